@@ -1,0 +1,1 @@
+"""Validation, trends and Word documents made from a plan."""

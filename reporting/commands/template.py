@@ -1,0 +1,36 @@
+"""planrapport sjabloon: write a fresh, empty plan workbook."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from workbook.errors import WorkbookError
+from workbook.files import write_atomically
+from xlsx_templates import TEMPLATE
+
+HELP = "Maak een nieuw, leeg werkboek voor een beleidsplan."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("pad", metavar="PAD", help="waar het nieuwe werkboek komt, bv. plan.xlsx")
+    parser.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand")
+    parser.add_argument("--met-knoppen", action="store_true",
+                        help="maak een werkboek met knoppen (.xlsm) om vanuit Excel te controleren en rapporten te maken")
+
+
+def run(args: argparse.Namespace) -> int:
+    target = Path(args.pad)
+    source = TEMPLATE
+    if args.met_knoppen:
+        from xlsx_templates import MACRO_TEMPLATE
+
+        source = MACRO_TEMPLATE
+        if target.suffix.lower() != ".xlsm":
+            raise WorkbookError(f"{target.name}: een werkboek met knoppen moet eindigen op .xlsm.")
+    elif target.suffix.lower() != ".xlsx":
+        raise WorkbookError(f"{target.name}: een werkboek zonder knoppen moet eindigen op .xlsx.")
+    write_atomically(target, lambda temporary: shutil.copyfile(source, temporary), overwrite=args.overschrijf)
+    print(target)
+    return 0

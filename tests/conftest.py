@@ -1,0 +1,26 @@
+"""Shared test helpers: paths to the bundled examples and fixtures, and the real external tools."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from xlsx_templates import example_path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+WAREGEM = example_path("waregem-2011-2013")
+DENDERLEEUW = example_path("denderleeuw-2023")
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+def soffice() -> str:
+    path = shutil.which("soffice") or shutil.which("libreoffice")
+    if path is None:
+        pytest.fail("LibreOffice (soffice) is niet geïnstalleerd; .ci/run installeert het")
+    return path

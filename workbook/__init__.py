@@ -1,0 +1,1 @@
+"""The Excel side of planrapport: the plan model, reading and writing workbooks, the button entry points."""

@@ -1,0 +1,68 @@
+"""Safe file writing: to a temporary file in the same folder, then renamed into place."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from workbook.errors import WorkbookError
+
+
+def free_name(path: Path) -> Path:
+    """The path itself when free, else the first "name (2).ext", "name (3).ext", ... that is."""
+    if not path.exists():
+        return path
+    number = 2
+    while True:
+        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+        number += 1
+
+
+def write_atomically(path: Path, write: Callable[[Path], None], overwrite: bool = False) -> Path:
+    """Let `write` fill a temporary file beside `path`, then move it into place in one step."""
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise WorkbookError(
+            f"{path.name}: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf."
+        )
+    lock = path.with_name("~$" + path.name)
+    if lock.exists():
+        raise WorkbookError(
+            f"{path.name}: het bestand is open in Word of Excel. Sluit het en probeer opnieuw."
+        )
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".~planrapport-", suffix=path.suffix, dir=path.parent)
+    except OSError as error:
+        raise WorkbookError(f"{path.name}: in de map {path.parent} kan niet geschreven worden ({error.strerror}).") from None
+    os.close(handle)
+    temp_path = Path(temporary)
+    try:
+        write(temp_path)
+        if path.exists():
+            os.chmod(temp_path, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(temp_path, 0o666 & ~_umask())
+        os.replace(temp_path, path)
+    except PermissionError:
+        raise WorkbookError(
+            f"{path.name}: planrapport mag dit bestand niet schrijven. Is het open in Word of Excel? "
+            "Sluit het en probeer opnieuw."
+        ) from None
+    finally:
+        if temp_path.exists():
+            temp_path.unlink()
+    return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def save_workbook(workbook, path: Path, overwrite: bool = False) -> Path:
+    return write_atomically(Path(path), lambda temporary: workbook.save(temporary), overwrite=overwrite)

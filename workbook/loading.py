@@ -1,0 +1,96 @@
+"""Open a workbook file with openpyxl and turn its sheets into grids of values, or say in Dutch why not."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from workbook.errors import WorkbookError
+from workbook.richtext import to_markup
+
+Grid = list[tuple[object, ...]]
+FRESH_TEMPLATE = "Maak een nieuw werkboek met 'planrapport sjabloon PAD' en kopieer uw gegevens erin."
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
+MAX_UNCOMPRESSED = 500 * 1024 * 1024
+
+
+def check_file(path: Path) -> None:
+    """Refuse what openpyxl cannot or should not open, with a message that says what the file is."""
+    name = path.name
+    if not path.exists():
+        raise WorkbookError(f"{name}: het bestand bestaat niet ({path}).")
+    if path.is_dir():
+        raise WorkbookError(f"{name}: dit is een map, geen Excel-bestand.")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            if head == _OLE_MAGIC:
+                handle.seek(0)
+                encrypted = _ENCRYPTED in handle.read(64 * 1024 * 1024)
+    except PermissionError:
+        raise WorkbookError(
+            f"{name}: planrapport mag het bestand niet lezen. Is het open in een ander programma? "
+            "Sluit het en probeer opnieuw."
+        ) from None
+    except OSError as error:
+        raise WorkbookError(f"{name}: het bestand kan niet gelezen worden ({error.strerror}).") from None
+    if not head:
+        raise WorkbookError(f"{name}: het bestand is leeg.")
+    if head == _OLE_MAGIC:
+        if encrypted:
+            raise WorkbookError(
+                f"{name}: het werkboek is beveiligd met een wachtwoord. Open het in Excel, verwijder het "
+                "wachtwoord (Bestand > Info > Werkmap beveiligen) en bewaar het opnieuw."
+            )
+        raise WorkbookError(
+            f"{name}: dit is een oud Excel-bestand (.xls). Open het in Excel en bewaar het als "
+            "Excel-werkmap (.xlsx)."
+        )
+    if not zipfile.is_zipfile(path):
+        raise WorkbookError(
+            f"{name}: dit is geen Excel-werkboek (.xlsx of .xlsm), of het bestand is beschadigd. "
+            "Bewaar het in Excel als Excel-werkmap (.xlsx)."
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and b"opendocument" in archive.read("mimetype"):
+                raise WorkbookError(
+                    f"{name}: dit is een OpenDocument-rekenblad (.ods). Bewaar het als Excel-werkmap (.xlsx)."
+                )
+            if "xl/workbook.xml" not in names:
+                raise WorkbookError(
+                    f"{name}: dit zip-bestand is geen Excel-werkboek. Bewaar het in Excel als Excel-werkmap (.xlsx)."
+                )
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
+                raise WorkbookError(
+                    f"{name}: het werkboek is uitgepakt groter dan 500 MB. Dat is geen gewoon beleidsplan; "
+                    "controleer of het het juiste bestand is."
+                )
+    except zipfile.BadZipFile:
+        raise WorkbookError(f"{name}: het bestand is beschadigd (geen geldig zip-archief). {FRESH_TEMPLATE}") from None
+
+
+def load_grids(path: Path) -> Mapping[str, Grid]:
+    """Every sheet as a list of rows of cell values (cached results for formulas, bold as **markup**)."""
+    from openpyxl import load_workbook
+
+    check_file(path)
+    try:
+        workbook = load_workbook(path, data_only=True, rich_text=True)
+    except WorkbookError:
+        raise
+    except Exception as error:  # openpyxl raises many kinds for damaged parts
+        raise WorkbookError(
+            f"{path.name}: het werkboek kan niet gelezen worden; het is beschadigd of onvolledig "
+            f"({type(error).__name__}). Open het in Excel en bewaar het opnieuw. {FRESH_TEMPLATE}"
+        ) from None
+    try:
+        return {
+            sheet.title: [tuple(to_markup(value) for value in row) for row in sheet.iter_rows(values_only=True)]
+            for sheet in workbook.worksheets
+        }
+    finally:
+        workbook.close()

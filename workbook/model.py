@@ -1,0 +1,185 @@
+"""The plan as Python reads it from a workbook: plain dataclasses that remember their source cells."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CLASSIC = "klassiek"
+BBC = "BBC"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a row came from: sheet, row number, the column of each field and the raw cell values."""
+
+    sheet: str
+    row: int
+    columns: Mapping[str, str] = field(default_factory=dict)
+    raw: Mapping[str, object] = field(default_factory=dict)
+
+    def cell(self, name: str | None = None) -> str:
+        """The cell of a field as "Sheet!D14" (or column A of the row when the field is unknown)."""
+        column = self.columns.get(name, "A") if name else "A"
+        return f"{self.sheet}!{column}{self.row}"
+
+
+NO_ORIGIN = Origin(sheet="", row=0)
+
+
+@dataclass(frozen=True)
+class Settings:
+    municipality: str = ""
+    title: str = ""
+    start_year: int | None = None
+    end_year: int | None = None
+    report_year: int | None = None
+    numbering: str = CLASSIC
+    cofinancing_min: float | None = None
+    author: str = ""
+    fictitious_note: str = ""
+    report_template: str = ""
+    plan_template: str = ""
+    origins: Mapping[str, Origin] = field(default_factory=dict, compare=False)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        if self.start_year is None or self.end_year is None:
+            return ()
+        return tuple(range(self.start_year, self.end_year + 1))
+
+    def cell(self, name: str) -> str:
+        origin = self.origins.get(name)
+        return origin.cell("value") if origin else "Instellingen!B1"
+
+
+@dataclass(frozen=True)
+class Objective:
+    code: str
+    title: str
+    motivation: str = ""
+    domain: str = ""
+    level: int = 1
+    parent_code: str | None = None
+    origin: Origin = field(default=NO_ORIGIN, compare=False)
+
+
+@dataclass(frozen=True)
+class Result:
+    code: str
+    text: str
+    parent_code: str | None = None
+    origin: Origin = field(default=NO_ORIGIN, compare=False)
+
+
+@dataclass(frozen=True)
+class Action:
+    code: str
+    title: str
+    timing: str = ""
+    years: tuple[int, ...] = ()
+    description: str = ""
+    lead: str = ""
+    partners: str = ""
+    budget: str = ""
+    contact: str = ""
+    see_also: str = ""
+    see_also_codes: tuple[str, ...] = ()
+    parent_code: str | None = None
+    origin: Origin = field(default=NO_ORIGIN, compare=False)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The yearly follow-up of one action; `progress` keeps bold phrases as **markup**."""
+
+    action_code: str
+    year: int | None
+    status: str = ""
+    progress: str = ""
+    progress_colour: str = ""
+    time: str = ""
+    time_colour: str = ""
+    money: str = ""
+    money_colour: str = ""
+    origin: Origin = field(default=NO_ORIGIN, compare=False)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    text: str
+    timing: str = ""
+    kind: str = ""
+    unit: str = ""
+    direction: str = ""
+    norm: str = ""
+    baseline_year: int | None = None
+    baseline_value: float | None = None
+    target_year: int | None = None
+    target_value: float | None = None
+    note: str = ""
+    parent_code: str | None = None
+    origin: Origin = field(default=NO_ORIGIN, compare=False)
+
+    @property
+    def quantitative(self) -> bool:
+        return self.kind.casefold() == "kwantitatief"
+
+
+@dataclass(frozen=True)
+class Measurement:
+    indicator_code: str
+    period: str
+    year: int | None = None
+    partial: bool = False
+    value: float | None = None
+    share: float | None = None
+    source: str = ""
+    note: str = ""
+    origin: Origin = field(default=NO_ORIGIN, compare=False)
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    year: int | None
+    funding_kind: str = ""
+    funder: str = ""
+    description: str = ""
+    planned: float | None = None
+    spent: float | None = None
+    note: str = ""
+    origin: Origin = field(default=NO_ORIGIN, compare=False)
+
+
+@dataclass(frozen=True)
+class Lists:
+    """The allowed words of the "Lijsten" sheet: one source for Excel drop-downs and validation."""
+
+    values: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def get(self, name: str) -> tuple[str, ...]:
+        return self.values.get(name, ())
+
+
+@dataclass(frozen=True)
+class Plan:
+    settings: Settings
+    objectives: tuple[Objective, ...] = ()
+    results: tuple[Result, ...] = ()
+    actions: tuple[Action, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
+    budget_lines: tuple[BudgetLine, ...] = ()
+    lists: Lists = field(default_factory=Lists)
+    source: Path | None = field(default=None, compare=False)
+
+    @property
+    def strategic(self) -> tuple[Objective, ...]:
+        return tuple(o for o in self.objectives if o.level == 1)
+
+    @property
+    def operational(self) -> tuple[Objective, ...]:
+        return tuple(o for o in self.objectives if o.level == 2)

@@ -1,0 +1,363 @@
+"""Read a plan workbook into the model, by header names, keeping each value's source cell."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl.utils import get_column_letter
+
+from workbook import codes
+from workbook.errors import WorkbookError
+from workbook.loading import FRESH_TEMPLATE, Grid, load_grids
+from workbook.model import (
+    BBC,
+    CLASSIC,
+    Action,
+    BudgetLine,
+    FollowUp,
+    Indicator,
+    Lists,
+    Measurement,
+    Objective,
+    Origin,
+    Plan,
+    Result,
+    Settings,
+)
+from workbook.numbers import parse_number, parse_year
+from workbook.schema import (
+    ACTIONS,
+    BUDGET,
+    FOLLOW_UP,
+    INDICATORS,
+    LISTS,
+    LISTS_SHEET,
+    MEASUREMENTS,
+    OBJECTIVES,
+    REQUIRED_SHEETS,
+    RESULTS,
+    SETTINGS,
+    SETTINGS_SHEET,
+    Sheet,
+    normalize_header,
+)
+from workbook.timing import parse_timing
+
+HEADER_SCAN_ROWS = 12
+Row = dict[str, object]
+
+
+def read_plan(path: str | Path) -> Plan:
+    """Read a workbook file; raises WorkbookError with a Dutch message when it cannot be read."""
+    path = Path(path)
+    plan = plan_from_grids(load_grids(path), path.name)
+    return _with_source(plan, path)
+
+
+def _with_source(plan: Plan, path: Path) -> Plan:
+    from dataclasses import replace
+
+    return replace(plan, source=path)
+
+
+def plan_from_grids(grids: Mapping[str, Grid], file_name: str = "werkboek") -> Plan:
+    """Build the model from sheets given as rows of values (from openpyxl or from a live Excel book)."""
+    sheets = _match_sheet_names(grids)
+    missing = [name for name in REQUIRED_SHEETS if name not in sheets]
+    if not grids or all(not any(any(v not in (None, "") for v in row) for row in g) for g in grids.values()):
+        raise WorkbookError(f"{file_name}: het werkboek is leeg. {FRESH_TEMPLATE}")
+    if missing:
+        raise WorkbookError(
+            f"{file_name}: het blad '{missing[0]}' ontbreekt. Geef het blad zijn naam terug, of {_fresh()}"
+        )
+    settings = _read_settings(sheets[SETTINGS_SHEET], file_name)
+    lists = _read_lists(sheets.get(LISTS_SHEET))
+    tables = {spec.name: _read_table(sheets.get(spec.name), spec, file_name) for spec in
+              (OBJECTIVES, RESULTS, ACTIONS, FOLLOW_UP, INDICATORS, MEASUREMENTS, BUDGET)}
+    numbering = settings.numbering
+    objectives = _objectives(tables[OBJECTIVES.name], numbering)
+    results = tuple(
+        Result(code=r["code"], text=_text(r["text"]), parent_code=codes.classic_parent(r["code"]), origin=o)
+        for r, o in tables[RESULTS.name]
+    )
+    parents = {o.code for o in objectives if o.level == 2}
+    actions = tuple(_action(r, o, settings, parents) for r, o in tables[ACTIONS.name])
+    return Plan(
+        settings=settings,
+        objectives=objectives,
+        results=results,
+        actions=actions,
+        follow_ups=tuple(_follow_up(r, o) for r, o in tables[FOLLOW_UP.name]),
+        indicators=tuple(_indicator(r, o) for r, o in tables[INDICATORS.name]),
+        measurements=tuple(_measurement(r, o, settings) for r, o in tables[MEASUREMENTS.name]),
+        budget_lines=tuple(_budget_line(r, o) for r, o in tables[BUDGET.name]),
+        lists=lists,
+    )
+
+
+def _fresh() -> str:
+    return FRESH_TEMPLATE[0].lower() + FRESH_TEMPLATE[1:]
+
+
+def _match_sheet_names(grids: Mapping[str, Grid]) -> dict[str, Grid]:
+    """Sheets by their schema name, tolerating case and surrounding spaces."""
+    wanted = {normalize_header(spec): spec for spec in (SETTINGS_SHEET, LISTS_SHEET, *REQUIRED_SHEETS,
+              RESULTS.name, FOLLOW_UP.name, INDICATORS.name, MEASUREMENTS.name, BUDGET.name)}
+    found: dict[str, Grid] = {}
+    for title, grid in grids.items():
+        name = wanted.get(normalize_header(title))
+        if name and name not in found:
+            found[name] = grid
+    return found
+
+
+def _find_header(grid: Grid, required: list[str]) -> tuple[int, dict[str, int]] | None:
+    """The 0-based header row and each normalized header's 0-based column, found in the first rows."""
+    for index, row in enumerate(grid[:HEADER_SCAN_ROWS]):
+        headers = {}
+        for column, value in enumerate(row):
+            key = normalize_header(value)
+            if key and key not in headers:
+                headers[key] = column
+        if all(normalize_header(r) in headers for r in required):
+            return index, headers
+    return None
+
+
+def _read_table(grid: Grid | None, spec: Sheet, file_name: str) -> list[tuple[Row, Origin]]:
+    if grid is None:
+        return []
+    required = [c.header for c in spec.columns if c.required]
+    found = _find_header(grid, required)
+    if found is None:
+        best = _find_header(grid, required[:1]) or _find_header(grid, [])
+        present = best[1] if best else {}
+        absent = next(h for h in required if normalize_header(h) not in present)
+        raise WorkbookError(
+            f"{file_name}: op blad '{spec.name}' ontbreekt de kolom '{absent}' (de kolomnamen staan in "
+            f"rij 3). Geef de kolom haar naam terug, of {_fresh()}"
+        )
+    header_index, headers = found
+    positions = {c.field: headers.get(normalize_header(c.header)) for c in spec.columns}
+    letters = {f: get_column_letter(p + 1) for f, p in positions.items() if p is not None}
+    rows = []
+    for offset, values in enumerate(grid[header_index + 1 :], start=header_index + 2):
+        raw = {f: _clean(values[p]) if p is not None and p < len(values) else None for f, p in positions.items()}
+        if all(v in (None, "") for v in raw.values()):
+            continue
+        row: Row = dict(raw)
+        for column in spec.columns:
+            if column.kind == "code":
+                row[column.field] = codes.normalize(raw[column.field])
+        rows.append((row, Origin(spec.name, offset, letters, raw)))
+    return rows
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, str):
+        value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").strip()
+        return value or None
+    if isinstance(value, datetime | date):
+        return value
+    return value
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def _number(value: object) -> float | None:
+    return parse_number(value).value
+
+
+def _read_settings(grid: Grid, file_name: str) -> Settings:
+    found = _find_header(grid, ["Instelling", "Waarde"])
+    if found is None:
+        raise WorkbookError(
+            f"{file_name}: op blad 'Instellingen' ontbreken de kolommen 'Instelling' en 'Waarde'. {FRESH_TEMPLATE}"
+        )
+    header_index, headers = found
+    key_col, value_col = headers["instelling"], headers["waarde"]
+    by_key = {normalize_header(s.key): s for s in SETTINGS}
+    values: dict[str, object] = {}
+    origins: dict[str, Origin] = {}
+    letter = get_column_letter(value_col + 1)
+    for offset, row in enumerate(grid[header_index + 1 :], start=header_index + 2):
+        setting = by_key.get(normalize_header(row[key_col] if key_col < len(row) else None))
+        if setting is None or setting.field in values:
+            continue
+        raw = _clean(row[value_col]) if value_col < len(row) else None
+        origins[setting.field] = Origin(SETTINGS_SHEET, offset, {"value": letter}, {"value": raw})
+        values[setting.field] = raw
+    numbering = _text(values.get("numbering")).strip()
+    return Settings(
+        municipality=_text(values.get("municipality")),
+        title=_text(values.get("title")),
+        start_year=parse_year(values.get("start_year")),
+        end_year=parse_year(values.get("end_year")),
+        report_year=parse_year(values.get("report_year")),
+        numbering=BBC if numbering.casefold() == "bbc" else CLASSIC,
+        cofinancing_min=_fraction(values.get("cofinancing_min")),
+        author=_text(values.get("author")),
+        fictitious_note=_text(values.get("fictitious_note")),
+        report_template=_text(values.get("report_template")),
+        plan_template=_text(values.get("plan_template")),
+        origins=origins,
+    )
+
+
+def _fraction(value: object) -> float | None:
+    if isinstance(value, str) and (match := re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", value)):
+        denominator = int(match.group(2))
+        return int(match.group(1)) / denominator if denominator else None
+    parsed = parse_number(value)
+    if parsed.value is None:
+        return None
+    return parsed.value / 100 if parsed.percent or parsed.value > 1 else parsed.value
+
+
+def _read_lists(grid: Grid | None) -> Lists:
+    values = {name: tuple(words) for name, words in LISTS.items()}
+    if grid is None:
+        return Lists(values)
+    found = _find_header(grid, [])
+    header_index = next(
+        (i for i, row in enumerate(grid[:HEADER_SCAN_ROWS]) if any(normalize_header(v) == "status" for v in row)),
+        None,
+    )
+    if found is None or header_index is None:
+        return Lists(values)
+    header = grid[header_index]
+    by_name = {normalize_header(n): n for n in LISTS}
+    for column, title in enumerate(header):
+        name = by_name.get(normalize_header(title))
+        if name is None:
+            continue
+        words = [_text(row[column]).strip() for row in grid[header_index + 1 :] if column < len(row)]
+        values[name] = tuple(w for w in words if w)
+    return Lists(values)
+
+
+def _objectives(rows: list[tuple[Row, Origin]], numbering: str) -> tuple[Objective, ...]:
+    strategic = {r["code"] for r, _ in rows if codes.kind_of(r["code"], numbering) == codes.STRATEGIC}
+    result = []
+    for row, origin in rows:
+        code = row["code"]
+        level = 2 if codes.kind_of(code, numbering) == codes.OPERATIONAL else 1
+        parent = None
+        if level == 2:
+            parent = codes.bbc_parent(code, strategic) if numbering == BBC else codes.classic_parent(code)
+        result.append(
+            Objective(
+                code=code,
+                title=_text(row["title"]),
+                motivation=_text(row["motivation"]),
+                domain=_text(row["domain"]),
+                level=level,
+                parent_code=parent,
+                origin=origin,
+            )
+        )
+    return tuple(result)
+
+
+def _action(row: Row, origin: Origin, settings: Settings, operational: set[str]) -> Action:
+    code = row["code"]
+    timing = parse_timing(_text(row["timing"]), settings.start_year, settings.end_year)
+    see_also = _text(row["see_also"])
+    if settings.numbering == BBC:
+        parent = codes.bbc_parent(code, operational) or codes.expected_bbc_parent(code)
+    else:
+        parent = codes.classic_parent(code)
+    return Action(
+        code=code,
+        title=_text(row["title"]),
+        timing=timing.label,
+        years=timing.years or (),
+        description=_text(row["description"]),
+        lead=_text(row["lead"]),
+        partners=_text(row["partners"]),
+        budget=_text(row["budget"]),
+        contact=_text(row["contact"]),
+        see_also=see_also,
+        see_also_codes=codes.cross_references(see_also),
+        parent_code=parent,
+        origin=origin,
+    )
+
+
+def _follow_up(row: Row, origin: Origin) -> FollowUp:
+    return FollowUp(
+        action_code=row["action_code"],
+        year=parse_year(row["year"]),
+        status=_text(row["status"]),
+        progress=_text(row["progress"]),
+        progress_colour=_text(row["progress_colour"]),
+        time=_text(row["time"]),
+        time_colour=_text(row["time_colour"]),
+        money=_text(row["money"]),
+        money_colour=_text(row["money_colour"]),
+        origin=origin,
+    )
+
+
+def _indicator(row: Row, origin: Origin) -> Indicator:
+    code = row["code"]
+    return Indicator(
+        code=code,
+        text=_text(row["text"]),
+        timing=" ".join(_text(row["timing"]).split()).rstrip(":").strip(),
+        kind=_text(row["kind"]),
+        unit=_text(row["unit"]),
+        direction=_text(row["direction"]),
+        norm=_text(row["norm"]),
+        baseline_year=parse_year(row["baseline_year"]),
+        baseline_value=_number(row["baseline_value"]),
+        target_year=parse_year(row["target_year"]),
+        target_value=_number(row["target_value"]),
+        note=_text(row["note"]),
+        parent_code=codes.indicator_parent(code),
+        origin=origin,
+    )
+
+
+def _measurement(row: Row, origin: Origin, settings: Settings) -> Measurement:
+    period = _text(row["period"]).strip()
+    timing = parse_timing(period, settings.start_year, settings.end_year)
+    parsed = parse_number(row["value"])
+    share = parse_number(row["share"]).value if row["share"] not in (None, "") else parsed.share
+    return Measurement(
+        indicator_code=row["indicator_code"],
+        period=period,
+        year=parse_year(period),
+        partial=timing.partial,
+        value=parsed.value,
+        share=share,
+        source=_text(row["source"]),
+        note=_text(row["note"]),
+        origin=origin,
+    )
+
+
+def _budget_line(row: Row, origin: Origin) -> BudgetLine:
+    return BudgetLine(
+        year=parse_year(row["year"]),
+        funding_kind=_text(row["funding_kind"]),
+        funder=_text(row["funder"]),
+        description=_text(row["description"]),
+        planned=_number(row["planned"]),
+        spent=_number(row["spent"]),
+        note=_text(row["note"]),
+        origin=origin,
+    )
+
+

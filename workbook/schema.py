@@ -1,0 +1,218 @@
+"""The plan workbook's sheets and columns: one definition for the template, the reader and the writers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    field: str
+    width: int = 14
+    kind: str = "text"  # text | long | number | year | code
+    list_name: str = ""
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    table: str
+    title: str
+    hint: str
+    columns: tuple[Column, ...]
+
+    def column(self, field: str) -> Column:
+        return next(c for c in self.columns if c.field == field)
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    field: str
+    kind: str
+    explanation: str
+    list_name: str = ""
+
+
+HEADER_ROW = 3
+FIRST_DATA_ROW = HEADER_ROW + 1
+TEMPLATE_ROWS = 500  # rows the drop-downs cover beyond the data
+
+SETTINGS_SHEET = "Instellingen"
+LISTS_SHEET = "Lijsten"
+GUIDE_SHEET = "Uitleg"
+CHECK_SHEET = "Controle"
+TRENDS_SHEET = "Trends"
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("Gemeente", "municipality", "text", "Naam van de gemeente of stad, zoals ze op het rapport komt."),
+    Setting("Titel van het plan", "title", "text", "Bijvoorbeeld 'Integratiebeleidsplan 2011-2013'."),
+    Setting("Beginjaar", "start_year", "year", "Eerste jaar van de planperiode."),
+    Setting("Eindjaar", "end_year", "year", "Laatste jaar van de planperiode."),
+    Setting("Rapportjaar", "report_year", "year", "Het jaar waarover het jaarrapport gaat."),
+    Setting(
+        "Nummering",
+        "numbering",
+        "text",
+        "'klassiek' (SD 1, OD 1.1, resultaat 1.1.1, actie 1.1.1.1) of 'BBC' (BD109, AP1090, A10900).",
+        "Nummering",
+    ),
+    Setting(
+        "Minimale cofinanciering",
+        "cofinancing_min",
+        "number",
+        "Deel van de Vlaamse subsidie dat de gemeente minstens zelf betaalt, bv. 1/3.",
+    ),
+    Setting("Opgesteld door", "author", "text", "Dienst of persoon die het rapport opstelt."),
+    Setting(
+        "Fictieve gegevens",
+        "fictitious_note",
+        "text",
+        "Alleen voor voorbeelden: een zin die zegt welke gegevens verzonnen zijn. Leeg laten in een echt plan.",
+    ),
+    Setting(
+        "Sjabloon jaarrapport",
+        "report_template",
+        "text",
+        "Pad naar een eigen Word-sjabloon in de huisstijl van de gemeente. Leeg = standaardsjabloon.",
+    ),
+    Setting(
+        "Sjabloon beleidsplan",
+        "plan_template",
+        "text",
+        "Pad naar een eigen Word-sjabloon voor het beleidsplan. Leeg = standaardsjabloon.",
+    ),
+)
+
+LISTS: dict[str, tuple[str, ...]] = {
+    "Status": ("Niet gestart", "In voorbereiding", "In uitvoering", "Afgerond", "Stopgezet"),
+    "Tijd": ("Op schema", "Vertraagd", "Uitgesteld"),
+    "Kleur": ("groen", "oranje", "rood"),
+    "Soort": ("kwantitatief", "beschrijvend"),
+    "Eenheid": ("aantal", "percentage", "euro", "uren", "dagen", "personen"),
+    "Gewenste richting": ("stijgen", "dalen", "behouden"),
+    "Soort financiering": ("Vlaamse subsidie", "Eigen middelen gemeente", "Andere subsidie", "Andere"),
+    "Nummering": ("klassiek", "BBC"),
+}
+# Words in these lists that mean an action is off schedule and needs an explanation.
+OFF_TRACK = {"vertraagd", "uitgesteld", "stopgezet", "rood"}
+
+OBJECTIVES = Sheet(
+    "Doelstellingen",
+    "tblDoelstellingen",
+    "Doelstellingen",
+    "Eén rij per strategische (1 of BD109) en operationele doelstelling (1.1 of AP1090).",
+    (
+        Column("Code", "code", 10, "code", required=True),
+        Column("Titel", "title", 60, "long", required=True),
+        Column("Motivering", "motivation", 70, "long"),
+        Column("Domein", "domain", 24),
+    ),
+)
+RESULTS = Sheet(
+    "Resultaten",
+    "tblResultaten",
+    "Resultaten",
+    "Eén rij per verwacht resultaat, genummerd onder zijn doelstelling: 1.1.1, 1.1.2, ...",
+    (
+        Column("Code", "code", 10, "code", required=True),
+        Column("Resultaat", "text", 90, "long", required=True),
+    ),
+)
+ACTIONS = Sheet(
+    "Acties",
+    "tblActies",
+    "Acties",
+    "Eén rij per actie: code onder haar resultaat (1.1.1.1) of actieplan (A10900), timing zoals in het plan.",
+    (
+        Column("Code", "code", 11, "code", required=True),
+        Column("Tijdstip", "timing", 16),
+        Column("Actie", "title", 60, "long", required=True),
+        Column("Omschrijving", "description", 60, "long"),
+        Column("Trekker", "lead", 18),
+        Column("Partners", "partners", 22, "long"),
+        Column("Budget/personeelsinzet", "budget", 20),
+        Column("Contact", "contact", 20),
+        Column("Zie ook", "see_also", 30, "long"),
+    ),
+)
+FOLLOW_UP = Sheet(
+    "Opvolging",
+    "tblOpvolging",
+    "Opvolging per jaar",
+    "Eén rij per actie en jaar. Zet woorden vet in de cel of tussen **sterretjes**.",
+    (
+        Column("Actie", "action_code", 11, "code", required=True),
+        Column("Jaar", "year", 8, "year", required=True),
+        Column("Status", "status", 16, list_name="Status"),
+        Column("Stand van zaken", "progress", 70, "long"),
+        Column("Stand van zaken (indicator)", "progress_colour", 12, list_name="Kleur"),
+        Column("Tijd", "time", 13, list_name="Tijd"),
+        Column("Tijd (indicator)", "time_colour", 12, list_name="Kleur"),
+        Column("Geld", "money", 30, "long"),
+        Column("Geld (indicator)", "money_colour", 12, list_name="Kleur"),
+    ),
+)
+INDICATORS = Sheet(
+    "Indicatoren",
+    "tblIndicatoren",
+    "Indicatoren en evaluatie",
+    "Eén rij per indicator of evaluatieregel. Code: code van resultaat of actie + -I1, -I2, ...",
+    (
+        Column("Code", "code", 13, "code", required=True),
+        Column("Tijdstip", "timing", 16),
+        Column("Indicator", "text", 60, "long", required=True),
+        Column("Soort", "kind", 14, list_name="Soort"),
+        Column("Eenheid", "unit", 11, list_name="Eenheid"),
+        Column("Gewenste richting", "direction", 12, list_name="Gewenste richting"),
+        Column("Norm", "norm", 30, "long"),
+        Column("Nulmeting jaar", "baseline_year", 10, "year"),
+        Column("Nulmeting waarde", "baseline_value", 11, "number"),
+        Column("Streefjaar", "target_year", 10, "year"),
+        Column("Streefwaarde", "target_value", 11, "number"),
+        Column("Toelichting", "note", 40, "long"),
+    ),
+)
+MEASUREMENTS = Sheet(
+    "Metingen",
+    "tblMetingen",
+    "Metingen",
+    "Eén rij per indicator en periode. Voeg elk jaar nieuwe rijen toe. Periode: 2022 of 2021 (juni-december).",
+    (
+        Column("Indicator", "indicator_code", 13, "code", required=True),
+        Column("Periode", "period", 20, required=True),
+        Column("Waarde", "value", 11, "number"),
+        Column("Aandeel", "share", 10, "number"),
+        Column("Bron", "source", 22),
+        Column("Opmerking", "note", 50, "long"),
+    ),
+)
+BUDGET = Sheet(
+    "Begroting",
+    "tblBegroting",
+    "Begroting",
+    "Eén rij per kostenpost en jaar: gepland bedrag en (achteraf) besteed bedrag, in euro.",
+    (
+        Column("Jaar", "year", 8, "year", required=True),
+        Column("Soort financiering", "funding_kind", 20, list_name="Soort financiering"),
+        Column("Financier", "funder", 24),
+        Column("Omschrijving", "description", 40, "long", required=True),
+        Column("Gepland", "planned", 13, "number"),
+        Column("Besteed", "spent", 13, "number"),
+        Column("Opmerking", "note", 40, "long"),
+    ),
+)
+
+DATA_SHEETS: tuple[Sheet, ...] = (OBJECTIVES, RESULTS, ACTIONS, FOLLOW_UP, INDICATORS, MEASUREMENTS, BUDGET)
+REQUIRED_SHEETS = (SETTINGS_SHEET, OBJECTIVES.name, ACTIONS.name)
+
+
+def list_range_name(list_name: str) -> str:
+    """The defined name of a list on the Lijsten sheet ("Gewenste richting" -> "lijst_gewenste_richting")."""
+    return "lijst_" + list_name.casefold().replace(" ", "_")
+
+
+def normalize_header(text: object) -> str:
+    return " ".join(str(text or "").split()).casefold()
