@@ -14,10 +14,14 @@ FRESH_TEMPLATE = "Maak een nieuw werkboek met 'planrapport sjabloon PAD' en kopi
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 MAX_UNCOMPRESSED = 500 * 1024 * 1024
+# Above this many bytes of sheet XML the workbook is streamed (read-only mode): a plan is far smaller, but a
+# sheet with a million formatted empty rows must not take minutes and gigabytes. Streaming reads bold
+# phrases from shared strings (as Excel saves them) but not from inline strings.
+STREAM_ABOVE = 30 * 1024 * 1024
 
 
-def check_file(path: Path) -> None:
-    """Refuse what openpyxl cannot or should not open, with a message that says what the file is."""
+def check_file(path: Path) -> int:
+    """Refuse what openpyxl cannot or should not open; returns the uncompressed size of the sheets."""
     name = path.name
     if not path.exists():
         raise WorkbookError(f"{name}: het bestand bestaat niet ({path}).")
@@ -64,6 +68,7 @@ def check_file(path: Path) -> None:
                 raise WorkbookError(
                     f"{name}: dit zip-bestand is geen Excel-werkboek. Bewaar het in Excel als Excel-werkmap (.xlsx)."
                 )
+            sheets = sum(i.file_size for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
             if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
                 raise WorkbookError(
                     f"{name}: het werkboek is uitgepakt groter dan 500 MB. Dat is geen gewoon beleidsplan; "
@@ -71,15 +76,16 @@ def check_file(path: Path) -> None:
                 )
     except zipfile.BadZipFile:
         raise WorkbookError(f"{name}: het bestand is beschadigd (geen geldig zip-archief). {FRESH_TEMPLATE}") from None
+    return sheets
 
 
 def load_grids(path: Path) -> Mapping[str, Grid]:
     """Every sheet as a list of rows of cell values (cached results for formulas, bold as **markup**)."""
     from openpyxl import load_workbook
 
-    check_file(path)
+    stream = check_file(path) > STREAM_ABOVE
     try:
-        workbook = load_workbook(path, data_only=True, rich_text=True)
+        workbook = load_workbook(path, data_only=True, rich_text=True, read_only=stream)
     except WorkbookError:
         raise
     except Exception as error:  # openpyxl raises many kinds for damaged parts
