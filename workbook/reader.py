@@ -158,7 +158,7 @@ def _read_table(grid: Grid | None, spec: Sheet, file_name: str) -> list[tuple[Ro
 
 def _clean(value: object) -> object:
     if isinstance(value, str):
-        value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").strip()
+        value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
         return value or None
     if isinstance(value, datetime | date):
         return value

@@ -1,0 +1,77 @@
+"""Writes never damage what is already there: temporary file beside the target, then one rename."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from workbook.errors import WorkbookError
+from workbook.files import free_name, write_atomically
+
+
+def test_a_failing_writer_leaves_the_original_intact(tmp_path):
+    target = tmp_path / "rapport.docx"
+    target.write_bytes(b"origineel")
+
+    def broken(temporary):
+        temporary.write_bytes(b"half")
+        raise OSError("schijf vol")
+
+    with pytest.raises(OSError):
+        write_atomically(target, broken, overwrite=True)
+    assert target.read_bytes() == b"origineel"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.docx"]
+
+
+def test_an_existing_file_is_never_silently_replaced(tmp_path):
+    target = tmp_path / "rapport.docx"
+    target.write_bytes(b"origineel")
+    with pytest.raises(WorkbookError) as raised:
+        write_atomically(target, lambda t: t.write_bytes(b"nieuw"))
+    assert raised.value.message == "rapport.docx: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf."
+    assert target.read_bytes() == b"origineel"
+    write_atomically(target, lambda t: t.write_bytes(b"nieuw"), overwrite=True)
+    assert target.read_bytes() == b"nieuw"
+
+
+def test_numbered_free_names(tmp_path):
+    target = tmp_path / "jaarrapport-2023-gent.docx"
+    assert free_name(target) == target
+    target.write_bytes(b"1")
+    (tmp_path / "jaarrapport-2023-gent (2).docx").write_bytes(b"2")
+    assert free_name(target).name == "jaarrapport-2023-gent (3).docx"
+
+
+def test_a_file_open_in_office_gets_a_message_to_close_it(tmp_path):
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"origineel")
+    (tmp_path / "~$plan.xlsx").write_bytes(b"lock")
+    with pytest.raises(WorkbookError) as raised:
+        write_atomically(target, lambda t: t.write_bytes(b"nieuw"), overwrite=True)
+    assert raised.value.message == "plan.xlsx: het bestand is open in Word of Excel. Sluit het en probeer opnieuw."
+    assert target.read_bytes() == b"origineel"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="kills a process with SIGKILL")
+def test_a_writer_killed_half_way_leaves_the_original_intact(tmp_path):
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"origineel" * 1000)
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from workbook.files import write_atomically\n"
+        "def slow(temporary):\n"
+        "    with open(temporary, 'wb') as handle:\n"
+        "        handle.write(b'half geschreven'); handle.flush()\n"
+        "        print('bezig', flush=True); time.sleep(60)\n"
+        "write_atomically(Path(sys.argv[1]), slow, overwrite=True)\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script, str(target)], stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "bezig"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    time.sleep(0.1)
+    assert target.read_bytes() == b"origineel" * 1000
