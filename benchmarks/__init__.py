@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic plan workbooks of every size and the timing of each step of the year report."""
