@@ -1,0 +1,60 @@
+"""Follow-up: each action active in the report year has a known status; off-track actions are explained."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reporting.validation.context import Context, at, is_blank, normalize_word
+from reporting.validation.report import Issue
+from reporting.validation.words import unknown_word
+from workbook.model import FollowUp
+from workbook.schema import FOLLOW_UP, OFF_TRACK
+
+_WORD_COLUMNS = (("time", "Tijd"), ("progress_colour", "Kleur"), ("time_colour", "Kleur"),
+                 ("money_colour", "Kleur"))
+
+
+def check(ctx: Context) -> Iterator[Issue]:
+    plan = ctx.plan
+    for row in plan.follow_ups:
+        yield from unknown_word(ctx, row.origin, "status", "Status", "Status", row.action_code, "onbekende-status")
+        for field_name, list_name in _WORD_COLUMNS:
+            column = FOLLOW_UP.column(field_name).header
+            yield from unknown_word(ctx, row.origin, field_name, column, list_name, row.action_code)
+    if ctx.year is None:
+        return
+    year = ctx.year
+    rows: dict[str, FollowUp] = {}
+    for row in plan.follow_ups:
+        if row.year == year and row.action_code:
+            rows.setdefault(row.action_code, row)
+    seen: set[str] = set()
+    for action in plan.actions:
+        if not action.code or action.code in seen or year not in action.years:
+            continue
+        seen.add(action.code)
+        row = rows.get(action.code)
+        if row is None:
+            yield at(action.origin, "code", "ontbrekende-opvolging", action.code,
+                     f"Actie {action.code} loopt in {year} ({action.timing or 'hele planperiode'}), maar op blad "
+                     f"Opvolging staat geen rij voor {year}. Voeg een rij toe met status en stand van zaken; "
+                     "anders staat in het jaarrapport 'geen stand van zaken'.")
+        elif is_blank(row.status):
+            yield at(row.origin, "status", "ontbrekende-status", action.code,
+                     f"Actie {action.code} heeft voor {year} geen status. Kies een status uit de keuzelijst; "
+                     "anders staat in het jaarrapport 'geen stand van zaken'.")
+    for row in rows.values():
+        reason = _off_track(row)
+        if reason and is_blank(row.progress):
+            yield at(row.origin, "progress", "uitleg-ontbreekt", row.action_code,
+                     f"Actie {row.action_code} staat in {year} op {reason}, maar de stand van zaken is leeg. Leg in "
+                     "kolom Stand van zaken uit wat er aan de hand is en wat de volgende stap is.")
+
+
+def _off_track(row: FollowUp) -> str:
+    for value, column in ((row.status, "Status"), (row.time, "Tijd"), (row.progress_colour, "Stand van zaken"),
+                          (row.time_colour, "Tijd"), (row.money_colour, "Geld")):
+        word = normalize_word(value)
+        if word in OFF_TRACK:
+            return f"'{value.strip()}'" if word != "rood" else f"rood ({column})"
+    return ""

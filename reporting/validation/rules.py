@@ -1,0 +1,76 @@
+"""Every rule code with its severity, its group and a one-line Dutch description."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reporting.validation.report import ERROR, WARNING
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str
+    group: str
+    summary: str
+
+
+_RULES = (
+    # structure
+    Rule("ontbrekende-instelling", ERROR, "structuur", "Een verplichte instelling (planperiode, rapportjaar) is leeg."),
+    Rule("ongeldige-instelling", ERROR, "structuur", "Een instelling heeft een waarde die niet gelezen kan worden."),
+    Rule("rapportjaar-buiten-periode", ERROR, "structuur", "Het rapportjaar valt buiten de planperiode."),
+    Rule("verkeerde-nummering", ERROR, "structuur", "De codes passen niet bij de gekozen nummering."),
+    Rule("ontbrekende-code", ERROR, "structuur", "Een rij heeft geen code."),
+    Rule("ongeldige-code", ERROR, "structuur", "Een code is niet goed gevormd voor de nummering van het plan."),
+    Rule("verkeerd-niveau", ERROR, "structuur", "Een code hoort op een ander blad (ander niveau)."),
+    Rule("dubbele-code", ERROR, "structuur", "Dezelfde code staat twee keer op een blad."),
+    Rule("ontbrekende-ouder", ERROR, "structuur",
+         "De doelstelling, het resultaat of de actie waaronder de rij valt, bestaat niet."),
+    Rule("ontbrekende-tekst", ERROR, "structuur", "Een rij heeft een code maar geen titel of tekst."),
+    Rule("lege-doelstelling", ERROR, "structuur",
+         "Een doelstelling heeft geen onderliggende doelstellingen, resultaten of acties."),
+    Rule("leeg-resultaat", WARNING, "structuur", "Een resultaat heeft geen acties en geen indicatoren."),
+    Rule("onbekende-actie", ERROR, "structuur", "Een rij op blad Opvolging verwijst naar een actie die niet bestaat."),
+    Rule("onbekende-indicator", ERROR, "structuur", "Een meting verwijst naar een indicator die niet bestaat."),
+    Rule("dubbele-opvolging", ERROR, "structuur", "Een actie heeft twee rijen opvolging voor hetzelfde jaar."),
+    # cross-references
+    Rule("onbekende-verwijzing", ERROR, "verwijzingen",
+         "'Zie ook' noemt een code die in het plan zou moeten staan maar er niet is."),
+    Rule("verwijzing-buiten-plan", WARNING, "verwijzingen", "'Zie ook' verwijst naar een code buiten dit plan."),
+    # timing
+    Rule("onbekende-timing", ERROR, "timing", "Een tijdstip is niet herkend."),
+    Rule("jaar-buiten-periode", ERROR, "timing", "Een jaar valt buiten de planperiode."),
+    Rule("geen-jaartal", ERROR, "timing", "Een cel die een jaartal moet bevatten, is leeg of bevat geen jaartal."),
+    Rule("ongeldige-periode", ERROR, "timing", "De periode van een meting begint niet met een jaartal."),
+    # follow-up
+    Rule("ontbrekende-opvolging", WARNING, "opvolging",
+         "Een actie die in het rapportjaar loopt, heeft geen rij op blad Opvolging."),
+    Rule("ontbrekende-status", WARNING, "opvolging", "Een actie heeft in het rapportjaar geen status."),
+    Rule("onbekende-status", ERROR, "opvolging", "Een status staat niet in de lijst Status op blad Lijsten."),
+    Rule("uitleg-ontbreekt", ERROR, "opvolging",
+         "Een vertraagde, uitgestelde, stopgezette of rode actie heeft geen stand van zaken."),
+    Rule("onbekend-woord", ERROR, "lijsten", "Een woord staat niet in de keuzelijst op blad Lijsten."),
+    # indicators
+    Rule("geen-getal", ERROR, "indicatoren", "Een cel die een getal moet bevatten, bevat tekst die geen getal is."),
+    Rule("dubbelzinnig-getal", WARNING, "indicatoren", "Een getal als tekst kan op twee manieren gelezen worden."),
+    Rule("meting-na-rapportjaar", ERROR, "indicatoren", "Een meting is voor een jaar na het rapportjaar."),
+    Rule("dubbele-meting", ERROR, "indicatoren", "Een indicator heeft twee metingen voor dezelfde periode."),
+    Rule("percentage-buiten-bereik", ERROR, "indicatoren", "Een percentage ligt niet tussen 0 en 100."),
+    Rule("ongeldig-aantal", ERROR, "indicatoren", "Een aantal is negatief of geen geheel getal."),
+    Rule("geen-richting", WARNING, "indicatoren", "Een cijfermatige indicator met metingen, nulmeting of streefwaarde heeft geen gewenste richting."),
+    Rule("nulmeting-na-start", WARNING, "indicatoren", "De nulmeting valt na het eerste jaar van het plan."),
+    # budget
+    Rule("negatief-bedrag", ERROR, "begroting", "Een bedrag is negatief."),
+    Rule("ontbrekend-bedrag", WARNING, "begroting", "Een kostenpost heeft geen gepland of besteed bedrag."),
+    Rule("cofinanciering-te-laag", ERROR, "begroting",
+         "De eigen middelen van de gemeente zijn lager dan de vereiste cofinanciering."),
+    # text
+    Rule("formulefout", ERROR, "tekst", "Een cel bevat een foutwaarde van een formule, zoals #VERW! of #DEEL/0!."),
+    Rule("tekst-met-gelijkteken", WARNING, "tekst", "Een tekst begint met '=' en kan als formule gelezen worden."),
+    Rule("te-lange-titel", WARNING, "tekst", "Een titel is te lang om als kop in Word te staan."),
+    Rule("te-lange-tekst", WARNING, "tekst", "Een tekst is te lang voor één cel van een Word-tabel."),
+    Rule("ongeldig-teken", ERROR, "tekst", "Een tekst bevat een onzichtbaar stuurteken dat niet in Word kan."),
+)
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
