@@ -58,7 +58,8 @@ _RULES = (
     Rule("dubbele-meting", ERROR, "indicatoren", "Een indicator heeft twee metingen voor dezelfde periode."),
     Rule("percentage-buiten-bereik", ERROR, "indicatoren", "Een percentage ligt niet tussen 0 en 100."),
     Rule("ongeldig-aantal", ERROR, "indicatoren", "Een aantal is negatief of geen geheel getal."),
-    Rule("geen-richting", WARNING, "indicatoren", "Een cijfermatige indicator met metingen, nulmeting of streefwaarde heeft geen gewenste richting."),
+    Rule("geen-richting", WARNING, "indicatoren",
+         "Een cijfermatige indicator met metingen, nulmeting of streefwaarde heeft geen gewenste richting."),
     Rule("nulmeting-na-start", WARNING, "indicatoren", "De nulmeting valt na het eerste jaar van het plan."),
     # budget
     Rule("negatief-bedrag", ERROR, "begroting", "Een bedrag is negatief."),
