@@ -74,6 +74,16 @@ class ValidationReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def summary(self) -> str:
+        """"2 fouten en 3 waarschuwingen", "geen fouten, 1 waarschuwing", "geen fouten of waarschuwingen"."""
+        errors = _count(len(self.errors), "fout", "fouten")
+        warnings = _count(len(self.warnings), "waarschuwing", "waarschuwingen")
+        if not self.issues:
+            return "geen fouten of waarschuwingen"
+        if not self.errors:
+            return f"geen fouten, {warnings}"
+        return f"{errors} en {warnings}" if self.warnings else errors
+
     def flattened(self) -> list[tuple[str, str, str]]:
         """(code, sheet, cell) per issue, in report order: what tests compare."""
         return [(i.code, i.sheet, i.cell) for i in self.issues]
@@ -86,6 +96,10 @@ class ValidationReport:
             "warnings": len(self.warnings),
             "issues": [i.as_dict() for i in self.issues],
         }
+
+
+def _count(number: int, one: str, more: str) -> str:
+    return f"{number} {one if number == 1 else more}"
 
 
 def _column_number(letters: str) -> int:
