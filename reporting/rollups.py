@@ -1,0 +1,310 @@
+"""Roll-ups per objective and for the whole plan: actions by status, time and money, indicators by verdict, budget."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from workbook import codes
+from workbook.model import BBC, Action, FollowUp, Plan
+from workbook.schema import OFF_TRACK
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+NO_FOLLOW_UP = "geen opvolging"
+NOT_FILLED = "niet ingevuld"
+FLEMISH = "Vlaamse subsidie"
+OWN = "Eigen middelen gemeente"
+PLAN_LEVEL = 0
+
+
+@dataclass(frozen=True)
+class GroupRollup:
+    """The actions and indicators under one objective (level 1 or 2), or under the whole plan (level 0).
+
+    Actions count when they are planned in the year or have a follow-up row for it. The counts by status,
+    time and colour use the officer's own words; NO_FOLLOW_UP counts actions without a row for the year,
+    NOT_FILLED rows where the column is empty. An action is on schedule when it has a follow-up row for the
+    year and none of its status, time and time colour is a word for off schedule (workbook.schema.OFF_TRACK:
+    vertraagd, uitgesteld, stopgezet, rood); `on_schedule_share` is on_schedule / followed_up (0..1).
+    """
+
+    code: str
+    title: str
+    level: int
+    parent_code: str | None = None
+    actions: int = 0
+    followed_up: int = 0
+    by_status: Mapping[str, int] = field(default_factory=dict)
+    by_time: Mapping[str, int] = field(default_factory=dict)
+    by_time_colour: Mapping[str, int] = field(default_factory=dict)
+    by_money_colour: Mapping[str, int] = field(default_factory=dict)
+    on_schedule: int = 0
+    on_schedule_share: float | None = None
+    indicators: int = 0
+    by_verdict: Mapping[str, int] = field(default_factory=dict)
+    descriptive: int = 0
+    descriptive_measured: int = 0
+
+
+@dataclass(frozen=True)
+class BudgetYear:
+    """Planned and spent per year; co-financing = own municipal funding / Flemish subsidy (0..1).
+
+    The rule is met when own funding is at least `cofinancing_min` times the Flemish subsidy; the `_spent`
+    figures are None until something is spent that year.
+    """
+
+    year: int
+    planned: float = 0.0
+    spent: float | None = None
+    flemish_planned: float = 0.0
+    flemish_spent: float | None = None
+    own_planned: float = 0.0
+    own_spent: float | None = None
+    other_planned: float = 0.0
+    other_spent: float | None = None
+    cofinancing_min: float | None = None
+    cofinancing_planned: float | None = None
+    cofinancing_spent: float | None = None
+    required_own_planned: float | None = None
+    required_own_spent: float | None = None
+    rule_met_planned: bool | None = None
+    rule_met_spent: bool | None = None
+
+
+@dataclass(frozen=True)
+class PlanRollup:
+    year: int | None
+    plan: GroupRollup
+    objectives: tuple[GroupRollup, ...] = ()
+    budget: tuple[BudgetYear, ...] = ()
+    status_words: tuple[str, ...] = ()
+
+    def objective(self, code: str) -> GroupRollup:
+        return next(o for o in self.objectives if o.code == code)
+
+    @property
+    def strategic(self) -> tuple[GroupRollup, ...]:
+        return tuple(o for o in self.objectives if o.level == 1)
+
+    def children(self, code: str) -> tuple[GroupRollup, ...]:
+        return tuple(o for o in self.objectives if o.parent_code == code)
+
+
+def plan_rollup(plan: Plan, year: int | None = None, trends: pd.DataFrame | None = None) -> PlanRollup:
+    """Roll the plan up for `year` (default: the report year); pass `trends` when already computed."""
+    import pandas as pd
+
+    from reporting.trends import VERDICTS, indicator_trends
+
+    if year is None:
+        year = plan.settings.report_year
+    if trends is None:
+        trends = indicator_trends(plan, year)
+    ancestry = _Ancestry(plan)
+    objective_codes = {o.code for o in plan.objectives}
+
+    def groups(code: str | None) -> list[str]:
+        return [""] + [c for c in ancestry.ancestors(code) if c in objective_codes]
+
+    action_rows = []
+    for action, follow_up in _actions_in_year(plan, year):
+        facts = _action_facts(follow_up)
+        for group in groups(action.code):
+            action_rows.append({"group": group, "code": action.code, **facts})
+    actions = pd.DataFrame(action_rows, columns=["group", "code", "followed_up", "status", "time",
+                                                 "time_colour", "money_colour", "on_schedule"])
+    indicator_rows = []
+    for row in trends[["code", "parent_code", "quantitative", "verdict", "measured_in_year"]].to_dict("records"):
+        for group in groups(row["code"]):
+            indicator_rows.append({"group": group, **row})
+    indicators = pd.DataFrame(indicator_rows, columns=["group", "code", "parent_code", "quantitative", "verdict",
+                                                       "measured_in_year"])
+    by_group_actions = dict(tuple(actions.groupby("group", sort=False)))
+    by_group_indicators = dict(tuple(indicators.groupby("group", sort=False)))
+    status_words = _ordered_words(plan.lists.get("Status"), actions["status"])
+    time_words = _ordered_words(plan.lists.get("Tijd"), actions["time"])
+    colour_words = _ordered_words(plan.lists.get("Kleur"), pd.concat([actions["time_colour"], actions["money_colour"]]))
+
+    def rollup(code: str, title: str, level: int, parent: str | None) -> GroupRollup:
+        found = by_group_actions.get(code, actions.iloc[0:0])
+        measured = by_group_indicators.get(code, indicators.iloc[0:0])
+        quantitative = measured[measured["quantitative"].astype(bool)]
+        descriptive = measured[~measured["quantitative"].astype(bool)]
+        followed = int(found["followed_up"].sum())
+        on_schedule = int(found["on_schedule"].sum())
+        return GroupRollup(
+            code=code, title=title, level=level, parent_code=parent,
+            actions=len(found), followed_up=followed,
+            by_status=_counts(found["status"], status_words),
+            by_time=_counts(found["time"], time_words),
+            by_time_colour=_counts(found["time_colour"], colour_words),
+            by_money_colour=_counts(found["money_colour"], colour_words),
+            on_schedule=on_schedule,
+            on_schedule_share=on_schedule / followed if followed else None,
+            indicators=len(quantitative),
+            by_verdict=_counts(quantitative["verdict"], VERDICTS),
+            descriptive=len(descriptive),
+            descriptive_measured=int(descriptive["measured_in_year"].map(bool).sum()),
+        )
+
+    title = plan.settings.title or plan.settings.municipality
+    return PlanRollup(
+        year=year,
+        plan=rollup("", title, PLAN_LEVEL, None),
+        objectives=tuple(rollup(o.code, o.title, o.level, o.parent_code) for o in plan.objectives),
+        budget=budget_years(plan),
+        status_words=status_words,
+    )
+
+
+class _Ancestry:
+    """Walk up from an action, result or indicator code to the objectives above it."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.parents: dict[str, str | None] = {}
+        for row in (*plan.objectives, *plan.results, *plan.actions, *plan.indicators):
+            self.parents.setdefault(row.code, row.parent_code)
+        self.bbc = plan.settings.numbering == BBC
+
+    def parent(self, code: str) -> str | None:
+        if self.parents.get(code):
+            return self.parents[code]
+        if parent := codes.indicator_parent(code):
+            return parent
+        return codes.expected_bbc_parent(code) if self.bbc else codes.classic_parent(code)
+
+    def ancestors(self, code: str | None) -> Iterator[str]:
+        seen: set[str] = set()
+        current = self.parent(code) if code else None
+        while current and current not in seen:
+            yield current
+            seen.add(current)
+            current = self.parent(current)
+
+
+def _actions_in_year(plan: Plan, year: int | None) -> Iterator[tuple[Action, FollowUp | None]]:
+    """Actions planned in the year or followed up in it, each with its (last) follow-up row for the year;
+    without a year, every action with its most recent follow-up."""
+    latest: dict[str, FollowUp] = {}
+    for follow_up in plan.follow_ups:
+        if year is not None and follow_up.year != year:
+            continue
+        known = latest.get(follow_up.action_code)
+        if known is None or (follow_up.year or 0) >= (known.year or 0):
+            latest[follow_up.action_code] = follow_up
+    for action in plan.actions:
+        follow_up = latest.get(action.code)
+        if year is None or follow_up is not None or not action.years or year in action.years:
+            yield action, follow_up
+
+
+def _action_facts(follow_up: FollowUp | None) -> dict[str, object]:
+    if follow_up is None:
+        return {"followed_up": False, "status": NO_FOLLOW_UP, "time": NO_FOLLOW_UP, "time_colour": NO_FOLLOW_UP,
+                "money_colour": NO_FOLLOW_UP, "on_schedule": False}
+    words = [w.strip() for w in (follow_up.status, follow_up.time, follow_up.time_colour)]
+    on_schedule = any(words) and not any(w.casefold() in OFF_TRACK for w in words)
+    return {
+        "followed_up": True,
+        "status": follow_up.status.strip() or NOT_FILLED,
+        "time": follow_up.time.strip() or NOT_FILLED,
+        "time_colour": follow_up.time_colour.strip() or NOT_FILLED,
+        "money_colour": follow_up.money_colour.strip() or NOT_FILLED,
+        "on_schedule": on_schedule,
+    }
+
+
+def _ordered_words(listed: tuple[str, ...], found: pd.Series) -> tuple[str, ...]:
+    """The list's words first (in the officer's order), then other words found, then the two gap labels."""
+    order = list(dict.fromkeys(listed))
+    known = {w.casefold() for w in order}
+    for word in found:
+        if word not in (NOT_FILLED, NO_FOLLOW_UP) and word.casefold() not in known:
+            order.append(word)
+            known.add(word.casefold())
+    return (*order, NOT_FILLED, NO_FOLLOW_UP)
+
+
+def _counts(values: pd.Series, order: tuple[str, ...]) -> dict[str, int]:
+    """Counts in the given order, words matched without regard to case; only words that occur."""
+    spelled = {w.casefold(): w for w in reversed(order)}
+    counted = values.map(lambda w: spelled.get(w.casefold(), w)).value_counts()
+    result = {w: int(counted[w]) for w in dict.fromkeys(order) if w in counted.index}
+    for word, number in counted.items():
+        result.setdefault(word, int(number))
+    return result
+
+
+def budget_years(plan: Plan) -> tuple[BudgetYear, ...]:
+    """Planned against spent per year, and own funding against the Flemish subsidy (Minimale cofinanciering)."""
+    import pandas as pd
+
+    rows = [
+        {"year": b.year, "kind": _funding(b.funding_kind), "planned": b.planned, "spent": b.spent}
+        for b in plan.budget_lines
+        if b.year is not None
+    ]
+    frame = pd.DataFrame(rows, columns=["year", "kind", "planned", "spent"])
+    minimum = plan.settings.cofinancing_min
+    result = []
+    for year, lines in frame.groupby("year", sort=True):
+        sums = {}
+        for kind in (FLEMISH, OWN, None):
+            part = lines if kind is None else lines[lines["kind"] == kind]
+            planned = float(pd.to_numeric(part["planned"]).fillna(0).sum())
+            spent_values = pd.to_numeric(part["spent"]).dropna()
+            spent = float(spent_values.sum()) if len(spent_values) else None
+            sums[kind] = (planned, spent)
+        any_spent = sums[None][1] is not None
+        flemish_spent = (sums[FLEMISH][1] or 0.0) if any_spent else None
+        own_spent = (sums[OWN][1] or 0.0) if any_spent else None
+        result.append(
+            BudgetYear(
+                year=int(year),
+                planned=sums[None][0],
+                spent=sums[None][1],
+                flemish_planned=sums[FLEMISH][0],
+                flemish_spent=flemish_spent,
+                own_planned=sums[OWN][0],
+                own_spent=own_spent,
+                other_planned=sums[None][0] - sums[FLEMISH][0] - sums[OWN][0],
+                other_spent=None if not any_spent else sums[None][1] - flemish_spent - own_spent,
+                cofinancing_min=minimum,
+                cofinancing_planned=_ratio(sums[OWN][0], sums[FLEMISH][0]),
+                cofinancing_spent=_ratio(own_spent, flemish_spent),
+                required_own_planned=_required(minimum, sums[FLEMISH][0]),
+                required_own_spent=_required(minimum, flemish_spent),
+                rule_met_planned=_met(sums[OWN][0], minimum, sums[FLEMISH][0]),
+                rule_met_spent=_met(own_spent, minimum, flemish_spent),
+            )
+        )
+    return tuple(result)
+
+
+def _funding(kind: str) -> str | None:
+    """"Vlaamse subsidie" and "Eigen middelen gemeente", also in the officer's own spelling of them."""
+    word = kind.casefold()
+    if "vlaams" in word:
+        return FLEMISH
+    if "eigen" in word:
+        return OWN
+    return "andere"
+
+
+def _ratio(own: float | None, flemish: float | None) -> float | None:
+    return own / flemish if own is not None and flemish else None
+
+
+def _required(minimum: float | None, flemish: float | None) -> float | None:
+    return minimum * flemish if minimum is not None and flemish else None
+
+
+def _met(own: float | None, minimum: float | None, flemish: float | None) -> bool | None:
+    if own is None or minimum is None or not flemish:
+        return None
+    # 1/3 of 62.000 is 20.666,67: allow the cent the officer rounds away.
+    return own >= minimum * flemish - 0.01
