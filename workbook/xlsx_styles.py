@@ -21,8 +21,14 @@ def _count(container: etree._Element) -> None:
         container.set("count", str(len(container)))
 
 
-def _children_key(element: etree._Element) -> tuple[bytes, ...]:
-    return tuple(etree.tostring(child, method="c14n") for child in element)
+def _key(element: etree._Element) -> tuple:
+    """What an element says, whatever prefixes or attribute order it was written with."""
+    return (etree.QName(element).localname, tuple(sorted(element.attrib.items())),
+            tuple(_key(child) for child in element))
+
+
+def _children_key(element: etree._Element) -> tuple:
+    return tuple(_key(child) for child in element)
 
 
 class Stylesheet:
@@ -96,9 +102,9 @@ class Stylesheet:
         for name in _FONT_ORDER:
             if name in parts:
                 font.append(parts[name])
-        key = etree.tostring(font, method="c14n")
+        key = _key(font)
         for index, existing in enumerate(self.fonts):
-            if etree.tostring(existing, method="c14n") == key:
+            if _key(existing) == key:
                 return index
         self.fonts.append(font)
         _count(self.fonts)
