@@ -1,0 +1,455 @@
+"""Charts for the report: a line chart per quantitative indicator and an action-status chart per objective."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reporting import formatting
+from reporting.rollups import NO_FOLLOW_UP, NOT_FILLED
+from reporting.trends import Point, format_value
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from reporting.rollups import PlanRollup
+
+# Part of every cache key: change it when the drawing changes, so no old picture is served.
+STYLE_VERSION = "1"
+DPI = 200
+LINE_SIZE = (6.0, 2.5)  # inches: the text width of an A4 page with normal margins, at a glance height
+STATUS_WIDTH = 6.0
+INK = "#1F3864"  # the workbook's title blue: near-black in print
+GREY = "#6E6E6E"
+TARGET = "#A0410D"
+# Below this many charts a process pool costs more to start than it saves.
+POOL_THRESHOLD = 60
+_MEMORY: dict[str, bytes] = {}
+_MEMORY_LIMIT = 2000
+
+# Status bars: fill and hatching per word of the Status list (by position), so that they stay apart in black
+# and white; an empty white bar is an action without follow-up.
+_STATUS_STYLES = (
+    ("#D9D9D9", "\\\\\\"),  # Niet gestart
+    ("#BDD7EE", "///"),  # In voorbereiding
+    ("#5B9BD5", ""),  # In uitvoering
+    ("#1F3864", ""),  # Afgerond
+    ("#F4B183", "xx"),  # Stopgezet
+)
+_OTHER_STATUS_STYLE = ("#C9C9C9", "++")
+_GAP_STYLES = {NOT_FILLED: ("#FFFFFF", ".."), NO_FOLLOW_UP: ("#FFFFFF", "")}
+_DARK_FILLS = {"#5B9BD5", "#1F3864"}
+
+
+@dataclass(frozen=True)
+class Chart:
+    png: bytes
+    alt_text: str
+
+
+# ---- indicator line charts ----
+
+def indicator_chart(trend: Mapping[str, object], *, cache_dir: Path | None = None) -> Chart:
+    """The line chart of one row of the trend table (reporting.trends): values by year, partial periods
+    hollow and starred, the baseline as a dashed line, the target as a star, the projection dash-dotted."""
+    spec = _line_spec(trend)
+    return Chart(_cached("line", spec, cache_dir), _line_alt_text(spec))
+
+
+def indicator_charts(
+    trends: pd.DataFrame, *, workers: int | None = None, cache_dir: Path | None = None
+) -> dict[str, Chart]:
+    """A chart per quantitative indicator with at least one value, by indicator code. Many charts are drawn
+    in a pool of processes (`workers`, default: the number of cores; 1 draws here)."""
+    specs = [_line_spec(row) for row in trends.to_dict("records") if _drawable(row)]
+    keys = [_key("line", spec) for spec in specs]
+    pictures: dict[str, bytes] = {}
+    missing = []
+    for key, spec in zip(keys, specs, strict=True):
+        found = _lookup(key, cache_dir)
+        if found is None:
+            missing.append((key, spec))
+        else:
+            pictures[key] = found
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(missing) >= POOL_THRESHOLD:
+        chunk = max(1, len(missing) // (workers * 4))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            drawn = list(pool.map(_draw_line, [spec for _, spec in missing], chunksize=chunk))
+    else:
+        drawn = [_draw_line(spec) for _, spec in missing]
+    for (key, _), png in zip(missing, drawn, strict=True):
+        _store(key, png, cache_dir)
+        pictures[key] = png
+    return {spec["code"]: Chart(pictures[key], _line_alt_text(spec)) for key, spec in zip(keys, specs, strict=True)}
+
+
+def _drawable(row: Mapping[str, object]) -> bool:
+    return bool(row["quantitative"]) and any(p.value is not None for p in row["points"])
+
+
+def _line_spec(trend: Mapping[str, object]) -> dict[str, object]:
+    """The figures a line chart needs, as plain values: the cache key and what a pool process receives."""
+    points = tuple(Point(*p) for p in trend["points"] if p[3] is not None)
+    return {
+        "code": trend["code"], "text": trend["text"], "unit": trend["unit"] or "",
+        "points": tuple((p.period, p.year, p.partial, p.value, p.share) for p in points),
+        "baseline": _pair(trend["baseline_year"], trend["baseline_value"]),
+        "baseline_origin": trend["baseline_origin"] or "",
+        "target": _pair(trend["target_year"], trend["target_value"]),
+        "projection": _pair(trend["projection_year"], trend["projection_value"]),
+        "compared": _pair(trend["compared_year"], trend["compared_value"]),
+        "verdict": trend["verdict"] or "",
+    }
+
+
+def _pair(year: object, value: object) -> tuple[int, float] | None:
+    if value is None or year is None:
+        return None
+    return int(year), float(value)
+
+
+def _line_alt_text(spec: Mapping[str, object]) -> str:
+    unit = spec["unit"]
+    values = []
+    for period, _, partial, value, share in spec["points"]:
+        text = f"{period}: {format_value(value, unit)}"
+        if share is not None:
+            text += f" ({formatting.percent(share, 1)})"
+        if partial:
+            text += ", deel van een jaar"
+        values.append(text)
+    parts = [f"Lijngrafiek van de indicator {spec['code']}, {spec['text']}. Waarden per jaar: {'; '.join(values)}."]
+    if spec["baseline"]:
+        year, value = spec["baseline"]
+        word = "Nulmeting" if spec["baseline_origin"] == "nulmeting" else "Eerste meting als nulmeting"
+        parts.append(f"{word}: {format_value(value, unit)} in {year}.")
+    if spec["target"]:
+        year, value = spec["target"]
+        parts.append(f"Streefwaarde: {format_value(value, unit)} tegen {year}.")
+    if spec["projection"]:
+        year, value = spec["projection"]
+        parts.append(f"De lijn door de volledige jaren komt in {year} uit op {format_value(value, unit)}.")
+    if spec["verdict"]:
+        parts.append(f"Oordeel: {spec['verdict']}.")
+    return " ".join(parts)
+
+
+class _Canvas:
+    """One figure per process, cleared and reused: creating a figure costs more than drawing a small chart."""
+
+    def __init__(self, size: tuple[float, float]) -> None:
+        import matplotlib
+
+        matplotlib.use("Agg", force=False)
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=size, dpi=DPI)
+        self.canvas = FigureCanvasAgg(self.figure)
+
+    def png(self) -> bytes:
+        from PIL import Image
+
+        self.canvas.draw()
+        width, height = self.canvas.get_width_height()
+        image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        buffer = io.BytesIO()
+        # Fast compression: the pictures are small either way, and encoding was a third of the time.
+        image.convert("RGB").save(buffer, format="PNG", compress_level=1, dpi=(DPI, DPI))
+        return buffer.getvalue()
+
+
+_CANVASES: dict[tuple[float, float], _Canvas] = {}
+
+
+def _canvas(size: tuple[float, float]) -> _Canvas:
+    if size not in _CANVASES:
+        _CANVASES[size] = _Canvas(size)
+    canvas = _CANVASES[size]
+    canvas.figure.clear()
+    return canvas
+
+
+def _style(ax) -> None:
+    ax.spines[["top", "right"]].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(GREY)
+    ax.tick_params(colors="#262626", labelsize=8, length=3, color=GREY)
+    ax.set_axisbelow(True)
+
+
+class _LineCanvas(_Canvas):
+    """The line chart's figure and axes, made once per process: each chart only swaps the lines and texts,
+    which keeps the axes' tick objects (their creation is most of what a fresh figure costs)."""
+
+    def __init__(self) -> None:
+        super().__init__(LINE_SIZE)
+        self.ax = self.figure.add_axes((0.1, 0.24, 0.7, 0.70))
+        _style(self.ax)
+        self.ax.grid(axis="y", color="#D9D9D9", linewidth=0.6)
+
+    def reset(self):
+        for artist in (*self.ax.lines, *self.ax.texts, *self.figure.texts):
+            artist.remove()
+        return self.ax
+
+
+_LINE_CANVAS: list[_LineCanvas] = []
+
+
+def _line_canvas() -> _LineCanvas:
+    if not _LINE_CANVAS:
+        _LINE_CANVAS.append(_LineCanvas())
+    return _LINE_CANVAS[0]
+
+
+def _draw_line(spec: Mapping[str, object]) -> bytes:
+    from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+
+    canvas = _line_canvas()
+    figure = canvas.figure
+    ax = canvas.reset()
+    unit = spec["unit"]
+    points = spec["points"]
+    baseline, target, projection = spec["baseline"], spec["target"], spec["projection"]
+    full = [(year, value, share) for _, year, partial, value, share in points if not partial]
+    partial = [(year, value, share, period) for period, year, is_partial, value, share in points if is_partial]
+    extras = [e for e in (baseline, target, projection) if e]
+    years = [p[1] for p in points] + [e[0] for e in extras]
+    values = [p[3] for p in points] + [e[1] for e in extras]
+    first, last = min(years), max(years)
+    low, high = min(values), max(values)
+    bottom = 0.0 if low >= 0 else low - (high - low) * 0.1
+    top = high + (high - bottom) * 0.2 or 1.0
+    ax.set_ylim(bottom, top)
+    ax.set_xlim(first - 0.5, last + 0.5)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3))
+    # The axis carries plain numbers (and % for percentages); the unit is its label.
+    axis_unit = unit if unit.strip().casefold() in ("percentage", "%") else ""
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(v, axis_unit)))
+    partial_years = {p[0] for p in partial}
+    ax.xaxis.set_major_locator(FixedLocator(list(range(first, last + 1))))
+    ax.xaxis.set_major_formatter(FuncFormatter(
+        lambda v, _: f"{round(v)}*" if round(v) in partial_years else f"{round(v)}"))
+    span = top - bottom
+    margin = _margin_labels(baseline, target, span, spec["baseline_origin"], unit)
+    side = ax.get_yaxis_transform()  # x in axes fractions, y in data: labels in the right margin
+    if baseline:
+        ax.axhline(baseline[1], color=GREY, linestyle=(0, (5, 3)), linewidth=1.0, zorder=1)
+        ax.text(1.02, margin["baseline"], margin["baseline_text"], transform=side, color=GREY, fontsize=7.5,
+                va="center", ha="left")
+    if projection and full and projection[0] > full[-1][0]:
+        ax.plot([full[-1][0], projection[0]], [full[-1][1], projection[1]], color=INK, linestyle=(0, (6, 2, 1, 2)),
+                linewidth=1.0, zorder=2)
+        middle = ((full[-1][0] + projection[0]) / 2, (full[-1][1] + projection[1]) / 2)
+        ax.text(middle[0], middle[1] - span * 0.06, f"trend: {format_value(projection[1], unit)}",
+                color=INK, fontsize=7, ha="center", va="top")
+    if target:
+        ax.plot([target[0]], [target[1]], marker="*", markersize=12, color=TARGET, markeredgecolor="black",
+                markeredgewidth=0.5, linestyle="none", zorder=4)
+        ax.axhline(target[1], color=TARGET, linestyle=(0, (1, 2)), linewidth=0.9, zorder=1)
+        ax.text(1.02, margin["target"], margin["target_text"], transform=side, color=TARGET, fontsize=7.5,
+                va="center", ha="left")
+    if full:
+        ax.plot([p[0] for p in full], [p[1] for p in full], color=INK, marker="o", markersize=5,
+                linewidth=1.8, zorder=3)
+    if partial:
+        ax.plot([p[0] for p in partial], [p[1] for p in partial], linestyle="none", marker="s", markersize=5.5,
+                markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.3, zorder=3)
+    for year, value, share, *rest in [*full, *partial]:
+        label = format_value(value, unit) + (f" ({formatting.percent(share, 0)})" if share is not None else "")
+        ax.text(year, value + span * 0.05, label + ("*" if rest else ""), fontsize=7.5, ha="center",
+                va="bottom", color="#262626", zorder=5)
+    if unit:  # above the axis rather than beside it, so wide numbers never push it off the picture
+        ax.text(0, 1.03, unit, transform=ax.transAxes, fontsize=7.5, color="#262626", ha="right", va="bottom")
+    if partial:
+        periods = "; ".join(period for *_, period in partial)
+        figure.text(0.1, 0.025, f"* deel van een jaar, niet vergelijkbaar met volledige jaren: {periods}",
+                    fontsize=7, color="#262626", ha="left", va="bottom", style="italic")
+    return canvas.png()
+
+
+@lru_cache(maxsize=4096)
+def _tick(value: float, unit: str) -> str:
+    return format_value(value, unit)
+
+
+def _margin_labels(
+    baseline: tuple[int, float] | None, target: tuple[int, float] | None, span: float, origin: str, unit: str
+) -> dict[str, object]:
+    """Texts and heights of the baseline and target labels beside the plot, pushed apart when they touch."""
+    labels: dict[str, object] = {}
+    if baseline:
+        word = "nulmeting" if origin == "nulmeting" else "eerste meting"
+        labels.update(baseline=baseline[1], baseline_text=f"{word}\n{format_value(baseline[1], unit)} ({baseline[0]})")
+    if target:
+        labels.update(target=target[1], target_text=f"streefwaarde\n{format_value(target[1], unit)} ({target[0]})")
+    if baseline and target:
+        gap = span * 0.2
+        if abs(target[1] - baseline[1]) < gap:
+            middle = (target[1] + baseline[1]) / 2
+            upper = target[1] >= baseline[1]
+            labels["target"] = middle + (gap / 2 if upper else -gap / 2)
+            labels["baseline"] = middle - (gap / 2 if upper else -gap / 2)
+    return labels
+
+
+# ---- status chart per strategic objective ----
+
+def status_chart(rollup: PlanRollup, code: str, *, cache_dir: Path | None = None) -> Chart:
+    """Actions per status for the operational objectives under one strategic objective (or the objective
+    itself when it has none), as horizontal stacked bars with hatching, counts written in the bars."""
+    objective = rollup.objective(code)
+    rows = rollup.children(code) or (objective,)
+    words = [w for w in rollup.status_words if any(r.by_status.get(w) for r in rows)]
+    spec = {
+        "code": code,
+        "title": objective.title,
+        "rows": tuple((r.code, tuple(r.by_status.get(w, 0) for w in words)) for r in rows),
+        "words": tuple(words),
+        "styles": tuple(_status_style(w, rollup.status_words) for w in words),
+        "year": rollup.year,
+    }
+    return Chart(_cached("status", spec, cache_dir), _status_alt_text(spec))
+
+
+def _status_style(word: str, words: tuple[str, ...]) -> tuple[str, str]:
+    if word in _GAP_STYLES:
+        return _GAP_STYLES[word]
+    position = words.index(word)
+    return _STATUS_STYLES[position] if position < len(_STATUS_STYLES) else _OTHER_STATUS_STYLE
+
+
+def status_charts(rollup: PlanRollup, *, cache_dir: Path | None = None) -> dict[str, Chart]:
+    """A status chart per strategic objective, by objective code."""
+    return {o.code: status_chart(rollup, o.code, cache_dir=cache_dir) for o in rollup.strategic}
+
+
+def _status_alt_text(spec: Mapping[str, object]) -> str:
+    year = f" in {spec['year']}" if spec["year"] else ""
+    parts = []
+    for code, counts in spec["rows"]:
+        found = [f"{n} {w[:1].lower()}{w[1:]}" for w, n in zip(spec["words"], counts, strict=True) if n]
+        parts.append(f"{code}: {', '.join(found) if found else 'geen acties'}")
+    return f"Staafgrafiek van de acties per status{year} onder {spec['code']}, {spec['title']}. " + "; ".join(
+        parts) + "."
+
+
+def _draw_status(spec: Mapping[str, object]) -> bytes:
+    from matplotlib.ticker import MaxNLocator
+
+    rows = spec["rows"]
+    height = 0.9 + 0.34 * len(rows)
+    canvas = _canvas((STATUS_WIDTH, height))
+    figure = canvas.figure
+    legend_space = 0.55 / height
+    ax = figure.add_axes((0.13, legend_space + 0.28 / height, 0.84, 1 - legend_space - 0.38 / height))
+    _style(ax)
+    labels = [code for code, _ in rows]
+    positions = list(range(len(rows)))[::-1]
+    totals = [sum(counts) for _, counts in rows]
+    widest = max(totals + [1])
+    left = [0] * len(rows)
+    handles = []
+    for index, (word, (colour, hatch)) in enumerate(zip(spec["words"], spec["styles"], strict=True)):
+        counts = [counts[index] for _, counts in rows]
+        bars = ax.barh(positions, counts, left=left, height=0.62, color=colour, hatch=hatch,
+                       edgecolor="#262626", linewidth=0.6, label=word)
+        handles.append(bars)
+        dark = colour in _DARK_FILLS
+        for position, start, count in zip(positions, left, counts, strict=True):
+            if count and count / widest > 0.045:
+                ax.text(start + count / 2, position, str(count), ha="center", va="center", fontsize=7.5,
+                        color="white" if dark else "black", fontweight="bold",
+                        bbox={"boxstyle": "round,pad=0.15", "facecolor": colour, "edgecolor": "none"}
+                        if hatch else None)
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    for position, total in zip(positions, totals, strict=True):
+        ax.text(total + widest * 0.01, position, f"{total}", va="center", ha="left", fontsize=7.5, color=GREY)
+    ax.set_yticks(positions, labels)
+    ax.set_xlim(0, widest * 1.08)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
+    ax.xaxis.set_major_formatter(lambda v, _: formatting.number(v))
+    ax.grid(axis="x", color="#D9D9D9", linewidth=0.6)
+    ax.set_xlabel("aantal acties", fontsize=8, color="#262626")
+    if handles:
+        figure.legend(handles=handles, loc="lower center", ncol=min(len(handles), 4), fontsize=7.5, frameon=False,
+                      handlelength=1.6, handleheight=1.1, columnspacing=1.2, bbox_to_anchor=(0.55, 0.0))
+    return canvas.png()
+
+
+# ---- cache by data hash ----
+
+@lru_cache(maxsize=1)
+def _drawing_version() -> str:
+    """Our style and the matplotlib that draws: a picture from another version is never reused."""
+    from importlib.metadata import version
+
+    return f"{STYLE_VERSION}/{version('matplotlib')}/{DPI}"
+
+
+def _key(kind: str, spec: Mapping[str, object]) -> str:
+    payload = pickle.dumps((_drawing_version(), kind, sorted(spec.items())), protocol=4)
+    return hashlib.sha256(payload).hexdigest()
+
+
+def _lookup(key: str, cache_dir: Path | None) -> bytes | None:
+    if key in _MEMORY:
+        return _MEMORY[key]
+    if cache_dir is not None:
+        path = Path(cache_dir) / f"{key}.png"
+        try:
+            png = path.read_bytes()
+        except OSError:
+            return None
+        _remember(key, png)
+        return png
+    return None
+
+
+def _store(key: str, png: bytes, cache_dir: Path | None) -> None:
+    _remember(key, png)
+    if cache_dir is None:
+        return
+    folder = Path(cache_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{key}.{os.getpid()}.tmp"
+        temporary.write_bytes(png)
+        os.replace(temporary, folder / f"{key}.png")
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def _remember(key: str, png: bytes) -> None:
+    if len(_MEMORY) >= _MEMORY_LIMIT:
+        _MEMORY.pop(next(iter(_MEMORY)))
+    _MEMORY[key] = png
+
+
+def _cached(kind: str, spec: Mapping[str, object], cache_dir: Path | None) -> bytes:
+    key = _key(kind, spec)
+    found = _lookup(key, cache_dir)
+    if found is None:
+        found = _draw_line(spec) if kind == "line" else _draw_status(spec)
+        _store(key, found, cache_dir)
+    return found
+
+
+def clear_cache() -> None:
+    """Forget the pictures drawn in this process (the disk cache, if any, stays)."""
+    _MEMORY.clear()
+
+
+def chart_codes(trends: pd.DataFrame) -> list[str]:
+    """The indicators `indicator_charts` draws a chart for."""
+    return [row["code"] for row in trends.to_dict("records") if _drawable(row)]
