@@ -1,0 +1,68 @@
+"""planrapport controleer: list every problem of a workbook by cell; with --schrijf also on its Controle sheet."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from reporting.validation import ValidationReport, validate
+from workbook.reader import read_plan
+
+HELP = "Controleer een werkboek: elk probleem met blad, cel, code en uitleg."
+EPILOG = (
+    "Zonder --schrijf wordt het werkboek alleen gelezen, niet gewijzigd.\n"
+    "Afloopcode: 0 geen fouten (waarschuwingen mogen), 1 fouten gevonden of\n"
+    "werkboek onleesbaar, 2 verkeerd gebruik."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
+    parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
+    parser.add_argument("--schrijf", action="store_true",
+                        help="zet de lijst ook op het blad Controle en kleur de cellen met een probleem "
+                             "(na een reservekopie van het werkboek)")
+    parser.add_argument("--jaar", type=_year, metavar="JAAR",
+                        help="het rapportjaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)")
+    parser.add_argument("--json", action="store_true", help="geef het resultaat als JSON, voor andere programma's")
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.pad)
+    report = validate(read_plan(path), args.jaar)
+    backup = None
+    if args.schrijf:
+        from workbook.writeback import write_check_sheet
+
+        backup = write_check_sheet(path, report)
+    if args.json:
+        result = {"file": str(path), **report.as_dict(), "backup": str(backup) if backup else None}
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(report_lines(report, path.name, backup)))
+    return 0 if report.ok else 1
+
+
+def report_lines(report: ValidationReport, name: str, backup: Path | None = None) -> list[str]:
+    """One aligned line per issue ("Acties!B5  fout  jaar-buiten-periode  ..."), then a summary."""
+    issues = report.issues
+    cell_width = max((len(i.cell) for i in issues), default=0)
+    severity_width = max((len(i.severity) for i in issues), default=0)
+    code_width = max((len(i.code) for i in issues), default=0)
+    lines = [f"{i.cell:<{cell_width}}  {i.severity:<{severity_width}}  {i.code:<{code_width}}  {i.message}"
+             for i in issues]
+    year = f" (rapportjaar {report.year})" if report.year else ""
+    summary = f"{name}: {report.summary()}{year}."
+    if not report.ok:
+        summary += " Los de fouten op voor u een rapport maakt."
+    lines.append(summary)
+    if backup is not None:
+        lines.append(f"De lijst staat op het blad Controle van {name}. Reservekopie van het werkboek: {backup.name}")
+    return lines
+
+
+def _year(text: str) -> int:
+    if text.strip().isdigit() and 1900 <= int(text) <= 2100:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"'{text}' is geen jaartal (bv. 2023)")
