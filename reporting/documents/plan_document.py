@@ -1,0 +1,42 @@
+"""The plan document (beleidsplan): context, template, finishing, bytes."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from pathlib import Path
+
+from reporting.documents.choice import template_path
+from reporting.documents.finishing import Properties, finish
+from reporting.documents.naming import PLAN_DOCUMENT
+from reporting.documents.packaging import normalized_zip
+from reporting.documents.plan_context import plan_document_context
+from reporting.documents.rendering import render
+from workbook.model import Plan
+
+
+def document_bytes(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalized_zip(buffer.getvalue())
+
+
+def render_plan_document(plan: Plan, *, template: str | Path | None = None, draft: bool = False,
+                         today: date | None = None) -> bytes:
+    """The plan as a .docx: title page, objectives with their three-column tables, the budget annex."""
+    context = plan_document_context(plan, draft=draft)
+    document = render(template_path(plan, PLAN_DOCUMENT, template), lambda _template: context)
+    when = today or date.today()
+    subject = " ".join(part for part in ("Beleidsplan", context["gemeente"], context["periode"]) if part)
+    finish(
+        document,
+        Properties(
+            title=context["titel"],
+            subject=subject,
+            author=context["opgesteld_door"] or context["gemeente"] or "planrapport",
+            keywords="beleidsplan; doelstellingen; acties; indicatoren",
+            when=datetime(when.year, when.month, when.day),
+        ),
+        draft=draft,
+    )
+    return document_bytes(document)

@@ -1,0 +1,192 @@
+"""Render a Word template with docxtpl in a sandboxed, autoescaping jinja environment; template errors in Dutch."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from lxml import etree
+
+from workbook.errors import WorkbookError
+
+_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_MACRO_TYPES = ("application/vnd.ms-word.document.macroEnabled.main+xml",
+                "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+GUIDE = "Zie 'Uw eigen huisstijl' (huisstijl.md bij planrapport) voor de namen en tags die een sjabloon kan gebruiken."
+
+
+class _Template(DocxTemplate):
+    """docxtpl without its "{_{" -> "{{" rewrite after rendering, which would change text the officer typed."""
+
+    part_names: list[str]
+
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+        # One paragraph per line, so a line number of jinja points at a paragraph of the template.
+        src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+        self.current_rendering_part = part
+        self.rendering_source = src_xml
+        template = jinja_env.from_string(src_xml)
+        dst_xml = template.render(context)
+        dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
+        return self.resolve_listing(dst_xml)
+
+
+class DescribedImage(InlineImage):
+    """An InlineImage whose picture carries alt text (docPr/@descr), for screen readers and the agency."""
+
+    def __init__(self, tpl: DocxTemplate, png: bytes, alt_text: str, width) -> None:
+        super().__init__(tpl, io.BytesIO(png), width=width)
+        self.alt_text = alt_text
+
+    def _insert_image(self) -> str:
+        inline = self.tpl.current_rendering_part.new_pic_inline(self.image_descriptor, self.width, self.height)
+        inline.docPr.set("descr", self.alt_text)
+        inline.docPr.set("name", self.alt_text[:60] or "Grafiek")
+        return f'</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+
+
+def environment() -> SandboxedEnvironment:
+    """Templates come from outside planrapport: sandboxed, every value escaped, unknown names are errors."""
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+def open_template(path: Path) -> _Template:
+    """A docxtpl template from a .docx or .dotx file, or a WorkbookError that says what is wrong with it."""
+    name = path.name
+    if not path.is_file():
+        raise WorkbookError(f"Het sjabloon '{path}' bestaat niet. Kijk het pad na op blad 'Instellingen'.")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise WorkbookError(f"Het sjabloon '{name}' kan niet gelezen worden ({error.strerror}).") from None
+    return _Template(io.BytesIO(_as_document(data, name)))
+
+
+def _as_document(data: bytes, name: str) -> bytes:
+    """The package bytes, with a Word template (.dotx) relabelled as a document so it can be rendered."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        types = archive.read("[Content_Types].xml").decode("utf-8")
+    except (zipfile.BadZipFile, KeyError):
+        raise WorkbookError(
+            f"Het sjabloon '{name}' is geen Word-document (.docx). Bewaar het in Word als Word-document."
+        ) from None
+    if any(kind in types for kind in _MACRO_TYPES):
+        raise WorkbookError(
+            f"Het sjabloon '{name}' bevat macro's. Bewaar het in Word als Word-document (.docx) zonder macro's."
+        )
+    if _TEMPLATE not in types:
+        if _DOCUMENT not in types:
+            raise WorkbookError(f"Het sjabloon '{name}' is geen Word-document (.docx).")
+        return data
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in archive.infolist():
+            content = archive.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                content = types.replace(_TEMPLATE, _DOCUMENT).encode("utf-8")
+            target.writestr(info, content)
+    return output.getvalue()
+
+
+def render(path: Path, build_context: Callable[[DocxTemplate], dict]):
+    """Render the template at `path` with the context `build_context(template)`; returns the python-docx Document."""
+    template = open_template(path)
+    try:
+        template.render_init()
+        context = build_context(template)
+        template.render(context, jinja_env=environment(), autoescape=True)
+    except TemplateError as error:
+        raise WorkbookError(template_error_message(path.name, template, error)) from None
+    except etree.XMLSyntaxError as error:
+        raise WorkbookError(
+            f"Het sjabloon '{path.name}' levert geen geldig Word-document op ({error.msg}). Zet elke "
+            "{%p ...%}- en {%tr ...%}-tag in een eigen alinea of tabelrij. " + GUIDE
+        ) from None
+    _sync_parts(template.docx)
+    return template.docx
+
+
+def _sync_parts(document) -> None:
+    """docxtpl swaps in new header and footer parts behind python-docx's back; point python-docx at them."""
+    relationships = document.part.rels
+    for r_id, relationship in relationships.items():
+        if not relationship.is_external:
+            relationships._target_parts_by_rId[r_id] = relationship.target_part
+
+
+_TRANSLATIONS = (
+    (r"Encountered unknown tag '(\w+)'.*", r"de tag '\1' staat hier niet op zijn plaats of bestaat niet"),
+    (r"Unexpected end of template\. Jinja was looking for the following tags: (.*?)\.( The innermost.*)?",
+     r"er ontbreekt een afsluitende tag (een van: \1)"),
+    (r"unexpected '(.*)'", r"onverwacht teken '\1'"),
+    (r"unexpected end of template, expected '(.*)'\.?", r"de tag is niet afgesloten; '\1' ontbreekt"),
+    (r"expected token '(.*)', got '(.*)'", r"'\1' verwacht maar '\2' gevonden"),
+    (r"'(?:dict object|[\w ]+)' has no attribute '(.*)'", r"de naam '\1' bestaat niet"),
+    (r"'(.*)' is undefined", r"de naam '\1' bestaat niet"),
+    (r"no filter named '(.*)'", r"de filter '\1' bestaat niet"),
+)
+
+
+def template_error_message(name: str, template: _Template, error: TemplateError) -> str:
+    """ "Het sjabloon 'x.docx' heeft een fout op regel 12 ('{{ gemeent }}'): de naam 'gemeent' bestaat niet." """
+    line = _error_line(error)
+    source = getattr(template, "rendering_source", "")
+    part = _part_name(template)
+    where = ""
+    if line is not None:
+        text = _line_text(source, line)
+        where = f" op regel {line}{part}" + (f" ('{text}')" if text else "")
+    elif part:
+        where = part
+    if isinstance(error, SecurityError):
+        what = f"het sjabloon probeert iets wat niet mag ({error})"
+    else:
+        what = _translate(str(error.message or error))
+    return f"Het sjabloon '{name}' heeft een fout{where}: {what}. " + GUIDE
+
+
+def _error_line(error: TemplateError) -> int | None:
+    if isinstance(error, TemplateSyntaxError) and error.lineno:
+        return error.lineno
+    line = None
+    traceback = error.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == "<template>":
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line
+
+
+def _part_name(template: _Template) -> str:
+    part = getattr(template, "current_rendering_part", None)
+    partname = str(getattr(part, "partname", "") or "")
+    if "header" in partname:
+        return " in de koptekst"
+    if "footer" in partname:
+        return " in de voettekst"
+    return ""
+
+
+def _line_text(source: str, line: int) -> str:
+    lines = source.split("\n")
+    if not 0 < line <= len(lines):
+        return ""
+    text = re.sub(r"<[^>]+>", "", lines[line - 1])
+    text = " ".join(text.split())
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _translate(message: str) -> str:
+    for pattern, replacement in _TRANSLATIONS:
+        if re.fullmatch(pattern, message, flags=re.DOTALL):
+            return re.sub(pattern, replacement, message, flags=re.DOTALL)
+    return message
+

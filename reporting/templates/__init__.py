@@ -1,0 +1,7 @@
+"""The Word templates of the year report and the plan document, and the page that documents them."""
+
+from pathlib import Path
+
+HERE = Path(__file__).parent
+YEAR_REPORT_TEMPLATE = HERE / "jaarrapport.docx"
+PLAN_TEMPLATE = HERE / "beleidsplan.docx"
