@@ -34,7 +34,7 @@ class Context:
     year: int | None
     year_given: bool = False
     latest: int | None = None
-    codes: frozenset[str] = field(default_factory=frozenset)
+    _lists: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def start(self) -> int | None:
@@ -57,7 +57,10 @@ class Context:
 
     def allowed(self, list_name: str) -> dict[str, str]:
         """The words of a list on blad Lijsten, normalized -> as written."""
-        return {normalize_word(w): w for w in self.plan.lists.get(list_name)}
+        words = self._lists.get(list_name)
+        if words is None:
+            words = self._lists[list_name] = {normalize_word(w): w for w in self.plan.lists.get(list_name)}
+        return words
 
 
 def issue(code: str, cell: str, row_code: str, message: str) -> Issue:
