@@ -1,0 +1,96 @@
+"""planrapport trends: print each indicator's verdict as a table; with --schrijf also fill the Trends sheet."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from pathlib import Path
+
+from workbook.reader import read_plan
+
+HELP = "Toon per indicator de evolutie en het oordeel: op koers, aandacht, niet op koers of geen gegevens."
+EPILOG = (
+    "Zonder --schrijf wordt het werkboek alleen gelezen, niet gewijzigd.\n"
+    "Afloopcode: 0 gelukt, 1 werkboek onleesbaar, 2 verkeerd gebruik."
+)
+WIDTH = 110
+INDENT = " " * 4
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
+    parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
+    parser.add_argument("--jaar", type=_year, metavar="JAAR",
+                        help="het jaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)")
+    parser.add_argument("--schrijf", action="store_true",
+                        help="zet de tabel en de overzichten ook op het blad Trends (na een reservekopie van het "
+                             "werkboek); de andere bladen blijven ongemoeid")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reporting.trends import indicator_trends
+
+    path = Path(args.pad)
+    plan = read_plan(path)
+    year = args.jaar if args.jaar is not None else plan.settings.report_year
+    trends = indicator_trends(plan, year)
+    print("\n".join(trend_lines(trends, plan.settings.municipality, plan.settings.title, year)))
+    if args.schrijf:
+        from workbook.trends_sheet import write_trends_sheet
+
+        backup = write_trends_sheet(path, plan, year)
+        print(f"Het blad Trends staat in {path.name}. Reservekopie van het werkboek: {backup.name}")
+    return 0
+
+
+def trend_lines(trends, municipality: str, title: str, year: int | None) -> list[str]:
+    """A heading, one line per indicator (code, verdict, latest value, indicator) with its reason below, and a
+    count per verdict."""
+    from reporting.trends import VERDICTS, format_value
+
+    heading = f"Trends {year}" if year else "Trends (alle metingen)"
+    about = " - ".join(part for part in (municipality, title) if part)
+    lines = [f"{heading}: {about}" if about else heading, ""]
+    if trends.empty:
+        return [*lines, "Er staan geen indicatoren op het blad Indicatoren."]
+    rows = trends.to_dict("records")
+    code_width = max(len("Code"), *(len(r["code"]) for r in rows))
+    verdict_width = max(len("Oordeel"), len("beschrijvend"), *(len(r["verdict"]) for r in rows))
+    latest = [_latest(r, format_value, year) for r in rows]
+    latest_width = max(len("Laatste meting"), *(len(text) for text in latest))
+    text_width = max(20, WIDTH - code_width - verdict_width - latest_width - 6)
+    lines.append(f"{'Code':<{code_width}}  {'Oordeel':<{verdict_width}}  {'Laatste meting':<{latest_width}}  "
+                 "Indicator")
+    for row, last in zip(rows, latest, strict=True):
+        verdict = row["verdict"] or "beschrijvend"
+        text = textwrap.shorten(" ".join(row["text"].split()), text_width, placeholder=" ...")
+        lines.append(f"{row['code']:<{code_width}}  {verdict:<{verdict_width}}  {last:<{latest_width}}  {text}")
+        if row["quantitative"]:  # a descriptive indicator's reason only repeats "gemeten: ja/nee"
+            lines += textwrap.wrap(row["reason"], WIDTH, initial_indent=INDENT, subsequent_indent=INDENT,
+                                   break_on_hyphens=False)
+    quantitative = [r for r in rows if r["quantitative"]]
+    descriptive = [r for r in rows if not r["quantitative"]]
+    counts = ", ".join(f"{sum(r['verdict'] == v for r in quantitative)} {v}" for v in VERDICTS)
+    lines += ["", f"Kwantitatieve indicatoren: {len(quantitative)} ({counts})."]
+    if descriptive:
+        measured = sum(bool(r["measured_in_year"]) for r in descriptive)
+        when = f" in {year}" if year else ""
+        lines.append(f"Beschrijvende indicatoren: {len(descriptive)}, waarvan gemeten{when}: {measured}.")
+    return lines
+
+
+def _latest(row: dict, format_value, year: int | None) -> str:
+    if not row["quantitative"]:
+        return "" if year is None else f"gemeten: {'ja' if row['measured_in_year'] else 'nee'}"
+    if row["latest_value"] is None:
+        return "-"
+    text = f"{format_value(row['latest_value'], row['unit'])} in {row['latest_period']}"
+    if row["share_latest"] is not None and row["share_period"] == row["latest_period"]:
+        text += f" ({format_value(row['share_latest'], 'percentage')})"
+    return text
+
+
+def _year(text: str) -> int:
+    if text.strip().isdigit() and 1900 <= int(text) <= 2100:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"'{text}' is geen jaartal (bv. 2023)")

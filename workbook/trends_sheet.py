@@ -1,0 +1,471 @@
+"""The "Trends" sheet: the indicator table and the roll-ups, written into the workbook and nothing else changed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from workbook.errors import WorkbookError
+from workbook.files import free_name, write_atomically
+from workbook.loading import check_file
+from workbook.schema import TRENDS_SHEET, normalize_header
+from workbook.xlsx_cells import column_letters
+from workbook.xlsx_package import MAIN, PACKAGE_REL, REL, STYLES, Package, q, rels_part
+from workbook.xlsx_styles import Stylesheet
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from reporting.rollups import GroupRollup, PlanRollup
+    from workbook.model import Plan
+
+INDICATOR_HEADERS = (
+    "Code", "Indicator", "Oordeel", "Laatste periode", "Laatste waarde", "Aandeel", "Nulmeting jaar", "Nulmeting",
+    "Verschil met vorige meting", "Verschil met nulmeting", "Verschil met nulmeting (%)", "Gemiddeld per jaar",
+    "Streefjaar", "Streefwaarde", "Bereikt", "Projectie streefjaar", "Gemeten in {year}", "Uitleg",
+)
+INDICATOR_WIDTHS = (12, 48, 14, 20, 12, 9, 10, 11, 12, 12, 12, 11, 10, 11, 9, 12, 11, 90)
+VERDICT_COLUMN = "C"
+FIRST_ROW = 4
+# Excel's own "Goed", "Neutraal" and "Slecht" colours, and grey for no data: fill and font colour.
+VERDICT_COLOURS = {
+    "op koers": ("FFC6EFCE", "FF006100"),
+    "aandacht": ("FFFFEB9C", "FF9C5700"),
+    "niet op koers": ("FFFFC7CE", "FF9C0006"),
+    "geen gegevens": ("FFEDEDED", "FF595959"),
+}
+RULE_COLOURS = {"ja": VERDICT_COLOURS["op koers"], "nee": VERDICT_COLOURS["niet op koers"]}
+INTEGER, DECIMAL, PERCENT, EURO = "#,##0", "#,##0.0", "0.0%", '"€" #,##0'
+_BUILT_IN_FORMATS = {INTEGER: 3, "0": 1}
+_HARMLESS_RELS = {REL + "/hyperlink", REL + "/printerSettings"}
+_INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+@dataclass
+class TrendsTable:
+    """The sheet as values from A1, plus what a writer needs to format it (1-based rows and columns)."""
+
+    rows: list[list[object]]
+    formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    links: dict[tuple[int, int], str] = field(default_factory=dict)
+    headers: list[int] = field(default_factory=list)
+    sections: list[int] = field(default_factory=list)
+    verdict_ranges: list[str] = field(default_factory=list)
+    rule_ranges: list[str] = field(default_factory=list)
+    wrapped_columns: tuple[int, ...] = (2, 18)  # the indicator or title, and the explanation
+
+
+def trends_rows(plan: Plan, year: int | None = None) -> list[list[object]]:
+    """The rows of the Trends sheet from A1 (numbers as numbers, shares and percentages as fractions), the same
+    that `write_trends_sheet` writes, for a writer such as the xlwings button."""
+    return trends_table(plan, year).rows
+
+
+def trends_table(plan: Plan, year: int | None = None, trends: pd.DataFrame | None = None,
+                 rollup: PlanRollup | None = None) -> TrendsTable:
+    from reporting.rollups import plan_rollup
+    from reporting.trends import indicator_trends
+
+    if year is None:
+        year = plan.settings.report_year
+    if trends is None:
+        trends = indicator_trends(plan, year)
+    if rollup is None:
+        rollup = plan_rollup(plan, year, trends=trends)
+    table = TrendsTable(rows=[])
+    title = f"Trends {year}" if year else "Trends"
+    _add(table, [title])
+    _add(table, ["Berekend door planrapport uit de bladen Indicatoren, Metingen, Opvolging en Begroting. Dit blad "
+                 "wordt bij elke berekening vervangen: typ hier niets, uw eigen bladen blijven ongemoeid."])
+    _indicator_section(table, trends, year)
+    _add(table, [])
+    _action_section(table, rollup)
+    _add(table, [])
+    _budget_section(table, rollup)
+    return table
+
+
+def _add(table: TrendsTable, values: list[object]) -> int:
+    table.rows.append(list(values))
+    return len(table.rows)
+
+
+def _number(value: object, digits: int = 1) -> float | int | None:
+    if value is None:
+        return None
+    rounded = round(float(value), digits)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+def _fraction(percent: object) -> float | None:
+    return None if percent is None else round(float(percent) / 100, 4)
+
+
+def _indicator_section(table: TrendsTable, trends: pd.DataFrame, year: int | None) -> None:
+    measured_header = f"Gemeten in {year}" if year else "Gemeten"
+    header = [h.replace("Gemeten in {year}", measured_header) for h in INDICATOR_HEADERS]
+    table.headers.append(_add(table, header))
+    first = len(table.rows) + 1
+    for row in trends.to_dict("records"):
+        quantitative = bool(row["quantitative"])
+        figures: list[object]
+        if quantitative:
+            figures = [
+                row["latest_period"], _number(row["latest_value"]), _fraction(row["share_latest"]),
+                row["baseline_year"], _number(row["baseline_value"]), _number(row["change_previous"]),
+                _number(row["change_baseline"]), _fraction(row["change_baseline_pct"]),
+                _number(row["yearly_change"]), row["target_year"], _number(row["target_value"]),
+                _fraction(row["attainment_pct"]), _number(row["projection_value"]),
+            ]
+        else:
+            figures = [None] * 13
+        measured = None if row["measured_in_year"] is None else ("ja" if row["measured_in_year"] else "nee")
+        number = _add(table, [row["code"], row["text"], row["verdict"] or None, *figures, measured, row["reason"]])
+        if row["cell"] and "!" in row["cell"]:
+            sheet, cell = row["cell"].split("!", 1)
+            table.links[(number, 1)] = "'{}'!{}".format(sheet.replace("'", "''"), cell)
+        for column, value in enumerate(figures, start=4):
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                table.formats[(number, column)] = _format_for(column, value, row["unit"])
+    last = len(table.rows)
+    if last >= first:
+        table.verdict_ranges.append(f"{VERDICT_COLUMN}{first}:{VERDICT_COLUMN}{last}")
+
+
+def _format_for(column: int, value: float, unit: str) -> str:
+    if column in (6, 11, 15):  # Aandeel, Verschil (%), Bereikt
+        return PERCENT
+    if column in (7, 13):  # years
+        return "0"
+    if unit.strip().casefold() == "euro":
+        return EURO
+    return INTEGER if float(value).is_integer() else DECIMAL
+
+
+def _action_section(table: TrendsTable, rollup: PlanRollup) -> None:
+    from reporting.trends import VERDICTS
+
+    year = f" in {rollup.year}" if rollup.year else ""
+    table.sections.append(_add(table, [f"Acties en indicatoren per doelstelling{year}"]))
+    whole = rollup.plan
+    status = list(whole.by_status)
+    time = list(whole.by_time)
+    time_colour = list(whole.by_time_colour)
+    money_colour = list(whole.by_money_colour)
+    header = ["Code", "Doelstelling", "Acties", "Met opvolging", "Op schema", "Op schema (%)"]
+    header += [f"Status: {w}" for w in status] + [f"Tijd: {w}" for w in time]
+    header += [f"Tijd (indicator): {w}" for w in time_colour] + [f"Geld (indicator): {w}" for w in money_colour]
+    header += ["Indicatoren"] + [f"Indicatoren {v}" for v in VERDICTS] + ["Beschrijvend", "Beschrijvend gemeten"]
+    table.headers.append(_add(table, header))
+
+    def line(group: GroupRollup, code: str | None, title: str) -> None:
+        values: list[object] = [code, title, group.actions, group.followed_up, group.on_schedule,
+                                None if group.on_schedule_share is None else round(group.on_schedule_share, 4)]
+        for counts, words in ((group.by_status, status), (group.by_time, time),
+                              (group.by_time_colour, time_colour), (group.by_money_colour, money_colour)):
+            values += [counts.get(w, 0) for w in words]
+        values += [group.indicators] + [group.by_verdict.get(v, 0) for v in VERDICTS]
+        values += [group.descriptive, group.descriptive_measured]
+        number = _add(table, values)
+        for column, value in enumerate(values, start=1):
+            if column > 2 and value is not None:
+                table.formats[(number, column)] = PERCENT if column == 6 else INTEGER
+
+    line(whole, None, "Hele plan")
+    for group in rollup.objectives:
+        line(group, group.code, group.title if group.level == 1 else "    " + group.title)
+
+
+def _budget_section(table: TrendsTable, rollup: PlanRollup) -> None:
+    table.sections.append(_add(table, ["Begroting per jaar"]))
+    header = ["Jaar", "Cofinanciering", "Gepland", "Besteed", "Vlaamse subsidie gepland", "Vlaamse subsidie besteed",
+              "Eigen middelen gepland", "Eigen middelen besteed", "Andere gepland", "Andere besteed",
+              "Cofinanciering gepland", "Cofinanciering besteed", "Minimale cofinanciering",
+              "Minimaal eigen deel gepland", "Regel gehaald (gepland)", "Regel gehaald (besteed)"]
+    table.headers.append(_add(table, header))
+    if not rollup.budget:
+        _add(table, [None, "Er staan geen begrotingsregels op het blad Begroting."])
+        return
+    first = len(table.rows) + 1
+    for year in rollup.budget:
+        values: list[object] = [
+            year.year, _cofinancing_sentence(year), _number(year.planned, 2), _number(year.spent, 2),
+            _number(year.flemish_planned, 2), _number(year.flemish_spent, 2), _number(year.own_planned, 2),
+            _number(year.own_spent, 2),
+            _number(year.other_planned, 2), _number(year.other_spent, 2),
+            None if year.cofinancing_planned is None else round(year.cofinancing_planned, 4),
+            None if year.cofinancing_spent is None else round(year.cofinancing_spent, 4),
+            None if year.cofinancing_min is None else round(year.cofinancing_min, 4),
+            _number(year.required_own_planned, 2), _yes_no(year.rule_met_planned), _yes_no(year.rule_met_spent),
+        ]
+        number = _add(table, values)
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, int | float):
+                table.formats[(number, column)] = "0" if column == 1 else PERCENT if column in (11, 12, 13) else EURO
+    last = len(table.rows)
+    table.rule_ranges.append(f"O{first}:P{last}")
+
+
+def _cofinancing_sentence(year) -> str:
+    """The rule in words: "Eigen middelen 37,1% van de Vlaamse subsidie (minimum 33,3%): gehaald."."""
+    from reporting import formatting
+
+    spent = year.cofinancing_spent is not None
+    share = year.cofinancing_spent if spent else year.cofinancing_planned
+    if share is None:
+        return "Geen Vlaamse subsidie of geen eigen middelen ingevuld."
+    basis = "besteed" if spent else "gepland"
+    text = f"Eigen middelen {basis}: {formatting.percent(share * 100, 1)} van de Vlaamse subsidie"
+    if year.cofinancing_min is None:
+        return text + " (geen minimum ingevuld)."
+    met = year.rule_met_spent if spent else year.rule_met_planned
+    minimum = formatting.percent(year.cofinancing_min * 100, 1)
+    return f"{text} (minimum {minimum}): {'gehaald' if met else 'niet gehaald'}."
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else ("ja" if value else "nee")
+
+
+# ---- writing the sheet into the workbook file ----
+
+def write_trends_sheet(path: str | Path, plan: Plan, year: int | None = None) -> Path:
+    """Put the Trends sheet in the workbook (after a backup copy, atomically); returns the backup's path.
+    Only the Trends sheet, the styles it adds and the workbook's list of sheets change."""
+    path = Path(path)
+    check_file(path)
+    if path.with_name("~$" + path.name).exists():
+        raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
+    package = Package(path)
+    _apply(package, trends_table(plan, year))
+    backup = free_name(path.with_name(f"{path.stem} (reservekopie){path.suffix}"))
+    write_atomically(backup, lambda temporary: shutil.copyfile(path, temporary))
+    write_atomically(path, package.write, overwrite=True)
+    return backup
+
+
+def _apply(package: Package, table: TrendsTable) -> None:
+    styles_part = package.related(STYLES)
+    if styles_part is None:
+        raise WorkbookError(f"{package.path.name}: het werkboek heeft geen opmaak; bewaar het opnieuw in Excel.")
+    styles = Stylesheet(package.xml(styles_part))
+    before = etree.tostring(styles.root, method="c14n")
+    existing = next((s for s in package.sheets() if normalize_header(s.name) == normalize_header(TRENDS_SHEET)),
+                    None)
+    selected = _verify_own_sheet(package, existing.part) if existing is not None else False
+    part = existing.part if existing is not None else package.add_sheet(TRENDS_SHEET)
+    package.put_xml(part, _sheet_xml(table, _Styles(styles), selected))
+    if etree.tostring(styles.root, method="c14n") != before:
+        package.put_xml(styles_part, styles.root)
+
+
+def _verify_own_sheet(package: Package, part: str) -> bool:
+    """Refuse to overwrite a "Trends" sheet the officer made; returns whether it was the selected tab."""
+    name = package.path.name
+    root = package.xml(part)
+    has_values = any(c.find(q("v")) is not None or c.find(q("is")) is not None for c in root.iter(q("c")))
+    ours = False
+    for cell in root.iter(q("c")):
+        if cell.get("r") == "A3":
+            inline = cell.find(q("is"))
+            ours = inline is not None and "".join(inline.itertext()) == INDICATOR_HEADERS[0]
+            ours = ours and _second_header(root) == INDICATOR_HEADERS[1]
+    if has_values and not ours:
+        raise WorkbookError(
+            f"{name}: het werkboek heeft al een blad '{TRENDS_SHEET}' dat planrapport niet gemaakt heeft. "
+            "Geef dat blad een andere naam en probeer opnieuw."
+        )
+    rels = rels_part(part)
+    if package.has(rels):
+        types = {r.get("Type") for r in package.xml(rels).iter(q("Relationship", PACKAGE_REL))}
+        if types - _HARMLESS_RELS:
+            raise WorkbookError(
+                f"{name}: op het blad '{TRENDS_SHEET}' staan tabellen, opmerkingen of afbeeldingen. Verwijder het "
+                "blad (planrapport maakt het opnieuw) en probeer opnieuw."
+            )
+        package.remove(rels)
+    view = root.find(f"{q('sheetViews')}/{q('sheetView')}")
+    return view is not None and view.get("tabSelected") in ("1", "true")
+
+
+def _second_header(root: etree._Element) -> str:
+    for cell in root.iter(q("c")):
+        if cell.get("r") == "B3" and cell.find(q("is")) is not None:
+            return "".join(cell.find(q("is")).itertext())
+    return ""
+
+
+class _Styles:
+    """The few cell formats and conditional formats the sheet uses, added to (or found in) styles.xml."""
+
+    def __init__(self, styles: Stylesheet) -> None:
+        self.sheet = styles
+        self.root = styles.root
+        self.title = styles.new_xf(font=styles.ensure_font(bold=True, size=14, colour="FF1F3864"))
+        self.hint = styles.new_xf(font=styles.ensure_font(italic=True, colour="FF595959"))
+        self.section = styles.new_xf(font=styles.ensure_font(bold=True, size=12, colour="FF1F3864"))
+        header_fill = styles.ensure_fill("FFD9E1F2")
+        self.header = self._xf(0, styles.ensure_font(bold=True), header_fill, wrap=True)
+        self.text = styles.new_xf()
+        self.wrapped = styles.new_xf(wrap=True)
+        self.link = styles.new_xf(font=styles.ensure_font(underline=True, colour="FF0563C1"))
+        # All of them, used or not, so that writing the sheet again finds every style already there.
+        self.numbers = {code: self._xf(self._num_fmt(code), 0, 0) for code in (INTEGER, DECIMAL, PERCENT, EURO, "0")}
+        self.verdicts = {word: self._dxf(*colours) for word, colours in VERDICT_COLOURS.items()}
+        self.rules = {word: self._dxf(*colours) for word, colours in RULE_COLOURS.items()}
+
+    def number(self, code: str) -> int:
+        return self.numbers[code]
+
+    def _xf(self, num_fmt: int, font: int, fill: int, wrap: bool = False) -> int:
+        xf = etree.Element(q("xf"), {"numFmtId": str(num_fmt), "fontId": str(font), "fillId": str(fill),
+                                     "borderId": "0", "xfId": "0", "applyNumberFormat": "1", "applyFont": "1",
+                                     "applyFill": "1", "applyAlignment": "1"})
+        alignment = {"vertical": "top"}
+        if wrap:
+            alignment["wrapText"] = "1"
+        etree.SubElement(xf, q("alignment"), alignment)
+        return self.sheet.ensure_xf(xf)
+
+    def _num_fmt(self, code: str) -> int:
+        if code in _BUILT_IN_FORMATS:
+            return _BUILT_IN_FORMATS[code]
+        formats = self.root.find(q("numFmts"))
+        if formats is None:
+            formats = etree.Element(q("numFmts"), {"count": "0"})
+            self.root.insert(0, formats)
+        used = [int(f.get("numFmtId", "0")) for f in formats.iter(q("numFmt"))]
+        for element in formats.iter(q("numFmt")):
+            if element.get("formatCode") == code:
+                return int(element.get("numFmtId", "0"))
+        number = max([163, *used]) + 1
+        etree.SubElement(formats, q("numFmt"), {"numFmtId": str(number), "formatCode": code})
+        formats.set("count", str(len(formats)))
+        return number
+
+    def _dxf(self, fill: str, font: str) -> int:
+        dxfs = self.root.find(q("dxfs"))
+        if dxfs is None:
+            dxfs = etree.Element(q("dxfs"), {"count": "0"})
+            before = ("tableStyles", "colors", "extLst")
+            position = len(self.root)
+            for index, child in enumerate(self.root):
+                if etree.QName(child).localname in before:
+                    position = index
+                    break
+            self.root.insert(position, dxfs)
+        dxf = etree.Element(q("dxf"))
+        etree.SubElement(etree.SubElement(dxf, q("font")), q("color"), {"rgb": font})
+        pattern = etree.SubElement(etree.SubElement(dxf, q("fill")), q("patternFill"))
+        etree.SubElement(pattern, q("bgColor"), {"rgb": fill})
+        key = _shape(dxf)
+        for index, existing in enumerate(dxfs):
+            if _shape(existing) == key:
+                return index
+        dxfs.append(dxf)
+        dxfs.set("count", str(len(dxfs)))
+        return len(dxfs) - 1
+
+
+def _shape(element: etree._Element) -> tuple:
+    """An element's tag, attributes and children, whatever namespace prefixes it was written with."""
+    return element.tag, sorted(element.attrib.items()), tuple(_shape(child) for child in element)
+
+
+def _sheet_xml(table: TrendsTable, styles: _Styles, selected: bool) -> etree._Element:
+    rows = table.rows
+    width = max(len(r) for r in rows)
+    root = etree.Element(q("worksheet"), nsmap={None: MAIN, "r": REL})
+    etree.SubElement(root, q("dimension"), {"ref": f"A1:{column_letters(width)}{len(rows)}"})
+    view = etree.SubElement(etree.SubElement(root, q("sheetViews")), q("sheetView"), {"workbookViewId": "0"})
+    if selected:
+        view.set("tabSelected", "1")
+    etree.SubElement(view, q("pane"), {"xSplit": "2", "ySplit": "3", "topLeftCell": "C4", "activePane": "bottomRight",
+                                       "state": "frozen"})
+    etree.SubElement(view, q("selection"), {"pane": "bottomRight", "activeCell": "C4", "sqref": "C4"})
+    etree.SubElement(root, q("sheetFormatPr"), {"defaultRowHeight": "15"})
+    cols = etree.SubElement(root, q("cols"))
+    for number in range(1, width + 1):
+        size = INDICATOR_WIDTHS[number - 1] if number <= len(INDICATOR_WIDTHS) else 14
+        etree.SubElement(cols, q("col"), {"min": str(number), "max": str(number), "width": str(size),
+                                          "customWidth": "1"})
+    data = etree.SubElement(root, q("sheetData"))
+    headers, sections = set(table.headers), set(table.sections)
+    widths = [INDICATOR_WIDTHS[c] if c < len(INDICATOR_WIDTHS) else 14 for c in range(width)]
+    for number, values in enumerate(rows, start=1):
+        row = etree.SubElement(data, q("row"), {"r": str(number)})
+        wrapped = range(1, len(values) + 1) if number in headers else table.wrapped_columns
+        lines = max([_lines(values[c - 1], widths[c - 1]) for c in wrapped if c <= len(values)] or [1])
+        if lines > 1 and number > 2 and number not in sections:
+            # Excel does not always fit wrapped text when it opens a file: give the row its height.
+            row.set("ht", str(15 * lines))
+            row.set("customHeight", "1")
+        for column, value in enumerate(values, start=1):
+            if value is None or value == "":
+                continue
+            ref = f"{column_letters(column)}{number}"
+            if number == 1:
+                style = styles.title
+            elif number == 2:
+                style = styles.hint
+            elif number in sections:
+                style = styles.section
+            elif number in headers:
+                style = styles.header
+            elif (number, column) in table.links:
+                style = styles.link
+            elif (number, column) in table.formats:
+                style = styles.number(table.formats[(number, column)])
+            elif column in table.wrapped_columns:
+                style = styles.wrapped
+            else:
+                style = styles.text
+            _cell(row, ref, value, style)
+    priority = 0
+    for ranges, words in ((table.verdict_ranges, styles.verdicts), (table.rule_ranges, styles.rules)):
+        for area in ranges:
+            formatting = etree.SubElement(root, q("conditionalFormatting"), {"sqref": area})
+            for word, dxf in words.items():
+                priority += 1
+                rule = etree.SubElement(formatting, q("cfRule"), {"type": "cellIs", "dxfId": str(dxf),
+                                                                  "priority": str(priority), "operator": "equal"})
+                etree.SubElement(rule, q("formula")).text = f'"{word}"'
+    if table.links:
+        hyperlinks = etree.SubElement(root, q("hyperlinks"))
+        for (number, column), location in sorted(table.links.items()):
+            ref = f"{column_letters(column)}{number}"
+            etree.SubElement(hyperlinks, q("hyperlink"), {"ref": ref, "location": location,
+                                                         "display": str(rows[number - 1][column - 1])})
+    etree.SubElement(root, q("pageMargins"), {"left": "0.5", "right": "0.5", "top": "0.6", "bottom": "0.6",
+                                              "header": "0.3", "footer": "0.3"})
+    etree.SubElement(root, q("pageSetup"), {"paperSize": "9", "orientation": "landscape"})
+    return root
+
+
+def _lines(value: object, width: float) -> int:
+    """How many lines a wrapped text needs in a column of this width (a width unit holds about one character)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(1, int(width * 0.95))
+    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+
+
+def _cell(row: etree._Element, ref: str, value: object, style: int) -> None:
+    if isinstance(value, bool):
+        value = "ja" if value else "nee"
+    if isinstance(value, int | float):
+        cell = etree.SubElement(row, q("c"), {"r": ref})
+        etree.SubElement(cell, q("v")).text = repr(value) if isinstance(value, float) else str(value)
+    else:
+        cell = etree.SubElement(row, q("c"), {"r": ref, "t": "inlineStr"})
+        text = etree.SubElement(etree.SubElement(cell, q("is")), q("t"))
+        text.text = _ESCAPE_LIKE.sub(r"_x005F_\1", _INVALID_XML.sub(" ", str(value)))
+        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    if style:
+        cell.set("s", str(style))
