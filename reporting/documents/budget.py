@@ -15,13 +15,19 @@ def budget_rows(lines: list[BudgetLine], amount) -> list[dict]:
     previous = None
     for line in lines:
         funder = clean(line.funder) or clean(line.funding_kind)
+        note = clean(line.note)
         first = funder != previous
         previous = funder
+        if note.casefold().startswith(funder.casefold()):
+            # "Vlaamse Gemeenschap (62.000 euro)" says more than "Vlaamse Gemeenschap": show it once, as the funder.
+            shown, note = note, ""
+        else:
+            shown = funder
         rows.append(
             {
-                "financier": funder if first else "",
+                "financier": shown if first else "",
                 "soort": clean(line.funding_kind) if first else "",
-                "toelichting": clean(line.note),
+                "toelichting": note,
                 "omschrijving": clean(line.description),
                 "bedrag": amount(line),
             }

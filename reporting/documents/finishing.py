@@ -22,6 +22,10 @@ WIDE_TABLE_HEADERS = (
 # A three-column table needs landscape pages when the text is narrower than this (in twips; 20 cm).
 LANDSCAPE_BELOW = 11339
 WATERMARK = "ONTWERP"
+# Tables that always take the full text width (the plan's three-column tables, the indicator values).
+FULL_WIDTH_CAPTIONS = {WIDE_TABLE_CAPTION, "Metingen per jaar"}
+# Smaller tables are kept on one page, with the text that follows.
+KEEP_TOGETHER_ROWS = 15
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ def finish(document, properties: Properties, *, draft: bool) -> None:
     body = document.element.body
     fill_empty_cells(body)
     mark_header_rows(body)
+    keep_rows_together(body)
     landscape_for_wide_tables(body, style_levels(document))
     fit_tables(body)
     set_language(document)
@@ -86,6 +91,32 @@ def mark_header_rows(body) -> None:
         for name in ("cantSplit", "tblHeader"):
             if properties.find(w(name)) is None:
                 properties.append(element(name))
+
+
+def keep_rows_together(body) -> None:
+    """Rows never break across pages, and a small table stays on one page; the plan's three-column tables,
+    whose rows can be longer than a page, may break."""
+    for table in body.iter(w("tbl")):
+        if _is_wide(table):
+            continue
+        rows = table.findall(w("tr"))
+        for row in rows:
+            properties = row.find(w("trPr"))
+            if properties is None:
+                properties = element("trPr")
+                row.find(w("tc")).addprevious(properties)
+            if properties.find(w("cantSplit")) is None:
+                properties.insert(0, element("cantSplit"))
+        if len(rows) > KEEP_TOGETHER_ROWS:
+            continue
+        for row in rows[:-1]:
+            for paragraph in row.iter(w("p")):
+                put(ensure(paragraph, "pPr"), element("keepNext"))
+
+
+def _caption(table) -> str:
+    caption = table.find(f"{w('tblPr')}/{w('tblCaption')}")
+    return caption.get(w("val"), "").strip() if caption is not None else ""
 
 
 def _cells(row) -> list:
@@ -148,7 +179,7 @@ def fit_tables(body) -> None:
             continue
         available = _text_width(_section_of(body, table))
         total = sum(widths)
-        if total > available or (_is_wide(table) and total < available):
+        if total > available or ((_is_wide(table) or _caption(table) in FULL_WIDTH_CAPTIONS) and total < available):
             widths = [max(1, int(width * available / total)) for width in widths]
         grid = table.find(w("tblGrid"))
         for column in list(grid):

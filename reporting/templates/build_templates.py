@@ -248,7 +248,7 @@ def _styles(document, house: HouseStyle) -> None:
     _paragraph_style(document, "Gemeente", font=heading, size=14, bold=True, colour=house.muted, before=150,
                      after=6, caps=True)
     _paragraph_style(document, "Titelgegevens", size=11, colour=house.text, after=3)
-    _paragraph_style(document, "Tussenkop", size=10, bold=True, colour=house.primary, before=8, after=3,
+    _paragraph_style(document, "Tussenkop", size=10, bold=True, colour=house.primary, before=12, after=3,
                      keep_next=True)
     _paragraph_style(document, "Resultaat", size=10, bold=True, colour=house.text, before=12, after=6,
                      keep_next=True)
@@ -261,10 +261,12 @@ def _styles(document, house: HouseStyle) -> None:
     _paragraph_style(document, "Grafiek", after=0, before=6, align=WD_ALIGN_PARAGRAPH.CENTER, keep_next=True)
     _paragraph_style(document, "Tabeltekst", size=9, after=2, line=1.0)
     _paragraph_style(document, "Tabelkop", "Tabeltekst", bold=True, keep_next=True, colour="FFFFFF")
+    _paragraph_style(document, "Tabelkop rechts", "Tabelkop", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _paragraph_style(document, "Tabelgetal", "Tabeltekst", align=WD_ALIGN_PARAGRAPH.RIGHT)
     _paragraph_style(document, "Tijdskop", "Tabeltekst", bold=True, underline=True, before=4, keep_next=True)
     _paragraph_style(document, "Tabelopsomming", "Tabeltekst")
     _numbered(document.styles["Tabelopsomming"], _bullets(document, house, 0.4, 0.35))
-    _paragraph_style(document, "Opsomming", "Normal", after=3)
+    _paragraph_style(document, "Opsomming", "Normal", after=4)
     _numbered(document.styles["Opsomming"], _bullets(document, house, 0.6, 0.4))
     _toc_styles(document, house)
     _table_styles(document, house)
@@ -487,9 +489,12 @@ def _grouped_cell(variable: str, item: str = "item") -> list[tuple[str, str]]:
 
 
 def _budget_table(document, rows: str, columns: list[tuple[str, float]], cells: list[list[tuple[str, str]]],
-                  total: list[list[tuple[str, str]]] | None, total_test: str) -> None:
+                  total: list[list[tuple[str, str]]] | None, total_test: str, amounts: int = 1) -> None:
+    """A budget table whose last `amounts` columns hold amounts (right-aligned)."""
     table = _table(document, [width for _, width in columns], caption="Begroting", last_row=total is not None)
-    _row(table, [[(name, "Tabelkop")] for name, _ in columns], repeat_header=True)
+    first_amount = len(columns) - amounts
+    _row(table, [[(name, "Tabelkop rechts" if index >= first_amount else "Tabelkop")]
+                 for index, (name, _) in enumerate(columns)], repeat_header=True)
     _loop_row(table, f"{{%tr for rij in {rows} %}}")
     _row(table, cells)
     _loop_row(table, "{%tr endfor %}")
@@ -566,9 +571,9 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
             [("{{ rij.financier }}", "Tabeltekst"), ("{%p if rij.toelichting %}", "Tabeltekst"),
              ("{{ rij.toelichting }}", "Kleine tekst"), ("{%p endif %}", "Tabeltekst")],
             [("{{ rij.omschrijving }}", "Tabeltekst")],
-            [("{{ rij.bedrag }}", "Tabeltekst")],
+            [("{{ rij.bedrag }}", "Tabelgetal")],
         ],
-        [[("Totaal", "Tabeltekst")], [("", "Tabeltekst")], [("{{ tabel.totaal }}", "Tabeltekst")]],
+        [[("**Totaal**", "Tabeltekst")], [("", "Tabeltekst")], [("**{{ tabel.totaal }}**", "Tabelgetal")]],
         "tabel.totaal",
     )
     _tag(body, "{%p endfor %}")
@@ -627,45 +632,46 @@ def _summary(body) -> None:
     _tag(body, "{%p endfor %}")
     _tag(body, "{%p if samenvatting.statussen %}")
     _p(body, "Acties in {{ jaar }}", "Tussenkop")
-    table = _table(body, [6.0, 2.6, 2.6], caption="Acties per status", last_row=True)
-    _row(table, [[("Status", "Tabelkop")], [("Acties", "Tabelkop")], [("Aandeel", "Tabelkop")]], repeat_header=True)
-    _loop_row(table, "{%tr for s in samenvatting.statussen %}")
-    _row(table, [[("{{r s.marker }}{{ s.status }}", "Tabeltekst")], [("{{ s.aantal }}", "Tabeltekst")],
-                 [("{{ s.aandeel }}", "Tabeltekst")]])
-    _loop_row(table, "{%tr endfor %}")
-    _row(table, [[("Totaal", "Tabeltekst")], [("{{ samenvatting.acties }}", "Tabeltekst")],
-                 [("100%", "Tabeltekst")]])
-    _finish_table(table)
-    _tag(body, "{%p endif %}")
     _tag(body, "{%p for zin in samenvatting.schema %}")
     _p(body, "{{ zin }}")
     _tag(body, "{%p endfor %}")
-    _tag(body, "{%p if samenvatting.indicatoren %}")
-    _p(body, "Indicatoren", "Tussenkop")
-    table = _table(body, [6.0, 2.6, 2.6], caption="Indicatoren per beoordeling")
-    _row(table, [[("Beoordeling", "Tabelkop")], [("Indicatoren", "Tabelkop")], [("Aandeel", "Tabelkop")]],
+    table = _table(body, [7.0, 2.4, 2.4], caption="Acties per status", last_row=True)
+    _row(table, [[("Status", "Tabelkop")], [("Acties", "Tabelkop rechts")], [("Aandeel", "Tabelkop rechts")]],
          repeat_header=True)
-    _loop_row(table, "{%tr for i in samenvatting.indicatoren %}")
-    _row(table, [[("{{r i.marker }}{{ i.oordeel }}", "Tabeltekst")], [("{{ i.aantal }}", "Tabeltekst")],
-                 [("{{ i.aandeel }}", "Tabeltekst")]])
+    _loop_row(table, "{%tr for s in samenvatting.statussen %}")
+    _row(table, [[("{{r s.marker }}{{ s.status }}", "Tabeltekst")], [("{{ s.aantal }}", "Tabelgetal")],
+                 [("{{ s.aandeel }}", "Tabelgetal")]])
     _loop_row(table, "{%tr endfor %}")
+    _row(table, [[("**Totaal**", "Tabeltekst")], [("**{{ samenvatting.acties }}**", "Tabelgetal")],
+                 [("**100%**", "Tabelgetal")]])
     _finish_table(table)
     _tag(body, "{%p endif %}")
+    _tag(body, "{%p if samenvatting.indicatoren %}")
+    _p(body, "Indicatoren", "Tussenkop")
     _tag(body, "{%p for zin in samenvatting.indicatorzinnen %}")
     _p(body, "{{ zin }}")
     _tag(body, "{%p endfor %}")
+    table = _table(body, [7.0, 2.4, 2.4], caption="Cijfermatige indicatoren per beoordeling")
+    _row(table, [[("Beoordeling", "Tabelkop")], [("Indicatoren", "Tabelkop rechts")],
+                 [("Aandeel", "Tabelkop rechts")]], repeat_header=True)
+    _loop_row(table, "{%tr for i in samenvatting.indicatoren %}")
+    _row(table, [[("{{r i.marker }}{{ i.oordeel }}", "Tabeltekst")], [("{{ i.aantal }}", "Tabelgetal")],
+                 [("{{ i.aandeel }}", "Tabelgetal")]])
+    _loop_row(table, "{%tr endfor %}")
+    _finish_table(table)
+    _tag(body, "{%p endif %}")
     _tag(body, "{%p if samenvatting.begroting %}")
     _p(body, "Budget {{ jaar }}", "Tussenkop")
-    table = _table(body, [6.0, 2.6, 2.6], style="Planrapport kenmerken", header=False, caption="Budget")
+    _tag(body, "{%p for zin in samenvatting.budgetzinnen %}")
+    _p(body, "{{ zin }}")
+    _tag(body, "{%p endfor %}")
+    table = _table(body, [4.0, 2.8, 9.8], style="Planrapport kenmerken", header=False, caption="Budget")
     _loop_row(table, "{%tr for r in samenvatting.begroting %}")
-    _row(table, [[("{{ r.label }}", "Tabeltekst")], [("{{ r.waarde }}", "Tabeltekst")],
+    _row(table, [[("{{ r.label }}", "Tabeltekst")], [("{{ r.waarde }}", "Tabelgetal")],
                  [("{{ r.toelichting }}", "Tabeltekst")]])
     _loop_row(table, "{%tr endfor %}")
     _finish_table(table)
     _tag(body, "{%p endif %}")
-    _tag(body, "{%p for zin in samenvatting.budgetzinnen %}")
-    _p(body, "{{ zin }}")
-    _tag(body, "{%p endfor %}")
 
 
 def _objectives(body) -> None:
@@ -674,6 +680,10 @@ def _objectives(body) -> None:
     _tag(body, "{%p for alinea in sd.motivering %}")
     _p(body, "{{ alinea }}")
     _tag(body, "{%p endfor %}")
+    _tag(body, "{%p if sd.grafiek %}")
+    _p(body, "{{ sd.grafiek.beeld }}", "Grafiek")
+    _p(body, "{{ sd.grafiek.bijschrift }}", "Caption")
+    _tag(body, "{%p endif %}")
     _tag(body, "{%p for od in sd.operationele %}")
     _p(body, "{{ od.kop }}", "Heading 2")
     _tag(body, "{%p if od.domein %}")
@@ -720,7 +730,7 @@ def _action(body) -> None:
     _tag(body, "{%p endif %}")
     _tag(body, "{%p endfor %}")
     _tag(body, "{%p if not actie.stand_van_zaken %}")
-    paragraph = _p(body, "Voor {{ jaar }} is nog geen stand van zaken ingevuld.")
+    paragraph = _p(body, "Geen stand van zaken voor {{ jaar }}.")
     paragraph.runs[0].italic = True
     _tag(body, "{%p endif %}")
     _tag(body, "{%p if actie.zie_ook %}")
@@ -728,22 +738,19 @@ def _action(body) -> None:
     paragraph.add_run("Zie ook: ").bold = True
     paragraph.add_run("{{ actie.zie_ook }}")
     _tag(body, "{%p endif %}")
-    _tag(body, "{%p if actie.indicatoren %}")
-    _indicators(body, "actie.indicatoren")
-    _tag(body, "{%p endif %}")
 
 
 def _indicators(body, variable: str) -> None:
     _p(body, "Indicatoren", "Tussenkop")
     _tag(body, f"{{%p if {variable}.tabel %}}")
-    table = _table(body, [5.0, 0.1, 1.6, 0.1, 2.2, 3.0], caption="Metingen per jaar")
+    table = _table(body, [5.4, 0.1, 1.5, 0.1, 2.4, 2.4], caption="Metingen per jaar")
     _row(table, [[("Indicator", "Tabelkop")], [("{%tc for periode in " + variable + ".tabel.perioden %}",
                                                  "Tabelkop")],
-                 [("{{ periode }}", "Tabelkop")], [("{%tc endfor %}", "Tabelkop")], [("Evolutie", "Tabelkop")],
+                 [("{{ periode }}", "Tabelkop rechts")], [("{%tc endfor %}", "Tabelkop")], [("Evolutie", "Tabelkop")],
                  [("Beoordeling", "Tabelkop")]], repeat_header=True)
     _loop_row(table, f"{{%tr for rij in {variable}.tabel.rijen %}}")
     _row(table, [[("{{ rij.tekst }}", "Tabeltekst")], [("{%tc for waarde in rij.waarden %}", "Tabeltekst")],
-                 [("{{ waarde }}", "Tabeltekst")], [("{%tc endfor %}", "Tabeltekst")],
+                 [("{{ waarde }}", "Tabelgetal")], [("{%tc endfor %}", "Tabeltekst")],
                  [("{{ rij.evolutie }}", "Tabeltekst")], [("{{r rij.marker }}{{ rij.oordeel }}", "Tabeltekst")]])
     _loop_row(table, "{%tr endfor %}")
     _finish_table(table)
@@ -778,18 +785,20 @@ def _report_budget(body) -> None:
     _tag(body, "{%p endfor %}")
     _budget_table(
         body, "begroting.rijen",
-        [("Financiering", 4.4), ("Omschrijving", 5.6), ("Gepland", 2.2), ("Besteed", 2.2), ("Verschil", 2.2)],
+        [("Financiering", 4.0), ("Omschrijving", 5.8), ("Gepland", 2.3), ("Besteed", 2.3), ("Verschil", 2.2)],
         [
             [("{{ rij.financier }}", "Tabeltekst")],
             [("{{ rij.omschrijving }}", "Tabeltekst"), ("{%p if rij.toelichting %}", "Tabeltekst"),
              ("{{ rij.toelichting }}", "Kleine tekst"), ("{%p endif %}", "Tabeltekst")],
-            [("{{ rij.gepland }}", "Tabeltekst")],
-            [("{{ rij.besteed }}", "Tabeltekst")],
-            [("{{ rij.verschil }}", "Tabeltekst")],
+            [("{{ rij.gepland }}", "Tabelgetal")],
+            [("{{ rij.besteed }}", "Tabelgetal")],
+            [("{{ rij.verschil }}", "Tabelgetal")],
         ],
-        [[("Totaal", "Tabeltekst")], [("", "Tabeltekst")], [("{{ begroting.totaal.gepland }}", "Tabeltekst")],
-         [("{{ begroting.totaal.besteed }}", "Tabeltekst")], [("{{ begroting.totaal.verschil }}", "Tabeltekst")]],
-        "begroting.totaal",
+        [[("**Totaal**", "Tabeltekst")], [("", "Tabeltekst")],
+         [("**{{ begroting.totaal.gepland }}**", "Tabelgetal")],
+         [("**{{ begroting.totaal.besteed }}**", "Tabelgetal")],
+         [("**{{ begroting.totaal.verschil }}**", "Tabelgetal")]],
+        "begroting.totaal", amounts=3,
     )
     _tag(body, "{%p for zin in begroting.cofinanciering %}")
     _p(body, "{{ zin }}")

@@ -1,0 +1,60 @@
+"""The year report (jaarrapport): figures, context, template, finishing, bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+
+from docx.shared import Cm
+
+from reporting.documents.choice import template_path
+from reporting.documents.figures import report_figures
+from reporting.documents.finishing import Properties, finish
+from reporting.documents.naming import YEAR_REPORT
+from reporting.documents.plan_document import document_bytes
+from reporting.documents.rendering import DescribedImage, render
+from reporting.documents.report_context import year_report_context
+from workbook.errors import WorkbookError
+from workbook.model import Plan
+
+
+def render_year_report(plan: Plan, year: int | None = None, *, template: str | Path | None = None,
+                       draft: bool = False, warnings: Iterable | None = None, today: date | None = None) -> bytes:
+    """The year report as a .docx: title page, contents, summary, objectives and actions, indicators, budget."""
+    year = year if year is not None else plan.settings.report_year
+    if year is None:
+        raise WorkbookError(
+            f"Er is geen rapportjaar: vul 'Rapportjaar' in op blad Instellingen ({plan.settings.cell('report_year')}) "
+            "of geef --jaar op."
+        )
+    today = today or date.today()
+    figures = report_figures(plan, year)
+
+    def build(template_object) -> dict:
+        def image(chart, width_cm: float):
+            return DescribedImage(template_object, chart.png, chart.alt_text, Cm(width_cm))
+
+        return year_report_context(plan, figures, image, today=today, draft=draft, warnings=warnings)
+
+    holder: dict[str, dict] = {}
+
+    def remembered(template_object) -> dict:
+        holder["context"] = build(template_object)
+        return holder["context"]
+
+    document = render(template_path(plan, YEAR_REPORT, template), remembered)
+    context = holder["context"]
+    subject = " ".join(part for part in (f"Jaarrapport {year}", context["gemeente"]) if part)
+    finish(
+        document,
+        Properties(
+            title=f"Jaarrapport {year} - {context['titel']}",
+            subject=subject,
+            author=context["opgesteld_door"] or context["gemeente"] or "planrapport",
+            keywords="jaarrapport; voortgangsrapport; indicatoren; begroting",
+            when=datetime(today.year, today.month, today.day),
+        ),
+        draft=draft,
+    )
+    return document_bytes(document)
