@@ -37,7 +37,7 @@ _TRANSLATIONS = (
 
 class DutchFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix="gebruik: ")
+        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
 
 
 class DutchParser(argparse.ArgumentParser):

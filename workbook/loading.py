@@ -52,6 +52,11 @@ def check_file(path: Path) -> int:
             f"{name}: dit is een oud Excel-bestand (.xls). Open het in Excel en bewaar het als "
             "Excel-werkmap (.xlsx)."
         )
+    if head[:4] == b"PK\x03\x04" and not zipfile.is_zipfile(path):
+        raise WorkbookError(
+            f"{name}: het werkboek is onvolledig of beschadigd (het bestand houdt te vroeg op). "
+            "Neem een reservekopie of bewaar het opnieuw in Excel."
+        )
     if not zipfile.is_zipfile(path):
         raise WorkbookError(
             f"{name}: dit is geen Excel-werkboek (.xlsx of .xlsm), of het bestand is beschadigd. "

@@ -338,7 +338,7 @@ def _measurement(row: Row, origin: Origin, settings: Settings) -> Measurement:
     return Measurement(
         indicator_code=row["indicator_code"],
         period=period,
-        year=parse_year(period),
+        year=parse_year(period) or (timing.years[0] if timing.years and len(timing.years) == 1 else None),
         partial=timing.partial,
         value=parsed.value,
         share=share,
