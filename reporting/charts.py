@@ -193,7 +193,7 @@ class _LineCanvas(_Canvas):
 
     def __init__(self) -> None:
         super().__init__(LINE_SIZE)
-        self.ax = self.figure.add_axes((0.1, 0.24, 0.7, 0.70))
+        self.ax = self.figure.add_axes((0.1, 0.2, 0.7, 0.68))
         _style(self.ax)
         self.ax.grid(axis="y", color="#D9D9D9", linewidth=0.6)
 
@@ -265,17 +265,32 @@ def _draw_line(spec: Mapping[str, object]) -> bytes:
     if partial:
         ax.plot([p[0] for p in partial], [p[1] for p in partial], linestyle="none", marker="s", markersize=5.5,
                 markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.3, zorder=3)
+    references = [e[1] for e in (baseline, target) if e]
     for year, value, share, *rest in [*full, *partial]:
         label = format_value(value, unit) + (f" ({formatting.percent(share, 0)})" if share is not None else "")
-        ax.text(year, value + span * 0.05, label + ("*" if rest else ""), fontsize=7.5, ha="center",
-                va="bottom", color="#262626", zorder=5)
+        above = _label_above(value, references, span, bottom, target is not None and target[0] == year and
+                             target[1] >= value)
+        ax.text(year, value + (span if above else -span) * 0.05, label + ("*" if rest else ""), fontsize=7.5,
+                ha="center", va="bottom" if above else "top", color="#262626", zorder=5,
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
     if unit:  # above the axis rather than beside it, so wide numbers never push it off the picture
         ax.text(0, 1.03, unit, transform=ax.transAxes, fontsize=7.5, color="#262626", ha="right", va="bottom")
     if partial:
         periods = "; ".join(period for *_, period in partial)
-        figure.text(0.1, 0.025, f"* deel van een jaar, niet vergelijkbaar met volledige jaren: {periods}",
+        figure.text(0.1, 0.02, f"* deel van een jaar, niet vergelijkbaar met volledige jaren: {periods}",
                     fontsize=7, color="#262626", ha="left", va="bottom", style="italic")
     return canvas.png()
+
+
+def _label_above(value: float, references: list[float], span: float, bottom: float, star_above: bool) -> bool:
+    """A value's label goes above its point, unless a baseline or target line (or the target's star) is just
+    there and the space below is free."""
+    def crowded(sign: int) -> bool:
+        return any(0 <= (ref - value) * sign < span * 0.14 for ref in references)
+
+    if star_above or crowded(1):
+        return crowded(-1) or value - span * 0.14 < bottom
+    return True
 
 
 @lru_cache(maxsize=4096)
