@@ -237,7 +237,10 @@ def _draw_line(spec: Mapping[str, object]) -> bytes:
     axis_unit = unit if unit.strip().casefold() in ("percentage", "%") else ""
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(v, axis_unit)))
     partial_years = {p[0] for p in partial}
-    ax.xaxis.set_major_locator(FixedLocator(list(range(first, last + 1))))
+    # Every year while they fit; over a long stretch whole years at a step MaxNLocator chooses.
+    years_shown = FixedLocator(list(range(first, last + 1))) if last - first <= 12 else MaxNLocator(
+        nbins=8, integer=True)
+    ax.xaxis.set_major_locator(years_shown)
     ax.xaxis.set_major_formatter(FuncFormatter(
         lambda v, _: f"{round(v)}*" if round(v) in partial_years else f"{round(v)}"))
     span = top - bottom

@@ -6,8 +6,6 @@ import argparse
 import textwrap
 from pathlib import Path
 
-from workbook.reader import read_plan
-
 HELP = "Toon per indicator de evolutie en het oordeel: op koers, aandacht, niet op koers of geen gegevens."
 EPILOG = (
     "Zonder --schrijf wordt het werkboek alleen gelezen, niet gewijzigd.\n"
@@ -29,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reporting.trends import indicator_trends
+    from workbook.reader import read_plan
 
     path = Path(args.pad)
     plan = read_plan(path)
