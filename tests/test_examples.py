@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import DENDERLEEUW, WAREGEM
+
 from workbook.reader import read_plan
 
 SOURCES = Path(__file__).parent.parent / "workbook" / "examples"
@@ -131,7 +131,9 @@ def test_template_and_example_commands(tmp_path):
     assert run_cli("sjabloon", str(tmp_path / "nieuw.xlsx")).returncode == 0
     again = run_cli("sjabloon", str(tmp_path / "nieuw.xlsx"))
     assert again.returncode == 1
-    assert again.stderr == "planrapport: nieuw.xlsx: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf.\n"
+    assert again.stderr == (
+        "planrapport: nieuw.xlsx: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf.\n"
+    )
     done = run_cli("voorbeeld", "denderleeuw-2023", str(tmp_path))
     assert done.returncode == 0 and (tmp_path / "denderleeuw-2023.xlsx").exists()
     assert run_cli("voorbeeld", "gent", str(tmp_path)).returncode == 2

@@ -31,7 +31,9 @@ def test_an_existing_file_is_never_silently_replaced(tmp_path):
     target.write_bytes(b"origineel")
     with pytest.raises(WorkbookError) as raised:
         write_atomically(target, lambda t: t.write_bytes(b"nieuw"))
-    assert raised.value.message == "rapport.docx: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf."
+    assert raised.value.message == (
+        "rapport.docx: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf."
+    )
     assert target.read_bytes() == b"origineel"
     write_atomically(target, lambda t: t.write_bytes(b"nieuw"), overwrite=True)
     assert target.read_bytes() == b"nieuw"

@@ -1,8 +1,8 @@
 import subprocess
 
+from conftest import soffice
 from openpyxl import load_workbook
 
-from conftest import soffice
 from workbook.reader import read_plan
 from workbook.schema import DATA_SHEETS, LISTS, list_range_name
 from workbook.template import build_template, fill

@@ -37,7 +37,9 @@ def write_atomically(path: Path, write: Callable[[Path], None], overwrite: bool 
     try:
         handle, temporary = tempfile.mkstemp(prefix=".~planrapport-", suffix=path.suffix, dir=path.parent)
     except OSError as error:
-        raise WorkbookError(f"{path.name}: in de map {path.parent} kan niet geschreven worden ({error.strerror}).") from None
+        raise WorkbookError(
+            f"{path.name}: in de map {path.parent} kan niet geschreven worden ({error.strerror})."
+        ) from None
     os.close(handle)
     temp_path = Path(temporary)
     try:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
+from xml.etree import ElementTree
 
 from workbook.errors import WorkbookError
 from workbook.richtext import to_markup
@@ -14,6 +17,10 @@ FRESH_TEMPLATE = "Maak een nieuw werkboek met 'planrapport sjabloon PAD' en kopi
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 MAX_UNCOMPRESSED = 500 * 1024 * 1024
+_FORMULA_CELL = re.compile(rb"<c\b[^>]*>((?:(?!</c>).)*?<f[ >/](?:(?!</c>).)*?)</c>", re.DOTALL)
+_CACHED_VALUE = re.compile(rb"<v>[^<]")
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 # Above this many bytes of sheet XML the workbook is streamed (read-only mode): a plan is far smaller, but a
 # sheet with a million formatted empty rows must not take minutes and gigabytes. Streaming reads bold
 # phrases from shared strings (as Excel saves them) but not from inline strings.
@@ -79,9 +86,34 @@ def check_file(path: Path) -> int:
                     f"{name}: het werkboek is uitgepakt groter dan 500 MB. Dat is geen gewoon beleidsplan; "
                     "controleer of het het juiste bestand is."
                 )
+            _check_parts(name, archive, names)
     except zipfile.BadZipFile:
         raise WorkbookError(f"{name}: het bestand is beschadigd (geen geldig zip-archief). {FRESH_TEMPLATE}") from None
     return sheets
+
+
+def _check_parts(name: str, archive: zipfile.ZipFile, names: set[str]) -> None:
+    """Every sheet the workbook lists must be in the file; openpyxl would silently skip a missing one."""
+    if "xl/_rels/workbook.xml.rels" not in names or "xl/workbook.xml" not in names:
+        return
+    try:
+        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    except ElementTree.ParseError:
+        return  # openpyxl reports the damage itself
+    targets = {
+        rel.get("Id"): posixpath.normpath(posixpath.join("xl", rel.get("Target", "")))
+        if not rel.get("Target", "").startswith("/") else rel.get("Target", "").lstrip("/")
+        for rel in relations
+        if rel.get("Type", "").endswith("/worksheet")
+    }
+    for sheet in workbook.iter(f"{{{_MAIN}}}sheet"):
+        target = targets.get(sheet.get(f"{{{_RELATIONSHIPS}}}id"))
+        if target and target not in names:
+            raise WorkbookError(
+                f"{name}: het werkboek is onvolledig: het blad '{sheet.get('name')}' ontbreekt in het bestand. "
+                "Neem een reservekopie of bewaar het opnieuw in Excel."
+            )
 
 
 def load_grids(path: Path) -> Mapping[str, Grid]:
@@ -99,9 +131,49 @@ def load_grids(path: Path) -> Mapping[str, Grid]:
             f"({type(error).__name__}). Open het in Excel en bewaar het opnieuw. {FRESH_TEMPLATE}"
         ) from None
     try:
-        return {
+        grids = {
             sheet.title: [tuple(to_markup(value) for value in row) for row in sheet.iter_rows(values_only=True)]
             for sheet in workbook.worksheets
         }
     finally:
         workbook.close()
+    if not stream and _has_uncalculated_formulas(path):
+        _refuse_uncalculated(path, grids)
+    return grids
+
+
+def _has_uncalculated_formulas(path: Path) -> bool:
+    """A cheap look at the sheet XML for formula cells that carry no cached value."""
+    with zipfile.ZipFile(path) as archive:
+        return any(
+            not _CACHED_VALUE.search(cell.group(1))
+            for info in archive.infolist()
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+            for cell in _FORMULA_CELL.finditer(archive.read(info.filename))
+        )
+
+
+def _refuse_uncalculated(path: Path, grids: Mapping[str, Grid]) -> None:
+    """Formulas never calculated (a file written by a program) would read as empty cells: say so instead."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    cells = [
+        f"{sheet.title}!{cell.coordinate}"
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f" and _cached(grids, sheet.title, cell.row, cell.column) is None
+    ]
+    workbook.close()
+    if cells:
+        more = f" en {len(cells) - 1} andere cellen" if len(cells) > 1 else ""
+        raise WorkbookError(
+            f"{path.name}: de formule in {cells[0]}{more} heeft nog geen berekende waarde (het werkboek werd door "
+            "een programma gemaakt en nooit berekend). Open het in Excel of LibreOffice en bewaar het opnieuw."
+        )
+
+
+def _cached(grids: Mapping[str, Grid], title: str, row: int, column: int) -> object:
+    grid = grids.get(title, [])
+    return grid[row - 1][column - 1] if row - 1 < len(grid) and column - 1 < len(grid[row - 1]) else None

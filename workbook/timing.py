@@ -8,7 +8,10 @@ from dataclasses import dataclass
 _YEAR = r"(?:19|20)\d\d"
 _MEASURE = re.compile(r"\b(nulmeting|eindmeting|tussentijdse meting)\b", re.IGNORECASE)
 _RUBRICS = {"norm": "Norm", "trend": "Trend", "streefwaarde": "Norm"}
-_SEASON = r"(?:voorjaar|najaar|zomer|winter|begin|eind|midden|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+_SEASON = (
+    r"(?:voorjaar|najaar|zomer|winter|begin|eind|midden|januari|februari|maart|april|mei|juni|juli|augustus"
+    r"|september|oktober|november|december)"
+)
 
 
 @dataclass(frozen=True)

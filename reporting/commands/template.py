@@ -16,8 +16,11 @@ HELP = "Maak een nieuw, leeg werkboek voor een beleidsplan."
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pad", metavar="PAD", help="waar het nieuwe werkboek komt, bv. plan.xlsx")
     parser.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand")
-    parser.add_argument("--met-knoppen", action="store_true",
-                        help="maak een werkboek met knoppen (.xlsm) om vanuit Excel te controleren en rapporten te maken")
+    parser.add_argument(
+        "--met-knoppen",
+        action="store_true",
+        help="maak een werkboek met knoppen (.xlsm) om vanuit Excel te controleren en rapporten te maken",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
