@@ -96,7 +96,7 @@ def test_a_year_that_is_no_year_is_a_usage_error(workbook, capsys):
     with pytest.raises(SystemExit) as stopped:
         main(["trends", str(workbook), "--jaar", "twintig"])
     assert stopped.value.code == 2
-    assert capsys.readouterr().err.splitlines()[-1].endswith(
+    assert capsys.readouterr().err.splitlines()[-1] == (
         "planrapport trends: fout: argument --jaar: 'twintig' is geen jaartal (bv. 2023)")
 
 
