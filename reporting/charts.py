@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 # Part of every cache key: change it when the drawing changes, so no old picture is served.
 STYLE_VERSION = "1"
 DPI = 200
-LINE_SIZE = (6.0, 2.5)  # inches: the text width of an A4 page with normal margins, at a glance height
-STATUS_WIDTH = 6.0
+# Inches: 14 cm wide, as the report places them, so a point in the picture is a point on paper.
+LINE_SIZE = (5.5, 2.4)
+STATUS_WIDTH = 5.5
 INK = "#1F3864"  # the workbook's title blue: near-black in print
 GREY = "#6E6E6E"
 TARGET = "#A0410D"
@@ -183,7 +184,7 @@ def _style(ax) -> None:
     ax.spines[["top", "right"]].set_visible(False)
     for side in ("left", "bottom"):
         ax.spines[side].set_color(GREY)
-    ax.tick_params(colors="#262626", labelsize=8, length=3, color=GREY)
+    ax.tick_params(colors="#262626", labelsize=8.5, length=3, color=GREY)
     ax.set_axisbelow(True)
 
 
@@ -248,19 +249,19 @@ def _draw_line(spec: Mapping[str, object]) -> bytes:
     side = ax.get_yaxis_transform()  # x in axes fractions, y in data: labels in the right margin
     if baseline:
         ax.axhline(baseline[1], color=GREY, linestyle=(0, (5, 3)), linewidth=1.0, zorder=1)
-        ax.text(1.02, margin["baseline"], margin["baseline_text"], transform=side, color=GREY, fontsize=7.5,
+        ax.text(1.02, margin["baseline"], margin["baseline_text"], transform=side, color=GREY, fontsize=8,
                 va="center", ha="left")
     if projection and full and projection[0] > full[-1][0]:
         ax.plot([full[-1][0], projection[0]], [full[-1][1], projection[1]], color=INK, linestyle=(0, (6, 2, 1, 2)),
                 linewidth=1.0, zorder=2)
         middle = ((full[-1][0] + projection[0]) / 2, (full[-1][1] + projection[1]) / 2)
         ax.text(middle[0], middle[1] - span * 0.06, f"trend: {format_value(projection[1], unit)}",
-                color=INK, fontsize=7, ha="center", va="top")
+                color=INK, fontsize=8, ha="center", va="top")
     if target:
         ax.plot([target[0]], [target[1]], marker="*", markersize=12, color=TARGET, markeredgecolor="black",
                 markeredgewidth=0.5, linestyle="none", zorder=4)
         ax.axhline(target[1], color=TARGET, linestyle=(0, (1, 2)), linewidth=0.9, zorder=1)
-        ax.text(1.02, margin["target"], margin["target_text"], transform=side, color=TARGET, fontsize=7.5,
+        ax.text(1.02, margin["target"], margin["target_text"], transform=side, color=TARGET, fontsize=8,
                 va="center", ha="left")
     if full:
         ax.plot([p[0] for p in full], [p[1] for p in full], color=INK, marker="o", markersize=5,
@@ -273,15 +274,15 @@ def _draw_line(spec: Mapping[str, object]) -> bytes:
         label = format_value(value, unit) + (f" ({formatting.percent(share, 0)})" if share is not None else "")
         above = _label_above(value, references, span, bottom, target is not None and target[0] == year and
                              target[1] >= value)
-        ax.text(year, value + (span if above else -span) * 0.05, label + ("*" if rest else ""), fontsize=7.5,
+        ax.text(year, value + (span if above else -span) * 0.05, label + ("*" if rest else ""), fontsize=8.5,
                 ha="center", va="bottom" if above else "top", color="#262626", zorder=5,
                 bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
     if unit:  # above the axis rather than beside it, so wide numbers never push it off the picture
-        ax.text(0, 1.03, unit, transform=ax.transAxes, fontsize=7.5, color="#262626", ha="right", va="bottom")
+        ax.text(0, 1.03, unit, transform=ax.transAxes, fontsize=8, color="#262626", ha="right", va="bottom")
     if partial:
         periods = "; ".join(period for *_, period in partial)
         figure.text(0.1, 0.02, f"* deel van een jaar, niet vergelijkbaar met volledige jaren: {periods}",
-                    fontsize=7, color="#262626", ha="left", va="bottom", style="italic")
+                    fontsize=7.5, color="#262626", ha="left", va="bottom", style="italic")
     return canvas.png()
 
 
@@ -386,21 +387,21 @@ def _draw_status(spec: Mapping[str, object]) -> bytes:
         dark = colour in _DARK_FILLS
         for position, start, count in zip(positions, left, counts, strict=True):
             if count and count / widest > 0.045:
-                ax.text(start + count / 2, position, str(count), ha="center", va="center", fontsize=7.5,
+                ax.text(start + count / 2, position, str(count), ha="center", va="center", fontsize=8,
                         color="white" if dark else "black", fontweight="bold",
                         bbox={"boxstyle": "round,pad=0.15", "facecolor": colour, "edgecolor": "none"}
                         if hatch else None)
         left = [a + b for a, b in zip(left, counts, strict=True)]
     for position, total in zip(positions, totals, strict=True):
-        ax.text(total + widest * 0.01, position, f"{total}", va="center", ha="left", fontsize=7.5, color=GREY)
+        ax.text(total + widest * 0.01, position, f"{total}", va="center", ha="left", fontsize=8, color=GREY)
     ax.set_yticks(positions, labels)
     ax.set_xlim(0, widest * 1.08)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
     ax.xaxis.set_major_formatter(lambda v, _: formatting.number(v))
     ax.grid(axis="x", color="#D9D9D9", linewidth=0.6)
-    ax.set_xlabel("aantal acties", fontsize=8, color="#262626")
+    ax.set_xlabel("aantal acties", fontsize=8.5, color="#262626")
     if handles:
-        figure.legend(handles=handles, loc="lower center", ncol=min(len(handles), 4), fontsize=7.5, frameon=False,
+        figure.legend(handles=handles, loc="lower center", ncol=min(len(handles), 4), fontsize=8, frameon=False,
                       handlelength=1.6, handleheight=1.1, columnspacing=1.2, bbox_to_anchor=(0.55, 0.0))
     return canvas.png()
 
