@@ -141,14 +141,24 @@ def _text_width(section) -> int:
     return page - int(margins.get(w("left"), "1440")) - int(margins.get(w("right"), "1440"))
 
 
+def _sections(body) -> dict:
+    """Body-level element -> the sectPr that closes its section, in one pass from the end (the dict holds the
+    elements, so lxml hands out the same objects when the body is walked again)."""
+    current = body.find(w("sectPr"))
+    found: dict = {}
+    paragraph, section = w("p"), f"{w('pPr')}/{w('sectPr')}"
+    for node in reversed(body):
+        if node.tag == paragraph:
+            own = node.find(section)
+            if own is not None:
+                current = own
+        found[node] = current
+    return found
+
+
 def _section_of(body, node):
     """The sectPr that closes the section holding `node` (a body-level element)."""
-    for sibling in node.itersiblings():
-        if local(sibling) == "p":
-            found = sibling.find(f"{w('pPr')}/{w('sectPr')}")
-            if found is not None:
-                return found
-    return body.find(w("sectPr"))
+    return _sections(body)[node]
 
 
 def _is_wide(table) -> bool:
@@ -166,6 +176,7 @@ def _is_wide(table) -> bool:
 def fit_tables(body) -> None:
     """Column widths from the cells (loops over columns add cells), within the text width of the section;
     the plan's three-column tables take the full width."""
+    sections = _sections(body)
     for table in body.findall(w("tbl")):
         rows = table.findall(w("tr"))
         if not rows:
@@ -177,7 +188,7 @@ def fit_tables(body) -> None:
         widths = [_width(cell) for cell in _cells(rows[0])]
         if not widths or None in widths:
             continue
-        available = _text_width(_section_of(body, table))
+        available = _text_width(sections[table])
         total = sum(widths)
         if total > available or ((_is_wide(table) or _caption(table) in FULL_WIDTH_CAPTIONS) and total < available):
             widths = [max(1, int(width * available / total)) for width in widths]

@@ -31,7 +31,6 @@ class _Template(DocxTemplate):
         # One paragraph per line, so a line number of jinja points at a paragraph of the template.
         src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
         self.current_rendering_part = part
-        self.rendering_source = src_xml
         template = jinja_env.from_string(src_xml)
         dst_xml = template.render(context)
         dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
@@ -99,6 +98,8 @@ def _as_document(data: bytes, name: str) -> bytes:
 def render(path: Path, build_context: Callable[[DocxTemplate], dict]):
     """Render the template at `path` with the context `build_context(template)`; returns the python-docx Document."""
     template = open_template(path)
+    template.init_docx()
+    check_template(path.name, template.docx)
     try:
         template.render_init()
         context = build_context(template)
@@ -123,8 +124,13 @@ def _sync_parts(document) -> None:
 
 
 _TRANSLATIONS = (
+    (r"Encountered unknown tag '(\w+)'\..*The innermost block that needs to be closed is '(\w+)'\.",
+     r"de tag '\1' komt hier onverwacht: eerst moet de '\2' gesloten worden met {% end\2 %}"),
     (r"Encountered unknown tag '(\w+)'.*", r"de tag '\1' staat hier niet op zijn plaats of bestaat niet"),
-    (r"Unexpected end of template\. Jinja was looking for the following tags: (.*?)\.( The innermost.*)?",
+    (r"Unexpected end of template\. Jinja was looking for the following tags: (.*?)\..*"
+     r"The innermost block that needs to be closed is '(\w+)'\.",
+     r"de '\2' wordt nergens gesloten: er ontbreekt een {% end\2 %}"),
+    (r"Unexpected end of template\. Jinja was looking for the following tags: (.*?)\.",
      r"er ontbreekt een afsluitende tag (een van: \1)"),
     (r"unexpected '(.*)'", r"onverwacht teken '\1'"),
     (r"unexpected end of template, expected '(.*)'\.?", r"de tag is niet afgesloten; '\1' ontbreekt"),
@@ -133,60 +139,82 @@ _TRANSLATIONS = (
     (r"'(.*)' is undefined", r"de naam '\1' bestaat niet"),
     (r"no filter named '(.*)'", r"de filter '\1' bestaat niet"),
 )
+_SPECIAL = re.compile(r"\{%\s*(?:vm|hm)\s*%\}|\{%\s*(?:colspan|cellbg)\s[^%]*%\}")
+_LEVEL = re.compile(r"(\{[{%#])(?:p|tr|tc|r)\s")
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
-def template_error_message(name: str, template: _Template, error: TemplateError) -> str:
-    """ "Het sjabloon 'x.docx' heeft een fout op regel 12 ('{{ gemeent }}'): de naam 'gemeent' bestaat niet." """
-    line = _error_line(error)
-    source = getattr(template, "rendering_source", "")
-    part = _part_name(template)
-    where = ""
-    if line is not None:
-        text = _line_text(source, line)
-        where = f" op regel {line}{part}" + (f" ('{text}')" if text else "")
-    elif part:
-        where = part
-    if isinstance(error, SecurityError):
-        what = f"het sjabloon probeert iets wat niet mag ({error})"
-    else:
-        what = _translate(str(error.message or error))
-    return f"Het sjabloon '{name}' heeft een fout{where}: {what}. " + GUIDE
+def _paragraphs(root) -> list[str]:
+    """The text of every paragraph of a part, in document order (table cells included)."""
+    from reporting.documents.ooxml import w
+
+    return ["".join(t.text or "" for t in paragraph.iter(w("t"))) for paragraph in root.iter(w("p"))]
 
 
-def _error_line(error: TemplateError) -> int | None:
-    if isinstance(error, TemplateSyntaxError) and error.lineno:
-        return error.lineno
-    line = None
-    traceback = error.__traceback__
-    while traceback is not None:
-        if traceback.tb_frame.f_code.co_filename == "<template>":
-            line = traceback.tb_lineno
-        traceback = traceback.tb_next
-    return line
+def _parts(document) -> list[tuple[str, list[str]]]:
+    """(where, paragraph texts) for the body, the headers and the footers."""
+    found = [("", _paragraphs(document.element.body))]
+    for relationship in document.part.rels.values():
+        kind = relationship.reltype.rsplit("/", 1)[-1]
+        if kind in ("header", "footer") and not relationship.is_external:
+            where = " in de koptekst" if kind == "header" else " in de voettekst"
+            found.append((where, _paragraphs(relationship.target_part.element)))
+    return found
 
 
-def _part_name(template: _Template) -> str:
-    part = getattr(template, "current_rendering_part", None)
-    partname = str(getattr(part, "partname", "") or "")
-    if "header" in partname:
-        return " in de koptekst"
-    if "footer" in partname:
-        return " in de voettekst"
-    return ""
+def _as_jinja(text: str) -> str:
+    """A paragraph as jinja sees it after docxtpl: {%p for %} -> {% for %}, Word's curly quotes straightened."""
+    text = _SPECIAL.sub("", text)
+    text = _LEVEL.sub(r"\1 ", text)
+    return re.sub(r"\{[{%#].*?[}%#]\}", lambda m: m.group(0).translate(_QUOTES), text)
 
 
-def _line_text(source: str, line: int) -> str:
-    lines = source.split("\n")
-    if not 0 < line <= len(lines):
-        return ""
-    text = re.sub(r"<[^>]+>", "", lines[line - 1])
+def check_template(name: str, document) -> None:
+    """Find tag errors before rendering, one paragraph per line, so the message can name the paragraph."""
+    env = environment()
+    for where, paragraphs in _parts(document):
+        for number, text in enumerate(paragraphs, start=1):
+            if text.count("{{") != text.count("}}") or text.count("{%") != text.count("%}"):
+                raise WorkbookError(
+                    f"Het sjabloon '{name}' heeft een fout op regel {number}{where} ('{_quote(text)}'): een tag "
+                    "is niet afgesloten. Elke {{ hoort bij een }} en elke {% bij een %}, in dezelfde alinea. " + GUIDE
+                )
+        try:
+            env.parse("\n".join(_as_jinja(text) for text in paragraphs))
+        except TemplateSyntaxError as error:
+            line = error.lineno or 0
+            text = paragraphs[line - 1] if 0 < line <= len(paragraphs) else ""
+            raise WorkbookError(
+                f"Het sjabloon '{name}' heeft een fout op regel {line}{where} ('{_quote(text)}'): "
+                f"{_translate(str(error.message or error))}. " + GUIDE
+            ) from None
+
+
+def _quote(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= 120 else text[:117] + "..."
 
 
+def template_error_message(name: str, template: _Template, error: TemplateError) -> str:
+    """ "Het sjabloon 'x.docx' heeft een fout op regel 12 ('{{ gemeent }}'): de naam 'gemeent' bestaat niet." """
+    what = _translate(str(error.message or error))
+    if isinstance(error, SecurityError):
+        what = f"het sjabloon probeert iets wat niet mag ({error})"
+    where = ""
+    named = re.search(r"'(\w+)'", what)
+    if named:
+        pattern = re.compile(r"\{[{%][^}%]*\b" + re.escape(named.group(1)) + r"\b")
+        for part, paragraphs in _parts(template.docx):
+            number = next((i for i, text in enumerate(paragraphs, start=1) if pattern.search(text)), None)
+            if number is not None:
+                where = f" op regel {number}{part} ('{_quote(paragraphs[number - 1])}')"
+                break
+    return f"Het sjabloon '{name}' heeft een fout{where}: {what}. " + GUIDE
+
+
 def _translate(message: str) -> str:
+    message = " ".join(message.split())
     for pattern, replacement in _TRANSLATIONS:
         if re.fullmatch(pattern, message, flags=re.DOTALL):
             return re.sub(pattern, replacement, message, flags=re.DOTALL)
     return message
-

@@ -1,0 +1,34 @@
+"""planrapport jaarrapport: write the year report (.docx) of a workbook."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reporting.commands import documents_common as common
+
+HELP = "Maak het jaarrapport in Word: samenvatting, stand van zaken per actie, indicatoren en begroting."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Het rapport komt naast het werkboek, bv. jaarrapport-2023-denderleeuw.docx.\n" + common.EXIT_CODES
+    )
+    common.add_arguments(parser)
+    parser.add_argument("--jaar", type=common.year, metavar="JAAR",
+                        help="het rapportjaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)")
+    parser.add_argument("--met-waarschuwingen", action="store_true",
+                        help="zet de openstaande waarschuwingen van de controle in een bijlage")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reporting.documents import YEAR_REPORT, output_name, render_year_report
+    from workbook.reader import read_plan
+
+    path = Path(args.pad)
+    plan = read_plan(path)
+    draft, report = common.check(plan, args.jaar, args.forceer, "het jaarrapport", path.name)
+    data = render_year_report(plan, args.jaar, template=args.sjabloon, draft=draft,
+                              warnings=report.warnings if args.met_waarschuwingen else None)
+    common.write(path, output_name(YEAR_REPORT, plan, args.jaar), data, args)
+    return 0
