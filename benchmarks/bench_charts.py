@@ -29,6 +29,13 @@ def timed(work: Callable[[], object], runs: int, before: Callable[[], None] = la
     return statistics.median(times)
 
 
+def cpu_seconds(work: Callable[[], object]) -> float:
+    """Processor time of this process only: what drawing costs when other programs share the machine."""
+    start = time.process_time()
+    work()
+    return time.process_time() - start
+
+
 def cold() -> None:
     charts.clear_cache()
 
@@ -55,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                 args.runs, cold)),
         ("line charts, from the memory cache", timed(lambda: charts.indicator_charts(trends), args.runs)),
     ]
+    cold()
+    rows.append(("line charts, one process, CPU time", cpu_seconds(lambda: charts.indicator_charts(trends, workers=1))))
     with tempfile.TemporaryDirectory() as folder:
         charts.indicator_charts(trends, cache_dir=Path(folder))
         rows.append(("line charts, from a cache folder",

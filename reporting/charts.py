@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import multiprocessing
 import os
 import pickle
 from collections.abc import Mapping
@@ -69,7 +70,8 @@ def indicator_charts(
     trends: pd.DataFrame, *, workers: int | None = None, cache_dir: Path | None = None
 ) -> dict[str, Chart]:
     """A chart per quantitative indicator with at least one value, by indicator code. Many charts are drawn
-    in a pool of processes (`workers`, default: the number of cores; 1 draws here)."""
+    in a pool of processes (`workers`, default: the number of cores, or 1 inside a worker process; 1 draws
+    here)."""
     specs = [_line_spec(row) for row in trends.to_dict("records") if _drawable(row)]
     keys = [_key("line", spec) for spec in specs]
     pictures: dict[str, bytes] = {}
@@ -80,7 +82,9 @@ def indicator_charts(
             missing.append((key, spec))
         else:
             pictures[key] = found
-    workers = workers or os.cpu_count() or 1
+    if workers is None:
+        # Inside a worker of a batch (which already keeps every core busy) draw here; else use every core.
+        workers = 1 if multiprocessing.parent_process() is not None else os.cpu_count() or 1
     if workers > 1 and len(missing) >= POOL_THRESHOLD:
         chunk = max(1, len(missing) // (workers * 4))
         with ProcessPoolExecutor(max_workers=workers) as pool:

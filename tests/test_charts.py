@@ -157,3 +157,16 @@ def test_a_changed_value_is_drawn_anew(denderleeuw):
                Measurement(m.indicator_code, m.period, m.year, m.partial, 323) for m in plan.measurements]
     plan = Plan(settings=plan.settings, indicators=plan.indicators, measurements=tuple(changed))
     assert indicator_charts(indicator_trends(plan), workers=1)["A10911-I4"].png != before
+
+
+def test_inside_a_worker_process_charts_are_drawn_without_a_second_pool(denderleeuw, monkeypatch):
+    _, trends, _ = denderleeuw
+    clear_cache()
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool inside a worker")
+
+    monkeypatch.setattr(charts, "POOL_THRESHOLD", 1)
+    monkeypatch.setattr(charts, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(charts.multiprocessing, "parent_process", lambda: object())
+    assert len(indicator_charts(trends)) == 7
