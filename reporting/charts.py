@@ -281,8 +281,8 @@ def _draw_line(spec: Mapping[str, object]) -> bytes:
         ax.text(year, value + (span if above else -span) * 0.05, label + ("*" if rest else ""), fontsize=8.5,
                 ha="center", va="bottom" if above else "top", color="#262626", zorder=5,
                 bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
-    if unit:  # above the axis rather than beside it, so wide numbers never push it off the picture
-        ax.text(0, 1.03, unit, transform=ax.transAxes, fontsize=8, color="#262626", ha="right", va="bottom")
+    if unit and not axis_unit:  # above the axis, from the left edge: wide numbers never push it off the picture
+        figure.text(0.015, 0.9, unit, fontsize=8, color="#262626", ha="left", va="bottom")
     if partial:
         periods = "; ".join(period for *_, period in partial)
         figure.text(0.1, 0.02, f"* deel van een jaar, niet vergelijkbaar met volledige jaren: {periods}",
