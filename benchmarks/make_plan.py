@@ -84,8 +84,12 @@ SOURCES = (
     "Rijksregister", "Agentschap Integratie en Inburgering", "Personeelsdienst", "vzw PIN", "Werkwinkel",
     "OCMW", "Huis van het Nederlands", "Dienst burgerzaken", "Jeugddienst", "Eigen registratie",
 )
-PLACE_PARTS = (("Oost", "West", "Neder", "Over", "Hoog", "Sint-Pieters-", "Kort", "Groot", "Zand", "Mere"),
-               ("meerbeke", "dale", "kerke", "heide", "hove", "lede", "donk", "gem", "zele", "broek"))
+PLACE_PARTS = (
+    ("Oost", "West", "Neder", "Over", "Hoog", "Sint-Pieters-", "Kort", "Groot", "Zand", "Mere", "Lange", "Klein",
+     "Sint-Martens-", "Opper", "Ooster", "Wester", "Noord", "Zuid", "Ter", "Heren"),
+    ("meerbeke", "dale", "kerke", "heide", "hove", "lede", "donk", "gem", "zele", "broek", "laar", "rode", "hout",
+     "loo", "akker", "dijk", "velde", "brugge", "hem", "gene"),
+)
 BUDGET_LINES = (
     ("Vlaamse subsidie", "Vlaamse Gemeenschap", "Loonkost {fte} medewerker integratie"),
     ("Vlaamse subsidie", "Vlaamse Gemeenschap", "Werkingskosten integratiedienst"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import inspect
 import io
 import json
 import os
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,25 +62,32 @@ def step_trends(state: dict) -> None:
     trends = need("reporting.trends", "indicator_trends")
     rollup = need("reporting.rollups", "plan_rollup")
     state["trends"] = trends(state["plan"], state["year"])
-    state["rollup"] = rollup(state["plan"], state["year"])
+    if "trends" in inspect.signature(rollup).parameters:
+        state["rollup"] = rollup(state["plan"], state["year"], trends=state["trends"])
+    else:
+        state["rollup"] = rollup(state["plan"], state["year"])
 
 
 def step_charts(state: dict) -> None:
     """Every chart a year report shows: one per quantitative indicator, one status chart per strategic objective."""
-    indicator_chart = need("reporting.charts", "indicator_chart")
-    status_chart = need("reporting.charts", "status_chart")
-    state["charts"] = all_charts(state, indicator_chart, status_chart)
+    indicator_charts = need("reporting.charts", "indicator_charts")
+    status_charts = need("reporting.charts", "status_charts")
+    forget_charts()
+    if "trends" not in state or "rollup" not in state:
+        raise Missing("trends")
+    state["charts"] = (indicator_charts(state["trends"]), status_charts(state["rollup"]))
 
 
-def all_charts(state: dict, indicator_chart: Callable, status_chart: Callable) -> list:
-    raise Missing("reporting.charts call")
+def forget_charts() -> None:
+    """Drop the charts drawn in this process, so that no step is timed on pictures an earlier one drew."""
+    if importlib.util.find_spec("reporting.charts") is not None:
+        importlib.import_module("reporting.charts").clear_cache()
 
 
 def step_render(state: dict) -> None:
     render = need("reporting.documents", "render_year_report")
-    report = state.get("report")
-    warnings = list(report.warnings) if report is not None else None
-    state["docx"] = render(state["plan"], state["year"], warnings=warnings)
+    forget_charts()
+    state["docx"] = render(state["plan"], state["year"])
 
 
 def step_save(state: dict) -> None:
@@ -191,7 +200,9 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
                     failed[name] = MISSING
                     continue
                 except Exception as error:  # a step that breaks is reported, the others still run
-                    failed[name] = f"fout: {type(error).__name__}: {error}"[:200]
+                    where = traceback.extract_tb(error.__traceback__)[-1]
+                    failed[name] = (f"fout: {type(error).__name__}: {error} "
+                                    f"({Path(where.filename).name}:{where.lineno})")[:300]
                     continue
                 samples[name].append(time.perf_counter() - started)
             started = time.perf_counter()
