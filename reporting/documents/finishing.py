@@ -40,6 +40,7 @@ class Properties:
 def finish(document, properties: Properties, *, draft: bool) -> None:
     """Every step, in an order where later steps see the final page layout."""
     body = document.element.body
+    drop_empty_runs(body)
     fill_empty_cells(body)
     mark_header_rows(body)
     keep_rows_together(body)
@@ -54,6 +55,16 @@ def finish(document, properties: Properties, *, draft: bool) -> None:
 
 
 # ---------------------------------------------------------------- tables
+
+def drop_empty_runs(body) -> None:
+    """Runs with nothing but an empty text, left around rich text and pictures by the template engine."""
+    text, properties = w("t"), w("rPr")
+    for run in list(body.iter(w("r"))):
+        children = list(run)
+        if children and all(c.tag in (text, properties) for c in children) and \
+                not any(c.text for c in children if c.tag == text):
+            run.getparent().remove(run)
+
 
 def fill_empty_cells(body) -> None:
     """A cell must end with a paragraph; a loop over nothing can leave it empty."""

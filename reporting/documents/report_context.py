@@ -60,11 +60,12 @@ def _summary(plan: Plan, figures: ReportFigures) -> dict:
     rollup = figures.rollup
     total = rollup.plan
     year = figures.year
-    title = clean(plan.settings.title) or "het plan"
+    title = clean(plan.settings.title) or "beleidsplan"
     place = clean(plan.settings.municipality)
     intro = [
-        f"Dit rapport beschrijft hoe {title}{f' van {place}' if place else ''} in {year} werd uitgevoerd: "
-        "de stand van zaken per actie, de evolutie van de indicatoren en de begroting."
+        f"Dit jaarrapport beschrijft de uitvoering in {year} van het plan '{title}'"
+        f"{f' van {place}' if place else ''}: de stand van zaken per actie, de evolutie van de indicatoren"
+        f"{' en de begroting' if plan.budget_lines else ''}."
     ]
     if total.actions:
         intro.append(
@@ -323,8 +324,10 @@ def _periods(plan: Plan, indicators: list[Indicator], measurements: Mapping[str,
         return []
     first = min(y for y, _ in found)
     last = max(plan.settings.end_year or year, year)
+    partial_years = {y for y, partial in found if partial}
     for plan_year in range(first, last + 1):
-        found.setdefault((plan_year, False), str(plan_year))
+        if plan_year not in partial_years:
+            found.setdefault((plan_year, False), str(plan_year))
     return [(y, partial, label) for (y, partial), label in sorted(found.items(), key=lambda i: (i[0][0], not i[0][1]))]
 
 
