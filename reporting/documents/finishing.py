@@ -24,6 +24,9 @@ LANDSCAPE_BELOW = 11339
 WATERMARK = "ONTWERP"
 # Tables that always take the full text width (the plan's three-column tables, the indicator values).
 FULL_WIDTH_CAPTIONS = {WIDE_TABLE_CAPTION, "Metingen per jaar"}
+VALUES_CAPTION = "Metingen per jaar"
+# Column widths by content, in twips: a character of 9 pt table text, the cell margins, the narrowest column.
+CHARACTER, CELL_PADDING, MIN_COLUMN = 105, 200, 620
 # Smaller tables are kept on one page, with the text that follows.
 KEEP_TOGETHER_ROWS = 15
 
@@ -106,7 +109,7 @@ def mark_header_rows(body) -> None:
 
 def keep_rows_together(body) -> None:
     """Rows never break across pages, and a small table stays on one page; the plan's three-column tables,
-    whose rows can be longer than a page, may break."""
+    whose rows can be longer than a page, may break, and so may the table of values per year."""
     for table in body.iter(w("tbl")):
         if _is_wide(table):
             continue
@@ -118,8 +121,8 @@ def keep_rows_together(body) -> None:
                 row.find(w("tc")).addprevious(properties)
             if properties.find(w("cantSplit")) is None:
                 properties.insert(0, element("cantSplit"))
-        if len(rows) > KEEP_TOGETHER_ROWS:
-            continue
+        if len(rows) > KEEP_TOGETHER_ROWS or _caption(table) == VALUES_CAPTION:
+            continue  # long enough to break; its header row repeats on the next page
         for row in rows[:-1]:
             for paragraph in row.iter(w("p")):
                 put(ensure(paragraph, "pPr"), element("keepNext"))
@@ -200,6 +203,8 @@ def fit_tables(body) -> None:
         if not widths or None in widths:
             continue
         available = _text_width(sections[table])
+        if _caption(table) == VALUES_CAPTION:
+            widths = _widths_by_content(rows, available)
         total = sum(widths)
         if total > available or ((_is_wide(table) or _caption(table) in FULL_WIDTH_CAPTIONS) and total < available):
             widths = [max(1, int(width * available / total)) for width in widths]
@@ -213,6 +218,21 @@ def fit_tables(body) -> None:
                 cell_properties = ensure(cell, "tcPr") if cell.find(w("tcPr")) is not None else _new_tcpr(cell)
                 put(cell_properties, element("tcW", w=str(width), type="dxa"))
         put(table.find(w("tblPr")), element("tblW", w=str(sum(widths)), type="dxa"))
+
+
+def _widths_by_content(rows, available: int) -> list[int]:
+    """Value columns as wide as their longest word (a line may break after a hyphen), the first column the rest."""
+    columns = len(_cells(rows[0]))
+    longest = [0] * columns
+    for row in rows:
+        for index, cell in enumerate(_cells(row)):
+            text = " ".join("".join(t.text or "" for t in p.iter(w("t"))) for p in cell.iter(w("p")))
+            pieces = re.split(r"\s+|(?<=-)", text)
+            longest[index] = max([longest[index], *(len(piece) for piece in pieces)])
+    widths = [max(MIN_COLUMN, CHARACTER * length + CELL_PADDING) for length in longest]
+    rest = available - sum(widths[1:])
+    widths[0] = max(rest, int(available * 0.3))
+    return widths
 
 
 def _new_tcpr(cell):

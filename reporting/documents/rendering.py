@@ -45,10 +45,30 @@ class DescribedImage(InlineImage):
         self.alt_text = alt_text
 
     def _insert_image(self) -> str:
-        inline = self.tpl.current_rendering_part.new_pic_inline(self.image_descriptor, self.width, self.height)
+        part = self.tpl.current_rendering_part
+        _index_images(part.package)
+        inline = part.new_pic_inline(self.image_descriptor, self.width, self.height)
         inline.docPr.set("descr", self.alt_text)
         inline.docPr.set("name", self.alt_text[:60] or "Grafiek")
         return f'</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+
+
+def _index_images(package) -> None:
+    """python-docx finds an existing picture by hashing every picture again for each new one, which is slow
+    with hundreds of charts: keep an index by hash on this document's own collection of pictures."""
+    pictures = package.image_parts
+    if getattr(pictures, "_index_by_sha1", None) is not None:
+        return
+    index = {picture.sha1: picture for picture in pictures}
+    add = pictures.append
+
+    def append(picture) -> None:
+        index[picture.sha1] = picture
+        add(picture)
+
+    pictures._index_by_sha1 = index
+    pictures.append = append
+    pictures._get_by_sha1 = index.get
 
 
 def environment() -> SandboxedEnvironment:

@@ -3,6 +3,8 @@ figures of reporting.documents.figures."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
@@ -366,6 +368,26 @@ def _evolution(trend: Mapping[str, object]) -> str:
     return ""
 
 
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9'\"(])")
+
+
+def _shared_sentences_once(notes: list[dict]) -> list[dict]:
+    """Sentences that explain several indicators of one table ("Er is geen gewenste richting ...") are said
+    once, after the notes, instead of under every indicator."""
+    split = [_SENTENCE.split(note["uitleg"]) for note in notes]
+    counts = Counter(sentence for sentences in split for sentence in dict.fromkeys(sentences))
+    shared = [sentence for sentence, number in counts.items() if number > 1]
+    if not shared:
+        return notes
+    kept = []
+    for note, sentences in zip(notes, split, strict=True):
+        own = " ".join(sentence for sentence in sentences if sentence not in shared)
+        if own:
+            kept.append({**note, "uitleg": own})
+    kept.append({"code": "", "tekst": "Voor meerdere indicatoren hierboven", "uitleg": " ".join(shared)})
+    return kept
+
+
 def _short(text: str, limit: int = 70) -> str:
     """A label for a note under the table, where the full text stands just above."""
     if len(text) <= limit:
@@ -415,6 +437,7 @@ def _indicator_block(plan: Plan, indicators: list[Indicator], figures: ReportFig
                 charts.append({"beeld": image(chart, CHART_WIDTH_CM),
                                "bijschrift": f"{indicator.code} {clean(indicator.text)}"})
         table = {"perioden": [label for _, _, label in periods], "rijen": rows}
+        notes = _shared_sentences_once(notes)
     else:
         descriptive = indicators
     return {
