@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -68,3 +69,11 @@ def _umask() -> int:
 
 def save_workbook(workbook, path: Path, overwrite: bool = False) -> Path:
     return write_atomically(Path(path), lambda temporary: workbook.save(temporary), overwrite=overwrite)
+
+
+def rewrite_with_backup(path: Path, write: Callable[[Path], None]) -> Path:
+    """Keep a copy of the workbook as "name (reservekopie).xlsx", then replace it atomically; returns the copy."""
+    backup = free_name(path.with_name(f"{path.stem} (reservekopie){path.suffix}"))
+    write_atomically(backup, lambda temporary: shutil.copyfile(path, temporary))
+    write_atomically(path, write, overwrite=True)
+    return backup

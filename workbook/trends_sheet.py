@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from workbook.errors import WorkbookError
-from workbook.files import free_name, write_atomically
+from workbook.files import rewrite_with_backup
 from workbook.loading import check_file
 from workbook.schema import TRENDS_SHEET, normalize_header
 from workbook.xlsx_cells import column_letters
@@ -244,10 +243,7 @@ def write_trends_sheet(path: str | Path, plan: Plan, year: int | None = None) ->
         raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
     package = Package(path)
     _apply(package, trends_table(plan, year))
-    backup = free_name(path.with_name(f"{path.stem} (reservekopie){path.suffix}"))
-    write_atomically(backup, lambda temporary: shutil.copyfile(path, temporary))
-    write_atomically(path, package.write, overwrite=True)
-    return backup
+    return rewrite_with_backup(path, package.write)
 
 
 def _apply(package: Package, table: TrendsTable) -> None:

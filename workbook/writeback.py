@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from workbook.errors import WorkbookError
-from workbook.files import free_name, write_atomically
+from workbook.files import rewrite_with_backup
 from workbook.loading import check_file
 from workbook.schema import CHECK_SHEET, normalize_header
 from workbook.xlsx_cells import SheetCells, split_ref
@@ -66,10 +65,7 @@ def write_check_sheet(path: str | Path, report: ValidationReport) -> Path:
         raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
     package = Package(path)
     _apply(package, report)
-    backup = free_name(path.with_name(f"{path.stem} (reservekopie){path.suffix}"))
-    write_atomically(backup, lambda temporary: shutil.copyfile(path, temporary))
-    write_atomically(path, package.write, overwrite=True)
-    return backup
+    return rewrite_with_backup(path, package.write)
 
 
 def _summary(report: ValidationReport) -> str:
