@@ -360,8 +360,15 @@ def _page(document, house: HouseStyle, running_title: str) -> None:
     note.runs[0].italic = True
     footer.add_paragraph("{%p endif %}", style="Footer")
     footer.add_paragraph("", style="Footer")
-    # The title page has an empty header and footer of its own.
-    section.first_page_header.paragraphs[0].style = document.styles["Header"]
+    # The title page has a header of its own: only the logo, if any; its footer stays empty.
+    first = section.first_page_header.paragraphs[0]
+    first.style = document.styles["Header"]
+    if house.logo:
+        run = first.add_run()
+        run.add_picture(str(house.logo), height=Cm(house.logo_height_cm * 1.5))
+        doc_pr = run._r.find(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
+        doc_pr.set("descr", house.logo_text)
+        doc_pr.set("name", "Logo")
     section.first_page_footer.paragraphs[0].style = document.styles["Footer"]
 
 
