@@ -160,6 +160,12 @@ def floor_write(texts: list[str], template: bytes, target: Path) -> None:
     document.save(target)
 
 
+def cpu_seconds() -> float:
+    """Processor time of this process and of its finished children (a chart pool): contention-proof work."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 # ---- one size, measured in its own process ------------------------------------------------------------------------
 
 @dataclass
@@ -167,6 +173,7 @@ class Measured:
     size: str
     imports: dict[str, float | str] = field(default_factory=dict)
     steps: dict[str, float | str] = field(default_factory=dict)
+    steps_cpu: dict[str, float] = field(default_factory=dict)
     floor: dict[str, float] = field(default_factory=dict)
     peak_mb: float = 0.0
     notes: list[str] = field(default_factory=list)
@@ -175,16 +182,19 @@ class Measured:
 def measure(size: str, path: Path, runs: int, year: int) -> Measured:
     """Import time per step module, then the median over `runs` of each step and of the floor."""
     result = Measured(size)
-    for name, module in (("read", "workbook.reader"), ("validate", "reporting.validation"),
-                         ("trends", "reporting.trends"), ("charts", "reporting.charts"),
-                         ("render", "reporting.documents")):
-        if importlib.util.find_spec(module) is None:
+    for name, modules in (("read", ("workbook.reader",)), ("validate", ("reporting.validation",)),
+                          ("trends", ("reporting.trends", "reporting.rollups", "pandas")),
+                          ("charts", ("reporting.charts", "matplotlib.figure", "matplotlib.backends.backend_agg")),
+                          ("render", ("reporting.documents.year_report",))):
+        if any(importlib.util.find_spec(module) is None for module in modules):
             result.imports[name] = MISSING
             continue
         started = time.perf_counter()
-        importlib.import_module(module)
+        for module in modules:
+            importlib.import_module(module)
         result.imports[name] = time.perf_counter() - started
     samples: dict[str, list[float]] = {name: [] for name in STEPS + FLOOR}
+    cpu: dict[str, list[float]] = {name: [] for name in STEPS}
     failed: dict[str, str] = {}
     template = bare_template()
     with tempfile.TemporaryDirectory(prefix="planrapport-bench-") as out:
@@ -193,7 +203,7 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
             for name in STEPS:
                 if name in failed:
                     continue
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), cpu_seconds()
                 try:
                     STEP_FUNCTIONS[name](state)
                 except Missing:
@@ -205,6 +215,7 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
                                     f"({Path(where.filename).name}:{where.lineno})")[:300]
                     continue
                 samples[name].append(time.perf_counter() - started)
+                cpu[name].append(cpu_seconds() - started_cpu)
             started = time.perf_counter()
             floor_read(path)
             samples["floor read"].append(time.perf_counter() - started)
@@ -219,6 +230,8 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
             result.notes.append(f"year report: {len(state['docx']) / 1e6:.2f} MB")
     for name in STEPS:
         result.steps[name] = failed.get(name) or statistics.median(samples[name])
+        if cpu[name]:
+            result.steps_cpu[name] = statistics.median(cpu[name])
     for name in FLOOR:
         result.floor[name] = statistics.median(samples[name])
     result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -231,8 +244,8 @@ def cli_command() -> list[str]:
     return [sys.executable, "-m", "reporting.cli"]
 
 
-def timed_process(command: Sequence[str], cwd: Path | None = None) -> tuple[float, float, int, str]:
-    """Wall time, peak memory (MB) and exit code of one process, and the last line it wrote on stderr."""
+def timed_process(command: Sequence[str], cwd: Path | None = None) -> tuple[float, float, int, str, float]:
+    """Wall time, peak memory (MB), exit code, last line on stderr and processor time (with its children)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
     stderr = process.stderr.read() if process.stderr else b""
@@ -240,28 +253,35 @@ def timed_process(command: Sequence[str], cwd: Path | None = None) -> tuple[floa
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     lines = stderr.decode("utf-8", "replace").strip().splitlines()
-    return elapsed, usage.ru_maxrss / 1024, process.returncode, lines[-1] if lines else ""
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, usage.ru_maxrss / 1024, process.returncode, lines[-1] if lines else "", cpu
 
 
 def cli_year_report(path: Path, runs: int, year: int) -> dict:
     """The whole `planrapport jaarrapport` as the officer starts it, process start included (median of runs)."""
     if importlib.util.find_spec("reporting.commands.year_report") is None:
         return {"time": MISSING, "peak_mb": MISSING}
-    times, peaks = [], []
+    times, peaks, cpus = [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="planrapport-cli-") as out:
-            elapsed, peak, code, last = timed_process(
+            elapsed, peak, code, last, cpu = timed_process(
                 [*cli_command(), "jaarrapport", str(path), "--jaar", str(year), "--uit", out])
             if code != 0:
                 return {"time": f"fout: exit {code}: {last}"[:200], "peak_mb": peak}
             times.append(elapsed)
             peaks.append(peak)
-    return {"time": statistics.median(times), "peak_mb": max(peaks)}
+            cpus.append(cpu)
+    return {"time": statistics.median(times), "peak_mb": max(peaks), "cpu": statistics.median(cpus)}
 
 
 def cli_start() -> float:
     """`planrapport --help`: interpreter start and the imports every command pays for."""
     return statistics.median(timed_process([*cli_command(), "--help"])[0] for _ in range(5))
+
+
+def pipeline_cpu(measured: Measured) -> float | None:
+    parts = [measured.steps_cpu.get(name) for name in ("read", "validate", "render", "save")]
+    return sum(parts) if all(part is not None for part in parts) else None
 
 
 def batch_figure(directory: Path, count: int, seed: int, year: int) -> dict:
@@ -279,10 +299,11 @@ def batch_figure(directory: Path, count: int, seed: int, year: int) -> dict:
                "r = run_batch(Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]), overwrite=True, force=False); "
                "sys.exit(0 if not r.failed else 1)"]
     with tempfile.TemporaryDirectory(prefix="planrapport-batch-") as out:
-        elapsed, peak, code, last = timed_process([*command, str(folder), str(year), out])
+        elapsed, peak, code, last, cpu = timed_process([*command, str(folder), str(year), out])
         written = len(list(Path(out).glob("*.docx")))
     return {"count": count, "time": elapsed, "written": written, "exit": code, "last": last,
-            "per_workbook": elapsed / count, "extrapolated_300": elapsed / count * 300, "peak_mb": peak}
+            "per_workbook": elapsed / count, "extrapolated_300": elapsed / count * 300, "peak_mb": peak,
+            "cpu": cpu}
 
 
 # ---- the table -----------------------------------------------------------------------------------------------------
@@ -308,9 +329,9 @@ def table(results: dict[str, dict]) -> str:
             return "-"
         if isinstance(value, float):
             return f"{value:.0f}{unit}" if unit == " MB" else f"{value:.2f}"
-        return "ontbreekt" if value == MISSING else "fout"
+        return value if value in (MISSING, "overgeslagen") else "fout"
 
-    for name in ("read", "validate", "render"):
+    for name in ("read", "validate", "trends", "charts", "render"):
         row(f"import {name}", [short(results[s]["measured"].imports.get(name)) for s in sizes])
     for name in STEPS:
         row(name + (" (in render)" if name in ("trends", "charts") else ""),
@@ -331,6 +352,8 @@ def table(results: dict[str, dict]) -> str:
         value = results[s]["cli"]["time"]
         cli_ratios.append(f"{value / floors[s]:.1f}x" if isinstance(value, float) else "-")
     row("CLI / floor", cli_ratios)
+    row("pipeline CPU s", [short(pipeline_cpu(results[s]["measured"])) for s in sizes])
+    row("CLI CPU s", [short(results[s]["cli"].get("cpu")) for s in sizes])
     row("peak memory CLI", [short(results[s]["cli"]["peak_mb"], " MB") for s in sizes])
     row("peak memory steps", [short(results[s]["measured"].peak_mb, " MB") for s in sizes])
     return "\n".join(lines)
@@ -382,14 +405,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unknown size {unknown[0]!r} (choose from {', '.join(SIZES)})")
     args.dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict] = {}
+    load_before = os.getloadavg()[0]
     for size in sizes:
         path = ensure_workbook(args.dir, size, args.seed, args.regenerate)
         print(f"measuring {size} ...", file=sys.stderr, flush=True)
         measured = measure_in_child(size, path, args.runs or RUNS[size], args.year)
-        cli = ({"time": "skipped", "peak_mb": None} if args.no_cli
+        cli = ({"time": "overgeslagen", "peak_mb": None} if args.no_cli
                else cli_year_report(path, args.runs or CLI_RUNS[size], args.year))
         results[size] = {"measured": measured, "cli": cli}
     print(table(results))
+    print(f"load average (1 min) before and after: {load_before:.1f} / {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} cores; wall times above count the other programs' load, CPU times do not")
     for size in sizes:
         for note in results[size]["measured"].notes:
             print(f"{size}: {note}")
