@@ -22,6 +22,7 @@ COMMANDS = {
     "sjabloon": "reporting.commands.template",
     "omzetten": "reporting.commands.convert",
     "voorbeeld": "reporting.commands.example",
+    "huisstijl": "reporting.commands.house_style",
 }
 
 _TRANSLATIONS = (
@@ -32,6 +33,7 @@ _TRANSLATIONS = (
     (r"argument (\S+): expected one argument", r"\1: hier hoort een waarde bij"),
     (r"argument (\S+): not allowed with argument (\S+)", r"\1 gaat niet samen met \2"),
     (r"invalid choice: '?([^']*)'? \(choose from (.*)\)", r"onbekende opdracht '\1' (kies uit \2)"),
+    (r"argument (\S+): (.*)", r"\1: \2"),
 )
 
 

@@ -116,8 +116,8 @@ def test_a_missing_file(capsys, tmp_path):
 
 @pytest.mark.parametrize(("argv", "message"), [
     ([], "dit ontbreekt nog: PAD"),
-    (["plan.xlsx", "--jaar", "twintig"], "argument --jaar: 'twintig' is geen jaartal (bv. 2023)"),
-    (["plan.xlsx", "--jaar", "23"], "argument --jaar: '23' is geen jaartal (bv. 2023)"),
+    (["plan.xlsx", "--jaar", "twintig"], "--jaar: 'twintig' is geen jaartal (bv. 2023)"),
+    (["plan.xlsx", "--jaar", "23"], "--jaar: '23' is geen jaartal (bv. 2023)"),
     (["plan.xlsx", "--schrijven"], "onbekende argumenten: --schrijven"),
 ])
 def test_usage_errors_exit_2(capsys, argv, message):

@@ -97,7 +97,7 @@ def test_a_year_that_is_no_year_is_a_usage_error(workbook, capsys):
         main(["trends", str(workbook), "--jaar", "twintig"])
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "planrapport trends: fout: argument --jaar: 'twintig' is geen jaartal (bv. 2023)")
+        "planrapport trends: fout: --jaar: 'twintig' is geen jaartal (bv. 2023)")
 
 
 def test_a_missing_workbook_exits_1_with_a_dutch_message(tmp_path, capsys):
