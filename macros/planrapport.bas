@@ -1,0 +1,17 @@
+Attribute VB_Name = "planrapport"
+Option Explicit
+
+' The buttons of the plan workbook. Each one runs an entry point of the installed planrapport package
+' through xlwings (module xlwings); the interpreter is set on the hidden sheet xlwings.conf.
+
+Public Sub Controleer()
+    RunPython "import workbook.buttons; workbook.buttons.check()"
+End Sub
+
+Public Sub GenereerJaarrapport()
+    RunPython "import workbook.buttons; workbook.buttons.year_report()"
+End Sub
+
+Public Sub GenereerBeleidsplan()
+    RunPython "import workbook.buttons; workbook.buttons.plan_document()"
+End Sub
