@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from openpyxl.cell.cell import MergedCell
 from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.utils import range_boundaries
 from openpyxl.workbook.workbook import Workbook as SourceBook
 from openpyxl.worksheet.formula import ArrayFormula
@@ -414,8 +415,8 @@ def font_properties(font) -> dict:
         properties["font_strikeout"] = True
     if font.vertAlign in ("superscript", "subscript"):
         properties["font_script"] = 1 if font.vertAlign == "superscript" else 2
-    name = getattr(font, "name", None) or getattr(font, "rFont", None)
-    if name and name != DEFAULT_FONT[0]:
+    name = font.rFont if isinstance(font, InlineFont) else font.name
+    if isinstance(name, str) and name and name != DEFAULT_FONT[0] and not set(name) & set('<>&"'):
         properties["font_name"] = name
     if font.sz and float(font.sz) != DEFAULT_FONT[1]:
         properties["font_size"] = float(font.sz)

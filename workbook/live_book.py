@@ -1,0 +1,162 @@
+"""A workbook open in Excel, read into the same grids the file reader uses: live values, bold phrases as markup."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Protocol
+
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+
+from workbook.errors import WorkbookError
+from workbook.loading import Grid
+from workbook.model import Plan
+from workbook.reader import plan_from_grids
+from workbook.richtext import to_markup
+from workbook.schema import DATA_SHEETS, LISTS_SHEET, SETTINGS_SHEET, normalize_header
+
+# Only these sheets feed the model, so only here are bold phrases looked for.
+READ_SHEETS = frozenset(normalize_header(name)
+                        for name in (SETTINGS_SHEET, LISTS_SHEET, *(s.name for s in DATA_SHEETS)))
+
+
+@dataclass
+class SheetContent:
+    """A sheet planrapport owns (Controle, Trends) as values from A1 plus how to show them; rows and columns 1-based."""
+
+    rows: list[list[object]]
+    widths: tuple[float, ...] = ()
+    title_rows: tuple[int, ...] = (1,)
+    hint_rows: tuple[int, ...] = (2,)
+    header_rows: tuple[int, ...] = (3,)
+    section_rows: tuple[int, ...] = ()
+    wrapped_columns: tuple[int, ...] = ()
+    number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    links: dict[tuple[int, int], str] = field(default_factory=dict)  # cell -> "'Acties'!D14"
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)  # cell -> ARGB
+    # Conditional formats: area ("C4:C20") -> {word: (fill ARGB, font ARGB)}
+    word_colours: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    frozen: str = "A4"  # the first cell below and right of the frozen panes
+
+
+class LiveBook(Protocol):
+    """What the buttons need from the workbook that called them; the xlwings adapter in workbook.buttons is one.
+
+    Rows, columns and character positions are 1-based, as in Excel."""
+
+    name: str
+
+    def path(self) -> Path:
+        """The workbook's file on this pc; raises WorkbookError when it has none (never saved, or only online)."""
+
+    def sheet_names(self) -> list[str]: ...
+
+    def values(self, sheet: str) -> list[list[object]]:
+        """The sheet's values from A1 to its last used cell, as Excel gives them (numbers as float)."""
+
+    def bold(self, sheet: str, first: tuple[int, int], last: tuple[int, int]) -> bool | None:
+        """Whether the text in the area is bold: True, False, or None when it is mixed."""
+
+    def characters_bold(self, sheet: str, row: int, column: int, start: int, length: int) -> bool | None:
+        """Whether `length` characters from `start` in one cell are bold: True, False, or None when mixed."""
+
+    def write_sheet(self, name: str, content: SheetContent) -> None:
+        """Replace the sheet `name` (added at the end when missing) with `content`."""
+
+    def show_sheet(self, name: str) -> None: ...
+
+    def open_file(self, path: Path) -> None: ...
+
+    def message(self, text: str, ok: bool) -> None: ...
+
+    def status(self, text: str | None) -> None: ...
+
+
+def read_live_plan(book: LiveBook, need_file: bool = True) -> Plan:
+    """The plan as the file reader would read it from the saved file, but with what is on screen now.
+
+    The plan's source is the workbook's file; without `need_file` a workbook that has none is read too."""
+    try:
+        source = book.path()
+    except WorkbookError:
+        if need_file:
+            raise
+        source = None
+    plan = plan_from_grids(live_grids(book), book.name)
+    return replace(plan, source=source)
+
+
+def live_grids(book: LiveBook) -> dict[str, Grid]:
+    """Every sheet as rows of values, like workbook.loading.load_grids gives them for the saved file."""
+    grids = {}
+    for name in book.sheet_names():
+        rows = [[normalize_value(value) for value in row] for row in book.values(name)]
+        if normalize_header(name) in READ_SHEETS:
+            for (row, column) in mixed_bold_cells(book, name, rows):
+                text = rows[row - 1][column - 1]
+                if isinstance(text, str) and text:
+                    rows[row - 1][column - 1] = to_markup(rich_text(text, bold_runs(book, name, row, column, text)))
+        grids[name] = [tuple(row) for row in rows]
+    return grids
+
+
+def normalize_value(value: object) -> object:
+    """A value as openpyxl reads it from the file: whole numbers as int (Excel hands every number over as float)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.replace(tzinfo=None)
+    return value
+
+
+def mixed_bold_cells(book: LiveBook, sheet: str, rows: list[list[object]]) -> list[tuple[int, int]]:
+    """The text cells whose characters are partly bold: each column is asked as a whole, and the parts that
+    Excel calls mixed are halved until single cells remain (a column's cells are mostly all bold or all not)."""
+    last_row = len(rows)
+    last_column = max((len(r) for r in rows), default=0)
+    found: list[tuple[int, int]] = []
+    pending = [(1, last_row, column) for column in range(last_column, 0, -1)] if last_row else []
+    while pending:
+        top, bottom, column = pending.pop()
+        if not any(isinstance(row[column - 1], str) and row[column - 1]
+                   for row in rows[top - 1:bottom] if column <= len(row)):
+            continue
+        if book.bold(sheet, (top, column), (bottom, column)) is not None:
+            continue
+        if top == bottom:
+            found.append((top, column))
+        else:
+            middle = (top + bottom) // 2
+            pending += [(middle + 1, bottom, column), (top, middle, column)]
+    return sorted(found)
+
+
+def bold_runs(book: LiveBook, sheet: str, row: int, column: int, text: str) -> list[tuple[str, bool]]:
+    """The text of one cell cut into runs that are wholly bold or wholly not."""
+    states: list[tuple[int, int, bool]] = []
+    pending = [(1, len(text))]
+    while pending:
+        start, length = pending.pop()
+        state = book.characters_bold(sheet, row, column, start, length)
+        if state is None and length > 1:
+            half = length // 2
+            pending += [(start + half, length - half), (start, half)]
+        else:
+            states.append((start, length, bool(state)))
+    runs: list[tuple[str, bool]] = []
+    for start, length, bold in sorted(states):
+        part = text[start - 1:start - 1 + length]
+        if runs and runs[-1][1] == bold:
+            runs[-1] = (runs[-1][0] + part, bold)
+        else:
+            runs.append((part, bold))
+    return runs
+
+
+def rich_text(text: str, runs: list[tuple[str, bool]]) -> CellRichText | str:
+    """The cell as openpyxl would read it from the file: rich text when some runs are bold."""
+    if not any(bold for _, bold in runs):
+        return text
+    return CellRichText(*[TextBlock(InlineFont(b=True), part) if bold else part for part, bold in runs])
