@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from reporting.cli import main
 from reporting.validation import validate
 from workbook import buttons
-from workbook.buttons import format_blocks, press, run_check, run_plan_document, run_year_report
+from workbook.buttons import as_text, format_blocks, press, run_check, run_plan_document, run_year_report
 from workbook.live_book import live_grids, read_live_plan
 from workbook.loading import load_grids
 from workbook.reader import read_plan
@@ -199,6 +199,11 @@ def test_number_formats_are_set_in_runs():
     formats = {(4, 5): "0", (5, 5): "0", (6, 5): "0.0%", (7, 5): "0", (4, 6): "0", (5, 6): "0"}
     assert format_blocks(formats) == [((4, 5), (5, 5), "0"), ((6, 5), (6, 5), "0.0%"), ((7, 5), (7, 5), "0"),
                                       ((4, 6), (5, 6), "0")]
+
+
+def test_text_goes_to_excel_as_text():
+    assert [as_text(v) for v in ("1.1", "=SOM(A1)", "'citaat", "", None, 2023, 0.5)] == [
+        "'1.1", "'=SOM(A1)", "''citaat", "", None, 2023, 0.5]
 
 
 def test_the_buttons_module_imports_without_xlwings():

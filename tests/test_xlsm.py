@@ -16,7 +16,19 @@ from lxml import etree
 from oletools.olevba import VBA_Parser
 from openpyxl import load_workbook
 
-from workbook.build_xlsm import BUTTONS, CONFIG, CONFIG_SHEET, INTERPRETER, MACRO_TEMPLATE, MACROS_DIR, build
+from workbook.build_xlsm import (
+    BUTTONS,
+    CONFIG,
+    CONFIG_SHEET,
+    INTERPRETER,
+    MACRO_MODULES,
+    MACRO_TEMPLATE,
+    MACROS_DIR,
+    VBA_PROJECT,
+    build,
+    build_vba_project,
+    uno_python,
+)
 from workbook.schema import DATA_SHEETS, GUIDE_SHEET, SETTINGS_SHEET
 from xlsx_templates import TEMPLATE
 
@@ -164,11 +176,32 @@ def test_the_button_bar_sits_in_the_first_row_beside_the_title():
         assert workbook[name].row_dimensions[1].height is not None
 
 
+def test_a_fresh_workbook_with_buttons_is_a_copy_of_the_template(tmp_path, capsys):
+    import xlsx_templates
+    from reporting.cli import main
+
+    if not hasattr(xlsx_templates, "MACRO_TEMPLATE"):
+        pytest.skip("xlsx_templates.MACRO_TEMPLATE is not declared yet")
+    assert xlsx_templates.MACRO_TEMPLATE == MACRO_TEMPLATE
+    target = tmp_path / "plan.xlsm"
+    assert main(["sjabloon", str(target), "--met-knoppen"]) == 0
+    assert capsys.readouterr().out == f"{target}\n"
+    assert target.read_bytes() == MACRO_TEMPLATE.read_bytes()
+
+
 def test_rebuilding_gives_the_committed_file_byte_for_byte(tmp_path):
     first, second = tmp_path / "eerste.xlsm", tmp_path / "tweede.xlsm"
     build(first)
     build(second)
     assert first.read_bytes() == second.read_bytes() == MACRO_TEMPLATE.read_bytes()
+
+
+def test_the_vba_project_is_rebuilt_from_macros_by_libreoffice(tmp_path):
+    if uno_python() is None:
+        pytest.skip("LibreOffice's Python bridge is missing (Debian: apt-get install python3-uno)")
+    rebuilt = build_vba_project(tmp_path / "vbaProject.bin", [MACROS_DIR / name for name in MACRO_MODULES])
+    assert {n: source_lines(c) for n, c in modules_of(rebuilt).items()} == {
+        n: source_lines(c) for n, c in modules_of(VBA_PROJECT).items()}
 
 
 def test_the_open_xml_validator_accepts_it():

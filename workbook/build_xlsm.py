@@ -1,4 +1,4 @@
-"""Build the workbook with buttons (xlsx_templates/planrapport.xlsm) from the template: python -m workbook.build_xlsm."""
+"""Build the workbook with buttons (planrapport.xlsm) from the template: python -m workbook.build_xlsm."""
 
 from __future__ import annotations
 
@@ -129,31 +129,41 @@ def build(target: Path = MACRO_TEMPLATE) -> Path:
                             overwrite=True)
 
 
-def uno_python() -> str:
+def uno_python() -> str | None:
     """A Python that can import LibreOffice's uno bridge (PLANRAPPORT_UNO_PYTHON, else the usual places)."""
     candidates = [os.environ.get("PLANRAPPORT_UNO_PYTHON"), "/usr/bin/python3",
                   "/usr/lib/libreoffice/program/python", "/Applications/LibreOffice.app/Contents/Resources/python",
                   shutil.which("python3")]
     for candidate in filter(None, candidates):
-        if subprocess.run([candidate, "-c", "import uno"], capture_output=True).returncode == 0:
+        try:
+            found = subprocess.run([candidate, "-c", "import uno"], capture_output=True, timeout=60).returncode == 0
+        except OSError:
+            continue
+        if found:
             return candidate
-    raise SystemExit("Geen Python met LibreOffice's uno gevonden: installeer python3-uno "
-                     "of zet PLANRAPPORT_UNO_PYTHON.")
+    return None
+
+
+def build_vba_project(out: Path, modules: list[Path]) -> Path:
+    """vbaProject.bin with exactly `modules`, made by LibreOffice from xlwings' standalone quickstart workbook."""
+    import xlwings
+
+    python = uno_python()
+    if python is None:
+        raise SystemExit("No Python with LibreOffice's uno bridge: install python3-uno or set PLANRAPPORT_UNO_PYTHON.")
+    script = Path(__file__).with_name("vba_project.py")
+    quickstart = Path(xlwings.__file__).with_name("quickstart_standalone.xlsm")
+    subprocess.run([python, str(script), "--quickstart", str(quickstart), "--out", str(out),
+                    *(str(m) for m in modules)], check=True, timeout=600, stdout=subprocess.DEVNULL)
+    return out
 
 
 def rebuild_vba_project() -> Path:
     """Copy the installed xlwings' VBA module into macros/ and rebuild vbaProject.bin with LibreOffice."""
     import xlwings
 
-    package = Path(xlwings.__file__).parent
-    shutil.copyfile(package / "xlwings.bas", MACROS_DIR / "xlwings.bas")
-    script = Path(__file__).with_name("vba_project.py")
-    subprocess.run(
-        [uno_python(), str(script), "--quickstart", str(package / "quickstart_standalone.xlsm"),
-         "--out", str(VBA_PROJECT), *(str(MACROS_DIR / name) for name in MACRO_MODULES)],
-        check=True, timeout=600,
-    )
-    return VBA_PROJECT
+    shutil.copyfile(Path(xlwings.__file__).with_name("xlwings.bas"), MACROS_DIR / "xlwings.bas")
+    return build_vba_project(VBA_PROJECT, [MACROS_DIR / name for name in MACRO_MODULES])
 
 
 def main(argv: list[str] | None = None) -> int:

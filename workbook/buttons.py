@@ -118,7 +118,7 @@ def run_year_report(book: LiveBook) -> Outcome:
         return refusal
     write_trends(book, plan, report.year)
     data = render_year_report(plan)
-    return _written(book, plan, output_name(YEAR_REPORT, plan), data, "Het jaarrapport", report)
+    return _written(plan, output_name(YEAR_REPORT, plan), data, "Het jaarrapport", report)
 
 
 def run_plan_document(book: LiveBook) -> Outcome:
@@ -129,7 +129,7 @@ def run_plan_document(book: LiveBook) -> Outcome:
     if refusal is not None:
         return refusal
     data = render_plan_document(plan)
-    return _written(book, plan, output_name(PLAN_DOCUMENT, plan), data, "Het beleidsplan", report)
+    return _written(plan, output_name(PLAN_DOCUMENT, plan), data, "Het beleidsplan", report)
 
 
 def _check_before(book: LiveBook, plan, what: str, button: str):
@@ -150,7 +150,7 @@ def _check_before(book: LiveBook, plan, what: str, button: str):
     )
 
 
-def _written(book: LiveBook, plan, name: str, data: bytes, what: str, report) -> Outcome:
+def _written(plan, name: str, data: bytes, what: str, report) -> Outcome:
     from reporting.documents.output import target, write_document
 
     written = write_document(target(plan.source, name), data)
@@ -264,6 +264,12 @@ def _log_failure() -> Path:
 
 # ---- the xlwings adapter: the only code that talks to Excel ----
 
+def as_text(value: object) -> object:
+    """A value to hand to Excel: text gets Excel's text prefix, so that "1.1" stays text and never turns into
+    a date or a number, and "=..." never into a formula; numbers and empty cells stay as they are."""
+    return "'" + value if isinstance(value, str) and value else value
+
+
 def _hex(argb: str) -> str:
     return "#" + argb[-6:]
 
@@ -299,17 +305,18 @@ class ExcelBook:
         return area.options(ndim=2, err_to_str=True).value
 
     def bold(self, sheet: str, first: tuple[int, int], last: tuple[int, int]) -> bool | None:
-        return self.book.sheets[sheet].range(first, last).api.Font.Bold
+        return self.book.sheets[sheet].range(first, last).font.bold
 
     def characters_bold(self, sheet: str, row: int, column: int, start: int, length: int) -> bool | None:
-        return self.book.sheets[sheet].range((row, column)).api.GetCharacters(start, length).Font.Bold
+        cell = self.book.sheets[sheet].range((row, column))
+        return cell.characters[start - 1:start - 1 + length].font.bold
 
     def sheet(self, name: str):
         existing = next((s for s in self.book.sheets if normalize_header(s.name) == normalize_header(name)), None)
         if existing is not None:
             return existing
-        sheets = self.book.sheets
-        return sheets.add(name, after=sheets[len(sheets) - 1])
+        visible = [s for s in self.book.sheets if s.visible]
+        return self.book.sheets.add(name, after=visible[-1])
 
     def write_sheet(self, name: str, content: SheetContent) -> None:
         app = self.book.app
@@ -322,7 +329,7 @@ class ExcelBook:
             sheet.clear()
             width = max((len(row) for row in content.rows), default=1)
             rows = [list(row) + [None] * (width - len(row)) for row in content.rows]
-            sheet.range((1, 1)).value = rows
+            sheet.range((1, 1)).value = [[as_text(value) for value in row] for row in rows]
             last = len(rows)
             everything = sheet.range((1, 1), (last, width))
             everything.api.VerticalAlignment = self.XL_TOP
@@ -377,7 +384,7 @@ class ExcelBook:
 
         row, column = coordinate_to_tuple(cell)
         sheet.activate()
-        window = self.book.app.api.ActiveWindow
+        window = self.book.api.Windows(1)
         window.FreezePanes = False
         window.ScrollRow = 1
         window.ScrollColumn = 1
