@@ -21,7 +21,7 @@ from workbook.live_book import live_grids, read_live_plan
 from workbook.loading import load_grids
 from workbook.reader import read_plan
 from workbook.template import build_template, fill
-from workbook.trends_sheet import trends_rows
+from workbook.trends_sheet import trends_rows, trends_table
 from workbook.writeback import FIRST_ISSUE_ROW, HEADERS, check_rows
 
 EXAMPLES = {"denderleeuw": DENDERLEEUW, "waregem": WAREGEM}
@@ -83,6 +83,9 @@ def test_check_writes_the_same_rows_as_the_command_line(example, tmp_path, capsy
     assert set(book.written) == {"Controle", "Trends"}
     assert book.written["Controle"].rows == check_rows(report)
     assert book.written["Trends"].rows == trends_rows(plan)
+    table = trends_table(plan)
+    assert book.written["Trends"].number_formats == table.formats and book.written["Trends"].links == table.links
+    assert set(book.written["Trends"].word_colours) == {*table.verdict_ranges, *table.rule_ranges}
     assert outcome.ok and book.messages == [(outcome.message, True)]
     assert f"Controle klaar (rapportjaar {report.year}): {report.summary()}." in outcome.message
     issue = report.issues[0]
