@@ -41,7 +41,7 @@ def test_template_has_every_sheet_as_a_table_with_frozen_header():
 def test_dropdowns_are_real_data_validations_fed_by_the_lists_sheet():
     workbook = load_workbook(TEMPLATE)
     formulas = {dv.formula1 for dv in workbook["Opvolging"].data_validations.dataValidation}
-    assert "=lijst_status" in formulas and "=lijst_tijd" in formulas and "=lijst_kleur" in formulas
+    assert {"lijst_status", "lijst_tijd", "lijst_kleur"} <= formulas
     for name in LISTS:
         assert list_range_name(name) in workbook.defined_names
     assert [c.value for c in workbook["Lijsten"]["A"][3:8]] == list(LISTS["Status"])
@@ -90,3 +90,23 @@ def test_libreoffice_opens_the_template(tmp_path):
         check=True, capture_output=True, timeout=180,
     )
     assert (tmp_path / "planrapport.pdf").stat().st_size > 1000
+
+
+def test_committed_workbooks_are_what_the_build_makes(tmp_path):
+    from workbook.build_files import build_example, save_clean
+    from xlsx_templates import EXAMPLES, example_path
+
+    save_clean(build_template(), tmp_path / "planrapport.xlsx")
+    assert (tmp_path / "planrapport.xlsx").read_bytes() == TEMPLATE.read_bytes(), "python -m workbook.build_files"
+    for name in EXAMPLES:
+        save_clean(build_example(name), tmp_path / f"{name}.xlsx")
+        assert (tmp_path / f"{name}.xlsx").read_bytes() == example_path(name).read_bytes(), name
+
+
+def test_template_and_examples_pass_the_open_xml_validator():
+    from conftest import ooxml_validator
+    from xlsx_templates import EXAMPLES, example_path
+
+    for path in (TEMPLATE, *(example_path(name) for name in EXAMPLES)):
+        done = subprocess.run([ooxml_validator(), str(path)], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stdout[:2000]

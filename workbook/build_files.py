@@ -1,12 +1,16 @@
-"""Rebuild the committed template and example workbooks: python -m workbook.build_files."""
+"""Rebuild the committed template, examples and macro workbook: python -m workbook.build_files."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
-from workbook.files import save_workbook
+from openpyxl import Workbook, load_workbook
+
+from workbook.files import write_atomically
 from workbook.template import build_template, fill
+from workbook.xlsx_copy import copy_workbook
 from xlsx_templates import EXAMPLES, TEMPLATE, example_path
 
 SOURCES = Path(__file__).parent / "examples"
@@ -20,14 +24,34 @@ def build_example(name: str):
     return fill(build_template(), example_data(name))
 
 
+def save_clean(workbook: Workbook, target: Path) -> Path:
+    """Save through XlsxWriter: schema-valid parts and the same bytes for the same workbook."""
+    import xlsxwriter
+
+    data = io.BytesIO()
+    workbook.save(data)
+
+    def write(temporary: Path) -> None:
+        formulas = load_workbook(io.BytesIO(data.getvalue()), rich_text=True)
+        book = xlsxwriter.Workbook(str(temporary), {"in_memory": True})
+        try:
+            copy_workbook(formulas, None, book)
+        finally:
+            book.close()
+            formulas.close()
+
+    return write_atomically(target, write, overwrite=True)
+
+
 def main() -> None:
-    save_workbook(build_template(), TEMPLATE, overwrite=True)
-    print(TEMPLATE)
+    from workbook.build_xlsm import build
+
+    print(save_clean(build_template(), TEMPLATE))
     for name in EXAMPLES:
         target = example_path(name)
         target.parent.mkdir(exist_ok=True)
-        save_workbook(build_example(name), target, overwrite=True)
-        print(target)
+        print(save_clean(build_example(name), target))
+    print(build())
 
 
 if __name__ == "__main__":

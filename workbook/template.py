@@ -91,6 +91,9 @@ def _write_guide(sheet: Worksheet) -> None:
     for row, (text, style) in enumerate(GUIDE, start=1):
         cell = sheet.cell(row=row, column=1, value=text)
         cell.alignment = WRAP
+        # Row heights are not computed by Excel for files it did not write; LibreOffice would overlap lines.
+        if style != "title":  # the title row is left free for the buttons of the macro workbook
+            sheet.row_dimensions[row].height = 15 * (len(text) // 120 + 1) + (8 if style else 3)
         if style == "title":
             cell.font = Font(size=16, bold=True, color="1F3864")
         elif style == "heading":
@@ -164,7 +167,7 @@ def _add_table(sheet: Worksheet, name: str, ref: str) -> None:
 def _add_list_validation(sheet: Worksheet, area: str, list_name: str) -> None:
     validation = DataValidation(
         type="list",
-        formula1=f"={list_range_name(list_name)}",
+        formula1=list_range_name(list_name),
         allow_blank=True,
         showErrorMessage=True,
         errorStyle="warning",
