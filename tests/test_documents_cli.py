@@ -141,3 +141,17 @@ def test_header_rows_in_the_written_plan(tmp_path, capsys):
     body = next(iter(parts(data, "word/document.xml").values()))
     assert all(t.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None for t in body.iter(f"{W}tbl")
                if len(t.findall(f"{W}tr")) > 1)
+
+
+def test_a_folder_gets_a_report_per_workbook_and_a_broken_one_does_not_stop_the_others(tmp_path, capsys):
+    folder = tmp_path / "werkboeken"
+    folder.mkdir()
+    shutil.copyfile(DENDERLEEUW, folder / "denderleeuw.xlsx")
+    (folder / "kapot.xlsx").write_bytes(b"geen werkboek")
+    code = main(["jaarrapport", str(folder), "--uit", str(tmp_path / "uit")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out.splitlines() == [str(tmp_path / "uit" / "jaarrapport-2023-denderleeuw.docx")]
+    assert "planrapport: 1 van 2 jaarrapporten gemaakt in " in err
+    assert ("  kapot.xlsx: dit is geen Excel-werkboek (.xlsx of .xlsm), of het bestand is beschadigd. Bewaar het "
+            "in Excel als Excel-werkmap (.xlsx).") in err.splitlines()

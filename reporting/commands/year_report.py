@@ -12,7 +12,9 @@ HELP = "Maak het jaarrapport in Word: samenvatting, stand van zaken per actie, i
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
-        "Het rapport komt naast het werkboek, bv. jaarrapport-2023-denderleeuw.docx.\n" + common.EXIT_CODES
+        "Het rapport komt naast het werkboek, bv. jaarrapport-2023-denderleeuw.docx. Is PAD een map, dan krijgt\n"
+        "elk werkboek erin zijn rapport (op alle processorkernen); één onleesbaar werkboek houdt de andere niet\n"
+        "tegen.\n" + common.EXIT_CODES
     )
     common.add_arguments(parser)
     parser.add_argument("--jaar", type=common.year, metavar="JAAR",
@@ -26,6 +28,11 @@ def run(args: argparse.Namespace) -> int:
     from workbook.reader import read_plan
 
     path = Path(args.pad)
+    if path.is_dir():
+        from reporting.batch import batch_command
+
+        return batch_command(path, args.jaar, args.uit, args.overschrijf, args.forceer, template=args.sjabloon,
+                             with_warnings=args.met_waarschuwingen)
     plan = read_plan(path)
     draft, report = common.check(plan, args.jaar, args.forceer, "het jaarrapport", path.name)
     data = render_year_report(plan, args.jaar, template=args.sjabloon, draft=draft,
