@@ -14,7 +14,7 @@ from workbook.files import rewrite_with_backup
 from workbook.loading import check_file
 from workbook.schema import TRENDS_SHEET, normalize_header
 from workbook.xlsx_cells import column_letters
-from workbook.xlsx_package import MAIN, PACKAGE_REL, REL, STYLES, Package, q, rels_part
+from workbook.xlsx_package import MAIN, REL, STYLES, Package, q, release_generated_sheet
 from workbook.xlsx_styles import Stylesheet
 
 if TYPE_CHECKING:
@@ -41,7 +41,6 @@ VERDICT_COLOURS = {
 RULE_COLOURS = {"ja": VERDICT_COLOURS["op koers"], "nee": VERDICT_COLOURS["niet op koers"]}
 INTEGER, DECIMAL, PERCENT, EURO = "#,##0", "#,##0.0", "0.0%", '"€" #,##0'
 _BUILT_IN_FORMATS = {INTEGER: 3, "0": 1}
-_HARMLESS_RELS = {REL + "/hyperlink", REL + "/printerSettings"}
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
@@ -277,17 +276,7 @@ def _verify_own_sheet(package: Package, part: str) -> bool:
             f"{name}: het werkboek heeft al een blad '{TRENDS_SHEET}' dat planrapport niet gemaakt heeft. "
             "Geef dat blad een andere naam en probeer opnieuw."
         )
-    rels = rels_part(part)
-    if package.has(rels):
-        types = {r.get("Type") for r in package.xml(rels).iter(q("Relationship", PACKAGE_REL))}
-        if types - _HARMLESS_RELS:
-            raise WorkbookError(
-                f"{name}: op het blad '{TRENDS_SHEET}' staan tabellen, opmerkingen of afbeeldingen. Verwijder het "
-                "blad (planrapport maakt het opnieuw) en probeer opnieuw."
-            )
-        package.remove(rels)
-    view = root.find(f"{q('sheetViews')}/{q('sheetView')}")
-    return view is not None and view.get("tabSelected") in ("1", "true")
+    return release_generated_sheet(package, part, TRENDS_SHEET)
 
 
 def _second_header(root: etree._Element) -> str:

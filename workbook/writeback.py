@@ -13,7 +13,15 @@ from workbook.files import rewrite_with_backup
 from workbook.loading import check_file
 from workbook.schema import CHECK_SHEET, normalize_header
 from workbook.xlsx_cells import SheetCells, split_ref
-from workbook.xlsx_package import MAIN, PACKAGE_REL, REL, SHARED_STRINGS, STYLES, Package, q, rels_part
+from workbook.xlsx_package import (
+    MAIN,
+    REL,
+    SHARED_STRINGS,
+    STYLES,
+    Package,
+    q,
+    release_generated_sheet,
+)
 from workbook.xlsx_styles import Stylesheet
 
 if TYPE_CHECKING:
@@ -27,7 +35,6 @@ ERROR_FILL = "FFFFC8C8"
 WARNING_FILL = "FFFFEEB0"
 FILLS = {"fout": ERROR_FILL, "waarschuwing": WARNING_FILL}
 FIRST_ISSUE_ROW = 4
-_HARMLESS_RELS = {REL + "/hyperlink", REL + "/printerSettings"}
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _STYLE_ATTRIBUTE = re.compile(rb'\ss="(\d+)"')
@@ -137,17 +144,7 @@ def _verify_own_sheet(package: Package, part: str) -> bool:
             f"{name}: het werkboek heeft al een blad '{CHECK_SHEET}' dat planrapport niet gemaakt heeft. "
             "Geef dat blad een andere naam en probeer opnieuw."
         )
-    rels = rels_part(part)
-    if package.has(rels):
-        types = {r.get("Type") for r in package.xml(rels).iter(q("Relationship", PACKAGE_REL))}
-        if types - _HARMLESS_RELS:
-            raise WorkbookError(
-                f"{name}: op het blad '{CHECK_SHEET}' staan tabellen, opmerkingen of afbeeldingen. Verwijder het "
-                "blad (planrapport maakt het opnieuw) en probeer opnieuw."
-            )
-        package.remove(rels)
-    view = root.find(f"{q('sheetViews')}/{q('sheetView')}")
-    return view is not None and view.get("tabSelected") in ("1", "true")
+    return release_generated_sheet(package, part, CHECK_SHEET)
 
 
 def _row_texts(package: Package, row: etree._Element) -> list[str]:

@@ -157,3 +157,23 @@ def resolve(source: str, target: str) -> str:
 
 def relative(source: str, part: str) -> str:
     return posixpath.relpath(part, posixpath.dirname(source))
+
+
+_HARMLESS_RELS = {REL + "/hyperlink", REL + "/printerSettings"}
+
+
+def release_generated_sheet(package: Package, part: str, sheet_name: str) -> bool:
+    """Drop the links of a sheet planrapport will write anew; refuse one holding tables, comments or pictures.
+
+    Returns whether the sheet was the selected tab, so the new one can be selected again."""
+    rels = rels_part(part)
+    if package.has(rels):
+        types = {r.get("Type") for r in package.xml(rels).iter(q("Relationship", PACKAGE_REL))}
+        if types - _HARMLESS_RELS:
+            raise WorkbookError(
+                f"{package.path.name}: op het blad '{sheet_name}' staan tabellen, opmerkingen of afbeeldingen. "
+                "Verwijder het blad (planrapport maakt het opnieuw) en probeer opnieuw."
+            )
+        package.remove(rels)
+    view = package.xml(part).find(f"{q('sheetViews')}/{q('sheetView')}")
+    return view is not None and view.get("tabSelected") in ("1", "true")
