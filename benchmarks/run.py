@@ -198,7 +198,16 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
     failed: dict[str, str] = {}
     template = bare_template()
     with tempfile.TemporaryDirectory(prefix="planrapport-bench-") as out:
+        texts = None
         for _ in range(runs):
+            # The floor first, in a process not yet filled by the steps; its best run counts.
+            started = time.perf_counter()
+            floor_read(path)
+            samples["floor read"].append(time.perf_counter() - started)
+            if texts is not None:
+                started = time.perf_counter()
+                floor_write(texts, template, Path(out) / "kaal.docx")
+                samples["floor write"].append(time.perf_counter() - started)
             state: dict = {"path": path, "year": year, "out": out}
             for name in STEPS:
                 if name in failed:
@@ -216,13 +225,11 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
                     continue
                 samples[name].append(time.perf_counter() - started)
                 cpu[name].append(cpu_seconds() - started_cpu)
-            started = time.perf_counter()
-            floor_read(path)
-            samples["floor read"].append(time.perf_counter() - started)
-            texts = report_texts(state["plan"], year) if "plan" in state else []
-            started = time.perf_counter()
-            floor_write(texts, template, Path(out) / "kaal.docx")
-            samples["floor write"].append(time.perf_counter() - started)
+            if texts is None:
+                texts = report_texts(state["plan"], year) if "plan" in state else []
+                started = time.perf_counter()
+                floor_write(texts, template, Path(out) / "kaal.docx")
+                samples["floor write"].append(time.perf_counter() - started)
         if "errors" in state:
             result.notes.append(f"validation: {state['errors']} errors {state['error_codes'][:8]}, "
                                 f"{state['warnings']} warnings")
@@ -233,7 +240,7 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
         if cpu[name]:
             result.steps_cpu[name] = statistics.median(cpu[name])
     for name in FLOOR:
-        result.floor[name] = statistics.median(samples[name])
+        result.floor[name] = min(samples[name])
     result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
