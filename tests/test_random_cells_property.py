@@ -6,11 +6,11 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from conftest import FIXTURES
 from reporting.validation import validate
 from workbook.reader import read_plan
 from workbook.schema import DATA_SHEETS, FIRST_DATA_ROW
