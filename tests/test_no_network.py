@@ -6,7 +6,6 @@ import socket
 from datetime import date
 
 import pytest
-
 from conftest import DENDERLEEUW, WAREGEM
 
 

@@ -105,6 +105,7 @@ def test_committed_workbooks_are_what_the_build_makes(tmp_path):
 
 def test_template_and_examples_pass_the_open_xml_validator():
     from conftest import ooxml_validator
+
     from xlsx_templates import EXAMPLES, example_path
 
     for path in (TEMPLATE, *(example_path(name) for name in EXAMPLES)):
