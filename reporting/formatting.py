@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import decimal
+import functools
 from datetime import date
 
 from babel.dates import format_date as _format_date
@@ -10,6 +12,19 @@ from babel.numbers import format_currency, format_decimal
 LOCALE = "nl_BE"
 
 
+def _wide(format_function):
+    """Format with room for any float: babel's default 28 digits fail on amounts like 1e28 typed by mistake."""
+
+    @functools.wraps(format_function)
+    def wrapper(*args, **kwargs):
+        with decimal.localcontext() as context:
+            context.prec = 400
+            return format_function(*args, **kwargs)
+
+    return wrapper
+
+
+@_wide
 def number(value: float | None, decimals: int = 1) -> str:
     """1168 -> "1.168"; 22.45 -> "22,5"; whole numbers without decimals."""
     if value is None:
@@ -20,6 +35,7 @@ def number(value: float | None, decimals: int = 1) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE)
 
 
+@_wide
 def percent(value: float | None, decimals: int = 1) -> str:
     """A value in percent points: 22.4 -> "22,4%"."""
     if value is None:
@@ -27,6 +43,7 @@ def percent(value: float | None, decimals: int = 1) -> str:
     return number(round(value, decimals), decimals) + "%"
 
 
+@_wide
 def euro(value: float | None) -> str:
     """20667 -> "€ 20.667"; cents only when there are any."""
     if value is None:

@@ -42,3 +42,10 @@ def test_random_cell_values_never_crash_validation(changes):
         workbook.save(path)
         report = validate(read_plan(path))
     assert all(issue.message and issue.cell for issue in report.issues)
+
+
+def test_an_absurd_amount_is_reported_not_a_crash():
+    """Regression: 1e28 in Begroting made babel's decimal formatting fail."""
+    report = validate(read_plan(FIXTURES / "regressies" / "enorm-bedrag.xlsx"))
+    assert [(i.code, i.cell) for i in report.issues] == [("cofinanciering-te-laag", "Begroting!E5")]
+    assert "Vlaamse subsidie van € 10.000.000.000.000.000.000.000.000.000:" in report.issues[0].message
