@@ -153,21 +153,15 @@ def _in_pool(paths: list[Path], job: tuple, workers: int, finished: Callable[[Pa
 
 
 def render_one(path: Path, year: int | None, force: bool, template: str | None, with_warnings: bool) -> _Rendered:
-    """One workbook as `planrapport jaarrapport` renders it (read, check, render), without writing the file.
-    Runs in a worker process: every problem comes back as a Dutch message, never as an exception."""
-    from reporting.commands import documents_common as common
-    from reporting.documents import YEAR_REPORT, output_name, render_year_report
-    from workbook.reader import read_plan
+    """One workbook as `planrapport jaarrapport` renders it (its `build`: read, check, render), without writing
+    the file. Runs in a worker process: every problem comes back as a Dutch message, never as an exception."""
+    from reporting.commands.year_report import build
 
     started = time.perf_counter()
     notices = io.StringIO()
     try:
         with contextlib.redirect_stderr(notices):
-            plan = read_plan(path)
-            draft, report = common.check(plan, year, force, "het jaarrapport", path.name)
-            data = render_year_report(plan, year, template=template, draft=draft,
-                                      warnings=report.warnings if with_warnings else None)
-        name = output_name(YEAR_REPORT, plan, year)
+            name, data = build(path, year, force=force, template=template, with_warnings=with_warnings)
     except WorkbookError as error:
         return _Rendered(error=_strip(error.message, path.name), seconds=time.perf_counter() - started)
     except Exception as error:  # one broken workbook must not stop the batch

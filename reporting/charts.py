@@ -7,7 +7,7 @@ import io
 import multiprocessing
 import os
 import pickle
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,16 +24,19 @@ if TYPE_CHECKING:
     from reporting.rollups import PlanRollup
 
 # Part of every cache key: change it when the drawing changes, so no old picture is served.
-STYLE_VERSION = "1"
+STYLE_VERSION = "2"
 DPI = 200
+PALETTE = 64
 # Inches: 14 cm wide, as the report places them, so a point in the picture is a point on paper.
 LINE_SIZE = (5.5, 2.4)
 STATUS_WIDTH = 5.5
 INK = "#1F3864"  # the workbook's title blue: near-black in print
 GREY = "#6E6E6E"
 TARGET = "#A0410D"
-# Below this many charts a process pool costs more to start than it saves.
+# Below this many charts a process pool costs more to start than it saves: spawned workers (Windows, macOS)
+# import matplotlib again first; forked ones (Linux) start in milliseconds with everything imported.
 POOL_THRESHOLD = 60
+FORK_POOL_THRESHOLD = 12
 _MEMORY: dict[str, bytes] = {}
 _MEMORY_LIMIT = 2000
 
@@ -57,6 +60,15 @@ class Chart:
     alt_text: str
 
 
+@dataclass(frozen=True)
+class PlannedChart:
+    """A chart not drawn yet: what drawing it takes, and its text alternative (known without drawing)."""
+
+    kind: str  # "line" | "status"
+    spec: Mapping[str, object]
+    alt_text: str
+
+
 # ---- indicator line charts ----
 
 def indicator_chart(trend: Mapping[str, object], *, cache_dir: Path | None = None) -> Chart:
@@ -72,29 +84,69 @@ def indicator_charts(
     """A chart per quantitative indicator with at least one value, by indicator code. Many charts are drawn
     in a pool of processes (`workers`, default: the number of cores, or 1 inside a worker process; 1 draws
     here)."""
-    specs = [_line_spec(row) for row in trends.to_dict("records") if _drawable(row)]
-    keys = [_key("line", spec) for spec in specs]
+    lines, _ = planned_charts(trends, None, ())
+    return dict(zip(lines, draw_charts(lines.values(), workers=workers, cache_dir=cache_dir), strict=True))
+
+
+def planned_charts(
+    trends: pd.DataFrame | None, rollup: PlanRollup | None, status_codes: Iterable[str]
+) -> tuple[dict[str, PlannedChart], dict[str, PlannedChart]]:
+    """The line charts of `indicator_charts` and the status charts of the objectives `status_codes`, by code,
+    planned but not drawn: a document draws only those it shows, all at once, with `draw_charts`."""
+    rows = trends.to_dict("records") if trends is not None else []
+    lines = {}
+    for row in rows:
+        if _drawable(row):
+            spec = _line_spec(row)
+            lines[spec["code"]] = PlannedChart("line", spec, _line_alt_text(spec))
+    bars = {}
+    for code in status_codes if rollup is not None else ():
+        spec = _status_spec(rollup, code)
+        bars[code] = PlannedChart("status", spec, _status_alt_text(spec))
+    return lines, bars
+
+
+def draw_charts(
+    planned: Iterable[PlannedChart], *, workers: int | None = None, cache_dir: Path | None = None
+) -> list[Chart]:
+    """The pictures of `planned`, in that order; drawn in one pool when there are many, the slower status
+    charts first."""
+    planned = list(planned)
+    jobs = sorted(((c.kind, c.spec) for c in planned), key=lambda job: job[0] != "status")
+    pictures = _pictures(jobs, workers, cache_dir)
+    return [Chart(pictures[_key(c.kind, c.spec)], c.alt_text) for c in planned]
+
+
+def _pictures(jobs: list[tuple[str, dict]], workers: int | None, cache_dir: Path | None) -> dict[str, bytes]:
+    """The picture of every (kind, spec) by cache key: from the caches, else drawn here or in a pool."""
     pictures: dict[str, bytes] = {}
     missing = []
-    for key, spec in zip(keys, specs, strict=True):
+    for kind, spec in jobs:
+        key = _key(kind, spec)
         found = _lookup(key, cache_dir)
         if found is None:
-            missing.append((key, spec))
+            missing.append((key, kind, spec))
         else:
             pictures[key] = found
     if workers is None:
         # Inside a worker of a batch (which already keeps every core busy) draw here; else use every core.
         workers = 1 if multiprocessing.parent_process() is not None else os.cpu_count() or 1
-    if workers > 1 and len(missing) >= POOL_THRESHOLD:
+    forked = (multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]) == "fork"
+    if workers > 1 and len(missing) >= (FORK_POOL_THRESHOLD if forked else POOL_THRESHOLD):
         chunk = max(1, len(missing) // (workers * 4))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            drawn = list(pool.map(_draw_line, [spec for _, spec in missing], chunksize=chunk))
+            drawn = list(pool.map(_draw, [(kind, spec) for _, kind, spec in missing], chunksize=chunk))
     else:
-        drawn = [_draw_line(spec) for _, spec in missing]
-    for (key, _), png in zip(missing, drawn, strict=True):
+        drawn = [_draw((kind, spec)) for _, kind, spec in missing]
+    for (key, _, _), png in zip(missing, drawn, strict=True):
         _store(key, png, cache_dir)
         pictures[key] = png
-    return {spec["code"]: Chart(pictures[key], _line_alt_text(spec)) for key, spec in zip(keys, specs, strict=True)}
+    return pictures
+
+
+def _draw(job: tuple[str, Mapping[str, object]]) -> bytes:
+    kind, spec = job
+    return _draw_line(spec) if kind == "line" else _draw_status(spec)
 
 
 def _drawable(row: Mapping[str, object]) -> bool:
@@ -162,14 +214,24 @@ class _Canvas:
         self.canvas = FigureCanvasAgg(self.figure)
 
     def png(self) -> bytes:
+        import matplotlib
         from PIL import Image
 
-        self.canvas.draw()
+        # Hinting bends letters to a screen's pixel grid; at this resolution it only costs time (a sixth).
+        with matplotlib.rc_context({"text.hinting": "no_hinting"}):
+            self.canvas.draw()
         width, height = self.canvas.get_width_height()
         image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        # A chart is a few colours and their anti-aliased edges: a palette of 64 looks the same and makes the
+        # picture (and the report, and zipping it) less than half as large. The lightest colour is the paper.
+        picture = image.convert("RGB").quantize(PALETTE, method=Image.Quantize.FASTOCTREE)
+        palette = picture.getpalette()[: 3 * PALETTE]
+        lightest = max(range(len(palette) // 3), key=lambda i: sum(palette[3 * i: 3 * i + 3]))
+        palette[3 * lightest: 3 * lightest + 3] = [255, 255, 255]
+        picture.putpalette(palette)
         buffer = io.BytesIO()
         # Fast compression: the pictures are small either way, and encoding was a third of the time.
-        image.convert("RGB").save(buffer, format="PNG", compress_level=1, dpi=(DPI, DPI))
+        picture.save(buffer, format="PNG", compress_level=1, dpi=(DPI, DPI))
         return buffer.getvalue()
 
 
@@ -331,10 +393,15 @@ def _margin_labels(
 def status_chart(rollup: PlanRollup, code: str, *, cache_dir: Path | None = None) -> Chart:
     """Actions per status for the operational objectives under one strategic objective (or the objective
     itself when it has none), as horizontal stacked bars with hatching, counts written in the bars."""
+    spec = _status_spec(rollup, code)
+    return Chart(_cached("status", spec, cache_dir), _status_alt_text(spec))
+
+
+def _status_spec(rollup: PlanRollup, code: str) -> dict[str, object]:
     objective = rollup.objective(code)
     rows = rollup.children(code) or (objective,)
     words = [w for w in rollup.status_words if any(r.by_status.get(w) for r in rows)]
-    spec = {
+    return {
         "code": code,
         "title": objective.title,
         "rows": tuple((r.code, tuple(r.by_status.get(w, 0) for w in words)) for r in rows),
@@ -342,7 +409,6 @@ def status_chart(rollup: PlanRollup, code: str, *, cache_dir: Path | None = None
         "styles": tuple(_status_style(w, rollup.status_words) for w in words),
         "year": rollup.year,
     }
-    return Chart(_cached("status", spec, cache_dir), _status_alt_text(spec))
 
 
 def _status_style(word: str, words: tuple[str, ...]) -> tuple[str, str]:
@@ -354,7 +420,8 @@ def _status_style(word: str, words: tuple[str, ...]) -> tuple[str, str]:
 
 def status_charts(rollup: PlanRollup, *, cache_dir: Path | None = None) -> dict[str, Chart]:
     """A status chart per strategic objective, by objective code."""
-    return {o.code: status_chart(rollup, o.code, cache_dir=cache_dir) for o in rollup.strategic}
+    _, bars = planned_charts(None, rollup, [o.code for o in rollup.strategic])
+    return dict(zip(bars, draw_charts(bars.values(), cache_dir=cache_dir), strict=True))
 
 
 def _status_alt_text(spec: Mapping[str, object]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -232,10 +233,11 @@ def _ordered_words(listed: tuple[str, ...], found: pd.Series) -> tuple[str, ...]
 def _counts(values: pd.Series, order: tuple[str, ...]) -> dict[str, int]:
     """Counts in the given order, words matched without regard to case; only words that occur."""
     spelled = {w.casefold(): w for w in reversed(order)}
-    counted = values.map(lambda w: spelled.get(w.casefold(), w)).value_counts()
-    result = {w: int(counted[w]) for w in dict.fromkeys(order) if w in counted.index}
-    for word, number in counted.items():
-        result.setdefault(word, int(number))
+    # Plain counting: pandas' value_counts costs a millisecond per call, and there are five per objective.
+    counted = Counter(spelled.get(w.casefold(), w) for w in values.tolist())
+    result = {w: counted[w] for w in dict.fromkeys(order) if w in counted}
+    for word, number in counted.most_common():
+        result.setdefault(word, number)
     return result
 
 

@@ -167,6 +167,28 @@ def test_inside_a_worker_process_charts_are_drawn_without_a_second_pool(denderle
         raise AssertionError("a pool inside a worker")
 
     monkeypatch.setattr(charts, "POOL_THRESHOLD", 1)
+    monkeypatch.setattr(charts, "FORK_POOL_THRESHOLD", 1)
     monkeypatch.setattr(charts, "ProcessPoolExecutor", no_pool)
     monkeypatch.setattr(charts.multiprocessing, "parent_process", lambda: object())
     assert len(indicator_charts(trends)) == 7
+
+
+def test_planned_charts_are_drawn_only_when_asked_and_as_indicator_charts_draws_them(denderleeuw, monkeypatch):
+    _, trends, rollup = denderleeuw
+    clear_cache()
+    drawn = indicator_charts(trends, workers=1)
+    clear_cache()
+
+    def no_drawing(spec):
+        raise AssertionError("drawn while planning")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(charts, "_draw_line", no_drawing)
+        patched.setattr(charts, "_draw_status", no_drawing)
+        lines, bars = charts.planned_charts(trends, rollup, [o.code for o in rollup.strategic])
+    assert lines.keys() == drawn.keys() and len(bars) == len(rollup.strategic)
+    wanted = [lines["A10911-I3"], *bars.values()]
+    pictures = charts.draw_charts(wanted, workers=1)
+    assert pictures[0] == drawn["A10911-I3"]
+    assert [p.alt_text for p in pictures[1:]] == [c.alt_text for c in status_charts(rollup).values()]
+    assert image(pictures[0].png).mode == "P"  # a palette picture: less than half the bytes

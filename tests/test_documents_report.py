@@ -196,3 +196,28 @@ def test_another_year_reports_on_that_year():
     texts = [p.text for p in open_docx(data).paragraphs]
     assert texts[1] == "Jaarrapport 2011"
     assert "Stand van zaken 2011" in texts
+
+
+def test_only_the_charts_the_report_shows_are_drawn(monkeypatch):
+    from reporting import charts
+    from workbook.model import BBC, Action, FollowUp, Indicator, Measurement, Objective, Plan, Settings
+
+    running, ended = "A10100", "A10101"
+    plan = Plan(
+        settings=Settings(municipality="Proefdonk", title="Plan", start_year=2020, end_year=2023, report_year=2023,
+                          numbering=BBC),
+        objectives=(Objective("BD101", "Samenleven"), Objective("AP1010", "Onthaal", level=2, parent_code="BD101")),
+        actions=(Action(running, "Onthaalgesprekken", years=(2020, 2021, 2022, 2023), parent_code="AP1010"),
+                 Action(ended, "Bustoer", timing="2020", years=(2020,), parent_code="AP1010")),
+        follow_ups=(FollowUp(running, 2023, status="In uitvoering", progress="Twaalf gesprekken."),),
+        indicators=tuple(Indicator(f"{code}-I1", "Aantal deelnemers", kind="kwantitatief", unit="aantal",
+                                   parent_code=code) for code in (running, ended)),
+        measurements=tuple(Measurement(f"{code}-I1", str(year), year, value=10.0 + year - 2020)
+                           for code in (running, ended) for year in (2020, 2021, 2022)),
+    )
+    drawn = []
+    draw = charts._draw
+    monkeypatch.setattr(charts, "_draw", lambda job: drawn.append(job[1]["code"]) or draw(job))
+    charts.clear_cache()
+    render_year_report(plan, 2023, today=REPORT_DATE)
+    assert drawn == ["BD101", f"{running}-I1"]  # not the chart of the action that ended in 2020

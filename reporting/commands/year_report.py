@@ -24,18 +24,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reporting.documents import YEAR_REPORT, output_name, render_year_report
-    from workbook.reader import read_plan
-
     path = Path(args.pad)
     if path.is_dir():
         from reporting.batch import batch_command
 
         return batch_command(path, args.jaar, args.uit, args.overschrijf, args.forceer, template=args.sjabloon,
                              with_warnings=args.met_waarschuwingen)
-    plan = read_plan(path)
-    draft, report = common.check(plan, args.jaar, args.forceer, "het jaarrapport", path.name)
-    data = render_year_report(plan, args.jaar, template=args.sjabloon, draft=draft,
-                              warnings=report.warnings if args.met_waarschuwingen else None)
-    common.write(path, output_name(YEAR_REPORT, plan, args.jaar), data, args)
+    name, data = build(path, args.jaar, force=args.forceer, template=args.sjabloon,
+                       with_warnings=args.met_waarschuwingen)
+    common.write(path, name, data, args)
     return 0
+
+
+def build(path: Path, year: int | None, *, force: bool, template: str | None = None,
+          with_warnings: bool = False) -> tuple[str, bytes]:
+    """Read, check and render the year report of one workbook: its file name and its bytes (nothing written).
+    A batch (reporting.batch) runs this in each of its worker processes."""
+    from reporting.documents import YEAR_REPORT, output_name, render_year_report
+    from workbook.reader import read_plan
+
+    plan = read_plan(path)
+    draft, report = common.check(plan, year, force, "het jaarrapport", path.name)
+    data = render_year_report(plan, year, template=template, draft=draft,
+                              warnings=report.warnings if with_warnings else None)
+    return output_name(YEAR_REPORT, plan, year), data

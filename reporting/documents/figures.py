@@ -16,12 +16,13 @@ class ReportFigures:
     year: int
     trends: Mapping[str, Mapping[str, object]]  # indicator code -> row of reporting.trends
     rollup: object  # reporting.rollups.PlanRollup
-    indicator_charts: Mapping[str, object] = field(default_factory=dict)  # code -> reporting.charts.Chart
-    status_charts: Mapping[str, object] = field(default_factory=dict)  # strategic objective code -> Chart
+    # Charts are planned here and drawn when the document shows them (reporting.charts.PlannedChart).
+    indicator_charts: Mapping[str, object] = field(default_factory=dict)  # indicator code -> PlannedChart
+    status_charts: Mapping[str, object] = field(default_factory=dict)  # strategic objective code -> PlannedChart
 
 
 def report_figures(plan: Plan, year: int) -> ReportFigures:
-    from reporting.charts import indicator_charts, status_chart
+    from reporting.charts import planned_charts
     from reporting.rollups import plan_rollup
     from reporting.trends import indicator_trends
 
@@ -30,6 +31,5 @@ def report_figures(plan: Plan, year: int) -> ReportFigures:
     rows = {row["code"]: row for row in frame.to_dict("records")}
     chartable = frame[[sum(1 for p in points if p.value is not None) >= MIN_CHART_POINTS
                        for points in frame["points"]]] if len(frame) else frame
-    charts = indicator_charts(chartable) if len(chartable) else {}
-    statuses = {o.code: status_chart(rollup, o.code) for o in rollup.strategic if o.actions}
+    charts, statuses = planned_charts(chartable, rollup, [o.code for o in rollup.strategic if o.actions])
     return ReportFigures(year, rows, rollup, charts, statuses)

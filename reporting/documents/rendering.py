@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from docx.opc.packuri import PackURI
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
@@ -36,13 +38,25 @@ class _Template(DocxTemplate):
         dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
         return self.resolve_listing(dst_xml)
 
+    def map_tree(self, tree):
+        # docxtpl swaps the rendered body in with one replace, which lxml does in a time that grows with the
+        # square of the body (half a minute for thousands of tables); moving its children over is linear.
+        body = self.docx._element.body
+        for child in list(body):
+            body.remove(child)
+        body.extend(list(tree))
+
 
 class DescribedImage(InlineImage):
     """An InlineImage whose picture carries alt text (docPr/@descr), for screen readers and the agency."""
 
-    def __init__(self, tpl: DocxTemplate, png: bytes, alt_text: str, width) -> None:
-        super().__init__(tpl, io.BytesIO(png), width=width)
+    def __init__(self, tpl: DocxTemplate, png: bytes | None, alt_text: str, width) -> None:
+        super().__init__(tpl, io.BytesIO(png) if png is not None else None, width=width)
         self.alt_text = alt_text
+
+    def show(self, png: bytes) -> None:
+        """The picture, for an image made before its chart was drawn."""
+        self.image_descriptor = io.BytesIO(png)
 
     def _insert_image(self) -> str:
         part = self.tpl.current_rendering_part
@@ -66,9 +80,14 @@ def _index_images(package) -> None:
         index[picture.sha1] = picture
         add(picture)
 
+    # python-docx names a new picture by scanning every name for each number it tries: cubic in the number
+    # of pictures (minutes for a few thousand charts). Count on from the highest number instead.
+    numbers = itertools.count(max((picture.partname.idx or 0 for picture in pictures), default=0) + 1)
+
     pictures._index_by_sha1 = index
     pictures.append = append
     pictures._get_by_sha1 = index.get
+    pictures._next_image_partname = lambda ext: PackURI(f"/word/media/image{next(numbers)}.{ext}")
 
 
 def environment() -> SandboxedEnvironment:

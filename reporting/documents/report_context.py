@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from typing import NamedTuple
 
 from reporting import formatting
 from reporting.documents.budget import budget_rows
@@ -31,12 +32,14 @@ def year_report_context(plan: Plan, figures: ReportFigures, image: ImageMaker, *
     context = common_context(plan, draft)
     tree = plan_tree(plan)
     names = context["namen"]
+    # Once for the whole report: per operational objective it made the report quadratic in the plan's size.
+    rows = _YearRows(_follow_ups(plan, year), _measurements(plan, year))
     context.update(
         jaar=year,
         datum=formatting.long_date(today),
         titel=context["titel"] or f"Jaarrapport {year}",
         samenvatting=_summary(plan, figures),
-        doelstellingen=[_strategic(plan, sd, tree, names, figures, image) for sd in tree.strategic],
+        doelstellingen=[_strategic(plan, sd, tree, names, figures, image, rows) for sd in tree.strategic],
         begroting=_budget(plan, figures),
         waarschuwingen=[
             {"cel": issue.cell, "code": issue.code, "melding": clean(issue.message)} for issue in warnings
@@ -189,6 +192,11 @@ def _budget_summary(figures: ReportFigures) -> tuple[list[dict], list[str]]:
 
 # ---------------------------------------------------------------- objectives, actions, indicators
 
+class _YearRows(NamedTuple):
+    follow_ups: dict[str, FollowUp]  # action code -> its follow-up row for the year
+    measurements: dict[str, list[Measurement]]  # indicator code -> its measurements up to the year
+
+
 def _follow_ups(plan: Plan, year: int) -> dict[str, FollowUp]:
     """The follow-up row of each action for the year (the lowest row wins, as the officer corrects by adding)."""
     found: dict[str, FollowUp] = {}
@@ -212,7 +220,7 @@ def _indicator_in(indicator: Indicator, figures: ReportFigures, plan: Plan) -> b
         trend.get("measured_in_year"))
 
 
-def _strategic(plan, sd, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker) -> dict:
+def _strategic(plan, sd, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker, rows: _YearRows) -> dict:
     chart = figures.status_charts.get(sd.code)
     return {
         "code": sd.code,
@@ -223,15 +231,15 @@ def _strategic(plan, sd, tree: PlanTree, names, figures: ReportFigures, image: I
             "beeld": image(chart, STATUS_CHART_WIDTH_CM),
             "bijschrift": f"Acties per status in {figures.year}, per {names['operationeel'].casefold()}",
         } if chart is not None else None,
-        "operationele": [_operational(plan, od, tree, names, figures, image)
+        "operationele": [_operational(plan, od, tree, names, figures, image, rows)
                          for od in tree.operational.get(sd.code, [])],
     }
 
 
-def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker) -> dict:
+def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker,
+                 rows: _YearRows) -> dict:
     year = figures.year
-    follow_ups = _follow_ups(plan, year)
-    measurements = _measurements(plan, year)
+    follow_ups, measurements = rows
 
     def actions_of(code: str) -> list[dict]:
         return [_action(a, follow_ups.get(a.code), year) for a in tree.actions.get(code, [])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from docx.shared import Cm
 
+from reporting.charts import draw_charts
 from reporting.documents.choice import template_path
 from reporting.documents.figures import report_figures
 from reporting.documents.finishing import Properties, finish
@@ -32,10 +33,18 @@ def render_year_report(plan: Plan, year: int | None = None, *, template: str | P
     figures = report_figures(plan, year)
 
     def build(template_object) -> dict:
-        def image(chart, width_cm: float):
-            return DescribedImage(template_object, chart.png, chart.alt_text, Cm(width_cm))
+        shown: list[tuple[DescribedImage, object]] = []
 
-        return year_report_context(plan, figures, image, today=today, draft=draft, warnings=warnings)
+        def image(chart, width_cm: float):
+            picture = DescribedImage(template_object, None, chart.alt_text, Cm(width_cm))
+            shown.append((picture, chart))
+            return picture
+
+        context = year_report_context(plan, figures, image, today=today, draft=draft, warnings=warnings)
+        # Only the charts the report shows are drawn, all together (in a pool when there are many).
+        for (picture, _), drawn in zip(shown, draw_charts(chart for _, chart in shown), strict=True):
+            picture.show(drawn.png)
+        return context
 
     holder: dict[str, dict] = {}
 
