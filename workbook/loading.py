@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 from collections.abc import Mapping
@@ -11,6 +10,7 @@ from xml.etree import ElementTree
 
 from workbook.errors import WorkbookError
 from workbook.richtext import to_markup
+from workbook.xlsx_package import resolve
 
 Grid = list[tuple[object, ...]]
 FRESH_TEMPLATE = "Maak een nieuw werkboek met 'planrapport sjabloon PAD' en kopieer uw gegevens erin."
@@ -102,8 +102,7 @@ def _check_parts(name: str, archive: zipfile.ZipFile, names: set[str]) -> None:
     except ElementTree.ParseError:
         return  # openpyxl reports the damage itself
     targets = {
-        rel.get("Id"): posixpath.normpath(posixpath.join("xl", rel.get("Target", "")))
-        if not rel.get("Target", "").startswith("/") else rel.get("Target", "").lstrip("/")
+        rel.get("Id"): resolve("xl/workbook.xml", rel.get("Target", ""))
         for rel in relations
         if rel.get("Type", "").endswith("/worksheet")
     }

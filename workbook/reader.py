@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -54,12 +55,6 @@ def read_plan(path: str | Path) -> Plan:
     """Read a workbook file; raises WorkbookError with a Dutch message when it cannot be read."""
     path = Path(path)
     plan = plan_from_grids(load_grids(path), path.name)
-    return _with_source(plan, path)
-
-
-def _with_source(plan: Plan, path: Path) -> Plan:
-    from dataclasses import replace
-
     return replace(plan, source=path)
 
 
@@ -229,18 +224,13 @@ def _read_lists(grid: Grid | None) -> Lists:
     values = {name: tuple(words) for name, words in LISTS.items()}
     if grid is None:
         return Lists(values)
-    found = _find_header(grid, [])
-    header_index = next(
-        (i for i, row in enumerate(grid[:HEADER_SCAN_ROWS]) if any(normalize_header(v) == "status" for v in row)),
-        None,
-    )
-    if found is None or header_index is None:
+    found = _find_header(grid, ["Status"])
+    if found is None:
         return Lists(values)
-    header = grid[header_index]
-    by_name = {normalize_header(n): n for n in LISTS}
-    for column, title in enumerate(header):
-        name = by_name.get(normalize_header(title))
-        if name is None:
+    header_index, headers = found
+    for name in LISTS:
+        column = headers.get(normalize_header(name))
+        if column is None:
             continue
         words = [_text(row[column]).strip() for row in grid[header_index + 1 :] if column < len(row)]
         values[name] = tuple(w for w in words if w)
