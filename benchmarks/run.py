@@ -18,6 +18,7 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from benchmarks.make_plan import SIZES, make_plan
@@ -69,19 +70,25 @@ def step_trends(state: dict) -> None:
 
 
 def step_charts(state: dict) -> None:
-    """Every chart a year report shows: one per quantitative indicator, one status chart per strategic objective."""
-    indicator_charts = need("reporting.charts", "indicator_charts")
-    status_charts = need("reporting.charts", "status_charts")
+    """Every chart the plan has, built as a Word chart with its data workbook: one per quantitative indicator,
+    one status chart per strategic objective (a report builds only those it shows)."""
+    planned_charts = need("reporting.charts", "planned_charts")
     forget_charts()
     if "trends" not in state or "rollup" not in state:
         raise Missing("trends")
-    state["charts"] = (indicator_charts(state["trends"]), status_charts(state["rollup"]))
+    rollup = state["rollup"]
+    lines, bars = planned_charts(state["trends"], rollup, [o.code for o in rollup.strategic])
+    created = datetime(state["year"], 12, 31)
+    state["charts"] = [chart.build(created) for chart in [*lines.values(), *bars.values()]]
 
 
 def forget_charts() -> None:
-    """Drop the charts drawn in this process, so that no step is timed on pictures an earlier one drew."""
-    if importlib.util.find_spec("reporting.charts") is not None:
-        importlib.import_module("reporting.charts").clear_cache()
+    """Drop the chart formatting made in this process, so that no step is timed on what an earlier one made."""
+    if importlib.util.find_spec("reporting.chart_xml") is not None:
+        module = importlib.import_module("reporting.chart_xml")
+        for made in ("_line_template", "_status_template"):
+            if hasattr(module, made):
+                getattr(module, made).cache_clear()
 
 
 def step_render(state: dict) -> None:
@@ -184,7 +191,7 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
     result = Measured(size)
     for name, modules in (("read", ("workbook.reader",)), ("validate", ("reporting.validation",)),
                           ("trends", ("reporting.trends", "reporting.rollups", "pandas")),
-                          ("charts", ("reporting.charts", "matplotlib.figure", "matplotlib.backends.backend_agg")),
+                          ("charts", ("reporting.charts", "reporting.chart_xml")),
                           ("render", ("reporting.documents.year_report",))):
         if any(importlib.util.find_spec(module) is None for module in modules):
             result.imports[name] = MISSING

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from documents_support import (
     REPORT_DATE,
     W,
@@ -13,12 +16,15 @@ from documents_support import (
     plan_of,
     year_report,
 )
+from lxml import etree
 
 from reporting.documents import render_year_report
 from reporting.documents.markers import GREEN, ORANGE, RED
 from reporting.rollups import plan_rollup
 from reporting.validation import validate
 
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 WAREGEM_NOTE = ("De opvolging, de metingen en de bestede bedragen voor 2011-2012 in dit voorbeeld zijn fictief en "
                 "werden verzonnen om planrapport te demonstreren; het zijn niet de echte cijfers van de stad Waregem.")
 
@@ -125,15 +131,30 @@ def test_indicator_table_by_period_fills_up_year_by_year():
     assert staff[1:6] == ["14", "17", "", "+3 (+21,4%) t.o.v. 2011", "●\u00a0aandacht"]
 
 
-def test_every_picture_has_alt_text_and_charts_are_there():
+def test_charts_are_word_charts_with_alt_text_and_their_data():
     data = year_report("denderleeuw")
     body = part(data, "word/document.xml")
-    pictures = list(body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"))
-    assert len(pictures) == 1 + 5  # the status chart of BD109, a line chart per indicator with two values
-    for picture in pictures:
-        assert len(picture.get("descr")) > 40
-    assert pictures[1].get("descr").startswith("Lijngrafiek van de indicator A10911-I1, Nieuwe inwoners in "
+    drawings = list(body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"))
+    assert len(drawings) == 1 + 5  # the status chart of BD109, a line chart per indicator with two values
+    for drawing in drawings:
+        assert len(drawing.get("descr")) > 40
+    assert drawings[1].get("descr").startswith("Lijngrafiek van de indicator A10911-I1, Nieuwe inwoners in "
                                                "Denderleeuw.")
+    assert len({d.get("id") for d in drawings}) == len(drawings)
+    references = [c.get(f"{R}id") for c in body.iter(f"{C}chart")]
+    targets = {r.get("Id"): r.get("Target") for r in part(data, "word/_rels/document.xml.rels")}
+    assert [targets[r] for r in references] == [f"charts/chart{n}.xml" for n in range(1, 7)]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        assert sorted(n for n in names if n.startswith("word/embeddings/")) == sorted(
+            f"word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx" for n in range(1, 7))
+        link = etree.fromstring(archive.read("word/charts/_rels/chart2.xml.rels"))[0]
+        assert link.get("Target") == "../embeddings/Microsoft_Excel_Worksheet2.xlsx"
+        chart = etree.fromstring(archive.read("word/charts/chart2.xml"))
+        assert chart.find(f"{C}externalData").get(f"{R}id") == link.get("Id")
+        # the workbook is stored as it is: deflating a zip again only costs time
+        assert archive.getinfo("word/embeddings/Microsoft_Excel_Worksheet2.xlsx").compress_type == zipfile.ZIP_STORED
+    assert not [n for n in names if n.startswith("word/media/")]  # no pictures of charts
 
 
 def test_budget_of_the_report_year():
@@ -198,7 +219,7 @@ def test_another_year_reports_on_that_year():
     assert "Stand van zaken 2011" in texts
 
 
-def test_only_the_charts_the_report_shows_are_drawn(monkeypatch):
+def test_only_the_charts_the_report_shows_are_built(monkeypatch):
     from reporting import charts
     from workbook.model import BBC, Action, FollowUp, Indicator, Measurement, Objective, Plan, Settings
 
@@ -216,8 +237,8 @@ def test_only_the_charts_the_report_shows_are_drawn(monkeypatch):
                            for code in (running, ended) for year in (2020, 2021, 2022)),
     )
     drawn = []
-    draw = charts._draw
-    monkeypatch.setattr(charts, "_draw", lambda job: drawn.append(job[1]["code"]) or draw(job))
-    charts.clear_cache()
+    build = charts.PlannedChart.build
+    monkeypatch.setattr(charts.PlannedChart, "build", lambda self, *args: drawn.append(self.spec["code"]) or build(
+        self, *args))
     render_year_report(plan, 2023, today=REPORT_DATE)
     assert drawn == ["BD101", f"{running}-I1"]  # not the chart of the action that ended in 2020

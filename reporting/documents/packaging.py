@@ -6,12 +6,12 @@ import io
 import zipfile
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
-_COMPRESSED = (".png", ".jpeg", ".jpg", ".gif")
+_COMPRESSED = (".png", ".jpeg", ".jpg", ".gif", ".xlsx")
 
 
 def normalized_zip(data: bytes) -> bytes:
-    """The same package with every entry dated 1980-01-01 and deflated (pictures, compressed already, stored as
-    they are: deflating megabytes of PNG again only costs time); [Content_Types].xml first."""
+    """The same package with every entry dated 1980-01-01 and deflated (pictures and chart workbooks, compressed
+    already, stored as they are: deflating them again only costs time); [Content_Types].xml first."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     names.sort(key=lambda name: name != "[Content_Types].xml")

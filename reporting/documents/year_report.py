@@ -6,15 +6,13 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
-from docx.shared import Cm
-
-from reporting.charts import draw_charts
+from reporting.documents.chart_parts import DescribedChart
 from reporting.documents.choice import template_path
 from reporting.documents.figures import report_figures
 from reporting.documents.finishing import Properties, finish
 from reporting.documents.naming import YEAR_REPORT
 from reporting.documents.plan_document import document_bytes
-from reporting.documents.rendering import DescribedImage, render
+from reporting.documents.rendering import render
 from reporting.documents.report_context import year_report_context
 from workbook.errors import WorkbookError
 from workbook.model import Plan
@@ -32,27 +30,17 @@ def render_year_report(plan: Plan, year: int | None = None, *, template: str | P
     today = today or date.today()
     figures = report_figures(plan, year)
 
-    def build(template_object) -> dict:
-        shown: list[tuple[DescribedImage, object]] = []
-
-        def image(chart, width_cm: float):
-            picture = DescribedImage(template_object, None, chart.alt_text, Cm(width_cm))
-            shown.append((picture, chart))
-            return picture
-
-        context = year_report_context(plan, figures, image, today=today, draft=draft, warnings=warnings)
-        # Only the charts the report shows are drawn, all together (in a pool when there are many).
-        for (picture, _), drawn in zip(shown, draw_charts(chart for _, chart in shown), strict=True):
-            picture.show(drawn.png)
-        return context
-
+    created = datetime(today.year, today.month, today.day)
     holder: dict[str, dict] = {}
 
-    def remembered(template_object) -> dict:
-        holder["context"] = build(template_object)
+    def build(template_object) -> dict:
+        # A chart's parts are made when the template prints it: only the charts the report shows are built.
+        holder["context"] = year_report_context(
+            plan, figures, lambda chart, width_cm: DescribedChart(template_object, chart, width_cm, created),
+            today=today, draft=draft, warnings=warnings)
         return holder["context"]
 
-    document = render(template_path(plan, YEAR_REPORT, template), remembered)
+    document = render(template_path(plan, YEAR_REPORT, template), build)
     context = holder["context"]
     subject = " ".join(part for part in (f"Jaarrapport {year}", context["gemeente"]) if part)
     finish(
@@ -62,7 +50,7 @@ def render_year_report(plan: Plan, year: int | None = None, *, template: str | P
             subject=subject,
             author=context["opgesteld_door"] or context["gemeente"] or "planrapport",
             keywords="jaarrapport; voortgangsrapport; indicatoren; begroting",
-            when=datetime(today.year, today.month, today.day),
+            when=created,
         ),
         draft=draft,
     )

@@ -1,0 +1,84 @@
+"""Native charts in a rendered document: a chart part with its data workbook, shown inline with alt text."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import datetime
+from xml.sax.saxutils import quoteattr
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.shared import Cm
+
+from reporting.charts import PlannedChart
+
+_CHART_NAME = re.compile(r"/word/charts/chart(\d+)\.xml")
+_WORKBOOK_NAME = re.compile(r"/word/embeddings/Microsoft_Excel_Worksheet(\d+)\.xlsx")
+_INLINE = (
+    '<wp:inline distT="0" distB="0" distL="0" distR="0" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+    "<wp:docPr id=\"{id}\" name={name} descr={descr}/><wp:cNvGraphicFramePr/>"
+    '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+    '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rid}"/>'
+    "</a:graphicData></a:graphic></wp:inline>"
+)
+
+
+class _Document:
+    """What the charts of one document share: its font, and the next free numbers of chart part, workbook part
+    and drawing (docPr id), counted on from the highest the template has, so that a chart in the officer's own
+    template is never overwritten."""
+
+    def __init__(self, part) -> None:
+        self.font = _font(part)
+        names = [str(p.partname) for p in part.package.iter_parts()]
+        self.charts = itertools.count(_highest(_CHART_NAME, names) + 1)
+        self.workbooks = itertools.count(_highest(_WORKBOOK_NAME, names) + 1)
+        ids = [int(v) for v in part.element.xpath("//wp:docPr/@id") if v.isdigit()]
+        self.drawings = itertools.count(max(ids, default=0) + 1000)
+
+
+def _font(part) -> str | None:
+    """The document's default font (Word's docDefaults), which its charts use too."""
+    fonts = part.package.main_document_part.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts/@w:ascii")
+    return str(fonts[0]) if fonts else None
+
+
+def _highest(pattern: re.Pattern, names: list[str]) -> int:
+    return max((int(m.group(1)) for m in map(pattern.fullmatch, names) if m), default=0)
+
+
+class DescribedChart:
+    """A chart that the template prints with {{ ... }}: its parts are made when it is printed, where it is."""
+
+    def __init__(self, template, chart: PlannedChart, width_cm: float, created: datetime) -> None:
+        self.template, self.chart, self.width_cm, self.created = template, chart, width_cm, created
+
+    @property
+    def alt_text(self) -> str:
+        return self.chart.alt_text
+
+    def __html__(self) -> str:
+        part = self.template.current_rendering_part
+        numbers = getattr(part, "_planrapport_charts", None)
+        if numbers is None:
+            numbers = part._planrapport_charts = _Document(part)
+        built = self.chart.build(self.created, numbers.font)
+        workbook = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{next(numbers.workbooks)}.xlsx"),
+                        CT.SML_SHEET, built.workbook, part.package)
+        chart = Part(PackURI(f"/word/charts/chart{next(numbers.charts)}.xml"), CT.DML_CHART, built.xml, part.package)
+        chart.relate_to(workbook, RT.PACKAGE)
+        inline = _INLINE.format(
+            cx=Cm(self.width_cm), cy=Cm(self.chart.height_cm(self.width_cm)), id=next(numbers.drawings),
+            name=quoteattr(self.chart.alt_text[:60] or "Grafiek"), descr=quoteattr(self.chart.alt_text),
+            rid=part.relate_to(chart, RT.CHART),
+        )
+        return f'</w:t></w:r><w:r><w:drawing>{inline}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+
+    __str__ = __html__
