@@ -6,11 +6,20 @@ import re
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
+from xml.etree.ElementTree import Element
+
+from openpyxl.utils import range_boundaries
+from openpyxl.worksheet._reader import WorkSheetParser
 
 from workbook.errors import WorkbookError
 from workbook.richtext import to_markup
 from workbook.xlsx_package import resolve
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 Grid = list[tuple[object, ...]]
 FRESH_TEMPLATE = "Maak een nieuw werkboek met 'planrapport sjabloon PAD' en kopieer uw gegevens erin."
@@ -19,11 +28,12 @@ _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 MAX_UNCOMPRESSED = 500 * 1024 * 1024
 _FORMULA_CELL = re.compile(rb"<c\b[^>]*>((?:(?!</c>).)*?<f[ >/](?:(?!</c>).)*?)</c>", re.DOTALL)
 _CACHED_VALUE = re.compile(rb"<v>[^<]")
+_FORMULA = re.compile(rb"<f[ >/]")
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-# Above this many bytes of sheet XML the workbook is streamed (read-only mode): a plan is far smaller, but a
-# sheet with a million formatted empty rows must not take minutes and gigabytes. Streaming reads bold
-# phrases from shared strings (as Excel saves them) but not from inline strings.
+_INLINE, _INLINE_TEXT = f"{{{_MAIN}}}is", f"{{{_MAIN}}}t"
+# Above this many bytes of sheet XML a sheet is read only down to the last row its <dimension> names: a plan is
+# far smaller, but a sheet with a million formatted empty rows must not take minutes.
 STREAM_ABOVE = 30 * 1024 * 1024
 
 
@@ -121,7 +131,11 @@ def load_grids(path: Path) -> Mapping[str, Grid]:
 
     stream = check_file(path) > STREAM_ABOVE
     try:
-        workbook = load_workbook(path, data_only=True, rich_text=True, read_only=stream)
+        workbook = load_workbook(path, data_only=True, rich_text=True, read_only=True)
+        try:
+            grids = {sheet.title: _grid(workbook, sheet, stream) for sheet in workbook.worksheets}
+        finally:
+            workbook.close()
     except WorkbookError:
         raise
     except Exception as error:  # openpyxl raises many kinds for damaged parts
@@ -129,26 +143,82 @@ def load_grids(path: Path) -> Mapping[str, Grid]:
             f"{path.name}: het werkboek kan niet gelezen worden; het is beschadigd of onvolledig "
             f"({type(error).__name__}). Open het in Excel en bewaar het opnieuw. {FRESH_TEMPLATE}"
         ) from None
-    try:
-        grids = {
-            sheet.title: [tuple(to_markup(value) for value in row) for row in sheet.iter_rows(values_only=True)]
-            for sheet in workbook.worksheets
-        }
-    finally:
-        workbook.close()
     if not stream and _has_uncalculated_formulas(path):
         _refuse_uncalculated(path, grids)
     return grids
 
 
+def _grid(workbook: Workbook, sheet: ReadOnlyWorksheet, stream: bool) -> Grid:
+    """A sheet's rows from A1 to its last cell, as a full openpyxl load gives them, from a read-only workbook."""
+    last_row = sheet.max_row if stream else None
+    cells: dict[int, dict[int, object]] = {}
+    height = width = 0
+    # Read-only rows would lose bold in inline strings (no rich_text) and trust <dimension>: run openpyxl's own parser.
+    with sheet._get_source() as source:
+        parser = _SheetParser(
+            source, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
+            date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats, rich_text=True,
+        )
+        for index, row in parser.parse():
+            if last_row is not None and index > last_row:
+                break
+            for cell in row:
+                number, column, value = cell["row"], cell["column"], cell["value"]
+                height, width = max(height, number), max(width, column)
+                if value is not None:
+                    cells.setdefault(number, {})[column] = to_markup(value)
+                elif number in cells:
+                    cells[number].pop(column, None)
+        else:
+            # Like a full load: merged ranges and links widen the sheet (comments, in another part, do not),
+            # and a merge keeps only its top-left value.
+            merged = [m.ref for m in parser.merged_cells.mergeCell] if parser.merged_cells else []
+            for ref in merged + [link.ref for link in parser.hyperlinks.hyperlink]:
+                _, _, last_column, last = range_boundaries(ref)
+                height, width = max(height, last or 0), max(width, last_column or 0)
+            for ref in merged:
+                first_column, first, last_column, last = range_boundaries(ref)
+                for number in range(first, last + 1):
+                    for column in range(first_column + (number == first), last_column + 1):
+                        cells.get(number, {}).pop(column, None)
+    empty = (None,) * width
+    return [_row(cells[number], width) if number in cells else empty for number in range(1, height + 1)]
+
+
+class _SheetParser(WorkSheetParser):
+    """openpyxl's sheet parser; a plain inline string (one <t>, no runs) skips the slow rich-text objects."""
+
+    def parse_cell(self, element: Element) -> dict[str, object]:
+        inline = element.find(_INLINE) if element.get("t") == "inlineStr" else None
+        if inline is None or inline.attrib or len(inline) != 1 or inline[0].tag != _INLINE_TEXT:
+            return super().parse_cell(element)
+        text = inline[0].text
+        element.remove(inline)
+        cell = super().parse_cell(element)
+        cell["value"], cell["data_type"] = text.replace("x005F_", "") if text else "", "s"  # as openpyxl reads it
+        return cell
+
+
+def _row(values: dict[int, object], width: int) -> tuple[object, ...]:
+    row: list[object] = [None] * width
+    for column, value in values.items():
+        row[column - 1] = value
+    return tuple(row)
+
+
 def _has_uncalculated_formulas(path: Path) -> bool:
     """A cheap look at the sheet XML for formula cells that carry no cached value."""
     with zipfile.ZipFile(path) as archive:
-        return any(
-            not _CACHED_VALUE.search(cell.group(1))
+        sheets = (
+            archive.read(info.filename)
             for info in archive.infolist()
             if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
-            for cell in _FORMULA_CELL.finditer(archive.read(info.filename))
+        )
+        return any(
+            not _CACHED_VALUE.search(cell.group(1))
+            for xml in sheets
+            if _FORMULA.search(xml)  # the cell pattern is slow, and most sheets hold no formula at all
+            for cell in _FORMULA_CELL.finditer(xml)
         )
 
 
