@@ -11,7 +11,7 @@ from datetime import datetime
 from docx.oxml import parse_xml
 from lxml import etree
 
-from reporting.documents.ooxml import W_NS, element, ensure, local, put, w
+from reporting.documents.ooxml import W_NS, add, element, ensure, local, put, w
 
 LANGUAGE = "nl-BE"
 WIDE_TABLE_CAPTION = "Resultaten, acties en indicatoren"
@@ -59,19 +59,52 @@ def finish(document, properties: Properties, *, draft: bool) -> None:
 
 # ---------------------------------------------------------------- tables
 
+# Clark names of the elements the steps below look at, made once.
+_T, _R, _RPR, _P, _PPR = w("t"), w("r"), w("rPr"), w("p"), w("pPr")
+_TBL, _TBLPR, _TBLGRID, _TR, _TRPR, _TC, _TCPR = w("tbl"), w("tblPr"), w("tblGrid"), w("tr"), w("trPr"), w("tc"), \
+    w("tcPr")
+_CANT_SPLIT, _KEEP_NEXT, _CAPTION, _TCW, _GRID_SPAN, _SECTPR = w("cantSplit"), w("keepNext"), w("tblCaption"), \
+    w("tcW"), w("gridSpan"), w("sectPr")
+_VAL, _W, _TYPE, _PSTYLE, _OUTLINE_LEVEL = w("val"), w("w"), w("type"), w("pStyle"), w("outlineLvl")
+_PIECES = re.compile(r"\s+|(?<=-)")
+
+
+def _first(parent, tag: str):
+    """parent.find(tag) for one plain tag, without lxml's ElementPath: the first child with that tag, or None."""
+    for found in parent.iterchildren(tag):
+        return found
+    return None
+
+
+def _first_in(parent, outer: str, inner: str):
+    """parent.find("outer/inner"): the first `inner` child of any `outer` child, or None."""
+    for middle in parent.iterchildren(outer):
+        for found in middle.iterchildren(inner):
+            return found
+    return None
+
+
 def drop_empty_runs(body) -> None:
     """Runs with nothing but an empty text, left around rich text and pictures by the template engine."""
-    text, properties = w("t"), w("rPr")
-    for run in list(body.iter(w("r"))):
+    # Such a run holds an empty w:t or ends with its w:rPr: only those runs are looked at closer.
+    candidates: dict = {}
+    for node in body.iter(_T, _RPR):
+        if (not node.text) if node.tag == _T else node.getnext() is None:
+            candidates[node.getparent()] = None
+    for run in candidates:
+        if run.tag != _R:
+            continue
         children = list(run)
-        if children and all(c.tag in (text, properties) for c in children) and \
-                not any(c.text for c in children if c.tag == text):
+        if children and all(c.tag in (_T, _RPR) for c in children) and \
+                not any(c.text for c in children if c.tag == _T):
             run.getparent().remove(run)
 
 
 def fill_empty_cells(body) -> None:
     """A cell must end with a paragraph; a loop over nothing can leave it empty."""
-    for cell in body.iter(w("tc")):
+    for cell in body.iter(_TC):
+        if len(cell) and cell[-1].tag == _P:
+            continue  # the common case, decided without a look at every child
         blocks = [node for node in cell if isinstance(node.tag, str) and local(node) in ("p", "tbl", "sdt")]
         if not blocks or local(blocks[-1]) == "tbl":
             cell.append(element("p"))
@@ -82,25 +115,25 @@ def _is_on(value: str | None) -> bool:
 
 
 def _has_header_look(table) -> bool:
-    look = table.find(f"{w('tblPr')}/{w('tblLook')}")
+    look = _first_in(table, _TBLPR, w("tblLook"))
     if look is None:
         return False
     if look.get(w("firstRow")) is not None:
         return _is_on(look.get(w("firstRow")))
-    value = look.get(w("val"))
+    value = look.get(_VAL)
     return bool(value) and bool(int(value, 16) & 0x0020)
 
 
 def mark_header_rows(body) -> None:
     """Tables with header-row formatting repeat that row on every page and never split it."""
-    for table in body.iter(w("tbl")):
-        rows = table.findall(w("tr"))
+    for table in body.iter(_TBL):
+        rows = table.findall(_TR)
         if len(rows) < 2 or not _has_header_look(table):
             continue
-        properties = rows[0].find(w("trPr"))
+        properties = rows[0].find(_TRPR)
         if properties is None:
             properties = element("trPr")
-            first_cell = rows[0].find(w("tc"))
+            first_cell = rows[0].find(_TC)
             first_cell.addprevious(properties)
         for name in ("cantSplit", "tblHeader"):
             if properties.find(w(name)) is None:
@@ -110,39 +143,50 @@ def mark_header_rows(body) -> None:
 def keep_rows_together(body) -> None:
     """Rows never break across pages, and a small table stays on one page; the plan's three-column tables,
     whose rows can be longer than a page, may break, and so may the table of values per year."""
-    for table in body.iter(w("tbl")):
+    for table in body.iter(_TBL):
         if _is_wide(table):
             continue
-        rows = table.findall(w("tr"))
+        rows = list(table.iterchildren(_TR))
         for row in rows:
-            properties = row.find(w("trPr"))
+            properties = _first(row, _TRPR)
             if properties is None:
-                properties = element("trPr")
-                row.find(w("tc")).addprevious(properties)
-            if properties.find(w("cantSplit")) is None:
-                properties.insert(0, element("cantSplit"))
+                first_cell = _first(row, _TC)
+                first_cell.addprevious(properties := etree.SubElement(row, _TRPR))
+            if _first(properties, _CANT_SPLIT) is None:
+                properties.insert(0, etree.SubElement(properties, _CANT_SPLIT))
         if len(rows) > KEEP_TOGETHER_ROWS or _caption(table) == VALUES_CAPTION:
             continue  # long enough to break; its header row repeats on the next page
         for row in rows[:-1]:
-            for paragraph in row.iter(w("p")):
-                put(ensure(paragraph, "pPr"), element("keepNext"))
+            for paragraph in row.iter(_P):
+                properties = _first(paragraph, _PPR)
+                if properties is None:
+                    properties = etree.SubElement(paragraph, _PPR)
+                    paragraph.insert(0, properties)
+                elif _is_bare(_first(properties, _KEEP_NEXT)):
+                    continue  # a new <w:keepNext/> in its place would be the same
+                add(properties, "keepNext")
+
+
+def _is_bare(node) -> bool:
+    """An element with no attributes, children, text or tail: one made new in its place is the same."""
+    return node is not None and not node.attrib and not len(node) and node.text is None and node.tail is None
 
 
 def _caption(table) -> str:
-    caption = table.find(f"{w('tblPr')}/{w('tblCaption')}")
-    return caption.get(w("val"), "").strip() if caption is not None else ""
+    caption = _first_in(table, _TBLPR, _CAPTION)
+    return caption.get(_VAL, "").strip() if caption is not None else ""
 
 
 def _cells(row) -> list:
-    return row.findall(w("tc"))
+    return list(row.iterchildren(_TC))
 
 
 def _width(cell) -> int | None:
-    width = cell.find(f"{w('tcPr')}/{w('tcW')}")
-    if width is None or width.get(w("type"), "dxa") != "dxa":
+    width = _first_in(cell, _TCPR, _TCW)
+    if width is None or width.get(_TYPE, "dxa") != "dxa":
         return None
     try:
-        return int(float(width.get(w("w"))))
+        return int(float(width.get(_W)))
     except (TypeError, ValueError):
         return None
 
@@ -158,14 +202,17 @@ def _text_width(section) -> int:
 def _sections(body) -> dict:
     """Body-level element -> the sectPr that closes its section, in one pass from the end (the dict holds the
     elements, so lxml hands out the same objects when the body is walked again)."""
-    current = body.find(w("sectPr"))
+    own: dict = {}  # body-level paragraph -> its first pPr/sectPr
+    for section in body.iter(_SECTPR):
+        properties = section.getparent()
+        paragraph = properties.getparent() if properties.tag == _PPR else None
+        if paragraph is not None and paragraph.tag == _P and paragraph.getparent() is body:
+            own.setdefault(paragraph, section)
+    current = _first(body, _SECTPR)
     found: dict = {}
-    paragraph, section = w("p"), f"{w('pPr')}/{w('sectPr')}"
     for node in reversed(body):
-        if node.tag == paragraph:
-            own = node.find(section)
-            if own is not None:
-                current = own
+        if node.tag == _P and node in own:
+            current = own[node]
         found[node] = current
     return found
 
@@ -176,59 +223,86 @@ def _section_of(body, node):
 
 
 def _is_wide(table) -> bool:
-    caption = table.find(f"{w('tblPr')}/{w('tblCaption')}")
-    if caption is not None and caption.get(w("val"), "").strip() == WIDE_TABLE_CAPTION:
+    caption = _first_in(table, _TBLPR, _CAPTION)
+    if caption is not None and caption.get(_VAL, "").strip() == WIDE_TABLE_CAPTION:
         return True
-    first = table.find(w("tr"))
+    first = _first(table, _TR)
     if first is None:
         return False
-    texts = tuple(" ".join("".join(t.text or "" for t in cell.iter(w("t"))).split()).casefold()
+    texts = tuple(" ".join("".join(t.text or "" for t in cell.iter(_T)).split()).casefold()
                   for cell in _cells(first))
     return texts in WIDE_TABLE_HEADERS
+
+
+def _spanned_tables(body) -> set:
+    """The tables with a cell that spans columns (tr/tc/tcPr/gridSpan), from one walk of the body."""
+    found = set()
+    for span in body.iter(_GRID_SPAN):
+        cell = span.getparent().getparent() if span.getparent().tag == _TCPR else None
+        row = cell.getparent() if cell is not None and cell.tag == _TC else None
+        table = row.getparent() if row is not None and row.tag == _TR else None
+        if table is not None and table.tag == _TBL:
+            found.add(table)
+    return found
 
 
 def fit_tables(body) -> None:
     """Column widths from the cells (loops over columns add cells), within the text width of the section;
     the plan's three-column tables take the full width."""
     sections = _sections(body)
-    for table in body.findall(w("tbl")):
-        rows = table.findall(w("tr"))
-        if not rows:
+    spanned = _spanned_tables(body)
+    text_widths: dict = {}
+    for table in body.iterchildren(_TBL):
+        cells = [_cells(row) for row in table.iterchildren(_TR)]
+        if not cells or len({len(row) for row in cells}) != 1 or table in spanned:
             continue
-        counts = {len(_cells(row)) for row in rows}
-        if len(counts) != 1 or any(cell.find(f"{w('tcPr')}/{w('gridSpan')}") is not None
-                                   for row in rows for cell in _cells(row)):
-            continue
-        widths = [_width(cell) for cell in _cells(rows[0])]
+        widths = [_width(cell) for cell in cells[0]]
         if not widths or None in widths:
             continue
-        available = _text_width(sections[table])
-        if _caption(table) == VALUES_CAPTION:
-            widths = _widths_by_content(rows, available)
+        section = sections[table]
+        if section not in text_widths:
+            text_widths[section] = _text_width(section)
+        available = text_widths[section]
+        caption = _caption(table)
+        if caption == VALUES_CAPTION:
+            widths = _widths_by_content(cells, available)
         total = sum(widths)
-        if total > available or ((_is_wide(table) or _caption(table) in FULL_WIDTH_CAPTIONS) and total < available):
+        if total > available or ((_is_wide(table) or caption in FULL_WIDTH_CAPTIONS) and total < available):
             widths = [max(1, int(width * available / total)) for width in widths]
-        grid = table.find(w("tblGrid"))
+        grid = _first(table, _TBLGRID)
         for column in list(grid):
             grid.remove(column)
         for width in widths:
             grid.append(element("gridCol", w=str(width)))
-        for row in rows:
-            for cell, width in zip(_cells(row), widths, strict=True):
-                cell_properties = ensure(cell, "tcPr") if cell.find(w("tcPr")) is not None else _new_tcpr(cell)
-                put(cell_properties, element("tcW", w=str(width), type="dxa"))
-        put(table.find(w("tblPr")), element("tblW", w=str(sum(widths)), type="dxa"))
+        texts = [str(width) for width in widths]
+        for row in cells:
+            for cell, text in zip(row, texts, strict=True):
+                properties = _first(cell, _TCPR)
+                _set_width(properties if properties is not None else _new_tcpr(cell), text)
+        put(_first(table, _TBLPR), element("tblW", w=str(sum(widths)), type="dxa"))
 
 
-def _widths_by_content(rows, available: int) -> list[int]:
+def _set_width(properties, width: str) -> None:
+    """<w:tcW w:w=width w:type="dxa"/> in the cell properties. A plain one already there (only those attributes,
+    nothing inside or after it) gets them anew, in this order: the same as a new element put in its place, and
+    much cheaper for thousands of cells."""
+    current = _first(properties, _TCW)
+    if current is not None and set(current.keys()) <= {_W, _TYPE} and not len(current) and current.text is None \
+            and current.tail is None:
+        current.attrib.clear()
+        current.set(_W, width)
+        current.set(_TYPE, "dxa")
+    else:
+        put(properties, element("tcW", w=width, type="dxa"))
+
+
+def _widths_by_content(cells: list[list], available: int) -> list[int]:
     """Value columns as wide as their longest word (a line may break after a hyphen), the first column the rest."""
-    columns = len(_cells(rows[0]))
-    longest = [0] * columns
-    for row in rows:
-        for index, cell in enumerate(_cells(row)):
-            text = " ".join("".join(t.text or "" for t in p.iter(w("t"))) for p in cell.iter(w("p")))
-            pieces = re.split(r"\s+|(?<=-)", text)
-            longest[index] = max([longest[index], *(len(piece) for piece in pieces)])
+    longest = [0] * len(cells[0])
+    for row in cells:
+        for index, cell in enumerate(row):
+            text = " ".join("".join(t.text or "" for t in p.iter(_T)) for p in cell.iter(_P))
+            longest[index] = max([longest[index], *(len(piece) for piece in _PIECES.split(text))])
     widths = [max(MIN_COLUMN, CHARACTER * length + CELL_PADDING) for length in longest]
     rest = available - sum(widths[1:])
     widths[0] = max(rest, int(available * 0.3))
@@ -448,6 +522,20 @@ def _toc_field(body):
     return None
 
 
+def _maybe_headings(body, levels: dict[str, int]) -> list:
+    """The body's paragraphs, in order, that have an outline level of their own or a heading style: the only ones
+    _heading_level can give a level, found in one walk instead of three lookups in each paragraph."""
+    found: dict = {}
+    for node in body.iter(_PSTYLE, _OUTLINE_LEVEL):
+        if node.tag == _PSTYLE and node.get(_VAL) not in levels:
+            continue
+        properties = node.getparent()
+        paragraph = properties.getparent() if properties.tag == _PPR else None
+        if paragraph is not None and paragraph.tag == _P and paragraph.getparent() is body:
+            found[paragraph] = None
+    return list(found)
+
+
 def _run(xml: str):
     return parse_xml(f'<w:r xmlns:w="{W_NS}">{xml}</w:r>')
 
@@ -471,7 +559,7 @@ def fill_contents(document) -> None:
         return
     levels = style_levels(document)
     headings = []
-    for paragraph in body.findall(w("p")):
+    for paragraph in _maybe_headings(body, levels):
         level = _heading_level(paragraph, levels)
         if level is None or level >= top:
             continue
@@ -484,6 +572,7 @@ def fill_contents(document) -> None:
     used = [int(b.get(w("id"))) for b in body.iter(w("bookmarkStart")) if (b.get(w("id")) or "").isdigit()]
     next_id = max(used, default=0) + 1
     entries = []
+    style_ids: dict[int, str | None] = {}
     for number, (paragraph, level, text) in enumerate(headings):
         name = f"_Toc{900000000 + number}"
         start = element("bookmarkStart", id=str(next_id), name=name)
@@ -496,7 +585,9 @@ def fill_contents(document) -> None:
             paragraph.insert(0, start)
         paragraph.append(stop)
         entry = element("p")
-        style = _style_id(document, f"toc {level + 1}")
+        if level not in style_ids:
+            style_ids[level] = _style_id(document, f"toc {level + 1}")
+        style = style_ids[level]
         if style:
             entry_properties = element("pPr")
             entry_properties.append(element("pStyle", val=style))

@@ -68,7 +68,8 @@ def w(name: str) -> str:
 
 
 def local(element: etree._Element) -> str:
-    return etree.QName(element).localname
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else etree.QName(element).localname
 
 
 def element(tag: str, **attributes: str) -> etree._Element:
@@ -83,6 +84,9 @@ def child(parent: etree._Element, name: str) -> etree._Element | None:
     return parent.find(w(name))
 
 
+# name -> position in ORDER (the first, should a name be listed twice)
+_RANKS = {parent: {name: rank for rank, name in reversed(list(enumerate(names)))} for parent, names in ORDER.items()}
+
 # Properties that come first in their element: w:p starts with w:pPr, w:tc with w:tcPr, ...
 FIRST = {"p": "pPr", "r": "rPr", "tc": "tcPr", "tr": "trPr", "tbl": "tblPr"}
 
@@ -95,17 +99,42 @@ def put(parent: etree._Element, new: etree._Element, replace: bool = True) -> et
         old.addprevious(new)
         parent.remove(old)
         return new
-    if FIRST.get(local(parent)) == name:
+    parent_name = local(parent)
+    if FIRST.get(parent_name) == name:
         parent.insert(0, new)
         return new
-    order = ORDER[local(parent)]
-    position = order.index(name) if name in order else len(order)
+    ranks = _RANKS[parent_name]
+    position = ranks.get(name, len(ORDER[parent_name]))
     for index, existing in enumerate(parent):
-        existing_name = local(existing) if isinstance(existing.tag, str) else ""
-        if existing_name in order and order.index(existing_name) > position:
+        tag = existing.tag
+        if isinstance(tag, str) and ranks.get(tag.rpartition("}")[2], -1) > position:
             parent.insert(index, new)
             return new
     parent.append(new)
+    return new
+
+
+def add(parent: etree._Element, name: str, **attributes: str) -> etree._Element:
+    """put(parent, element(name, **attributes)), with the element made in its place: the same result, at half the
+    cost where thousands of elements are added."""
+    tag = w(name)
+    old = next(parent.iterchildren(tag), None)
+    index = None
+    if old is None:
+        parent_name = local(parent)
+        if FIRST.get(parent_name) == name:
+            index = 0
+        else:
+            ranks = _RANKS[parent_name]
+            position = ranks.get(name, len(ORDER[parent_name]))
+            index = next((index for index, existing in enumerate(parent) if isinstance(existing.tag, str)
+                          and ranks.get(existing.tag.rpartition("}")[2], -1) > position), None)
+    new = etree.SubElement(parent, tag, {w(key): value for key, value in attributes.items()})
+    if old is not None:
+        old.addprevious(new)
+        parent.remove(old)
+    elif index is not None:
+        parent.insert(index, new)
     return new
 
 
