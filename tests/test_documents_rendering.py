@@ -1,11 +1,16 @@
-"""The rendering shortcuts give what docxtpl itself gives: listing characters in texts, table grids."""
+"""The rendering shortcuts give what docxtpl and python-docx themselves give: listing characters in texts, table
+grids, the package's bytes."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from documents_support import open_docx, year_report
 from docxtpl import DocxTemplate
 from lxml import etree
 
+from reporting.documents.packaging import normalized_zip, package_bytes
 from reporting.documents.rendering import _has_listing, _Template
 
 W_DECLARATION = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -60,3 +65,10 @@ def test_table_grids_are_fixed_exactly_as_docxtpl_does(tables):
     xml = _body("".join(tables))
     ours = etree.tostring(_Template.fix_tables(None, xml))
     assert ours == etree.tostring(DocxTemplate.fix_tables(None, xml))
+
+
+def test_package_bytes_are_those_of_the_saved_and_normalized_document():
+    document = open_docx(year_report("waregem"))  # pictures, charts with their workbooks, headers, footers
+    saved = io.BytesIO()
+    document.save(saved)
+    assert package_bytes(document) == normalized_zip(saved.getvalue())
