@@ -97,8 +97,6 @@ class PlanRollup:
 
 def plan_rollup(plan: Plan, year: int | None = None, trends: pd.DataFrame | None = None) -> PlanRollup:
     """Roll the plan up for `year` (default: the report year); pass `trends` when already computed."""
-    import pandas as pd
-
     from reporting.trends import VERDICTS, indicator_trends
 
     if year is None:
@@ -111,45 +109,44 @@ def plan_rollup(plan: Plan, year: int | None = None, trends: pd.DataFrame | None
     def groups(code: str | None) -> list[str]:
         return [""] + [c for c in ancestry.ancestors(code) if c in objective_codes]
 
-    action_rows = []
+    # The facts of each action and indicator under every group it counts for ("" is the whole plan), in plan
+    # order: plain lists, as pandas costs milliseconds per group and a plan has hundreds of objectives.
+    actions: list[dict[str, object]] = []  # every action once per group, as the word orders see them
+    actions_by_group: dict[str, list[dict[str, object]]] = {}
     for action, follow_up in _actions_in_year(plan, year):
         facts = _action_facts(follow_up)
         for group in groups(action.code):
-            action_rows.append({"group": group, "code": action.code, **facts})
-    actions = pd.DataFrame(action_rows, columns=["group", "code", "followed_up", "status", "time",
-                                                 "time_colour", "money_colour", "on_schedule"])
-    indicator_rows = []
+            actions_by_group.setdefault(group, []).append(facts)
+            actions.append(facts)
+    indicators_by_group: dict[str, list[dict[str, object]]] = {}
     for row in trends[["code", "parent_code", "quantitative", "verdict", "measured_in_year"]].to_dict("records"):
         for group in groups(row["code"]):
-            indicator_rows.append({"group": group, **row})
-    indicators = pd.DataFrame(indicator_rows, columns=["group", "code", "parent_code", "quantitative", "verdict",
-                                                       "measured_in_year"])
-    by_group_actions = dict(tuple(actions.groupby("group", sort=False)))
-    by_group_indicators = dict(tuple(indicators.groupby("group", sort=False)))
-    status_words = _ordered_words(plan.lists.get("Status"), actions["status"])
-    time_words = _ordered_words(plan.lists.get("Tijd"), actions["time"])
-    colour_words = _ordered_words(plan.lists.get("Kleur"), pd.concat([actions["time_colour"], actions["money_colour"]]))
+            indicators_by_group.setdefault(group, []).append(row)
+    status_words = _ordered_words(plan.lists.get("Status"), [a["status"] for a in actions])
+    time_words = _ordered_words(plan.lists.get("Tijd"), [a["time"] for a in actions])
+    colour_words = _ordered_words(plan.lists.get("Kleur"), [a["time_colour"] for a in actions]
+                                  + [a["money_colour"] for a in actions])
 
     def rollup(code: str, title: str, level: int, parent: str | None) -> GroupRollup:
-        found = by_group_actions.get(code, actions.iloc[0:0])
-        measured = by_group_indicators.get(code, indicators.iloc[0:0])
-        quantitative = measured[measured["quantitative"].astype(bool)]
-        descriptive = measured[~measured["quantitative"].astype(bool)]
-        followed = int(found["followed_up"].sum())
-        on_schedule = int(found["on_schedule"].sum())
+        found = actions_by_group.get(code, [])
+        measured = indicators_by_group.get(code, [])
+        quantitative = [i for i in measured if bool(i["quantitative"])]
+        descriptive = [i for i in measured if not bool(i["quantitative"])]
+        followed = sum(bool(a["followed_up"]) for a in found)
+        on_schedule = sum(bool(a["on_schedule"]) for a in found)
         return GroupRollup(
             code=code, title=title, level=level, parent_code=parent,
             actions=len(found), followed_up=followed,
-            by_status=_counts(found["status"], status_words),
-            by_time=_counts(found["time"], time_words),
-            by_time_colour=_counts(found["time_colour"], colour_words),
-            by_money_colour=_counts(found["money_colour"], colour_words),
+            by_status=_counts([a["status"] for a in found], status_words),
+            by_time=_counts([a["time"] for a in found], time_words),
+            by_time_colour=_counts([a["time_colour"] for a in found], colour_words),
+            by_money_colour=_counts([a["money_colour"] for a in found], colour_words),
             on_schedule=on_schedule,
             on_schedule_share=on_schedule / followed if followed else None,
             indicators=len(quantitative),
-            by_verdict=_counts(quantitative["verdict"], VERDICTS),
+            by_verdict=_counts([i["verdict"] for i in quantitative], VERDICTS),
             descriptive=len(descriptive),
-            descriptive_measured=int(descriptive["measured_in_year"].map(bool).sum()),
+            descriptive_measured=sum(bool(i["measured_in_year"]) for i in descriptive),
         )
 
     title = plan.settings.title or plan.settings.municipality
@@ -219,7 +216,7 @@ def _action_facts(follow_up: FollowUp | None) -> dict[str, object]:
     }
 
 
-def _ordered_words(listed: tuple[str, ...], found: pd.Series) -> tuple[str, ...]:
+def _ordered_words(listed: tuple[str, ...], found: list[str]) -> tuple[str, ...]:
     """The list's words first (in the officer's order), then other words found, then the two gap labels."""
     order = list(dict.fromkeys(listed))
     known = {w.casefold() for w in order}
@@ -230,11 +227,10 @@ def _ordered_words(listed: tuple[str, ...], found: pd.Series) -> tuple[str, ...]
     return (*order, NOT_FILLED, NO_FOLLOW_UP)
 
 
-def _counts(values: pd.Series, order: tuple[str, ...]) -> dict[str, int]:
+def _counts(values: list[str], order: tuple[str, ...]) -> dict[str, int]:
     """Counts in the given order, words matched without regard to case; only words that occur."""
     spelled = {w.casefold(): w for w in reversed(order)}
-    # Plain counting: pandas' value_counts costs a millisecond per call, and there are five per objective.
-    counted = Counter(spelled.get(w.casefold(), w) for w in values.tolist())
+    counted = Counter(spelled.get(w.casefold(), w) for w in values)
     result = {w: counted[w] for w in dict.fromkeys(order) if w in counted}
     for word, number in counted.most_common():
         result.setdefault(word, number)
