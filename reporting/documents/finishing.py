@@ -11,7 +11,7 @@ from datetime import datetime
 from docx.oxml import parse_xml
 from lxml import etree
 
-from reporting.documents.ooxml import W_NS, add, element, ensure, local, put, w
+from reporting.documents.ooxml import NSMAP, ORDER, W_NS, element, ensure, local, put, rank, w
 
 LANGUAGE = "nl-BE"
 WIDE_TABLE_CAPTION = "Resultaten, acties en indicatoren"
@@ -67,6 +67,9 @@ _CANT_SPLIT, _KEEP_NEXT, _CAPTION, _TCW, _GRID_SPAN, _SECTPR = w("cantSplit"), w
     w("tcW"), w("gridSpan"), w("sectPr")
 _VAL, _W, _TYPE, _PSTYLE, _OUTLINE_LEVEL = w("val"), w("w"), w("type"), w("pStyle"), w("outlineLvl")
 _PIECES = re.compile(r"\s+|(?<=-)")
+_KEEP_NEXT_RANK = ORDER["pPr"].index("keepNext")
+# The first tcW of the first tcPr of every cell of a table, row by row.
+_CELL_WIDTHS = etree.XPath("w:tr/w:tc/w:tcPr[1]/w:tcW[1]", namespaces=NSMAP)
 
 
 def _first(parent, tag: str):
@@ -84,13 +87,24 @@ def _first_in(parent, outer: str, inner: str):
     return None
 
 
+def _walk(root, *tags: str) -> dict[str, list]:
+    """The elements with these tags under `root`, by tag, in document order, from one walk of the tree."""
+    found: dict[str, list] = {tag: [] for tag in tags}
+    for node in root.iter(*tags):
+        found[node.tag].append(node)
+    return found
+
+
 def drop_empty_runs(body) -> None:
     """Runs with nothing but an empty text, left around rich text and pictures by the template engine."""
     # Such a run holds an empty w:t or ends with its w:rPr: only those runs are looked at closer.
     candidates: dict = {}
-    for node in body.iter(_T, _RPR):
-        if (not node.text) if node.tag == _T else node.getnext() is None:
-            candidates[node.getparent()] = None
+    for text in body.iter(_T):
+        if not text.text:
+            candidates[text.getparent()] = None
+    for properties in body.iter(_RPR):
+        if properties.getnext() is None:
+            candidates[properties.getparent()] = None
     for run in candidates:
         if run.tag != _R:
             continue
@@ -152,7 +166,8 @@ def keep_rows_together(body) -> None:
             if properties is None:
                 first_cell = _first(row, _TC)
                 first_cell.addprevious(properties := etree.SubElement(row, _TRPR))
-            if _first(properties, _CANT_SPLIT) is None:
+                etree.SubElement(properties, _CANT_SPLIT)
+            elif _first(properties, _CANT_SPLIT) is None:
                 properties.insert(0, etree.SubElement(properties, _CANT_SPLIT))
         if len(rows) > KEEP_TOGETHER_ROWS or _caption(table) == VALUES_CAPTION:
             continue  # long enough to break; its header row repeats on the next page
@@ -162,9 +177,25 @@ def keep_rows_together(body) -> None:
                 if properties is None:
                     properties = etree.SubElement(paragraph, _PPR)
                     paragraph.insert(0, properties)
-                elif _is_bare(_first(properties, _KEEP_NEXT)):
-                    continue  # a new <w:keepNext/> in its place would be the same
-                add(properties, "keepNext")
+                    etree.SubElement(properties, _KEEP_NEXT)
+                else:
+                    _keep_next(properties)
+
+
+def _keep_next(properties) -> None:
+    """put(properties, element("keepNext")) with one look at the children, for thousands of paragraphs; a bare
+    <w:keepNext/> already there stays, as a new one in its place would be the same."""
+    before = None
+    for index, child in enumerate(properties):
+        if child.tag == _KEEP_NEXT:
+            if not _is_bare(child):
+                put(properties, element("keepNext"))
+            return
+        if before is None and rank("pPr", child) > _KEEP_NEXT_RANK:
+            before = index
+    new = etree.SubElement(properties, _KEEP_NEXT)
+    if before is not None:
+        properties.insert(before, new)
 
 
 def _is_bare(node) -> bool:
@@ -199,11 +230,11 @@ def _text_width(section) -> int:
     return page - int(margins.get(w("left"), "1440")) - int(margins.get(w("right"), "1440"))
 
 
-def _sections(body) -> dict:
+def _sections(body, found: dict[str, list] | None = None) -> dict:
     """Body-level element -> the sectPr that closes its section, in one pass from the end (the dict holds the
     elements, so lxml hands out the same objects when the body is walked again)."""
     own: dict = {}  # body-level paragraph -> its first pPr/sectPr
-    for section in body.iter(_SECTPR):
+    for section in (found or _walk(body, _SECTPR))[_SECTPR]:
         properties = section.getparent()
         paragraph = properties.getparent() if properties.tag == _PPR else None
         if paragraph is not None and paragraph.tag == _P and paragraph.getparent() is body:
@@ -211,15 +242,10 @@ def _sections(body) -> dict:
     current = _first(body, _SECTPR)
     found: dict = {}
     for node in reversed(body):
-        if node.tag == _P and node in own:
+        if node in own:
             current = own[node]
         found[node] = current
     return found
-
-
-def _section_of(body, node):
-    """The sectPr that closes the section holding `node` (a body-level element)."""
-    return _sections(body)[node]
 
 
 def _is_wide(table) -> bool:
@@ -234,10 +260,10 @@ def _is_wide(table) -> bool:
     return texts in WIDE_TABLE_HEADERS
 
 
-def _spanned_tables(body) -> set:
-    """The tables with a cell that spans columns (tr/tc/tcPr/gridSpan), from one walk of the body."""
+def _spanned_tables(spans: list) -> set:
+    """The tables with a cell that spans columns (tr/tc/tcPr/gridSpan), from the body's gridSpan elements."""
     found = set()
-    for span in body.iter(_GRID_SPAN):
+    for span in spans:
         cell = span.getparent().getparent() if span.getparent().tag == _TCPR else None
         row = cell.getparent() if cell is not None and cell.tag == _TC else None
         table = row.getparent() if row is not None and row.tag == _TR else None
@@ -249,8 +275,9 @@ def _spanned_tables(body) -> set:
 def fit_tables(body) -> None:
     """Column widths from the cells (loops over columns add cells), within the text width of the section;
     the plan's three-column tables take the full width."""
-    sections = _sections(body)
-    spanned = _spanned_tables(body)
+    found = _walk(body, _SECTPR, _GRID_SPAN)
+    sections = _sections(body, found)
+    spanned = _spanned_tables(found[_GRID_SPAN])
     text_widths: dict = {}
     for table in body.iterchildren(_TBL):
         cells = [_cells(row) for row in table.iterchildren(_TR)]
@@ -267,7 +294,7 @@ def fit_tables(body) -> None:
         if caption == VALUES_CAPTION:
             widths = _widths_by_content(cells, available)
         total = sum(widths)
-        if total > available or ((_is_wide(table) or caption in FULL_WIDTH_CAPTIONS) and total < available):
+        if total > available or (total < available and (_is_wide(table) or caption in FULL_WIDTH_CAPTIONS)):
             widths = [max(1, int(width * available / total)) for width in widths]
         grid = _first(table, _TBLGRID)
         for column in list(grid):
@@ -275,25 +302,34 @@ def fit_tables(body) -> None:
         for width in widths:
             grid.append(element("gridCol", w=str(width)))
         texts = [str(width) for width in widths]
-        for row in cells:
-            for cell, text in zip(row, texts, strict=True):
-                properties = _first(cell, _TCPR)
-                _set_width(properties if properties is not None else _new_tcpr(cell), text)
+        current = _CELL_WIDTHS(table)
+        if len(current) == len(texts) * len(cells):
+            # Every cell has its tcPr and tcW (a cell gives at most one): they come row by row, cell by cell.
+            for index, cell_width in enumerate(current):
+                _set_width(cell_width, texts[index % len(texts)])
+        else:
+            for row in cells:
+                for cell, text in zip(row, texts, strict=True):
+                    properties = _first(cell, _TCPR)
+                    properties = properties if properties is not None else _new_tcpr(cell)
+                    cell_width = _first(properties, _TCW)
+                    if cell_width is None:
+                        put(properties, element("tcW", w=text, type="dxa"))
+                    else:
+                        _set_width(cell_width, text)
         put(_first(table, _TBLPR), element("tblW", w=str(sum(widths)), type="dxa"))
 
 
-def _set_width(properties, width: str) -> None:
-    """<w:tcW w:w=width w:type="dxa"/> in the cell properties. A plain one already there (only those attributes,
+def _set_width(current, width: str) -> None:
+    """<w:tcW w:w=width w:type="dxa"/> in place of the cell's `current` one. A plain one (only those attributes,
     nothing inside or after it) gets them anew, in this order: the same as a new element put in its place, and
     much cheaper for thousands of cells."""
-    current = _first(properties, _TCW)
-    if current is not None and set(current.keys()) <= {_W, _TYPE} and not len(current) and current.text is None \
-            and current.tail is None:
+    if set(current.keys()) <= {_W, _TYPE} and not len(current) and current.text is None and current.tail is None:
         current.attrib.clear()
         current.set(_W, width)
         current.set(_TYPE, "dxa")
     else:
-        put(properties, element("tcW", w=width, type="dxa"))
+        put(current.getparent(), element("tcW", w=width, type="dxa"))
 
 
 def _widths_by_content(cells: list[list], available: int) -> list[int]:
@@ -367,11 +403,12 @@ def _section_break_paragraph(section):
 def landscape_for_wide_tables(body, levels: dict[str, int]) -> None:
     """Put the plan's three-column tables, with the headings and text between them, on landscape pages when
     their section is portrait and narrow; the pages before and after stay as they are."""
-    wide = [table for table in body.findall(w("tbl")) if _is_wide(table)]
+    wide = [table for table in body.iterchildren(_TBL) if _is_wide(table)]
     if not wide:
         return
-    section = _section_of(body, wide[0])
-    if section is None or section is not _section_of(body, wide[-1]):
+    sections = _sections(body)
+    section = sections[wide[0]]
+    if section is None or section is not sections[wide[-1]]:
         return
     if _text_width(section) >= LANDSCAPE_BELOW:
         return

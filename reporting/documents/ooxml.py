@@ -67,6 +67,12 @@ def w(name: str) -> str:
     return f"{{{W_NS}}}{name}"
 
 
+def rank(parent: str, node: etree._Element) -> int:
+    """Where `node` goes among the children of a `parent` element (ORDER, by local name), or -1: not listed."""
+    tag = node.tag
+    return _RANKS[parent].get(tag.rpartition("}")[2], -1) if isinstance(tag, str) else -1
+
+
 def local(element: etree._Element) -> str:
     tag = element.tag
     return tag.rpartition("}")[2] if isinstance(tag, str) else etree.QName(element).localname
@@ -111,30 +117,6 @@ def put(parent: etree._Element, new: etree._Element, replace: bool = True) -> et
             parent.insert(index, new)
             return new
     parent.append(new)
-    return new
-
-
-def add(parent: etree._Element, name: str, **attributes: str) -> etree._Element:
-    """put(parent, element(name, **attributes)), with the element made in its place: the same result, at half the
-    cost where thousands of elements are added."""
-    tag = w(name)
-    old = next(parent.iterchildren(tag), None)
-    index = None
-    if old is None:
-        parent_name = local(parent)
-        if FIRST.get(parent_name) == name:
-            index = 0
-        else:
-            ranks = _RANKS[parent_name]
-            position = ranks.get(name, len(ORDER[parent_name]))
-            index = next((index for index, existing in enumerate(parent) if isinstance(existing.tag, str)
-                          and ranks.get(existing.tag.rpartition("}")[2], -1) > position), None)
-    new = etree.SubElement(parent, tag, {w(key): value for key, value in attributes.items()})
-    if old is not None:
-        old.addprevious(new)
-        parent.remove(old)
-    elif index is not None:
-        parent.insert(index, new)
     return new
 
 
