@@ -89,17 +89,15 @@ class _Template(DocxTemplate):
         body.extend(list(tree))
 
 
-_LISTING_CHARACTER = re.compile("[\t\n\a\f]")
+# From a <w:t> or <w:t ...> on, before the next </w:t>: a character docxtpl's resolve_listing would replace. The
+# regular expression walks each text once (possessive: no backtracking), and only when such a character is there.
+_LISTING = re.compile("<w:t[ >](?:[^<\t\n\a\f]|<(?!/w:t>))*+[\t\n\a\f]")
 
 
 def _has_listing(xml: str) -> bool:
-    """Does a \\n, \\t, \\a or \\f stand between a <w:t> (or <w:t ...>) and the next </w:t>, where docxtpl's
-    resolve_listing would replace it? The line breaks between paragraphs of a rendered loop do not."""
-    for found in _LISTING_CHARACTER.finditer(xml):
-        at = found.start()
-        if max(xml.rfind("<w:t>", 0, at), xml.rfind("<w:t ", 0, at)) > xml.rfind("</w:t>", 0, at):
-            return True
-    return False
+    """Does a \\n, \\t, \\a or \\f stand in a text (between <w:t> or <w:t ...> and the next </w:t>), where
+    docxtpl's resolve_listing would replace it?"""
+    return any(character in xml for character in "\t\n\a\f") and _LISTING.search(xml) is not None
 
 
 def _grid_spans(cells: list, ns: str) -> int:
