@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from reporting.documents.finishing import drop_empty_runs, fill_empty_cells, fit_tables, keep_rows_together
+from reporting.documents.finishing import (
+    _heading_level,
+    _maybe_headings,
+    drop_empty_runs,
+    fill_empty_cells,
+    fit_tables,
+    keep_rows_together,
+)
 from reporting.documents.ooxml import W_NS
 
 DECLARATION = f'xmlns:w="{W_NS}"'
@@ -90,3 +97,18 @@ def test_small_tables_keep_their_rows_together_with_the_next():
     ]
     assert all(_xml(row).startswith("<w:tr><w:trPr><w:cantSplit/></w:trPr>") for row in body[0].iterchildren(
         f"{{{W_NS}}}tr"))
+
+
+def test_every_heading_of_the_body_is_found_in_order():
+    levels = {"Kop1": 0, "Kop2": 1, "Kop 3": 2}
+    body = _body(
+        '<w:p><w:pPr><w:pStyle w:val="Kop2"/></w:pPr></w:p><w:p><w:pPr><w:pStyle w:val="Standaard"/></w:pPr></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="Standaard"/><w:outlineLvl w:val="0"/></w:pPr></w:p><w:p/>'
+        '<w:tbl><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="Kop1"/></w:pPr></w:p></w:tc></w:tr></w:tbl>'
+        '<w:p><w:pPr><w:pStyle w:val="Kop 3"/></w:pPr></w:p><w:p><w:pPr><w:pStyle w:val="Kop"/></w:pPr></w:p>'
+        '<w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:pPr><w:pStyle w:val="Kop1"/></w:pPr></w:p>'
+    )
+    headings = [p for p in body.iterchildren(f"{{{W_NS}}}p") if _heading_level(p, levels) is not None]
+    found = _maybe_headings(body, levels)
+    assert [p for p in found if p in headings] == headings
+    assert [_heading_level(p, levels) for p in headings] == [1, 0, 2]
