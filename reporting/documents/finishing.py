@@ -258,8 +258,10 @@ def _is_wide(table) -> bool:
     first = _first(table, _TR)
     if first is None:
         return False
-    texts = tuple(" ".join("".join(t.text or "" for t in cell.iter(_T)).split()).casefold()
-                  for cell in _cells(first))
+    cells = _cells(first)
+    if all(len(cells) != len(headers) for headers in WIDE_TABLE_HEADERS):
+        return False  # no need to read the texts
+    texts = tuple(" ".join("".join(t.text or "" for t in cell.iter(_T)).split()).casefold() for cell in cells)
     return texts in WIDE_TABLE_HEADERS
 
 
