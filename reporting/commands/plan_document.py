@@ -18,12 +18,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reporting.collecting import fewer_collections
     from reporting.documents import PLAN_DOCUMENT, output_name, render_plan_document
     from workbook.reader import read_plan
 
     path = Path(args.pad)
-    plan = read_plan(path)
-    draft, _ = common.check(plan, None, args.forceer, "het beleidsplan", path.name)
-    data = render_plan_document(plan, template=args.sjabloon, draft=draft)
+    with fewer_collections():
+        plan = read_plan(path)
+        draft, _ = common.check(plan, None, args.forceer, "het beleidsplan", path.name)
+        data = render_plan_document(plan, template=args.sjabloon, draft=draft)
     common.write(path, output_name(PLAN_DOCUMENT, plan), data, args)
     return 0

@@ -40,11 +40,13 @@ def build(path: Path, year: int | None, *, force: bool, template: str | None = N
           with_warnings: bool = False) -> tuple[str, bytes]:
     """Read, check and render the year report of one workbook: its file name and its bytes (nothing written).
     A batch (reporting.batch) runs this in each of its worker processes."""
+    from reporting.collecting import fewer_collections
     from reporting.documents import YEAR_REPORT, output_name, render_year_report
     from workbook.reader import read_plan
 
-    plan = read_plan(path)
-    draft, report = common.check(plan, year, force, "het jaarrapport", path.name)
-    data = render_year_report(plan, year, template=template, draft=draft,
-                              warnings=report.warnings if with_warnings else None)
+    with fewer_collections():
+        plan = read_plan(path)
+        draft, report = common.check(plan, year, force, "het jaarrapport", path.name)
+        data = render_year_report(plan, year, template=template, draft=draft,
+                                  warnings=report.warnings if with_warnings else None)
     return output_name(YEAR_REPORT, plan, year), data
