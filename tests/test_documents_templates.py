@@ -252,3 +252,33 @@ def test_house_style_command_copies_templates_and_page(tmp_path):
     with pytest.raises(WorkbookError):
         house_style.run(Args())
     shutil.rmtree(tmp_path / "huisstijl")
+
+
+def test_a_chart_of_the_officers_own_template_stays_and_the_reports_charts_count_on(tmp_path):
+    template = DOCUMENTS / "eigen-grafiek-jaarrapport.docx"
+    with zipfile.ZipFile(template) as archive:
+        own = archive.read("word/charts/chart1.xml"), archive.read("word/embeddings/Microsoft_Excel_Worksheet1.xlsx")
+    data = render_year_report(plan_of("denderleeuw"), template=template, today=REPORT_DATE)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert (archive.read("word/charts/chart1.xml"),
+                archive.read("word/embeddings/Microsoft_Excel_Worksheet1.xlsx")) == own
+        charts = sorted(n for n in archive.namelist() if n.startswith("word/charts/chart"))
+        assert charts == [f"word/charts/chart{n}.xml" for n in range(1, 8)]  # the own one and the report's six
+    body = part(data, "word/document.xml")
+    ids = [d.get("id") for d in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
+    assert len(ids) == 7 and len(set(ids)) == 7
+    path = tmp_path / "rapport.docx"
+    path.write_bytes(data)
+    assert validate_ooxml(path).returncode == 0
+
+
+def test_charts_take_the_font_of_the_officers_template():
+    data = render_year_report(plan_of("denderleeuw"), template=DOCUMENTS / "voorbeeldegem-jaarrapport.docx",
+                              today=REPORT_DATE)
+    chart = part(data, "word/charts/chart1.xml")
+    latin = chart.find("{http://schemas.openxmlformats.org/drawingml/2006/chart}txPr"
+                       "/{http://schemas.openxmlformats.org/drawingml/2006/main}p"
+                       "/{http://schemas.openxmlformats.org/drawingml/2006/main}pPr"
+                       "/{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr"
+                       "/{http://schemas.openxmlformats.org/drawingml/2006/main}latin")
+    assert latin.get("typeface") == "Times New Roman"

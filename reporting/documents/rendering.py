@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import io
-import itertools
 import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from docx.opc.packuri import PackURI
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
@@ -108,49 +106,6 @@ def _grid_spans(cells: list, ns: str) -> int:
         span = None if properties is None else properties.find(ns + "gridSpan")
         total += 1 if span is None else int(span.get(ns + "val"))
     return total
-
-
-class DescribedImage(InlineImage):
-    """An InlineImage whose picture carries alt text (docPr/@descr), for screen readers and the agency."""
-
-    def __init__(self, tpl: DocxTemplate, png: bytes | None, alt_text: str, width) -> None:
-        super().__init__(tpl, io.BytesIO(png) if png is not None else None, width=width)
-        self.alt_text = alt_text
-
-    def show(self, png: bytes) -> None:
-        """The picture, for an image made before its chart was drawn."""
-        self.image_descriptor = io.BytesIO(png)
-
-    def _insert_image(self) -> str:
-        part = self.tpl.current_rendering_part
-        _index_images(part.package)
-        inline = part.new_pic_inline(self.image_descriptor, self.width, self.height)
-        inline.docPr.set("descr", self.alt_text)
-        inline.docPr.set("name", self.alt_text[:60] or "Grafiek")
-        return f'</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
-
-
-def _index_images(package) -> None:
-    """python-docx finds an existing picture by hashing every picture again for each new one, which is slow
-    with hundreds of charts: keep an index by hash on this document's own collection of pictures."""
-    pictures = package.image_parts
-    if getattr(pictures, "_index_by_sha1", None) is not None:
-        return
-    index = {picture.sha1: picture for picture in pictures}
-    add = pictures.append
-
-    def append(picture) -> None:
-        index[picture.sha1] = picture
-        add(picture)
-
-    # python-docx names a new picture by scanning every name for each number it tries: cubic in the number
-    # of pictures (minutes for a few thousand charts). Count on from the highest number instead.
-    numbers = itertools.count(max((picture.partname.idx or 0 for picture in pictures), default=0) + 1)
-
-    pictures._index_by_sha1 = index
-    pictures.append = append
-    pictures._get_by_sha1 = index.get
-    pictures._next_image_partname = lambda ext: PackURI(f"/word/media/image{next(numbers)}.{ext}")
 
 
 def environment() -> SandboxedEnvironment:
