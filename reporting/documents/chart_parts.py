@@ -42,6 +42,14 @@ class _Document:
         self.workbooks = itertools.count(_highest(_WORKBOOK_NAME, names) + 1)
         ids = [int(v) for v in part.element.xpath("//wp:docPr/@id") if v.isdigit()]
         self.drawings = itertools.count(max(ids, default=0) + 1000)
+        self._relationships = itertools.count(len(part.rels) + 1)
+
+    def relationship_id(self, relationships) -> str:
+        """A free relationship id: python-docx's own search for one walks them all, for every new chart."""
+        while True:
+            candidate = f"rId{next(self._relationships)}"
+            if candidate not in relationships:
+                return candidate
 
 
 def _font(part) -> str | None:
@@ -77,7 +85,7 @@ class DescribedChart:
         inline = _INLINE.format(
             cx=Cm(self.width_cm), cy=Cm(self.chart.height_cm(self.width_cm)), id=next(numbers.drawings),
             name=quoteattr(self.chart.alt_text[:60] or "Grafiek"), descr=quoteattr(self.chart.alt_text),
-            rid=part.relate_to(chart, RT.CHART),
+            rid=part.rels.add_relationship(RT.CHART, chart, numbers.relationship_id(part.rels)).rId,
         )
         return f'</w:t></w:r><w:r><w:drawing>{inline}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 
