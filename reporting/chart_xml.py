@@ -114,21 +114,25 @@ def _finish(space, data: _ChartData) -> ChartPart:
                      data.xlsx_blob)
 
 
-def _number_format(values: Sequence[float], unit: str, decimals: int = 1) -> str:
-    """An Excel number format that shows `values` as the report's text does (format_value): decimals only when
-    a value has them; marked Dutch (Belgian), so a decimal comma is shown wherever the chart is opened."""
-    kind = unit.strip().casefold()
-    if kind == "euro":
-        cents = not all(float(round(v, 2)).is_integer() for v in values)
-        return DUTCH + ('"€ "#,##0.00' if cents else '"€ "#,##0')
-    fraction = decimals and not all(float(round(v, decimals)).is_integer() for v in values)
-    pattern = "#,##0." + "0" * decimals if fraction else "#,##0"
-    return DUTCH + (pattern + '"%"' if kind in ("percentage", "%") else pattern)
+def _number_format(values: Sequence[float], unit: str) -> str:
+    """An Excel number format that shows `values` as the report's text does (format_value): decimals (cents for
+    euro, else one) only when a value has them."""
+    places = 2 if unit.strip().casefold() == "euro" else 1
+    return _format(unit, not all(float(round(v, places)).is_integer() for v in values))
 
 
 def _axis_format(low: float, high: float, unit: str) -> str:
     """Whole numbers on an axis, unless its range is so small that the steps between its lines are fractions."""
-    return _number_format([0.5] if high - low < 5 else [1], unit)
+    return _format(unit, high - low < 5)
+
+
+def _format(unit: str, fraction: bool) -> str:
+    """The format for `unit`, marked Dutch (Belgian) so a decimal comma is shown wherever the chart is opened."""
+    kind = unit.strip().casefold()
+    if kind == "euro":
+        return DUTCH + ('"€ "#,##0.00' if fraction else '"€ "#,##0')
+    pattern = "#,##0.0" if fraction else "#,##0"
+    return DUTCH + (pattern + '"%"' if kind in ("percentage", "%") else pattern)
 
 
 def _line(series, colour: RGBColor, width: float, dash=None) -> None:

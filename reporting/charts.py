@@ -68,7 +68,7 @@ def _drawable(row: Mapping[str, object]) -> bool:
 
 
 def _line_spec(trend: Mapping[str, object]) -> dict[str, object]:
-    """The figures a line chart needs, as plain values: the cache key and what a pool process receives."""
+    """The figures a line chart and its alt text need, as plain values."""
     points = tuple(Point(*p) for p in trend["points"] if p[3] is not None)
     return {
         "code": trend["code"], "text": trend["text"], "unit": trend["unit"] or "",
@@ -77,7 +77,6 @@ def _line_spec(trend: Mapping[str, object]) -> dict[str, object]:
         "baseline_origin": trend["baseline_origin"] or "",
         "target": _pair(trend["target_year"], trend["target_value"]),
         "projection": _pair(trend["projection_year"], trend["projection_value"]),
-        "compared": _pair(trend["compared_year"], trend["compared_value"]),
         "verdict": trend["verdict"] or "",
     }
 
@@ -140,8 +139,3 @@ def _status_alt_text(spec: Mapping[str, object]) -> str:
         parts.append(f"{code}: {', '.join(found) if found else 'geen acties'}")
     return f"Staafgrafiek van de acties per status{year} onder {spec['code']}, {spec['title']}. " + "; ".join(
         parts) + "."
-
-
-def chart_codes(trends: pd.DataFrame) -> list[str]:
-    """The indicators `indicator_charts` draws a chart for."""
-    return [row["code"] for row in trends.to_dict("records") if _drawable(row)]

@@ -74,18 +74,18 @@ class DescribedChart:
 
     def __html__(self) -> str:
         part = self.template.current_rendering_part
-        numbers = getattr(part, "_planrapport_charts", None)
-        if numbers is None:
-            numbers = part._planrapport_charts = _Document(part)
-        built = self.chart.build(self.created, numbers.font)
-        workbook = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{next(numbers.workbooks)}.xlsx"),
+        shared = getattr(part, "_planrapport_charts", None)
+        if shared is None:
+            shared = part._planrapport_charts = _Document(part)
+        built = self.chart.build(self.created, shared.font)
+        workbook = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{next(shared.workbooks)}.xlsx"),
                         CT.SML_SHEET, built.workbook, part.package)
-        chart = Part(PackURI(f"/word/charts/chart{next(numbers.charts)}.xml"), CT.DML_CHART, built.xml, part.package)
+        chart = Part(PackURI(f"/word/charts/chart{next(shared.charts)}.xml"), CT.DML_CHART, built.xml, part.package)
         chart.relate_to(workbook, RT.PACKAGE)
         inline = _INLINE.format(
-            cx=Cm(self.width_cm), cy=Cm(self.chart.height_cm(self.width_cm)), id=next(numbers.drawings),
+            cx=Cm(self.width_cm), cy=Cm(self.chart.height_cm(self.width_cm)), id=next(shared.drawings),
             name=quoteattr(self.chart.alt_text[:60] or "Grafiek"), descr=quoteattr(self.chart.alt_text),
-            rid=part.rels.add_relationship(RT.CHART, chart, numbers.relationship_id(part.rels)).rId,
+            rid=part.rels.add_relationship(RT.CHART, chart, shared.relationship_id(part.rels)).rId,
         )
         return f'</w:t></w:r><w:r><w:drawing>{inline}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 

@@ -67,12 +67,6 @@ def w(name: str) -> str:
     return f"{{{W_NS}}}{name}"
 
 
-def rank(parent: str, node: etree._Element) -> int:
-    """Where `node` goes among the children of a `parent` element (ORDER, by local name), or -1: not listed."""
-    tag = node.tag
-    return _RANKS[parent].get(tag.rpartition("}")[2], -1) if isinstance(tag, str) else -1
-
-
 def local(element: etree._Element) -> str:
     tag = element.tag
     return tag.rpartition("}")[2] if isinstance(tag, str) else etree.QName(element).localname
@@ -87,7 +81,8 @@ def element(tag: str, **attributes: str) -> etree._Element:
 
 
 def child(parent: etree._Element, name: str) -> etree._Element | None:
-    return parent.find(w(name))
+    # iterchildren, not find: lxml's find goes through its path parser, which shows on thousands of calls
+    return next(parent.iterchildren(w(name)), None)
 
 
 # name -> position in ORDER (the first, should a name be listed twice)
@@ -100,7 +95,7 @@ FIRST = {"p": "pPr", "r": "rPr", "tc": "tcPr", "tr": "trPr", "tbl": "tblPr"}
 def put(parent: etree._Element, new: etree._Element, replace: bool = True) -> etree._Element:
     """Insert `new` into `parent` where the schema wants it (replacing one of the same name)."""
     name = local(new)
-    old = parent.find(new.tag)
+    old = next(parent.iterchildren(new.tag), None)  # as in child()
     if old is not None and replace:
         old.addprevious(new)
         parent.remove(old)

@@ -38,46 +38,6 @@ class _Template(DocxTemplate):
         # every paragraph and run, a third of the rendering; the result only differs when a text holds one.
         return self.resolve_listing(dst_xml) if _has_listing(dst_xml) else dst_xml
 
-    def fix_tables(self, xml):
-        """docxtpl's fix_tables (grid columns added or removed to match the cells a loop made), with each
-        row's cells counted once instead of once per table around it and for each of two passes."""
-        tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
-        ns = "{" + tree.nsmap["w"] + "}"
-        table, row, cell, grid_col, width = ns + "tbl", ns + "tr", ns + "tc", ns + "gridCol", ns + "w"
-        cells = {found: found.findall(cell) for found in tree.iter(row)}
-        spanned = any(True for _ in tree.iter(ns + "gridSpan"))
-        for t in tree.iter(table):
-            grid = t.find(ns + "tblGrid")
-            columns = grid.findall(grid_col)
-            rows = list(t.iter(row))
-            most = max((len(cells[r]) for r in rows), default=0)
-            to_add = most - len(columns) if most > len(columns) else 0
-            if to_add > 0:
-                total = 0.0
-                for c in columns:
-                    if c.get(width) is not None:
-                        total += float(c.get(width))
-                if total > 0:
-                    old_average = total / len(columns)
-                    new_average = total / (len(columns) + to_add)
-                    for c in columns:
-                        c.set(width, str(int(float(c.get(width)) * new_average / old_average)))
-                    for _ in range(to_add):
-                        etree.SubElement(grid, grid_col, {width: str(int(new_average))})
-            columns = grid.findall(grid_col)
-            taken = (_grid_spans(cells[r], ns) if spanned else len(cells[r]) for r in rows)
-            to_remove = len(columns) - max(taken, default=0)
-            if to_remove > 0:
-                removed = 0.0
-                for c in columns[-to_remove:]:
-                    removed += float(c.get(width))
-                    grid.remove(c)
-                left = grid.findall(grid_col)
-                extra = int(removed / len(left)) if left else 0
-                for c in left:
-                    c.set(width, str(int(float(c.get(width)) + extra)))
-        return tree
-
     def map_tree(self, tree):
         # docxtpl swaps the rendered body in with one replace, which lxml does in a time that grows with the
         # square of the body (half a minute for thousands of tables); moving its children over is linear.
@@ -96,16 +56,6 @@ def _has_listing(xml: str) -> bool:
     """Does a \\n, \\t, \\a or \\f stand in a text (between <w:t> or <w:t ...> and the next </w:t>), where
     docxtpl's resolve_listing would replace it?"""
     return any(character in xml for character in "\t\n\a\f") and _LISTING.search(xml) is not None
-
-
-def _grid_spans(cells: list, ns: str) -> int:
-    """The columns a row's cells take, as docxtpl counts them: one each, or the gridSpan of the cell."""
-    total = 0
-    for cell in cells:
-        properties = cell.find(ns + "tcPr")
-        span = None if properties is None else properties.find(ns + "gridSpan")
-        total += 1 if span is None else int(span.get(ns + "val"))
-    return total
 
 
 def environment() -> SandboxedEnvironment:
