@@ -1,10 +1,15 @@
-"""The rendering shortcut gives what docxtpl itself gives: listing characters in texts."""
+"""The rendering shortcuts give what docxtpl and python-docx themselves give: listing characters in texts, the
+package's bytes."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from documents_support import open_docx, year_report
 from docxtpl import DocxTemplate
 
+from reporting.documents.packaging import normalized_zip, package_bytes
 from reporting.documents.rendering import _has_listing
 
 W_DECLARATION = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -32,3 +37,10 @@ def test_listing_characters_are_resolved_exactly_as_docxtpl_does(xml):
     if not _has_listing(xml):
         assert resolved == xml
     assert _has_listing(xml) == (resolved != xml)
+
+
+def test_package_bytes_are_those_of_the_saved_and_normalized_document():
+    document = open_docx(year_report("waregem"))  # charts with their workbooks, headers, footers
+    saved = io.BytesIO()
+    document.save(saved)
+    assert package_bytes(document) == normalized_zip(saved.getvalue())

@@ -11,7 +11,7 @@ from datetime import datetime
 from docx.oxml import parse_xml
 from lxml import etree
 
-from reporting.documents.ooxml import NSMAP, W_NS, element, ensure, local, put, w
+from reporting.documents.ooxml import NSMAP, ORDER, W_NS, element, ensure, local, put, rank, w
 
 LANGUAGE = "nl-BE"
 WIDE_TABLE_CAPTION = "Resultaten, acties en indicatoren"
@@ -67,9 +67,12 @@ _CANT_SPLIT, _KEEP_NEXT, _CAPTION, _TCW, _GRID_SPAN, _SECTPR = w("cantSplit"), w
     w("tcW"), w("gridSpan"), w("sectPr")
 _VAL, _W, _TYPE = w("val"), w("w"), w("type")
 _PIECES = re.compile(r"\s+|(?<=-)")
+_KEEP_NEXT_RANK = ORDER["pPr"].index("keepNext")
 # Body paragraphs with an outline level, or a style among $styles (" Heading1 Heading2 ... ").
 _MAYBE_HEADINGS = etree.XPath(
     "w:p[w:pPr/w:outlineLvl or w:pPr/w:pStyle[contains($styles, concat(' ', @w:val, ' '))]]", namespaces=NSMAP)
+# The first tcW of the first tcPr of every cell of a table, row by row.
+_CELL_WIDTHS = etree.XPath("w:tr/w:tc/w:tcPr[1]/w:tcW[1]", namespaces=NSMAP)
 
 
 def _first(parent, tag: str):
@@ -173,7 +176,34 @@ def keep_rows_together(body) -> None:
             continue  # long enough to break; its header row repeats on the next page
         for row in rows[:-1]:
             for paragraph in row.iter(_P):
-                put(ensure(paragraph, "pPr"), element("keepNext"))
+                properties = _first(paragraph, _PPR)
+                if properties is None:
+                    properties = etree.SubElement(paragraph, _PPR)
+                    paragraph.insert(0, properties)
+                    etree.SubElement(properties, _KEEP_NEXT)
+                else:
+                    _keep_next(properties)
+
+
+def _keep_next(properties) -> None:
+    """put(properties, element("keepNext")) with one look at the children, for thousands of paragraphs; a bare
+    <w:keepNext/> already there stays, as a new one in its place would be the same."""
+    before = None
+    for index, child in enumerate(properties):
+        if child.tag == _KEEP_NEXT:
+            if not _is_bare(child):
+                put(properties, element("keepNext"))
+            return
+        if before is None and rank("pPr", child) > _KEEP_NEXT_RANK:
+            before = index
+    new = etree.SubElement(properties, _KEEP_NEXT)
+    if before is not None:
+        properties.insert(before, new)
+
+
+def _is_bare(node) -> bool:
+    """An element with no attributes, children, text or tail: one made new in its place is the same."""
+    return node is not None and not node.attrib and not len(node) and node.text is None and node.tail is None
 
 
 def _caption(table) -> str:
@@ -276,12 +306,35 @@ def fit_tables(body) -> None:
             grid.remove(column)
         for width in widths:
             grid.append(element("gridCol", w=str(width)))
-        for row in cells:
-            for cell, width in zip(row, widths, strict=True):
-                properties = _first(cell, _TCPR)
-                properties = properties if properties is not None else _new_tcpr(cell)
-                put(properties, element("tcW", w=str(width), type="dxa"))
+        texts = [str(width) for width in widths]
+        current = _CELL_WIDTHS(table)
+        if len(current) == len(texts) * len(cells):
+            # Every cell has its tcPr and tcW (a cell gives at most one): they come row by row, cell by cell.
+            for index, cell_width in enumerate(current):
+                _set_width(cell_width, texts[index % len(texts)])
+        else:
+            for row in cells:
+                for cell, text in zip(row, texts, strict=True):
+                    properties = _first(cell, _TCPR)
+                    properties = properties if properties is not None else _new_tcpr(cell)
+                    cell_width = _first(properties, _TCW)
+                    if cell_width is None:
+                        put(properties, element("tcW", w=text, type="dxa"))
+                    else:
+                        _set_width(cell_width, text)
         put(_first(table, _TBLPR), element("tblW", w=str(sum(widths)), type="dxa"))
+
+
+def _set_width(current, width: str) -> None:
+    """<w:tcW w:w=width w:type="dxa"/> in place of the cell's `current` one. A plain one (only those attributes,
+    nothing inside or after it) gets them anew, in this order: the same as a new element put in its place, and
+    much cheaper for thousands of cells."""
+    if set(current.keys()) <= {_W, _TYPE} and not len(current) and current.text is None and current.tail is None:
+        current.attrib.clear()
+        current.set(_W, width)
+        current.set(_TYPE, "dxa")
+    else:
+        put(current.getparent(), element("tcW", w=width, type="dxa"))
 
 
 def _widths_by_content(cells: list[list], available: int) -> list[int]:

@@ -67,6 +67,12 @@ def w(name: str) -> str:
     return f"{{{W_NS}}}{name}"
 
 
+def rank(parent: str, node: etree._Element) -> int:
+    """Where `node` goes among the children of a `parent` element (ORDER, by local name), or -1: not listed."""
+    tag = node.tag
+    return _RANKS[parent].get(tag.rpartition("}")[2], -1) if isinstance(tag, str) else -1
+
+
 def local(element: etree._Element) -> str:
     tag = element.tag
     return tag.rpartition("}")[2] if isinstance(tag, str) else etree.QName(element).localname

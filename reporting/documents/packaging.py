@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
+
+from docx.opc.pkgwriter import PackageWriter
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _COMPRESSED = (".png", ".jpeg", ".jpg", ".gif", ".xlsx")
@@ -13,13 +16,42 @@ def normalized_zip(data: bytes) -> bytes:
     """The same package with every entry dated 1980-01-01 and deflated (pictures and chart workbooks, compressed
     already, stored as they are: deflating them again only costs time); [Content_Types].xml first."""
     source = zipfile.ZipFile(io.BytesIO(data))
-    names = source.namelist()
-    names.sort(key=lambda name: name != "[Content_Types].xml")
+    return _zipped([(name, source.read(name)) for name in source.namelist()])
+
+
+def package_bytes(document) -> bytes:
+    """The bytes normalized_zip makes of what document.save writes, without that zip in between: the entries come
+    from python-docx's own package writer and are deflated once instead of twice (and inflated once)."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    entries = _Entries()
+    parts = package.parts
+    PackageWriter._write_content_types_stream(entries, parts)
+    PackageWriter._write_pkg_rels(entries, package.rels)
+    PackageWriter._write_parts(entries, parts)
+    # A name written twice is read back (as normalized_zip does) with its last content.
+    latest = dict(entries.written)
+    return _zipped([(name, latest[name]) for name, _ in entries.written])
+
+
+class _Entries:
+    """python-docx's physical package writer, collecting (member name, content) instead of zipping."""
+
+    def __init__(self) -> None:
+        self.written: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.written.append((pack_uri.membername, blob))
+
+
+def _zipped(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    entries = sorted(entries, key=lambda entry: entry[0] != "[Content_Types].xml")
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in names:
+        for name, content in entries:
             info = zipfile.ZipInfo(name, date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_STORED if name.endswith(_COMPRESSED) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, source.read(name))
+            target.writestr(info, content)
     return output.getvalue()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime
 from pathlib import Path
 
 from reporting.documents.choice import template_path
 from reporting.documents.finishing import Properties, finish
 from reporting.documents.naming import PLAN_DOCUMENT
-from reporting.documents.packaging import normalized_zip
+from reporting.documents.packaging import package_bytes
 from reporting.documents.plan_context import plan_document_context
 from reporting.documents.rendering import render
 from workbook.model import Plan
@@ -17,9 +16,7 @@ from workbook.model import Plan
 
 def document_bytes(document) -> bytes:
     """The rendered and finished document as a .docx, the same bytes for the same document."""
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalized_zip(buffer.getvalue())
+    return package_bytes(document)
 
 
 def render_plan_document(plan: Plan, *, template: str | Path | None = None, draft: bool = False,
