@@ -123,7 +123,7 @@ if ($LASTEXITCODE -ne 0) {
                   "die de wheels van planrapport en zijn onderdelen bevat.")
 }
 
-$check = & $VenvPython -c "import xlwings, workbook.buttons; print(xlwings.__version__)"
+$check = & $VenvPython -c "import xlwings, planrapport.buttons; print(xlwings.__version__)"
 if ($LASTEXITCODE -ne 0 -or "$check".Trim() -ne $XlwingsVersion) {
     Stop-Install "na de installatie vindt Python planrapport of xlwings $XlwingsVersion niet (gevonden: '$check')."
 }

@@ -264,7 +264,7 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
 # ---- whole processes ----------------------------------------------------------------------------------------------
 
 def cli_command() -> list[str]:
-    return [sys.executable, "-m", "reporting.cli"]
+    return [sys.executable, "-m", "planrapport.cli"]
 
 
 def timed_process(command: Sequence[str], cwd: Path | None = None) -> tuple[float, float, int, str, float]:
@@ -282,7 +282,7 @@ def timed_process(command: Sequence[str], cwd: Path | None = None) -> tuple[floa
 
 def cli_year_report(path: Path, runs: int, year: int) -> dict:
     """The whole `planrapport jaarrapport` as the officer starts it, process start included (median of runs)."""
-    if importlib.util.find_spec("reporting.commands.year_report") is None:
+    if importlib.util.find_spec("planrapport.commands.year_report") is None:
         return {"time": MISSING, "peak_mb": MISSING}
     times, peaks, cpus = [], [], []
     for _ in range(runs):
@@ -308,8 +308,8 @@ def pipeline_cpu(measured: Measured) -> float | None:
 
 
 def batch_figure(directory: Path, count: int, seed: int, year: int) -> dict:
-    """Year reports for `count` typical workbooks with reporting.batch, extrapolated to 300."""
-    if importlib.util.find_spec("reporting.batch") is None:
+    """Year reports for `count` typical workbooks with planrapport.commands.batch, extrapolated to 300."""
+    if importlib.util.find_spec("planrapport.commands.batch") is None:
         return {"count": count, "time": MISSING}
     folder = directory / f"batch-{count}-seed{seed}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -318,7 +318,7 @@ def batch_figure(directory: Path, count: int, seed: int, year: int) -> dict:
         if not target.exists():
             make_plan("typisch", target, seed + index)
     command = [sys.executable, "-c",
-               "import sys; from pathlib import Path; from reporting.batch import run_batch; "
+               "import sys; from pathlib import Path; from planrapport.commands.batch import run_batch; "
                "r = run_batch(Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]), overwrite=True, force=False); "
                "sys.exit(0 if not r.failed else 1)"]
     with tempfile.TemporaryDirectory(prefix="planrapport-batch-") as out:

@@ -5,13 +5,13 @@ Option Explicit
 ' through xlwings (module xlwings); the interpreter is set on the hidden sheet xlwings.conf.
 
 Public Sub Controleer()
-    RunPython "import workbook.buttons; workbook.buttons.check()"
+    RunPython "import planrapport.buttons; planrapport.buttons.check()"
 End Sub
 
 Public Sub GenereerJaarrapport()
-    RunPython "import workbook.buttons; workbook.buttons.year_report()"
+    RunPython "import planrapport.buttons; planrapport.buttons.year_report()"
 End Sub
 
 Public Sub GenereerBeleidsplan()
-    RunPython "import workbook.buttons; workbook.buttons.plan_document()"
+    RunPython "import planrapport.buttons; planrapport.buttons.plan_document()"
 End Sub

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_plan import plan_data, write_plan
-from reporting import batch
-from reporting.batch import BatchResult, ProgressBar, batch_command, run_batch
+from planrapport.commands import batch
+from planrapport.commands.batch import BatchResult, ProgressBar, batch_command, run_batch
 from workbook.errors import WorkbookError
 
 pytestmark = pytest.mark.slow

@@ -13,15 +13,16 @@ from conftest import DENDERLEEUW, WAREGEM
 from live_book_standin import StandInBook
 from openpyxl import load_workbook
 
-from reporting.cli import main
+from planrapport import buttons
+from planrapport.buttons import press, run_check, run_plan_document, run_year_report
+from planrapport.cli import main
+from planrapport.excel_book import as_text, format_blocks
+from reporting.trends_table import trends_rows, trends_table
 from reporting.validation import validate
-from workbook import buttons
-from workbook.buttons import as_text, format_blocks, press, run_check, run_plan_document, run_year_report
 from workbook.live_book import live_grids, read_live_plan
 from workbook.loading import load_grids
 from workbook.reader import read_plan
 from workbook.template import build_template, fill
-from workbook.trends_sheet import trends_rows, trends_table
 from workbook.writeback import FIRST_ISSUE_ROW, HEADERS, check_rows
 
 EXAMPLES = {"denderleeuw": DENDERLEEUW, "waregem": WAREGEM}
@@ -81,7 +82,7 @@ def test_check_writes_the_same_rows_as_the_command_line(example, tmp_path, capsy
     assert main(["controleer", str(path)]) == 0
     capsys.readouterr()
     assert set(book.written) == {"Controle", "Trends"}
-    assert book.written["Controle"].rows == check_rows(report)
+    assert book.written["Controle"].rows == check_rows(report.check_list())
     assert book.written["Trends"].rows == trends_rows(plan)
     table = trends_table(plan)
     assert book.written["Trends"].number_formats == table.formats and book.written["Trends"].links == table.links
@@ -142,7 +143,7 @@ def test_a_workbook_with_errors_gets_no_document_and_is_told_where_to_look(tmp_p
     report = validate(read_plan(path))
     assert not outcome.ok and not report.ok
     assert list(tmp_path.glob("*.docx")) == [] and book.opened == []
-    assert book.written["Controle"].rows == check_rows(report)
+    assert book.written["Controle"].rows == check_rows(report.check_list())
     assert book.shown == ["Controle"]
     count = len(report.errors)
     assert book.messages == [(
@@ -210,7 +211,7 @@ def test_text_goes_to_excel_as_text():
 
 
 def test_the_buttons_module_imports_without_xlwings():
-    code = "import sys, workbook.buttons; print('xlwings' in sys.modules)"
+    code = "import sys, planrapport.buttons; print('xlwings' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(buttons.__file__).parent.parent)
     assert result.stdout.strip() == "False"

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from conftest import DENDERLEEUW, FIXTURES
 
-from reporting.cli import main
+from planrapport.cli import main
 
 VALIDATIE = FIXTURES / "validatie"
 KAPOT = FIXTURES / "kapot"

@@ -9,7 +9,7 @@ import pytest
 from conftest import DENDERLEEUW, WAREGEM
 from documents_support import W, all_texts, parts
 
-from reporting.cli import main
+from planrapport.cli import main
 from reporting.validation import validate
 from workbook.reader import read_plan
 from workbook.template import build_template, fill

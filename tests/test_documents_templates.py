@@ -240,7 +240,7 @@ def test_house_style_page_documents_every_name_a_template_gets():
 
 
 def test_house_style_command_copies_templates_and_page(tmp_path):
-    from reporting.commands import house_style
+    from planrapport.commands import house_style
 
     class Args:
         map = str(tmp_path / "huisstijl")

@@ -109,7 +109,7 @@ def test_examples_json_and_workbooks_agree():
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reporting.cli", *args], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "planrapport.cli", *args], capture_output=True, text=True)
 
 
 def test_summary_command_on_waregem():

@@ -19,7 +19,7 @@ NOT_EXCEL = "dit is geen Excel-werkboek (.xlsx of .xlsm), of het bestand is besc
 
 
 def check(path: Path, timeout: int = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reporting.cli", "controleer", str(path)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "planrapport.cli", "controleer", str(path)], capture_output=True,
                           text=True, timeout=timeout)
 
 

@@ -4,7 +4,7 @@ import pytest
 from conftest import DENDERLEEUW
 from openpyxl import load_workbook
 
-from reporting.cli import main
+from planrapport.cli import main
 from workbook.template import build_template, fill
 
 PLAN = {

@@ -11,9 +11,10 @@ from conftest import DENDERLEEUW, FIXTURES, WAREGEM, ooxml_validator, soffice
 from openpyxl import load_workbook
 
 from reporting.trends import indicator_trends
+from reporting.trends_table import trends_rows, trends_table
 from workbook.errors import WorkbookError
 from workbook.reader import read_plan
-from workbook.trends_sheet import INDICATOR_HEADERS, trends_rows, trends_table, write_trends_sheet
+from workbook.trends_sheet import INDICATOR_HEADERS, write_trends_sheet
 
 SHEET_LIST_PARTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"}
 
@@ -38,7 +39,7 @@ def test_only_the_trends_sheet_its_styles_and_the_sheet_list_change(tmp_path):
     path = _copy(DENDERLEEUW, tmp_path)
     before = _parts(path)
     plan = read_plan(path)
-    backup = write_trends_sheet(path, plan)
+    backup = write_trends_sheet(path, trends_table(plan))
     assert backup == tmp_path / "denderleeuw-2023 (reservekopie).xlsx"
     assert backup.read_bytes() == DENDERLEEUW.read_bytes()
     after = _parts(path)
@@ -52,7 +53,7 @@ def test_only_the_trends_sheet_its_styles_and_the_sheet_list_change(tmp_path):
 
 def test_the_sheet_holds_the_indicator_table_with_links_and_verdict_colours(tmp_path):
     path = _copy(DENDERLEEUW, tmp_path)
-    write_trends_sheet(path, read_plan(path))
+    write_trends_sheet(path, trends_table(read_plan(path)))
     sheet = load_workbook(path)["Trends"]
     assert sheet["A1"].value == "Trends 2023"
     assert [c.value for c in sheet[3]][: len(INDICATOR_HEADERS)] == [
@@ -72,7 +73,7 @@ def test_the_sheet_holds_the_indicator_table_with_links_and_verdict_colours(tmp_
 
 def test_the_roll_ups_follow_the_indicator_table(tmp_path):
     path = _copy(WAREGEM, tmp_path)
-    write_trends_sheet(path, read_plan(path))
+    write_trends_sheet(path, trends_table(read_plan(path)))
     rows = _values(path)
     titles = [row[0] for row in rows]
     actions = titles.index("Acties en indicatoren per doelstelling in 2012")
@@ -92,7 +93,7 @@ def test_the_roll_ups_follow_the_indicator_table(tmp_path):
 def test_trends_rows_are_what_the_sheet_shows(tmp_path):
     path = _copy(WAREGEM, tmp_path)
     plan = read_plan(path)
-    write_trends_sheet(path, plan)
+    write_trends_sheet(path, trends_table(plan))
     written = _values(path)
     rows = trends_rows(plan)
     width = len(written[0])
@@ -102,9 +103,9 @@ def test_trends_rows_are_what_the_sheet_shows(tmp_path):
 def test_writing_again_replaces_the_sheet_and_does_not_grow_the_styles(tmp_path):
     path = _copy(DENDERLEEUW, tmp_path)
     plan = read_plan(path)
-    write_trends_sheet(path, plan, 2023)
+    write_trends_sheet(path, trends_table(plan, 2023))
     first = _parts(path)
-    second_backup = write_trends_sheet(path, plan, 2022)
+    second_backup = write_trends_sheet(path, trends_table(plan, 2022))
     assert second_backup.name == "denderleeuw-2023 (reservekopie) (2).xlsx"
     after = _parts(path)
     assert after["xl/styles.xml"] == first["xl/styles.xml"]
@@ -122,7 +123,7 @@ def test_a_trends_sheet_the_officer_made_is_not_overwritten(tmp_path):
     workbook.save(path)
     original = path.read_bytes()
     with pytest.raises(WorkbookError) as raised:
-        write_trends_sheet(path, read_plan(path))
+        write_trends_sheet(path, trends_table(read_plan(path)))
     assert raised.value.message == (
         "plan.xlsx: het werkboek heeft al een blad 'Trends' dat planrapport niet gemaakt heeft. Geef dat blad "
         "een andere naam en probeer opnieuw.")
@@ -134,7 +135,7 @@ def test_a_workbook_open_in_excel_is_left_alone(tmp_path):
     path = _copy(DENDERLEEUW, tmp_path, "plan.xlsx")
     (tmp_path / "~$plan.xlsx").write_bytes(b"lock")
     with pytest.raises(WorkbookError) as raised:
-        write_trends_sheet(path, read_plan(path))
+        write_trends_sheet(path, trends_table(read_plan(path)))
     assert raised.value.message == "plan.xlsx: het werkboek is open in Excel. Sluit het en probeer opnieuw."
     assert path.read_bytes() == DENDERLEEUW.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx", "~$plan.xlsx"]
@@ -143,7 +144,7 @@ def test_a_workbook_open_in_excel_is_left_alone(tmp_path):
 def test_a_macro_workbook_keeps_its_macros(tmp_path):
     path = _copy(FIXTURES / "validatie" / "met-macro.xlsm", tmp_path)
     before = _parts(path)
-    write_trends_sheet(path, read_plan(path))
+    write_trends_sheet(path, trends_table(read_plan(path)))
     after = _parts(path)
     assert after["xl/vbaProject.bin"] == before["xl/vbaProject.bin"]
     assert {name for name in before if after[name] != before[name]} <= SHEET_LIST_PARTS | {"xl/styles.xml"}
@@ -160,7 +161,7 @@ def test_a_plan_without_indicators_or_budget_still_gets_a_sheet(tmp_path):
     table = trends_table(plan)
     assert table.rows[0] == ["Trends"] and table.rows[2][0] == "Code" and table.verdict_ranges == []
     assert len(indicator_trends(plan)) == 0
-    write_trends_sheet(path, plan)
+    write_trends_sheet(path, trends_table(plan))
     rows = _values(path)
     assert ["Er staan geen begrotingsregels op het blad Begroting." in row for row in rows].count(True) == 1
 
@@ -168,7 +169,7 @@ def test_a_plan_without_indicators_or_budget_still_gets_a_sheet(tmp_path):
 def test_the_result_is_valid_for_the_open_xml_validator_and_libreoffice(tmp_path):
     path = _copy(WAREGEM, tmp_path, "plan.xlsx")
     before = _validator_errors(path)
-    write_trends_sheet(path, read_plan(path))
+    write_trends_sheet(path, trends_table(read_plan(path)))
     assert _validator_errors(path) == before
     subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
                     "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lo"), str(path)],

@@ -64,7 +64,7 @@ def test_write_back_changes_nothing_but_the_check_sheet_and_fills(tmp_path, sour
     before = _snapshot(path)
     report = validate(read_plan(path))
     assert report.issues
-    backup = write_check_sheet(path, report)
+    backup = write_check_sheet(path, report.check_list())
     assert backup.name == "plan (reservekopie).xlsx" and backup.read_bytes() == original
     after = _snapshot(path)
     assert after["order"] == [*before["order"], "Controle"]
@@ -81,10 +81,10 @@ def test_write_back_changes_nothing_but_the_check_sheet_and_fills(tmp_path, sour
 def test_the_check_sheet_holds_the_rows_with_a_link_to_each_cell(tmp_path):
     path = _copy(WAREGEM, tmp_path)
     report = validate(read_plan(path))
-    write_check_sheet(path, report)
+    write_check_sheet(path, report.check_list())
     sheet = load_workbook(path)["Controle"]
     values = [[v if v is not None else "" for v in row] for row in sheet.iter_rows(values_only=True)]
-    assert values == check_rows(report)
+    assert values == check_rows(report.check_list())
     assert values[2] == ["Ernst", "Blad", "Cel", "Code", "Melding"]
     assert values[1][0].startswith("Geen fouten, 39 waarschuwingen (rapportjaar 2012).")
     first = report.issues[0]
@@ -98,9 +98,9 @@ def test_the_check_sheet_holds_the_rows_with_a_link_to_each_cell(tmp_path):
 def test_the_next_check_clears_the_fills_and_replaces_the_list(tmp_path):
     path = _copy(VALIDATIE / "uitleg-ontbreekt.xlsx", tmp_path, "plan.xlsx")
     before = _snapshot(path)
-    write_check_sheet(path, validate(read_plan(path)))
+    write_check_sheet(path, validate(read_plan(path)).check_list())
     assert _fill_colour(load_workbook(path)["Opvolging"]["D4"].fill) == ERROR_FILL
-    write_check_sheet(path, ValidationReport((), year=2023))
+    write_check_sheet(path, ValidationReport((), year=2023).check_list())
     after = _snapshot(path)
     assert {k: repr(f) for k, f in after["fills"].items()} == {k: repr(f) for k, f in before["fills"].items()}
     assert after["sheets"] == before["sheets"]
@@ -113,13 +113,13 @@ def test_the_next_check_clears_the_fills_and_replaces_the_list(tmp_path):
 
 def test_fills_are_cleared_after_the_officer_saved_the_workbook_again(tmp_path):
     path = _copy(VALIDATIE / "uitleg-ontbreekt.xlsx", tmp_path, "plan.xlsx")
-    write_check_sheet(path, validate(read_plan(path)))
+    write_check_sheet(path, validate(read_plan(path)).check_list())
     workbook = load_workbook(path, rich_text=True)
     workbook["Opvolging"]["D4"] = "Vertraagd door ziekte van de toeleider."
     workbook.save(path)
     report = validate(read_plan(path))
     assert report.ok and not report.issues
-    write_check_sheet(path, report)
+    write_check_sheet(path, report.check_list())
     cell = load_workbook(path)["Opvolging"]["D4"]
     assert cell.value == "Vertraagd door ziekte van de toeleider." and cell.fill.fill_type is None
 
@@ -127,10 +127,10 @@ def test_fills_are_cleared_after_the_officer_saved_the_workbook_again(tmp_path):
 def test_repeated_checks_do_not_grow_the_styles(tmp_path):
     path = _copy(VALIDATIE / "uitleg-ontbreekt.xlsx", tmp_path, "plan.xlsx")
     report = validate(read_plan(path))
-    write_check_sheet(path, report)
+    write_check_sheet(path, report.check_list())
     first = zipfile.ZipFile(path).read("xl/styles.xml")
-    write_check_sheet(path, report)
-    write_check_sheet(path, report)
+    write_check_sheet(path, report.check_list())
+    write_check_sheet(path, report.check_list())
     assert zipfile.ZipFile(path).read("xl/styles.xml") == first
 
 
@@ -140,9 +140,9 @@ def test_an_officers_own_fill_is_never_replaced_or_cleared(tmp_path):
     workbook["Opvolging"]["D4"].fill = PatternFill("solid", fgColor="FFFFFF00")
     workbook.save(path)
     report = validate(read_plan(path))
-    write_check_sheet(path, report)
+    write_check_sheet(path, report.check_list())
     assert _fill_colour(load_workbook(path)["Opvolging"]["D4"].fill) == "FFFFFF00"
-    write_check_sheet(path, ValidationReport(()))
+    write_check_sheet(path, ValidationReport(()).check_list())
     assert _fill_colour(load_workbook(path)["Opvolging"]["D4"].fill) == "FFFFFF00"
 
 
@@ -153,7 +153,7 @@ def test_a_macro_workbook_keeps_its_macros_button_and_every_other_part(tmp_path)
     snapshot = _snapshot(path)
     report = validate(read_plan(path))
     assert [i.code for i in report.issues] == ["uitleg-ontbreekt", "geen-richting"]
-    write_check_sheet(path, report)
+    write_check_sheet(path, report.check_list())
     after = zipfile.ZipFile(path)
     assert after.read("xl/vbaProject.bin") == parts["xl/vbaProject.bin"]
     changed = {name for name in parts if after.read(name) != parts[name]}
@@ -173,7 +173,7 @@ def test_a_check_sheet_the_officer_made_is_not_overwritten(tmp_path):
     workbook.save(path)
     original = path.read_bytes()
     with pytest.raises(WorkbookError) as raised:
-        write_check_sheet(path, validate(read_plan(path)))
+        write_check_sheet(path, validate(read_plan(path)).check_list())
     assert raised.value.message == (
         "plan.xlsx: het werkboek heeft al een blad 'Controle' dat planrapport niet gemaakt heeft. Geef dat blad "
         "een andere naam en probeer opnieuw.")
@@ -186,7 +186,7 @@ def test_a_workbook_open_in_excel_is_left_alone(tmp_path):
     (tmp_path / "~$plan.xlsx").write_bytes(b"lock")
     original = path.read_bytes()
     with pytest.raises(WorkbookError) as raised:
-        write_check_sheet(path, validate(read_plan(path)))
+        write_check_sheet(path, validate(read_plan(path)).check_list())
     assert raised.value.message == "plan.xlsx: het werkboek is open in Excel. Sluit het en probeer opnieuw."
     assert path.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx", "~$plan.xlsx"]
@@ -195,7 +195,7 @@ def test_a_workbook_open_in_excel_is_left_alone(tmp_path):
 def test_text_that_excel_would_decode_is_shown_as_written(tmp_path):
     path = _copy(VALIDATIE / "ongeldig-teken.xlsx", tmp_path, "plan.xlsx")
     report = validate(read_plan(path))
-    write_check_sheet(path, report)
+    write_check_sheet(path, report.check_list())
     assert b"_x005F_x000B_" not in zipfile.ZipFile(path).read("xl/worksheets/sheet11.xml")  # message quotes no text
     assert load_workbook(path)["Controle"]["D4"].value == "ongeldig-teken"
 
@@ -203,7 +203,7 @@ def test_text_that_excel_would_decode_is_shown_as_written(tmp_path):
 def test_the_result_is_valid_for_the_open_xml_validator_and_libreoffice(tmp_path):
     path = _copy(WAREGEM, tmp_path, "plan.xlsx")
     before = _validator_errors(path)
-    write_check_sheet(path, validate(read_plan(path)))
+    write_check_sheet(path, validate(read_plan(path)).check_list())
     assert _validator_errors(path) == before
     subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
                     "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lo"), str(path)],
@@ -213,7 +213,7 @@ def test_the_result_is_valid_for_the_open_xml_validator_and_libreoffice(tmp_path
     assert converted["Controle"]["D4"].value == "ontbrekende-opvolging"
     assert _fill_colour(converted["Acties"]["A69"].fill) == WARNING_FILL
     # Saved by another program (shared strings, its own styles): the next check still finds its sheet and fills.
-    write_check_sheet(saved_again, ValidationReport((), year=2012))
+    write_check_sheet(saved_again, ValidationReport((), year=2012).check_list())
     cleared = load_workbook(saved_again)
     assert cleared.sheetnames.count("Controle") == 1 and cleared["Controle"]["A3"].value == "Ernst"
     assert not [c.coordinate for s in cleared.worksheets for row in s.iter_rows() for c in row

@@ -42,7 +42,7 @@ class SheetContent:
 
 
 class LiveBook(Protocol):
-    """What the buttons need from the workbook that called them; the xlwings adapter in workbook.buttons is one.
+    """What the buttons need from the workbook that called them; the xlwings adapter in planrapport.buttons is one.
 
     Rows, columns and character positions are 1-based, as in Excel."""
 

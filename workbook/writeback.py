@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -24,9 +25,6 @@ from workbook.xlsx_package import (
 )
 from workbook.xlsx_styles import Stylesheet
 
-if TYPE_CHECKING:
-    from reporting.validation import Issue, ValidationReport
-
 HEADERS = ("Ernst", "Blad", "Cel", "Code", "Melding")
 WIDTHS = (14, 16, 9, 26, 110)
 # Marker colours: close to Excel's own "Slecht" and "Neutraal" styles but not equal, so an officer's own
@@ -40,52 +38,70 @@ _ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _STYLE_ATTRIBUTE = re.compile(rb'\ss="(\d+)"')
 
 
-def check_rows(report: ValidationReport) -> list[list[str]]:
-    """The rows of the Controle sheet from A1: title, summary, header, then one row per issue."""
+class CheckRow(NamedTuple):
+    """One problem as the Controle sheet lists it; `cell` is the cell on its own sheet ("D14")."""
+
+    severity: str
+    sheet: str
+    cell: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class CheckList:
+    """What a check found, as plain rows: the summary ("2 fouten en 3 waarschuwingen"), the year, the problems."""
+
+    summary: str
+    year: int | None = None
+    rows: tuple[CheckRow, ...] = ()
+
+
+def check_rows(checks: CheckList) -> list[list[str]]:
+    """The rows of the Controle sheet from A1: title, summary, header, then one row per problem."""
     blank = [""] * (len(HEADERS) - 1)
-    rows: list[list[str]] = [["Controle", *blank], [_summary(report), *blank], list(HEADERS)]
-    rows += [[i.severity, i.sheet, i.coordinate, i.code, i.message] for i in report.issues]
+    rows: list[list[str]] = [["Controle", *blank], [_summary(checks), *blank], list(HEADERS)]
+    rows += [list(row) for row in checks.rows]
     return rows
 
 
-def link_location(issue: Issue, sheet_name: str | None = None) -> str:
-    """Where the hyperlink of an issue points inside the workbook: "'Acties'!D14"."""
-    name = (sheet_name or issue.sheet).replace("'", "''")
-    return f"'{name}'!{issue.coordinate}"
+def link_location(row: CheckRow, sheet_name: str | None = None) -> str:
+    """Where the hyperlink of a problem points inside the workbook: "'Acties'!D14"."""
+    name = (sheet_name or row.sheet).replace("'", "''")
+    return f"'{name}'!{row.cell}"
 
 
-def marked_cells(report: ValidationReport) -> dict[tuple[str, str], str]:
-    """(sheet, cell) -> the ARGB fill of its most severe issue."""
+def marked_cells(checks: CheckList) -> dict[tuple[str, str], str]:
+    """(sheet, cell) -> the ARGB fill of its most severe problem."""
     marks: dict[tuple[str, str], str] = {}
-    for issue in report.issues:
-        key = (issue.sheet, issue.coordinate)
-        if issue.severity == "fout" or key not in marks:
-            marks[key] = FILLS.get(issue.severity, WARNING_FILL)
+    for row in checks.rows:
+        key = (row.sheet, row.cell)
+        if row.severity == "fout" or key not in marks:
+            marks[key] = FILLS.get(row.severity, WARNING_FILL)
     return marks
 
 
-def write_check_sheet(path: str | Path, report: ValidationReport) -> Path:
-    """Put the report in the workbook (after a backup copy, atomically); returns the backup's path."""
+def write_check_sheet(path: str | Path, checks: CheckList) -> Path:
+    """Put the check's list in the workbook (after a backup copy, atomically); returns the backup's path."""
     path = Path(path)
     check_file(path)
     if path.with_name("~$" + path.name).exists():
         raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
     package = Package(path)
-    _apply(package, report)
+    _apply(package, checks)
     return rewrite_with_backup(path, package.write)
 
 
-def _summary(report: ValidationReport) -> str:
-    year = f" (rapportjaar {report.year})" if report.year else ""
-    text = report.summary()
-    text = text[0].upper() + text[1:]
-    if not report.issues:
+def _summary(checks: CheckList) -> str:
+    year = f" (rapportjaar {checks.year})" if checks.year else ""
+    text = checks.summary[0].upper() + checks.summary[1:]
+    if not checks.rows:
         return f"{text}{year}."
     return (f"{text}{year}. Klik op een cel in kolom Cel om naar het probleem te gaan. De volgende controle "
             "vervangt deze lijst en wist de kleuren weer.")
 
 
-def _apply(package: Package, report: ValidationReport) -> None:
+def _apply(package: Package, checks: CheckList) -> None:
     styles_part = package.related(STYLES)
     if styles_part is None:
         raise WorkbookError(f"{package.path.name}: het werkboek heeft geen opmaak; bewaar het opnieuw in Excel.")
@@ -97,14 +113,14 @@ def _apply(package: Package, report: ValidationReport) -> None:
         tab_selected = _verify_own_sheet(package, check.part)
     by_name = {normalize_header(s.name): s for s in sheets if s is not check}
     marks: dict[str, dict[tuple[int, int], str]] = {}
-    for (sheet, coordinate), colour in marked_cells(report).items():
+    for (sheet, coordinate), colour in marked_cells(checks).items():
         target = by_name.get(normalize_header(sheet))
         position = split_ref(coordinate)
         if target is not None and position is not None:
             marks.setdefault(target.part, {})[position] = colour
     marker_fills = {i for i in range(len(styles.fills)) if styles.fill_colour(i) in (ERROR_FILL, WARNING_FILL)}
     marker_xfs = {i for i in range(len(styles.cell_xfs)) if styles.fill_of(i) in marker_fills}
-    fill_index = {colour: styles.ensure_fill(colour) for colour in set(FILLS.values())} if report.issues else {}
+    fill_index = {colour: styles.ensure_fill(colour) for colour in set(FILLS.values())} if checks.rows else {}
     for sheet in by_name.values():
         cell_marks = marks.get(sheet.part, {})
         data = package.data[sheet.part]
@@ -126,7 +142,7 @@ def _apply(package: Package, report: ValidationReport) -> None:
         package.put_xml(sheet.part, root)
     part = check.part if check is not None else package.add_sheet(CHECK_SHEET)
     names = {normalize_header(s.name): s.name for s in sheets}
-    package.put_xml(part, _check_sheet_xml(report, styles, fill_index, names, tab_selected))
+    package.put_xml(part, _check_sheet_xml(checks, styles, fill_index, names, tab_selected))
     if styles.changed:
         package.put_xml(styles_part, styles.root)
 
@@ -167,7 +183,7 @@ def _row_texts(package: Package, row: etree._Element) -> list[str]:
     return texts
 
 
-def _check_sheet_xml(report: ValidationReport, styles: Stylesheet, fill_index: dict[str, int],
+def _check_sheet_xml(checks: CheckList, styles: Stylesheet, fill_index: dict[str, int],
                      sheet_names: dict[str, str], tab_selected: bool) -> etree._Element:
     title = styles.new_xf(font=styles.ensure_font(bold=True, size=14, colour="FF1F3864"))
     hint = styles.new_xf(font=styles.ensure_font(italic=True, colour="FF595959"))
@@ -176,7 +192,7 @@ def _check_sheet_xml(report: ValidationReport, styles: Stylesheet, fill_index: d
     wrapped = styles.new_xf(wrap=True)
     link = styles.new_xf(font=styles.ensure_font(underline=True, colour="FF0563C1"))
     severity = {word: styles.new_xf(fill=fill_index[colour]) for word, colour in FILLS.items() if fill_index}
-    rows = check_rows(report)
+    rows = check_rows(checks)
     root = etree.Element(q("worksheet"), nsmap={None: MAIN, "r": REL})
     etree.SubElement(root, q("dimension"), {"ref": f"A1:E{len(rows)}"})
     views = etree.SubElement(root, q("sheetViews"))
@@ -214,9 +230,9 @@ def _check_sheet_xml(report: ValidationReport, styles: Stylesheet, fill_index: d
             else:
                 style = text
             _inline(row, f"{letter}{number}", value, style)
-    for number, issue in enumerate(report.issues, start=FIRST_ISSUE_ROW):
-        name = sheet_names.get(normalize_header(issue.sheet), issue.sheet)
-        links.append((f"C{number}", link_location(issue, name), issue.coordinate))
+    for number, problem in enumerate(checks.rows, start=FIRST_ISSUE_ROW):
+        name = sheet_names.get(normalize_header(problem.sheet), problem.sheet)
+        links.append((f"C{number}", link_location(problem, name), problem.cell))
     if links:
         hyperlinks = etree.SubElement(root, q("hyperlinks"))
         for ref, location, display in links:

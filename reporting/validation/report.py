@@ -16,6 +16,7 @@ from workbook.schema import (
     RESULTS,
     SETTINGS_SHEET,
 )
+from workbook.writeback import CheckList, CheckRow
 
 ERROR = "fout"
 WARNING = "waarschuwing"
@@ -83,6 +84,11 @@ class ValidationReport:
         if not self.errors:
             return f"geen fouten, {warnings}"
         return f"{errors} en {warnings}" if self.warnings else errors
+
+    def check_list(self) -> CheckList:
+        """The issues as the plain rows the Controle sheet's writers take."""
+        rows = tuple(CheckRow(i.severity, i.sheet, i.coordinate, i.code, i.message) for i in self.issues)
+        return CheckList(self.summary(), self.year, rows)
 
     def flattened(self) -> list[tuple[str, str, str]]:
         """(code, sheet, cell) per issue, in report order: what tests compare."""

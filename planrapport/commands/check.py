@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if args.schrijf:
         from workbook.writeback import write_check_sheet
 
-        backup = write_check_sheet(path, report)
+        backup = write_check_sheet(path, report.check_list())
     if args.json:
         result = {"file": str(path), **report.as_dict(), "backup": str(backup) if backup else None}
         print(json.dumps(result, ensure_ascii=False, indent=2))

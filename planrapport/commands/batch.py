@@ -155,13 +155,13 @@ def _in_pool(paths: list[Path], job: tuple, workers: int, finished: Callable[[Pa
 def render_one(path: Path, year: int | None, force: bool, template: str | None, with_warnings: bool) -> _Rendered:
     """One workbook as `planrapport jaarrapport` renders it (its `build`: read, check, render), without writing
     the file. Runs in a worker process: every problem comes back as a Dutch message, never as an exception."""
-    from reporting.commands.year_report import build
+    from planrapport.commands.documents_common import build_year_report
 
     started = time.perf_counter()
     notices = io.StringIO()
     try:
         with contextlib.redirect_stderr(notices):
-            name, data = build(path, year, force=force, template=template, with_warnings=with_warnings)
+            name, data = build_year_report(path, year, force=force, template=template, with_warnings=with_warnings)
     except WorkbookError as error:
         return _Rendered(error=_strip(error.message, path.name), seconds=time.perf_counter() - started)
     except Exception as error:  # one broken workbook must not stop the batch

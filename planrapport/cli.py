@@ -13,16 +13,16 @@ from workbook.errors import WorkbookError
 
 # Subcommand name -> module with HELP, add_arguments(parser) and run(args) -> exit code.
 COMMANDS = {
-    "demo": "reporting.commands.demo",
-    "controleer": "reporting.commands.check",
-    "trends": "reporting.commands.trends",
-    "jaarrapport": "reporting.commands.year_report",
-    "beleidsplan": "reporting.commands.plan_document",
-    "samenvatting": "reporting.commands.summary",
-    "sjabloon": "reporting.commands.template",
-    "omzetten": "reporting.commands.convert",
-    "voorbeeld": "reporting.commands.example",
-    "huisstijl": "reporting.commands.house_style",
+    "demo": "planrapport.commands.demo",
+    "controleer": "planrapport.commands.check",
+    "trends": "planrapport.commands.trends",
+    "jaarrapport": "planrapport.commands.year_report",
+    "beleidsplan": "planrapport.commands.plan_document",
+    "samenvatting": "planrapport.commands.summary",
+    "sjabloon": "planrapport.commands.template",
+    "omzetten": "planrapport.commands.convert",
+    "voorbeeld": "planrapport.commands.example",
+    "huisstijl": "planrapport.commands.house_style",
 }
 
 _TRANSLATIONS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reporting.commands import documents_common as common
+from planrapport.commands import documents_common as common
 
 HELP = "Maak het beleidsplan in Word: doelstellingen, tabellen met resultaten, acties en indicatoren, begroting."
 

@@ -1,6 +1,6 @@
 """Build the Word templates jaarrapport.docx and beleidsplan.docx: real styles, header, footer and the jinja tags.
 
-Run `python -m reporting.templates.build_templates` after changing this file; the .docx files are committed.
+Run `python -m reporting.template_builder.build_templates` after changing this file; the .docx files are committed.
 A municipality does not run this: it opens a copy of a template in Word and changes it there.
 """
 

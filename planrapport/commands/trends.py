@@ -35,9 +35,10 @@ def run(args: argparse.Namespace) -> int:
     trends = indicator_trends(plan, year)
     print("\n".join(trend_lines(trends, plan.settings.municipality, plan.settings.title, year)))
     if args.schrijf:
+        from reporting.trends_table import trends_table
         from workbook.trends_sheet import write_trends_sheet
 
-        backup = write_trends_sheet(path, plan, year)
+        backup = write_trends_sheet(path, trends_table(plan, year, trends=trends))
         print(f"Het blad Trends staat in {path.name}. Reservekopie van het werkboek: {backup.name}")
     return 0
 

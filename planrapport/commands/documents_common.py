@@ -52,6 +52,22 @@ def check(plan, year_: int | None, force: bool, what: str, name: str):
     return True, report
 
 
+def build_year_report(path: Path, year: int | None, *, force: bool, template: str | None = None,
+          with_warnings: bool = False) -> tuple[str, bytes]:
+    """Read, check and render the year report of one workbook: its file name and its bytes (nothing written).
+    The batch (planrapport.commands.batch) runs this in each of its worker processes."""
+    from reporting.collecting import fewer_collections
+    from reporting.documents import YEAR_REPORT, output_name, render_year_report
+    from workbook.reader import read_plan
+
+    with fewer_collections():
+        plan = read_plan(path)
+        draft, report = check(plan, year, force, "het jaarrapport", path.name)
+        data = render_year_report(plan, year, template=template, draft=draft,
+                                  warnings=report.warnings if with_warnings else None)
+    return output_name(YEAR_REPORT, plan, year), data
+
+
 def write(workbook: Path, name: str, data: bytes, args: argparse.Namespace) -> Path:
     from reporting.documents.output import target, write_document
 

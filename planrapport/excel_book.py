@@ -1,0 +1,172 @@
+"""The calling workbook in Excel through xlwings, as the LiveBook the buttons work on: the only code that talks
+to Excel."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from workbook.errors import WorkbookError
+from workbook.live_book import SheetContent
+from workbook.schema import normalize_header
+
+NOT_SAVED = ("Bewaar het werkboek eerst (Bestand > Opslaan als) in een map op deze pc of in een gesynchroniseerde "
+             "map; planrapport zet het rapport naast het werkboek.")
+ONLY_ONLINE = ("Het werkboek staat op OneDrive of SharePoint en planrapport vindt geen kopie ervan op deze pc. "
+               "Open het werkboek vanuit de gesynchroniseerde map in Verkenner (of bewaar een kopie op de pc) "
+               "en klik opnieuw.")
+TITLE = "planrapport"
+
+
+def format_blocks(formats: dict[tuple[int, int], str]) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """Cell formats grouped into runs of rows in one column with one format: fewer calls into Excel."""
+    blocks: list[tuple[tuple[int, int], tuple[int, int], str]] = []
+    for (row, column), code in sorted(formats.items(), key=lambda item: (item[0][1], item[0][0])):
+        if blocks:
+            (first, (last_row, last_column), last_code) = blocks[-1]
+            if last_column == column and last_row == row - 1 and last_code == code:
+                blocks[-1] = (first, (row, column), code)
+                continue
+        blocks.append(((row, column), (row, column), code))
+    return blocks
+
+
+def as_text(value: object) -> object:
+    """A value to hand to Excel: text gets Excel's text prefix, so that "1.1" stays text and never turns into
+    a date or a number, and "=..." never into a formula; numbers and empty cells stay as they are."""
+    return "'" + value if isinstance(value, str) and value else value
+
+
+def _hex(argb: str) -> str:
+    return "#" + argb[-6:]
+
+
+class ExcelBook:
+    """The calling workbook through xlwings, as a LiveBook."""
+
+    XL_TOP = -4160  # xlTop
+
+    def __init__(self, book) -> None:
+        self.book = book
+        self.name = book.name
+
+    def path(self) -> Path:
+        try:
+            full = self.book.fullname
+        except Exception:  # xlwings cannot map an online-only OneDrive/SharePoint file to a local one
+            raise WorkbookError(ONLY_ONLINE) from None
+        if "://" in full:
+            raise WorkbookError(ONLY_ONLINE)
+        path = Path(full)
+        if not path.is_absolute() or not path.parent.is_dir():
+            raise WorkbookError(NOT_SAVED)
+        return path
+
+    def sheet_names(self) -> list[str]:
+        return [sheet.name for sheet in self.book.sheets]
+
+    def values(self, sheet: str) -> list[list[object]]:
+        target = self.book.sheets[sheet]
+        last = target.used_range.last_cell
+        area = target.range((1, 1), (last.row, last.column))
+        return area.options(ndim=2, err_to_str=True).value
+
+    def bold(self, sheet: str, first: tuple[int, int], last: tuple[int, int]) -> bool | None:
+        return self.book.sheets[sheet].range(first, last).font.bold
+
+    def characters_bold(self, sheet: str, row: int, column: int, start: int, length: int) -> bool | None:
+        cell = self.book.sheets[sheet].range((row, column))
+        return cell.characters[start - 1:start - 1 + length].font.bold
+
+    def sheet(self, name: str):
+        existing = next((s for s in self.book.sheets if normalize_header(s.name) == normalize_header(name)), None)
+        if existing is not None:
+            return existing
+        visible = [s for s in self.book.sheets if s.visible]
+        return self.book.sheets.add(name, after=visible[-1])
+
+    def write_sheet(self, name: str, content: SheetContent) -> None:
+        app = self.book.app
+        active = self.book.sheets.active
+        app.screen_updating = False
+        try:
+            sheet = self.sheet(name)
+            sheet.api.Cells.Hyperlinks.Delete()
+            sheet.api.Cells.FormatConditions.Delete()
+            sheet.clear()
+            width = max((len(row) for row in content.rows), default=1)
+            rows = [list(row) + [None] * (width - len(row)) for row in content.rows]
+            sheet.range((1, 1)).value = [[as_text(value) for value in row] for row in rows]
+            last = len(rows)
+            everything = sheet.range((1, 1), (last, width))
+            everything.api.VerticalAlignment = self.XL_TOP
+            for column, size in enumerate(content.widths, start=1):
+                sheet.range((1, column)).column_width = size
+            for number in content.title_rows:
+                self._font(sheet.range((number, 1)), bold=True, size=14, colour="#1F3864")
+            for number in content.hint_rows:
+                self._font(sheet.range((number, 1)), italic=True, colour="#595959")
+            for number in content.section_rows:
+                self._font(sheet.range((number, 1)), bold=True, size=12, colour="#1F3864")
+            for number in content.header_rows:
+                header = sheet.range((number, 1), (number, width))
+                self._font(header, bold=True)
+                header.wrap_text = True
+            first_data = max(content.header_rows, default=3) + 1
+            for column in content.wrapped_columns:
+                if column <= width and last >= first_data:
+                    sheet.range((first_data, column), (last, column)).wrap_text = True
+            for first, end, code in format_blocks(content.number_formats):
+                sheet.range(first, end).number_format = code
+            for cell, argb in content.fills.items():
+                sheet.range(cell).color = _hex(argb)
+            for (row, column), location in content.links.items():
+                anchor = sheet.range((row, column))
+                sheet.api.Hyperlinks.Add(Anchor=anchor.api, Address="", SubAddress=location,
+                                         TextToDisplay=str(rows[row - 1][column - 1]))
+            for area, words in content.word_colours.items():
+                for word, (fill, font) in words.items():
+                    sheet.range(area).conditional_formats.add_cell_value(
+                        "equal_to", f'="{word}"', fill_color=_hex(fill), font_color=_hex(font))
+            if last >= first_data:
+                sheet.range((first_data, 1), (last, width)).rows.autofit()
+            self._freeze(sheet, content.frozen)
+        finally:
+            active.activate()
+            app.screen_updating = True
+
+    @staticmethod
+    def _font(area, bold: bool = False, italic: bool = False, size: float | None = None,
+              colour: str | None = None) -> None:
+        font = area.font
+        font.bold = bold
+        font.italic = italic
+        if size:
+            font.size = size
+        if colour:
+            font.color = colour
+
+    def _freeze(self, sheet, cell: str) -> None:
+        from openpyxl.utils import coordinate_to_tuple
+
+        row, column = coordinate_to_tuple(cell)
+        sheet.activate()
+        window = self.book.api.Windows(1)
+        window.FreezePanes = False
+        window.ScrollRow = 1
+        window.ScrollColumn = 1
+        window.SplitRow = row - 1
+        window.SplitColumn = column - 1
+        window.FreezePanes = True
+
+    def show_sheet(self, name: str) -> None:
+        self.sheet(name).activate()
+
+    def open_file(self, path: Path) -> None:
+        os.startfile(path)  # noqa: S606 (Windows: open with the program that belongs to .docx)
+
+    def message(self, text: str, ok: bool) -> None:
+        self.book.app.alert(text, title=TITLE, mode="info" if ok else "critical")
+
+    def status(self, text: str | None) -> None:
+        self.book.app.status_bar = text if text else False

@@ -1,0 +1,1 @@
+"""Builds the Word templates of reporting/templates (the .docx files are committed)."""
