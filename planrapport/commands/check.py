@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reporting.validation import ValidationReport, validate
-from workbook.reader import read_plan
+if TYPE_CHECKING:
+    from reporting.validation import ValidationReport
 
 HELP = "Controleer een werkboek: elk probleem met blad, cel, code en uitleg."
 EPILOG = (
@@ -29,6 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reporting.validation import validate
+    from workbook.reader import read_plan
+
     path = Path(args.pad)
     report = validate(read_plan(path), args.jaar)
     backup = None

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from workbook.errors import WorkbookError
 from workbook.files import write_atomically
-from workbook.loading import FRESH_TEMPLATE, check_file
 
 HELP = "Zet een ingevuld werkboek (.xlsx) om naar een werkboek met knoppen (.xlsm); het origineel blijft ongewijzigd."
 EPILOG = (
@@ -32,6 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from workbook.build_xlsm import write_macro_workbook
+    from workbook.loading import FRESH_TEMPLATE, check_file
 
     source = Path(args.pad)
     check_file(source)

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from reporting.summary import summary_lines
-from workbook.reader import read_plan
-
 HELP = "Toon kort wat er in een werkboek staat: aantallen per niveau en jaren met gegevens."
 
 
@@ -15,5 +12,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reporting.summary import summary_lines
+    from workbook.reader import read_plan
+
     print("\n".join(summary_lines(read_plan(args.pad))))
     return 0
