@@ -36,7 +36,8 @@ BREAKS = [
     ("workbook/model.py", "from reporting import formatting",
      "Front ends (planrapport) over reports (reporting) over the workbook (workbook) BROKEN",
      "workbook.model -> reporting.formatting"),
-    ("reporting/trends.py", "import docxtpl", "docxtpl only in the Word documents BROKEN", "reporting.trends -> docxtpl"),
+    ("reporting/trends.py", "import docxtpl", "docxtpl only in the Word documents BROKEN",
+     "reporting.trends -> docxtpl"),
     ("reporting/formatting.py", "from reporting import trends",
      "No import cycles between the modules of a package BROKEN", ""),
 ]
