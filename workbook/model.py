@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CLASSIC = "klassiek"
+# Read-note codes that mean a sheet (field "*") or a column was not read at all.
+MISSING_CODES = frozenset({"ontbrekend-blad", "hernoemd-blad", "ontbrekende-kolom", "hernoemde-kolom"})
 BBC = "BBC"
 
 
@@ -26,6 +28,19 @@ class Origin:
 
 
 NO_ORIGIN = Origin(sheet="", row=0)
+
+
+@dataclass(frozen=True)
+class ReadNote:
+    """What the reader did not read as the template has it: a missing or renamed sheet, setting or column, or data
+    where planrapport does not look. `field` names the model field whose column is missing ("" otherwise)."""
+
+    code: str
+    error: bool
+    sheet: str
+    cell: str
+    message: str
+    field: str = ""
 
 
 @dataclass(frozen=True)
@@ -175,6 +190,12 @@ class Plan:
     budget_lines: tuple[BudgetLine, ...] = ()
     lists: Lists = field(default_factory=Lists)
     source: Path | None = field(default=None, compare=False)
+    notes: tuple[ReadNote, ...] = field(default=(), compare=False)
+
+    def was_read(self, sheet: str, field_name: str | None = None) -> bool:
+        """False when the sheet, or the column of `field_name` on it, was missing from the workbook."""
+        return not any(n.sheet == sheet and n.field in ("*", field_name or "*") and n.code in MISSING_CODES
+                       for n in self.notes)
 
     @property
     def strategic(self) -> tuple[Objective, ...]:

@@ -13,6 +13,8 @@ class Column:
     kind: str = "text"  # text | long | number | year | code
     list_name: str = ""
     required: bool = False
+    # The year report's figures depend on it: a missing column is an error, not a warning.
+    essential: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ ACTIONS = Sheet(
     "Eén rij per actie: code onder haar resultaat (1.1.1.1) of actieplan (A10900), timing zoals in het plan.",
     (
         Column("Code", "code", 11, "code", required=True),
-        Column("Tijdstip", "timing", 16),
+        Column("Tijdstip", "timing", 16, essential=True),
         Column("Actie", "title", 60, "long", required=True),
         Column("Omschrijving", "description", 60, "long"),
         Column("Trekker", "lead", 18),
@@ -146,13 +148,13 @@ FOLLOW_UP = Sheet(
     (
         Column("Actie", "action_code", 11, "code", required=True),
         Column("Jaar", "year", 8, "year", required=True),
-        Column("Status", "status", 16, list_name="Status"),
-        Column("Stand van zaken", "progress", 70, "long"),
-        Column("Stand van zaken (indicator)", "progress_colour", 12, list_name="Kleur"),
-        Column("Tijd", "time", 13, list_name="Tijd"),
-        Column("Tijd (indicator)", "time_colour", 12, list_name="Kleur"),
-        Column("Geld", "money", 30, "long"),
-        Column("Geld (indicator)", "money_colour", 12, list_name="Kleur"),
+        Column("Status", "status", 16, list_name="Status", essential=True),
+        Column("Stand van zaken", "progress", 70, "long", essential=True),
+        Column("Stand van zaken (indicator)", "progress_colour", 12, list_name="Kleur", essential=True),
+        Column("Tijd", "time", 13, list_name="Tijd", essential=True),
+        Column("Tijd (indicator)", "time_colour", 12, list_name="Kleur", essential=True),
+        Column("Geld", "money", 30, "long", essential=True),
+        Column("Geld (indicator)", "money_colour", 12, list_name="Kleur", essential=True),
     ),
 )
 INDICATORS = Sheet(
@@ -164,14 +166,14 @@ INDICATORS = Sheet(
         Column("Code", "code", 13, "code", required=True),
         Column("Tijdstip", "timing", 16),
         Column("Indicator", "text", 60, "long", required=True),
-        Column("Soort", "kind", 14, list_name="Soort"),
-        Column("Eenheid", "unit", 11, list_name="Eenheid"),
-        Column("Gewenste richting", "direction", 12, list_name="Gewenste richting"),
+        Column("Soort", "kind", 14, list_name="Soort", essential=True),
+        Column("Eenheid", "unit", 11, list_name="Eenheid", essential=True),
+        Column("Gewenste richting", "direction", 12, list_name="Gewenste richting", essential=True),
         Column("Norm", "norm", 30, "long"),
-        Column("Nulmeting jaar", "baseline_year", 10, "year"),
-        Column("Nulmeting waarde", "baseline_value", 11, "number"),
-        Column("Streefjaar", "target_year", 10, "year"),
-        Column("Streefwaarde", "target_value", 11, "number"),
+        Column("Nulmeting jaar", "baseline_year", 10, "year", essential=True),
+        Column("Nulmeting waarde", "baseline_value", 11, "number", essential=True),
+        Column("Streefjaar", "target_year", 10, "year", essential=True),
+        Column("Streefwaarde", "target_value", 11, "number", essential=True),
         Column("Toelichting", "note", 40, "long"),
     ),
 )
@@ -183,8 +185,8 @@ MEASUREMENTS = Sheet(
     (
         Column("Indicator", "indicator_code", 13, "code", required=True),
         Column("Periode", "period", 20, required=True),
-        Column("Waarde", "value", 11, "number"),
-        Column("Aandeel", "share", 10, "number"),
+        Column("Waarde", "value", 11, "number", essential=True),
+        Column("Aandeel", "share", 10, "number", essential=True),
         Column("Bron", "source", 22),
         Column("Opmerking", "note", 50, "long"),
     ),
@@ -196,17 +198,21 @@ BUDGET = Sheet(
     "Eén rij per kostenpost en jaar: gepland bedrag en (achteraf) besteed bedrag, in euro.",
     (
         Column("Jaar", "year", 8, "year", required=True),
-        Column("Soort financiering", "funding_kind", 20, list_name="Soort financiering"),
+        Column("Soort financiering", "funding_kind", 20, list_name="Soort financiering", essential=True),
         Column("Financier", "funder", 24),
         Column("Omschrijving", "description", 40, "long", required=True),
-        Column("Gepland", "planned", 13, "number"),
-        Column("Besteed", "spent", 13, "number"),
+        Column("Gepland", "planned", 13, "number", essential=True),
+        Column("Besteed", "spent", 13, "number", essential=True),
         Column("Opmerking", "note", 40, "long"),
     ),
 )
 
 DATA_SHEETS: tuple[Sheet, ...] = (OBJECTIVES, RESULTS, ACTIONS, FOLLOW_UP, INDICATORS, MEASUREMENTS, BUDGET)
 REQUIRED_SHEETS = (SETTINGS_SHEET, OBJECTIVES.name, ACTIONS.name)
+# Sheets planrapport writes or explains itself: never reported as "not read".
+OWN_SHEETS = (LISTS_SHEET, GUIDE_SHEET, CHECK_SHEET, TRENDS_SHEET)
+# Settings without which the documents have no name, title or period.
+REQUIRED_SETTINGS = ("municipality", "title", "start_year", "end_year", "report_year")
 
 
 def list_range_name(list_name: str) -> str:
