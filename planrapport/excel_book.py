@@ -74,6 +74,9 @@ class ExcelBook:
     def bold(self, sheet: str, first: tuple[int, int], last: tuple[int, int]) -> bool | None:
         return self.book.sheets[sheet].range(first, last).font.bold
 
+    def number_format(self, sheet: str, first: tuple[int, int], last: tuple[int, int]) -> str | None:
+        return self.book.sheets[sheet].range(first, last).number_format
+
     def characters_bold(self, sheet: str, row: int, column: int, start: int, length: int) -> bool | None:
         cell = self.book.sheets[sheet].range((row, column))
         return cell.characters[start - 1:start - 1 + length].font.bold

@@ -10,6 +10,8 @@ CLASSIC = "klassiek"
 # Read-note codes that mean a sheet (field "*") or a column was not read at all.
 MISSING_CODES = frozenset({"ontbrekend-blad", "hernoemd-blad", "ontbrekende-kolom", "hernoemde-kolom"})
 BBC = "BBC"
+# Statuses after which an action is not expected in later years.
+ENDED = frozenset({"afgerond", "stopgezet"})
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,17 @@ class Plan:
         """False when the sheet, or the column of `field_name` on it, was missing from the workbook."""
         return not any(n.sheet == sheet and n.field in ("*", field_name or "*") and n.code in MISSING_CODES
                        for n in self.notes)
+
+    def ended_before(self, year: int) -> dict[str, FollowUp]:
+        """Actions whose last follow-up before `year` says Afgerond or Stopgezet: not expected in `year` any more,
+        each with that row."""
+        latest: dict[str, FollowUp] = {}
+        for row in self.follow_ups:
+            if row.year is not None and row.year < year and row.action_code:
+                known = latest.get(row.action_code)
+                if known is None or row.year >= (known.year or 0):
+                    latest[row.action_code] = row
+        return {code: row for code, row in latest.items() if " ".join(row.status.split()).casefold() in ENDED}
 
     @property
     def strategic(self) -> tuple[Objective, ...]:

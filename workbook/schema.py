@@ -15,6 +15,7 @@ class Column:
     required: bool = False
     # The year report's figures depend on it: a missing column is an error, not a warning.
     essential: bool = False
+    hint: str = ""  # shown by Excel when a cell of the column is selected
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ LISTS: dict[str, tuple[str, ...]] = {
     "Soort financiering": ("Vlaamse subsidie", "Eigen middelen gemeente", "Andere subsidie", "Andere"),
     "Nummering": ("klassiek", "BBC"),
 }
+_IN_UNIT = "In de eenheid van de indicator; een percentage als 45 of 45%."
 # Words in these lists that mean an action is off schedule and needs an explanation.
 OFF_TRACK = {"vertraagd", "uitgesteld", "stopgezet", "rood"}
 
@@ -171,9 +173,9 @@ INDICATORS = Sheet(
         Column("Gewenste richting", "direction", 12, list_name="Gewenste richting", essential=True),
         Column("Norm", "norm", 30, "long"),
         Column("Nulmeting jaar", "baseline_year", 10, "year", essential=True),
-        Column("Nulmeting waarde", "baseline_value", 11, "number", essential=True),
+        Column("Nulmeting waarde", "baseline_value", 11, "number", essential=True, hint=_IN_UNIT),
         Column("Streefjaar", "target_year", 10, "year", essential=True),
-        Column("Streefwaarde", "target_value", 11, "number", essential=True),
+        Column("Streefwaarde", "target_value", 11, "number", essential=True, hint=_IN_UNIT),
         Column("Toelichting", "note", 40, "long"),
     ),
 )
@@ -185,8 +187,12 @@ MEASUREMENTS = Sheet(
     (
         Column("Indicator", "indicator_code", 13, "code", required=True),
         Column("Periode", "period", 20, required=True),
-        Column("Waarde", "value", 11, "number", essential=True),
-        Column("Aandeel", "share", 10, "number", essential=True),
+        Column("Waarde", "value", 11, "number", essential=True, hint=(
+            "Het cijfer in de eenheid van de indicator: een aantal (1168), een bedrag, of bij eenheid 'percentage' "
+            "het percentage (22,4 of 22,4%). Een aandeel naast een aantal hoort in kolom Aandeel.")),
+        Column("Aandeel", "share", 10, "number", essential=True, hint=(
+            "Alleen naast een aantal in Waarde: welk deel dat is, in procent (52 of 52%). Is de indicator zelf een "
+            "percentage, zet het dan in Waarde.")),
         Column("Bron", "source", 22),
         Column("Opmerking", "note", 50, "long"),
     ),

@@ -231,8 +231,9 @@ def _check_sheet_xml(checks: CheckList, styles: Stylesheet, fill_index: dict[str
                 style = text
             _inline(row, f"{letter}{number}", value, style)
     for number, problem in enumerate(checks.rows, start=FIRST_ISSUE_ROW):
-        name = sheet_names.get(normalize_header(problem.sheet), problem.sheet)
-        links.append((f"C{number}", link_location(problem, name), problem.cell))
+        name = sheet_names.get(normalize_header(problem.sheet))
+        if name and problem.cell:  # a missing sheet or a --jaar problem has no cell to go to
+            links.append((f"C{number}", link_location(problem, name), problem.cell))
     if links:
         hyperlinks = etree.SubElement(root, q("hyperlinks"))
         for ref, location, display in links:
