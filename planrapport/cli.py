@@ -23,6 +23,7 @@ COMMANDS = {
     "omzetten": "planrapport.commands.convert",
     "voorbeeld": "planrapport.commands.example",
     "huisstijl": "planrapport.commands.house_style",
+    "zelftest": "planrapport.commands.selftest",
 }
 
 _TRANSLATIONS = (
