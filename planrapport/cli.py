@@ -23,6 +23,7 @@ COMMANDS = {
     "omzetten": "planrapport.commands.convert",
     "voorbeeld": "planrapport.commands.example",
     "huisstijl": "planrapport.commands.house_style",
+    "importeren": "planrapport.commands.import_plan",
 }
 
 _TRANSLATIONS = (

@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from workbook import codes
+from workbook.chapters import read_chapters
 from workbook.errors import WorkbookError
 from workbook.loading import FRESH_TEMPLATE, Grid, load_grids
 from workbook.model import (
@@ -90,6 +91,7 @@ def plan_from_grids(grids: Mapping[str, Grid], file_name: str = "werkboek") -> P
         measurements=tuple(_measurement(r, o, settings) for r, o in tables[MEASUREMENTS.name]),
         budget_lines=tuple(_budget_line(r, o) for r, o in tables[BUDGET.name]),
         lists=lists,
+        chapters=read_chapters(grids),
     )
 
 

@@ -529,6 +529,7 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
         ("{%p endif %}", ""),
     ])
     _contents(body)
+    _free_chapters(body, "hoofdstukken_voor")
     _tag(body, "{%p for sd in doelstellingen %}")
     _p(body, "{{ sd.kop }}", "Heading 1")
     _tag(body, "{%p if sd.domein %}")
@@ -566,6 +567,7 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     _tag(body, "{%p endif %}")
     _tag(body, "{%p endfor %}")
     _tag(body, "{%p endfor %}")
+    _free_chapters(body, "hoofdstukken_na")
 
     _tag(body, "{%p if begroting %}")
     _p(body, "Jaarlijkse begroting", "Heading 1")
@@ -587,6 +589,16 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     _tag(body, "{%p endif %}")
     _unplaced(body)
     return document
+
+
+def _free_chapters(body, name: str) -> None:
+    """The free chapters (sheet Hoofdstukken): a Heading 1 title and the paragraphs of the text."""
+    _tag(body, f"{{%p for hoofdstuk in {name} %}}")
+    _p(body, "{{ hoofdstuk.titel }}", "Heading 1")
+    _tag(body, "{%p for alinea in hoofdstuk.alineas %}")
+    _p(body, "{{ alinea }}")
+    _tag(body, "{%p endfor %}")
+    _tag(body, "{%p endfor %}")
 
 
 def _unplaced(body) -> None:
