@@ -285,3 +285,21 @@ def test_with_buttons(tmp_path, capsys):
     assert [r.code for r in read_plan(target).results] == ["1.1.1", "1.1.2", "2.1.1"]
     assert main(["importeren", str(WORD / "gelabeld-2.docx"), str(tmp_path / "x.xlsx"), "--met-knoppen"]) == 1
     assert "x.xlsx: een werkboek met knoppen moet eindigen op .xlsm." in capsys.readouterr().err
+
+
+def test_an_objective_without_results_in_the_plan_document_stays_without(tmp_path):
+    from dataclasses import replace
+
+    from reporting.documents import render_plan_document
+
+    original = read_plan(WAREGEM)
+    plan = replace(original, results=tuple(r for r in original.results if r.parent_code != "1.2"),
+                   actions=tuple(a for a in original.actions if not a.code.startswith("1.2.")),
+                   indicators=tuple(i for i in original.indicators if not i.code.startswith("1.2.")))
+    source = tmp_path / "beleidsplan.docx"
+    source.write_bytes(render_plan_document(plan))
+    result = import_document(source)
+    od = next(o for o in result.data["Doelstellingen"] if o["Code"] == "1.2")
+    assert "Motivering" not in od
+    assert ("Onder deze doelstelling staan nog geen resultaten of acties.",
+            "Niet overgenomen: een zin die planrapport zelf schrijft.") in [(n.text, n.action) for n in result.notes]

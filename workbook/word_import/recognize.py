@@ -13,6 +13,8 @@ FOLLOW_UP_FIELDS = {"status": "Status", "progress": "Stand van zaken", "progress
 ACTION_FIELDS = {"description": "Omschrijving", "timing": "Tijdstip", "lead": "Trekker", "partners": "Partners",
                  "budget": "Budget/personeelsinzet", "contact": "Contact"}
 # Chapters the plan document of planrapport writes itself from the workbook.
+# Lines of the plan document of planrapport that say something is missing; they are not the officer's text.
+PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
 NOT_PLAN_CHAPTERS = ("jaarlijkse begroting", "rijen zonder plaats in het plan")
 
 
@@ -208,6 +210,9 @@ class Recognizer:
             self.action.values["Zie ook"] = match.group(1).strip()
             return
         self.fresh = False
+        if plain in PLACEHOLDERS:
+            self.builder.note(line.position, plain, "Niet overgenomen: een zin die planrapport zelf schrijft.")
+            return
         self.place(line, text)
 
     def set_mode(self, name: str) -> None:
