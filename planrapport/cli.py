@@ -24,6 +24,7 @@ COMMANDS = {
     "voorbeeld": "planrapport.commands.example",
     "huisstijl": "planrapport.commands.house_style",
     "zelftest": "planrapport.commands.selftest",
+    "importeren": "planrapport.commands.import_plan",
 }
 
 _TRANSLATIONS = (

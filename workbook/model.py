@@ -171,6 +171,16 @@ class BudgetLine:
 
 
 @dataclass(frozen=True)
+class Chapter:
+    """A free chapter of the plan document (inleiding, omgevingsanalyse, ...), before or after the objectives."""
+
+    title: str
+    text: str = ""
+    after: bool = False
+    origin: Origin = field(default=NO_ORIGIN, compare=False)
+
+
+@dataclass(frozen=True)
 class Lists:
     """The allowed words of the "Lijsten" sheet: one source for Excel drop-downs and validation."""
 
@@ -191,6 +201,7 @@ class Plan:
     measurements: tuple[Measurement, ...] = ()
     budget_lines: tuple[BudgetLine, ...] = ()
     lists: Lists = field(default_factory=Lists)
+    chapters: tuple[Chapter, ...] = ()
     source: Path | None = field(default=None, compare=False)
     notes: tuple[ReadNote, ...] = field(default=(), compare=False)
 

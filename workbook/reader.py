@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from workbook import codes, read_notes
+from workbook.chapters import read_chapters
 from workbook.errors import WorkbookError
 from workbook.loading import FRESH_TEMPLATE, Grid, load_grids
 from workbook.model import (
@@ -111,6 +112,7 @@ def plan_from_grids(grids: Mapping[str, Grid], file_name: str = "werkboek") -> P
         budget_lines=tuple(_budget_line(r, o) for r, o in tables[BUDGET.name]),
         lists=lists,
         notes=tuple(notes),
+        chapters=read_chapters(grids),
     )
 
 

@@ -213,10 +213,36 @@ BUDGET = Sheet(
     ),
 )
 
+# Written by `planrapport importeren` only (template.add_sheet), not part of a fresh workbook.
+CHAPTERS = Sheet(
+    "Hoofdstukken",
+    "tblHoofdstukken",
+    "Vrije hoofdstukken",
+    "Eén rij per hoofdstuk buiten de doelstellingen (inleiding, omgevingsanalyse, missie en visie). "
+    "Plaats: 'voor' of 'na' de doelstellingen in het beleidsplan.",
+    (
+        Column("Titel", "title", 40, "long", required=True),
+        Column("Tekst", "text", 100, "long"),
+        Column("Plaats", "position", 10),
+    ),
+)
+IMPORT = Sheet(
+    "Import",
+    "tblImport",
+    "Import uit Word",
+    "Wat de import niet kon plaatsen of op een gok plaatste. Kijk elke rij na; wis het blad als alles klopt.",
+    (
+        Column("Plaats in het document", "position", 24),
+        Column("Tekst", "text", 80, "long", required=True),
+        Column("Wat de import deed", "action", 60, "long"),
+    ),
+)
+
 DATA_SHEETS: tuple[Sheet, ...] = (OBJECTIVES, RESULTS, ACTIONS, FOLLOW_UP, INDICATORS, MEASUREMENTS, BUDGET)
+IMPORTED_SHEETS: tuple[Sheet, ...] = (CHAPTERS, IMPORT)
 REQUIRED_SHEETS = (SETTINGS_SHEET, OBJECTIVES.name, ACTIONS.name)
 # Sheets planrapport writes or explains itself: never reported as "not read".
-OWN_SHEETS = (LISTS_SHEET, GUIDE_SHEET, CHECK_SHEET, TRENDS_SHEET)
+OWN_SHEETS = (LISTS_SHEET, GUIDE_SHEET, CHECK_SHEET, TRENDS_SHEET, *(s.name for s in IMPORTED_SHEETS))
 # Settings without which the documents have no name, title or period.
 REQUIRED_SETTINGS = ("municipality", "title", "start_year", "end_year", "report_year")
 

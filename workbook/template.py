@@ -91,6 +91,21 @@ def build_template() -> Workbook:
     return workbook
 
 
+def add_sheet(workbook: Workbook, spec: Sheet, explanation: Iterable[str] = ()) -> Worksheet:
+    """Add a sheet a fresh workbook does not have (the import's Hoofdstukken and Import) before Lijsten.
+
+    Lines of `explanation` go in a column of their own, one empty column right of the table."""
+    sheet = workbook.create_sheet(spec.name, index=workbook.sheetnames.index(LISTS_SHEET))
+    _write_data_sheet(sheet, spec)
+    column = len(spec.columns) + 2
+    sheet.column_dimensions[get_column_letter(column)].width = 70
+    for row, line in enumerate(explanation, start=FIRST_DATA_ROW):
+        cell = sheet.cell(row=row, column=column, value=line)
+        cell.alignment = WRAP
+        cell.font = HINT_FONT if row > FIRST_DATA_ROW else Font(bold=True, color="1F3864")
+    return sheet
+
+
 def _write_guide(sheet: Worksheet) -> None:
     sheet.column_dimensions["A"].width = 110
     for row, (text, style) in enumerate(GUIDE, start=1):
@@ -243,7 +258,8 @@ def fill_settings(sheet: Worksheet, values: Mapping[str, object]) -> None:
 
 def fill_rows(sheet: Worksheet, spec: Sheet, rows: Iterable[Mapping[str, object]]) -> None:
     """Write rows below the header, matching keys to header names, and grow the table to cover them."""
-    headers = {sheet.cell(row=HEADER_ROW, column=c).value: c for c in range(1, sheet.max_column + 1)}
+    headers = {sheet.cell(row=HEADER_ROW, column=c).value: c for c in range(1, sheet.max_column + 1)
+               if sheet.cell(row=HEADER_ROW, column=c).value is not None}
     row = FIRST_DATA_ROW
     for values in rows:
         for key, value in values.items():

@@ -37,6 +37,7 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
         ("{%p endif %}", ""),
     ])
     contents_page(body)
+    _free_chapters(body, "hoofdstukken_voor")
     tag_paragraph(body, "{%p for sd in doelstellingen %}")
     para(body, "{{ sd.kop }}", "Heading 1")
     tag_paragraph(body, "{%p if sd.domein %}")
@@ -74,6 +75,7 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p endfor %}")
     tag_paragraph(body, "{%p endfor %}")
+    _free_chapters(body, "hoofdstukken_na")
 
     tag_paragraph(body, "{%p if begroting %}")
     para(body, "Jaarlijkse begroting", "Heading 1")
@@ -95,3 +97,13 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     tag_paragraph(body, "{%p endif %}")
     unplaced_rows(body)
     return document
+
+
+def _free_chapters(body, name: str) -> None:
+    """The free chapters (sheet Hoofdstukken): a Heading 1 title and the paragraphs of the text."""
+    tag_paragraph(body, f"{{%p for hoofdstuk in {name} %}}")
+    para(body, "{{ hoofdstuk.titel }}", "Heading 1")
+    tag_paragraph(body, "{%p for alinea in hoofdstuk.alineas %}")
+    para(body, "{{ alinea }}")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p endfor %}")
