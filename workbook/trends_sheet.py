@@ -11,6 +11,7 @@ from lxml import etree
 from workbook.errors import WorkbookError
 from workbook.files import rewrite_with_backup
 from workbook.loading import check_file
+from workbook.locks import is_open
 from workbook.schema import TRENDS_SHEET, normalize_header
 from workbook.xlsx_cells import column_letters
 from workbook.xlsx_package import MAIN, REL, STYLES, Package, q, release_generated_sheet
@@ -59,7 +60,7 @@ def write_trends_sheet(path: str | Path, table: TrendsTable) -> Path:
     Only the Trends sheet, the styles it adds and the workbook's list of sheets change."""
     path = Path(path)
     check_file(path)
-    if path.with_name("~$" + path.name).exists():
+    if is_open(path):
         raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
     package = Package(path)
     _apply(package, table)

@@ -12,6 +12,7 @@ from lxml import etree
 from workbook.errors import WorkbookError
 from workbook.files import rewrite_with_backup
 from workbook.loading import check_file
+from workbook.locks import is_open
 from workbook.schema import CHECK_SHEET, normalize_header
 from workbook.xlsx_cells import SheetCells, split_ref
 from workbook.xlsx_package import (
@@ -85,7 +86,7 @@ def write_check_sheet(path: str | Path, checks: CheckList) -> Path:
     """Put the check's list in the workbook (after a backup copy, atomically); returns the backup's path."""
     path = Path(path)
     check_file(path)
-    if path.with_name("~$" + path.name).exists():
+    if is_open(path):
         raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
     package = Package(path)
     _apply(package, checks)
