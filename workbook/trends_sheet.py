@@ -14,7 +14,7 @@ from workbook.loading import check_file
 from workbook.locks import is_open
 from workbook.schema import TRENDS_SHEET, normalize_header
 from workbook.xlsx_cells import column_letters
-from workbook.xlsx_package import MAIN, REL, STYLES, Package, q, release_generated_sheet
+from workbook.xlsx_package import MAIN, REL, STYLES, Package, cell_texts, q, release_generated_sheet
 from workbook.xlsx_styles import Stylesheet
 
 INDICATOR_HEADERS = (
@@ -87,25 +87,14 @@ def _verify_own_sheet(package: Package, part: str) -> bool:
     name = package.path.name
     root = package.xml(part)
     has_values = any(c.find(q("v")) is not None or c.find(q("is")) is not None for c in root.iter(q("c")))
-    ours = False
-    for cell in root.iter(q("c")):
-        if cell.get("r") == "A3":
-            inline = cell.find(q("is"))
-            ours = inline is not None and "".join(inline.itertext()) == INDICATOR_HEADERS[0]
-            ours = ours and _second_header(root) == INDICATOR_HEADERS[1]
+    headers = cell_texts(package, root, ("A3", "B3"))
+    ours = (headers["A3"], headers["B3"]) == INDICATOR_HEADERS[:2]
     if has_values and not ours:
         raise WorkbookError(
             f"{name}: het werkboek heeft al een blad '{TRENDS_SHEET}' dat planrapport niet gemaakt heeft. "
             "Geef dat blad een andere naam en probeer opnieuw."
         )
     return release_generated_sheet(package, part, TRENDS_SHEET)
-
-
-def _second_header(root: etree._Element) -> str:
-    for cell in root.iter(q("c")):
-        if cell.get("r") == "B3" and cell.find(q("is")) is not None:
-            return "".join(cell.find(q("is")).itertext())
-    return ""
 
 
 class _Styles:
