@@ -8,7 +8,6 @@ from openpyxl import load_workbook
 from planrapport.cli import main
 from workbook.template import build_template, fill
 
-BACKUP = f"plan (reservekopie {date.today().isoformat()}).xlsx"
 PLAN = {
     "Instellingen": {"Gemeente": "Gent", "Titel van het plan": "Samenleven 2020-2025", "Beginjaar": 2020,
                      "Eindjaar": 2025, "Rapportjaar": 2023, "Nummering": "klassiek"},
@@ -77,8 +76,9 @@ def test_schrijf_fills_the_trends_sheet_after_a_backup(workbook, capsys):
     original = workbook.read_bytes()
     assert main(["trends", str(workbook), "--schrijf"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[-1] == "Het blad Trends staat in plan.xlsx. Reservekopie van het werkboek: " + BACKUP
-    assert (workbook.parent / BACKUP).read_bytes() == original
+    backup = f"plan (reservekopie {date.today().isoformat()}).xlsx"
+    assert lines[-1] == "Het blad Trends staat in plan.xlsx. Reservekopie van het werkboek: " + backup
+    assert (workbook.parent / backup).read_bytes() == original
     sheet = load_workbook(workbook)["Trends"]
     assert [sheet[f"{c}4"].value for c in "ABC"] == ["1.1.1-I1", "Aantal onthaalgesprekken", "op koers"]
     assert sheet["C5"].value == "niet op koers"
