@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -255,6 +256,8 @@ def _lines(value: object, width: float) -> int:
 def _cell(row: etree._Element, ref: str, value: object, style: int) -> None:
     if isinstance(value, bool):
         value = "ja" if value else "nee"
+    if isinstance(value, float) and not math.isfinite(value):
+        return  # a sheet holds no infinity: the cell stays empty, as for a figure that cannot be computed
     if isinstance(value, int | float):
         cell = etree.SubElement(row, q("c"), {"r": ref})
         etree.SubElement(cell, q("v")).text = repr(value) if isinstance(value, float) else str(value)

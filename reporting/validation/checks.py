@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from reporting.validation import budget, cross_references, follow_up, indicators, structure, text, timing
+from reporting.validation import budget, cross_references, follow_up, indicators, limits, structure, text, timing
 from reporting.validation.context import Context
 from reporting.validation.report import ValidationReport
 from workbook.model import Plan
 
-GROUPS = (structure, cross_references, timing, follow_up, indicators, budget, text)
+GROUPS = (structure, cross_references, timing, follow_up, indicators, budget, text,
+          limits)
 
 
 def validate(plan: Plan, year: int | None = None) -> ValidationReport:
