@@ -12,6 +12,7 @@ from planrapport.commands.batch import BatchResult, ProgressBar, batch_command, 
 from workbook.errors import WorkbookError
 
 pytestmark = pytest.mark.slow
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +141,9 @@ def test_a_folder_without_workbooks_is_said_so(tmp_path):
     (tmp_path / "notities.txt").write_text("geen werkboek")
     with pytest.raises(WorkbookError) as raised:
         run_batch(tmp_path, 2023, None, overwrite=False, force=False)
-    assert raised.value.message == f"{tmp_path}: in deze map staan geen werkboeken (.xlsx of .xlsm)."
+    assert raised.value.message == (
+        f"{tmp_path}: in deze map staan geen werkboeken (.xlsx of .xlsm).\n"
+        "  ~$plan.xlsx: een slotbestand van Excel, Word of LibreOffice (een bestand is open)")
 
 
 def test_the_progress_bar_redraws_one_line_on_a_terminal():
@@ -155,3 +158,81 @@ def test_the_progress_bar_redraws_one_line_on_a_terminal():
     bar(result.outcomes[1], 2, 2)
     assert screen.getvalue().count("\r") == 2 and screen.getvalue().endswith("\n")
     assert "[###############---------------] 1/2 a.xlsx" in screen.getvalue()
+
+
+def test_the_batch_reports_on_exactly_the_good_workbooks_and_names_every_file_it_skips(tmp_path, small_plans):
+    from workbook.writeback import CheckList, write_check_sheet
+
+    folder = folder_with(tmp_path, small_plans, "seed1", "seed2")
+    backup = write_check_sheet(folder / "plan-1.xlsx", CheckList("geen problemen"))
+    # an older backup of a workbook with errors: read, it would fail the batch and take the report's name
+    shutil.copy(small_plans["double"], folder / "plan-2 (reservekopie).xlsx")
+    shutil.copy(small_plans["double"], folder / "plan-2 (reservekopie) (2).xlsx")
+    shutil.copy(FIXTURES / "kapot" / "oud.xls", folder / "oud.xls")
+    shutil.copy(FIXTURES / "kapot" / "rekenblad.ods", folder / "rekenblad.ods")
+    (folder / "~$plan-2.xlsx").write_bytes(b"lock")
+    (folder / ".~lock.plan-1.xlsx#").write_text("officer,pc,,01.12.2026 10:00,")
+    (folder / ".~planrapport-x1y2z3.xlsx").write_bytes(b"PK half")
+    (folder / "notities.txt").write_text("geen werkboek")
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = batch_command(folder, 2023, None, overwrite=True, force=False, stdout=stdout, stderr=stderr)
+    assert code == 0
+    assert stdout.getvalue().splitlines() == [
+        str(folder / f"jaarrapport-2023-{municipality(seed)}.docx") for seed in (1, 2)]
+    lines = stderr.getvalue().splitlines()
+    assert lines[2].startswith("planrapport: 2 van 2 jaarrapporten gemaakt in ")
+    assert lines[3:] == [
+        "planrapport: 8 bestanden overgeslagen:",
+        "  .~lock.plan-1.xlsx#: een slotbestand van Excel, Word of LibreOffice (een bestand is open)",
+        "  .~planrapport-x1y2z3.xlsx: een tijdelijk bestand van planrapport",
+        "  oud.xls: een oud Excel-bestand (.xls); open het in Excel en bewaar het als Excel-werkmap (.xlsx)",
+        f"  {backup.name}: een reservekopie die planrapport maakte voor het in het werkboek schreef",
+        "  plan-2 (reservekopie) (2).xlsx: een reservekopie die planrapport maakte voor het in het werkboek schreef",
+        "  plan-2 (reservekopie).xlsx: een reservekopie die planrapport maakte voor het in het werkboek schreef",
+        "  rekenblad.ods: een LibreOffice-rekenblad (.ods); open het in LibreOffice Calc en bewaar het als "
+        "Excel-werkmap (.xlsx)",
+        "  ~$plan-2.xlsx: een slotbestand van Excel, Word of LibreOffice (een bestand is open)",
+    ]
+
+
+def _sleep_and_say(path, *args):
+    import time
+
+    print(os.getpid(), flush=True)
+    time.sleep(120)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="kills a process with SIGKILL")
+def test_the_workers_end_with_the_batch_that_started_them(tmp_path, small_plans):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = folder_with(tmp_path, small_plans, "seed1", "seed2")
+    script = (
+        "import sys\n"
+        "from planrapport.commands import batch\n"
+        "from tests.test_batch import _sleep_and_say\n"
+        "batch.render_one = _sleep_and_say\n"
+        "batch.run_batch(sys.argv[1], 2023, None, overwrite=False, force=False, workers=2)\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script, str(folder)], stdout=subprocess.PIPE, text=True,
+                               cwd=Path(__file__).parent.parent)
+    workers = [int(process.stdout.readline()) for _ in range(2)]
+    assert all(_alive(pid) for pid in workers)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 60  # a bound for a slow host, not a speed figure
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process runs (a finished child not yet reaped by its new parent counts as ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

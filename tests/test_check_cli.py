@@ -3,6 +3,7 @@
 import json
 import shutil
 import zipfile
+from datetime import date
 
 import pytest
 from conftest import DENDERLEEUW, FIXTURES
@@ -77,8 +78,8 @@ def test_schrijf_writes_the_check_sheet_after_a_backup(capsys, tmp_path):
     code, out, _ = run(capsys, path, "--schrijf")
     assert code == 1
     assert out.splitlines()[-1] == ("De lijst staat op het blad Controle van plan.xlsx. Reservekopie van het "
-                                    "werkboek: plan (reservekopie).xlsx")
-    assert (tmp_path / "plan (reservekopie).xlsx").read_bytes() == original
+                                    f"werkboek: plan (reservekopie {date.today().isoformat()}).xlsx")
+    assert (tmp_path / f"plan (reservekopie {date.today().isoformat()}).xlsx").read_bytes() == original
     assert "xl/worksheets/sheet11.xml" in zipfile.ZipFile(path).namelist()
 
 

@@ -77,3 +77,33 @@ def test_a_writer_killed_half_way_leaves_the_original_intact(tmp_path):
     process.wait(timeout=10)
     time.sleep(0.1)
     assert target.read_bytes() == b"origineel" * 1000
+
+
+@pytest.mark.parametrize("name, lock", [
+    ("jaarrapport-2023-gent.docx", "~$arrapport-2023-gent.docx"),  # Word, 8 or more characters
+    ("rapport.docx", "~$apport.docx"),  # Word, 7 characters
+    ("plan.docx", "~$plan.docx"),  # Word, fewer than 7
+    ("jaarrapport-2023-gent.docx", "~$jaarrapport-2023-gent.docx"),  # Excel's rule
+    ("jaarrapport-2023-gent.docx", ".~lock.jaarrapport-2023-gent.docx#"),  # LibreOffice
+])
+def test_word_excel_and_libreoffice_lock_files_are_recognised(tmp_path, name, lock):
+    target = tmp_path / name
+    target.write_bytes(b"origineel")
+    (tmp_path / lock).write_bytes(b"lock")
+    with pytest.raises(WorkbookError) as raised:
+        write_atomically(target, lambda t: t.write_bytes(b"nieuw"), overwrite=True)
+    assert raised.value.message == f"{name}: het bestand is open in Word of Excel. Sluit het en probeer opnieuw."
+    assert target.read_bytes() == b"origineel"
+
+
+def test_temporary_files_a_killed_run_left_are_removed_by_the_next_write_but_not_a_running_ones(tmp_path):
+    from workbook.temporaries import STALE_AFTER
+
+    old = tmp_path / ".~planrapport-k1ll3d.docx"
+    old.write_bytes(b"x" * 1000)
+    an_hour_ago = time.time() - STALE_AFTER - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    running = tmp_path / ".~planrapport-busy01.docx"
+    running.write_bytes(b"nog bezig")
+    write_atomically(tmp_path / "rapport.docx", lambda t: t.write_bytes(b"nieuw"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".~planrapport-busy01.docx", "rapport.docx"]

@@ -1,4 +1,5 @@
 import shutil
+from datetime import date
 
 import pytest
 from conftest import DENDERLEEUW
@@ -75,8 +76,9 @@ def test_schrijf_fills_the_trends_sheet_after_a_backup(workbook, capsys):
     original = workbook.read_bytes()
     assert main(["trends", str(workbook), "--schrijf"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[-1] == "Het blad Trends staat in plan.xlsx. Reservekopie van het werkboek: plan (reservekopie).xlsx"
-    assert (workbook.parent / "plan (reservekopie).xlsx").read_bytes() == original
+    backup = f"plan (reservekopie {date.today().isoformat()}).xlsx"
+    assert lines[-1] == "Het blad Trends staat in plan.xlsx. Reservekopie van het werkboek: " + backup
+    assert (workbook.parent / backup).read_bytes() == original
     sheet = load_workbook(workbook)["Trends"]
     assert [sheet[f"{c}4"].value for c in "ABC"] == ["1.1.1-I1", "Aantal onthaalgesprekken", "op koers"]
     assert sheet["C5"].value == "niet op koers"

@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def test_only_the_trends_sheet_its_styles_and_the_sheet_list_change(tmp_path):
     before = _parts(path)
     plan = read_plan(path)
     backup = write_trends_sheet(path, trends_table(plan))
-    assert backup == tmp_path / "denderleeuw-2023 (reservekopie).xlsx"
+    assert backup == tmp_path / f"denderleeuw-2023 (reservekopie {date.today().isoformat()}).xlsx"
     assert backup.read_bytes() == DENDERLEEUW.read_bytes()
     after = _parts(path)
     new = set(after) - set(before)
@@ -103,10 +104,10 @@ def test_trends_rows_are_what_the_sheet_shows(tmp_path):
 def test_writing_again_replaces_the_sheet_and_does_not_grow_the_styles(tmp_path):
     path = _copy(DENDERLEEUW, tmp_path)
     plan = read_plan(path)
-    write_trends_sheet(path, trends_table(plan, 2023))
+    first_backup = write_trends_sheet(path, trends_table(plan, 2023))
     first = _parts(path)
     second_backup = write_trends_sheet(path, trends_table(plan, 2022))
-    assert second_backup.name == "denderleeuw-2023 (reservekopie) (2).xlsx"
+    assert second_backup == first_backup  # one backup a day
     after = _parts(path)
     assert after["xl/styles.xml"] == first["xl/styles.xml"]
     assert {name for name in first if after[name] != first[name]} == {

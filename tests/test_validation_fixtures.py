@@ -63,6 +63,7 @@ EXPECTED = {
     "te-lange-titel": [("Acties", "Acties!C5")],
     "te-lange-tekst": [("Acties", "Acties!D5")],
     "ongeldig-teken": [("Acties", "Acties!D5")],
+    "getal-te-groot": [("Metingen", "Metingen!C5")],
 }
 # Words that only a Dutch sentence has; every message and summary must use some of them.
 DUTCH = {"de", "het", "een", "van", "naar", "dit", "voor", "met", "bij", "niet", "geen", "staat", "heeft", "in",

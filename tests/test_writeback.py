@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,7 @@ def test_write_back_changes_nothing_but_the_check_sheet_and_fills(tmp_path, sour
     report = validate(read_plan(path))
     assert report.issues
     backup = write_check_sheet(path, report.check_list())
-    assert backup.name == "plan (reservekopie).xlsx" and backup.read_bytes() == original
+    assert backup.name == f"plan (reservekopie {date.today().isoformat()}).xlsx" and backup.read_bytes() == original
     after = _snapshot(path)
     assert after["order"] == [*before["order"], "Controle"]
     assert after["names"] == before["names"]
@@ -107,7 +108,7 @@ def test_the_next_check_clears_the_fills_and_replaces_the_list(tmp_path):
     sheet = load_workbook(path)["Controle"]
     assert [c.value for c in sheet["A"]] == ["Controle", "Geen fouten of waarschuwingen (rapportjaar 2023).",
                                              "Ernst"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan (reservekopie) (2).xlsx", "plan (reservekopie).xlsx",
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"plan (reservekopie {date.today().isoformat()}).xlsx",
                                                          "plan.xlsx"]
 
 

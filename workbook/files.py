@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from workbook.backups import make_backup
 from workbook.errors import WorkbookError
+from workbook.locks import is_open
+from workbook.temporaries import temporary_beside
 
 
 def free_name(path: Path) -> Path:
@@ -30,19 +31,16 @@ def write_atomically(path: Path, write: Callable[[Path], None], overwrite: bool 
         raise WorkbookError(
             f"{path.name}: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf."
         )
-    lock = path.with_name("~$" + path.name)
-    if lock.exists():
+    if is_open(path):
         raise WorkbookError(
             f"{path.name}: het bestand is open in Word of Excel. Sluit het en probeer opnieuw."
         )
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".~planrapport-", suffix=path.suffix, dir=path.parent)
+        temp_path = temporary_beside(path)
     except OSError as error:
         raise WorkbookError(
             f"{path.name}: in de map {path.parent} kan niet geschreven worden ({error.strerror})."
         ) from None
-    os.close(handle)
-    temp_path = Path(temporary)
     try:
         write(temp_path)
         if path.exists():
@@ -72,8 +70,7 @@ def save_workbook(workbook, path: Path, overwrite: bool = False) -> Path:
 
 
 def rewrite_with_backup(path: Path, write: Callable[[Path], None]) -> Path:
-    """Keep a copy of the workbook as "name (reservekopie).xlsx", then replace it atomically; returns the copy."""
-    backup = free_name(path.with_name(f"{path.stem} (reservekopie){path.suffix}"))
-    write_atomically(backup, lambda temporary: shutil.copyfile(path, temporary))
+    """Keep today's backup copy of the workbook (workbook.backups), then replace it atomically; returns the copy."""
+    backup = make_backup(path)
     write_atomically(path, write, overwrite=True)
     return backup

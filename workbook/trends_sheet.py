@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,9 +12,10 @@ from lxml import etree
 from workbook.errors import WorkbookError
 from workbook.files import rewrite_with_backup
 from workbook.loading import check_file
+from workbook.locks import is_open
 from workbook.schema import TRENDS_SHEET, normalize_header
 from workbook.xlsx_cells import column_letters
-from workbook.xlsx_package import MAIN, REL, STYLES, Package, q, release_generated_sheet
+from workbook.xlsx_package import MAIN, REL, STYLES, Package, cell_texts, q, release_generated_sheet
 from workbook.xlsx_styles import Stylesheet
 
 INDICATOR_HEADERS = (
@@ -59,7 +61,7 @@ def write_trends_sheet(path: str | Path, table: TrendsTable) -> Path:
     Only the Trends sheet, the styles it adds and the workbook's list of sheets change."""
     path = Path(path)
     check_file(path)
-    if path.with_name("~$" + path.name).exists():
+    if is_open(path):
         raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
     package = Package(path)
     _apply(package, table)
@@ -86,25 +88,14 @@ def _verify_own_sheet(package: Package, part: str) -> bool:
     name = package.path.name
     root = package.xml(part)
     has_values = any(c.find(q("v")) is not None or c.find(q("is")) is not None for c in root.iter(q("c")))
-    ours = False
-    for cell in root.iter(q("c")):
-        if cell.get("r") == "A3":
-            inline = cell.find(q("is"))
-            ours = inline is not None and "".join(inline.itertext()) == INDICATOR_HEADERS[0]
-            ours = ours and _second_header(root) == INDICATOR_HEADERS[1]
+    headers = cell_texts(package, root, ("A3", "B3"))
+    ours = (headers["A3"], headers["B3"]) == INDICATOR_HEADERS[:2]
     if has_values and not ours:
         raise WorkbookError(
             f"{name}: het werkboek heeft al een blad '{TRENDS_SHEET}' dat planrapport niet gemaakt heeft. "
             "Geef dat blad een andere naam en probeer opnieuw."
         )
     return release_generated_sheet(package, part, TRENDS_SHEET)
-
-
-def _second_header(root: etree._Element) -> str:
-    for cell in root.iter(q("c")):
-        if cell.get("r") == "B3" and cell.find(q("is")) is not None:
-            return "".join(cell.find(q("is")).itertext())
-    return ""
 
 
 class _Styles:
@@ -265,6 +256,8 @@ def _lines(value: object, width: float) -> int:
 def _cell(row: etree._Element, ref: str, value: object, style: int) -> None:
     if isinstance(value, bool):
         value = "ja" if value else "nee"
+    if isinstance(value, float) and not math.isfinite(value):
+        return  # a sheet holds no infinity: the cell stays empty, as for a figure that cannot be computed
     if isinstance(value, int | float):
         cell = etree.SubElement(row, q("c"), {"r": ref})
         etree.SubElement(cell, q("v")).text = repr(value) if isinstance(value, float) else str(value)

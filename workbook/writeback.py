@@ -11,14 +11,15 @@ from workbook.check_list import CheckList, CheckRow
 from workbook.errors import WorkbookError
 from workbook.files import rewrite_with_backup
 from workbook.loading import check_file
+from workbook.locks import is_open
 from workbook.schema import CHECK_SHEET, normalize_header
 from workbook.xlsx_cells import SheetCells, split_ref
 from workbook.xlsx_package import (
     MAIN,
     REL,
-    SHARED_STRINGS,
     STYLES,
     Package,
+    cell_texts,
     q,
     release_generated_sheet,
 )
@@ -65,7 +66,7 @@ def write_check_sheet(path: str | Path, checks: CheckList) -> Path:
     """Put the check's list in the workbook (after a backup copy, atomically); returns the backup's path."""
     path = Path(path)
     check_file(path)
-    if path.with_name("~$" + path.name).exists():
+    if is_open(path):
         raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
     package = Package(path)
     _apply(package, checks)
@@ -131,9 +132,8 @@ def _verify_own_sheet(package: Package, part: str) -> bool:
     """Refuse to overwrite a "Controle" sheet the officer made; returns whether it was the selected tab."""
     name = package.path.name
     root = package.xml(part)
-    rows = {r.get("r"): r for r in root.iter(q("row"))}
-    header = rows.get("3")
-    texts = _row_texts(package, header) if header is not None else []
+    headers = cell_texts(package, root, [f"{letter}3" for letter in "ABCDE"])
+    texts = [headers[f"{letter}3"] for letter in "ABCDE"]
     has_values = any(c.find(q("v")) is not None or c.find(q("is")) is not None for c in root.iter(q("c")))
     if has_values and tuple(texts[: len(HEADERS)]) != HEADERS:
         raise WorkbookError(
@@ -141,26 +141,6 @@ def _verify_own_sheet(package: Package, part: str) -> bool:
             "Geef dat blad een andere naam en probeer opnieuw."
         )
     return release_generated_sheet(package, part, CHECK_SHEET)
-
-
-def _row_texts(package: Package, row: etree._Element) -> list[str]:
-    shared: list[str] | None = None
-    texts = []
-    for cell in row.findall(q("c")):
-        kind = cell.get("t")
-        if kind == "inlineStr":
-            texts.append("".join(cell.find(q("is")).itertext()) if cell.find(q("is")) is not None else "")
-            continue
-        value = cell.findtext(q("v")) or ""
-        if kind == "s":
-            if shared is None:
-                part = package.related(SHARED_STRINGS)
-                root = package.xml(part) if part and package.has(part) else None
-                shared = ["".join(si.itertext()) for si in root.findall(q("si"))] if root is not None else []
-            texts.append(shared[int(value)] if value.isdigit() and int(value) < len(shared) else "")
-        else:
-            texts.append(value)
-    return texts
 
 
 def _check_sheet_xml(checks: CheckList, styles: Stylesheet, fill_index: dict[str, int],

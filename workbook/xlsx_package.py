@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,3 +178,37 @@ def release_generated_sheet(package: Package, part: str, sheet_name: str) -> boo
         package.remove(rels)
     view = package.xml(part).find(f"{q('sheetViews')}/{q('sheetView')}")
     return view is not None and view.get("tabSelected") in ("1", "true")
+
+
+def cell_texts(package: Package, root: etree._Element, refs: Iterable[str]) -> dict[str, str]:
+    """The values of some cells of a sheet as text, however they are stored: inline (as planrapport writes them),
+    as a shared string (as Excel and LibreOffice save them) or as a plain value. Missing cells are ""."""
+    wanted = set(refs)
+    texts = dict.fromkeys(wanted, "")
+    shared: list[str] | None = None
+    for cell in root.iter(q("c")):
+        ref = cell.get("r")
+        if ref not in wanted:
+            continue
+        kind = cell.get("t")
+        if kind == "inlineStr":
+            inline = cell.find(q("is"))
+            texts[ref] = "".join(inline.itertext()) if inline is not None else ""
+            continue
+        value = cell.findtext(q("v")) or ""
+        if kind == "s":
+            if shared is None:
+                part = package.related(SHARED_STRINGS)
+                strings = package.xml(part) if part and package.has(part) else None
+                shared = ["".join(t.text or "" for t in si.iter(q("t")) if _not_phonetic(t, si))
+                          for si in strings.findall(q("si"))] if strings is not None else []
+            texts[ref] = shared[int(value)] if value.isdigit() and int(value) < len(shared) else ""
+        else:
+            texts[ref] = value
+    return texts
+
+
+def _not_phonetic(text: etree._Element, item: etree._Element) -> bool:
+    """A shared string's own text, not the reading aid Excel keeps beside East Asian text (rPh)."""
+    parent = text.getparent()
+    return parent is item or parent.tag == q("r")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -17,6 +19,19 @@ from typing import TextIO
 from workbook.errors import WorkbookError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+PARENT_CHECK_SECONDS = 0.5
+SKIPPED_BACKUP = "een reservekopie die planrapport maakte voor het in het werkboek schreef"
+SKIPPED_LOCK = "een slotbestand van Excel, Word of LibreOffice (een bestand is open)"
+SKIPPED_TEMPORARY = "een tijdelijk bestand van planrapport"
+SKIPPED_HIDDEN = "een verborgen bestand"
+_OLD_KIND = "een {kind}; open het in {program} en bewaar het als Excel-werkmap (.xlsx)"
+SKIPPED_OTHER_KINDS = {
+    ".xls": _OLD_KIND.format(kind="oud Excel-bestand (.xls)", program="Excel"),
+    ".xlsb": _OLD_KIND.format(kind="binaire Excel-werkmap (.xlsb)", program="Excel"),
+    ".ods": _OLD_KIND.format(kind="LibreOffice-rekenblad (.ods)", program="LibreOffice Calc"),
+    ".fods": _OLD_KIND.format(kind="LibreOffice-rekenblad (.fods)", program="LibreOffice Calc"),
+    ".csv": _OLD_KIND.format(kind="csv-bestand", program="Excel"),
+}
 BROKEN = (
     "het verwerken van dit werkboek brak onverwacht af (is het heel groot, of is het geheugen van de computer "
     "vol?). Probeer het alleen: planrapport jaarrapport {name}"
@@ -38,9 +53,18 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A file in the folder that looks like a workbook but is not taken, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
 class BatchResult:
     outcomes: tuple[Outcome, ...]
     seconds: float
+    skipped: tuple[Skipped, ...] = ()
 
     @property
     def written(self) -> tuple[Outcome, ...]:
@@ -58,6 +82,10 @@ class BatchResult:
             lines.append(f"{len(self.failed)} {'werkboek' if len(self.failed) == 1 else 'werkboeken'} "
                          "zonder jaarrapport:")
             lines += [f"  {o.workbook.name}: " + o.message.replace("\n", "\n    ") for o in self.failed]
+        if self.skipped:
+            lines.append(f"{len(self.skipped)} {'bestand' if len(self.skipped) == 1 else 'bestanden'} "
+                         "overgeslagen:")
+            lines += [f"  {s.path.name}: {s.reason}" for s in self.skipped]
         return lines
 
 
@@ -72,18 +100,38 @@ class _Rendered:
     seconds: float = 0.0
 
 
-def workbooks_in(folder: Path) -> list[Path]:
-    """The workbooks directly in `folder`, by name; Excel's lock files (~$...) and our temporary files skipped."""
+def workbooks_in(folder: Path) -> tuple[list[Path], list[Skipped]]:
+    """The workbooks directly in `folder`, by name, and the files beside them that look like workbooks but are
+    not taken, each with the reason: backups, lock files, temporary files, .xls, .ods."""
+    from workbook.backups import is_backup
+    from workbook.locks import is_lock_file
+    from workbook.temporaries import is_temporary
+
     if not folder.is_dir():
         raise WorkbookError(f"{folder}: deze map bestaat niet.")
-    found = [
-        path for path in folder.iterdir()
-        if path.suffix.lower() in WORKBOOK_SUFFIXES and path.is_file()
-        and not path.name.startswith(("~$", ".~planrapport-", "."))
-    ]
+    found: list[Path] = []
+    skipped: list[Skipped] = []
+    for path in sorted(folder.iterdir(), key=lambda path: path.name.casefold()):
+        name, suffix = path.name, path.suffix.lower()
+        if is_lock_file(name):
+            reason = SKIPPED_LOCK if suffix in WORKBOOK_SUFFIXES or name.endswith("#") else ""
+        elif is_temporary(name):
+            reason = SKIPPED_TEMPORARY
+        elif suffix not in WORKBOOK_SUFFIXES:
+            reason = SKIPPED_OTHER_KINDS.get(suffix, "")
+        elif is_backup(name):
+            reason = SKIPPED_BACKUP
+        elif name.startswith(".") or not path.is_file():
+            reason = SKIPPED_HIDDEN if path.is_file() else ""
+        else:
+            found.append(path)
+            continue
+        if reason:
+            skipped.append(Skipped(path, reason))
     if not found:
-        raise WorkbookError(f"{folder}: in deze map staan geen werkboeken (.xlsx of .xlsm).")
-    return sorted(found, key=lambda path: path.name.casefold())
+        raise WorkbookError(f"{folder}: in deze map staan geen werkboeken (.xlsx of .xlsm)."
+                            + "".join(f"\n  {s.path.name}: {s.reason}" for s in skipped))
+    return found, skipped
 
 
 def run_batch(
@@ -105,7 +153,7 @@ def run_batch(
     file: the second gets a numbered name, also with `overwrite`. `progress(outcome, done, total)` is called
     after each workbook."""
     started = time.perf_counter()
-    paths = workbooks_in(Path(folder))
+    paths, skipped = workbooks_in(Path(folder))
     workers = max(1, min(workers or os.cpu_count() or 1, len(paths)))
     job = (year, force, template, with_warnings)
     writer = _Writer(out, overwrite)
@@ -131,13 +179,13 @@ def run_batch(
                     finished(path, _Rendered(error=BROKEN.format(name=path.name)))
             queue = broken[workers + 1:]
     ordered = tuple(outcomes[path] for path in paths)
-    return BatchResult(ordered, time.perf_counter() - started)
+    return BatchResult(ordered, time.perf_counter() - started, tuple(skipped))
 
 
 def _in_pool(paths: list[Path], job: tuple, workers: int, finished: Callable[[Path, _Rendered], None]) -> list[Path]:
     """Render in a pool, handing each result to `finished` as it comes; returns the workbooks a crash took down."""
     broken: list[Path] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_end_with, initargs=(os.getpid(),)) as pool:
         pending: dict[Future, Path] = {pool.submit(render_one, path, *job): path for path in paths}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -150,6 +198,19 @@ def _in_pool(paths: list[Path], job: tuple, workers: int, finished: Callable[[Pa
                     continue
                 finished(path, rendered)
     return broken
+
+
+def _end_with(parent: int) -> None:
+    """In a worker: end this process as soon as the batch that started it is gone (killed, or closed with its
+    window), instead of rendering on for nobody."""
+    started_by = multiprocessing.parent_process()  # on Windows a parent's id is not handed on: ask it directly
+
+    def watch() -> None:
+        while os.getppid() == parent and (started_by is None or started_by.is_alive()):
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="planrapport-parent", daemon=True).start()
 
 
 def render_one(path: Path, year: int | None, force: bool, template: str | None, with_warnings: bool) -> _Rendered:

@@ -16,6 +16,8 @@ def number_cell(origin: Origin, field_name: str, row_code: str, column: str, tex
     if is_blank(raw) or is_formula_error(raw):
         return
     parsed = parse_number(raw)
+    if parsed.too_large:
+        return  # getal-te-groot (validation.limits)
     if parsed.value is None:
         hint = f" Tekst hoort in kolom {text_goes}." if text_goes else ""
         yield at(origin, field_name, "geen-getal", row_code,

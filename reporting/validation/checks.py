@@ -7,6 +7,7 @@ from reporting.validation import (
     cross_references,
     follow_up,
     indicators,
+    limits,
     reading,
     structure,
     text,
@@ -16,7 +17,7 @@ from reporting.validation.context import Context
 from reporting.validation.report import ValidationReport
 from workbook.model import Plan
 
-GROUPS = (reading, structure, cross_references, timing, follow_up, indicators, budget, text)
+GROUPS = (reading, structure, cross_references, timing, follow_up, indicators, budget, text, limits)
 
 
 def validate(plan: Plan, year: int | None = None) -> ValidationReport:

@@ -86,6 +86,8 @@ _RULES = (
     Rule("te-lange-titel", WARNING, "tekst", "Een titel is te lang om als kop in Word te staan."),
     Rule("te-lange-tekst", WARNING, "tekst", "Een tekst is te lang voor één cel van een Word-tabel."),
     Rule("ongeldig-teken", ERROR, "tekst", "Een tekst bevat een onzichtbaar stuurteken dat niet in Word kan."),
+    # limits
+    Rule("getal-te-groot", ERROR, "grenzen", "Een getal is te groot om in een rapport te tonen (vanaf 10^15)."),
 )
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
