@@ -89,3 +89,15 @@ def test_two_workbooks_is_a_usage_error(capsys):
         main(["zelftest", "a.xlsm", "b.xlsm"])
     assert stop.value.code == 2
     assert capsys.readouterr().err.endswith("planrapport: fout: onbekende argumenten: b.xlsm\n")
+
+
+def test_the_copy_the_excel_part_clicks_has_its_setting_right_after_the_others(tmp_path):
+    from planrapport.commands.selftest_excel import EXAMPLE
+    from workbook.build_xlsm import CONFIG, SELFTEST_KEY, button_settings, write_macro_workbook
+    from xlsx_templates import example_path
+
+    copy = tmp_path / "kopie.xlsm"
+    write_macro_workbook(example_path(EXAMPLE), copy, extra_settings=((SELFTEST_KEY, "ja"),))
+    settings = button_settings(copy)
+    assert list(settings.items()) == [(key.upper(), value) for key, value in CONFIG] + [(SELFTEST_KEY, "ja")]
+    assert SELFTEST_KEY not in button_settings(MACRO_TEMPLATE)
