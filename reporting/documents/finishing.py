@@ -22,6 +22,7 @@ WIDE_TABLE_HEADERS = (
 # A three-column table needs landscape pages when the text is narrower than this (in twips; 20 cm).
 LANDSCAPE_BELOW = 11339
 WATERMARK = "ONTWERP"
+PROPERTY_LIMIT = 255  # characters of a document property (title, subject, author, keywords)
 # Tables that always take the full text width (the plan's three-column tables, the indicator values).
 FULL_WIDTH_CAPTIONS = {WIDE_TABLE_CAPTION, "Metingen per jaar"}
 VALUES_CAPTION = "Metingen per jaar"
@@ -494,16 +495,22 @@ def set_language(document) -> None:
 
 def set_properties(document, properties: Properties) -> None:
     core = document.core_properties
-    core.title = properties.title
-    core.subject = properties.subject
-    core.author = properties.author
-    core.last_modified_by = properties.author
-    core.keywords = properties.keywords
+    core.title = property_text(properties.title)
+    core.subject = property_text(properties.subject)
+    core.author = property_text(properties.author)
+    core.last_modified_by = property_text(properties.author)
+    core.keywords = property_text(properties.keywords)
     core.language = LANGUAGE
     core.comments = ""
     core.category = ""
     core.created = core.modified = properties.when
     core.revision = 1
+
+
+def property_text(text: str) -> str:
+    """A text as a document property holds it: at most 255 characters (the document itself shows it whole)."""
+    text = " ".join(text.split())
+    return text if len(text) <= PROPERTY_LIMIT else text[:PROPERTY_LIMIT - 1].rstrip() + "…"
 
 
 def update_fields_on_open(document) -> None:
