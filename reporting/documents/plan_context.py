@@ -7,6 +7,7 @@ from reporting.documents.grouping import by_timing
 from reporting.documents.structure import PlanTree, level_names, plan_tree
 from reporting.documents.text import blocks, clean, paragraphs
 from workbook.model import BBC, Action, Chapter, Indicator, Objective, Plan, Result
+from workbook.schema import DATA_SHEETS, SETTINGS, SETTINGS_SHEET
 
 CLASSIC_COLUMNS = ["Resultaten", "Acties", "Wijze & tijdstip evaluatie / indicatoren"]
 BBC_COLUMNS = ["Actie", "Omschrijving", "Wijze & tijdstip evaluatie / indicatoren"]
@@ -27,9 +28,29 @@ def common_context(plan: Plan, draft: bool) -> dict:
         "opgesteld_door": clean(settings.author),
         "fictief": clean(settings.fictitious_note),
         "ontwerp": draft,
+        "ontwerp_ontbreekt": "; ".join(not_read(plan)) if draft else "",
         "nummering": settings.numbering,
         "namen": level_names(settings.numbering),
     }
+
+
+def not_read(plan: Plan) -> list[str]:
+    """What the reader could not read and a document therefore misses: "het blad Metingen", "de kolom 'Status'
+    op blad Opvolging", in workbook order."""
+    sheets = {spec.name: spec for spec in DATA_SHEETS}
+    found = []
+    for note in plan.notes:
+        if not note.error:
+            continue
+        if note.field == "*":
+            found.append(f"het blad {note.sheet}")
+        elif note.sheet in sheets:
+            header = sheets[note.sheet].column(note.field).header
+            found.append(f"de kolom '{header}' op blad {note.sheet}")
+        elif note.sheet == SETTINGS_SHEET:
+            key = next((s.key for s in SETTINGS if s.field == note.field), note.field)
+            found.append(f"de instelling '{key}'")
+    return found
 
 
 def heading(names: dict[str, str], level: str, objective: Objective) -> str:
