@@ -46,7 +46,12 @@ Private Sub RunButton(ByVal entry As String, ByVal busy As String, ByVal command
     result = RunPython(PYTHON_CALL & entry & "()")
     Application.StatusBar = False
     If Not hadErrorSheet Then appeared = SheetExists(ThisWorkbook, ERROR_SHEET)
-    If appeared Then pythonError = TakeErrorSheet()
+    If appeared Then
+        pythonError = TakeErrorSheet()
+    ElseIf hadErrorSheet And CStr(result) = "-1" Then
+        ' The workbook had a sheet of that name already: xlwings wrote into it, and it stays.
+        pythonError = CStr(ThisWorkbook.Worksheets(ERROR_SHEET).Range("A1").Value)
+    End If
     If appeared Or CStr(result) = "-1" Then
         If Len(Trim$(pythonError)) = 0 Or InStr(1, pythonError, "cmd.exe", vbTextCompare) > 0 Then
             Tell ShellBlocked(0, "de opdrachtprompt stopte zonder melding", alternative)
