@@ -105,10 +105,11 @@ def workbooks_in(folder: Path) -> tuple[list[Path], list[Skipped]]:
     not taken, each with the reason: backups, lock files, temporary files, .xls, .ods."""
     from workbook.backups import is_backup
     from workbook.locks import is_lock_file
-    from workbook.temporaries import is_temporary
+    from workbook.temporaries import is_temporary, remove_stale_temporaries
 
     if not folder.is_dir():
         raise WorkbookError(f"{folder}: deze map bestaat niet.")
+    remove_stale_temporaries(folder)
     found: list[Path] = []
     skipped: list[Skipped] = []
     for path in sorted(folder.iterdir(), key=lambda path: path.name.casefold()):
