@@ -151,5 +151,6 @@ if (Test-Path -LiteralPath $Bron -PathType Container) {
 Write-Host ''
 Write-Host 'planrapport is geinstalleerd.' -ForegroundColor Green
 Write-Host "  Python voor de knoppen: $VenvPythonw"
+Write-Host "  Test wat de knoppen nodig hebben (Excel gesloten): & '$(Join-Path $Venv 'Scripts\planrapport.exe')' zelftest"
 Write-Host '  Open een werkboek met knoppen (.xlsm) en klik op Controleer.'
 Write-Host "  Een nieuw werkboek met knoppen: & '$(Join-Path $Venv 'Scripts\planrapport.exe')' sjabloon plan.xlsm --met-knoppen"

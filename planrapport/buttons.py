@@ -209,7 +209,9 @@ def check_content(report, sheet_names: list[str]) -> SheetContent:
     checks = report.check_list()
     content = SheetContent(rows=check_rows(checks), widths=WIDTHS, wrapped_columns=(5,))
     for number, problem in enumerate(checks.rows, start=FIRST_ISSUE_ROW):
-        content.links[(number, 3)] = link_location(problem, names.get(normalize_header(problem.sheet), problem.sheet))
+        name = names.get(normalize_header(problem.sheet))
+        if name and problem.cell:  # a missing sheet or a --jaar problem has no cell to go to
+            content.links[(number, 3)] = link_location(problem, name)
         if problem.severity in FILLS:
             content.fills[(number, 1)] = FILLS[problem.severity]
     return content

@@ -74,6 +74,9 @@ class ExcelBook:
     def bold(self, sheet: str, first: tuple[int, int], last: tuple[int, int]) -> bool | None:
         return self.book.sheets[sheet].range(first, last).font.bold
 
+    def number_format(self, sheet: str, first: tuple[int, int], last: tuple[int, int]) -> str | None:
+        return self.book.sheets[sheet].range(first, last).number_format
+
     def characters_bold(self, sheet: str, row: int, column: int, start: int, length: int) -> bool | None:
         cell = self.book.sheets[sheet].range((row, column))
         return cell.characters[start - 1:start - 1 + length].font.bold
@@ -163,10 +166,31 @@ class ExcelBook:
         self.sheet(name).activate()
 
     def open_file(self, path: Path) -> None:
+        if self._selftest_row() is not None:
+            return
         os.startfile(path)  # noqa: S606 (Windows: open with the program that belongs to .docx)
 
     def message(self, text: str, ok: bool) -> None:
+        from workbook.build_xlsm import CONFIG_SHEET, MESSAGE_COLUMN
+
+        row = self._selftest_row()
+        if row is not None:
+            self.book.sheets[CONFIG_SHEET].range((row, MESSAGE_COLUMN)).value = f"{'OK' if ok else 'NIET OK'}\t{text}"
+            return
         self.book.app.alert(text, title=TITLE, mode="info" if ok else "critical")
+
+    def _selftest_row(self) -> int | None:
+        """The row of the setting build_xlsm.SELFTEST_KEY on xlwings.conf; only the self-test copy has it."""
+        from workbook.build_xlsm import CONFIG_SHEET, SELFTEST_KEY
+
+        if CONFIG_SHEET not in self.sheet_names():
+            return None
+        for number, row in enumerate(self.values(CONFIG_SHEET), start=1):
+            if not row or row[0] in (None, ""):
+                return None
+            if str(row[0]) == SELFTEST_KEY:
+                return number
+        return None
 
     def status(self, text: str | None) -> None:
         self.book.app.status_bar = text if text else False

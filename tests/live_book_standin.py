@@ -23,9 +23,11 @@ class StandInBook:
         workbook = load_workbook(path, data_only=True, rich_text=True)
         self.cells: dict[str, list[list[object]]] = {}
         self.cell_bold: dict[str, list[list[bool]]] = {}
+        self.cell_formats: dict[str, list[list[str]]] = {}
         for sheet in workbook.worksheets:
             self.cells[sheet.title] = [[c.value for c in row] for row in sheet.iter_rows()]
             self.cell_bold[sheet.title] = [[bool(c.font and c.font.b) for c in row] for row in sheet.iter_rows()]
+            self.cell_formats[sheet.title] = [[c.number_format for c in row] for row in sheet.iter_rows()]
         workbook.close()
         self.written: dict[str, SheetContent] = {}
         self.shown: list[str] = []
@@ -64,6 +66,12 @@ class StandInBook:
             for column in range(first[1], last[1] + 1):
                 states |= set(self._character_states(sheet, row, column) or [self._cell_bold(sheet, row, column)])
         return states.pop() if len(states) == 1 else None
+
+    def number_format(self, sheet: str, first: tuple[int, int], last: tuple[int, int]) -> str | None:
+        rows = self.cell_formats.get(sheet, [])
+        codes = {rows[r - 1][c - 1] if r <= len(rows) and c <= len(rows[r - 1]) else "General"
+                 for r in range(first[0], last[0] + 1) for c in range(first[1], last[1] + 1)}
+        return codes.pop() if len(codes) == 1 else None
 
     def characters_bold(self, sheet: str, row: int, column: int, start: int, length: int) -> bool | None:
         self.calls["characters_bold"] += 1

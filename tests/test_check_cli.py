@@ -88,8 +88,8 @@ def test_schrijf_writes_the_check_sheet_after_a_backup(capsys, tmp_path):
                         "beschadigd. Bewaar het in Excel als Excel-werkmap (.xlsx)."),
     ("afgekapt.xlsx", "afgekapt.xlsx: het werkboek is onvolledig of beschadigd (het bestand houdt te vroeg op). "
                       "Neem een reservekopie of bewaar het opnieuw in Excel."),
-    ("beschadigd.xlsx", "beschadigd.xlsx: het werkboek kan niet gelezen worden; het is beschadigd of onvolledig "
-                        f"(XMLSyntaxError). Open het in Excel en bewaar het opnieuw. {FRESH}"),
+    ("beschadigd.xlsx", "beschadigd.xlsx: het werkboek kan niet gelezen worden; het is beschadigd of onvolledig. "
+                        f"Open het in Excel en bewaar het opnieuw. {FRESH}"),
     ("beveiligd.xlsx", "beveiligd.xlsx: het werkboek is beveiligd met een wachtwoord. Open het in Excel, verwijder "
                        "het wachtwoord (Bestand > Info > Werkmap beveiligen) en bewaar het opnieuw."),
     ("zonder-blad.xlsx", "zonder-blad.xlsx: het blad 'Acties' ontbreekt. Geef het blad zijn naam terug, of maak een "

@@ -6,12 +6,12 @@ import pytest
 from lxml import etree
 
 from reporting.documents.finishing import (
-    _heading_level,
-    _maybe_headings,
     drop_empty_runs,
     fill_empty_cells,
     fit_tables,
+    heading_level,
     keep_rows_together,
+    maybe_headings,
 )
 from reporting.documents.ooxml import W_NS
 
@@ -108,7 +108,7 @@ def test_every_heading_of_the_body_is_found_in_order():
         '<w:p><w:pPr><w:pStyle w:val="Kop 3"/></w:pPr></w:p><w:p><w:pPr><w:pStyle w:val="Kop"/></w:pPr></w:p>'
         '<w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:pPr><w:pStyle w:val="Kop1"/></w:pPr></w:p>'
     )
-    headings = [p for p in body.iterchildren(f"{{{W_NS}}}p") if _heading_level(p, levels) is not None]
-    found = _maybe_headings(body, levels)
+    headings = [p for p in body.iterchildren(f"{{{W_NS}}}p") if heading_level(p, levels) is not None]
+    found = maybe_headings(body, levels)
     assert [p for p in found if p in headings] == headings
-    assert [_heading_level(p, levels) for p in headings] == [1, 0, 2]
+    assert [heading_level(p, levels) for p in headings] == [1, 0, 2]

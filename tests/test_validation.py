@@ -81,9 +81,10 @@ def test_an_earlier_report_year_checks_that_years_follow_up_and_keeps_later_data
 
 def test_a_report_year_given_on_the_command_line_outside_the_period():
     report = validate(plan_of(base()), 2027)
-    assert report.flattened() == [("rapportjaar-buiten-periode", "Instellingen", "Instellingen!B8")]
+    assert report.flattened() == [("rapportjaar-buiten-periode", "", "")]  # no cell of the workbook is wrong
     assert report.issues[0].message == (
-        "Het rapportjaar 2027 valt buiten de planperiode 2020-2025. Kies met --jaar een jaar van 2020 tot en met 2025.")
+        "--jaar 2027 valt buiten de planperiode 2020-2025 (Beginjaar en Eindjaar op blad Instellingen). Kies een "
+        "jaar van 2020 tot en met 2025.")
 
 
 def test_a_year_given_makes_an_empty_report_year_setting_fine():

@@ -12,6 +12,15 @@ from workbook.reader import read_plan
 VALIDATIE = FIXTURES / "validatie"
 
 EXPECTED = {
+    "ontbrekend-blad": [("Begroting", "Begroting!A1")],
+    "hernoemd-blad": [("Metingen 2023", "Metingen 2023!A1")],
+    "ontbrekende-kolom": [("Opvolging", "Opvolging!D3")],
+    "ontbrekende-tekstkolom": [("Acties", "Acties!A3")],
+    "kolom-niet-gelezen": [("Acties", "Acties!J3")],
+    "blad-niet-gelezen": [("Notities", "Notities!A1")],
+    "onbekende-instelling": [("Instellingen", "Instellingen!A15")],
+    "ontbrekende-instellingsrij": [("Instellingen", "Instellingen!A4")],
+    "dubbelzinnig-aandeel": [("Metingen", "Metingen!D4")],
     "ontbrekende-instelling": [("Instellingen", "Instellingen!B6")],
     "ongeldige-instelling": [("Instellingen", "Instellingen!B9")],
     "rapportjaar-buiten-periode": [("Instellingen", "Instellingen!B8")],

@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbook.files import write_atomically
 from workbook.schema import DATA_SHEETS, GUIDE_SHEET, SETTINGS_SHEET
+from workbook.vba_project import VBA_PROJECT, build_vba_project
 from workbook.xlsx_copy import CopyReport, copy_workbook
-from xlsx_templates import TEMPLATE
-
-MACRO_TEMPLATE = TEMPLATE.with_name("planrapport.xlsm")
-VBA_PROJECT = TEMPLATE.with_name("vbaProject.bin")
-MACROS_DIR = Path(__file__).resolve().parent.parent / "macros"
-MACRO_MODULES = ("xlwings.bas", "planrapport.bas")
+from xlsx_templates import MACRO_TEMPLATE
 
 CONFIG_SHEET = "xlwings.conf"
 # Where install-windows.ps1 puts the environment; xlwings expands %VARIABLES% in these values.
@@ -29,7 +22,14 @@ CONFIG = (
     ("Interpreter_Win", INTERPRETER),
     # Leave the workbook's own folder off sys.path, so a file beside the workbook cannot hide planrapport.
     ("ADD_WORKBOOK_TO_PYTHONPATH", "false"),
+    # xlwings then leaves Python's error on a sheet "Error", where the macros (macros/planrapport.bas) take it
+    # for their own Dutch message instead of xlwings' English popup.
+    ("SHOW_ERROR_POPUPS", "False"),
 )
+# Only on the copy `planrapport zelftest` clicks: the buttons put their message beside this setting (column C)
+# instead of in a box, and open no document, so clicking every button runs unattended.
+SELFTEST_KEY = "PLANRAPPORT_ZELFTEST"
+MESSAGE_COLUMN = 3
 CONFIG_NOTE = (
     "Instellingen voor de knoppen (xlwings). Interpreter_Win is het Python-programma dat "
     "install-windows.ps1 installeert. Pas het alleen aan als planrapport elders staat; zie "
@@ -57,8 +57,10 @@ GUIDE_ROW_HEIGHT = 102  # points (136 pixels): room for three buttons
 GUIDE_LEFT, GUIDE_TOP, GUIDE_WIDTH, GUIDE_HEIGHT, GUIDE_GAP = 12, 10, 220, 34, 8
 
 
-def write_macro_workbook(source: Path | bytes, target: Path, vba_project: Path = VBA_PROJECT) -> CopyReport:
-    """Write `target` (.xlsm): every sheet of the .xlsx `source`, plus buttons, macros and the xlwings settings."""
+def write_macro_workbook(source: Path | bytes, target: Path, vba_project: Path = VBA_PROJECT,
+                         extra_settings: tuple[tuple[str, str], ...] = ()) -> CopyReport:
+    """Write `target` (.xlsm): every sheet of the .xlsx `source`, plus buttons, macros and the xlwings settings
+    (CONFIG, then `extra_settings`)."""
     import xlsxwriter
     from openpyxl import load_workbook
 
@@ -77,7 +79,7 @@ def write_macro_workbook(source: Path | bytes, target: Path, vba_project: Path =
                 _guide_buttons(sheet, custom_first_row)
             elif name in BAR_SHEETS:
                 _button_bar(sheet, custom_first_row)
-        _config_sheet(book)
+        _config_sheet(book, CONFIG + extra_settings)
     finally:
         book.close()
         formulas.close()
@@ -108,15 +110,34 @@ def _guide_buttons(sheet, custom_first_row: bool) -> None:
         })
 
 
-def _config_sheet(book) -> None:
+def _config_sheet(book, settings: tuple[tuple[str, str], ...]) -> None:
     sheet = book.add_worksheet(CONFIG_SHEET)
-    for row, (key, value) in enumerate(CONFIG):
+    for row, (key, value) in enumerate(settings):
         sheet.write_string(row, 0, key)
         sheet.write_string(row, 1, value)
     sheet.write_string(0, 3, CONFIG_NOTE)
     sheet.set_column(0, 0, 30)
     sheet.set_column(1, 1, 60)
     sheet.hide()
+
+
+def button_settings(path: Path) -> dict[str, str]:
+    """The settings on a workbook's xlwings.conf sheet as xlwings reads them: keys in capitals, from A1 down to the
+    first empty cell of column A; empty when the sheet is missing."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    try:
+        if CONFIG_SHEET not in book.sheetnames:
+            return {}
+        settings = {}
+        for key, value in book[CONFIG_SHEET].iter_rows(min_col=1, max_col=2, values_only=True):
+            if key in (None, ""):
+                break
+            settings[str(key).upper()] = "" if value is None else str(value)
+        return settings
+    finally:
+        book.close()
 
 
 def build(target: Path = MACRO_TEMPLATE) -> Path:
@@ -129,51 +150,14 @@ def build(target: Path = MACRO_TEMPLATE) -> Path:
                             overwrite=True)
 
 
-def uno_python() -> str | None:
-    """A Python that can import LibreOffice's uno bridge (PLANRAPPORT_UNO_PYTHON, else the usual places)."""
-    candidates = [os.environ.get("PLANRAPPORT_UNO_PYTHON"), "/usr/bin/python3",
-                  "/usr/lib/libreoffice/program/python", "/Applications/LibreOffice.app/Contents/Resources/python",
-                  shutil.which("python3")]
-    for candidate in filter(None, candidates):
-        try:
-            found = subprocess.run([candidate, "-c", "import uno"], capture_output=True, timeout=60).returncode == 0
-        except OSError:
-            continue
-        if found:
-            return candidate
-    return None
-
-
-def build_vba_project(out: Path, modules: list[Path]) -> Path:
-    """vbaProject.bin with exactly `modules`, made by LibreOffice from xlwings' standalone quickstart workbook."""
-    import xlwings
-
-    python = uno_python()
-    if python is None:
-        raise SystemExit("No Python with LibreOffice's uno bridge: install python3-uno or set PLANRAPPORT_UNO_PYTHON.")
-    script = Path(__file__).with_name("vba_project.py")
-    quickstart = Path(xlwings.__file__).with_name("quickstart_standalone.xlsm")
-    subprocess.run([python, str(script), "--quickstart", str(quickstart), "--out", str(out),
-                    *(str(m) for m in modules)], check=True, timeout=600, stdout=subprocess.DEVNULL)
-    return out
-
-
-def rebuild_vba_project() -> Path:
-    """Copy the installed xlwings' VBA module into macros/ and rebuild vbaProject.bin with LibreOffice."""
-    import xlwings
-
-    shutil.copyfile(Path(xlwings.__file__).with_name("xlwings.bas"), MACROS_DIR / "xlwings.bas")
-    return build_vba_project(VBA_PROJECT, [MACROS_DIR / name for name in MACRO_MODULES])
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--vba", action="store_true",
-                        help="first rebuild xlsx_templates/vbaProject.bin from macros/*.bas (needs LibreOffice "
-                             "and python3-uno; copies xlwings.bas from the installed xlwings)")
+                        help="first rebuild xlsx_templates/vbaProject.bin: the VBA project of the installed xlwings' "
+                             "quickstart_standalone.xlsm with macros/planrapport.bas as the source of Module1")
     args = parser.parse_args(argv)
     if args.vba:
-        print(rebuild_vba_project())
+        print(build_vba_project())
     print(build())
     return 0
 

@@ -7,3 +7,11 @@ class WorkbookError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+def shown_name(path: object) -> str:
+    """A file or folder as a message names it: its name, or the whole path when it has none ("." or "/")."""
+    from pathlib import Path
+
+    path = Path(str(path))
+    return path.name or str(path.resolve())

@@ -11,7 +11,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
 from workbook.errors import WorkbookError
-from workbook.loading import Grid
+from workbook.loading import Grid, is_percent_format, percent_text
 from workbook.model import Plan
 from workbook.reader import plan_from_grids
 from workbook.richtext import to_markup
@@ -62,6 +62,9 @@ class LiveBook(Protocol):
     def characters_bold(self, sheet: str, row: int, column: int, start: int, length: int) -> bool | None:
         """Whether `length` characters from `start` in one cell are bold: True, False, or None when mixed."""
 
+    def number_format(self, sheet: str, first: tuple[int, int], last: tuple[int, int]) -> str | None:
+        """The number format of the area ("0%", "General"), or None when its cells differ."""
+
     def write_sheet(self, name: str, content: SheetContent) -> None:
         """Replace the sheet `name` (added at the end when missing) with `content`."""
 
@@ -94,6 +97,8 @@ def live_grids(book: LiveBook) -> dict[str, Grid]:
     for name in book.sheet_names():
         rows = [[normalize_value(value) for value in row] for row in book.values(name)]
         if normalize_header(name) in READ_SHEETS:
+            for (row, column) in percent_cells(book, name, rows):
+                rows[row - 1][column - 1] = percent_text(rows[row - 1][column - 1])
             for (row, column) in mixed_bold_cells(book, name, rows):
                 text = rows[row - 1][column - 1]
                 if isinstance(text, str) and text:
@@ -130,6 +135,29 @@ def mixed_bold_cells(book: LiveBook, sheet: str, rows: list[list[object]]) -> li
         else:
             middle = (top + bottom) // 2
             pending += [(middle + 1, bottom, column), (top, middle, column)]
+    return sorted(found)
+
+
+def percent_cells(book: LiveBook, sheet: str, rows: list[list[object]]) -> list[tuple[int, int]]:
+    """The number cells shown as a percentage: each column asked as a whole, mixed parts halved, as for bold."""
+    def numeric(value: object) -> bool:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+
+    last_column = max((len(r) for r in rows), default=0)
+    found: list[tuple[int, int]] = []
+    pending = [(1, len(rows), column) for column in range(last_column, 0, -1)] if rows else []
+    while pending:
+        top, bottom, column = pending.pop()
+        cells = [(number, row[column - 1]) for number, row in enumerate(rows[top - 1:bottom], start=top)
+                 if column <= len(row)]
+        if not any(numeric(value) for _, value in cells):
+            continue
+        code = book.number_format(sheet, (top, column), (bottom, column))
+        if code is None and top < bottom:
+            middle = (top + bottom) // 2
+            pending += [(middle + 1, bottom, column), (top, middle, column)]
+        elif is_percent_format(code or ""):
+            found += [(number, column) for number, value in cells if numeric(value)]
     return sorted(found)
 
 

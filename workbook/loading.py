@@ -13,7 +13,7 @@ from xml.etree.ElementTree import Element
 from openpyxl.utils import range_boundaries
 from openpyxl.worksheet._reader import WorkSheetParser
 
-from workbook.errors import WorkbookError
+from workbook.errors import WorkbookError, shown_name
 from workbook.richtext import to_markup
 from workbook.xlsx_package import resolve
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 Grid = list[tuple[object, ...]]
 FRESH_TEMPLATE = "Maak een nieuw werkboek met 'planrapport sjabloon PAD' en kopieer uw gegevens erin."
+_QUOTED = re.compile(r'"[^"]*"|\\.')  # literal text in a number format: "..." and \x
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 MAX_UNCOMPRESSED = 500 * 1024 * 1024
@@ -39,7 +40,7 @@ STREAM_ABOVE = 30 * 1024 * 1024
 
 def check_file(path: Path) -> int:
     """Refuse what openpyxl cannot or should not open; returns the uncompressed size of the sheets."""
-    name = path.name
+    name = shown_name(path)
     if not path.exists():
         raise WorkbookError(f"{name}: het bestand bestaat niet ({path}).")
     if path.is_dir():
@@ -138,10 +139,10 @@ def load_grids(path: Path) -> Mapping[str, Grid]:
             workbook.close()
     except WorkbookError:
         raise
-    except Exception as error:  # openpyxl raises many kinds for damaged parts
+    except Exception:  # openpyxl raises many kinds for damaged parts
         raise WorkbookError(
-            f"{path.name}: het werkboek kan niet gelezen worden; het is beschadigd of onvolledig "
-            f"({type(error).__name__}). Open het in Excel en bewaar het opnieuw. {FRESH_TEMPLATE}"
+            f"{path.name}: het werkboek kan niet gelezen worden; het is beschadigd of onvolledig. "
+            f"Open het in Excel en bewaar het opnieuw. {FRESH_TEMPLATE}"
         ) from None
     if not stream and _has_uncalculated_formulas(path):
         _refuse_uncalculated(path, grids)
@@ -151,6 +152,7 @@ def load_grids(path: Path) -> Mapping[str, Grid]:
 def _grid(workbook: Workbook, sheet: ReadOnlyWorksheet, stream: bool) -> Grid:
     """A sheet's rows from A1 to its last cell, as a full openpyxl load gives them, from a read-only workbook."""
     last_row = sheet.max_row if stream else None
+    percent = percent_styles(workbook)
     cells: dict[int, dict[int, object]] = {}
     height = width = 0
     # Read-only rows would lose bold in inline strings (no rich_text) and trust <dimension>: run openpyxl's own parser.
@@ -166,6 +168,8 @@ def _grid(workbook: Workbook, sheet: ReadOnlyWorksheet, stream: bool) -> Grid:
                 number, column, value = cell["row"], cell["column"], cell["value"]
                 height, width = max(height, number), max(width, column)
                 if value is not None:
+                    if cell["style_id"] in percent and isinstance(value, int | float) and not isinstance(value, bool):
+                        value = percent_text(value)
                     cells.setdefault(number, {})[column] = to_markup(value)
                 elif number in cells:
                     cells[number].pop(column, None)
@@ -183,6 +187,34 @@ def _grid(workbook: Workbook, sheet: ReadOnlyWorksheet, stream: bool) -> Grid:
                         cells.get(number, {}).pop(column, None)
     empty = (None,) * width
     return [_row(cells[number], width) if number in cells else empty for number in range(1, height + 1)]
+
+
+def percent_styles(workbook: Workbook) -> frozenset[int]:
+    """The cell style ids whose number format shows a percentage (0.55 shown as 55%)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, builtin_format_code
+
+    custom = list(workbook._number_formats)
+    ids = set()
+    for index, style in enumerate(workbook._cell_styles):
+        number = style.numFmtId
+        if number < BUILTIN_FORMATS_MAX_SIZE:
+            code = builtin_format_code(number) or ""
+        else:
+            code = custom[number - BUILTIN_FORMATS_MAX_SIZE] if number - BUILTIN_FORMATS_MAX_SIZE < len(custom) else ""
+        if is_percent_format(code):
+            ids.add(index)
+    return frozenset(ids)
+
+
+def is_percent_format(code: str) -> bool:
+    """A number format that multiplies by 100 and shows "%": a % outside quotes and not escaped."""
+    return "%" in _QUOTED.sub("", code or "")
+
+
+def percent_text(value: float) -> str:
+    """0.55 in a %-formatted cell as the officer typed and sees it: "55%" ("22,4%"), the way text is read."""
+    shown = f"{value * 100:.10f}".rstrip("0").rstrip(".")
+    return f"{shown.replace('.', ',')}%"
 
 
 class _SheetParser(WorkSheetParser):

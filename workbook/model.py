@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CLASSIC = "klassiek"
+# Read-note codes that mean a sheet (field "*") or a column was not read at all.
+MISSING_CODES = frozenset({"ontbrekend-blad", "hernoemd-blad", "ontbrekende-kolom", "hernoemde-kolom"})
 BBC = "BBC"
+# Statuses after which an action is not expected in later years.
+ENDED = frozenset({"afgerond", "stopgezet"})
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,19 @@ class Origin:
 
 
 NO_ORIGIN = Origin(sheet="", row=0)
+
+
+@dataclass(frozen=True)
+class ReadNote:
+    """What the reader did not read as the template has it: a missing or renamed sheet, setting or column, or data
+    where planrapport does not look. `field` names the model field whose column is missing ("" otherwise)."""
+
+    code: str
+    error: bool
+    sheet: str
+    cell: str
+    message: str
+    field: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +171,16 @@ class BudgetLine:
 
 
 @dataclass(frozen=True)
+class Chapter:
+    """A free chapter of the plan document (inleiding, omgevingsanalyse, ...), before or after the objectives."""
+
+    title: str
+    text: str = ""
+    after: bool = False
+    origin: Origin = field(default=NO_ORIGIN, compare=False)
+
+
+@dataclass(frozen=True)
 class Lists:
     """The allowed words of the "Lijsten" sheet: one source for Excel drop-downs and validation."""
 
@@ -174,7 +201,25 @@ class Plan:
     measurements: tuple[Measurement, ...] = ()
     budget_lines: tuple[BudgetLine, ...] = ()
     lists: Lists = field(default_factory=Lists)
+    chapters: tuple[Chapter, ...] = ()
     source: Path | None = field(default=None, compare=False)
+    notes: tuple[ReadNote, ...] = field(default=(), compare=False)
+
+    def was_read(self, sheet: str, field_name: str | None = None) -> bool:
+        """False when the sheet, or the column of `field_name` on it, was missing from the workbook."""
+        return not any(n.sheet == sheet and n.field in ("*", field_name or "*") and n.code in MISSING_CODES
+                       for n in self.notes)
+
+    def ended_before(self, year: int) -> dict[str, FollowUp]:
+        """Actions whose last follow-up before `year` says Afgerond or Stopgezet: not expected in `year` any more,
+        each with that row."""
+        latest: dict[str, FollowUp] = {}
+        for row in self.follow_ups:
+            if row.year is not None and row.year < year and row.action_code:
+                known = latest.get(row.action_code)
+                if known is None or row.year >= (known.year or 0):
+                    latest[row.action_code] = row
+        return {code: row for code, row in latest.items() if " ".join(row.status.split()).casefold() in ENDED}
 
     @property
     def strategic(self) -> tuple[Objective, ...]:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from workbook import codes
+from workbook import codes, read_notes
+from workbook.chapters import read_chapters
 from workbook.errors import WorkbookError
 from workbook.loading import FRESH_TEMPLATE, Grid, load_grids
 from workbook.model import (
@@ -25,6 +26,7 @@ from workbook.model import (
     Objective,
     Origin,
     Plan,
+    ReadNote,
     Result,
     Settings,
 )
@@ -32,12 +34,15 @@ from workbook.numbers import parse_number, parse_year
 from workbook.schema import (
     ACTIONS,
     BUDGET,
+    DATA_SHEETS,
     FOLLOW_UP,
     INDICATORS,
     LISTS,
     LISTS_SHEET,
     MEASUREMENTS,
     OBJECTIVES,
+    OWN_SHEETS,
+    REQUIRED_SETTINGS,
     REQUIRED_SHEETS,
     RESULTS,
     SETTINGS,
@@ -48,6 +53,7 @@ from workbook.schema import (
 from workbook.timing import parse_timing
 
 HEADER_SCAN_ROWS = 12
+_OWN = {normalize_header(name) for name in OWN_SHEETS}
 Row = dict[str, object]
 
 
@@ -60,18 +66,33 @@ def read_plan(path: str | Path) -> Plan:
 
 def plan_from_grids(grids: Mapping[str, Grid], file_name: str = "werkboek") -> Plan:
     """Build the model from sheets given as rows of values (from openpyxl or from a live Excel book)."""
-    sheets = _match_sheet_names(grids)
-    missing = [name for name in REQUIRED_SHEETS if name not in sheets]
-    if not grids or all(not any(any(v not in (None, "") for v in row) for row in g) for g in grids.values()):
+    if not grids or not any(read_notes.sheet_has_data(g) for g in grids.values()):
         raise WorkbookError(f"{file_name}: het werkboek is leeg. {FRESH_TEMPLATE}")
-    if missing:
-        raise WorkbookError(
-            f"{file_name}: het blad '{missing[0]}' ontbreekt. Geef het blad zijn naam terug, of {_fresh()}"
-        )
-    settings = _read_settings(sheets[SETTINGS_SHEET], file_name)
+    sheets, others = _match_sheet_names(grids)
+    notes: list[ReadNote] = []
+    for spec_name in REQUIRED_SHEETS:
+        if spec_name not in sheets:
+            guess = _renamed_sheet(spec_name, others, grids)
+            hint = f" Er staat wel een blad '{guess}'; bedoelt u dat blad?" if guess else ""
+            raise WorkbookError(
+                f"{file_name}: het blad '{spec_name}' ontbreekt.{hint} Geef het blad zijn naam terug, of {_fresh()}"
+            )
+    for spec in DATA_SHEETS:
+        if spec.name not in sheets:
+            guess = _renamed_sheet(spec.name, others, grids)
+            if guess:
+                others.remove(guess)
+                notes.append(read_notes.renamed_sheet(spec, guess))
+            else:
+                notes.append(read_notes.missing_sheet(spec))
+    names = [spec.name for spec in DATA_SHEETS]
+    for title in others:
+        if read_notes.sheet_has_data(grids[title]) and not _own_sheet(title):
+            notes.append(read_notes.unread_sheet(title, read_notes.closest(title, names)))
+    settings = _read_settings(sheets[SETTINGS_SHEET], file_name, notes)
     lists = _read_lists(sheets.get(LISTS_SHEET))
-    tables = {spec.name: _read_table(sheets.get(spec.name), spec, file_name) for spec in
-              (OBJECTIVES, RESULTS, ACTIONS, FOLLOW_UP, INDICATORS, MEASUREMENTS, BUDGET)}
+    tables = {spec.name: _read_table(sheets.get(spec.name), spec, file_name, notes, _titles(grids, sheets))
+              for spec in DATA_SHEETS}
     numbering = settings.numbering
     objectives = _objectives(tables[OBJECTIVES.name], numbering)
     results = tuple(
@@ -90,6 +111,8 @@ def plan_from_grids(grids: Mapping[str, Grid], file_name: str = "werkboek") -> P
         measurements=tuple(_measurement(r, o, settings) for r, o in tables[MEASUREMENTS.name]),
         budget_lines=tuple(_budget_line(r, o) for r, o in tables[BUDGET.name]),
         lists=lists,
+        notes=tuple(notes),
+        chapters=read_chapters(grids),
     )
 
 
@@ -97,16 +120,46 @@ def _fresh() -> str:
     return FRESH_TEMPLATE[0].lower() + FRESH_TEMPLATE[1:]
 
 
-def _match_sheet_names(grids: Mapping[str, Grid]) -> dict[str, Grid]:
-    """Sheets by their schema name, tolerating case and surrounding spaces."""
+def _match_sheet_names(grids: Mapping[str, Grid]) -> tuple[dict[str, Grid], list[str]]:
+    """Sheets by their schema name, tolerating case and surrounding spaces; and the titles of all other sheets."""
     wanted = {normalize_header(spec): spec for spec in (SETTINGS_SHEET, LISTS_SHEET, *REQUIRED_SHEETS,
-              RESULTS.name, FOLLOW_UP.name, INDICATORS.name, MEASUREMENTS.name, BUDGET.name)}
+              *(s.name for s in DATA_SHEETS))}
     found: dict[str, Grid] = {}
+    others: list[str] = []
     for title, grid in grids.items():
         name = wanted.get(normalize_header(title))
         if name and name not in found:
             found[name] = grid
-    return found
+        else:
+            others.append(title)
+    return found, others
+
+
+def _titles(grids: Mapping[str, Grid], sheets: Mapping[str, Grid]) -> dict[str, str]:
+    """Schema name -> the sheet's title as the workbook writes it."""
+    by_grid = {id(grid): title for title, grid in grids.items()}
+    return {name: by_grid[id(grid)] for name, grid in sheets.items()}
+
+
+def _renamed_sheet(name: str, others: list[str], grids: Mapping[str, Grid]) -> str | None:
+    """An unknown sheet that is most likely the schema sheet `name` renamed: a similar name, or its columns."""
+    spec = next((s for s in DATA_SHEETS if s.name == name), None)
+    candidates = [t for t in others if not _own_sheet(t)]
+    by_name = read_notes.closest(name, candidates)
+    if by_name or spec is None:
+        return by_name
+    required = {normalize_header(c.header) for c in spec.columns if c.required}
+    by_columns = [
+        (read_notes.header_overlap(grids[t], spec), t) for t in candidates
+        if required <= {normalize_header(v) for row in grids[t][:HEADER_SCAN_ROWS] for v in row}
+    ]
+    best = max(by_columns, default=(0, None), key=lambda pair: pair[0])
+    return best[1] if best[0] >= max(2, len(required) + 1) else None
+
+
+def _own_sheet(title: str) -> bool:
+    key = normalize_header(title)
+    return key in _OWN or key.startswith("_") or key == "xlwings.conf"
 
 
 def _find_header(grid: Grid, required: list[str]) -> tuple[int, dict[str, int]] | None:
@@ -122,7 +175,8 @@ def _find_header(grid: Grid, required: list[str]) -> tuple[int, dict[str, int]] 
     return None
 
 
-def _read_table(grid: Grid | None, spec: Sheet, file_name: str) -> list[tuple[Row, Origin]]:
+def _read_table(grid: Grid | None, spec: Sheet, file_name: str, notes: list[ReadNote],
+                titles: Mapping[str, str]) -> list[tuple[Row, Origin]]:
     if grid is None:
         return []
     required = [c.header for c in spec.columns if c.required]
@@ -131,9 +185,12 @@ def _read_table(grid: Grid | None, spec: Sheet, file_name: str) -> list[tuple[Ro
         best = _find_header(grid, required[:1]) or _find_header(grid, [])
         present = best[1] if best else {}
         absent = next(h for h in required if normalize_header(h) not in present)
+        header_row = grid[best[0]] if best else ()
+        guess = read_notes.closest(absent, [str(v) for v in header_row if v not in (None, "")])
+        hint = f" Er staat wel een kolom '{guess}'; bedoelt u die?" if guess else ""
         raise WorkbookError(
             f"{file_name}: op blad '{spec.name}' ontbreekt de kolom '{absent}' (de kolomnamen staan in "
-            f"rij 3). Geef de kolom haar naam terug, of {_fresh()}"
+            f"rij 3).{hint} Geef de kolom haar naam terug, of {_fresh()}"
         )
     header_index, headers = found
     positions = {c.field: headers.get(normalize_header(c.header)) for c in spec.columns}
@@ -148,7 +205,36 @@ def _read_table(grid: Grid | None, spec: Sheet, file_name: str) -> list[tuple[Ro
             if column.kind == "code":
                 row[column.field] = codes.normalize(raw[column.field])
         rows.append((row, Origin(spec.name, offset, letters, raw)))
+    notes += _column_notes(grid, spec, titles.get(spec.name, spec.name), header_index, positions, bool(rows))
     return rows
+
+
+def _column_notes(grid: Grid, spec: Sheet, title: str, header_index: int, positions: Mapping[str, int | None],
+                  has_rows: bool) -> list[ReadNote]:
+    """Columns of the schema that are not there, and columns with data that planrapport does not read."""
+    read = {p for p in positions.values() if p is not None}
+    header = grid[header_index]
+    unknown = {c: header[c] for c in range(len(header)) if c not in read and header[c] not in (None, "")}
+    with_data = set(read_notes.data_columns(grid, header_index + 1))
+    notes: list[ReadNote] = []
+    missing = [c for c in spec.columns if positions[c.field] is None]
+    for column in missing if has_rows else []:
+        named = {str(v): c for c, v in unknown.items()}
+        guess = read_notes.closest(column.header, named)
+        renamed = (guess, named[guess]) if guess else None
+        if renamed:
+            del unknown[renamed[1]]
+            with_data.discard(renamed[1])
+        consequence = ("Zonder die kolom mist het jaarrapport wat erin hoort." if column.essential
+                       else "Wat erin hoort, komt niet in de documenten.")
+        notes.append(read_notes.missing_column(spec, column.header, column.field, column.essential, header_index,
+                                               renamed, consequence))
+    missing_headers = [c.header for c in missing]
+    for column in sorted(with_data - read):
+        name = unknown.get(column)
+        guess = read_notes.closest(str(name), missing_headers) if name is not None else None
+        notes.append(read_notes.unread_column(spec.name, title, name, column, header_index, guess))
+    return notes
 
 
 def _clean(value: object) -> object:
@@ -174,7 +260,7 @@ def _number(value: object) -> float | None:
     return parse_number(value).value
 
 
-def _read_settings(grid: Grid, file_name: str) -> Settings:
+def _read_settings(grid: Grid, file_name: str, notes: list[ReadNote]) -> Settings:
     found = _find_header(grid, ["Instelling", "Waarde"])
     if found is None:
         raise WorkbookError(
@@ -186,13 +272,20 @@ def _read_settings(grid: Grid, file_name: str) -> Settings:
     values: dict[str, object] = {}
     origins: dict[str, Origin] = {}
     letter = get_column_letter(value_col + 1)
+    unknown: dict[str, int] = {}
     for offset, row in enumerate(grid[header_index + 1 :], start=header_index + 2):
-        setting = by_key.get(normalize_header(row[key_col] if key_col < len(row) else None))
-        if setting is None or setting.field in values:
-            continue
+        key = row[key_col] if key_col < len(row) else None
+        setting = by_key.get(normalize_header(key).rstrip(":").rstrip())  # "Gemeente:" as a label is typed
         raw = _clean(row[value_col]) if value_col < len(row) else None
+        if setting is None:
+            if key not in (None, "") and raw not in (None, ""):
+                unknown.setdefault(" ".join(str(key).split()), offset)
+            continue
+        if setting.field in values:
+            continue
         origins[setting.field] = Origin(SETTINGS_SHEET, offset, {"value": letter}, {"value": raw})
         values[setting.field] = raw
+    notes += _settings_notes(values, unknown, header_index + 2)
     numbering = _text(values.get("numbering")).strip()
     return Settings(
         municipality=_text(values.get("municipality")),
@@ -208,6 +301,24 @@ def _read_settings(grid: Grid, file_name: str) -> Settings:
         plan_template=_text(values.get("plan_template")),
         origins=origins,
     )
+
+
+def _settings_notes(values: Mapping[str, object], unknown: dict[str, int], first_row: int) -> list[ReadNote]:
+    """Required settings without their row (deleted or renamed), and rows with a value under an unknown name."""
+    notes = []
+    for setting in SETTINGS:
+        if setting.field in values:
+            continue
+        guess = read_notes.closest(setting.key, unknown)
+        renamed = (guess, unknown.pop(guess)) if guess else None
+        if setting.field in REQUIRED_SETTINGS:
+            notes.append(read_notes.missing_setting(setting.key, setting.field, SETTINGS_SHEET, renamed, first_row))
+        elif renamed:
+            notes.append(read_notes.unread_setting(renamed[0], renamed[1], SETTINGS_SHEET, setting.key))
+        else:
+            notes.append(read_notes.missing_setting_row(setting.key, setting.field, SETTINGS_SHEET, first_row))
+    notes += [read_notes.unread_setting(key, row, SETTINGS_SHEET, None) for key, row in unknown.items()]
+    return notes
 
 
 def _fraction(value: object) -> float | None:

@@ -13,6 +13,9 @@ class Column:
     kind: str = "text"  # text | long | number | year | code
     list_name: str = ""
     required: bool = False
+    # The year report's figures depend on it: a missing column is an error, not a warning.
+    essential: bool = False
+    hint: str = ""  # shown by Excel when a cell of the column is selected
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ LISTS: dict[str, tuple[str, ...]] = {
     "Soort financiering": ("Vlaamse subsidie", "Eigen middelen gemeente", "Andere subsidie", "Andere"),
     "Nummering": ("klassiek", "BBC"),
 }
+_IN_UNIT = "In de eenheid van de indicator; een percentage als 45 of 45%."
 # Words in these lists that mean an action is off schedule and needs an explanation.
 OFF_TRACK = {"vertraagd", "uitgesteld", "stopgezet", "rood"}
 
@@ -128,7 +132,7 @@ ACTIONS = Sheet(
     "Eén rij per actie: code onder haar resultaat (1.1.1.1) of actieplan (A10900), timing zoals in het plan.",
     (
         Column("Code", "code", 11, "code", required=True),
-        Column("Tijdstip", "timing", 16),
+        Column("Tijdstip", "timing", 16, essential=True),
         Column("Actie", "title", 60, "long", required=True),
         Column("Omschrijving", "description", 60, "long"),
         Column("Trekker", "lead", 18),
@@ -146,13 +150,13 @@ FOLLOW_UP = Sheet(
     (
         Column("Actie", "action_code", 11, "code", required=True),
         Column("Jaar", "year", 8, "year", required=True),
-        Column("Status", "status", 16, list_name="Status"),
-        Column("Stand van zaken", "progress", 70, "long"),
-        Column("Stand van zaken (indicator)", "progress_colour", 12, list_name="Kleur"),
-        Column("Tijd", "time", 13, list_name="Tijd"),
-        Column("Tijd (indicator)", "time_colour", 12, list_name="Kleur"),
-        Column("Geld", "money", 30, "long"),
-        Column("Geld (indicator)", "money_colour", 12, list_name="Kleur"),
+        Column("Status", "status", 16, list_name="Status", essential=True),
+        Column("Stand van zaken", "progress", 70, "long", essential=True),
+        Column("Stand van zaken (indicator)", "progress_colour", 12, list_name="Kleur", essential=True),
+        Column("Tijd", "time", 13, list_name="Tijd", essential=True),
+        Column("Tijd (indicator)", "time_colour", 12, list_name="Kleur", essential=True),
+        Column("Geld", "money", 30, "long", essential=True),
+        Column("Geld (indicator)", "money_colour", 12, list_name="Kleur", essential=True),
     ),
 )
 INDICATORS = Sheet(
@@ -164,14 +168,14 @@ INDICATORS = Sheet(
         Column("Code", "code", 13, "code", required=True),
         Column("Tijdstip", "timing", 16),
         Column("Indicator", "text", 60, "long", required=True),
-        Column("Soort", "kind", 14, list_name="Soort"),
-        Column("Eenheid", "unit", 11, list_name="Eenheid"),
-        Column("Gewenste richting", "direction", 12, list_name="Gewenste richting"),
+        Column("Soort", "kind", 14, list_name="Soort", essential=True),
+        Column("Eenheid", "unit", 11, list_name="Eenheid", essential=True),
+        Column("Gewenste richting", "direction", 12, list_name="Gewenste richting", essential=True),
         Column("Norm", "norm", 30, "long"),
-        Column("Nulmeting jaar", "baseline_year", 10, "year"),
-        Column("Nulmeting waarde", "baseline_value", 11, "number"),
-        Column("Streefjaar", "target_year", 10, "year"),
-        Column("Streefwaarde", "target_value", 11, "number"),
+        Column("Nulmeting jaar", "baseline_year", 10, "year", essential=True),
+        Column("Nulmeting waarde", "baseline_value", 11, "number", essential=True, hint=_IN_UNIT),
+        Column("Streefjaar", "target_year", 10, "year", essential=True),
+        Column("Streefwaarde", "target_value", 11, "number", essential=True, hint=_IN_UNIT),
         Column("Toelichting", "note", 40, "long"),
     ),
 )
@@ -183,8 +187,12 @@ MEASUREMENTS = Sheet(
     (
         Column("Indicator", "indicator_code", 13, "code", required=True),
         Column("Periode", "period", 20, required=True),
-        Column("Waarde", "value", 11, "number"),
-        Column("Aandeel", "share", 10, "number"),
+        Column("Waarde", "value", 11, "number", essential=True, hint=(
+            "Het cijfer in de eenheid van de indicator: een aantal (1168), een bedrag, of bij eenheid 'percentage' "
+            "het percentage (22,4 of 22,4%). Een aandeel naast een aantal hoort in kolom Aandeel.")),
+        Column("Aandeel", "share", 10, "number", essential=True, hint=(
+            "Alleen naast een aantal in Waarde: welk deel dat is, in procent (52 of 52%). Is de indicator zelf een "
+            "percentage, zet het dan in Waarde.")),
         Column("Bron", "source", 22),
         Column("Opmerking", "note", 50, "long"),
     ),
@@ -196,17 +204,47 @@ BUDGET = Sheet(
     "Eén rij per kostenpost en jaar: gepland bedrag en (achteraf) besteed bedrag, in euro.",
     (
         Column("Jaar", "year", 8, "year", required=True),
-        Column("Soort financiering", "funding_kind", 20, list_name="Soort financiering"),
+        Column("Soort financiering", "funding_kind", 20, list_name="Soort financiering", essential=True),
         Column("Financier", "funder", 24),
         Column("Omschrijving", "description", 40, "long", required=True),
-        Column("Gepland", "planned", 13, "number"),
-        Column("Besteed", "spent", 13, "number"),
+        Column("Gepland", "planned", 13, "number", essential=True),
+        Column("Besteed", "spent", 13, "number", essential=True),
         Column("Opmerking", "note", 40, "long"),
     ),
 )
 
+# Written by `planrapport importeren` only (template.add_sheet), not part of a fresh workbook.
+CHAPTERS = Sheet(
+    "Hoofdstukken",
+    "tblHoofdstukken",
+    "Vrije hoofdstukken",
+    "Eén rij per hoofdstuk buiten de doelstellingen (inleiding, omgevingsanalyse, missie en visie). "
+    "Plaats: 'voor' of 'na' de doelstellingen in het beleidsplan.",
+    (
+        Column("Titel", "title", 40, "long", required=True),
+        Column("Tekst", "text", 100, "long"),
+        Column("Plaats", "position", 10),
+    ),
+)
+IMPORT = Sheet(
+    "Import",
+    "tblImport",
+    "Import uit Word",
+    "Wat de import niet kon plaatsen of op een gok plaatste. Kijk elke rij na; wis het blad als alles klopt.",
+    (
+        Column("Plaats in het document", "position", 24),
+        Column("Tekst", "text", 80, "long", required=True),
+        Column("Wat de import deed", "action", 60, "long"),
+    ),
+)
+
 DATA_SHEETS: tuple[Sheet, ...] = (OBJECTIVES, RESULTS, ACTIONS, FOLLOW_UP, INDICATORS, MEASUREMENTS, BUDGET)
+IMPORTED_SHEETS: tuple[Sheet, ...] = (CHAPTERS, IMPORT)
 REQUIRED_SHEETS = (SETTINGS_SHEET, OBJECTIVES.name, ACTIONS.name)
+# Sheets planrapport writes or explains itself: never reported as "not read".
+OWN_SHEETS = (LISTS_SHEET, GUIDE_SHEET, CHECK_SHEET, TRENDS_SHEET, *(s.name for s in IMPORTED_SHEETS))
+# Settings without which the documents have no name, title or period.
+REQUIRED_SETTINGS = ("municipality", "title", "start_year", "end_year", "report_year")
 
 
 def list_range_name(list_name: str) -> str:

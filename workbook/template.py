@@ -55,8 +55,11 @@ GUIDE = (
      "Geef bij cijfermatige indicatoren de soort 'kwantitatief', de eenheid, de gewenste richting, "
      "de nulmeting en de streefwaarde.", ""),
     ("7. Metingen: één rij per indicator en periode. Voeg elk jaar nieuwe rijen toe. Een periode mag "
-     "ook een deel van een jaar zijn: '2021 (juni-december)'. Waarde en aandeel (%) apart, of samen als "
-     "'381 (52%)'.", ""),
+     "ook een deel van een jaar zijn: '2021 (juni-december)'. Waarde is het cijfer in de eenheid van de "
+     "indicator: een aantal, een bedrag, of bij eenheid 'percentage' het percentage zelf (22,4 of 22,4%). "
+     "Aandeel gebruikt u alleen naast een aantal, voor het deel dat het is (381 personen, waarvan 52%: "
+     "Waarde 381, Aandeel 52%); samen in één cel mag ook: '381 (52%)'. Een percentage typt u als 52 of 52%, "
+     "niet als 0,52.", ""),
     ("8. Begroting: één rij per kostenpost en jaar, met gepland en besteed bedrag in euro.", ""),
     ("Uw eigen woorden", "heading"),
     ("Het blad Lijsten bevat de toegelaten woorden voor status, tijd, kleur, eenheid, richting en "
@@ -65,7 +68,9 @@ GUIDE = (
     ("Klik op 'Controleer' of typ 'planrapport controleer werkboek.xlsx'. Elk probleem komt op het blad "
      "Controle, met een link naar de cel. Daarna maakt 'Genereer jaarrapport' of 'planrapport jaarrapport "
      "werkboek.xlsx' het rapport in Word, naast dit werkboek.", ""),
-    ("Kolommen toevoegen mag: planrapport leest de kolommen op hun naam. Wijzig de kolomnamen niet.", ""),
+    ("Kolommen en bladen toevoegen mag: planrapport leest kolommen en bladen op hun naam. Wijzig de namen "
+     "niet. Wat planrapport niet leest (een eigen kolom of blad, een hernoemde kolom), meldt de controle, "
+     "zodat u weet wat niet in de documenten komt.", ""),
 )
 
 
@@ -84,6 +89,21 @@ def build_template() -> Workbook:
     workbook.properties.created = FIXED_TIME
     workbook.properties.modified = FIXED_TIME
     return workbook
+
+
+def add_sheet(workbook: Workbook, spec: Sheet, explanation: Iterable[str] = ()) -> Worksheet:
+    """Add a sheet a fresh workbook does not have (the import's Hoofdstukken and Import) before Lijsten.
+
+    Lines of `explanation` go in a column of their own, one empty column right of the table."""
+    sheet = workbook.create_sheet(spec.name, index=workbook.sheetnames.index(LISTS_SHEET))
+    _write_data_sheet(sheet, spec)
+    column = len(spec.columns) + 2
+    sheet.column_dimensions[get_column_letter(column)].width = 70
+    for row, line in enumerate(explanation, start=FIRST_DATA_ROW):
+        cell = sheet.cell(row=row, column=column, value=line)
+        cell.alignment = WRAP
+        cell.font = HINT_FONT if row > FIRST_DATA_ROW else Font(bold=True, color="1F3864")
+    return sheet
 
 
 def _write_guide(sheet: Worksheet) -> None:
@@ -139,6 +159,8 @@ def _write_data_sheet(sheet: Worksheet, spec: Sheet) -> None:
             _add_list_validation(sheet, area, column.list_name)
         elif column.kind == "year":
             _add_year_validation(sheet, area)
+        elif column.hint:
+            _add_hint(sheet, area, column.header, column.hint)
     sheet.row_dimensions[HEADER_ROW].height = 30
     _add_table(sheet, spec.table, f"A{HEADER_ROW}:{get_column_letter(len(spec.columns))}{FIRST_DATA_ROW}")
 
@@ -174,6 +196,13 @@ def _add_list_validation(sheet: Worksheet, area: str, list_name: str) -> None:
         errorTitle="Onbekend woord",
         error=f"Kies een woord uit de lijst '{list_name}' (blad Lijsten), of voeg uw woord daar toe.",
     )
+    validation.add(area)
+    sheet.add_data_validation(validation)
+
+
+def _add_hint(sheet: Worksheet, area: str, title: str, text: str) -> None:
+    """No rule, only a note Excel shows beside the selected cell."""
+    validation = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=title[:32], prompt=text[:255])
     validation.add(area)
     sheet.add_data_validation(validation)
 
@@ -229,7 +258,8 @@ def fill_settings(sheet: Worksheet, values: Mapping[str, object]) -> None:
 
 def fill_rows(sheet: Worksheet, spec: Sheet, rows: Iterable[Mapping[str, object]]) -> None:
     """Write rows below the header, matching keys to header names, and grow the table to cover them."""
-    headers = {sheet.cell(row=HEADER_ROW, column=c).value: c for c in range(1, sheet.max_column + 1)}
+    headers = {sheet.cell(row=HEADER_ROW, column=c).value: c for c in range(1, sheet.max_column + 1)
+               if sheet.cell(row=HEADER_ROW, column=c).value is not None}
     row = FIRST_DATA_ROW
     for values in rows:
         for key, value in values.items():

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from lxml import etree
 
+from workbook.check_list import CheckList, CheckRow
 from workbook.errors import WorkbookError
 from workbook.files import rewrite_with_backup
 from workbook.loading import check_file
@@ -37,25 +36,6 @@ FIRST_ISSUE_ROW = 4
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 _STYLE_ATTRIBUTE = re.compile(rb'\ss="(\d+)"')
-
-
-class CheckRow(NamedTuple):
-    """One problem as the Controle sheet lists it; `cell` is the cell on its own sheet ("D14")."""
-
-    severity: str
-    sheet: str
-    cell: str
-    code: str
-    message: str
-
-
-@dataclass(frozen=True)
-class CheckList:
-    """What a check found, as plain rows: the summary ("2 fouten en 3 waarschuwingen"), the year, the problems."""
-
-    summary: str
-    year: int | None = None
-    rows: tuple[CheckRow, ...] = ()
 
 
 def check_rows(checks: CheckList) -> list[list[str]]:
@@ -211,8 +191,9 @@ def _check_sheet_xml(checks: CheckList, styles: Stylesheet, fill_index: dict[str
                 style = text
             _inline(row, f"{letter}{number}", value, style)
     for number, problem in enumerate(checks.rows, start=FIRST_ISSUE_ROW):
-        name = sheet_names.get(normalize_header(problem.sheet), problem.sheet)
-        links.append((f"C{number}", link_location(problem, name), problem.cell))
+        name = sheet_names.get(normalize_header(problem.sheet))
+        if name and problem.cell:  # a missing sheet or a --jaar problem has no cell to go to
+            links.append((f"C{number}", link_location(problem, name), problem.cell))
     if links:
         hyperlinks = etree.SubElement(root, q("hyperlinks"))
         for ref, location, display in links:

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planrapport.commands import documents_common as common
+
 if TYPE_CHECKING:
     from reporting.validation import ValidationReport
 
@@ -24,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--schrijf", action="store_true",
                         help="zet de lijst ook op het blad Controle en kleur de cellen met een probleem "
                              "(na een reservekopie van het werkboek)")
-    parser.add_argument("--jaar", type=_year, metavar="JAAR",
+    parser.add_argument("--jaar", type=common.year, metavar="JAAR",
                         help="het rapportjaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)")
     parser.add_argument("--json", action="store_true", help="geef het resultaat als JSON, voor andere programma's")
 
@@ -65,8 +67,3 @@ def report_lines(report: ValidationReport, name: str, backup: Path | None = None
         lines.append(f"De lijst staat op het blad Controle van {name}. Reservekopie van het werkboek: {backup.name}")
     return lines
 
-
-def _year(text: str) -> int:
-    if text.strip().isdigit() and 1900 <= int(text) <= 2100:
-        return int(text)
-    raise argparse.ArgumentTypeError(f"'{text}' is geen jaartal (bv. 2023)")

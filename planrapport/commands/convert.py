@@ -50,10 +50,10 @@ def run(args: argparse.Namespace) -> int:
             report = write_macro_workbook(data, temporary)
         except WorkbookError:
             raise
-        except Exception as error:  # openpyxl and XlsxWriter raise many kinds for damaged parts
+        except Exception:  # openpyxl and XlsxWriter raise many kinds for damaged parts
             raise WorkbookError(
-                f"{source.name}: het werkboek kan niet omgezet worden; het is beschadigd of onvolledig "
-                f"({type(error).__name__}). Open het in Excel en bewaar het opnieuw. {FRESH_TEMPLATE}"
+                f"{source.name}: het werkboek kan niet omgezet worden; het is beschadigd of onvolledig. "
+                f"Open het in Excel en bewaar het opnieuw. {FRESH_TEMPLATE}"
             ) from None
         lost.extend(report.skipped)
 

@@ -31,6 +31,14 @@ def year(text: str) -> int:
     raise argparse.ArgumentTypeError(f"'{text}' is geen jaartal (bv. 2023)")
 
 
+def require_year_in_period(plan, year_: int | None, name: str) -> None:
+    """A --jaar outside the plan period stops every command the same way, --forceer or not."""
+    from reporting.validation.structure import year_outside_period
+
+    if year_ is not None and (problem := year_outside_period(plan, year_)):
+        raise WorkbookError(f"{name}: {problem}")
+
+
 def check(plan, year_: int | None, force: bool, what: str, name: str):
     """Validate; with errors refuse (WorkbookError listing them) unless `force`. Returns (draft, report)."""
     from reporting.validation import validate
@@ -62,6 +70,7 @@ def build_year_report(path: Path, year: int | None, *, force: bool, template: st
 
     with fewer_collections():
         plan = read_plan(path)
+        require_year_in_period(plan, year, path.name)
         draft, report = check(plan, year, force, "het jaarrapport", path.name)
         data = render_year_report(plan, year, template=template, draft=draft,
                                   warnings=report.warnings if with_warnings else None)

@@ -33,7 +33,9 @@ def run(args: argparse.Namespace) -> int:
         if target.suffix.lower() != ".xlsm":
             raise WorkbookError(f"{target.name}: een werkboek met knoppen moet eindigen op .xlsm.")
     elif target.suffix.lower() != ".xlsx":
-        raise WorkbookError(f"{target.name}: een werkboek zonder knoppen moet eindigen op .xlsx.")
+        buttons = target.suffix.lower() == ".xlsm"
+        hint = " Wilt u een werkboek met knoppen, gebruik dan --met-knoppen." if buttons else ""
+        raise WorkbookError(f"{target.name}: een werkboek zonder knoppen moet eindigen op .xlsx.{hint}")
     write_atomically(target, lambda temporary: shutil.copyfile(source, temporary), overwrite=args.overschrijf)
     print(target)
     return 0

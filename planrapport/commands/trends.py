@@ -6,6 +6,8 @@ import argparse
 import textwrap
 from pathlib import Path
 
+from planrapport.commands import documents_common as common
+
 HELP = "Toon per indicator de evolutie en het oordeel: op koers, aandacht, niet op koers of geen gegevens."
 EPILOG = (
     "Zonder --schrijf wordt het werkboek alleen gelezen, niet gewijzigd.\n"
@@ -18,7 +20,7 @@ INDENT = " " * 4
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
-    parser.add_argument("--jaar", type=_year, metavar="JAAR",
+    parser.add_argument("--jaar", type=common.year, metavar="JAAR",
                         help="het jaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)")
     parser.add_argument("--schrijf", action="store_true",
                         help="zet de tabel en de overzichten ook op het blad Trends (na een reservekopie van het "
@@ -31,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     path = Path(args.pad)
     plan = read_plan(path)
+    common.require_year_in_period(plan, args.jaar, path.name)
     year = args.jaar if args.jaar is not None else plan.settings.report_year
     trends = indicator_trends(plan, year)
     print("\n".join(trend_lines(trends, plan.settings.municipality, plan.settings.title, year)))
@@ -89,8 +92,3 @@ def _latest(row: dict, format_value, year: int | None) -> str:
         text += f" ({format_value(row['share_latest'], 'percentage')})"
     return text
 
-
-def _year(text: str) -> int:
-    if text.strip().isdigit() and 1900 <= int(text) <= 2100:
-        return int(text)
-    raise argparse.ArgumentTypeError(f"'{text}' is geen jaartal (bv. 2023)")

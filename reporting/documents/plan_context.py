@@ -6,7 +6,7 @@ from reporting.documents.budget import plan_budget
 from reporting.documents.grouping import by_timing
 from reporting.documents.structure import PlanTree, level_names, plan_tree
 from reporting.documents.text import blocks, clean, paragraphs
-from workbook.model import BBC, Action, Indicator, Objective, Plan, Result
+from workbook.model import BBC, Action, Chapter, Indicator, Objective, Plan, Result
 
 CLASSIC_COLUMNS = ["Resultaten", "Acties", "Wijze & tijdstip evaluatie / indicatoren"]
 BBC_COLUMNS = ["Actie", "Omschrijving", "Wijze & tijdstip evaluatie / indicatoren"]
@@ -54,11 +54,17 @@ def plan_document_context(plan: Plan, *, draft: bool = False) -> dict:
         }
         for sd in tree.strategic
     ]
+    context["hoofdstukken_voor"] = [_chapter(c) for c in plan.chapters if not c.after]
+    context["hoofdstukken_na"] = [_chapter(c) for c in plan.chapters if c.after]
     context["begroting"] = plan_budget(plan)
     context["niet_ingedeeld"] = [
         {"soort": u.kind, "code": u.code, "tekst": clean(u.text), "cel": u.cell} for u in tree.unplaced
     ]
     return context
+
+
+def _chapter(chapter: Chapter) -> dict:
+    return {"titel": clean(chapter.title), "alineas": paragraphs(chapter.text)}
 
 
 def _operational(od: Objective, tree: PlanTree, names: dict[str, str], bbc: bool) -> dict:

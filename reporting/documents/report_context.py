@@ -33,7 +33,7 @@ def year_report_context(plan: Plan, figures: ReportFigures, image: ImageMaker, *
     tree = plan_tree(plan)
     names = context["namen"]
     # Once for the whole report: per operational objective it made the report quadratic in the plan's size.
-    rows = _YearRows(_follow_ups(plan, year), _measurements(plan, year))
+    rows = _YearRows(_follow_ups(plan, year), _measurements(plan, year), frozenset(plan.ended_before(year)))
     context.update(
         jaar=year,
         datum=formatting.long_date(today),
@@ -195,6 +195,7 @@ def _budget_summary(figures: ReportFigures) -> tuple[list[dict], list[str]]:
 class _YearRows(NamedTuple):
     follow_ups: dict[str, FollowUp]  # action code -> its follow-up row for the year
     measurements: dict[str, list[Measurement]]  # indicator code -> its measurements up to the year
+    ended: frozenset[str]  # actions finished or stopped in an earlier year
 
 
 def _follow_ups(plan: Plan, year: int) -> dict[str, FollowUp]:
@@ -206,9 +207,10 @@ def _follow_ups(plan: Plan, year: int) -> dict[str, FollowUp]:
     return found
 
 
-def _runs_in(action: Action, follow_up: FollowUp | None, year: int) -> bool:
-    """Actions the year report covers: planned in the year, or with a follow-up row for it (as the roll-ups)."""
-    return follow_up is not None or not action.years or year in action.years
+def _runs_in(action: Action, follow_up: FollowUp | None, year: int, ended: frozenset[str]) -> bool:
+    """Actions the year report covers: planned in the year and not finished or stopped before it, or with a
+    follow-up row for it (as the roll-ups)."""
+    return follow_up is not None or (action.code not in ended and (not action.years or year in action.years))
 
 
 def _indicator_in(indicator: Indicator, figures: ReportFigures, plan: Plan) -> bool:
@@ -239,11 +241,11 @@ def _strategic(plan, sd, tree: PlanTree, names, figures: ReportFigures, image: I
 def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker,
                  rows: _YearRows) -> dict:
     year = figures.year
-    follow_ups, measurements = rows
+    follow_ups, measurements, ended = rows
 
     def actions_of(code: str) -> list[dict]:
         return [_action(a, follow_ups.get(a.code), year) for a in tree.actions.get(code, [])
-                if _runs_in(a, follow_ups.get(a.code), year)]
+                if _runs_in(a, follow_ups.get(a.code), year, ended)]
 
     def block(indicators: list[Indicator]) -> dict | None:
         shown = [i for i in indicators if _indicator_in(i, figures, plan)]
@@ -253,7 +255,7 @@ def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image:
     if plan.settings.numbering == BBC:
         for action in tree.actions.get(od.code, []):
             follow_up = follow_ups.get(action.code)
-            if _runs_in(action, follow_up, year):
+            if _runs_in(action, follow_up, year, ended):
                 groups.append({"kop": "", "acties": [_action(action, follow_up, year)],
                                "indicatoren": block(tree.indicators.get(action.code, []))})
         own = block(tree.indicators.get(od.code, []))

@@ -12,6 +12,7 @@ from reporting.validation.context import Context, at, is_blank, issue, normalize
 from reporting.validation.report import Issue
 from reporting.validation.words import unknown_word
 from workbook.model import BudgetLine
+from workbook.schema import BUDGET
 
 SUBSIDY = "Vlaamse subsidie"
 OWN_FUNDS = "Eigen middelen gemeente"
@@ -35,12 +36,13 @@ def check(ctx: Context) -> Iterator[Issue]:
 
 def _missing_amounts(ctx: Context, line: BudgetLine) -> Iterator[Issue]:
     origin = line.origin
-    if line.planned is None and is_blank(origin.raw.get("planned")):
+    plan = ctx.plan
+    if line.planned is None and is_blank(origin.raw.get("planned")) and plan.was_read(BUDGET.name, "planned"):
         yield at(origin, "planned", "ontbrekend-bedrag", "",
                  f"De kostenpost '{line.description or '(zonder omschrijving)'}' heeft geen gepland bedrag. "
                  "Vul het bedrag uit de begroting in kolom Gepland in.")
     past = line.year is not None and ctx.year is not None and line.year < ctx.year
-    if past and line.spent is None and is_blank(origin.raw.get("spent")):
+    if past and line.spent is None and is_blank(origin.raw.get("spent")) and plan.was_read(BUDGET.name, "spent"):
         yield at(origin, "spent", "ontbrekend-bedrag", "",
                  f"De kostenpost '{line.description or '(zonder omschrijving)'}' van {line.year} heeft geen besteed "
                  "bedrag. Vul in kolom Besteed in wat er dat jaar werkelijk is uitgegeven.")
@@ -48,8 +50,9 @@ def _missing_amounts(ctx: Context, line: BudgetLine) -> Iterator[Issue]:
 
 def _cofinancing(ctx: Context, lines: tuple[BudgetLine, ...]) -> Iterator[Issue]:
     share = ctx.plan.settings.cofinancing_min
-    if not share or share <= 0 or share > 1:
+    if not share or share <= 0 or share > 1 or not ctx.plan.was_read(BUDGET.name, "funding_kind"):
         return
+    known = ctx.allowed("Soort financiering")
     years: dict[int, list[BudgetLine]] = {}
     for line in lines:
         if line.year is not None:
@@ -58,7 +61,13 @@ def _cofinancing(ctx: Context, lines: tuple[BudgetLine, ...]) -> Iterator[Issue]
         year_lines = years[year]
         subsidy_lines = [b for b in year_lines if normalize_word(b.funding_kind) == normalize_word(SUBSIDY)]
         own_lines = [b for b in year_lines if normalize_word(b.funding_kind) == normalize_word(OWN_FUNDS)]
+        if any(normalize_word(b.funding_kind) not in known for b in year_lines if not is_blank(b.funding_kind)):
+            continue  # an unknown word is its own error; the sum would blame the wrong lines
         for field_name, _column, word in _AMOUNTS:
+            if any(getattr(b, field_name) is None and not is_blank(b.origin.raw.get(field_name)) for b in year_lines):
+                continue  # an amount that is no number is its own error; the sum without it would be wrong
+            if not ctx.plan.was_read(BUDGET.name, field_name):
+                continue
             subsidy_values = [getattr(b, field_name) for b in subsidy_lines if getattr(b, field_name) is not None]
             subsidy = sum(subsidy_values)
             if not subsidy_values or subsidy <= 0:

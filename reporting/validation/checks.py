@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from reporting.validation import budget, cross_references, follow_up, indicators, limits, structure, text, timing
+from reporting.validation import (
+    budget,
+    cross_references,
+    follow_up,
+    indicators,
+    limits,
+    reading,
+    structure,
+    text,
+    timing,
+)
 from reporting.validation.context import Context
 from reporting.validation.report import ValidationReport
 from workbook.model import Plan
 
-GROUPS = (structure, cross_references, timing, follow_up, indicators, budget, text,
-          limits)
+GROUPS = (reading, structure, cross_references, timing, follow_up, indicators, budget, text, limits)
 
 
 def validate(plan: Plan, year: int | None = None) -> ValidationReport:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 
 from reporting.validation.report import Issue
 from reporting.validation.rules import RULES
@@ -74,8 +75,23 @@ def at(origin: Origin, field_name: str | None, code: str, row_code: str, message
 
 
 def quoted(value: object) -> str:
-    """A cell value as the officer typed it, for a message."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = " ".join(str(value).split())
+    """A cell value as the officer sees it in Excel, for a message: "1 december 2024", "22,4"."""
+    text = " ".join(shown(value).split())
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+def shown(value: object) -> str:
+    """A cell value as Excel shows it to a Flemish officer: dates in words, decimal comma."""
+    from babel.dates import format_date, format_datetime
+
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return format_date(value.date(), "d MMMM y", locale="nl_BE")
+        return format_datetime(value, "d MMMM y HH:mm", locale="nl_BE")
+    if isinstance(value, date):
+        return format_date(value, "d MMMM y", locale="nl_BE")
+    if isinstance(value, bool):
+        return "WAAR" if value else "ONWAAR"
+    if isinstance(value, int | float):
+        return f"{value:.15g}".replace(".", ",")  # as Excel's General format shows it: no thousands separator
+    return str(value)

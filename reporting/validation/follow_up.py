@@ -29,23 +29,27 @@ def check(ctx: Context) -> Iterator[Issue]:
         if row.year == year and row.action_code:
             rows.setdefault(row.action_code, row)
     seen: set[str] = set()
+    ended = plan.ended_before(year)
+    sheet_read = plan.was_read(FOLLOW_UP.name)
     for action in plan.actions:
         if not action.code or action.code in seen or year not in action.years:
             continue
         seen.add(action.code)
         row = rows.get(action.code)
+        if row is None and (action.code in ended or not sheet_read):
+            continue
         if row is None:
             yield at(action.origin, "code", "ontbrekende-opvolging", action.code,
                      f"Actie {action.code} loopt in {year} ({action.timing or 'hele planperiode'}), maar op blad "
                      f"Opvolging staat geen rij voor {year}. Voeg een rij toe met status en stand van zaken; "
                      "anders staat in het jaarrapport 'geen stand van zaken'.")
-        elif is_blank(row.status):
+        elif is_blank(row.status) and plan.was_read(FOLLOW_UP.name, "status"):
             yield at(row.origin, "status", "ontbrekende-status", action.code,
                      f"Actie {action.code} heeft voor {year} geen status. Kies een status uit de keuzelijst; "
                      "anders staat in het jaarrapport 'geen stand van zaken'.")
     for row in rows.values():
         reason = _off_track(row)
-        if reason and is_blank(row.progress):
+        if reason and is_blank(row.progress) and plan.was_read(FOLLOW_UP.name, "progress"):
             yield at(row.origin, "progress", "uitleg-ontbreekt", row.action_code,
                      f"Actie {row.action_code} staat in {year} op {reason}, maar de stand van zaken is leeg. Leg in "
                      "kolom Stand van zaken uit wat er aan de hand is en wat de volgende stap is.")

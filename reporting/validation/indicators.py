@@ -43,6 +43,9 @@ def check(ctx: Context) -> Iterator[Issue]:
                          "meting per indicator en periode: wis of verbeter een van beide rijen.")
         if indicator is not None:
             yield from _fits_unit(indicator, row.value, row.origin, "value", "Waarde")
+            if normalize_word(indicator.unit) in PERCENT_UNITS:
+                yield from _ambiguous_share(row.origin, "value", "Waarde", code)
+        yield from _ambiguous_share(row.origin, "share", "Aandeel", code)
         if row.share is not None and not 0 <= row.share <= 100:
             field_name = "value" if is_blank(row.origin.raw.get("share")) else "share"
             yield at(row.origin, field_name, "percentage-buiten-bereik", code,
@@ -60,13 +63,16 @@ def _indicator(ctx: Context, indicator: Indicator, measured: bool) -> Iterator[I
         column = INDICATORS.column(field_name).header
         yield from number_cell(origin, field_name, code, column, "Norm")
         yield from _fits_unit(indicator, getattr(indicator, field_name), origin, field_name, column)
+        if normalize_word(indicator.unit) in PERCENT_UNITS:
+            yield from _ambiguous_share(origin, field_name, column, code)
     if ctx.start is not None and indicator.baseline_year is not None and indicator.baseline_year > ctx.start:
         yield at(origin, "baseline_year", "nulmeting-na-start", code,
                  f"De nulmeting van indicator {code} is van {indicator.baseline_year}, na het eerste planjaar "
                  f"{ctx.start}. Een nulmeting hoort in of voor {ctx.start}; kon dat niet, vermeld dan in kolom "
                  "Toelichting waarom.")
     tracked = measured or indicator.baseline_value is not None or indicator.target_value is not None
-    if indicator.quantitative and tracked and is_blank(indicator.direction):
+    direction_read = ctx.plan.was_read(INDICATORS.name, "direction")
+    if indicator.quantitative and tracked and is_blank(indicator.direction) and direction_read:
         yield at(origin, "direction", "geen-richting", code,
                  f"Indicator {code} is kwantitatief maar heeft geen gewenste richting. Kies 'stijgen', 'dalen' of "
                  f"'behouden' in kolom Gewenste richting, zodat het rapport kan zeggen of de evolutie goed is"
@@ -79,6 +85,17 @@ def _suggestion(indicator: Indicator) -> str:
         return ""
     word = "stijgen" if goal > start else "dalen"
     return f" (van nulmeting {number(start)} naar streefwaarde {number(goal)} is '{word}')"
+
+
+def _ambiguous_share(origin: Origin, field_name: str, column: str, code: str) -> Iterator[Issue]:
+    """A share typed as 0.55 without a % format: 0,55% or 55%? The report would print 0,55%."""
+    raw = origin.raw.get(field_name)
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or not 0 < raw <= 1:
+        return
+    yield at(origin, field_name, "dubbelzinnig-aandeel", code,
+             f"{number(raw, 3)} in kolom {column} is een percentage: bedoelt u {number(raw * 100, 1)}%? planrapport "
+             f"leest {number(raw, 3)}%. Typ het percentage als getal van 0 tot 100 ({number(raw * 100, 1)}), of "
+             "typ het met een %-teken zodat Excel het als percentage toont.")
 
 
 def _fits_unit(indicator: Indicator, value: float | None, origin: Origin, field_name: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from workbook.check_list import CheckList, CheckRow
 from workbook.schema import (
     ACTIONS,
     BUDGET,
@@ -16,7 +17,6 @@ from workbook.schema import (
     RESULTS,
     SETTINGS_SHEET,
 )
-from workbook.writeback import CheckList, CheckRow
 
 ERROR = "fout"
 WARNING = "waarschuwing"

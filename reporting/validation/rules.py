@@ -16,8 +16,20 @@ class Rule:
 
 
 _RULES = (
+    # reading: what planrapport did not read
+    Rule("ontbrekend-blad", ERROR, "lezen", "Een blad van het plan ontbreekt in het werkboek."),
+    Rule("hernoemd-blad", ERROR, "lezen", "Een blad van het plan heeft een andere naam en wordt niet gelezen."),
+    Rule("ontbrekende-kolom", ERROR, "lezen",
+         "Een kolom met cijfers of opvolging voor het jaarrapport ontbreekt of heeft een andere naam."),
+    Rule("ontbrekende-tekstkolom", WARNING, "lezen",
+         "Een andere kolom van het plan ontbreekt of is hernoemd; wat erin hoort, komt niet in de documenten."),
+    Rule("kolom-niet-gelezen", WARNING, "lezen", "Een kolom met gegevens is geen kolom van planrapport."),
+    Rule("blad-niet-gelezen", WARNING, "lezen", "Een blad met gegevens is geen blad van planrapport."),
+    Rule("ontbrekende-instellingsrij", WARNING, "lezen", "Een rij van blad Instellingen ontbreekt."),
+    Rule("onbekende-instelling", WARNING, "lezen", "Een rij op blad Instellingen is geen instelling van planrapport."),
     # structure
-    Rule("ontbrekende-instelling", ERROR, "structuur", "Een verplichte instelling (planperiode, rapportjaar) is leeg."),
+    Rule("ontbrekende-instelling", ERROR, "structuur",
+         "Een verplichte instelling (gemeente, titel, planperiode, rapportjaar) is leeg of ontbreekt."),
     Rule("ongeldige-instelling", ERROR, "structuur", "Een instelling heeft een waarde die niet gelezen kan worden."),
     Rule("rapportjaar-buiten-periode", ERROR, "structuur", "Het rapportjaar valt buiten de planperiode."),
     Rule("verkeerde-nummering", ERROR, "structuur", "De codes passen niet bij de gekozen nummering."),
@@ -57,6 +69,8 @@ _RULES = (
     Rule("meting-na-rapportjaar", ERROR, "indicatoren", "Een meting is voor een jaar na het rapportjaar."),
     Rule("dubbele-meting", ERROR, "indicatoren", "Een indicator heeft twee metingen voor dezelfde periode."),
     Rule("percentage-buiten-bereik", ERROR, "indicatoren", "Een percentage ligt niet tussen 0 en 100."),
+    Rule("dubbelzinnig-aandeel", WARNING, "indicatoren",
+         "Een percentage van 1 of minder zonder %-teken kan 0,55% of 55% bedoelen."),
     Rule("ongeldig-aantal", ERROR, "indicatoren", "Een aantal is negatief of geen geheel getal."),
     Rule("geen-richting", WARNING, "indicatoren",
          "Een cijfermatige indicator met metingen, nulmeting of streefwaarde heeft geen gewenste richting."),

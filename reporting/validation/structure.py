@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from reporting.validation.context import Context, at, is_blank, issue, normalize_word, quoted
 from reporting.validation.report import Issue
+from reporting.validation.rules import RULES
 from workbook import codes
 from workbook.model import BBC, Origin, Plan
 from workbook.schema import ACTIONS, FOLLOW_UP, INDICATORS, MEASUREMENTS, OBJECTIVES, RESULTS
@@ -29,6 +30,7 @@ _EXAMPLES = {
     (True, ACTIONS.name): "A10900 (actie onder actieplan AP1090)",
 }
 _NUMBERING_WORDS = {"klassiek", "bbc"}
+_NEUTER = {"resultaat", "actieplan"}
 
 
 def check(ctx: Context) -> Iterator[Issue]:
@@ -50,11 +52,24 @@ def kind_name(kind: str, bbc: bool) -> str:
     return _KIND_NAMES.get((bbc, kind), kind)
 
 
+def article(name: str) -> str:
+    """The Dutch definite article of a level's name: "het resultaat", "de actie", "de indicator"."""
+    return "het" if name.split()[-1] in _NEUTER else "de"
+
+
 def _settings(ctx: Context) -> Iterator[Issue]:
     settings = ctx.plan.settings
     raw = {name: origin.raw.get("value") for name, origin in settings.origins.items()}
+    # A setting without its row was named by the reader already (missing or renamed): one cause, one message.
+    absent = {note.field for note in ctx.plan.notes if note.code == "ontbrekende-instelling"}
+    for name, label in (("municipality", "Gemeente"), ("title", "Titel van het plan")):
+        if name not in absent and is_blank(raw.get(name)):
+            what = "de naam van de gemeente" if name == "municipality" else "de titel van het plan"
+            yield issue("ontbrekende-instelling", settings.cell(name), "",
+                        f"{label} is niet ingevuld. Vul op blad Instellingen {what} in: die staat op de titelpagina "
+                        "en in de bestandsnaam van de documenten.")
     for name, label in (("start_year", "Beginjaar"), ("end_year", "Eindjaar")):
-        if getattr(settings, name) is None:
+        if getattr(settings, name) is None and name not in absent:
             which = "het eerste" if name == "start_year" else "het laatste"
             yield _setting_issue(ctx, name, label, raw.get(name), which)
     if ctx.has_period is False and settings.start_year and settings.end_year:
@@ -62,13 +77,14 @@ def _settings(ctx: Context) -> Iterator[Issue]:
                     f"Het eindjaar {settings.end_year} ligt voor het beginjaar {settings.start_year}. "
                     "Verbeter Beginjaar of Eindjaar op blad Instellingen.")
     if ctx.year is None:
-        yield _setting_issue(ctx, "report_year", "Rapportjaar", raw.get("report_year"), "het")
+        if "report_year" not in absent:
+            yield _setting_issue(ctx, "report_year", "Rapportjaar", raw.get("report_year"), "het")
+    elif ctx.year_given and (problem := year_outside_period(ctx.plan, ctx.year)):
+        yield Issue("rapportjaar-buiten-periode", RULES["rapportjaar-buiten-periode"].severity, "", "", "", problem)
     elif ctx.has_period and not ctx.in_period(ctx.year):
-        fix = ("Kies met --jaar een jaar" if ctx.year_given
-               else "Vul bij Rapportjaar op blad Instellingen een jaar in")
         yield issue("rapportjaar-buiten-periode", settings.cell("report_year"), "",
-                    f"Het rapportjaar {ctx.year} valt buiten de planperiode {ctx.period_text}. "
-                    f"{fix} van {ctx.start} tot en met {ctx.end}.")
+                    f"Het rapportjaar {ctx.year} valt buiten de planperiode {ctx.period_text}. Vul bij Rapportjaar "
+                    f"op blad Instellingen een jaar in van {ctx.start} tot en met {ctx.end}.")
     numbering = raw.get("numbering")
     if not is_blank(numbering) and normalize_word(numbering) not in _NUMBERING_WORDS:
         yield issue("ongeldige-instelling", settings.cell("numbering"), "",
@@ -80,6 +96,15 @@ def _settings(ctx: Context) -> Iterator[Issue]:
         yield issue("ongeldige-instelling", settings.cell("cofinancing_min"), "",
                     f"De minimale cofinanciering {quoted(fraction)} is geen deel tussen 0 en 1. "
                     "Schrijf een breuk zoals 1/3, of een percentage zoals 33%.")
+
+
+def year_outside_period(plan: Plan, year: int) -> str:
+    """The message for a year asked with --jaar that lies outside the plan period; "" when it lies inside."""
+    start, end = plan.settings.start_year, plan.settings.end_year
+    if start is None or end is None or start > end or start <= year <= end:
+        return ""
+    return (f"--jaar {year} valt buiten de planperiode {start}-{end} (Beginjaar en Eindjaar op blad Instellingen). "
+            f"Kies een jaar van {start} tot en met {end}.")
 
 
 def _setting_issue(ctx: Context, name: str, label: str, raw: object, which: str) -> Issue:
@@ -207,8 +232,9 @@ def _hierarchy(plan: Plan, bbc: bool) -> Iterator[Issue]:
             text = (f"{name.capitalize()} {code} valt onder {parent_name} {parent}, maar die staat niet op blad "
                     f"{where}. Voeg {parent_name} {parent} toe, of verbeter de code.")
         else:
-            text = (f"{name.capitalize()} {code} valt onder geen enkele {parent_name} op blad {where}. "
-                    f"Voeg de {parent_name} toe, of verbeter de code.")
+            none = "geen enkel" if article(parent_name) == "het" else "geen enkele"
+            text = (f"{name.capitalize()} {code} valt onder {none} {parent_name} op blad {where}. "
+                    f"Voeg {article(parent_name)} {parent_name} toe, of verbeter de code.")
         yield at(origin, "code", "ontbrekende-ouder", code, text)
     indicator_parents = {i.parent_code for i in plan.indicators if i.parent_code}
     for _sheet, code, origin, _row, kind in placed:

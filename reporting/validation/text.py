@@ -17,7 +17,8 @@ TEXT_LIMIT = 8000
 EXCEL_CELL_LIMIT = 32767
 _TITLE_FIELDS = {"title", "text"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|_x00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F])_")
-_COLUMN_NAMES = {"Doelstellingen": "titel", "Resultaten": "resultaat", "Acties": "actie", "Indicatoren": "indicator"}
+_COLUMN_NAMES = {"Doelstellingen": "de titel", "Resultaten": "het resultaat", "Acties": "de actie",
+                 "Indicatoren": "de indicator"}
 
 
 def check(ctx: Context) -> Iterator[Issue]:
@@ -53,9 +54,9 @@ def check(ctx: Context) -> Iterator[Issue]:
                          "verdeel hem.")
             elif title and length > TITLE_LIMIT:
                 yield at(origin, field_name, "te-lange-titel", row_code,
-                         f"De {_COLUMN_NAMES[origin.sheet]} is {number(length)} tekens lang; als kop in Word mag "
-                         f"die hoogstens {TITLE_LIMIT} tekens zijn. Maak hem korter en zet de uitleg in de "
-                         "omschrijving of motivering.")
+                         f"{_COLUMN_NAMES[origin.sheet].capitalize()} is {number(length)} tekens lang; als kop in "
+                         f"Word mag die hoogstens {TITLE_LIMIT} tekens zijn. Maak de tekst korter en zet de uitleg "
+                         "in de omschrijving of motivering.")
 
 
 def _rows(ctx: Context) -> Iterable[tuple[Origin, str]]:

@@ -1,0 +1,5 @@
+"""`python -m planrapport`: the same command line as `planrapport`."""
+
+from planrapport.cli import run
+
+run()

@@ -1,0 +1,80 @@
+"""The Excel part of planrapport zelftest: a copy of the example workbook with buttons, each button clicked in Excel."""
+
+from __future__ import annotations
+
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+EXAMPLE = "waregem-2011-2013"
+GUIDE = "docs/installatie.md"
+
+# (name of the line, passed, what was seen, what to do when it did not pass)
+Line = tuple[str, bool, str, str]
+
+
+def click_every_button() -> list[Line]:
+    """Open a copy of the example workbook with buttons in a new, hidden Excel and run each button's macro.
+
+    The copy has the setting SELFTEST_KEY on xlwings.conf: the buttons (VBA and Python) then put their message
+    beside it instead of in a box and open no document, so nothing waits for a click on OK."""
+    from workbook.build_xlsm import BUTTONS, CONFIG, SELFTEST_KEY, write_macro_workbook
+    from workbook.schema import CHECK_SHEET
+    from xlsx_templates import example_path
+
+    lines: list[Line] = []
+    with tempfile.TemporaryDirectory(prefix="planrapport-zelftest-") as work:
+        folder = Path(work)
+        workbook = folder / f"zelftest-{EXAMPLE}.xlsm"
+        write_macro_workbook(example_path(EXAMPLE), workbook, extra_settings=((SELFTEST_KEY, "ja"),))
+        told_row = len(CONFIG) + 1
+        with _excel() as app:
+            book = app.books.open(str(workbook))
+            try:
+                for button in BUTTONS:
+                    lines.append(_click(book, button.macro, button.caption, told_row))
+                made = CHECK_SHEET in [sheet.name for sheet in book.sheets]
+                lines.append((f"Excel: blad {CHECK_SHEET}", made,
+                              "gemaakt door de knop Controleer" if made else "ontbreekt", _report_fix()))
+            finally:
+                book.close()
+        for kind in ("jaarrapport", "beleidsplan"):
+            documents = sorted(p.name for p in folder.glob(f"{kind}*.docx"))
+            lines.append((f"Excel: {kind}", bool(documents),
+                          ", ".join(documents) or "geen document naast het werkboek", _report_fix()))
+    return lines
+
+
+def _click(book, macro: str, caption: str, told_row: int) -> Line:
+    """Run one button's macro as a click does; what it told the officer is read beside the setting."""
+    from workbook.build_xlsm import CONFIG_SHEET, MESSAGE_COLUMN
+
+    cell = book.sheets[CONFIG_SHEET].range((told_row, MESSAGE_COLUMN))
+    cell.value = None
+    name = f"Excel: knop {caption}"
+    try:
+        book.macro(macro)()
+    except Exception as error:  # the macro did not even start: Excel's or pywin32's own error
+        return (name, False, f"de macro {macro} liep niet ({type(error).__name__}: {error})",
+                f"zie {GUIDE}, 'Excel mag Python niet starten'")
+    told = str(cell.value or "")
+    state, _, said = told.partition("\t")
+    return (name, state == "OK", " ".join(said.split())[:300] or "geen melding",
+            "de melding zegt welk deel van de installatiegids erover gaat")
+
+
+def _report_fix() -> str:
+    return (r"stuur de uitvoer van de zelftest en %LOCALAPPDATA%\planrapport\fouten.log naar wie planrapport "
+            f"onderhoudt ({GUIDE}, 'Proef op één pc')")
+
+
+@contextmanager
+def _excel():
+    import xlwings as xw
+
+    app = xw.App(visible=False, add_book=False)
+    try:
+        app.display_alerts = False
+        yield app
+    finally:
+        app.quit()

@@ -1,0 +1,166 @@
+"""Building blocks of the template bodies: paragraphs, jinja tags, title page, contents, tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from docx.enum.text import WD_BREAK
+from docx.shared import Cm
+
+from reporting.documents.ooxml import element, put, w
+from reporting.template_builder.house_style import twips
+from reporting.template_builder.page import field
+
+
+def para(document_or_cell, text: str = "", style: str | None = None, bold: bool = False):
+    paragraph = document_or_cell.add_paragraph(style=style)
+    if text:
+        paragraph.add_run(text).bold = bold or None
+    return paragraph
+
+
+def tag_paragraph(container, tag: str) -> None:
+    """A paragraph that holds only a {%p ... %} tag; docxtpl removes it when rendering."""
+    container.add_paragraph(tag)
+
+
+def title_page(document, lines: Iterable[tuple[str, str]]) -> None:
+    para(document, "{{ gemeente }}", "Gemeente")
+    for text, style in lines:
+        if text.startswith("{%p"):
+            tag_paragraph(document, text)
+        else:
+            para(document, text, style)
+    tag_paragraph(document, "{%p if ontwerp %}")
+    box = para(document, "", "Kader")
+    box.add_run("ONTWERP. ").bold = True
+    box.add_run("Dit document werd gemaakt van een werkboek dat nog fouten bevat. Het is niet bestemd om "
+                "voor te leggen of in te dienen.")
+    tag_paragraph(document, "{%p endif %}")
+    tag_paragraph(document, "{%p if fictief %}")
+    box = para(document, "", "Kader")
+    box.add_run("Fictieve gegevens. ").bold = True
+    box.add_run("{{ fictief }}")
+    tag_paragraph(document, "{%p endif %}")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def contents_page(document) -> None:
+    para(document, "Inhoud", "TOC Heading")
+    paragraph = document.add_paragraph()
+    field(paragraph, 'TOC \\o "1-2" \\h \\z \\u',
+           "Word vult de inhoudstafel aan wanneer u het document opent en de velden laat bijwerken.")
+
+
+def set_widths(table, widths_cm: list[float]) -> None:
+    tbl = table._tbl
+    total = sum(widths_cm)
+    tbl_pr = tbl.tblPr
+    put(tbl_pr, element("tblW", w=twips(Cm(total)), type="dxa"))
+    put(tbl_pr, element("tblLayout", type="fixed"))
+    grid = tbl.tblGrid
+    for column, width in zip(grid.findall(w("gridCol")), widths_cm, strict=True):
+        column.set(w("w"), twips(Cm(width)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+
+
+def add_table(document, widths_cm: list[float], *, style: str = "Planrapport tabel", caption: str = "",
+           header: bool = True, last_row: bool = False):
+    table = document.add_table(rows=0, cols=len(widths_cm))
+    table.style = document.styles[style]
+    look = table._tbl.tblPr.find(w("tblLook"))
+    if look is None:
+        look = put(table._tbl.tblPr, element("tblLook"))
+    for key, value in (("firstRow", header), ("lastRow", last_row), ("firstColumn", not header),
+                       ("lastColumn", False), ("noHBand", True), ("noVBand", True)):
+        look.set(w(key), "1" if value else "0")
+    look.attrib.pop(w("val"), None)
+    if caption:
+        put(table._tbl.tblPr, element("tblCaption", val=caption))
+    table._widths = widths_cm
+    return table
+
+
+def add_row(table, cells: list[list[tuple[str, str]]], *, repeat_header: bool = False):
+    """A row whose cells hold paragraphs given as (text, style); text "" gives an empty paragraph."""
+    row = table.add_row()
+    if repeat_header:
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(element("tblHeader"))
+    for cell, paragraphs in zip(row.cells, cells, strict=True):
+        first = True
+        for text, style in paragraphs:
+            paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+            first = False
+            paragraph.style = table.part.document.styles[style]
+            add_runs(paragraph, text)
+    return row
+
+
+def add_runs(paragraph, text: str) -> None:
+    """Text with **bold** parts as separate runs (for labels such as "**{{ rij.code }}** {{ rij.tekst }}")."""
+    parts = text.split("**")
+    for index, part in enumerate(parts):
+        if part:
+            paragraph.add_run(part).bold = True if index % 2 else None
+
+
+def loop_row(table, tag: str) -> None:
+    add_row(table, [[(tag, "Tabeltekst")]] + [[("", "Tabeltekst")]] * (len(table.columns) - 1))
+
+
+def finish_table(table) -> None:
+    set_widths(table, table._widths)
+
+
+def grouped_cell(variable: str, item: str = "item") -> list[tuple[str, str]]:
+    """Paragraphs of a cell that lists groups of items under their timing header."""
+    return [
+        (f"{{%p for groep in {variable} %}}", "Tabeltekst"),
+        ("{%p if groep.kop %}", "Tabeltekst"),
+        ("{{ groep.kop }}", "Tijdskop"),
+        ("{%p endif %}", "Tabeltekst"),
+        (f"{{%p for {item} in groep.lijst %}}", "Tabeltekst"),
+        (f"{{%p if {item}.opsomming %}}", "Tabeltekst"),
+        (f"{{{{ {item}.tekst }}}}", "Tabelopsomming"),
+        ("{%p else %}", "Tabeltekst"),
+        (f"{{{{ {item}.tekst }}}}", "Tabeltekst"),
+        ("{%p endif %}", "Tabeltekst"),
+        ("{%p endfor %}", "Tabeltekst"),
+        ("{%p endfor %}", "Tabeltekst"),
+    ]
+
+
+def budget_table(document, rows: str, columns: list[tuple[str, float]], cells: list[list[tuple[str, str]]],
+                  total: list[list[tuple[str, str]]] | None, total_test: str, amounts: int = 1) -> None:
+    """A budget table whose last `amounts` columns hold amounts (right-aligned)."""
+    table = add_table(document, [width for _, width in columns], caption="Begroting", last_row=total is not None)
+    first_amount = len(columns) - amounts
+    add_row(table, [[(name, "Tabelkop rechts" if index >= first_amount else "Tabelkop")]
+                 for index, (name, _) in enumerate(columns)], repeat_header=True)
+    loop_row(table, f"{{%tr for rij in {rows} %}}")
+    add_row(table, cells)
+    loop_row(table, "{%tr endfor %}")
+    if total is not None:
+        loop_row(table, f"{{%tr if {total_test} %}}")
+        add_row(table, total)
+        loop_row(table, "{%tr endif %}")
+    finish_table(table)
+
+
+def unplaced_rows(body) -> None:
+    tag_paragraph(body, "{%p if niet_ingedeeld %}")
+    para(body, "Rijen zonder plaats in het plan", "Heading 1")
+    para(body, "Deze rijen verwijzen naar een doelstelling, resultaat of actie die niet in het werkboek staat. "
+             "Verbeter de code in het werkboek en maak het document opnieuw.")
+    table = add_table(body, [2.6, 2.4, 9.0, 2.6], caption="Rijen zonder plaats")
+    add_row(table, [[("Soort", "Tabelkop")], [("Code", "Tabelkop")], [("Tekst", "Tabelkop")], [("Cel", "Tabelkop")]],
+         repeat_header=True)
+    loop_row(table, "{%tr for rij in niet_ingedeeld %}")
+    add_row(table, [[("{{ rij.soort }}", "Tabeltekst")], [("{{ rij.code }}", "Tabeltekst")],
+                 [("{{ rij.tekst }}", "Tabeltekst")], [("{{ rij.cel }}", "Tabeltekst")]])
+    loop_row(table, "{%tr endfor %}")
+    finish_table(table)
+    tag_paragraph(body, "{%p endif %}")

@@ -1,0 +1,109 @@
+"""The plan document's template (beleidsplan.docx): objectives, their tables of results and actions, budget."""
+
+from __future__ import annotations
+
+from docx import Document
+
+from reporting.template_builder.blocks import (
+    add_row,
+    add_table,
+    budget_table,
+    contents_page,
+    finish_table,
+    grouped_cell,
+    loop_row,
+    para,
+    tag_paragraph,
+    title_page,
+    unplaced_rows,
+)
+from reporting.template_builder.house_style import DEFAULT_STYLE, HouseStyle
+from reporting.template_builder.page import set_up_page
+from reporting.template_builder.styles import add_styles
+
+
+def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
+    document = Document()
+    add_styles(document, house)
+    set_up_page(document, house, "Beleidsplan {{ periode }}")
+    body = document
+    title_page(body, [
+        ("{{ titel }}", "Title"),
+        ("{%p if periode %}", ""),
+        ("Beleidsplan {{ periode }}", "Subtitle"),
+        ("{%p endif %}", ""),
+        ("{%p if opgesteld_door %}", ""),
+        ("Opgesteld door {{ opgesteld_door }}", "Titelgegevens"),
+        ("{%p endif %}", ""),
+    ])
+    contents_page(body)
+    _free_chapters(body, "hoofdstukken_voor")
+    tag_paragraph(body, "{%p for sd in doelstellingen %}")
+    para(body, "{{ sd.kop }}", "Heading 1")
+    tag_paragraph(body, "{%p if sd.domein %}")
+    para(body, "Domein: {{ sd.domein }}", "Domein")
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p if sd.motivering %}")
+    para(body, "Motivering - duiding", "Tussenkop")
+    tag_paragraph(body, "{%p for alinea in sd.motivering %}")
+    para(body, "{{ alinea }}")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p for od in sd.operationele %}")
+    para(body, "{{ od.kop }}", "Heading 2")
+    tag_paragraph(body, "{%p if od.domein %}")
+    para(body, "Domein: {{ od.domein }}", "Domein")
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p for alinea in od.motivering %}")
+    para(body, "{{ alinea }}")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p if od.rijen %}")
+    # Portrait widths; the three-column tables are put on landscape pages and widened when rendered.
+    table = add_table(body, [5.0, 5.8, 5.8], caption="Resultaten, acties en indicatoren")
+    add_row(table, [[("{{ kolommen[0] }}", "Tabelkop")], [("{{ kolommen[1] }}", "Tabelkop")],
+                 [("{{ kolommen[2] }}", "Tabelkop")]], repeat_header=True)
+    loop_row(table, "{%tr for rij in od.rijen %}")
+    add_row(table, [
+        [("**{{ rij.code }}** {{ rij.tekst }}", "Tabeltekst")],
+        grouped_cell("rij.acties"),
+        grouped_cell("rij.indicatoren"),
+    ])
+    loop_row(table, "{%tr endfor %}")
+    finish_table(table)
+    tag_paragraph(body, "{%p else %}")
+    para(body, "Onder deze doelstelling staan nog geen resultaten of acties.", "Kleine tekst")
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p endfor %}")
+    _free_chapters(body, "hoofdstukken_na")
+
+    tag_paragraph(body, "{%p if begroting %}")
+    para(body, "Jaarlijkse begroting", "Heading 1")
+    tag_paragraph(body, "{%p for tabel in begroting %}")
+    para(body, "{{ tabel.titel }}", "Tussenkop")
+    budget_table(
+        body, "tabel.rijen",
+        [("Gesubsidieerd door", 6.0), ("Omschrijving kosten", 7.6), ("Bedrag", 3.0)],
+        [
+            [("{{ rij.financier }}", "Tabeltekst"), ("{%p if rij.toelichting %}", "Tabeltekst"),
+             ("{{ rij.toelichting }}", "Kleine tekst"), ("{%p endif %}", "Tabeltekst")],
+            [("{{ rij.omschrijving }}", "Tabeltekst")],
+            [("{{ rij.bedrag }}", "Tabelgetal")],
+        ],
+        [[("**Totaal**", "Tabeltekst")], [("", "Tabeltekst")], [("**{{ tabel.totaal }}**", "Tabelgetal")]],
+        "tabel.totaal",
+    )
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p endif %}")
+    unplaced_rows(body)
+    return document
+
+
+def _free_chapters(body, name: str) -> None:
+    """The free chapters (sheet Hoofdstukken): a Heading 1 title and the paragraphs of the text."""
+    tag_paragraph(body, f"{{%p for hoofdstuk in {name} %}}")
+    para(body, "{{ hoofdstuk.titel }}", "Heading 1")
+    tag_paragraph(body, "{%p for alinea in hoofdstuk.alineas %}")
+    para(body, "{{ alinea }}")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p endfor %}")

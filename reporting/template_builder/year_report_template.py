@@ -1,0 +1,244 @@
+"""The year report's template (jaarrapport.docx): summary, objectives and actions, indicators, budget, warnings."""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.shared import Pt
+
+from reporting.template_builder.blocks import (
+    add_row,
+    add_table,
+    budget_table,
+    contents_page,
+    finish_table,
+    loop_row,
+    para,
+    tag_paragraph,
+    title_page,
+    unplaced_rows,
+)
+from reporting.template_builder.house_style import DEFAULT_STYLE, HouseStyle
+from reporting.template_builder.page import set_up_page
+from reporting.template_builder.styles import add_styles
+
+
+def build_year_report_template(house: HouseStyle = DEFAULT_STYLE):
+    document = Document()
+    add_styles(document, house)
+    set_up_page(document, house, "Jaarrapport {{ jaar }}")
+    body = document
+    title_page(body, [
+        ("Jaarrapport {{ jaar }}", "Title"),
+        ("{{ titel }}", "Subtitle"),
+        ("{%p if periode %}", ""),
+        ("Planperiode {{ periode }}", "Titelgegevens"),
+        ("{%p endif %}", ""),
+        ("{%p if opgesteld_door %}", ""),
+        ("Opgesteld door {{ opgesteld_door }}", "Titelgegevens"),
+        ("{%p endif %}", ""),
+        ("{{ datum }}", "Titelgegevens"),
+    ])
+    contents_page(body)
+    _summary(body)
+    _objectives(body)
+    _report_budget(body)
+    _warnings(body)
+    unplaced_rows(body)
+    return document
+
+
+def _summary(body) -> None:
+    para(body, "Samenvatting voor de gemeenteraad", "Heading 1")
+    tag_paragraph(body, "{%p for zin in samenvatting.inleiding %}")
+    para(body, "{{ zin }}")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p if samenvatting.statussen %}")
+    para(body, "Acties in {{ jaar }}", "Tussenkop")
+    tag_paragraph(body, "{%p for zin in samenvatting.schema %}")
+    para(body, "{{ zin }}")
+    tag_paragraph(body, "{%p endfor %}")
+    table = add_table(body, [7.0, 2.4, 2.4], caption="Acties per status", last_row=True)
+    add_row(table, [[("Status", "Tabelkop")], [("Acties", "Tabelkop rechts")], [("Aandeel", "Tabelkop rechts")]],
+         repeat_header=True)
+    loop_row(table, "{%tr for s in samenvatting.statussen %}")
+    add_row(table, [[("{{r s.marker }}{{ s.status }}", "Tabeltekst")], [("{{ s.aantal }}", "Tabelgetal")],
+                 [("{{ s.aandeel }}", "Tabelgetal")]])
+    loop_row(table, "{%tr endfor %}")
+    add_row(table, [[("**Totaal**", "Tabeltekst")], [("**{{ samenvatting.acties }}**", "Tabelgetal")],
+                 [("**100%**", "Tabelgetal")]])
+    finish_table(table)
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p if samenvatting.indicatoren %}")
+    para(body, "Indicatoren", "Tussenkop")
+    tag_paragraph(body, "{%p for zin in samenvatting.indicatorzinnen %}")
+    para(body, "{{ zin }}")
+    tag_paragraph(body, "{%p endfor %}")
+    table = add_table(body, [7.0, 2.4, 2.4], caption="Cijfermatige indicatoren per beoordeling")
+    add_row(table, [[("Beoordeling", "Tabelkop")], [("Indicatoren", "Tabelkop rechts")],
+                 [("Aandeel", "Tabelkop rechts")]], repeat_header=True)
+    loop_row(table, "{%tr for i in samenvatting.indicatoren %}")
+    add_row(table, [[("{{r i.marker }}{{ i.oordeel }}", "Tabeltekst")], [("{{ i.aantal }}", "Tabelgetal")],
+                 [("{{ i.aandeel }}", "Tabelgetal")]])
+    loop_row(table, "{%tr endfor %}")
+    finish_table(table)
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p if samenvatting.begroting %}")
+    para(body, "Budget {{ jaar }}", "Tussenkop")
+    tag_paragraph(body, "{%p for zin in samenvatting.budgetzinnen %}")
+    para(body, "{{ zin }}")
+    tag_paragraph(body, "{%p endfor %}")
+    table = add_table(body, [4.0, 2.8, 9.8], style="Planrapport kenmerken", header=False, caption="Budget")
+    loop_row(table, "{%tr for r in samenvatting.begroting %}")
+    add_row(table, [[("{{ r.label }}", "Tabeltekst")], [("{{ r.waarde }}", "Tabelgetal")],
+                 [("{{ r.toelichting }}", "Tabeltekst")]])
+    loop_row(table, "{%tr endfor %}")
+    finish_table(table)
+    tag_paragraph(body, "{%p endif %}")
+
+
+def _objectives(body) -> None:
+    tag_paragraph(body, "{%p for sd in doelstellingen %}")
+    para(body, "{{ sd.kop }}", "Heading 1")
+    tag_paragraph(body, "{%p for alinea in sd.motivering %}")
+    para(body, "{{ alinea }}")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p if sd.grafiek %}")
+    para(body, "{{ sd.grafiek.beeld }}", "Grafiek")
+    para(body, "{{ sd.grafiek.bijschrift }}", "Caption")
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p for od in sd.operationele %}")
+    para(body, "{{ od.kop }}", "Heading 2")
+    tag_paragraph(body, "{%p if od.domein %}")
+    para(body, "Domein: {{ od.domein }}", "Domein")
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p for groep in od.groepen %}")
+    tag_paragraph(body, "{%p if groep.kop %}")
+    para(body, "{{ groep.kop }}", "Resultaat")
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p for actie in groep.acties %}")
+    _action(body)
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p if groep.indicatoren %}")
+    _indicators(body, "groep.indicatoren")
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p if not od.groepen %}")
+    para(body, "Onder dit {{ namen.operationeel|lower }} staan nog geen acties.", "Kleine tekst")
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p endfor %}")
+
+
+def _action(body) -> None:
+    para(body, "{{ actie.kop }}", "Heading 3")
+    tag_paragraph(body, "{%p for alinea in actie.omschrijving %}")
+    tag_paragraph(body, "{%p if alinea.opsomming %}")
+    para(body, "{{ alinea.tekst }}", "Opsomming")
+    tag_paragraph(body, "{%p else %}")
+    para(body, "{{ alinea.tekst }}")
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p endfor %}")
+    table = add_table(body, [3.4, 13.2], style="Planrapport kenmerken", header=False, caption="Opvolging")
+    loop_row(table, "{%tr for k in actie.kenmerken %}")
+    add_row(table, [[("{{ k.label }}", "Tabeltekst")], [("{{r k.marker }}{{ k.waarde }}", "Tabeltekst")]])
+    loop_row(table, "{%tr endfor %}")
+    finish_table(table)
+    para(body, "Stand van zaken {{ jaar }}", "Tussenkop")
+    tag_paragraph(body, "{%p for alinea in actie.stand_van_zaken %}")
+    tag_paragraph(body, "{%p if alinea.opsomming %}")
+    para(body, "{{r alinea.tekst }}", "Opsomming")
+    tag_paragraph(body, "{%p else %}")
+    para(body, "{{r alinea.tekst }}")
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p if not actie.stand_van_zaken %}")
+    paragraph = para(body, "Geen stand van zaken voor {{ jaar }}.")
+    paragraph.runs[0].italic = True
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p if actie.zie_ook %}")
+    paragraph = para(body, "")
+    paragraph.add_run("Zie ook: ").bold = True
+    paragraph.add_run("{{ actie.zie_ook }}")
+    tag_paragraph(body, "{%p endif %}")
+
+
+def _indicators(body, variable: str) -> None:
+    para(body, "Indicatoren", "Tussenkop")
+    tag_paragraph(body, f"{{%p if {variable}.tabel %}}")
+    table = add_table(body, [5.4, 0.1, 1.5, 0.1, 2.4, 2.4], caption="Metingen per jaar")
+    add_row(table, [[("Indicator", "Tabelkop")], [("{%tc for periode in " + variable + ".tabel.perioden %}",
+                                                 "Tabelkop")],
+                 [("{{ periode }}", "Tabelkop rechts")], [("{%tc endfor %}", "Tabelkop")], [("Evolutie", "Tabelkop")],
+                 [("Beoordeling", "Tabelkop")]], repeat_header=True)
+    loop_row(table, f"{{%tr for rij in {variable}.tabel.rijen %}}")
+    add_row(table, [[("{{ rij.tekst }}", "Tabeltekst")], [("{%tc for waarde in rij.waarden %}", "Tabeltekst")],
+                 [("{{ waarde }}", "Tabelgetal")], [("{%tc endfor %}", "Tabeltekst")],
+                 [("{{ rij.evolutie }}", "Tabeltekst")], [("{{r rij.marker }}{{ rij.oordeel }}", "Tabeltekst")]])
+    loop_row(table, "{%tr endfor %}")
+    finish_table(table)
+    tag_paragraph(body, f"{{%p for uitleg in {variable}.toelichting %}}")
+    paragraph = para(body, "", "Kleine tekst")
+    paragraph.add_run("{{ uitleg.tekst }}: ").bold = True
+    paragraph.add_run("{{ uitleg.uitleg }}")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, f"{{%p for grafiek in {variable}.grafieken %}}")
+    para(body, "{{ grafiek.beeld }}", "Grafiek")
+    para(body, "{{ grafiek.bijschrift }}", "Caption")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, f"{{%p for groep in {variable}.beschrijvend %}}")
+    tag_paragraph(body, "{%p if groep.kop %}")
+    paragraph = para(body, "{{ groep.kop }}")
+    paragraph.runs[0].underline = True
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.space_after = Pt(2)
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p for item in groep.lijst %}")
+    para(body, "{{ item.tekst }}", "Opsomming")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p endfor %}")
+
+
+def _report_budget(body) -> None:
+    tag_paragraph(body, "{%p if begroting %}")
+    para(body, "Begroting {{ jaar }}", "Heading 1")
+    tag_paragraph(body, "{%p for zin in begroting.inleiding %}")
+    para(body, "{{ zin }}")
+    tag_paragraph(body, "{%p endfor %}")
+    budget_table(
+        body, "begroting.rijen",
+        [("Financiering", 4.0), ("Omschrijving", 5.8), ("Gepland", 2.3), ("Besteed", 2.3), ("Verschil", 2.2)],
+        [
+            [("{{ rij.financier }}", "Tabeltekst")],
+            [("{{ rij.omschrijving }}", "Tabeltekst"), ("{%p if rij.toelichting %}", "Tabeltekst"),
+             ("{{ rij.toelichting }}", "Kleine tekst"), ("{%p endif %}", "Tabeltekst")],
+            [("{{ rij.gepland }}", "Tabelgetal")],
+            [("{{ rij.besteed }}", "Tabelgetal")],
+            [("{{ rij.verschil }}", "Tabelgetal")],
+        ],
+        [[("**Totaal**", "Tabeltekst")], [("", "Tabeltekst")],
+         [("**{{ begroting.totaal.gepland }}**", "Tabelgetal")],
+         [("**{{ begroting.totaal.besteed }}**", "Tabelgetal")],
+         [("**{{ begroting.totaal.verschil }}**", "Tabelgetal")]],
+        "begroting.totaal", amounts=3,
+    )
+    tag_paragraph(body, "{%p for zin in begroting.cofinanciering %}")
+    para(body, "{{ zin }}")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p endif %}")
+
+
+def _warnings(body) -> None:
+    tag_paragraph(body, "{%p if waarschuwingen %}")
+    para(body, "Bijlage: openstaande waarschuwingen", "Heading 1")
+    para(body, "Bij de controle van het werkboek bleven deze waarschuwingen open. Ze houden het rapport niet "
+             "tegen, maar verdienen een blik voor het rapport vertrekt.")
+    table = add_table(body, [2.8, 3.6, 10.2], caption="Openstaande waarschuwingen")
+    add_row(table, [[("Cel", "Tabelkop")], [("Soort", "Tabelkop")], [("Waarschuwing", "Tabelkop")]],
+         repeat_header=True)
+    loop_row(table, "{%tr for waarschuwing in waarschuwingen %}")
+    add_row(table, [[("{{ waarschuwing.cel }}", "Tabeltekst")], [("{{ waarschuwing.code }}", "Tabeltekst")],
+                 [("{{ waarschuwing.melding }}", "Tabeltekst")]])
+    loop_row(table, "{%tr endfor %}")
+    finish_table(table)
+    tag_paragraph(body, "{%p endif %}")

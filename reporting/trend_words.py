@@ -1,0 +1,38 @@
+"""Figures of the trends in words: a value in its unit, at a year, a signed change, a list joined with "en"."""
+
+from __future__ import annotations
+
+from reporting import formatting
+
+
+def format_value(value: float | None, unit: str = "") -> str:
+    """A value in the unit's Dutch form: 1168 -> "1.168", percentage 22.4 -> "22,4%", euro -> "€ 20.667"."""
+    if value is None:
+        return ""
+    kind = unit.strip().casefold()
+    if kind in ("percentage", "%"):
+        return formatting.percent(value, 1)
+    if kind == "euro":
+        return formatting.euro(round(value, 2))
+    return formatting.number(value, 1)
+
+
+def at_year(value: float | None, year: int | None, unit: str, word: str = "in") -> str:
+    text = format_value(value, unit)
+    return f"{text} {word} {year}" if year is not None else text
+
+
+def signed(change: float, unit: str) -> str:
+    if unit.strip().casefold() in ("percentage", "%"):
+        text = formatting.number(abs(change), 1) + (" procentpunt" if abs(change) == 1 else " procentpunten")
+    else:
+        text = format_value(abs(change), unit)
+    return ("+" if change > 0 else "-" if change < 0 else "") + text
+
+
+def signed_pct(pct: float) -> str:
+    return ("+" if pct > 0 else "-" if pct < 0 else "") + formatting.percent(abs(pct), 1)
+
+
+def join_words(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]

@@ -1,0 +1,193 @@
+"""Read a .docx into lines and tables: text with **bold**, whole-line bold/underline, bullets, positions."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbook.errors import WorkbookError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+BULLET = re.compile(r"^\s*(?:[\u25aa\u2022\u25cf\u00b7\u25a0\u2013\u2014\-*\uf0a7\uf0b7](?!\*)|o(?=\s))\s*")
+SUB_BULLET = re.compile(r"^\s*(?:[-\u2013]\s+)?o\s+")
+_OTHER_FORMATS = {".doc": "een oud Word-document (.doc)", ".pdf": "een PDF-bestand",
+                  ".odt": "een OpenDocument-tekst (.odt)", ".rtf": "een RTF-bestand"}
+SAVE_AS = "Open het in Word (of LibreOffice) en bewaar het als Word-document (.docx); importeer dan dat bestand."
+
+
+@dataclass
+class Line:
+    """One paragraph (or one line of a paragraph with line breaks) of the document."""
+
+    text: str  # with **bold** phrases, bullet sign removed
+    position: str
+    style: str = ""
+    bold: bool = False
+    underline: bool = False
+    bullet: bool = False
+    sub: bool = False
+    heading: int = 0  # outline level of a Heading style, 0 for body text
+    marker: str = ""  # the bullet sign, or "lijst" for a Word list paragraph
+
+    @property
+    def plain(self) -> str:
+        return self.text.replace("**", "")
+
+
+@dataclass
+class Table:
+    position: str
+    rows: list[list[list[Line]]] = field(default_factory=list)  # row -> cell -> lines
+
+    def cell_text(self, row: int, column: int) -> str:
+        cells = self.rows[row]
+        return " ".join(line.plain for line in cells[column]) if column < len(cells) else ""
+
+
+Block = Line | Table
+
+
+def read_document(path: Path) -> list[Block]:
+    """The body of the document in order; raises WorkbookError for other formats or damaged files."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    path = Path(path)
+    check_format(path)
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise WorkbookError(
+            f"{path.name}: dit Word-document kan niet gelezen worden; het is beschadigd of geen .docx "
+            f"({type(error).__name__}). {SAVE_AS}"
+        ) from None
+    styles = {s.style_id: s for s in document.styles}
+    blocks: list[Block] = []
+    paragraph_number = table_number = 0
+    for element in document.element.body.iterchildren():
+        if element.tag == W + "p":
+            paragraph_number += 1
+            blocks += _lines(element, f"alinea {paragraph_number}", styles)
+        elif element.tag == W + "tbl":
+            table_number += 1
+            blocks.append(_table(element, f"tabel {table_number}", styles))
+    return blocks
+
+
+def check_format(path: Path) -> None:
+    if not path.is_file():
+        raise WorkbookError(f"{path.name}: dit bestand bestaat niet.")
+    suffix = path.suffix.casefold()
+    head = path.read_bytes()[:8]
+    if suffix in _OTHER_FORMATS or head.startswith(b"%PDF") or head.startswith(b"\xd0\xcf\x11\xe0"):
+        kind = _OTHER_FORMATS.get(suffix) or ("een PDF-bestand" if head.startswith(b"%PDF") else
+                                              "een oud Word-document (.doc)")
+        raise WorkbookError(f"{path.name}: dit is {kind}. planrapport leest alleen Word-documenten (.docx). {SAVE_AS}")
+    if suffix != ".docx":
+        raise WorkbookError(f"{path.name}: planrapport leest alleen Word-documenten (.docx). {SAVE_AS}")
+
+
+def _style(element, styles) -> tuple[str, object]:
+    found = element.find(f"{W}pPr/{W}pStyle")
+    style = styles.get(found.get(W + "val")) if found is not None else None
+    return (style.name if style is not None else ""), style
+
+
+def _heading_level(name: str) -> int:
+    match = re.fullmatch(r"(?:heading|kop)\s*(\d)", name.casefold())
+    if match:
+        return int(match.group(1))
+    return 1 if name.casefold() in ("title", "titel") else 0
+
+
+def _style_flag(style, flag: str) -> bool:
+    while style is not None:
+        font = getattr(style, "font", None)
+        value = getattr(font, flag, None) if font is not None else None
+        if value is not None:
+            return bool(value)
+        style = style.base_style
+    return False
+
+
+def _run_flag(run, flag: str, default: bool) -> bool:
+    properties = run.find(W + "rPr")
+    if properties is None:
+        return default
+    found = properties.find(W + {"bold": "b", "underline": "u"}[flag])
+    if found is None:
+        return default
+    value = found.get(W + "val")
+    return value not in ("0", "false", "none")
+
+
+def _lines(element, position: str, styles) -> list[Line]:
+    style_name, style = _style(element, styles)
+    style_bold, style_underline = _style_flag(style, "bold"), _style_flag(style, "underline")
+    numbered = element.find(f"{W}pPr/{W}numPr")
+    level = element.find(f"{W}pPr/{W}numPr/{W}ilvl")
+    # Pieces of text between line breaks, each a list of (text, bold, underline).
+    pieces: list[list[tuple[str, bool, bool]]] = [[]]
+    for run in element.iter(W + "r"):
+        bold, underline = _run_flag(run, "bold", style_bold), _run_flag(run, "underline", style_underline)
+        for child in run:
+            if child.tag == W + "t":
+                pieces[-1].append((child.text or "", bold, underline))
+            elif child.tag == W + "tab":
+                pieces[-1].append(("\t", bold, underline))
+            elif child.tag in (W + "br", W + "cr"):
+                pieces.append([])
+    lines = []
+    for index, runs in enumerate(pieces):
+        line = _line(runs, f"{position}, regel {index + 1}" if len(pieces) > 1 else position, style_name)
+        if line is None:
+            continue
+        listed = numbered is not None or "list" in style_name.casefold() or "lijst" in style_name.casefold()
+        if listed and index == 0 and not line.bullet:
+            line.bullet, line.marker = True, "lijst"
+        line.sub = line.sub or (level is not None and level.get(W + "val") not in (None, "0"))
+        lines.append(line)
+    return lines
+
+
+def _line(runs: list[tuple[str, bool, bool]], position: str, style_name: str) -> Line | None:
+    text = "".join(t for t, _, _ in runs)
+    if not text.strip():
+        return None
+    visible = [(t, b, u) for t, b, u in runs if t.strip()]
+    bold = all(b for _, b, _ in visible)
+    underline = all(u for _, _, u in visible)
+    marked = text if bold else "".join(f"**{t}**" if b and t.strip() else t for t, b, _ in runs)
+    marked = re.sub(r"\*\*(\s*)\*\*", r"\1", marked)
+    marked = " ".join(marked.replace("\t", " ").split())
+    sub = bool(SUB_BULLET.match(marked))
+    bullet = bool(BULLET.match(marked)) and not re.match(r"^\s*-\s*\d", marked)
+    marker = marked.lstrip()[:1] if bullet else ""
+    if bullet:
+        marked = SUB_BULLET.sub("", marked) if sub else BULLET.sub("", marked)
+    if not marked.strip("* "):
+        return None
+    return Line(marked, position, style_name, bold, underline, bullet, sub, _heading_level(style_name), marker)
+
+
+def _table(element, position: str, styles) -> Table:
+    table = Table(position)
+    for row_number, row in enumerate(element.findall(W + "tr"), start=1):
+        cells: list[list[Line]] = []
+        column = 0
+        for cell in row.findall(W + "tc"):
+            span = cell.find(f"{W}tcPr/{W}gridSpan")
+            merged = cell.find(f"{W}tcPr/{W}vMerge")
+            column += 1
+            where = f"{position}, rij {row_number}, kolom {column}"
+            lines: list[Line] = []
+            if merged is None or merged.get(W + "val") == "restart":
+                for number, paragraph in enumerate(cell.iter(W + "p"), start=1):
+                    lines += _lines(paragraph, f"{where}, alinea {number}", styles)
+            cells.append(lines)
+            if span is not None:
+                column += int(span.get(W + "val", "1")) - 1
+        table.rows.append(cells)
+    return table

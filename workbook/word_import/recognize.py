@@ -1,0 +1,298 @@
+"""Walk the document's lines: front page, free chapters and the objectives in any of the three layouts."""
+
+from __future__ import annotations
+
+from workbook.word_import import labels
+from workbook.word_import.document import Block, Line, Table
+from workbook.word_import.placing import Chapter, PlanBuilder, Row
+from workbook.word_import.tables import read_table
+
+FOLLOW_UP_FIELDS = {"status": "Status", "progress": "Stand van zaken", "progress_colour": "Stand van zaken (indicator)",
+                    "time": "Tijd", "time_colour": "Tijd (indicator)", "money": "Geld",
+                    "money_colour": "Geld (indicator)"}
+ACTION_FIELDS = {"description": "Omschrijving", "timing": "Tijdstip", "lead": "Trekker", "partners": "Partners",
+                 "budget": "Budget/personeelsinzet", "contact": "Contact"}
+# Chapters the plan document of planrapport writes itself from the workbook.
+# Lines of the plan document of planrapport that say something is missing; they are not the officer's text.
+PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
+NOT_PLAN_CHAPTERS = ("jaarlijkse begroting", "rijen zonder plaats in het plan")
+
+
+class Recognizer:
+    """One pass over the blocks; `builder` collects what was placed and the notes of the Import sheet."""
+
+    def __init__(self) -> None:
+        self.builder = PlanBuilder()
+        self.started = False
+        self.ended = False
+        self.strategic: Row | None = None
+        self.operational: Row | None = None
+        self.objective: Row | None = None  # the latest objective, strategic or operational
+        self.result: Row | None = None
+        self.action: Row | None = None
+        self.fresh = False  # nothing placed under the latest heading yet
+        self.awaiting_title = False
+        self.mode = ""
+        self.field = ""
+        self.timing = ""
+        self.pending_domain = ""
+        self.chapter: Chapter | None = None
+        self.skipping = False  # inside a chapter planrapport writes itself (budget, unplaced rows)
+        self.contents: list[Line] = []
+        self.table_rows: list[tuple[Row, dict[str, object]]] = []  # measurements of the latest year table
+        self.table_first: Row | None = None
+        self.action_timing = ""
+        self.result_marker = ""  # the bullet sign of the results in the labelled layout
+
+    # ------------------------------------------------------------------ blocks
+
+    def run(self, blocks: list[Block]) -> PlanBuilder:
+        for block in blocks:
+            if isinstance(block, Table):
+                read_table(self, block)
+            else:
+                self.line(block)
+        if self.contents:
+            self.builder.note(self.contents[0].position, "\n".join(line.plain for line in self.contents),
+                              "Inhoudstafel: niet overgenomen (planrapport maakt ze zelf).")
+        return self.builder
+
+    def line(self, line: Line) -> None:
+        text = line.text
+        if line.style.casefold().startswith("toc"):
+            self.contents.append(line)
+            return
+        if self.skipping and not line.heading:
+            self.builder.note(line.position, line.plain,
+                              "Niet overgenomen: hoort bij een deel dat planrapport zelf maakt.")
+            return
+        if match := labels.DOMAIN_BEFORE_HEADING.match(line.plain):
+            self.pending_domain = match.group(1).strip()
+            text = match.group(2)
+        if self.heading(line, text):
+            return
+        if not self.started and self.front(line):
+            return
+        if line.heading:
+            self.open_chapter(line)
+            return
+        if self.ended or (not self.started):
+            self.chapter_line(line)
+            return
+        self.objective_line(line, text)
+
+    def heading(self, line: Line, text: str) -> bool:
+        plain = text.replace("**", "").strip()
+        if len(plain) > 400:
+            return False
+        if match := labels.STRATEGIC.match(plain):
+            self.new_objective(match.group(1), match.group(2), strategic=True)
+        elif match := labels.OPERATIONAL.match(plain):
+            code = match.group(1)
+            if self.strategic is None or code.split(".")[0] != self.strategic.values["Code"]:
+                self.builder.note(line.position, plain, f"Operationele doelstelling {code} staat niet onder "
+                                  "haar strategische doelstelling; geplaatst met haar eigen code.")
+            self.new_objective(code, match.group(2), strategic=False)
+        elif match := labels.BBC_OBJECTIVE.match(plain):
+            self.new_objective(match.group(1).replace(" ", ""), match.group(2), strategic=True)
+        elif match := labels.BBC_PLAN.match(plain):
+            self.new_objective(match.group(1).replace(" ", ""), match.group(2), strategic=False)
+        elif (match := labels.BBC_ACTION.match(plain)) and self.operational is not None and \
+                str(self.operational.values["Code"]).startswith("AP") and not self.ended:
+            self.new_bbc_action(match.group(1), _after_code(text, match.group(1)))
+        else:
+            return False
+        return True
+
+    def new_objective(self, code: str, title: str, strategic: bool) -> None:
+        if not self.started and self.chapter is not None and not self.chapter.paragraphs:
+            self.builder.chapters.remove(self.chapter)
+            self.builder.note(self.chapter.position, self.chapter.title, "Kop boven de doelstellingen: niet "
+                              "overgenomen (het beleidsplan zet de doelstellingen zelf onder elkaar).")
+        self.started, self.ended, self.skipping, self.chapter = True, False, False, None
+        title = title.strip().rstrip(":").strip()
+        row = self.builder.objective(code, title, self.pending_domain)
+        self.pending_domain = ""
+        if strategic:
+            self.strategic, self.operational = row, None
+        else:
+            self.operational = row
+        self.objective, self.result, self.action = row, None, None
+        self.fresh, self.awaiting_title = True, not title
+        self.mode, self.timing = "", ""
+
+    def new_bbc_action(self, code: str, title: str) -> None:
+        self.action = self.builder.action(code, title.strip())
+        self.mode, self.field, self.fresh, self.awaiting_title = "field", "description", False, False
+
+    # ------------------------------------------------------------------ outside the objectives
+
+    def front(self, line: Line) -> bool:
+        """Title page lines that fill Instellingen; True when the line was used."""
+        settings, plain = self.builder.settings, line.plain.strip()
+        style = line.style.casefold()
+        if match := labels.REPORT_YEAR.match(plain):
+            settings["Rapportjaar"] = int(match.group(1))
+        elif style == "gemeente" and "Gemeente" not in settings:
+            settings["Gemeente"] = plain
+            return True
+        elif (match := labels.FRONT_MUNICIPALITY.match(plain)) and "Gemeente" not in settings:
+            settings["Gemeente"] = match.group(1).strip()
+        elif match := labels.AUTHOR.match(plain):
+            settings["Opgesteld door"] = match.group(1).strip()
+        elif match := labels.FICTION.match(plain):
+            settings["Fictieve gegevens"] = match.group(1).strip()
+            return True
+        elif style in ("title", "titel") or (not self.builder.chapters and self.chapter is None
+                                              and "Titel van het plan" not in settings and line.bold):
+            if "Titel van het plan" in settings:
+                return False
+            settings["Titel van het plan"] = plain
+            self.period(plain)
+            return True
+        elif style == "subtitle" and labels.PERIOD.search(plain):
+            self.period(plain)
+        else:
+            return False
+        if style != "title":
+            self.builder.note(line.position, plain, "Voorblad: overgenomen in het blad Instellingen.")
+        return True
+
+    def period(self, text: str) -> None:
+        if (match := labels.PERIOD.search(text)) and "Beginjaar" not in self.builder.settings:
+            self.builder.settings["Beginjaar"] = int(match.group(1))
+            self.builder.settings["Eindjaar"] = int(match.group(2))
+
+    def open_chapter(self, line: Line) -> None:
+        if self.started:
+            self.ended = True
+        title = line.plain.strip()
+        self.skipping = title.casefold() in NOT_PLAN_CHAPTERS
+        if self.skipping:
+            self.builder.note(line.position, title, "Niet overgenomen: planrapport maakt dit deel zelf "
+                              "uit de bladen Begroting en de controle.")
+            self.chapter = None
+            return
+        self.chapter = Chapter(title, after=self.ended, position=line.position)
+        self.builder.chapters.append(self.chapter)
+
+    def chapter_line(self, line: Line) -> None:
+        if self.chapter is None and line.bold and len(line.plain) < 80 and not line.plain.endswith("."):
+            self.open_chapter(line)
+            return
+        if self.chapter is None:
+            self.builder.note(line.position, line.plain, "Niet geplaatst: tekst voor het eerste hoofdstuk.")
+            return
+        self.chapter.paragraphs.append((line.text, line.bullet))
+
+    # ------------------------------------------------------------------ inside the objectives
+
+    def objective_line(self, line: Line, text: str) -> None:
+        plain = text.replace("**", "").strip()
+        if match := labels.DOMAIN.match(plain):
+            if self.fresh and self.objective is not None and not self.objective.values["Domein"]:
+                self.objective.values["Domein"] = match.group(1).strip()
+            else:
+                self.pending_domain = match.group(1).strip()
+            return
+        if self.awaiting_title and self.objective is not None:
+            self.objective.values["Titel"] = plain.rstrip(":").strip()
+            self.awaiting_title = False
+            return
+        if found := labels.label(text):
+            name, rest = found
+            self.set_mode(name)
+            if rest:
+                self.objective_line(Line(rest, line.position, line.style, line.bold, line.underline, line.bullet,
+                                         line.sub), rest)
+            return
+        if (match := labels.SEE_ALSO.match(plain)) and self.action is not None:
+            self.action.values["Zie ook"] = match.group(1).strip()
+            return
+        self.fresh = False
+        if plain in PLACEHOLDERS:
+            self.builder.note(line.position, plain, "Niet overgenomen: een zin die planrapport zelf schrijft.")
+            return
+        self.place(line, text)
+
+    def set_mode(self, name: str) -> None:
+        self.awaiting_title = False
+        if name in ("results", "evaluation", "motivation"):
+            self.mode, self.timing = name, ""
+            if name == "results":
+                self.result = None
+        elif name in ("actions", "section"):
+            self.mode = "actions" if name == "actions" else ""
+        else:
+            self.mode, self.field = "field", name
+
+    def place(self, line: Line, text: str) -> None:
+        builder = self.builder
+        if self.mode == "results" and self.operational is not None:
+            if line.sub and self.result is not None:
+                self.result.add("Resultaat", text, True)
+                return
+            match = labels.RESULT.match(text.replace("**", ""))
+            code = match.group(1) if match else builder.next_code(str(self.operational.values["Code"]),
+                                                                   builder.results)
+            self.result = builder.result(code, match.group(2) if match else text)
+            self.result_marker = line.marker if line.bullet else ""
+            if not match:
+                builder.note(line.position, line.plain, f"Resultaat zonder nummer: genummerd als {code}.")
+            return
+        if self.mode == "evaluation":
+            if self.result_marker and line.bullet and not line.sub and line.marker == self.result_marker:
+                self.mode = "results"
+                self.place(line, text)
+                return
+            self.evaluation(line, text, labelled=True)
+            return
+        if self.mode == "table_notes" and self.table_first is not None:
+            self.table_note(line, text)
+            return
+        if self.mode == "field" and self.action is not None:
+            if self.field in FOLLOW_UP_FIELDS:
+                builder.follow_up(str(self.action.values["Code"])).add(FOLLOW_UP_FIELDS[self.field], text,
+                                                                        line.bullet)
+            elif self.field in ACTION_FIELDS:
+                self.action.add(ACTION_FIELDS[self.field], text, line.bullet)
+            return
+        if self.objective is not None and self.result is None and self.action is None:
+            self.objective.add("Motivering", text, line.bullet)
+            if self.mode != "motivation":
+                builder.note(line.position, line.plain, f"Geplaatst als motivering van doelstelling "
+                             f"{self.objective.values['Code']} (er stond geen label 'Motivering' boven).")
+            return
+        builder.note(line.position, line.plain, "Niet geplaatst: de import herkende niet waar deze tekst hoort.")
+
+    def evaluation(self, line: Line, text: str, labelled: bool = False) -> None:
+        parent = self.result or self.action or self.operational
+        if parent is None:
+            self.builder.note(line.position, line.plain, "Niet geplaatst: evaluatie zonder resultaat erboven.")
+            return
+        timing = labels.timing_line(text, line.underline or line.bold)
+        if timing is not None:
+            self.timing = timing
+            return
+        plain = text.replace("**", "")
+        if labelled and ":" in plain and (prefix := labels.timing_prefix(plain)) is not None:
+            self.builder.indicator(str(parent.values["Code"]), plain.split(":", 1)[1].strip(), prefix)
+            return
+        if line.sub and self.builder.indicators:
+            self.builder.indicators[-1].add("Indicator", text, True)
+            return
+        self.builder.indicator(str(parent.values["Code"]), text, self.timing)
+
+    def table_note(self, line: Line, text: str) -> None:
+        starred = [values for _, values in self.table_rows if values.get("_ster")]
+        if line.plain.casefold().startswith("noot") or not starred:
+            self.table_first.add("Toelichting", text)
+            return
+        starred[0].pop("_ster")
+        starred[0]["Opmerking"] = text.lstrip("* ").rstrip("*").strip()
+
+
+def _after_code(text: str, code: str) -> str:
+    rest = text.replace("**", "")
+    rest = rest[rest.find(code) + len(code):]
+    return rest.strip().lstrip(":-\u2013.").strip()

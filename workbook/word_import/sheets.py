@@ -1,0 +1,63 @@
+"""Write the imported plan as a new workbook: the template filled, plus the sheets Hoofdstukken and Import."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from workbook.files import write_atomically
+from workbook.schema import CHAPTERS, IMPORT
+from workbook.template import add_sheet, build_template, fill, fill_rows
+from workbook.word_import.importing import Imported
+
+IMPORT_EXPLANATION = (
+    "Over dit blad",
+    "planrapport las uw Word-plan en zette elke doelstelling, elk resultaat, elke actie en elke "
+    "evaluatieregel op haar blad. Hier staat wat de import niet kon plaatsen of op een gok plaatste, met de "
+    "plaats in het document (alinea of tabel, rij en kolom).",
+    "Kijk elke rij na en verbeter waar nodig de bladen Doelstellingen, Resultaten, Acties en Indicatoren.",
+    "Niet afgeleid uit het document: de soort, eenheid en gewenste richting van de indicatoren, hun nulmeting "
+    "en streefwaarde, en bij BBC-nummering het tijdstip van de acties. Vul die zelf in.",
+    "Hoofdstukken buiten de doelstellingen (inleiding, omgevingsanalyse, missie en visie) staan op het blad "
+    "Hoofdstukken; het beleidsplan drukt ze af voor of na de doelstellingen.",
+    "Dit blad mag weg zodra alles klopt; planrapport leest het niet.",
+)
+
+
+def build_workbook(imported: Imported):
+    workbook = fill(build_template(), imported.data)
+    chapters = imported.chapter_rows()
+    if chapters:
+        fill_rows(add_sheet(workbook, CHAPTERS), CHAPTERS, chapters)
+    sheet = add_sheet(workbook, IMPORT, IMPORT_EXPLANATION)
+    fill_rows(sheet, IMPORT, imported.note_rows())
+    return workbook
+
+
+def save_imported(imported: Imported, target: Path, with_buttons: bool = False) -> Path:
+    """Save as a new file (never over an existing one), atomically; .xlsm gets the buttons."""
+    from openpyxl import load_workbook
+
+    buffer = io.BytesIO()
+    build_workbook(imported).save(buffer)
+    data = buffer.getvalue()
+
+    def write(temporary: Path) -> None:
+        if with_buttons:
+            from workbook.build_xlsm import write_macro_workbook
+
+            write_macro_workbook(data, temporary)
+            return
+        import xlsxwriter
+
+        from workbook.xlsx_copy import copy_workbook
+
+        source = load_workbook(io.BytesIO(data), rich_text=True)
+        book = xlsxwriter.Workbook(str(temporary), {"in_memory": True})
+        try:
+            copy_workbook(source, None, book)
+        finally:
+            book.close()
+            source.close()
+
+    return write_atomically(Path(target), write)

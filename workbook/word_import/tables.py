@@ -1,0 +1,165 @@
+"""The tables of a plan: results/actions/evaluation, BBC actions, label/value fields and yearly indicator values."""
+
+from __future__ import annotations
+
+import re
+
+from workbook.numbers import parse_number
+from workbook.word_import import labels
+from workbook.word_import.document import Line, Table
+
+_PERIOD = re.compile(r"^(?:19|20)\d\d\b")
+
+
+def read_table(rec, table: Table) -> None:
+    """Place one table; `rec` is the Recognizer that walks the document."""
+    if not table.rows:
+        return
+    header = [table.cell_text(0, c) for c in range(len(table.rows[0]))]
+    if not rec.started or rec.ended or rec.skipping:
+        _chapter_table(rec, table)
+    elif len(header) > 1 and sum(bool(_PERIOD.match(h.strip())) for h in header[1:]) >= 1 and \
+            all(not h.strip() or _PERIOD.match(h.strip()) for h in header[1:]):
+        _year_table(rec, table, header)
+    elif labels.is_table_header(header):
+        bbc = header[0].casefold().strip().rstrip(":") == "actie"
+        for number, row in enumerate(table.rows[1:], start=2):
+            _plan_row(rec, table, row, number, bbc)
+    elif all(labels.label(table.cell_text(r, 0)) for r in range(len(table.rows)) if table.cell_text(r, 0).strip()):
+        for row in table.rows:
+            _flow(rec, row)
+    else:
+        for number, row in enumerate(table.rows, start=1):
+            _plan_row(rec, table, row, number, bbc=False)
+
+
+def _flow(rec, row: list[list[Line]]) -> None:
+    for cell in row:
+        for line in cell:
+            rec.line(line)
+
+
+def _chapter_table(rec, table: Table) -> None:
+    for row in table.rows:
+        texts = [" ".join(line.text for line in cell) for cell in row]
+        if not any(t.strip() for t in texts):
+            continue
+        first = next(line for cell in row for line in cell)
+        if rec.chapter is None or rec.skipping:
+            note = "Niet overgenomen: hoort bij een deel dat planrapport zelf maakt." if rec.skipping else \
+                "Niet geplaatst: tabel voor het eerste hoofdstuk."
+            rec.builder.note(first.position, " | ".join(texts), note)
+        else:
+            rec.chapter.paragraphs.append((" | ".join(texts), False))
+
+
+def _plan_row(rec, table: Table, row: list[list[Line]], number: int, bbc: bool) -> None:
+    texts = [" ".join(line.plain for line in cell) for cell in row]
+    if not any(t.strip() for t in texts) or labels.is_table_header(texts):
+        return
+    lines = [line for cell in row for line in cell]
+    if any(_is_heading(line) for line in lines) or len(row) < 2:
+        _flow(rec, row)
+        return
+    first, rest = row[0], row[1:]
+    if bbc:
+        _bbc_row(rec, first, rest)
+    else:
+        _classic_row(rec, first, rest, f"{table.position}, rij {number}")
+
+
+def _is_heading(line: Line) -> bool:
+    plain = line.plain.strip()
+    return bool(labels.STRATEGIC.match(plain) or labels.OPERATIONAL.match(plain) or labels.DOMAIN.match(plain)
+                or labels.BBC_OBJECTIVE.match(plain) or labels.BBC_PLAN.match(plain))
+
+
+def _classic_row(rec, first: list[Line], rest: list[list[Line]], position: str) -> None:
+    builder = rec.builder
+    if first:
+        head = first[0]
+        match = labels.RESULT.match(head.text.replace("**", "", 2) if head.text.startswith("**") else head.text)
+        parent = str(rec.operational.values["Code"]) if rec.operational is not None else "0.0"
+        code = match.group(1) if match else builder.next_code(parent, builder.results)
+        text = match.group(2).strip().lstrip("*").strip() if match else head.text
+        rec.result = builder.result(code, text)
+        if not match:
+            builder.note(head.position, head.plain, f"Resultaat zonder nummer: genummerd als {code}.")
+        elif not code.startswith(parent + "."):
+            builder.note(head.position, head.plain, f"Resultaat {code} staat onder doelstelling {parent}; "
+                         "geplaatst met zijn eigen nummer.")
+        for line in first[1:]:
+            rec.result.add("Resultaat", line.text, line.bullet)
+        rec.action_timing, rec.timing = "", ""
+    elif rec.result is None:
+        lines = [line for cell in rest for line in cell]
+        builder.note(lines[0].position, " | ".join(line.plain for line in lines),
+                     "Niet geplaatst: rij zonder resultaat.")
+        return
+    result_code = str(rec.result.values["Code"])
+    if rest:
+        for line in rest[0]:
+            timing = labels.timing_line(line.text, line.underline or line.bold)
+            if timing is not None:
+                rec.action_timing = timing
+            elif line.sub and rec.action is not None:
+                rec.action.add("Omschrijving", line.text, True)
+            else:
+                rec.action = builder.action(builder.next_code(result_code, builder.actions), line.text,
+                                            getattr(rec, "action_timing", ""))
+    rec.action = None
+    for cell in rest[1:]:
+        for line in cell:
+            rec.evaluation(line, line.text)
+
+
+def _bbc_row(rec, first: list[Line], rest: list[list[Line]]) -> None:
+    text = " ".join(line.text for line in first)
+    match = labels.BBC_ACTION.match(text.replace("**", ""))
+    if not match:
+        rec.builder.note(first[0].position if first else "", text, "Niet geplaatst: actie zonder code (A10900).")
+        return
+    rec.new_bbc_action(match.group(1), match.group(2))
+    rec.result, rec.timing = None, ""
+    for line in rest[0] if rest else []:
+        rec.action.add("Omschrijving", line.text, line.bullet)
+    for cell in rest[1:]:
+        for line in cell:
+            rec.evaluation(line, line.text)
+    rec.mode = ""
+
+
+def _year_table(rec, table: Table, header: list[str]) -> None:
+    """Indicators as rows, periods as columns ("2021 (juni-december)", "2022"): indicators and measurements."""
+    parent = rec.action or rec.result or rec.operational
+    rec.table_rows = []
+    rec.table_first = None
+    for row in table.rows[1:]:
+        name = " ".join(line.text for line in row[0]) if row else ""
+        if not name.strip():
+            continue
+        indicator = rec.builder.indicator(str(parent.values["Code"]), name, "Jaarlijks")
+        code = indicator.values["Code"]
+        rec.table_first = rec.table_first or indicator
+        for column, cell in enumerate(row[1:], start=1):
+            raw = " ".join(line.plain for line in cell).strip()
+            if not raw or column >= len(header):
+                continue
+            parsed = parse_number(raw)
+            values: dict[str, object] = {"Indicator": code, "Periode": header[column].strip()}
+            if parsed.value is not None and not parsed.percent:
+                values["Waarde"] = int(parsed.value) if parsed.value.is_integer() else parsed.value
+            share = parsed.share if parsed.share is not None else (parsed.value if parsed.percent else None)
+            if share is not None:
+                values["Aandeel"] = int(share) if float(share).is_integer() else share
+            if parsed.value is None and share is None:
+                values["Opmerking"] = raw
+            if raw.endswith("*"):
+                values["_ster"] = True
+            rec.builder.measurements.append(values)
+            rec.table_rows.append((indicator, values))
+    if rec.table_first is not None:
+        rec.mode = "table_notes"
+    first = table.rows[0][0][0] if table.rows[0] and table.rows[0][0] else None
+    rec.builder.note(first.position if first else table.position, f"{table.position}: jaartabel",
+                     "Tijdstip 'Jaarlijks' afgeleid uit de jaarkolommen; soort, eenheid en richting niet ingevuld.")
