@@ -104,3 +104,17 @@ def test_the_description_and_the_stand_van_zaken_both_get_lists_in_the_year_repo
     texts = [paragraph_text(p) for p in part(data, "word/document.xml").iter(f"{W}p")]
     assert texts.count("We werken in drie stappen:") == 2
     assert texts.count("een startdag in het gemeentehuis") == 2
+
+
+@pytest.mark.parametrize("render", [render_year_report, render_plan_document], ids=["jaarrapport", "beleidsplan"])
+def test_a_motivation_gets_its_list_and_its_bold_phrases(render):
+    data = render(read_plan(WORKBOOK), today=REPORT_DATE)
+    listed = _listed(data, "Waarom dit doel:", 3)
+    assert [(text, kind, level) for text, kind, level, _ in listed] == [
+        ("Waarom dit doel:", "", None), ("de verenigingen vragen erom", "bullet", 0),
+        ("de adviesraad adviseerde het", "bullet", 0)]
+    paragraph = next(p for p in part(data, "word/document.xml").iter(f"{W}p")
+                     if paragraph_text(p) == "de verenigingen vragen erom")
+    bold = ["".join(t.text for t in r.iter(f"{W}t")) for r in paragraph.iter(f"{W}r")
+            if r.find(f"{W}rPr/{W}b") is not None]
+    assert bold == ["de verenigingen"]

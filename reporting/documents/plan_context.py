@@ -76,6 +76,7 @@ def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | Non
             "titel": clean(sd.title),
             "kop": heading(names, "strategisch", sd),
             "motivering": paragraphs(sd.motivation),
+            "motivering_lijst": lists.paragraphs(blocks(sd.motivation), bold_markup=True),
             "domein": clean(sd.domain),
             "operationele": [_operational(od, tree, names, bbc, lists) for od in tree.operational.get(sd.code, [])],
         }
@@ -110,6 +111,7 @@ def _operational(od: Objective, tree: PlanTree, names: dict[str, str], bbc: bool
         "kop": heading(names, "operationeel", od),
         "domein": clean(od.domain),
         "motivering": paragraphs(od.motivation),
+        "motivering_lijst": lists.paragraphs(blocks(od.motivation), bold_markup=True),
         "rijen": rows,
     }
 

@@ -95,6 +95,7 @@ def _strategic(plan, sd, tree: PlanTree, names, figures: ReportFigures, image: I
         "titel": clean(sd.title),
         "kop": heading(names, "strategisch", sd),
         "motivering": paragraphs(sd.motivation),
+        "motivering_lijst": rows.lists.paragraphs(blocks(sd.motivation), bold_markup=True),
         "grafiek": {
             "beeld": image(chart, STATUS_CHART_WIDTH_CM),
             "bijschrift": f"Acties per status in {figures.year}, per {names['operationeel'].casefold()}",

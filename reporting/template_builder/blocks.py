@@ -24,6 +24,21 @@ def tag_paragraph(container, tag: str) -> None:
     container.add_paragraph(tag)
 
 
+def text_paragraphs(body, items: str, *, rich: bool = False) -> None:
+    """An officer's text from a context list: Word list items where the text has them, the other lines as
+    paragraphs; `rich` prints bold phrases."""
+    value = "{{r alinea.tekst }}" if rich else "{{ alinea.tekst }}"
+    tag_paragraph(body, f"{{%p for alinea in {items} %}}")
+    tag_paragraph(body, "{%p if alinea.lijstalinea %}")
+    para(body, "{{p alinea.lijstalinea }}")
+    tag_paragraph(body, "{%p elif alinea.opsomming %}")
+    para(body, value, "Opsomming")
+    tag_paragraph(body, "{%p else %}")
+    para(body, value)
+    tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p endfor %}")
+
+
 def title_page(document, lines: Iterable[tuple[str, str]]) -> None:
     para(document, "{{ gemeente }}", "Gemeente")
     for text, style in lines:

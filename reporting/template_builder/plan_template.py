@@ -14,6 +14,7 @@ from reporting.template_builder.blocks import (
     loop_row,
     para,
     tag_paragraph,
+    text_paragraphs,
     title_page,
     unplaced_rows,
 )
@@ -45,18 +46,14 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if sd.motivering %}")
     para(body, "Motivering - duiding", "Tussenkop")
-    tag_paragraph(body, "{%p for alinea in sd.motivering %}")
-    para(body, "{{ alinea }}")
-    tag_paragraph(body, "{%p endfor %}")
+    text_paragraphs(body, "sd.motivering_lijst", rich=True)
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p for od in sd.operationele %}")
     para(body, "{{ od.kop }}", "Heading 2")
     tag_paragraph(body, "{%p if od.domein %}")
     para(body, "Domein: {{ od.domein }}", "Domein")
     tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p for alinea in od.motivering %}")
-    para(body, "{{ alinea }}")
-    tag_paragraph(body, "{%p endfor %}")
+    text_paragraphs(body, "od.motivering_lijst", rich=True)
     tag_paragraph(body, "{%p if od.rijen %}")
     tag_paragraph(body, "{%p if zonder_acties %}")
     table = add_table(body, [7.0, 9.6], caption="Resultaten en indicatoren")

@@ -14,6 +14,7 @@ from reporting.template_builder.blocks import (
     loop_row,
     para,
     tag_paragraph,
+    text_paragraphs,
     title_page,
     unplaced_rows,
 )
@@ -99,9 +100,7 @@ def _summary(body) -> None:
 def _objectives(body) -> None:
     tag_paragraph(body, "{%p for sd in doelstellingen %}")
     para(body, "{{ sd.kop }}", "Heading 1")
-    tag_paragraph(body, "{%p for alinea in sd.motivering %}")
-    para(body, "{{ alinea }}")
-    tag_paragraph(body, "{%p endfor %}")
+    text_paragraphs(body, "sd.motivering_lijst", rich=True)
     tag_paragraph(body, "{%p if sd.grafiek %}")
     para(body, "{{ sd.grafiek.beeld }}", "Grafiek")
     para(body, "{{ sd.grafiek.bijschrift }}", "Caption")
@@ -131,30 +130,14 @@ def _objectives(body) -> None:
 
 def _action(body) -> None:
     para(body, "{{ actie.kop }}", "Heading 3")
-    tag_paragraph(body, "{%p for alinea in actie.omschrijving %}")
-    tag_paragraph(body, "{%p if alinea.lijstalinea %}")
-    para(body, "{{p alinea.lijstalinea }}")
-    tag_paragraph(body, "{%p elif alinea.opsomming %}")
-    para(body, "{{ alinea.tekst }}", "Opsomming")
-    tag_paragraph(body, "{%p else %}")
-    para(body, "{{ alinea.tekst }}")
-    tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p endfor %}")
+    text_paragraphs(body, "actie.omschrijving")
     table = add_table(body, [3.4, 13.2], style="Planrapport kenmerken", header=False, caption="Opvolging")
     loop_row(table, "{%tr for k in actie.kenmerken %}")
     add_row(table, [[("{{ k.label }}", "Tabeltekst")], [("{{r k.marker }}{{ k.waarde }}", "Tabeltekst")]])
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     para(body, "Stand van zaken {{ jaar }}", "Tussenkop")
-    tag_paragraph(body, "{%p for alinea in actie.stand_van_zaken %}")
-    tag_paragraph(body, "{%p if alinea.lijstalinea %}")
-    para(body, "{{p alinea.lijstalinea }}")
-    tag_paragraph(body, "{%p elif alinea.opsomming %}")
-    para(body, "{{r alinea.tekst }}", "Opsomming")
-    tag_paragraph(body, "{%p else %}")
-    para(body, "{{r alinea.tekst }}")
-    tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p endfor %}")
+    text_paragraphs(body, "actie.stand_van_zaken", rich=True)
     tag_paragraph(body, "{%p if not actie.stand_van_zaken %}")
     paragraph = para(body, "Geen stand van zaken voor {{ jaar }}.")
     paragraph.runs[0].italic = True
