@@ -25,6 +25,7 @@ COMMANDS = {
     "huisstijl": "planrapport.commands.house_style",
     "zelftest": "planrapport.commands.selftest",
     "importeren": "planrapport.commands.import_plan",
+    "nieuw-jaar": "planrapport.commands.new_year",
 }
 
 _TRANSLATIONS = (
