@@ -26,6 +26,7 @@ COMMANDS = {
     "zelftest": "planrapport.commands.selftest",
     "importeren": "planrapport.commands.import_plan",
     "nieuw-jaar": "planrapport.commands.new_year",
+    "uitvragen": "planrapport.commands.ask",
 }
 
 _TRANSLATIONS = (

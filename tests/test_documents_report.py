@@ -28,8 +28,8 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 WAREGEM_NOTE = ("De opvolging, de metingen en de bestede bedragen voor 2011-2012 in dit voorbeeld zijn fictief en "
                 "werden verzonnen om planrapport te demonstreren; het zijn niet de echte cijfers van de stad Waregem. "
                 "Ook de trekkers van de acties zijn verzonnen.")
-DENDERLEEUW_NOTE = ("De trekkers van de acties in dit voorbeeld zijn verzonnen om planrapport te demonstreren; ze staan "
-                    "niet in het plan van de gemeente Denderleeuw.")
+DENDERLEEUW_NOTE = ("De trekkers van de acties in dit voorbeeld zijn verzonnen om planrapport te demonstreren; ze "
+                    "staan niet in het plan van de gemeente Denderleeuw.")
 
 
 def _table(document, first_cell: str, second_cell: str | None = None):
