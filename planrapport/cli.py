@@ -27,6 +27,7 @@ COMMANDS = {
     "importeren": "planrapport.commands.import_plan",
     "nieuw-jaar": "planrapport.commands.new_year",
     "uitvragen": "planrapport.commands.ask",
+    "verzamelen": "planrapport.commands.collect",
 }
 
 _TRANSLATIONS = (
