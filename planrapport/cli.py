@@ -28,6 +28,7 @@ COMMANDS = {
     "nieuw-jaar": "planrapport.commands.new_year",
     "uitvragen": "planrapport.commands.ask",
     "verzamelen": "planrapport.commands.collect",
+    "indienen": "planrapport.commands.submit",
 }
 
 _TRANSLATIONS = (

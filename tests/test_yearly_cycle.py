@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from conftest import DENDERLEEUW, FIXTURES, WAREGEM, soffice
+from docx import Document
 from openpyxl import load_workbook
 
 from planrapport.cli import main
+from reporting.validation import validate
 from workbook.collect import collect
 from workbook.new_year import open_year
 from workbook.reader import read_plan
@@ -125,6 +127,20 @@ def test_the_whole_cycle(tmp_path, source, year, capsys):
     overwritten = read_plan(path)
     row = next(r for r in overwritten.follow_ups if (r.action_code, r.year) == (conflict_row.action_code, year))
     assert row.progress == "Alles gedaan wat gepland was."
+
+    capsys.readouterr()
+    assert main(["indienen", str(path), "--jaar", str(year)]) == 0
+    report = tmp_path / next(p.name for p in tmp_path.iterdir() if p.name.startswith(f"jaarrapport-{year}"))
+    text = "\n".join(p.text for p in Document(report).paragraphs)
+    assert "Alles gedaan wat gepland was." in text and "Half gedaan." in text and "ONTWERP" not in text
+    package = Package(path)
+    sheet = TableSheet(package, "Opvolging", None)
+    sheet.set_value(row.origin.row, 3, "Stopgezet")
+    sheet.save()
+    package.write(tmp_path / "tmp.xlsx")
+    shutil.move(tmp_path / "tmp.xlsx", path)
+    changed = [i.cell for i in validate(read_plan(path)).issues if i.code == "gewijzigd-na-indiening"]
+    assert changed == [f"Opvolging!C{row.origin.row}"]
 
 
 def test_files_of_another_plan_and_two_files_for_one_trekker_are_refused(tmp_path):
