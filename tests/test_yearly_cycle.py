@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import DENDERLEEUW, FIXTURES, WAREGEM, soffice
+from conftest import DENDERLEEUW, FIXTURES, WAREGEM, ooxml_validator, soffice
 from docx import Document
 from openpyxl import load_workbook
 
@@ -174,19 +174,32 @@ def test_files_of_another_plan_and_two_files_for_one_trekker_are_refused(tmp_pat
     assert path.read_bytes() == original and result.backup is None
 
 
-def test_libreoffice_opens_a_request_and_the_merged_workbook(tmp_path):
+def test_every_file_of_the_cycle_opens_in_libreoffice_and_stays_valid_open_xml(tmp_path, capsys):
     path = tmp_path / "plan.xlsx"
     shutil.copyfile(DENDERLEEUW, path)
+    before = _validator_errors(path)
     open_year(path, 2024)
     written = write_requests(read_plan(path), 2024, tmp_path / "uit")
     _fill(written[0][1])
-    collect(path, tmp_path / "uit")
+    assert main(["verzamelen", str(path), str(tmp_path / "uit"), "--schrijf"]) == 0
+    assert main(["indienen", str(path), "--jaar", "2024"]) == 0
+    assert _validator_errors(path) == before
     subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
                     "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lo"), str(path), str(written[1][1])],
                    check=True, capture_output=True, timeout=300)
     plan = read_plan(tmp_path / "lo" / "plan.xlsx")
     assert next(r for r in plan.follow_ups if r.year == 2024).status == "Afgerond"
+    assert len(plan.submitted) == len(read_plan(path).submitted) > 0
+    assert load_workbook(tmp_path / "lo" / "plan.xlsx")["Verzameld"]["A1"].value == "Verzamelde opvolging"
     assert load_workbook(tmp_path / "lo" / written[1][1].name)["Opvolging"]["A4"].value == "A10901"
+
+
+def _validator_errors(path: Path) -> set[tuple[str, str, str]]:
+    import json
+
+    result = subprocess.run([ooxml_validator(), str(path)], capture_output=True, text=True, timeout=180)
+    found = json.loads(result.stdout)
+    return {(e["description"], e["path"], e["xPath"]) for e in found.get("errors", [])}
 
 
 def test_the_overview_goes_on_sheet_verzameld_and_is_replaced_the_next_time(tmp_path, capsys):

@@ -141,6 +141,11 @@ def build_request(plan: Plan, year: int, request: Request) -> Workbook:
         _protect(sheet)
     _write_lists(book, plan)
     _write_identity(book, plan, year, request)
+    for sheet in book.worksheets:  # printed, every sheet is one page wide
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
     book.properties.creator = "planrapport"
     book.properties.created = book.properties.modified = FIXED_TIME
     return book
@@ -154,8 +159,11 @@ def _title(sheet: Worksheet, title: str, hint: str) -> None:
 
 def _headers(sheet: Worksheet, headers) -> None:
     for column, (header, width) in enumerate(headers, start=1):
-        sheet.cell(row=HEADER_ROW, column=column, value=header).font = Font(bold=True)
+        cell = sheet.cell(row=HEADER_ROW, column=column, value=header)
+        cell.font = Font(bold=True)
+        cell.alignment = WRAP
         sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.row_dimensions[HEADER_ROW].height = 30
 
 
 def _rows(sheet: Worksheet, columns, rows, fixed: int | None = None, filled: int | None = None) -> None:
