@@ -66,7 +66,10 @@ def collect(path: str | Path, folder: str | Path, year: int | None = None, overw
     if not folder.is_dir():
         raise WorkbookError(f"{folder}: deze map bestaat niet.")
     result = Collected(year)
-    asked = [r.who for r in requests_for(plan, year)]
+    try:
+        asked = [r.who for r in requests_for(plan, year)]
+    except WorkbookError as error:
+        raise WorkbookError(f"{path.name}: {error.message}") from None
     files = [p for p in returned_files(folder) if p.resolve() != path.resolve()]
     accepted = _accepted(plan, year, [read_returned(p) for p in files], result)
     merger = _Merger(plan, year, overwrite, result)

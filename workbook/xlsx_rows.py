@@ -127,7 +127,7 @@ class TableSheet:
 
     def set_value(self, row: int, column: int, value: Value | None) -> None:
         """Put a value in a cell, keeping its style: text as an inline string (never a formula), numbers as such."""
-        cell = self.cells._cell(row, column, create=True)
+        cell = self.cells.cell(row, column)
         for child in list(cell):
             cell.remove(child)
         cell.attrib.pop("t", None)
