@@ -76,7 +76,9 @@ def test_the_whole_cycle(tmp_path, source, year, capsys):
     package.write(tmp_path / "tmp.xlsx")
     shutil.move(tmp_path / "tmp.xlsx", path)
 
+    shutil.copyfile(files[first.who], tmp_path / "zoals verstuurd.xlsx")
     _fill(files[first.who], measurement=1234, target=folder / "mijn antwoord.xlsx")  # renamed
+    shutil.copyfile(tmp_path / "zoals verstuurd.xlsx", files[first.who])  # the file as sent stays beside it
     _fill(files[half.who], rows=(len(half.follow_ups) + 1) // 2,
           values={"Status": "In uitvoering", "Stand van zaken": "Half gedaan."})
     shutil.copyfile(tmp_path / "vorig jaar" / file_name(old, year - 1), files[old.who])  # last year's file
@@ -166,8 +168,9 @@ def test_files_of_another_plan_and_two_files_for_one_trekker_are_refused(tmp_pat
     assert result.refusals == [
         "jeugd.xlsx: dit bestand hoort bij een ander plan (Waregem, Integratiebeleidsplan 2011-2013); het wordt "
         "niet gelezen.",
-        "opvolging 2024 zonder trekker (kopie).xlsx en opvolging 2024 zonder trekker.xlsx: twee bestanden voor "
-        "de acties zonder trekker; geen van beide wordt gelezen. Laat er één in de map staan.",
+        "opvolging 2024 zonder trekker (kopie).xlsx en opvolging 2024 zonder trekker.xlsx: twee verschillend "
+        "ingevulde bestanden voor de acties zonder trekker; geen van beide wordt gelezen. Laat er één in de map "
+        "staan.",
         "opvolging 2024 vzw PIN.xlsx, Opvolging!A5: actie A99999 staat niet in het plan; de rij wordt niet "
         "overgenomen.",
     ]

@@ -102,14 +102,30 @@ def _accepted(plan: Plan, year: int, returned: list[Returned], result: Collected
         by_who.setdefault(_fold(item.lead), []).append(item)
     accepted = []
     for items in by_who.values():
-        if len(items) == 1:
-            accepted.append(items[0])
+        # The file as it was sent, still beside the filled one (renamed on return), is no second answer.
+        answered = [i for i in items if _answered(i)] or items[:1]
+        if len({_answer_key(i) for i in answered}) == 1:
+            accepted.append(answered[0])
             continue
-        names = " en ".join(i.path.name for i in items)
+        names = " en ".join(i.path.name for i in answered)
         who = items[0].lead or "de acties zonder trekker"
-        result.refusals.append(f"{names}: twee bestanden voor {who}; geen van beide wordt gelezen. Laat er één in "
-                               "de map staan.")
+        result.refusals.append(f"{names}: twee verschillend ingevulde bestanden voor {who}; geen van beide wordt "
+                               "gelezen. Laat er één in de map staan.")
     return accepted
+
+
+def _answered(returned: Returned) -> bool:
+    """Whether anything in the file differs from what was sent."""
+    for row in returned.rows:
+        sent = returned.sent.get((row.sheet, row.key))
+        if sent is None or any(not _same(v, sent.get(f)) for f, v in row.values.items()):
+            return True
+    return False
+
+
+def _answer_key(returned: Returned) -> tuple:
+    return tuple(sorted((row.sheet, row.key, tuple(sorted((f, str(v)) for f, v in row.values.items())))
+                        for row in returned.rows))
 
 
 class _Merger:
@@ -124,11 +140,8 @@ class _Merger:
                       for name in ("Status", "Tijd", "Kleur")}
 
     def merge(self, returned: Returned) -> None:
-        answer = Answer(returned.lead or NO_LEAD, returned.path.name)
+        answer = Answer(returned.lead or NO_LEAD, returned.path.name, answered=_answered(returned))
         for row in returned.rows:
-            sent = returned.sent.get((row.sheet, row.key))
-            if sent is None or any(not _same(v, sent.get(f)) for f, v in row.values.items()):
-                answer.answered = True
             if row.sheet == FOLLOW_UP.name:
                 self._follow_up(returned, row, answer)
             else:
