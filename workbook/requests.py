@@ -175,8 +175,6 @@ def _rows(sheet: Worksheet, columns, rows, fixed: int | None = None, filled: int
         for column, value in enumerate(values, start=1):
             if value not in (None, ""):
                 write_cell(sheet, number, column, value)
-            if sheet.cell(number, column).value is not None and isinstance(value, str) and len(value) > 40:
-                sheet.cell(number, column).alignment = WRAP
     if fixed is None:
         return
     end = filled or len(columns)
