@@ -12,7 +12,7 @@ Private Const PYTHON_CALL As String = "import planrapport.buttons; planrapport.b
 Private Const ERROR_SHEET As String = "Error"
 Private Const GUIDE As String = "de installatiegids van planrapport (docs/installatie.md), deel "
 Private Const COMMAND_LINE As String = "%LOCALAPPDATA%\planrapport\venv\Scripts\planrapport.exe"
-'' A setting only on the copy `planrapport zelftest` clicks, whose messages go beside it, so its clicks run unattended.
+' The copy `planrapport zelftest` clicks has this setting: messages go beside it, so its clicks run unattended.
 Private Const CONFIG_SHEET As String = "xlwings.conf"
 Private Const SELFTEST_KEY As String = "PLANRAPPORT_ZELFTEST"
 
@@ -28,11 +28,11 @@ Public Sub GenereerBeleidsplan()
     RunButton "plan_document", "planrapport maakt het beleidsplan ...", "beleidsplan", ""
 End Sub
 
-Private Sub RunButton(ByVal entry As String, ByVal busy As String, ByVal command As String, ByVal options As String)
+Private Sub RunButton(ByVal entry As String, ByVal busy As String, ByVal commandName As String, ByVal options As String)
     Dim stage As Integer, interpreter As String, hadErrorSheet As Boolean, result As Variant
-    Dim number As Long, description As String, appeared As Boolean, log As String
+    Dim number As Long, description As String, appeared As Boolean, pythonError As String
     Dim alternative As String
-    alternative = WithoutButton(command, options)
+    alternative = WithoutButton(commandName, options)
     On Error GoTo Failed
     stage = 1  ' reading xlwings.conf already needs the Windows Script Host (xlwings expands %LOCALAPPDATA%)
     interpreter = CStr(GetConfig("INTERPRETER_WIN", ""))
@@ -46,12 +46,17 @@ Private Sub RunButton(ByVal entry As String, ByVal busy As String, ByVal command
     result = RunPython(PYTHON_CALL & entry & "()")
     Application.StatusBar = False
     If Not hadErrorSheet Then appeared = SheetExists(ThisWorkbook, ERROR_SHEET)
-    If appeared Then log = TakeErrorSheet()
+    If appeared Then
+        pythonError = TakeErrorSheet()
+    ElseIf hadErrorSheet And CStr(result) = "-1" Then
+        ' The workbook had a sheet of that name already: xlwings wrote into it, and it stays.
+        pythonError = CStr(ThisWorkbook.Worksheets(ERROR_SHEET).Range("A1").Value)
+    End If
     If appeared Or CStr(result) = "-1" Then
-        If Len(Trim$(log)) = 0 Or InStr(1, log, "cmd.exe", vbTextCompare) > 0 Then
+        If Len(Trim$(pythonError)) = 0 Or InStr(1, pythonError, "cmd.exe", vbTextCompare) > 0 Then
             Tell ShellBlocked(0, "de opdrachtprompt stopte zonder melding", alternative)
         Else
-            Tell PythonFailed(log, alternative)
+            Tell PythonFailed(pythonError, alternative)
         End If
     End If
     Exit Sub
@@ -63,7 +68,7 @@ Report:
     On Error Resume Next
     Application.StatusBar = False
     If stage = 2 And Not hadErrorSheet Then
-        If SheetExists(ThisWorkbook, ERROR_SHEET) Then log = TakeErrorSheet()
+        If SheetExists(ThisWorkbook, ERROR_SHEET) Then pythonError = TakeErrorSheet()
     End If
     On Error GoTo 0
     If stage = 2 And IsAccessDenied(number, description) Then
@@ -90,9 +95,9 @@ Private Function TakeErrorSheet() As String
     Application.DisplayAlerts = True
 End Function
 
-Private Function WithoutButton(ByVal command As String, ByVal options As String) As String
+Private Function WithoutButton(ByVal commandName As String, ByVal options As String) As String
     WithoutButton = "Zonder de knop maakt u hetzelfde vanaf de opdrachtprompt (bewaar het werkboek eerst):" _
-        & vbCrLf & COMMAND_LINE & " " & command & " """ & ThisWorkbook.FullName & """" & options
+        & vbCrLf & COMMAND_LINE & " " & commandName & " """ & ThisWorkbook.FullName & """" & options
 End Function
 
 Private Function PythonNotFound(ByVal interpreter As String, ByVal alternative As String) As String
@@ -119,9 +124,9 @@ Private Function ShellBlocked(ByVal number As Long, ByVal description As String,
         & """Windows Script Host of de opdrachtprompt geblokkeerd""." & vbCrLf & vbCrLf & alternative
 End Function
 
-Private Function PythonFailed(ByVal log As String, ByVal alternative As String) As String
-    If Len(log) > 700 Then log = "..." & Right$(log, 700)
-    PythonFailed = "Python is gestart, maar stopte met een fout:" & vbCrLf & log & vbCrLf & vbCrLf _
+Private Function PythonFailed(ByVal pythonError As String, ByVal alternative As String) As String
+    If Len(pythonError) > 700 Then pythonError = "..." & Right$(pythonError, 700)
+    PythonFailed = "Python is gestart, maar stopte met een fout:" & vbCrLf & pythonError & vbCrLf & vbCrLf _
         & "Uw eigen gegevens zijn niet gewijzigd. Vraag de informaticadienst de installatie na te kijken met " _
         & "'planrapport zelftest': zie " & GUIDE & """Python stopt met een fout""." & vbCrLf & vbCrLf & alternative
 End Function

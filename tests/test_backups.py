@@ -95,3 +95,10 @@ def test_the_backup_name_without_a_path_is_today(tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(b"x")
     assert make_backup(path) == Path(tmp_path / f"plan (reservekopie {date.today().isoformat()}).xlsx")
+
+
+def test_the_backup_has_the_permissions_of_the_workbook(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"x")
+    os.chmod(path, 0o644)
+    assert make_backup(path, DAY).stat().st_mode & 0o777 == 0o644

@@ -172,7 +172,10 @@ def test_the_batch_reports_on_exactly_the_good_workbooks_and_names_every_file_it
     shutil.copy(FIXTURES / "kapot" / "rekenblad.ods", folder / "rekenblad.ods")
     (folder / "~$plan-2.xlsx").write_bytes(b"lock")
     (folder / ".~lock.plan-1.xlsx#").write_text("officer,pc,,01.12.2026 10:00,")
-    (folder / ".~planrapport-x1y2z3.xlsx").write_bytes(b"PK half")
+    (folder / ".~planrapport-x1y2z3.xlsx").write_bytes(b"PK half")  # of a run writing now: named, kept
+    killed = folder / ".~planrapport-k1ll3d.xlsx"  # of a run killed a day ago: removed
+    killed.write_bytes(b"PK half")
+    os.utime(killed, (killed.stat().st_mtime - 86400,) * 2)
     (folder / "notities.txt").write_text("geen werkboek")
     stdout, stderr = io.StringIO(), io.StringIO()
     code = batch_command(folder, 2023, None, overwrite=True, force=False, stdout=stdout, stderr=stderr)
@@ -180,6 +183,7 @@ def test_the_batch_reports_on_exactly_the_good_workbooks_and_names_every_file_it
     assert stdout.getvalue().splitlines() == [
         str(folder / f"jaarrapport-2023-{municipality(seed)}.docx") for seed in (1, 2)]
     lines = stderr.getvalue().splitlines()
+    assert not killed.exists() and (folder / ".~planrapport-x1y2z3.xlsx").exists()
     assert lines[2].startswith("planrapport: 2 van 2 jaarrapporten gemaakt in ")
     assert lines[3:] == [
         "planrapport: 8 bestanden overgeslagen:",

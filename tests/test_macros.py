@@ -115,3 +115,16 @@ def test_on_the_self_test_copy_the_message_goes_beside_the_setting_instead_of_a_
     told = app.evaluate('ThisWorkbook.Worksheets("xlwings.conf").Range("C2").Value')
     section, words = FAILURES[scenario]
     assert told.startswith("NIET OK\t") and words[0] in told and section in told
+
+
+def test_a_sheet_called_error_of_the_workbooks_own_stays_and_pythons_error_is_read_from_it():
+    app = ExcelApplication()
+    app.add_workbook()
+    app.add_module(STANDIN.read_text(encoding="utf-8"), name="xlwings")
+    app.add_module(module_source(), name=OUR_MODULE)
+    app.run("AddOwnErrorSheet")
+    app.run("Pick", "python-error")
+    app.run("Controleer")
+    assert len(app.dialogs) == 1
+    assert "ModuleNotFoundError: No module named 'planrapport'" in app.dialogs[0][1]
+    assert app.evaluate("ThisWorkbook.Worksheets.Count") == 2

@@ -89,3 +89,41 @@ def test_two_workbooks_is_a_usage_error(capsys):
         main(["zelftest", "a.xlsm", "b.xlsm"])
     assert stop.value.code == 2
     assert capsys.readouterr().err.endswith("planrapport: fout: onbekende argumenten: b.xlsm\n")
+
+
+def test_the_copy_the_excel_part_clicks_has_its_setting_right_after_the_others(tmp_path):
+    from planrapport.commands.selftest_excel import EXAMPLE
+    from workbook.build_xlsm import CONFIG, SELFTEST_KEY, button_settings, write_macro_workbook
+    from xlsx_templates import example_path
+
+    copy = tmp_path / "kopie.xlsm"
+    write_macro_workbook(example_path(EXAMPLE), copy, extra_settings=((SELFTEST_KEY, "ja"),))
+    settings = button_settings(copy)
+    assert list(settings.items()) == [(key.upper(), value) for key, value in CONFIG] + [(SELFTEST_KEY, "ja")]
+    assert SELFTEST_KEY not in button_settings(MACRO_TEMPLATE)
+
+
+@pytest.mark.parametrize("where, state, detail", [
+    ("elders", "NIET OK", "{path} bestaat niet"),
+    ("andere", "NIET OK", "{path} is een andere Python dan die van deze planrapport ({ours})"),
+    ("hier", "OK", "{path}"),
+])
+def test_on_windows_the_interpreter_of_the_workbook_must_be_this_planrapports_python(
+        tmp_path, monkeypatch, where, state, detail):
+    from pathlib import Path
+
+    from planrapport.commands import selftest
+
+    ours = Path(sys.executable).resolve().parent
+    other = tmp_path / "andere"
+    other.mkdir()
+    (other / "python").write_bytes(b"")
+    folder = {"elders": tmp_path / "weg", "andere": other, "hier": ours}[where]
+    name = Path(sys.executable).resolve().name if where == "hier" else "python"
+    monkeypatch.setenv("PLANRAPPORT_TEST_MAP", str(folder))  # as %LOCALAPPDATA% in the real setting
+    monkeypatch.setattr("workbook.build_xlsm.button_settings",
+                        lambda path: {"INTERPRETER_WIN": f"%PLANRAPPORT_TEST_MAP%/{name}"})
+    monkeypatch.setattr(sys, "platform", "win32")
+    check = selftest.interpreter_check(MACRO_TEMPLATE)
+    assert (check.name, check.state, check.detail) == (
+        "Python voor de knoppen", state, detail.format(path=folder / name, ours=ours))

@@ -141,3 +141,13 @@ def test_every_command_has_the_same_year_rule(tmp_path, command):
     assert ("--jaar 2030 valt buiten de planperiode 2011-2013 (Beginjaar en Eindjaar op blad Instellingen). Kies "
             "een jaar van 2011 tot en met 2013.") in result.stderr + result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_a_draft_says_which_data_it_could_not_read(tmp_path):
+    from docx import Document
+
+    shutil.copy(TRUST / "stand-van-zaken-hernoemd.xlsx", tmp_path / "plan.xlsx")
+    result = _cli("jaarrapport", str(tmp_path / "plan.xlsx"), "--forceer")
+    assert result.returncode == 0
+    texts = [p.text for p in Document(result.stdout.strip()).paragraphs]
+    assert "Niet gelezen, dus niet in dit document: de kolom 'Stand van zaken' op blad Opvolging." in texts

@@ -214,3 +214,13 @@ def test_a_large_city_plan_validates_in_one_pass():
     plan = plan_of(data)
     assert len(plan.actions) + len(plan.follow_ups) + len(plan.measurements) > 4000
     assert validate(plan).issues == ()
+
+
+def test_messages_use_the_article_of_each_level():
+    data = base()
+    data["Resultaten"][0]["Resultaat"] = "Elke nieuwkomer krijgt een onthaalgesprek " * 12
+    data["Acties"].append({"Code": "1.1.3.1", "Tijdstip": "2021", "Actie": "Taalcafé opstarten"})
+    messages = [i.message for i in validate(plan_of(data)).issues]
+    assert any(m.startswith("Het resultaat is 503 tekens lang; als kop in Word") for m in messages), messages
+    assert ("Actie 1.1.3.1 valt onder resultaat 1.1.3, maar die staat niet op blad Resultaten. Voeg resultaat "
+            "1.1.3 toe, of verbeter de code.") in messages

@@ -103,9 +103,13 @@ def test_our_module_is_the_file_in_macros():
     assert sorted(path.name for path in MACRO_SOURCE.parent.iterdir()) == ["planrapport.bas"]
 
 
-def test_pyopenvba_finds_the_project_sound():
+def test_pyopenvba_finds_the_project_and_the_package_sound():
+    from pyopenvba import check_file
+
     with ExcelFile(MACRO_TEMPLATE) as book:
         assert book.validate() == []
+    report = check_file(MACRO_TEMPLATE)
+    assert (report.ok, report.complete, list(report.issues)) == (True, True, [])
 
 
 def test_olevba_reads_every_module(built, tmp_path):

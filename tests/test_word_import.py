@@ -269,7 +269,7 @@ def test_the_command_prints_what_it_did_and_the_import_list(tmp_path, capsys):
     assert main(["importeren", str(WORD / "gelabeld-1.docx"), str(target)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"{target}: 4 doelstellingen, 3 resultaten, 0 acties, 4 indicatoren, 2 vrije hoofdstukken."
-    assert out[1] == "Op het blad Import (4 regels):"
+    assert out[1] == "Op het blad Import (5 regels):"
     assert out[3] == "- alinea 10: Elke nieuwkomer krijgt een onthaalgesprek -> Resultaat zonder nummer: " \
                      "genummerd als 1.1.1."
     sheet = load_workbook(target)["Import"]
@@ -303,3 +303,22 @@ def test_an_objective_without_results_in_the_plan_document_stays_without(tmp_pat
     assert "Motivering" not in od
     assert ("Onder deze doelstelling staan nog geen resultaten of acties.",
             "Niet overgenomen: een zin die planrapport zelf schrijft.") in [(n.text, n.action) for n in result.notes]
+
+
+@pytest.mark.parametrize("content, cause", [(b"\x00\x01 geen zip " * 30, "PackageNotFoundError"),
+                                            (b"PK\x03\x04afgekapt", "PackageNotFoundError")])
+def test_a_damaged_document_is_named(content, cause, tmp_path, capsys):
+    source = tmp_path / "kapot.docx"
+    source.write_bytes(content)
+    assert main(["importeren", str(source), str(tmp_path / "plan.xlsx")]) == 1
+    assert capsys.readouterr().err == (
+        f"planrapport: kapot.docx: dit Word-document kan niet gelezen worden; het is beschadigd of geen .docx "
+        f"({cause}). Open het in Word (of LibreOffice) en bewaar het als Word-document (.docx); importeer dan "
+        "dat bestand.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kapot.docx"]
+
+
+def test_a_missing_document_is_named(tmp_path, capsys):
+    assert main(["importeren", str(tmp_path / "weg.docx")]) == 1
+    assert capsys.readouterr().err == "planrapport: weg.docx: dit bestand bestaat niet.\n"
+    assert list(tmp_path.iterdir()) == []

@@ -139,14 +139,15 @@ def _results_table(document, results, actions, indicators, split: bool) -> None:
             continue
         row = table.add_row().cells
         para(row[0], f"{result['Code']}. {result['Resultaat']}")
-        _grouped(row[1], own_actions, "Actie", "\u25aa ")
-        _grouped(row[2], own_indicators, "Indicator", None)
+        colon = ":" if not result["Code"].startswith("2.") else ""  # as in the council document, some without
+        _grouped(row[1], own_actions, "Actie", "\u25aa ", colon)
+        _grouped(row[2], own_indicators, "Indicator", None, colon)
 
 
-def _grouped(cell, rows: list[dict], field: str, sign: str | None) -> None:
+def _grouped(cell, rows: list[dict], field: str, sign: str | None, colon: str = ":") -> None:
     """Timing lines underlined, the items under them as "▪" lines or Word bullets."""
     for timing, items in groupby(rows, key=lambda r: r["Tijdstip"]):
-        para(cell, f"{timing}:", underline=True)
+        para(cell, f"{timing}{colon}", underline=True)
         for item in items:
             if sign:
                 para(cell, sign + item[field])

@@ -56,6 +56,7 @@ def make_backup(path: Path, day: date | None = None) -> Path:
     temporary = temporary_beside(backup)
     try:
         shutil.copyfile(path, temporary)
+        shutil.copymode(path, temporary)  # the workbook's permissions, not those of a private temporary file
         _claim(temporary, backup)
     except OSError as error:
         raise WorkbookError(

@@ -101,7 +101,7 @@ def _apply(package: Package, checks: CheckList) -> None:
             marks.setdefault(target.part, {})[position] = colour
     marker_fills = {i for i in range(len(styles.fills)) if styles.fill_colour(i) in (ERROR_FILL, WARNING_FILL)}
     marker_xfs = {i for i in range(len(styles.cell_xfs)) if styles.fill_of(i) in marker_fills}
-    fill_index = {colour: styles.ensure_fill(colour) for colour in set(FILLS.values())} if checks.rows else {}
+    fill_index = {colour: styles.ensure_fill(colour) for colour in dict.fromkeys(FILLS.values())} if checks.rows else {}
     for sheet in by_name.values():
         cell_marks = marks.get(sheet.part, {})
         data = package.data[sheet.part]

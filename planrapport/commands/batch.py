@@ -105,10 +105,11 @@ def workbooks_in(folder: Path) -> tuple[list[Path], list[Skipped]]:
     not taken, each with the reason: backups, lock files, temporary files, .xls, .ods."""
     from workbook.backups import is_backup
     from workbook.locks import is_lock_file
-    from workbook.temporaries import is_temporary
+    from workbook.temporaries import is_temporary, remove_stale_temporaries
 
     if not folder.is_dir():
         raise WorkbookError(f"{folder}: deze map bestaat niet.")
+    remove_stale_temporaries(folder)
     found: list[Path] = []
     skipped: list[Skipped] = []
     for path in sorted(folder.iterdir(), key=lambda path: path.name.casefold()):
@@ -148,13 +149,18 @@ def run_batch(
 ) -> BatchResult:
     """The year report of every workbook in `folder`, as `planrapport jaarrapport` makes it for one: the same
     check (errors refuse the workbook unless `force`), the same rendering and the same safe writing into `out`
-    (default: next to each workbook). Workbooks are rendered on `workers` processes (default: every core);
+    (default: next to each workbook). Workbooks are rendered on `workers` processes (default: every core, fewer
+    when their reports would not fit in the free memory together);
     documents are written here, one at a time, so that two workbooks of one municipality never write the same
     file: the second gets a numbered name, also with `overwrite`. `progress(outcome, done, total)` is called
     after each workbook."""
     started = time.perf_counter()
     paths, skipped = workbooks_in(Path(folder))
-    workers = max(1, min(workers or os.cpu_count() or 1, len(paths)))
+    if not workers:
+        from planrapport.commands.worker_count import worker_count
+
+        workers = worker_count(paths)
+    workers = max(1, min(workers, len(paths)))
     job = (year, force, template, with_warnings)
     writer = _Writer(out, overwrite)
     outcomes: dict[Path, Outcome] = {}

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from reporting.documents.budget import plan_budget
 from reporting.documents.grouping import by_timing
+from reporting.documents.lists import Lists
 from reporting.documents.structure import PlanTree, level_names, plan_tree
 from reporting.documents.text import blocks, clean, paragraphs
 from workbook.model import BBC, Action, Chapter, Indicator, Objective, Plan, Result
+from workbook.schema import DATA_SHEETS, SETTINGS, SETTINGS_SHEET
 
 CLASSIC_COLUMNS = ["Resultaten", "Acties", "Wijze & tijdstip evaluatie / indicatoren"]
 BBC_COLUMNS = ["Actie", "Omschrijving", "Wijze & tijdstip evaluatie / indicatoren"]
+# A plan without actions (results with their evaluation only, as older plans are written) gets two columns.
+NO_ACTION_COLUMNS = ["Resultaten", "Wijze & tijdstip evaluatie / indicatoren"]
 
 
 def common_context(plan: Plan, draft: bool) -> dict:
@@ -27,22 +31,45 @@ def common_context(plan: Plan, draft: bool) -> dict:
         "opgesteld_door": clean(settings.author),
         "fictief": clean(settings.fictitious_note),
         "ontwerp": draft,
+        "ontwerp_ontbreekt": "; ".join(not_read(plan)) if draft else "",
         "nummering": settings.numbering,
         "namen": level_names(settings.numbering),
     }
+
+
+def not_read(plan: Plan) -> list[str]:
+    """What the reader could not read and a document therefore misses: "het blad Metingen", "de kolom 'Status'
+    op blad Opvolging", in workbook order."""
+    sheets = {spec.name: spec for spec in DATA_SHEETS}
+    found = []
+    for note in plan.notes:
+        if not note.error:
+            continue
+        if note.field == "*":
+            found.append(f"het blad {note.sheet}")
+        elif note.sheet in sheets:
+            header = sheets[note.sheet].column(note.field).header
+            found.append(f"de kolom '{header}' op blad {note.sheet}")
+        elif note.sheet == SETTINGS_SHEET:
+            key = next((s.key for s in SETTINGS if s.field == note.field), note.field)
+            found.append(f"de instelling '{key}'")
+    return found
 
 
 def heading(names: dict[str, str], level: str, objective: Objective) -> str:
     return f"{names[level]} {objective.code}: {clean(objective.title)}"
 
 
-def plan_document_context(plan: Plan, *, draft: bool = False) -> dict:
+def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | None = None) -> dict:
+    """`lists` numbers the lists of the document being rendered (without it, they are numbered on their own)."""
+    lists = lists or Lists()
     context = common_context(plan, draft)
     tree = plan_tree(plan)
     names = context["namen"]
     bbc = plan.settings.numbering == BBC
     context["titel"] = context["titel"] or f"Beleidsplan {context['periode']}".strip()
-    context["kolommen"] = BBC_COLUMNS if bbc else CLASSIC_COLUMNS
+    context["zonder_acties"] = not bbc and not plan.actions
+    context["kolommen"] = BBC_COLUMNS if bbc else NO_ACTION_COLUMNS if context["zonder_acties"] else CLASSIC_COLUMNS
     context["doelstellingen"] = [
         {
             "code": sd.code,
@@ -50,7 +77,7 @@ def plan_document_context(plan: Plan, *, draft: bool = False) -> dict:
             "kop": heading(names, "strategisch", sd),
             "motivering": paragraphs(sd.motivation),
             "domein": clean(sd.domain),
-            "operationele": [_operational(od, tree, names, bbc) for od in tree.operational.get(sd.code, [])],
+            "operationele": [_operational(od, tree, names, bbc, lists) for od in tree.operational.get(sd.code, [])],
         }
         for sd in tree.strategic
     ]
@@ -67,10 +94,10 @@ def _chapter(chapter: Chapter) -> dict:
     return {"titel": clean(chapter.title), "alineas": paragraphs(chapter.text)}
 
 
-def _operational(od: Objective, tree: PlanTree, names: dict[str, str], bbc: bool) -> dict:
+def _operational(od: Objective, tree: PlanTree, names: dict[str, str], bbc: bool, lists: Lists) -> dict:
     rows = []
     if bbc:
-        rows = [_action_row(action, tree) for action in tree.actions.get(od.code, [])]
+        rows = [_action_row(action, tree, lists) for action in tree.actions.get(od.code, [])]
     else:
         rows = [_result_row(result, tree) for result in tree.results.get(od.code, [])]
         direct = tree.actions.get(od.code, [])
@@ -101,8 +128,8 @@ def _row(code: str, text: str, actions: list[Action], indicators: list[Indicator
     }
 
 
-def _action_row(action: Action, tree: PlanTree) -> dict:
-    description = [{"code": "", "tekst": text, "opsomming": bullet} for text, bullet in blocks(action.description)]
+def _action_row(action: Action, tree: PlanTree, lists: Lists) -> dict:
+    description = [{"code": "", **item} for item in lists.paragraphs(blocks(action.description), table=True)]
     return {
         "code": action.code,
         "tekst": clean(action.title),
@@ -112,8 +139,8 @@ def _action_row(action: Action, tree: PlanTree) -> dict:
 
 
 def _action_item(action: Action) -> dict:
-    return {"code": action.code, "tekst": clean(action.title), "opsomming": True}
+    return {"code": action.code, "tekst": clean(action.title), "opsomming": True, "lijstalinea": None}
 
 
 def _indicator_item(indicator: Indicator) -> dict:
-    return {"code": indicator.code, "tekst": clean(indicator.text), "opsomming": True}
+    return {"code": indicator.code, "tekst": clean(indicator.text), "opsomming": True, "lijstalinea": None}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reporting.documents.choice import template_path
 from reporting.documents.finishing import Properties, finish
+from reporting.documents.lists import Lists
 from reporting.documents.naming import PLAN_DOCUMENT
 from reporting.documents.packaging import package_bytes
 from reporting.documents.plan_context import plan_document_context
@@ -22,8 +23,14 @@ def document_bytes(document) -> bytes:
 def render_plan_document(plan: Plan, *, template: str | Path | None = None, draft: bool = False,
                          today: date | None = None) -> bytes:
     """The plan as a .docx: title page, objectives with their three-column tables, the budget annex."""
-    context = plan_document_context(plan, draft=draft)
-    document = render(template_path(plan, PLAN_DOCUMENT, template), lambda _template: context)
+    holder: dict[str, dict] = {}
+
+    def build(template_object) -> dict:
+        holder["context"] = plan_document_context(plan, draft=draft, lists=Lists.of(template_object))
+        return holder["context"]
+
+    document = render(template_path(plan, PLAN_DOCUMENT, template), build)
+    context = holder["context"]
     when = today or date.today()
     subject = " ".join(part for part in ("Beleidsplan", context["gemeente"], context["periode"]) if part)
     finish(

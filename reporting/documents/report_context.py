@@ -11,12 +11,14 @@ from typing import NamedTuple
 
 from reporting import formatting
 from reporting.documents.budget import budget_rows
+from reporting.documents.council_summary import budget_summary, budget_year, council_summary
 from reporting.documents.figures import ReportFigures
 from reporting.documents.grouping import by_timing
+from reporting.documents.lists import Lists
 from reporting.documents.markers import marker
 from reporting.documents.plan_context import common_context, heading
 from reporting.documents.structure import PlanTree, plan_tree
-from reporting.documents.text import blocks, clean, paragraphs, rich
+from reporting.documents.text import blocks, clean, paragraphs
 from workbook.model import BBC, Action, FollowUp, Indicator, Measurement, Plan
 from workbook.timing import parse_timing
 
@@ -27,18 +29,20 @@ STATUS_CHART_WIDTH_CM = 14.0
 
 
 def year_report_context(plan: Plan, figures: ReportFigures, image: ImageMaker, *, today: date,
-                        draft: bool = False, warnings: Iterable | None = None) -> dict:
+                        draft: bool = False, warnings: Iterable | None = None, lists: Lists | None = None) -> dict:
+    """`lists` numbers the lists of the document being rendered (without it, they are numbered on their own)."""
     year = figures.year
     context = common_context(plan, draft)
     tree = plan_tree(plan)
     names = context["namen"]
     # Once for the whole report: per operational objective it made the report quadratic in the plan's size.
-    rows = _YearRows(_follow_ups(plan, year), _measurements(plan, year), frozenset(plan.ended_before(year)))
+    rows = _YearRows(_follow_ups(plan, year), _measurements(plan, year), frozenset(plan.ended_before(year)),
+                     lists or Lists())
     context.update(
         jaar=year,
         datum=formatting.long_date(today),
         titel=context["titel"] or f"Jaarrapport {year}",
-        samenvatting=_summary(plan, figures),
+        samenvatting=council_summary(plan, figures),
         doelstellingen=[_strategic(plan, sd, tree, names, figures, image, rows) for sd in tree.strategic],
         begroting=_budget(plan, figures),
         waarschuwingen=[
@@ -51,151 +55,13 @@ def year_report_context(plan: Plan, figures: ReportFigures, image: ImageMaker, *
     return context
 
 
-# ---------------------------------------------------------------- summary for the council
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{formatting.number(number)} {one if number == 1 else many}"
-
-
-def _share(part: int, whole: int) -> str:
-    return formatting.percent(part / whole * 100, 0) if whole else ""
-
-
-def _summary(plan: Plan, figures: ReportFigures) -> dict:
-    rollup = figures.rollup
-    total = rollup.plan
-    year = figures.year
-    title = clean(plan.settings.title) or "beleidsplan"
-    place = clean(plan.settings.municipality)
-    intro = [
-        f"Dit jaarrapport beschrijft de uitvoering in {year} van het plan '{title}'"
-        f"{f' van {place}' if place else ''}: de stand van zaken per actie, de evolutie van de indicatoren"
-        f"{' en de begroting' if plan.budget_lines else ''}."
-    ]
-    if total.actions:
-        intro.append(
-            f"In {year} liepen {_count(total.actions, 'actie', 'acties')}; voor "
-            f"{formatting.number(total.followed_up)} ervan is de opvolging ingevuld."
-        )
-    statuses = [
-        {"status": word, "aantal": formatting.number(number), "aandeel": _share(number, total.actions),
-         "marker": marker(word)}
-        for word, number in total.by_status.items() if number
-    ]
-    schedule = []
-    if total.followed_up:
-        schedule.append(
-            f"{formatting.number(total.on_schedule)} van de "
-            f"{_count(total.followed_up, 'opgevolgde actie', 'opgevolgde acties')} "
-            f"{'loopt' if total.on_schedule == 1 else 'lopen'} op schema "
-            f"({formatting.percent((total.on_schedule_share or 0) * 100, 0)})."
-        )
-        late = [f"{formatting.number(n)} {word.casefold()}" for word, n in total.by_time.items()
-                if n and word.casefold() in ("vertraagd", "uitgesteld")]
-        if late:
-            schedule[-1] += " Naar tijd: " + " en ".join(late) + "."
-    verdicts = [
-        {"oordeel": word, "aantal": formatting.number(number), "aandeel": _share(number, total.indicators),
-         "marker": marker(word)}
-        for word, number in total.by_verdict.items() if number
-    ]
-    indicator_lines = []
-    if total.indicators:
-        indicator_lines.append(_verdict_sentence(total.indicators, total.by_verdict))
-    if total.descriptive:
-        measured = (f"voor {formatting.number(total.descriptive_measured)} ervan" if total.descriptive_measured
-                    else "voor geen enkele ervan")
-        indicator_lines.append(
-            f"Daarnaast {'is' if total.descriptive == 1 else 'zijn'} er "
-            f"{_count(total.descriptive, 'beschrijvende indicator', 'beschrijvende indicatoren')}; "
-            f"{measured} is op blad Metingen iets ingevuld voor {year}."
-        )
-    budget, budget_lines = _budget_summary(figures)
-    return {
-        "inleiding": intro,
-        "acties": formatting.number(total.actions),
-        "statussen": statuses,
-        "schema": schedule,
-        "indicatoren": verdicts,
-        "indicatorzinnen": indicator_lines,
-        "begroting": budget,
-        "budgetzinnen": budget_lines,
-    }
-
-
-_VERDICT_PHRASES = {
-    "op koers": ("is op koers", "zijn op koers"),
-    "aandacht": ("vraagt aandacht", "vragen aandacht"),
-    "niet op koers": ("is niet op koers", "zijn niet op koers"),
-    "geen gegevens": ("heeft nog te weinig metingen voor een oordeel",
-                      "hebben nog te weinig metingen voor een oordeel"),
-}
-
-
-def _verdict_sentence(total: int, by_verdict: Mapping[str, int]) -> str:
-    """"Van de 49 cijfermatige indicatoren zijn er 5 op koers, 3 vragen aandacht en 41 hebben ..." """
-    parts = []
-    for word, number in by_verdict.items():
-        if not number:
-            continue
-        one, many = _VERDICT_PHRASES.get(word, (f"is '{word}'", f"zijn '{word}'"))
-        parts.append(f"{formatting.number(number)} {one if number == 1 else many}")
-    if not parts:
-        return ""
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
-    return f"Van de {_count(total, 'cijfermatige indicator', 'cijfermatige indicatoren')}: {listed}."
-
-
-def _budget_year(figures: ReportFigures):
-    return next((b for b in figures.rollup.budget if b.year == figures.year), None)
-
-
-def _budget_summary(figures: ReportFigures) -> tuple[list[dict], list[str]]:
-    found = _budget_year(figures)
-    if found is None:
-        return [], []
-    rows = [{"label": "Gepland", "waarde": formatting.euro(found.planned), "toelichting": ""}]
-    if found.spent is not None:
-        used = formatting.percent(found.spent / found.planned * 100, 1) if found.planned else ""
-        rows.append({"label": "Besteed", "waarde": formatting.euro(found.spent),
-                     "toelichting": f"{used} van het geplande bedrag" if used else ""})
-    else:
-        rows.append({"label": "Besteed", "waarde": "", "toelichting": "nog niet ingevuld"})
-    spent = found.spent is not None
-    flemish = found.flemish_spent if spent else found.flemish_planned
-    own = found.own_spent if spent else found.own_planned
-    basis = "besteed" if spent else "gepland"
-    if flemish:
-        rows.append({"label": "Vlaamse subsidie", "waarde": formatting.euro(flemish), "toelichting": basis})
-    if own:
-        rows.append({"label": "Eigen middelen", "waarde": formatting.euro(own), "toelichting": basis})
-    share = found.cofinancing_spent if spent else found.cofinancing_planned
-    lines = []
-    if share is not None:
-        minimum = found.cofinancing_min
-        rows.append({
-            "label": "Cofinanciering",
-            "waarde": formatting.percent(share * 100, 1),
-            "toelichting": "van de Vlaamse subsidie"
-            + (f" (minimum {formatting.percent(minimum * 100, 1)})" if minimum is not None else ""),
-        })
-        met = found.rule_met_spent if spent else found.rule_met_planned
-        required = found.required_own_spent if spent else found.required_own_planned
-        if met is True:
-            lines.append(f"De gemeente draagt {formatting.euro(round(own or 0))} bij: meer dan de vereiste "
-                         f"cofinanciering van {formatting.euro(round(required or 0))}.")
-        elif met is False:
-            lines.append(f"Let op: de eigen middelen ({formatting.euro(round(own or 0))}) liggen onder de vereiste "
-                         f"cofinanciering van {formatting.euro(round(required or 0))}.")
-    return rows, lines
-
-
 # ---------------------------------------------------------------- objectives, actions, indicators
 
 class _YearRows(NamedTuple):
     follow_ups: dict[str, FollowUp]  # action code -> its follow-up row for the year
     measurements: dict[str, list[Measurement]]  # indicator code -> its measurements up to the year
     ended: frozenset[str]  # actions finished or stopped in an earlier year
+    lists: Lists  # the Word lists of the document
 
 
 def _follow_ups(plan: Plan, year: int) -> dict[str, FollowUp]:
@@ -241,10 +107,10 @@ def _strategic(plan, sd, tree: PlanTree, names, figures: ReportFigures, image: I
 def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker,
                  rows: _YearRows) -> dict:
     year = figures.year
-    follow_ups, measurements, ended = rows
+    follow_ups, measurements, ended = rows.follow_ups, rows.measurements, rows.ended
 
     def actions_of(code: str) -> list[dict]:
-        return [_action(a, follow_ups.get(a.code), year) for a in tree.actions.get(code, [])
+        return [_action(a, follow_ups.get(a.code), year, rows.lists) for a in tree.actions.get(code, [])
                 if _runs_in(a, follow_ups.get(a.code), year, ended)]
 
     def block(indicators: list[Indicator]) -> dict | None:
@@ -256,7 +122,7 @@ def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image:
         for action in tree.actions.get(od.code, []):
             follow_up = follow_ups.get(action.code)
             if _runs_in(action, follow_up, year, ended):
-                groups.append({"kop": "", "acties": [_action(action, follow_up, year)],
+                groups.append({"kop": "", "acties": [_action(action, follow_up, year, rows.lists)],
                                "indicatoren": block(tree.indicators.get(action.code, []))})
         own = block(tree.indicators.get(od.code, []))
         if own:
@@ -281,7 +147,7 @@ def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image:
     }
 
 
-def _action(action: Action, follow_up: FollowUp | None, year: int) -> dict:
+def _action(action: Action, follow_up: FollowUp | None, year: int, lists: Lists) -> dict:
     facts = []
     if follow_up is None:
         facts.append({"label": "Status", "waarde": f"geen opvolging voor {year}", "marker": marker("geen opvolging")})
@@ -304,10 +170,10 @@ def _action(action: Action, follow_up: FollowUp | None, year: int) -> dict:
         "code": action.code,
         "titel": clean(action.title),
         "kop": f"{action.code} {clean(action.title)}",
-        "omschrijving": [{"tekst": text, "opsomming": bullet} for text, bullet in blocks(action.description)],
+        "omschrijving": lists.paragraphs(blocks(action.description)),
         "kenmerken": facts,
         "status": clean(follow_up.status) if follow_up else "",
-        "stand_van_zaken": [{"tekst": rich(text), "opsomming": bullet} for text, bullet in progress],
+        "stand_van_zaken": lists.paragraphs(progress, bold_markup=True),
         "zie_ook": clean(action.see_also),
         "zie_ook_codes": list(action.see_also_codes),
         "indicatoren": None,
@@ -477,7 +343,7 @@ def _budget(plan: Plan, figures: ReportFigures) -> dict | None:
             besteed=money(line.spent),
             verschil=money(line.spent - line.planned) if line.spent is not None and line.planned is not None else "",
         )
-    found = _budget_year(figures)
+    found = budget_year(figures)
     planned = found.planned if found else sum(line.planned or 0 for line in lines)
     spent = found.spent if found else None
     total = {
@@ -485,7 +351,7 @@ def _budget(plan: Plan, figures: ReportFigures) -> dict | None:
         "besteed": money(spent),
         "verschil": money(spent - planned) if spent is not None else "",
     }
-    _, cofinancing = _budget_summary(figures)
+    _, cofinancing = budget_summary(figures)
     intro = [f"De kostenposten van {year}: het geplande en het bestede bedrag; het verschil is besteed min gepland."]
     if spent is None:
         intro.append(f"Voor {year} zijn nog geen bestede bedragen ingevuld.")

@@ -10,6 +10,7 @@ from reporting.documents.chart_parts import DescribedChart
 from reporting.documents.choice import template_path
 from reporting.documents.figures import report_figures
 from reporting.documents.finishing import Properties, finish
+from reporting.documents.lists import Lists
 from reporting.documents.naming import YEAR_REPORT
 from reporting.documents.plan_document import document_bytes
 from reporting.documents.rendering import render
@@ -37,7 +38,7 @@ def render_year_report(plan: Plan, year: int | None = None, *, template: str | P
         # A chart's parts are made when the template prints it: only the charts the report shows are built.
         holder["context"] = year_report_context(
             plan, figures, lambda chart, width_cm: DescribedChart(template_object, chart, width_cm, created),
-            today=today, draft=draft, warnings=warnings)
+            today=today, draft=draft, warnings=warnings, lists=Lists.of(template_object))
         return holder["context"]
 
     document = render(template_path(plan, YEAR_REPORT, template), build)

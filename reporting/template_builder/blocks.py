@@ -36,6 +36,9 @@ def title_page(document, lines: Iterable[tuple[str, str]]) -> None:
     box.add_run("ONTWERP. ").bold = True
     box.add_run("Dit document werd gemaakt van een werkboek dat nog fouten bevat. Het is niet bestemd om "
                 "voor te leggen of in te dienen.")
+    tag_paragraph(document, "{%p if ontwerp_ontbreekt %}")
+    para(document, "Niet gelezen, dus niet in dit document: {{ ontwerp_ontbreekt }}.", "Kader")
+    tag_paragraph(document, "{%p endif %}")
     tag_paragraph(document, "{%p endif %}")
     tag_paragraph(document, "{%p if fictief %}")
     box = para(document, "", "Kader")
@@ -123,7 +126,9 @@ def grouped_cell(variable: str, item: str = "item") -> list[tuple[str, str]]:
         ("{{ groep.kop }}", "Tijdskop"),
         ("{%p endif %}", "Tabeltekst"),
         (f"{{%p for {item} in groep.lijst %}}", "Tabeltekst"),
-        (f"{{%p if {item}.opsomming %}}", "Tabeltekst"),
+        (f"{{%p if {item}.lijstalinea %}}", "Tabeltekst"),
+        (f"{{{{p {item}.lijstalinea }}}}", "Tabeltekst"),
+        (f"{{%p elif {item}.opsomming %}}", "Tabeltekst"),
         (f"{{{{ {item}.tekst }}}}", "Tabelopsomming"),
         ("{%p else %}", "Tabeltekst"),
         (f"{{{{ {item}.tekst }}}}", "Tabeltekst"),

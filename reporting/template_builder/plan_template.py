@@ -58,6 +58,14 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     para(body, "{{ alinea }}")
     tag_paragraph(body, "{%p endfor %}")
     tag_paragraph(body, "{%p if od.rijen %}")
+    tag_paragraph(body, "{%p if zonder_acties %}")
+    table = add_table(body, [7.0, 9.6], caption="Resultaten en indicatoren")
+    add_row(table, [[("{{ kolommen[0] }}", "Tabelkop")], [("{{ kolommen[1] }}", "Tabelkop")]], repeat_header=True)
+    loop_row(table, "{%tr for rij in od.rijen %}")
+    add_row(table, [[("**{{ rij.code }}** {{ rij.tekst }}", "Tabeltekst")], grouped_cell("rij.indicatoren")])
+    loop_row(table, "{%tr endfor %}")
+    finish_table(table)
+    tag_paragraph(body, "{%p else %}")
     # Portrait widths; the three-column tables are put on landscape pages and widened when rendered.
     table = add_table(body, [5.0, 5.8, 5.8], caption="Resultaten, acties en indicatoren")
     add_row(table, [[("{{ kolommen[0] }}", "Tabelkop")], [("{{ kolommen[1] }}", "Tabelkop")],
@@ -70,6 +78,7 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     ])
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
+    tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p else %}")
     para(body, "Onder deze doelstelling staan nog geen resultaten of acties.", "Kleine tekst")
     tag_paragraph(body, "{%p endif %}")

@@ -7,6 +7,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.shared import Cm, Pt, RGBColor
 
+from reporting.documents.lists import add_definitions
 from reporting.documents.ooxml import W_NS, element, put, w
 from reporting.template_builder.house_style import TEXT_WIDTH, HouseStyle, twips
 
@@ -229,6 +230,8 @@ def add_styles(document, house: HouseStyle) -> None:
     _numbered(document.styles["Tabelopsomming"], _bullets(document, house, 0.4, 0.35))
     _paragraph_style(document, "Opsomming", "Normal", after=4)
     _numbered(document.styles["Opsomming"], _bullets(document, house, 0.6, 0.4))
+    # The lists of the officer's texts (bullets, numbers, letters; two levels): named, so the documents find them.
+    add_definitions(document.part.numbering_part.element, house.primary)
     _toc_styles(document, house)
     _table_styles(document, house)
     _strip_theme(document)

@@ -52,6 +52,10 @@ def import_document(path: Path) -> Imported:
         settings["Rapportjaar"] = year
         builder.note("", f"Opvolging {year}", f"Het jaar van de opvolging staat niet in het document; de import "
                      f"nam {year}. Pas het aan op de bladen Opvolging en Instellingen als het niet klopt.")
+    if year is None and settings.get("Beginjaar"):
+        settings["Rapportjaar"] = settings["Beginjaar"]
+        builder.note("", f"Rapportjaar {settings['Beginjaar']}", "Het document noemt geen rapportjaar; de import "
+                     "nam het eerste jaar van de planperiode. Pas het aan op het blad Instellingen.")
     return Imported(builder.sheets(year), builder.chapters, builder.notes)
 
 

@@ -24,6 +24,8 @@ WIDE_TABLE_HEADERS = (
     ("actie", "omschrijving", "wijze & tijdstip evaluatie / indicatoren"),
 )
 VALUES_CAPTION = "Metingen per jaar"
+# The two-column table of a plan without actions: full width, rows may break, portrait pages suffice.
+RESULTS_TABLE_CAPTION = "Resultaten en indicatoren"
 
 
 def caption_of(table) -> str:

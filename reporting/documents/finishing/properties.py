@@ -8,6 +8,7 @@ from datetime import datetime
 from reporting.documents.ooxml import element, put, w
 
 LANGUAGE = "nl-BE"
+PROPERTY_LIMIT = 255  # characters of a document property (title, subject, author, keywords)
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,19 @@ def set_language(document) -> None:
         font_language.set(w("val"), LANGUAGE)
 
 
+def property_text(text: str) -> str:
+    """A text as a document property holds it: at most 255 characters (the document itself shows it whole)."""
+    text = " ".join(text.split())
+    return text if len(text) <= PROPERTY_LIMIT else text[:PROPERTY_LIMIT - 1].rstrip() + "…"
+
+
 def set_properties(document, properties: Properties) -> None:
     core = document.core_properties
-    core.title = properties.title
-    core.subject = properties.subject
-    core.author = properties.author
-    core.last_modified_by = properties.author
-    core.keywords = properties.keywords
+    core.title = property_text(properties.title)
+    core.subject = property_text(properties.subject)
+    core.author = property_text(properties.author)
+    core.last_modified_by = property_text(properties.author)
+    core.keywords = property_text(properties.keywords)
     core.language = LANGUAGE
     core.comments = ""
     core.category = ""

@@ -7,6 +7,7 @@ import re
 from lxml import etree
 
 from reporting.documents.finishing.layout import (
+    RESULTS_TABLE_CAPTION,
     VALUES_CAPTION,
     WIDE_TABLE_CAPTION,
     caption_of,
@@ -36,7 +37,7 @@ from reporting.documents.finishing.tree import (
 from reporting.documents.ooxml import NSMAP, element, put
 
 # Tables that always take the full text width (the plan's three-column tables, the indicator values).
-FULL_WIDTH_CAPTIONS = {WIDE_TABLE_CAPTION, "Metingen per jaar"}
+FULL_WIDTH_CAPTIONS = {WIDE_TABLE_CAPTION, RESULTS_TABLE_CAPTION, VALUES_CAPTION}
 # Column widths by content, in twips: a character of 9 pt table text, the cell margins, the narrowest column.
 CHARACTER, CELL_PADDING, MIN_COLUMN = 105, 200, 620
 _PIECES = re.compile(r"\s+|(?<=-)")
