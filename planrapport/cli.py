@@ -26,6 +26,10 @@ COMMANDS = {
     "huisstijl": "planrapport.commands.house_style",
     "zelftest": "planrapport.commands.selftest",
     "importeren": "planrapport.commands.import_plan",
+    "nieuw-jaar": "planrapport.commands.new_year",
+    "uitvragen": "planrapport.commands.ask",
+    "verzamelen": "planrapport.commands.collect",
+    "indienen": "planrapport.commands.submit",
 }
 
 _TRANSLATIONS = (

@@ -64,6 +64,7 @@ EXPECTED = {
     "te-lange-tekst": [("Acties", "Acties!D5")],
     "ongeldig-teken": [("Acties", "Acties!D5")],
     "getal-te-groot": [("Metingen", "Metingen!C5")],
+    "gewijzigd-na-indiening": [("Opvolging", "Opvolging!C4")],
 }
 # Words that only a Dutch sentence has; every message and summary must use some of them.
 DUTCH = {"de", "het", "een", "van", "naar", "dit", "voor", "met", "bij", "niet", "geen", "staat", "heeft", "in",

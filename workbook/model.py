@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 CLASSIC = "klassiek"
@@ -181,6 +182,19 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Submission:
+    """One value as it was submitted for a year (planrapport indienen), from the hidden sheet Ingediend."""
+
+    year: int
+    day: date | None
+    sheet: str  # Opvolging or Metingen
+    code: str
+    key: str  # the follow-up's year or the measurement's period, as text
+    header: str  # the column
+    value: object
+
+
+@dataclass(frozen=True)
 class Lists:
     """The allowed words of the "Lijsten" sheet: one source for Excel drop-downs and validation."""
 
@@ -204,6 +218,7 @@ class Plan:
     chapters: tuple[Chapter, ...] = ()
     source: Path | None = field(default=None, compare=False)
     notes: tuple[ReadNote, ...] = field(default=(), compare=False)
+    submitted: tuple[Submission, ...] = field(default=(), compare=False)
 
     def was_read(self, sheet: str, field_name: str | None = None) -> bool:
         """False when the sheet, or the column of `field_name` on it, was missing from the workbook."""

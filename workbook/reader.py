@@ -50,6 +50,7 @@ from workbook.schema import (
     Sheet,
     normalize_header,
 )
+from workbook.submission_record import read_submissions
 from workbook.timing import parse_timing
 
 HEADER_SCAN_ROWS = 12
@@ -113,6 +114,7 @@ def plan_from_grids(grids: Mapping[str, Grid], file_name: str = "werkboek") -> P
         lists=lists,
         notes=tuple(notes),
         chapters=read_chapters(grids),
+        submitted=read_submissions(grids),
     )
 
 

@@ -48,6 +48,8 @@ LISTS_SHEET = "Lijsten"
 GUIDE_SHEET = "Uitleg"
 CHECK_SHEET = "Controle"
 TRENDS_SHEET = "Trends"
+COLLECTED_SHEET = "Verzameld"
+SUBMITTED_SHEET = "Ingediend"
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("Gemeente", "municipality", "text", "Naam van de gemeente of stad, zoals ze op het rapport komt."),
@@ -242,7 +244,8 @@ DATA_SHEETS: tuple[Sheet, ...] = (OBJECTIVES, RESULTS, ACTIONS, FOLLOW_UP, INDIC
 IMPORTED_SHEETS: tuple[Sheet, ...] = (CHAPTERS, IMPORT)
 REQUIRED_SHEETS = (SETTINGS_SHEET, OBJECTIVES.name, ACTIONS.name)
 # Sheets planrapport writes or explains itself: never reported as "not read".
-OWN_SHEETS = (LISTS_SHEET, GUIDE_SHEET, CHECK_SHEET, TRENDS_SHEET, *(s.name for s in IMPORTED_SHEETS))
+OWN_SHEETS = (LISTS_SHEET, GUIDE_SHEET, CHECK_SHEET, TRENDS_SHEET, COLLECTED_SHEET, SUBMITTED_SHEET,
+              *(s.name for s in IMPORTED_SHEETS))
 # Settings without which the documents have no name, title or period.
 REQUIRED_SETTINGS = ("municipality", "title", "start_year", "end_year", "report_year")
 

@@ -64,6 +64,10 @@ class SheetCells:
             return int(value) if value.isdigit() else 0
         return self._default_style(row, column)
 
+    def cell(self, row: int, column: int) -> etree._Element:
+        """The cell element at (row, column), made (with its row) when the sheet has none there yet."""
+        return self._cell(row, column, create=True)
+
     def set_style(self, row: int, column: int, style: int) -> None:
         cell = self._cell(row, column, create=True)
         if style:

@@ -10,6 +10,7 @@ from reporting.validation import (
     limits,
     reading,
     structure,
+    submitted,
     text,
     timing,
 )
@@ -17,7 +18,7 @@ from reporting.validation.context import Context
 from reporting.validation.report import ValidationReport
 from workbook.model import Plan
 
-GROUPS = (reading, structure, cross_references, timing, follow_up, indicators, budget, text, limits)
+GROUPS = (reading, structure, cross_references, timing, follow_up, indicators, budget, text, limits, submitted)
 
 
 def validate(plan: Plan, year: int | None = None) -> ValidationReport:

@@ -63,6 +63,8 @@ _RULES = (
     Rule("uitleg-ontbreekt", ERROR, "opvolging",
          "Een vertraagde, uitgestelde, stopgezette of rode actie heeft geen stand van zaken."),
     Rule("onbekend-woord", ERROR, "lijsten", "Een woord staat niet in de keuzelijst op blad Lijsten."),
+    Rule("gewijzigd-na-indiening", WARNING, "opvolging",
+         "Een waarde van een ingediend jaar is na de indiening gewijzigd of de rij is verwijderd."),
     # indicators
     Rule("geen-getal", ERROR, "indicatoren", "Een cel die een getal moet bevatten, bevat tekst die geen getal is."),
     Rule("dubbelzinnig-getal", WARNING, "indicatoren", "Een getal als tekst kan op twee manieren gelezen worden."),

@@ -1,0 +1,54 @@
+"""planrapport uitvragen: one small workbook per trekker to fill in the year's follow-up."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from planrapport.commands import documents_common as common
+
+HELP = "Maak per trekker een klein werkboek om de opvolging van zijn acties voor een jaar in te vullen."
+EPILOG = (
+    "Elk bestand heeft een uitleg, de acties van de trekker (ter informatie), de opvolging van vorig jaar, de\n"
+    "rijen van dit jaar om in te vullen met dezelfde keuzelijsten, en de metingen van de indicatoren onder zijn\n"
+    "acties. Acties zonder trekker komen in één bestand voor uzelf. Haal de antwoorden binnen met\n"
+    "'planrapport verzamelen PAD MAP'. Het werkboek zelf wordt alleen gelezen.\n"
+    "Afloopcode: 0 gelukt, 1 werkboek onleesbaar of geen rijen voor het jaar, 2 verkeerd gebruik."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
+    parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
+    parser.add_argument("--jaar", type=common.year, metavar="JAAR",
+                        help="het jaar, bv. 2024 (standaard: Rapportjaar op blad Instellingen)")
+    parser.add_argument("--uit", metavar="MAP",
+                        help="de map voor de bestanden (standaard: 'opvolging JAAR' naast het werkboek)")
+    parser.add_argument("--overschrijf", action="store_true", help="vervang bestanden die er al staan")
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbook.errors import WorkbookError
+    from workbook.reader import read_plan
+    from workbook.requests import write_requests
+
+    path = Path(args.pad)
+    plan = read_plan(path)
+    common.require_year_in_period(plan, args.jaar, path.name)
+    year = args.jaar if args.jaar is not None else plan.settings.report_year
+    if year is None:
+        raise WorkbookError(f"{path.name}: er staat geen Rapportjaar op blad Instellingen; geef --jaar JAAR.")
+    folder = Path(args.uit) if args.uit else path.parent / f"opvolging {year}"
+    try:
+        written = write_requests(plan, year, folder, overwrite=args.overschrijf)
+    except WorkbookError as error:
+        raise WorkbookError(f"{path.name}: {error.message}") from None
+    print(f"Uitvraag opvolging {year}: {len(written)} {'bestand' if len(written) == 1 else 'bestanden'} in {folder}")
+    width = max(len(request.who) for request, _ in written)
+    for request, target in written:
+        count = len(request.follow_ups)
+        what = f"{count} {'actie' if count == 1 else 'acties'}"
+        if request.measurements:
+            what += f", {len(request.measurements)} {'meting' if len(request.measurements) == 1 else 'metingen'}"
+        print(f"  {request.who:<{width}}  {target.name}  ({what})")
+    return 0

@@ -1,0 +1,104 @@
+"""Open a new report year in the workbook: Rapportjaar set, empty follow-up and measurement rows added for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbook.errors import WorkbookError
+from workbook.files import rewrite_with_backup
+from workbook.loading import check_file
+from workbook.locks import is_open
+from workbook.model import Plan
+from workbook.reader import read_plan
+from workbook.schema import FOLLOW_UP, MEASUREMENTS, SETTINGS_SHEET
+from workbook.timing import parse_timing
+from workbook.xlsx_cells import split_ref
+from workbook.xlsx_package import Package
+from workbook.xlsx_rows import TableSheet
+
+
+@dataclass(frozen=True)
+class NewYear:
+    year: int
+    previous_year: int | None
+    follow_ups: tuple[str, ...]  # action codes that got a row
+    measurements: tuple[str, ...]  # indicator codes that got a row
+    backup: Path | None  # None when nothing had to change
+
+    @property
+    def changed(self) -> bool:
+        return self.backup is not None
+
+
+def follow_up_rows(plan: Plan, year: int) -> list[dict[str, object]]:
+    """One row per action running in `year` (its timing, not ended before) without a row for it yet, with the
+    status of its latest earlier row as a starting value."""
+    ended = plan.ended_before(year)
+    existing = {(row.action_code, row.year) for row in plan.follow_ups}
+    latest: dict[str, tuple[int, str]] = {}
+    for row in plan.follow_ups:
+        if row.year is not None and row.year < year and row.year >= latest.get(row.action_code, (0, ""))[0]:
+            latest[row.action_code] = (row.year, row.status)
+    rows: list[dict[str, object]] = []
+    for action in plan.actions:
+        if year not in action.years or action.code in ended or (action.code, year) in existing:
+            continue
+        if any(row["Actie"] == action.code for row in rows):
+            continue
+        rows.append({"Actie": action.code, "Jaar": year, "Status": latest.get(action.code, (0, ""))[1]})
+    return rows
+
+
+def measurement_rows(plan: Plan, year: int) -> list[dict[str, object]]:
+    """One row per quantitative indicator measured in `year` (its timing) that has no measurement for it yet."""
+    measured = {(m.indicator_code, m.year) for m in plan.measurements}
+    rows: list[dict[str, object]] = []
+    seen: set[str] = set()
+    for indicator in plan.indicators:
+        if not indicator.quantitative or (indicator.code, year) in measured or indicator.code in seen:
+            continue
+        years = parse_timing(indicator.timing, plan.settings.start_year, plan.settings.end_year).years
+        if years is not None and years and year not in years:
+            continue
+        seen.add(indicator.code)
+        rows.append({"Indicator": indicator.code, "Periode": str(year)})
+    return rows
+
+
+def open_year(path: str | Path, year: int) -> NewYear:
+    """Set Rapportjaar to `year` and add its empty rows; existing rows are never touched. A second run adds
+    nothing and writes nothing. Writes after today's backup, atomically."""
+    path = Path(path)
+    plan = read_plan(path)
+    previous = plan.settings.report_year
+    follow_ups = follow_up_rows(plan, year)
+    measurements = measurement_rows(plan, year)
+    if previous == year and not follow_ups and not measurements:
+        return NewYear(year, previous, (), (), None)
+    check_file(path)
+    if is_open(path):
+        raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
+    package = Package(path)
+    if previous != year:
+        _set_report_year(package, plan, year)
+    for spec, rows in ((FOLLOW_UP, follow_ups), (MEASUREMENTS, measurements)):
+        if rows:
+            sheet = TableSheet(package, spec.name, spec.table, [c.header for c in spec.columns if c.required])
+            sheet.append(rows)
+            sheet.save()
+    backup = rewrite_with_backup(path, package.write)
+    return NewYear(year, previous, tuple(str(r["Actie"]) for r in follow_ups),
+                   tuple(str(r["Indicator"]) for r in measurements), backup)
+
+
+def _set_report_year(package: Package, plan: Plan, year: int) -> None:
+    cell = plan.settings.cell("report_year")
+    sheet_name, _, coordinate = cell.rpartition("!")
+    position = split_ref(coordinate)
+    if "report_year" not in plan.settings.origins or position is None:
+        raise WorkbookError(f"{package.path.name}: op blad {SETTINGS_SHEET} staat geen instelling 'Rapportjaar'. "
+                            "Voeg die rij toe en probeer opnieuw.")
+    sheet = TableSheet(package, sheet_name or SETTINGS_SHEET, None)
+    sheet.set_value(position[0], position[1], year)
+    sheet.save()

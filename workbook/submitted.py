@@ -1,0 +1,94 @@
+"""The record of what was submitted for a year: a hidden, protected sheet "Ingediend" in the workbook."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from lxml import etree
+
+from workbook.errors import WorkbookError
+from workbook.files import rewrite_with_backup
+from workbook.loading import check_file
+from workbook.locks import is_open
+from workbook.model import Plan, Submission
+from workbook.schema import FOLLOW_UP, MEASUREMENTS, SUBMITTED_SHEET, normalize_header
+from workbook.submission_record import HEADERS, HINT, TITLE
+from workbook.xlsx_package import MAIN, REL, Package, cell_texts, q, release_generated_sheet
+from workbook.xlsx_rows import xml_text
+
+
+def submission_rows(plan: Plan, year: int, day: date) -> list[Submission]:
+    """What is submitted for `year`: every follow-up row and measurement of that year, column by column."""
+    rows = []
+    for row in plan.follow_ups:
+        if row.year != year:
+            continue
+        for column in FOLLOW_UP.columns[2:]:
+            rows.append(Submission(year, day, FOLLOW_UP.name, row.action_code, str(year), column.header,
+                                   getattr(row, column.field)))
+    for row in plan.measurements:
+        if row.year != year:
+            continue
+        for column in MEASUREMENTS.columns[2:]:
+            value = row.origin.raw.get(column.field)
+            rows.append(Submission(year, day, MEASUREMENTS.name, row.indicator_code, row.period, column.header,
+                                   "" if value is None else value))
+    return rows
+
+
+def write_submission(path: str | Path, plan: Plan, year: int, day: date) -> tuple[Path, date | None, int]:
+    """Record the year's submission (replacing an earlier one of the same year) after today's backup.
+    Returns the backup, the day of the submission it replaced (or None) and the number of values recorded."""
+    path = Path(path)
+    check_file(path)
+    if is_open(path):
+        raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
+    package = Package(path)
+    sheet = next((s for s in package.sheets() if normalize_header(s.name) == normalize_header(SUBMITTED_SHEET)),
+                 None)
+    if sheet is not None:
+        if cell_texts(package, package.xml(sheet.part), ["A1"])["A1"] != TITLE:
+            raise WorkbookError(
+                f"{path.name}: het werkboek heeft al een blad '{SUBMITTED_SHEET}' dat planrapport niet gemaakt "
+                "heeft. Geef dat blad een andere naam en probeer opnieuw.")
+        release_generated_sheet(package, sheet.part, SUBMITTED_SHEET)
+    earlier = [s for s in plan.submitted if s.year == year]
+    kept = [s for s in plan.submitted if s.year != year]
+    new = submission_rows(plan, year, day)
+    rows = sorted([*kept, *new], key=lambda s: s.year)
+    part = sheet.part if sheet is not None else package.add_sheet(SUBMITTED_SHEET)
+    element = next(s.element for s in package.sheets() if s.part == part)
+    element.set("state", "hidden")
+    package.put_xml(package.workbook_part, package.workbook)
+    package.put_xml(part, _sheet_xml(rows))
+    backup = rewrite_with_backup(path, package.write)
+    return backup, (earlier[0].day if earlier else None), len(new)
+
+
+def _sheet_xml(rows: list[Submission]) -> etree._Element:
+    lines: list[list[object]] = [[TITLE], [HINT], list(HEADERS)]
+    lines += [[s.year, s.day.isoformat() if s.day else "", s.sheet, s.code, s.key, s.header, s.value] for s in rows]
+    root = etree.Element(q("worksheet"), nsmap={None: MAIN, "r": REL})
+    etree.SubElement(root, q("dimension"), {"ref": f"A1:G{len(lines)}"})
+    etree.SubElement(etree.SubElement(root, q("sheetViews")), q("sheetView"), {"workbookViewId": "0"})
+    etree.SubElement(root, q("sheetFormatPr"), {"defaultRowHeight": "15"})
+    data = etree.SubElement(root, q("sheetData"))
+    for number, values in enumerate(lines, start=1):
+        row = etree.SubElement(data, q("row"), {"r": str(number)})
+        for column, value in enumerate(values):
+            if value is None or value == "":
+                continue
+            ref = f"{'ABCDEFG'[column]}{number}"
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                cell = etree.SubElement(row, q("c"), {"r": ref})
+                etree.SubElement(cell, q("v")).text = str(value)
+                continue
+            cell = etree.SubElement(row, q("c"), {"r": ref, "t": "inlineStr"})
+            text = etree.SubElement(etree.SubElement(cell, q("is")), q("t"))
+            text.text = xml_text(str(value))
+            text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    etree.SubElement(root, q("sheetProtection"), {"sheet": "1", "objects": "1", "scenarios": "1"})
+    etree.SubElement(root, q("pageMargins"), {"left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75",
+                                              "header": "0.3", "footer": "0.3"})
+    return root
