@@ -68,6 +68,18 @@ GUIDE = (
     ("Klik op 'Controleer' of typ 'planrapport controleer werkboek.xlsx'. Elk probleem komt op het blad "
      "Controle, met een link naar de cel. Daarna maakt 'Genereer jaarrapport' of 'planrapport jaarrapport "
      "werkboek.xlsx' het rapport in Word, naast dit werkboek.", ""),
+    ("Het jaarlijkse verloop", "heading"),
+    ("1. Nieuw jaar: 'planrapport nieuw-jaar werkboek.xlsx 2024' zet het Rapportjaar en geeft elke actie die dat "
+     "jaar loopt een lege rij op blad Opvolging (met de status van vorig jaar) en elke cijfermatige indicator een "
+     "lege rij op blad Metingen.", ""),
+    ("2. Opvolging vragen: vul op blad Acties de kolom Trekker in. 'planrapport uitvragen werkboek.xlsx' maakt "
+     "één klein werkboek per trekker, met uitleg, om te mailen.", ""),
+    ("3. Verzamelen: zet de teruggestuurde bestanden in één map en typ 'planrapport verzamelen werkboek.xlsx MAP'. "
+     "Lege cellen krijgen het antwoord; wat u al anders invulde, blijft staan en wordt getoond.", ""),
+    ("4. Controleren en rapport maken, zoals hierboven.", ""),
+    ("5. Indienen: 'planrapport indienen werkboek.xlsx --jaar 2024' maakt het definitieve rapport en bewaart wat "
+     "u indiende op het verborgen blad Ingediend; wijzigt u daarna een ingediende waarde, dan meldt de controle "
+     "het.", ""),
     ("Kolommen en bladen toevoegen mag: planrapport leest kolommen en bladen op hun naam. Wijzig de namen "
      "niet. Wat planrapport niet leest (een eigen kolom of blad, een hernoemde kolom), meldt de controle, "
      "zodat u weet wat niet in de documenten komt.", ""),
