@@ -200,9 +200,11 @@ def test_the_batch_reports_on_exactly_the_good_workbooks_and_names_every_file_it
 
 
 def _sleep_and_say(path, *args):
+    import sys
     import time
 
-    print(os.getpid(), flush=True)
+    sys.stdout.write(f"{os.getpid()}\n")  # one write: the two workers' lines never interleave
+    sys.stdout.flush()
     time.sleep(120)
 
 

@@ -1,5 +1,6 @@
 """The yearly cycle on both examples: nieuw-jaar, uitvragen, five colleagues, verzamelen."""
 
+import io
 import shutil
 import subprocess
 import zipfile
@@ -11,6 +12,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from planrapport.cli import main
+from reporting.documents import render_year_report
 from reporting.validation import validate
 from workbook.collect import collect
 from workbook.new_year import open_year
@@ -143,6 +145,14 @@ def test_the_whole_cycle(tmp_path, source, year, capsys):
     shutil.move(tmp_path / "tmp.xlsx", path)
     changed = [i.cell for i in validate(read_plan(path)).issues if i.code == "gewijzigd-na-indiening"]
     assert changed == [f"Opvolging!C{row.origin.row}"]
+    # The next year's report says which figure of the submitted year was corrected.
+    plan = read_plan(path)
+    if year + 1 <= plan.settings.end_year:
+        data = render_year_report(plan, year + 1, draft=True)
+        text = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+        assert "Verbeterd na indiening" in text
+        assert f"Status van actie {row.action_code} ({year}): bij de indiening op " in text
+        assert text.count(", nu 'Stopgezet'.") == 1
 
 
 def test_files_of_another_plan_and_two_files_for_one_trekker_are_refused(tmp_path):

@@ -10,6 +10,7 @@ from datetime import date
 from typing import NamedTuple
 
 from reporting import formatting
+from reporting.corrections import corrections
 from reporting.documents.budget import budget_rows
 from reporting.documents.council_summary import budget_summary, budget_year, council_summary
 from reporting.documents.figures import ReportFigures
@@ -45,6 +46,7 @@ def year_report_context(plan: Plan, figures: ReportFigures, image: ImageMaker, *
         samenvatting=council_summary(plan, figures),
         doelstellingen=[_strategic(plan, sd, tree, names, figures, image, rows) for sd in tree.strategic],
         begroting=_budget(plan, figures),
+        verbeterd=corrected(plan, year),
         waarschuwingen=[
             {"cel": issue.cell, "code": issue.code, "melding": clean(issue.message)} for issue in warnings
         ] if warnings else [],
@@ -53,6 +55,30 @@ def year_report_context(plan: Plan, figures: ReportFigures, image: ImageMaker, *
         ],
     )
     return context
+
+
+def corrected(plan: Plan, year: int) -> list[str]:
+    """Figures of earlier years changed after they were submitted, one sentence each, in the record's order."""
+    sentences = []
+    for change in corrections(plan):
+        sent = change.sent
+        if sent.year >= year:
+            continue
+        when = f"bij de indiening op {formatting.long_date(sent.day)}" if sent.day else "bij de indiening"
+        if change.removed:
+            sentences.append(f"De rij van {change.what} op blad {sent.sheet} is verwijderd na de indiening.")
+        else:
+            sentences.append(f"{sent.header} van {change.what}: {when} {_shown(sent.value)}, nu "
+                             f"{_shown(change.current)}.")
+    return sentences
+
+
+def _shown(value: object) -> str:
+    if value in (None, ""):
+        return "leeg"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return formatting.number(value, 3)
+    return f"'{clean(value)}'"
 
 
 # ---------------------------------------------------------------- objectives, actions, indicators

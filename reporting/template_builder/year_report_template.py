@@ -95,6 +95,13 @@ def _summary(body) -> None:
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p if verbeterd %}")
+    para(body, "Verbeterd na indiening", "Tussenkop")
+    para(body, "Deze gegevens van vorige jaren zijn veranderd nadat ze werden ingediend:")
+    tag_paragraph(body, "{%p for zin in verbeterd %}")
+    para(body, "{{ zin }}", "Opsomming")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, "{%p endif %}")
 
 
 def _objectives(body) -> None:
