@@ -352,7 +352,9 @@ def _structure(spec: Size, rng: random.Random, write: Writer) -> tuple[list, lis
     start = REPORT_YEAR - spec.years + 1
     bbc = spec.numbering == "BBC"
     if bbc:
-        strategic = [f"BD{n}" for n in sorted(rng.sample(range(100, 1000), spec.strategic))]
+        # Three-digit codes hold 900 objectives; a bigger plan (100.000 actions) numbers them with four.
+        numbers = range(100, 1000) if spec.strategic <= 900 else range(1000, 10000)
+        strategic = [f"BD{n}" for n in sorted(rng.sample(numbers, spec.strategic))]
         per_strategic = spread(spec.operational, spec.strategic, rng, cap=10)
         per_plan = spread(spec.actions, spec.operational, rng, cap=10)
         plan_index = 0
@@ -577,10 +579,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("size", choices=SIZES, help="klein, typisch, stad or groot")
     parser.add_argument("path", type=Path, help="where to write the .xlsx (replaced when it exists)")
     parser.add_argument("--seed", type=int, default=1, help="the same seed gives the same workbook (default 1)")
+    parser.add_argument("--factor", type=float, default=1.0,
+                        help="every count of the size multiplied by this (groot --factor 10: 100.000 actions)")
     args = parser.parse_args(argv)
     if args.path.suffix.lower() != ".xlsx":
         parser.error("the path must end in .xlsx")
-    print(make_plan(args.size, args.path, args.seed))
+    size = args.size if args.factor == 1 else scaled(args.size, args.factor)
+    print(make_plan(size, args.path, args.seed))
     return 0
 
 

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from benchmarks.make_plan import SIZES, make_plan, plan_data
 from workbook import codes
 from workbook.model import BBC
@@ -42,3 +44,12 @@ def test_a_city_plan_nests_bbc_codes_by_prefix():
 def test_each_size_grows_the_way_its_name_says():
     assert [SIZES[name].actions for name in ("klein", "typisch", "stad", "groot")] == [60, 120, 1000, 10000]
     assert SIZES["groot"].quantitative == 10 * SIZES["stad"].quantitative
+
+
+def test_more_strategic_objectives_than_three_digits_hold_are_numbered_with_four():
+    size = replace(SIZES["stad"], name="breed", strategic=1000, operational=1000, actions=1000, quantitative=10,
+                   descriptive=10, years=2, budget_lines_per_year=1)
+    strategic = [row["Code"] for row in plan_data(size)["Doelstellingen"] if row["Code"].startswith("BD")]
+    assert len(strategic) == len(set(strategic)) == 1000
+    assert all(len(code) == len("BD1234") for code in strategic)
+    assert {codes.kind_of(code, BBC) for code in strategic} == {"strategisch"}

@@ -13,6 +13,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
+from reporting.documents.streamed_body import fix_table_grids, parse_pieces
 from workbook.errors import WorkbookError
 
 _DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -28,15 +29,28 @@ class _Template(DocxTemplate):
     part_names: list[str]
 
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
-        # One paragraph per line, so a line number of jinja points at a paragraph of the template.
-        src_xml = src_xml.replace("<w:p ", "\n<w:p ").replace("<w:p>", "\n<w:p>")
+        # Headers and footers: small, rendered as one text.
         self.current_rendering_part = part
-        template = jinja_env.from_string(src_xml)
-        dst_xml = template.render(context)
-        dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        return self._finish_piece(jinja_env.from_string(_line_per_paragraph(src_xml)).render(context))
+
+    def build_xml(self, context, jinja_env=None):
+        # The body, the size of the plan: parsed while jinja writes it, in pieces, instead of joined into one text
+        # (several times the memory of its tree, for a plan of 100.000 actions gigabytes) and then parsed.
+        self.current_rendering_part = self.docx._part
+        template = jinja_env.from_string(_line_per_paragraph(self.patch_xml(self.get_xml())))
+        return parse_pieces(template.generate(context), self._finish_piece)
+
+    def fix_tables(self, xml):
+        if isinstance(xml, str):
+            return super().fix_tables(xml)
+        fix_table_grids(xml)
+        return xml
+
+    def _finish_piece(self, xml: str) -> str:
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         # docxtpl turns \n \t \a \f in a text into breaks, tabs and paragraphs with regular expressions over
         # every paragraph and run, a third of the rendering; the result only differs when a text holds one.
-        return self.resolve_listing(dst_xml) if _has_listing(dst_xml) else dst_xml
+        return self.resolve_listing(xml) if _has_listing(xml) else xml
 
     def map_tree(self, tree):
         # docxtpl swaps the rendered body in with one replace, which lxml does in a time that grows with the
@@ -45,6 +59,11 @@ class _Template(DocxTemplate):
         for child in list(body):
             body.remove(child)
         body.extend(list(tree))
+
+
+def _line_per_paragraph(xml: str) -> str:
+    """One paragraph per line, so a line number of jinja points at a paragraph of the template."""
+    return xml.replace("<w:p ", "\n<w:p ").replace("<w:p>", "\n<w:p>")
 
 
 # From a <w:t> or <w:t ...> on, before the next </w:t>: a character docxtpl's resolve_listing would replace. The
