@@ -305,16 +305,14 @@ def test_an_objective_without_results_in_the_plan_document_stays_without(tmp_pat
             "Niet overgenomen: een zin die planrapport zelf schrijft.") in [(n.text, n.action) for n in result.notes]
 
 
-@pytest.mark.parametrize("content, cause", [(b"\x00\x01 geen zip " * 30, "PackageNotFoundError"),
-                                            (b"PK\x03\x04afgekapt", "PackageNotFoundError")])
-def test_a_damaged_document_is_named(content, cause, tmp_path, capsys):
+@pytest.mark.parametrize("content", [b"\x00\x01 geen zip " * 30, b"PK\x03\x04afgekapt"])
+def test_a_damaged_document_is_named(content, tmp_path, capsys):
     source = tmp_path / "kapot.docx"
     source.write_bytes(content)
     assert main(["importeren", str(source), str(tmp_path / "plan.xlsx")]) == 1
     assert capsys.readouterr().err == (
-        f"planrapport: kapot.docx: dit Word-document kan niet gelezen worden; het is beschadigd of geen .docx "
-        f"({cause}). Open het in Word (of LibreOffice) en bewaar het als Word-document (.docx); importeer dan "
-        "dat bestand.\n")
+        "planrapport: kapot.docx: dit Word-document kan niet gelezen worden; het is beschadigd of geen .docx. "
+        "Open het in Word (of LibreOffice) en bewaar het als Word-document (.docx); importeer dan dat bestand.\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kapot.docx"]
 
 

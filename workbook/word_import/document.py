@@ -58,10 +58,9 @@ def read_document(path: Path) -> list[Block]:
     check_format(path)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile):
         raise WorkbookError(
-            f"{path.name}: dit Word-document kan niet gelezen worden; het is beschadigd of geen .docx "
-            f"({type(error).__name__}). {SAVE_AS}"
+            f"{path.name}: dit Word-document kan niet gelezen worden; het is beschadigd of geen .docx. {SAVE_AS}"
         ) from None
     styles = {s.style_id: s for s in document.styles}
     blocks: list[Block] = []
