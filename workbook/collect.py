@@ -6,9 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.errors import WorkbookError
-from workbook.files import rewrite_with_backup
-from workbook.loading import check_file
-from workbook.locks import is_open
+from workbook.files import open_for_rewrite, rewrite_with_backup
 from workbook.model import Plan
 from workbook.numbers import parse_number
 from workbook.reader import read_plan
@@ -16,7 +14,6 @@ from workbook.requests import NO_LEAD, requests_for
 from workbook.returns import Returned, ReturnedRow, read_returned, returned_files
 from workbook.schema import FOLLOW_UP, LISTS, MEASUREMENTS
 from workbook.xlsx_cells import column_number
-from workbook.xlsx_package import Package
 from workbook.xlsx_rows import TableSheet
 
 NUMBER_FIELDS = {"value", "share"}
@@ -227,10 +224,7 @@ class _Merger:
 
 
 def _write(path: Path, changes: dict[tuple[str, int, str], object]) -> Path:
-    check_file(path)
-    if is_open(path):
-        raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
-    package = Package(path)
+    package = open_for_rewrite(path)
     for spec in (FOLLOW_UP, MEASUREMENTS):
         cells = {(row, letter): value for (sheet, row, letter), value in changes.items() if sheet == spec.name}
         if not cells:

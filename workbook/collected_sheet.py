@@ -6,12 +6,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from workbook.errors import WorkbookError
-from workbook.files import rewrite_with_backup
-from workbook.loading import check_file
-from workbook.locks import is_open
-from workbook.schema import COLLECTED_SHEET, normalize_header
-from workbook.xlsx_package import MAIN, REL, Package, cell_texts, q, release_generated_sheet
+from workbook.files import open_for_rewrite, rewrite_with_backup
+from workbook.schema import COLLECTED_SHEET
+from workbook.xlsx_package import MAIN, REL, cell_texts, claim_generated_sheet, q
 from workbook.xlsx_rows import xml_text
 
 TITLE = "Verzamelde opvolging"
@@ -20,20 +17,9 @@ TITLE = "Verzamelde opvolging"
 def write_collected_sheet(path: str | Path, lines: list[str]) -> Path:
     """Put the lines on the sheet Verzameld (made anew each time), after today's backup; returns the backup."""
     path = Path(path)
-    check_file(path)
-    if is_open(path):
-        raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
-    package = Package(path)
-    sheet = next((s for s in package.sheets() if normalize_header(s.name) == normalize_header(COLLECTED_SHEET)),
-                 None)
-    selected = False
-    if sheet is not None:
-        title = cell_texts(package, package.xml(sheet.part), ["A1"])["A1"]
-        if title != TITLE:
-            raise WorkbookError(
-                f"{path.name}: het werkboek heeft al een blad '{COLLECTED_SHEET}' dat planrapport niet gemaakt "
-                "heeft. Geef dat blad een andere naam en probeer opnieuw.")
-        selected = release_generated_sheet(package, sheet.part, COLLECTED_SHEET)
+    package = open_for_rewrite(path)
+    sheet, selected = claim_generated_sheet(
+        package, COLLECTED_SHEET, lambda root: cell_texts(package, root, ["A1"])["A1"] == TITLE)
     part = sheet.part if sheet is not None else package.add_sheet(COLLECTED_SHEET)
     package.put_xml(part, _sheet_xml([TITLE, *lines], selected))
     return rewrite_with_backup(path, package.write)

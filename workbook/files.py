@@ -69,6 +69,18 @@ def save_workbook(workbook, path: Path, overwrite: bool = False) -> Path:
     return write_atomically(Path(path), lambda temporary: workbook.save(temporary), overwrite=overwrite)
 
 
+def open_for_rewrite(path: Path):
+    """The workbook's package, to change part by part and write back with rewrite_with_backup; refused when it is
+    no readable workbook or open in Excel."""
+    from workbook.loading import check_file
+    from workbook.xlsx_package import Package
+
+    check_file(path)
+    if is_open(path):
+        raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
+    return Package(path)
+
+
 def rewrite_with_backup(path: Path, write: Callable[[Path], None]) -> Path:
     """Keep today's backup copy of the workbook (workbook.backups), then replace it atomically; returns the copy."""
     backup = make_backup(path)

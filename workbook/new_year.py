@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbook.errors import WorkbookError
-from workbook.files import rewrite_with_backup
-from workbook.loading import check_file
-from workbook.locks import is_open
+from workbook.files import open_for_rewrite, rewrite_with_backup
 from workbook.model import Plan
 from workbook.reader import read_plan
 from workbook.schema import FOLLOW_UP, MEASUREMENTS, SETTINGS_SHEET
@@ -76,10 +74,7 @@ def open_year(path: str | Path, year: int) -> NewYear:
     measurements = measurement_rows(plan, year)
     if previous == year and not follow_ups and not measurements:
         return NewYear(year, previous, (), (), None)
-    check_file(path)
-    if is_open(path):
-        raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
-    package = Package(path)
+    package = open_for_rewrite(path)
     if previous != year:
         _set_report_year(package, plan, year)
     for spec, rows in ((FOLLOW_UP, follow_ups), (MEASUREMENTS, measurements)):

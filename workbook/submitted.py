@@ -7,14 +7,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from workbook.errors import WorkbookError
-from workbook.files import rewrite_with_backup
-from workbook.loading import check_file
-from workbook.locks import is_open
+from workbook.files import open_for_rewrite, rewrite_with_backup
 from workbook.model import Plan, Submission
-from workbook.schema import FOLLOW_UP, MEASUREMENTS, SUBMITTED_SHEET, normalize_header
+from workbook.schema import FOLLOW_UP, MEASUREMENTS, SUBMITTED_SHEET
 from workbook.submission_record import HEADERS, HINT, TITLE
-from workbook.xlsx_package import MAIN, REL, Package, cell_texts, q, release_generated_sheet
+from workbook.xlsx_package import MAIN, REL, cell_texts, claim_generated_sheet, q
 from workbook.xlsx_rows import xml_text
 
 
@@ -41,18 +38,9 @@ def write_submission(path: str | Path, plan: Plan, year: int, day: date) -> tupl
     """Record the year's submission (replacing an earlier one of the same year) after today's backup.
     Returns the backup, the day of the submission it replaced (or None) and the number of values recorded."""
     path = Path(path)
-    check_file(path)
-    if is_open(path):
-        raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
-    package = Package(path)
-    sheet = next((s for s in package.sheets() if normalize_header(s.name) == normalize_header(SUBMITTED_SHEET)),
-                 None)
-    if sheet is not None:
-        if cell_texts(package, package.xml(sheet.part), ["A1"])["A1"] != TITLE:
-            raise WorkbookError(
-                f"{path.name}: het werkboek heeft al een blad '{SUBMITTED_SHEET}' dat planrapport niet gemaakt "
-                "heeft. Geef dat blad een andere naam en probeer opnieuw.")
-        release_generated_sheet(package, sheet.part, SUBMITTED_SHEET)
+    package = open_for_rewrite(path)
+    sheet, _ = claim_generated_sheet(
+        package, SUBMITTED_SHEET, lambda root: cell_texts(package, root, ["A1"])["A1"] == TITLE)
     earlier = [s for s in plan.submitted if s.year == year]
     kept = [s for s in plan.submitted if s.year != year]
     new = submission_rows(plan, year, day)

@@ -10,12 +10,18 @@ from pathlib import Path
 from lxml import etree
 
 from workbook.errors import WorkbookError
-from workbook.files import rewrite_with_backup
-from workbook.loading import check_file
-from workbook.locks import is_open
-from workbook.schema import TRENDS_SHEET, normalize_header
+from workbook.files import open_for_rewrite, rewrite_with_backup
+from workbook.schema import TRENDS_SHEET
 from workbook.xlsx_cells import column_letters
-from workbook.xlsx_package import MAIN, REL, STYLES, Package, cell_texts, q, release_generated_sheet
+from workbook.xlsx_package import (
+    MAIN,
+    REL,
+    STYLES,
+    Package,
+    cell_texts,
+    claim_generated_sheet,
+    q,
+)
 from workbook.xlsx_styles import Stylesheet
 
 INDICATOR_HEADERS = (
@@ -60,10 +66,7 @@ def write_trends_sheet(path: str | Path, table: TrendsTable) -> Path:
     """Put the Trends sheet's table in the workbook (after a backup copy, atomically); returns the backup's path.
     Only the Trends sheet, the styles it adds and the workbook's list of sheets change."""
     path = Path(path)
-    check_file(path)
-    if is_open(path):
-        raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
-    package = Package(path)
+    package = open_for_rewrite(path)
     _apply(package, table)
     return rewrite_with_backup(path, package.write)
 
@@ -74,28 +77,18 @@ def _apply(package: Package, table: TrendsTable) -> None:
         raise WorkbookError(f"{package.path.name}: het werkboek heeft geen opmaak; bewaar het opnieuw in Excel.")
     styles = Stylesheet(package.xml(styles_part))
     before = etree.tostring(styles.root, method="c14n")
-    existing = next((s for s in package.sheets() if normalize_header(s.name) == normalize_header(TRENDS_SHEET)),
-                    None)
-    selected = _verify_own_sheet(package, existing.part) if existing is not None else False
+    existing, selected = claim_generated_sheet(package, TRENDS_SHEET, lambda root: _is_own_sheet(package, root))
     part = existing.part if existing is not None else package.add_sheet(TRENDS_SHEET)
     package.put_xml(part, _sheet_xml(table, _Styles(styles), selected))
     if etree.tostring(styles.root, method="c14n") != before:
         package.put_xml(styles_part, styles.root)
 
 
-def _verify_own_sheet(package: Package, part: str) -> bool:
-    """Refuse to overwrite a "Trends" sheet the officer made; returns whether it was the selected tab."""
-    name = package.path.name
-    root = package.xml(part)
+def _is_own_sheet(package: Package, root: etree._Element) -> bool:
+    """A "Trends" sheet planrapport made (or an empty one), by its first column names in row 3."""
     has_values = any(c.find(q("v")) is not None or c.find(q("is")) is not None for c in root.iter(q("c")))
     headers = cell_texts(package, root, ("A3", "B3"))
-    ours = (headers["A3"], headers["B3"]) == INDICATOR_HEADERS[:2]
-    if has_values and not ours:
-        raise WorkbookError(
-            f"{name}: het werkboek heeft al een blad '{TRENDS_SHEET}' dat planrapport niet gemaakt heeft. "
-            "Geef dat blad een andere naam en probeer opnieuw."
-        )
-    return release_generated_sheet(package, part, TRENDS_SHEET)
+    return not has_values or (headers["A3"], headers["B3"]) == INDICATOR_HEADERS[:2]
 
 
 class _Styles:

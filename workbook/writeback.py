@@ -9,9 +9,7 @@ from lxml import etree
 
 from workbook.check_list import CheckList, CheckRow
 from workbook.errors import WorkbookError
-from workbook.files import rewrite_with_backup
-from workbook.loading import check_file
-from workbook.locks import is_open
+from workbook.files import open_for_rewrite, rewrite_with_backup
 from workbook.schema import CHECK_SHEET, normalize_header
 from workbook.xlsx_cells import SheetCells, split_ref
 from workbook.xlsx_package import (
@@ -20,8 +18,8 @@ from workbook.xlsx_package import (
     STYLES,
     Package,
     cell_texts,
+    claim_generated_sheet,
     q,
-    release_generated_sheet,
 )
 from workbook.xlsx_styles import Stylesheet
 
@@ -65,10 +63,7 @@ def marked_cells(checks: CheckList) -> dict[tuple[str, str], str]:
 def write_check_sheet(path: str | Path, checks: CheckList) -> Path:
     """Put the check's list in the workbook (after a backup copy, atomically); returns the backup's path."""
     path = Path(path)
-    check_file(path)
-    if is_open(path):
-        raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
-    package = Package(path)
+    package = open_for_rewrite(path)
     _apply(package, checks)
     return rewrite_with_backup(path, package.write)
 
@@ -87,12 +82,9 @@ def _apply(package: Package, checks: CheckList) -> None:
     if styles_part is None:
         raise WorkbookError(f"{package.path.name}: het werkboek heeft geen opmaak; bewaar het opnieuw in Excel.")
     styles = Stylesheet(package.xml(styles_part))
+    check, tab_selected = claim_generated_sheet(package, CHECK_SHEET, lambda root: _is_own_sheet(package, root))
     sheets = package.sheets()
-    check = next((s for s in sheets if normalize_header(s.name) == normalize_header(CHECK_SHEET)), None)
-    tab_selected = False
-    if check is not None:
-        tab_selected = _verify_own_sheet(package, check.part)
-    by_name = {normalize_header(s.name): s for s in sheets if s is not check}
+    by_name = {normalize_header(s.name): s for s in sheets if check is None or s.part != check.part}
     marks: dict[str, dict[tuple[int, int], str]] = {}
     for (sheet, coordinate), colour in marked_cells(checks).items():
         target = by_name.get(normalize_header(sheet))
@@ -128,19 +120,12 @@ def _apply(package: Package, checks: CheckList) -> None:
         package.put_xml(styles_part, styles.root)
 
 
-def _verify_own_sheet(package: Package, part: str) -> bool:
-    """Refuse to overwrite a "Controle" sheet the officer made; returns whether it was the selected tab."""
-    name = package.path.name
-    root = package.xml(part)
+def _is_own_sheet(package: Package, root: etree._Element) -> bool:
+    """A "Controle" sheet planrapport made (or an empty one), by its column names in row 3."""
     headers = cell_texts(package, root, [f"{letter}3" for letter in "ABCDE"])
     texts = [headers[f"{letter}3"] for letter in "ABCDE"]
     has_values = any(c.find(q("v")) is not None or c.find(q("is")) is not None for c in root.iter(q("c")))
-    if has_values and tuple(texts[: len(HEADERS)]) != HEADERS:
-        raise WorkbookError(
-            f"{name}: het werkboek heeft al een blad '{CHECK_SHEET}' dat planrapport niet gemaakt heeft. "
-            "Geef dat blad een andere naam en probeer opnieuw."
-        )
-    return release_generated_sheet(package, part, CHECK_SHEET)
+    return not has_values or tuple(texts[: len(HEADERS)]) == HEADERS
 
 
 def _check_sheet_xml(checks: CheckList, styles: Stylesheet, fill_index: dict[str, int],

@@ -163,6 +163,24 @@ def relative(source: str, part: str) -> str:
 _HARMLESS_RELS = {REL + "/hyperlink", REL + "/printerSettings"}
 
 
+def claim_generated_sheet(package: Package, sheet_name: str, is_ours) -> tuple[SheetRef | None, bool]:
+    """The sheet `sheet_name` that planrapport writes anew (None when the workbook has none yet) and whether it was
+    the selected tab; one the officer made (`is_ours(root)` false) is refused, never overwritten."""
+    sheet = next((s for s in package.sheets() if _folded(s.name) == _folded(sheet_name)), None)
+    if sheet is None:
+        return None, False
+    if not is_ours(package.xml(sheet.part)):
+        raise WorkbookError(
+            f"{package.path.name}: het werkboek heeft al een blad '{sheet_name}' dat planrapport niet gemaakt "
+            "heeft. Geef dat blad een andere naam en probeer opnieuw."
+        )
+    return sheet, release_generated_sheet(package, sheet.part, sheet_name)
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()  # as workbook.schema.normalize_header, which sits above this module
+
+
 def release_generated_sheet(package: Package, part: str, sheet_name: str) -> bool:
     """Drop the links of a sheet planrapport will write anew; refuse one holding tables, comments or pictures.
 
