@@ -35,10 +35,10 @@ def has_data(grid: Grid, first_row: int, column: int) -> bool:
     return any(column < len(row) and row[column] not in (None, "") for row in grid[first_row:])
 
 
-def data_columns(grid: Grid, first_row: int) -> list[int]:
-    """The 0-based columns that hold something from the 0-based row `first_row` down."""
+def data_columns(grid: Grid, first_row: int, skipped: set[int]) -> list[int]:
+    """The 0-based columns, other than `skipped`, that hold something from the 0-based row `first_row` down."""
     width = max((len(row) for row in grid[first_row:]), default=0)
-    return [column for column in range(width) if has_data(grid, first_row, column)]
+    return [column for column in range(width) if column not in skipped and has_data(grid, first_row, column)]
 
 
 def sheet_has_data(grid: Grid) -> bool:

@@ -217,7 +217,7 @@ def _column_notes(grid: Grid, spec: Sheet, title: str, header_index: int, positi
     read = {p for p in positions.values() if p is not None}
     header = grid[header_index]
     unknown = {c: header[c] for c in range(len(header)) if c not in read and header[c] not in (None, "")}
-    with_data = set(read_notes.data_columns(grid, header_index + 1))
+    with_data = set(read_notes.data_columns(grid, header_index + 1, read))  # the columns read need no look
     notes: list[ReadNote] = []
     missing = [c for c in spec.columns if positions[c.field] is None]
     for column in missing if has_rows else []:
