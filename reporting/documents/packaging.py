@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from docx.opc.pkgwriter import PackageWriter
+
+from reporting.documents.spooled_body import document_pieces
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _COMPRESSED = (".png", ".jpeg", ".jpg", ".gif", ".xlsx")
@@ -29,10 +31,26 @@ def package_bytes(document) -> bytes:
     parts = package.parts
     PackageWriter._write_content_types_stream(entries, parts)
     PackageWriter._write_pkg_rels(entries, package.rels)
-    PackageWriter._write_parts(entries, parts)
+    spooled = getattr(document.part, "spooled_body", None)
+    for part in parts:
+        # As PackageWriter._write_parts, but a body spooled while it was rendered is written out block by block.
+        if part is document.part and spooled is not None:
+            entries.write(part.partname, _Streamed(
+                lambda: document_pieces(document.element, document.element.body, spooled), spooled.size))
+        else:
+            entries.write(part.partname, part.blob)
+        if len(part.rels):
+            entries.write(part.partname.rels_uri, part.rels.xml)
     # A name written twice is read back (as normalized_zip does) with its last content.
     latest = dict(entries.written)
     return _zipped([(name, latest[name]) for name, _ in entries.written])
+
+
+class _Streamed:
+    """A member's content made while it is zipped, in pieces; `size` is about as long as it will be."""
+
+    def __init__(self, pieces: Callable[[], Iterable[bytes]], size: int) -> None:
+        self.pieces, self.size = pieces, size
 
 
 class _Entries:
@@ -53,5 +71,12 @@ def _zipped(entries: Iterable[tuple[str, bytes]]) -> bytes:
             info = zipfile.ZipInfo(name, date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_STORED if name.endswith(_COMPRESSED) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, content)
+            if isinstance(content, _Streamed):
+                # The expected size decides, as writestr's exact one would, whether the entry needs zip64.
+                info.file_size = content.size
+                with target.open(info, "w") as member:
+                    for piece in content.pieces():
+                        member.write(piece)
+            else:
+                target.writestr(info, content)
     return output.getvalue()

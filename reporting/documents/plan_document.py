@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reporting.documents.choice import template_path
-from reporting.documents.finishing import Properties, finish
+from reporting.documents.finishing import BlockSteps, Properties, finish
 from reporting.documents.lists import Lists
 from reporting.documents.naming import PLAN_DOCUMENT
 from reporting.documents.packaging import package_bytes
@@ -29,7 +29,7 @@ def render_plan_document(plan: Plan, *, template: str | Path | None = None, draf
         holder["context"] = plan_document_context(plan, draft=draft, lists=Lists.of(template_object))
         return holder["context"]
 
-    document = render(template_path(plan, PLAN_DOCUMENT, template), build)
+    document = render(template_path(plan, PLAN_DOCUMENT, template), build, BlockSteps)
     context = holder["context"]
     when = today or date.today()
     subject = " ".join(part for part in ("Beleidsplan", context["gemeente"], context["periode"]) if part)

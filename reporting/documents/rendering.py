@@ -13,8 +13,13 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
-from reporting.documents.streamed_body import fix_table_grids, parse_pieces
+from reporting.documents.block_roles import WHOLE
+from reporting.documents.spooled_body import SpooledBody, spool_body
+from reporting.documents.streamed_body import finished_pieces, fix_table_grids
 from workbook.errors import WorkbookError
+
+BlockSteps = Callable[[etree._Element], str]
+_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 _DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -27,6 +32,7 @@ class _Template(DocxTemplate):
     """docxtpl without its "{_{" -> "{{" rewrite after rendering, which would change text the officer typed."""
 
     part_names: list[str]
+    block_steps: BlockSteps
 
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
         # Headers and footers: small, rendered as one text.
@@ -34,31 +40,44 @@ class _Template(DocxTemplate):
         return self._finish_piece(jinja_env.from_string(_line_per_paragraph(src_xml)).render(context))
 
     def build_xml(self, context, jinja_env=None):
-        # The body, the size of the plan: parsed while jinja writes it, in pieces, instead of joined into one text
-        # (several times the memory of its tree, for a plan of 100.000 actions gigabytes) and then parsed.
+        # The body, the size of the plan: parsed while jinja writes it, in pieces, and each block finished as soon
+        # as it is complete; what the document-wide steps need not see waits in a temporary file. Joined into one
+        # text and one tree, a plan of 100.000 actions would take gigabytes.
         self.current_rendering_part = self.docx._part
         template = jinja_env.from_string(_line_per_paragraph(self.patch_xml(self.get_xml())))
-        return parse_pieces(template.generate(context), self._finish_piece)
+        return spool_body(finished_pieces(template.generate(context), self._finish_piece), self._block)
+
+    def _block(self, block) -> str:
+        """docxtpl's steps after rendering, on one block: table grids and drawing numbers; then the finishing
+        steps of one block, which say where the block is kept."""
+        if not isinstance(block.tag, str):
+            return self.block_steps(block)
+        fix_table_grids(block)
+        for drawing in block.iter(_DRAWING):
+            self.docx_ids_index += 1
+            drawing.attrib["id"] = str(self.docx_ids_index)
+        return self.block_steps(block)
 
     def fix_tables(self, xml):
-        if isinstance(xml, str):
-            return super().fix_tables(xml)
-        fix_table_grids(xml)
-        return xml
+        return xml  # done block by block
+
+    def fix_docpr_ids(self, tree):
+        pass  # done block by block, in the same order
+
+    def map_tree(self, tree: SpooledBody):
+        # docxtpl swaps the rendered body in with one replace, which lxml does in a time that grows with the
+        # square of the body; moving the skeleton's children over is linear.
+        body = self.docx._element.body
+        for child in list(body):
+            body.remove(child)
+        body.extend(list(tree.skeleton))
+        self.docx.part.spooled_body = tree
 
     def _finish_piece(self, xml: str) -> str:
         xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         # docxtpl turns \n \t \a \f in a text into breaks, tabs and paragraphs with regular expressions over
         # every paragraph and run, a third of the rendering; the result only differs when a text holds one.
         return self.resolve_listing(xml) if _has_listing(xml) else xml
-
-    def map_tree(self, tree):
-        # docxtpl swaps the rendered body in with one replace, which lxml does in a time that grows with the
-        # square of the body (half a minute for thousands of tables); moving its children over is linear.
-        body = self.docx._element.body
-        for child in list(body):
-            body.remove(child)
-        body.extend(list(tree))
 
 
 def _line_per_paragraph(xml: str) -> str:
@@ -121,11 +140,15 @@ def _as_document(data: bytes, name: str) -> bytes:
     return output.getvalue()
 
 
-def render(path: Path, build_context: Callable[[DocxTemplate], dict]):
-    """Render the template at `path` with the context `build_context(template)`; returns the python-docx Document."""
+def render(path: Path, build_context: Callable[[DocxTemplate], dict],
+           block_steps: Callable[[object], BlockSteps] | None = None):
+    """Render the template at `path` with the context `build_context(template)`; returns the python-docx Document.
+    `block_steps(document)` finishes each block of the body and says what becomes of it (spooled_body's roles);
+    without it every block is kept."""
     template = open_template(path)
     template.init_docx()
     check_template(path.name, template.docx)
+    template.block_steps = block_steps(template.docx) if block_steps else (lambda block: WHOLE)
     try:
         template.render_init()
         context = build_context(template)

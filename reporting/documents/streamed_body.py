@@ -1,8 +1,8 @@
-"""The rendered body parsed piece by piece while jinja writes it: its whole XML text never exists next to its tree."""
+"""The rendered body parsed piece by piece while jinja writes it, handed out one finished block at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from docxtpl import DocxTemplate
 from lxml import etree
@@ -16,12 +16,10 @@ _PARAGRAPH_END = "</w:p>"
 PIECE = 1 << 20
 
 
-def parse_pieces(chunks: Iterable[str], finish: Callable[[str], str]):
-    """The element that `"".join(chunks)`, passed through `finish`, parses to (lxml, recovering as docxtpl does).
-    `finish` gets the text cut right after a </w:p>: docxtpl's rewrites after rendering (removing the line breaks
-    put before paragraphs, resolving the \\n and \\t in texts) look at one paragraph at a time, so they give the
-    same text on the pieces as on the whole."""
-    parser = etree.XMLParser(recover=True)
+def finished_pieces(chunks: Iterable[str], finish: Callable[[str], str]) -> Iterator[str]:
+    """`"".join(chunks)` passed through `finish`, in pieces of about PIECE characters, each cut right after a
+    </w:p>: docxtpl's rewrites after rendering (removing the line breaks put before paragraphs, resolving the \\n
+    and \\t in texts) look at one paragraph at a time, so they give the same text on the pieces as on the whole."""
     pending: list[str] = []
     size, limit = 0, PIECE
     for chunk in chunks:
@@ -35,13 +33,39 @@ def parse_pieces(chunks: Iterable[str], finish: Callable[[str], str]):
             pending, limit = [text], 2 * size  # no paragraph closed yet: join again only when twice as long
             continue
         cut += len(_PARAGRAPH_END)
-        parser.feed(finish(text[:cut]))
+        yield finish(text[:cut])
         rest = text[cut:]
         pending, size, limit = [rest], len(rest), PIECE
     last = finish("".join(pending))
     if last:
-        parser.feed(last)
-    return parser.close()
+        yield last
+
+
+def parse_blocks(pieces: Iterable[str | bytes]) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """(root, child) for every child of the root element that the joined pieces parse to (lxml, recovering as
+    docxtpl does), in order, each one complete when it is handed out. The caller takes each child out of the
+    root, or it is dropped), so that only the children not yet handed out are held at a time."""
+    parser = etree.XMLPullParser(events=("start",), recover=True)
+    root = None
+    for piece in pieces:
+        parser.feed(piece)
+        for _, node in parser.read_events():
+            if root is None:
+                root = node
+            elif node.getparent() is root:
+                # A new child of the root starts: the ones before it are complete.
+                while root[0] is not node:
+                    yield from _hand_out(root)
+    closed = parser.close()
+    while len(closed):
+        yield from _hand_out(closed)
+
+
+def _hand_out(root):
+    child = root[0]
+    yield root, child
+    if len(root) and root[0] is child:
+        root.remove(child)
 
 
 def fix_table_grids(root) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from reporting.documents.chart_parts import DescribedChart
 from reporting.documents.choice import template_path
 from reporting.documents.figures import report_figures
-from reporting.documents.finishing import Properties, finish
+from reporting.documents.finishing import BlockSteps, Properties, finish
 from reporting.documents.lists import Lists
 from reporting.documents.naming import YEAR_REPORT
 from reporting.documents.plan_document import document_bytes
@@ -41,7 +41,7 @@ def render_year_report(plan: Plan, year: int | None = None, *, template: str | P
             today=today, draft=draft, warnings=warnings, lists=Lists.of(template_object))
         return holder["context"]
 
-    document = render(template_path(plan, YEAR_REPORT, template), build)
+    document = render(template_path(plan, YEAR_REPORT, template), build, BlockSteps)
     context = holder["context"]
     subject = " ".join(part for part in (f"Jaarrapport {year}", context["gemeente"]) if part)
     finish(

@@ -17,21 +17,37 @@ def _style_id(document, name: str) -> str | None:
     return None
 
 
-def _toc_field(body):
-    """(paragraph, levels) of the first TOC field in the body, or None."""
-    for instruction in body.iter(w("instrText")):
+def _toc_instructions(root):
+    """The instruction texts of TOC fields under `root` (itself included), in order."""
+    for instruction in root.iter(w("instrText")):
         text = instruction.text or ""
         if text.strip().upper().startswith("TOC"):
-            match = re.search(r'\\o\s+"(\d)-(\d)"', text)
-            top = int(match.group(2)) if match else 3
-            paragraph = next(instruction.iterancestors(w("p")))
-            return paragraph, top
+            yield instruction, text
+
+
+def _depth(text: str) -> int:
+    match = re.search(r'\\o\s+"(\d)-(\d)"', text)
+    return int(match.group(2)) if match else 3
+
+
+def _toc_field(body):
+    """(paragraph, levels) of the first TOC field in the body, or None."""
+    for instruction, text in _toc_instructions(body):
+        return next(instruction.iterancestors(w("p"))), _depth(text)
     return None
 
 
-def fill_contents(document) -> None:
+def contents_depth(block) -> int | None:
+    """How many heading levels the first table of contents in `block` lists, or None when it has none."""
+    for _, text in _toc_instructions(block):
+        return _depth(text)
+    return None
+
+
+def fill_contents(document, last_bookmark: int = 0) -> None:
     """Put the headings into the table of contents field, linked to bookmarks on the headings, so the list is
-    there before Word updates the field (which then adds the page numbers)."""
+    there before Word updates the field (which then adds the page numbers). The new bookmarks are numbered after
+    the highest in the body and `last_bookmark`."""
     body = document.element.body
     found = _toc_field(body)
     if found is None:
@@ -59,7 +75,7 @@ def fill_contents(document) -> None:
         return
     begin.find(w("fldChar")).set(w("dirty"), "true")
     used = [int(b.get(w("id"))) for b in body.iter(w("bookmarkStart")) if (b.get(w("id")) or "").isdigit()]
-    next_id = max(used, default=0) + 1
+    next_id = max([*used, last_bookmark]) + 1
     entries = []
     style_ids: dict[int, str | None] = {}
     for number, (paragraph, level, text) in enumerate(headings):

@@ -20,14 +20,19 @@ class Properties:
     when: datetime
 
 
+def set_text_language(root) -> None:
+    """Every language mark of the runs and paragraphs under `root` says Dutch (Belgium)."""
+    for language in root.iter(w("lang")):
+        language.set(w("val"), LANGUAGE)
+
+
 def set_language(document) -> None:
     """Dutch (Belgium) for spelling and for screen readers: defaults, every style and every run."""
     roots = [document.styles.element, document.element]
     roots += [rel.target_part.element for rel in document.part.rels.values()
               if rel.reltype.endswith(("/header", "/footer")) and hasattr(rel.target_part, "element")]
     for root in roots:
-        for language in root.iter(w("lang")):
-            language.set(w("val"), LANGUAGE)
+        set_text_language(root)
     defaults = document.styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
     if defaults is not None and defaults.find(w("lang")) is None:
         put(defaults, element("lang", val=LANGUAGE))

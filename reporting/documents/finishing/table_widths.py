@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -73,46 +74,73 @@ def fit_tables(body) -> None:
     found = walk_tags(body, SECTPR, GRID_SPAN)
     sections = section_of(body, found)
     spanned = _spanned_tables(found[GRID_SPAN])
-    text_widths: dict = {}
+    text_widths = _TextWidths()
     for table in body.iterchildren(TBL):
-        cells = [cells_of(row) for row in table.iterchildren(TR)]
-        if not cells or len({len(row) for row in cells}) != 1 or table in spanned:
-            continue
-        widths = [_width(cell) for cell in cells[0]]
-        if not widths or None in widths:
-            continue
-        section = sections[table]
-        if section not in text_widths:
-            text_widths[section] = text_width(section)
-        available = text_widths[section]
-        caption = caption_of(table)
-        if caption == VALUES_CAPTION:
-            widths = _widths_by_content(cells, available)
-        total = sum(widths)
-        if total > available or (total < available and (is_wide(table) or caption in FULL_WIDTH_CAPTIONS)):
-            widths = [max(1, int(width * available / total)) for width in widths]
-        grid = first_child(table, TBLGRID)
-        for column in list(grid):
-            grid.remove(column)
-        for width in widths:
-            grid.append(element("gridCol", w=str(width)))
-        texts = [str(width) for width in widths]
-        current = _CELL_WIDTHS(table)
-        if len(current) == len(texts) * len(cells):
-            # Every cell has its tcPr and tcW (a cell gives at most one): they come row by row, cell by cell.
-            for index, cell_width in enumerate(current):
-                _set_width(cell_width, texts[index % len(texts)])
-        else:
-            for row in cells:
-                for cell, text in zip(row, texts, strict=True):
-                    properties = first_child(cell, TCPR)
-                    properties = properties if properties is not None else _new_tcpr(cell)
-                    cell_width = first_child(properties, TCW)
-                    if cell_width is None:
-                        put(properties, element("tcW", w=text, type="dxa"))
-                    else:
-                        _set_width(cell_width, text)
-        put(first_child(table, TBLPR), element("tblW", w=str(sum(widths)), type="dxa"))
+        fit_table(table, lambda table=table: text_widths.of(sections[table]), spanned=table in spanned)
+
+
+def table_fitter(body):
+    """fit_tables for a body whose tables are written out later, one at a time: a step for each block, given
+    its place in `body` (itself or the element that stands in for it there)."""
+    sections = section_of(body)
+    text_widths = _TextWidths()
+
+    def fit(block, place) -> None:
+        if block.tag == TBL:
+            fit_table(block, lambda: text_widths.of(sections[place]),
+                      spanned=block in _spanned_tables(block.iter(GRID_SPAN)))
+
+    return fit
+
+
+class _TextWidths:
+    def __init__(self) -> None:
+        self._known: dict = {}
+
+    def of(self, section) -> int:
+        if section not in self._known:
+            self._known[section] = text_width(section)
+        return self._known[section]
+
+
+def fit_table(table, text_width_of: Callable[[], int], *, spanned: bool) -> None:
+    """One table's column widths within the text width of its section; a table with a cell that spans columns,
+    or rows of different lengths, is left as it is."""
+    cells = [cells_of(row) for row in table.iterchildren(TR)]
+    if not cells or len({len(row) for row in cells}) != 1 or spanned:
+        return
+    widths = [_width(cell) for cell in cells[0]]
+    if not widths or None in widths:
+        return
+    available = text_width_of()
+    caption = caption_of(table)
+    if caption == VALUES_CAPTION:
+        widths = _widths_by_content(cells, available)
+    total = sum(widths)
+    if total > available or (total < available and (is_wide(table) or caption in FULL_WIDTH_CAPTIONS)):
+        widths = [max(1, int(width * available / total)) for width in widths]
+    grid = first_child(table, TBLGRID)
+    for column in list(grid):
+        grid.remove(column)
+    for width in widths:
+        grid.append(element("gridCol", w=str(width)))
+    texts = [str(width) for width in widths]
+    current = _CELL_WIDTHS(table)
+    if len(current) == len(texts) * len(cells):
+        # Every cell has its tcPr and tcW (a cell gives at most one): they come row by row, cell by cell.
+        for index, cell_width in enumerate(current):
+            _set_width(cell_width, texts[index % len(texts)])
+    else:
+        for row in cells:
+            for cell, text in zip(row, texts, strict=True):
+                properties = first_child(cell, TCPR)
+                properties = properties if properties is not None else _new_tcpr(cell)
+                cell_width = first_child(properties, TCW)
+                if cell_width is None:
+                    put(properties, element("tcW", w=text, type="dxa"))
+                else:
+                    _set_width(cell_width, text)
+    put(first_child(table, TBLPR), element("tblW", w=str(sum(widths)), type="dxa"))
 
 
 def _set_width(current, width: str) -> None:
