@@ -71,6 +71,7 @@ class _Template(DocxTemplate):
         for child in list(body):
             body.remove(child)
         body.extend(list(tree.skeleton))
+        tree.steps = self.block_steps
         self.docx.part.spooled_body = tree
 
     def _finish_piece(self, xml: str) -> str:

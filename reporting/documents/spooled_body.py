@@ -38,7 +38,7 @@ class SpooledBody:
         # Steps run on every block as it is written out, with the block's place in the skeleton (itself or its
         # stand-in): the ones that need to know what comes after the block (its section).
         self.late_steps: list[BlockStep] = []
-        self.role_of: Callable[[etree._Element], str] | None = None  # what decided where each block went
+        self.steps: object = None  # what finished the blocks and decided where each one went
 
     def add(self, block, role: str) -> None:
         if role == WHOLE:
@@ -67,24 +67,28 @@ class SpooledBody:
     def pieces(self, body, namespaces: dict) -> Iterator[bytes]:
         """The children of `body` (the skeleton's, moved into the document) as XML text in the scope of
         `namespaces`, the stand-ins replaced by their blocks, every block after the late steps."""
+        # A block read back is moved into this element before it is written: lxml then drops the declarations
+        # inside it that `namespaces` make redundant, as it did for the blocks that moved into the document.
+        holder = etree.Element(w("body"), nsmap=namespaces)
         for node in body:
             if isinstance(node.tag, str) and node.get(_START) is not None:
-                yield from self._blocks_of(node, namespaces)
+                yield from self._blocks_of(node, namespaces, holder)
             else:
                 for step in self.late_steps:
                     step(node, node)
                 yield serialized(node, namespaces)
 
-    def _blocks_of(self, stand_in, namespaces: dict) -> Iterator[bytes]:
+    def _blocks_of(self, stand_in, namespaces: dict, holder) -> Iterator[bytes]:
         previous = None
         for _, block in parse_blocks(self._read(int(stand_in.get(_START)), int(stand_in.get(_END)))):
             if previous is not None:
-                yield self._finished(previous, stand_in, namespaces, last=False)
+                yield self._finished(previous, stand_in, namespaces, holder, last=False)
+            holder.append(block)
             previous = block
         if previous is not None:
-            yield self._finished(previous, stand_in, namespaces, last=True)
+            yield self._finished(previous, stand_in, namespaces, holder, last=True)
 
-    def _finished(self, block, stand_in, namespaces: dict, *, last: bool) -> bytes:
+    def _finished(self, block, stand_in, namespaces: dict, holder, *, last: bool) -> bytes:
         if last and block.tag == stand_in.tag == P:
             # Paragraph properties put on the stand-in (a section break) belong to its last paragraph.
             gained = stand_in.find(PPR)
@@ -95,7 +99,9 @@ class SpooledBody:
         if isinstance(block.tag, str):
             for step in self.late_steps:
                 step(block, stand_in)
-        return serialized(block, namespaces)
+        data = serialized(block, namespaces)
+        holder.remove(block)
+        return data
 
     def _read(self, start: int, end: int) -> Iterable[bytes]:
         opening, closing = _around(etree.Element(self.skeleton.tag, nsmap=self._namespaces))
@@ -125,9 +131,7 @@ def spool_body(pieces: Iterable[str | bytes], role_of: Callable[[etree._Element]
         if spooled is None:
             spooled = SpooledBody(root)
         spooled.add(block, role_of(block))
-    spooled = spooled if spooled is not None else SpooledBody(etree.Element(w("body")))
-    spooled.role_of = role_of
-    return spooled
+    return spooled if spooled is not None else SpooledBody(etree.Element(w("body")))
 
 
 def serialized(node, namespaces: dict) -> bytes:

@@ -25,7 +25,7 @@ def finish(document, properties: Properties, *, draft: bool) -> None:
     (spooled_body): the table widths, which need each table's section, are fitted then."""
     body = document.element.body
     spooled = getattr(document.part, "spooled_body", None)
-    blocks = spooled.role_of if spooled is not None and isinstance(spooled.role_of, BlockSteps) else None
+    blocks = spooled.steps if spooled is not None and isinstance(spooled.steps, BlockSteps) else None
     if blocks is None:
         drop_empty_runs(body)
         fill_empty_cells(body)
