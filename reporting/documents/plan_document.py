@@ -16,8 +16,14 @@ from workbook.model import Plan
 
 
 def document_bytes(document) -> bytes:
-    """The rendered and finished document as a .docx, the same bytes for the same document."""
-    return package_bytes(document)
+    """The rendered and finished document as a .docx, the same bytes for the same document; the temporary file
+    of its body is closed (and so removed) after."""
+    try:
+        return package_bytes(document)
+    finally:
+        spooled = getattr(document.part, "spooled_body", None)
+        if spooled is not None:
+            spooled.close()
 
 
 def render_plan_document(plan: Plan, *, template: str | Path | None = None, draft: bool = False,

@@ -19,6 +19,7 @@ _BULK_TAG = f"{{{_NS}}}bulk"
 P, PPR, TBLPR, TR = w("p"), w("pPr"), w("tblPr"), w("tr")
 _READ = 1 << 20  # bytes read back from the file at a time
 _DECLARATION = re.compile(rb' xmlns(?::([^=\s]+))?="([^"]*)"')
+_DECLARATIONS = re.compile(rb'(?: xmlns(?::[^=\s]+)?="[^"]*")+')
 
 BlockStep = Callable[[etree._Element, etree._Element], None]
 
@@ -32,7 +33,7 @@ class SpooledBody:
         self.skeleton = etree.Element(root.tag, attrib=dict(root.attrib), nsmap=root.nsmap)
         self.skeleton.text = root.text
         self._namespaces = dict(root.nsmap)
-        self._file = tempfile.TemporaryFile(prefix=".~planrapport-")
+        self._file = tempfile.TemporaryFile(prefix="planrapport-body-")
         self._size = 0  # bytes in the file
         self._open = None  # the stand-in that the next bulk block joins
         # Steps run on every block as it is written out, with the block's place in the skeleton (itself or its
@@ -80,7 +81,7 @@ class SpooledBody:
 
     def _blocks_of(self, stand_in, namespaces: dict, holder) -> Iterator[bytes]:
         previous = None
-        for _, block in parse_blocks(self._read(int(stand_in.get(_START)), int(stand_in.get(_END)))):
+        for _, block in parse_blocks(self._read(int(stand_in.get(_START)), int(stand_in.get(_END))), self.skeleton.tag):
             if previous is not None:
                 yield self._finished(previous, stand_in, namespaces, holder, last=False)
             holder.append(block)
@@ -127,7 +128,7 @@ class SpooledBody:
 def spool_body(pieces: Iterable[str | bytes], role_of: Callable[[etree._Element], str]) -> SpooledBody:
     """The body that the pieces of text parse to, each block put where `role_of` says as soon as it is complete."""
     spooled = None
-    for root, block in parse_blocks(pieces):
+    for root, block in parse_blocks(pieces, w("body")):
         if spooled is None:
             spooled = SpooledBody(root)
         spooled.add(block, role_of(block))
@@ -141,12 +142,23 @@ def serialized(node, namespaces: dict) -> bytes:
     if not isinstance(node.tag, str):
         return data
     end = data.find(b">")
+    found = _DECLARATIONS.search(data, 0, end)
+    if found is None:
+        return data
+    # Nearly every block has the same declarations: what is left of them is worked out once.
+    key = (found.group(0), tuple(namespaces.items()))
+    kept = _KEPT.get(key)
+    if kept is None:
+        kept = _KEPT[key] = _DECLARATION.sub(lambda match: _declared(match, namespaces), found.group(0))
+    return data[:found.start()] + kept + data[found.end():]
 
-    def declared(match: re.Match) -> bytes:
-        prefix = match.group(1).decode() if match.group(1) else None
-        return b"" if namespaces.get(prefix) == match.group(2).decode() else match.group(0)
 
-    return _DECLARATION.sub(declared, data[:end]) + data[end:]
+_KEPT: dict[tuple, bytes] = {}
+
+
+def _declared(match: re.Match, namespaces: dict) -> bytes:
+    prefix = match.group(1).decode() if match.group(1) else None
+    return b"" if namespaces.get(prefix) == match.group(2).decode() else match.group(0)
 
 
 def document_pieces(root, body, spooled: SpooledBody) -> Iterator[bytes]:

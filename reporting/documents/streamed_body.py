@@ -41,21 +41,19 @@ def finished_pieces(chunks: Iterable[str], finish: Callable[[str], str]) -> Iter
         yield last
 
 
-def parse_blocks(pieces: Iterable[str | bytes]) -> Iterator[tuple[etree._Element, etree._Element]]:
-    """(root, child) for every child of the root element that the joined pieces parse to (lxml, recovering as
-    docxtpl does), in order, each one complete when it is handed out. The caller takes each child out of the
-    root, or it is dropped), so that only the children not yet handed out are held at a time."""
-    parser = etree.XMLPullParser(events=("start",), recover=True)
+def parse_blocks(pieces: Iterable[str | bytes], root_tag: str) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """(root, child) for every child of the root element (tag `root_tag`) that the joined pieces parse to (lxml,
+    recovering as docxtpl does), in order, each one complete when it is handed out. The caller takes each child
+    out of the root, or it is dropped, so that only the children not yet handed out are held at a time."""
+    parser = etree.XMLPullParser(events=("start",), tag=root_tag, recover=True)
     root = None
     for piece in pieces:
         parser.feed(piece)
-        for _, node in parser.read_events():
-            if root is None:
-                root = node
-            elif node.getparent() is root:
-                # A new child of the root starts: the ones before it are complete.
-                while root[0] is not node:
-                    yield from _hand_out(root)
+        if root is None:
+            root = next((node for _, node in parser.read_events()), None)
+        # Every child but the last one is complete: the parser only adds to the last.
+        while root is not None and len(root) > 1:
+            yield from _hand_out(root)
     closed = parser.close()
     while len(closed):
         yield from _hand_out(closed)
