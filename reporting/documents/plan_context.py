@@ -5,6 +5,7 @@ from __future__ import annotations
 from reporting.documents.budget import plan_budget
 from reporting.documents.grouping import by_timing
 from reporting.documents.lists import Lists
+from reporting.documents.made_on_demand import MadeOnDemand
 from reporting.documents.structure import PlanTree, level_names, plan_tree
 from reporting.documents.text import blocks, clean, paragraphs
 from workbook.model import BBC, Action, Chapter, Indicator, Objective, Plan, Result
@@ -70,18 +71,15 @@ def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | Non
     context["titel"] = context["titel"] or f"Beleidsplan {context['periode']}".strip()
     context["zonder_acties"] = not bbc and not plan.actions
     context["kolommen"] = BBC_COLUMNS if bbc else NO_ACTION_COLUMNS if context["zonder_acties"] else CLASSIC_COLUMNS
-    context["doelstellingen"] = [
-        {
-            "code": sd.code,
-            "titel": clean(sd.title),
-            "kop": heading(names, "strategisch", sd),
-            "motivering": paragraphs(sd.motivation),
-            "motivering_lijst": lists.paragraphs(blocks(sd.motivation), bold_markup=True),
-            "domein": clean(sd.domain),
-            "operationele": [_operational(od, tree, names, bbc, lists) for od in tree.operational.get(sd.code, [])],
-        }
-        for sd in tree.strategic
-    ]
+    context["doelstellingen"] = MadeOnDemand(tree.strategic, lambda sd: {
+        "code": sd.code,
+        "titel": clean(sd.title),
+        "kop": heading(names, "strategisch", sd),
+        "motivering": paragraphs(sd.motivation),
+        "motivering_lijst": lists.paragraphs(blocks(sd.motivation), bold_markup=True),
+        "domein": clean(sd.domain),
+        "operationele": [_operational(od, tree, names, bbc, lists) for od in tree.operational.get(sd.code, [])],
+    })
     context["hoofdstukken_voor"] = [_chapter(c) for c in plan.chapters if not c.after]
     context["hoofdstukken_na"] = [_chapter(c) for c in plan.chapters if c.after]
     context["begroting"] = plan_budget(plan)

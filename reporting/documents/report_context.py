@@ -16,6 +16,7 @@ from reporting.documents.council_summary import budget_summary, budget_year, cou
 from reporting.documents.figures import ReportFigures
 from reporting.documents.grouping import by_timing
 from reporting.documents.lists import Lists
+from reporting.documents.made_on_demand import MadeOnDemand
 from reporting.documents.markers import marker
 from reporting.documents.plan_context import common_context, heading
 from reporting.documents.structure import PlanTree, plan_tree
@@ -44,7 +45,8 @@ def year_report_context(plan: Plan, figures: ReportFigures, image: ImageMaker, *
         datum=formatting.long_date(today),
         titel=context["titel"] or f"Jaarrapport {year}",
         samenvatting=council_summary(plan, figures),
-        doelstellingen=[_strategic(plan, sd, tree, names, figures, image, rows) for sd in tree.strategic],
+        doelstellingen=MadeOnDemand(tree.strategic,
+                                    lambda sd: _strategic(plan, sd, tree, names, figures, image, rows)),
         begroting=_budget(plan, figures),
         verbeterd=corrected(plan, year),
         waarschuwingen=[
