@@ -581,10 +581,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="the same seed gives the same workbook (default 1)")
     parser.add_argument("--factor", type=float, default=1.0,
                         help="every count of the size multiplied by this (groot --factor 10: 100.000 actions)")
+    parser.add_argument("--years", type=int, default=None,
+                        help="years of the plan up to the report year 2023, each with follow-up and measurements "
+                             "(default: the size's, 6 for groot)")
     args = parser.parse_args(argv)
     if args.path.suffix.lower() != ".xlsx":
         parser.error("the path must end in .xlsx")
-    size = args.size if args.factor == 1 else scaled(args.size, args.factor)
+    size = SIZES[args.size] if args.factor == 1 else scaled(args.size, args.factor)
+    if args.years is not None:
+        if not 1 <= args.years <= 20:
+            parser.error("--years must be 1 to 20")
+        size = replace(size, name=f"{size.name}-{args.years}j", years=args.years)
     print(make_plan(size, args.path, args.seed))
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import tempfile
 from datetime import datetime
 from xml.sax.saxutils import quoteattr
 
@@ -43,6 +44,7 @@ class _Document:
         ids = [int(v) for v in part.element.xpath("//wp:docPr/@id") if v.isdigit()]
         self.drawings = itertools.count(max(ids, default=0) + 1000)
         self._relationships = itertools.count(len(part.rels) + 1)
+        self.store = _BlobStore()
 
     def relationship_id(self, relationships) -> str:
         """A free relationship id: python-docx's own search for one walks them all, for every new chart."""
@@ -50,6 +52,37 @@ class _Document:
             candidate = f"rId{next(self._relationships)}"
             if candidate not in relationships:
                 return candidate
+
+
+class _BlobStore:
+    """The charts' parts, written once to a temporary file (removed by the system when it is closed) and read back
+    when the package is written: thousands of charts would otherwise stay in memory until then."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="planrapport-charts-")
+        self._size = 0
+
+    def put(self, data: bytes) -> tuple[int, int]:
+        self._file.seek(self._size)
+        self._file.write(data)
+        self._size += len(data)
+        return self._size - len(data), len(data)
+
+    def get(self, where: tuple[int, int]) -> bytes:
+        self._file.seek(where[0])
+        return self._file.read(where[1])
+
+
+class _StoredPart(Part):
+    """A part whose bytes wait in a _BlobStore."""
+
+    def __init__(self, partname: PackURI, content_type: str, blob: bytes, package, store: _BlobStore) -> None:
+        super().__init__(partname, content_type, None, package)
+        self._store, self._where = store, store.put(blob)
+
+    @property
+    def blob(self) -> bytes:
+        return self._store.get(self._where)
 
 
 def _font(part) -> str | None:
@@ -78,9 +111,10 @@ class DescribedChart:
         if shared is None:
             shared = part._planrapport_charts = _Document(part)
         built = self.chart.build(self.created, shared.font)
-        workbook = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{next(shared.workbooks)}.xlsx"),
-                        CT.SML_SHEET, built.workbook, part.package)
-        chart = Part(PackURI(f"/word/charts/chart{next(shared.charts)}.xml"), CT.DML_CHART, built.xml, part.package)
+        workbook = _StoredPart(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{next(shared.workbooks)}.xlsx"),
+                               CT.SML_SHEET, built.workbook, part.package, shared.store)
+        chart = _StoredPart(PackURI(f"/word/charts/chart{next(shared.charts)}.xml"), CT.DML_CHART, built.xml,
+                            part.package, shared.store)
         chart.relate_to(workbook, RT.PACKAGE)
         inline = _INLINE.format(
             cx=Cm(self.width_cm), cy=Cm(self.chart.height_cm(self.width_cm)), id=next(shared.drawings),

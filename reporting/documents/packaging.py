@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 
@@ -38,7 +39,8 @@ def package_bytes(document) -> bytes:
             entries.write(part.partname, _Streamed(
                 lambda: document_pieces(document.element, document.element.body, spooled), spooled.size))
         else:
-            entries.write(part.partname, part.blob)
+            # Read when it is zipped: the charts' parts wait in a file until then (chart_parts._BlobStore).
+            entries.write(part.partname, _Later(lambda part=part: part.blob))
         if len(part.rels):
             entries.write(part.partname.rels_uri, part.rels.xml)
     # A name written twice is read back (as normalized_zip does) with its last content.
@@ -53,20 +55,27 @@ class _Streamed:
         self.pieces, self.size = pieces, size
 
 
+class _Later:
+    """A member's content read when it is zipped."""
+
+    def __init__(self, content: Callable[[], bytes]) -> None:
+        self.content = content
+
+
 class _Entries:
     """python-docx's physical package writer, collecting (member name, content) instead of zipping."""
 
     def __init__(self) -> None:
-        self.written: list[tuple[str, bytes]] = []
+        self.written: list[tuple[str, object]] = []
 
-    def write(self, pack_uri, blob: bytes) -> None:
+    def write(self, pack_uri, blob) -> None:
         self.written.append((pack_uri.membername, blob))
 
 
 def _zipped(entries: Iterable[tuple[str, bytes]]) -> bytes:
     entries = sorted(entries, key=lambda entry: entry[0] != "[Content_Types].xml")
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+    with tempfile.TemporaryFile(prefix="planrapport-docx-") as output, \
+            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
         for name, content in entries:
             info = zipfile.ZipInfo(name, date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_STORED if name.endswith(_COMPRESSED) else zipfile.ZIP_DEFLATED
@@ -78,5 +87,8 @@ def _zipped(entries: Iterable[tuple[str, bytes]]) -> bytes:
                     for piece in content.pieces():
                         member.write(piece)
             else:
-                target.writestr(info, content)
-    return output.getvalue()
+                target.writestr(info, content.content() if isinstance(content, _Later) else content)
+        target.close()
+        # Read from the file, so the document's bytes are not held twice (a buffer and its copy) at the end.
+        output.seek(0)
+        return output.read()
