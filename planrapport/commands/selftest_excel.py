@@ -14,7 +14,8 @@ Line = tuple[str, bool, str, str]
 
 
 def click_every_button() -> list[Line]:
-    """Open a copy of the example workbook with buttons in a new, hidden Excel and run each button's macro.
+    """Open a copy of the example workbook with buttons in a new, hidden Excel and run the macro of each button of
+    BUTTONS (the yearly cycle's buttons write files beside the copy and save it; the tests cover those).
 
     The copy has the setting SELFTEST_KEY on xlwings.conf: the buttons (VBA and Python) then put their message
     beside it instead of in a box and open no document, so nothing waits for a click on OK."""
