@@ -20,10 +20,13 @@ from planrapport.cli import main
 from planrapport.cycle_buttons import run_ask, run_collect, run_new_year, run_submit
 from reporting.formatting import long_date
 from reporting.validation import validate
+from workbook.errors import WorkbookError
 from workbook.live_book import read_live_plan
+from workbook.live_edits import rows_to_append
 from workbook.new_year import open_year
 from workbook.reader import read_plan
 from workbook.requests import file_name, requests_for, write_requests
+from workbook.schema import FOLLOW_UP
 from workbook.template import build_template, fill
 from workbook.xlsx_package import Package
 from workbook.xlsx_rows import TableSheet
@@ -264,3 +267,21 @@ def test_an_officers_own_sheets_called_verzameld_or_ingediend_are_left_alone(tmp
     assert not submitted.ok and "blad 'Ingediend' dat planrapport niet gemaakt heeft" in submitted.message
     assert book.cells["Verzameld"] == book.cells["Ingediend"] == [["Mijn eigen notities"]]
     assert not list(tmp_path.glob("*.docx"))
+
+
+def test_new_rows_go_below_the_last_filled_row_of_the_table_columns():
+    values = [["Opvolging per jaar", None, None, None, "mijn notitie"], ["uitleg"],
+              [None, "Actie", "Jaar", "Status", None, "Eigen kolom"],
+              [None, "A1", 2023, "Gepland"], [None, None, None, None], [None, None, None, "Lopend", None, None],
+              [None, None, None, None, None, None, "iets rechts van de tabel"]]
+    first, rows = rows_to_append(values, FOLLOW_UP, [{"Actie": "A2", "Jaar": 2024, "Status": "Gepland",
+                                                       "Geld": "niet op dit blad"}])
+    assert first == (7, 2)  # row 6 has a value in the table's columns; column G lies outside them
+    assert rows == [["A2", 2024, "Gepland", None, None]]
+
+
+def test_new_rows_need_the_header_row():
+    with pytest.raises(WorkbookError) as error:
+        rows_to_append([["Opvolging per jaar"], ["Code", "Wat"]], FOLLOW_UP, [{"Actie": "A2"}])
+    assert error.value.message == ("Op blad 'Opvolging' staan de kolomnamen niet. Geef de kolommen hun namen terug "
+                                   "(rij 3) en klik opnieuw.")
