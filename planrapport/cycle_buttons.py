@@ -11,6 +11,8 @@ from workbook.model import Plan
 from workbook.schema import COLLECTED_SHEET, FOLLOW_UP, MEASUREMENTS, SUBMITTED_SHEET, normalize_header
 
 SAVE = "Bewaar het werkboek (Ctrl+S) om de wijzigingen te houden."
+# Where install-windows.ps1 puts the command, as the macros name it (macros/planrapport.bas, COMMAND_LINE).
+COMMAND_LINE = r"%LOCALAPPDATA%\planrapport\venv\Scripts\planrapport.exe"
 
 
 def run_new_year(book: LiveBook) -> Outcome:
@@ -118,7 +120,7 @@ def run_collect(book: LiveBook) -> Outcome:
         message.append(
             "\nBij een conflict houdt het werkboek zijn eigen waarde. Kies zelf: pas de cel aan (de cel staat op "
             "blad Verzameld), of neem de ingevulde waarden toch over vanaf de opdrachtprompt, met het werkboek "
-            f"bewaard en gesloten:\nplanrapport verzamelen \"{plan.source}\" \"{folder}\" --overschrijf")
+            f"bewaard en gesloten:\n{COMMAND_LINE} verzamelen \"{plan.source}\" \"{folder}\" --overschrijf")
     if filled:
         message.append(f"\n{SAVE} Volgende stap: klik op 'Controleer' en daarna op 'Dien in'.")
     return Outcome(True, "\n".join(message), sheet=COLLECTED_SHEET)
@@ -160,6 +162,10 @@ def run_submit(book: LiveBook) -> Outcome:
         message.append(f"{written.wanted.name} bestond al en bleef ongewijzigd; het nieuwe rapport heeft een nummer.")
     if replaced is not None:
         message.append(f"Dit vervangt de indiening van {year} op {long_date(replaced)}.")
+    if report.warnings:
+        count = len(report.warnings)
+        message.append(f"Het werkboek heeft {count} {'waarschuwing' if count == 1 else 'waarschuwingen'}; ze staan "
+                       "op het blad Controle.")
     try:
         book.save()
         message.append("\nHet werkboek is bewaard, zodat het verslag van de indiening blijft. Wijzigt u daarna een "

@@ -13,6 +13,7 @@ from docx import Document
 from live_book_standin import StandInBook
 from openpyxl import load_workbook
 from test_buttons import BROKEN_PLAN
+from test_macros import COMMAND_LINE
 from test_yearly_cycle import OFFICER_TEXT, _fill
 
 from planrapport.buttons import press, run_check
@@ -200,7 +201,7 @@ def test_the_whole_cycle_through_the_buttons_ends_where_the_commands_end(example
         f"Nog geen antwoord van: {', '.join(waiting)}.\n\nHet volledige overzicht staat op blad Verzameld.\n\n"
         "Bij een conflict houdt het werkboek zijn eigen waarde. Kies zelf: pas de cel aan (de cel staat op blad "
         "Verzameld), of neem de ingevulde waarden toch over vanaf de opdrachtprompt, met het werkboek bewaard en "
-        f"gesloten:\nplanrapport verzamelen \"{by_button}\" \"{folder}\" --overschrijf\n\n"
+        f"gesloten:\n{COMMAND_LINE} verzamelen \"{by_button}\" \"{folder}\" --overschrijf\n\n"
         "Bewaar het werkboek (Ctrl+S) om de wijzigingen te houden. Volgende stap: klik op 'Controleer' en daarna op "
         "'Dien in'.")
 
@@ -209,6 +210,7 @@ def test_the_whole_cycle_through_the_buttons_ends_where_the_commands_end(example
     assert sheet_values(book, "Opvolging", "Metingen") == before
     assert "0 cellen overgenomen" in again.message and "Er was niets nieuws om over te nemen." in again.message
 
+    warnings = len(validate(read_live_plan(book), year).warnings)
     submitted = press(run_submit, book)
     assert main(["indienen", str(by_command), "--jaar", str(year)]) == 0
     assert submitted.ok, submitted.message
@@ -226,7 +228,8 @@ def test_the_whole_cycle_through_the_buttons_ends_where_the_commands_end(example
     assert submitted.message == (
         f"Ingediend op {long_date(date.today())}: het definitieve jaarrapport {report.name} staat in de map van het "
         f"werkboek ({report.parent}). De opvolging van {rows} acties en {measurements} metingen van {year} staat op "
-        "het verborgen blad Ingediend.\n\nHet werkboek is bewaard, zodat het verslag van de indiening blijft. Wijzigt "
+        f"het verborgen blad Ingediend.\nHet werkboek heeft {warnings} waarschuwingen; ze staan op het blad Controle."
+        "\n\nHet werkboek is bewaard, zodat het verslag van de indiening blijft. Wijzigt "
         "u daarna een ingediende waarde, dan meldt 'Controleer' het.")
 
     again = press(run_submit, book)
