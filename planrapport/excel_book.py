@@ -220,9 +220,13 @@ class ExcelBook:
             for table in target.tables:
                 area = table.range
                 bottom, right = area.last_cell.row, area.last_cell.column
-                if area.column <= first[1] <= right and area.row < first[0] <= bottom + 1 and bottom < last:
-                    # The table grows first: the new rows get its style, drop-downs and column formats.
+                if not (area.column <= first[1] <= right and area.row < first[0] <= bottom + 1):
+                    continue
+                if bottom < last:  # the table grows first: the new rows get its style and drop-downs
                     table.resize(target.range((area.row, area.column), (last, right)))
+                if first[0] - 1 > area.row:  # and the cell formats of the row above, as the file command gives them
+                    target.range((first[0] - 1, area.column), (last, right)).api.FillDown()
+                    target.range((first[0], area.column), (last, right)).clear_contents()
             target.range(first).value = [[as_text(v) for v in row] + [None] * (width - len(row)) for row in rows]
         finally:
             app.screen_updating = True

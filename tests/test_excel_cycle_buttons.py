@@ -43,8 +43,11 @@ def test_the_cycle_on_a_workbook_open_in_excel(tmp_path, excel):
     live = ExcelBook(book)
     assert press(run_new_year, live).ok
     assert read_live_plan(live) == read_plan(twin)
-    table = book.sheets["Opvolging"].tables[0]
-    assert table.range.last_cell.row == max(r.origin.row for r in read_plan(twin).follow_ups)
+    sheet = book.sheets["Opvolging"]
+    last = max(r.origin.row for r in read_plan(twin).follow_ups)
+    assert sheet.tables[0].range.last_cell.row == last
+    assert sheet.range((last, 3)).api.Validation.Type == 3  # xlValidateList: the Status drop-down
+    assert sheet.range((last, 4)).api.WrapText == sheet.range((4, 4)).api.WrapText
     assert press(run_ask, live).ok
     assert (tmp_path / "opvolging 2024").is_dir()
     assert press(run_collect, live).ok
