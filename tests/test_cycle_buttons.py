@@ -288,3 +288,21 @@ def test_new_rows_need_the_header_row():
         rows_to_append([["Opvolging per jaar"], ["Code", "Wat"]], FOLLOW_UP, [{"Actie": "A2"}])
     assert error.value.message == ("Op blad 'Opvolging' staan de kolomnamen niet. Geef de kolommen hun namen terug "
                                    "(rij 3) en klik opnieuw.")
+
+
+def test_every_button_in_the_self_tests_order_works_on_its_example(tmp_path):
+    from planrapport.buttons import run_plan_document, run_year_report
+    from planrapport.commands.selftest_excel import EXAMPLE
+    from workbook.build_xlsm import ALL_BUTTONS, SELFTEST_KEY, write_macro_workbook
+    from xlsx_templates import example_path
+
+    copy = tmp_path / f"zelftest-{EXAMPLE}.xlsm"
+    write_macro_workbook(example_path(EXAMPLE), copy, extra_settings=((SELFTEST_KEY, "ja"),))
+    book = StandInBook(copy)
+    runs = {"Controleer": run_check, "GenereerJaarrapport": run_year_report, "GenereerBeleidsplan": run_plan_document,
+            "NieuwJaar": run_new_year, "VraagOpvolgingOp": run_ask, "VerzamelOpvolging": run_collect,
+            "DienIn": run_submit}
+    for button in ALL_BUTTONS:
+        outcome = press(runs[button.macro], book)
+        assert outcome.ok, (button.caption, outcome.message)
+    assert "Ingediend" in book.hidden and list(tmp_path.glob("opvolging */*.xlsx"))

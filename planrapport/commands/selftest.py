@@ -16,8 +16,8 @@ from workbook.errors import WorkbookError
 HELP = "Test op deze pc wat de knoppen van een werkboek nodig hebben (voor de informaticadienst, na de installatie)."
 EPILOG = (
     "Elke regel zegt OK of NIET OK, met wat u eraan doet. Waar Microsoft Excel is, klikt de zelftest in een kopie\n"
-    "van het voorbeeldwerkboek op Controleer, Genereer jaarrapport en Genereer beleidsplan en kijkt het resultaat\n"
-    "na. De knoppen van het jaarlijkse verloop maken bestanden en bewaren het werkboek; die klikt ze niet.\n"
+    "van het voorbeeldwerkboek op elke knop (ook die van het jaarlijkse verloop, in een tijdelijke map) en kijkt\n"
+    "het resultaat na.\n"
     "Afloopcode: 0 alles OK, 1 iets is NIET OK, 2 verkeerd gebruik, 3 het deel met Excel liep niet (geen Excel)."
 )
 OK, NOT_OK, NOT_RUN = "OK", "NIET OK", "NIET GETEST"
@@ -171,8 +171,7 @@ def writing_check(folder: Path) -> Check:
 
 
 def excel_checks() -> list[Check]:
-    """With Microsoft Excel on this pc: click the buttons of build_xlsm.BUTTONS in a copy of the example workbook
-    (selftest_excel)."""
+    """With Microsoft Excel on this pc: click every button in a copy of the example workbook (selftest_excel)."""
     if sys.platform != "win32" or not _excel_installed():
         return [Check("Excel", NOT_RUN, "Microsoft Excel is niet op deze pc, dus de knoppen zelf zijn niet "
                                         "geprobeerd")]
