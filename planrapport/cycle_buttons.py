@@ -54,7 +54,7 @@ def run_new_year(book: LiveBook) -> Outcome:
 
 def run_ask(book: LiveBook) -> Outcome:
     """One small workbook per trekker in the folder 'opvolging JAAR' beside the workbook; the folder opened."""
-    from planrapport.commands.ask import asked_lines
+    from planrapport.commands.ask import asked_what
     from workbook.requests import default_folder, file_name, requests_for, write_requests
 
     plan = read_live_plan(book)
@@ -72,7 +72,8 @@ def run_ask(book: LiveBook) -> Outcome:
     count = _count(len(written), "bestand", "bestanden")
     return Outcome(
         True,
-        f"Uitvraag opvolging {year}: {count} in de map {folder}:\n" + "\n".join(asked_lines(written)) +
+        f"Uitvraag opvolging {year}: {count} in de map {folder}:\n" +
+        "\n".join(f"- {request.who}: {path.name} ({asked_what(request)})" for request, path in written) +
         "\n\nMail elk bestand naar de trekker. Zet de ingevulde bestanden die terugkomen in dezelfde map (een andere "
         "naam mag) en klik dan op 'Verzamel opvolging'.",
         document=folder,

@@ -122,8 +122,11 @@ def test_ask_writes_the_files_the_command_writes_beside_the_workbook(example, tm
         assert contents(sent / name) == contents(asked / name), name
     assert outcome.ok and book.opened == [sent]
     count = len(names)
+    listed = [line.split("  ") for line in printed[1:]]  # "  wie  bestand  (wat)", aligned in columns
+    listed = [[part.strip() for part in parts if part.strip()] for parts in listed]
     assert book.messages[-1][0] == (
-        f"Uitvraag opvolging {year}: {count} bestanden in de map {sent}:\n" + "\n".join(printed[1:]) +
+        f"Uitvraag opvolging {year}: {count} bestanden in de map {sent}:\n" +
+        "\n".join(f"- {who}: {name} {what}" for who, name, what in listed) +
         "\n\nMail elk bestand naar de trekker. Zet de ingevulde bestanden die terugkomen in dezelfde map (een andere "
         "naam mag) en klik dan op 'Verzamel opvolging'.")
 

@@ -51,11 +51,13 @@ def run(args: argparse.Namespace) -> int:
 def asked_lines(written) -> list[str]:
     """One line per trekker: who, the file, how many actions and measurements it asks for."""
     width = max(len(request.who) for request, _ in written)
-    lines = []
-    for request, target in written:
-        count = len(request.follow_ups)
-        what = f"{count} {'actie' if count == 1 else 'acties'}"
-        if request.measurements:
-            what += f", {len(request.measurements)} {'meting' if len(request.measurements) == 1 else 'metingen'}"
-        lines.append(f"  {request.who:<{width}}  {target.name}  ({what})")
-    return lines
+    return [f"  {request.who:<{width}}  {target.name}  ({asked_what(request)})" for request, target in written]
+
+
+def asked_what(request) -> str:
+    """"3 acties, 2 metingen": what one file asks for."""
+    count = len(request.follow_ups)
+    what = f"{count} {'actie' if count == 1 else 'acties'}"
+    if request.measurements:
+        what += f", {len(request.measurements)} {'meting' if len(request.measurements) == 1 else 'metingen'}"
+    return what
