@@ -28,6 +28,25 @@ Public Sub GenereerBeleidsplan()
     RunButton "plan_document", "planrapport maakt het beleidsplan ...", "beleidsplan", ""
 End Sub
 
+' The yearly cycle. Without the buttons the officer types the year (JAAR) and the folder beside the workbook.
+
+Public Sub NieuwJaar()
+    RunButton "new_year", "planrapport begint een nieuw rapportjaar ...", "nieuw-jaar", " JAAR"
+End Sub
+
+Public Sub VraagOpvolgingOp()
+    RunButton "ask_follow_up", "planrapport maakt de bestanden voor de trekkers ...", "uitvragen", ""
+End Sub
+
+Public Sub VerzamelOpvolging()
+    RunButton "collect_follow_up", "planrapport verzamelt de opvolging ...", "verzamelen", _
+        " """ & ThisWorkbook.Path & "\opvolging JAAR"" --schrijf"
+End Sub
+
+Public Sub DienIn()
+    RunButton "submit", "planrapport dient het jaarrapport in ...", "indienen", " --jaar JAAR"
+End Sub
+
 Private Sub RunButton(ByVal entry As String, ByVal busy As String, ByVal commandName As String, ByVal options As String)
     Dim stage As Integer, interpreter As String, hadErrorSheet As Boolean, result As Variant
     Dim number As Long, description As String, appeared As Boolean, pythonError As String

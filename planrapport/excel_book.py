@@ -45,6 +45,7 @@ class ExcelBook:
     """The calling workbook through xlwings, as a LiveBook."""
 
     XL_TOP = -4160  # xlTop
+    XL_SHEET_HIDDEN = 0  # xlSheetHidden
 
     def __init__(self, book) -> None:
         self.book = book
@@ -194,3 +195,58 @@ class ExcelBook:
 
     def status(self, text: str | None) -> None:
         self.book.app.status_bar = text if text else False
+
+    def ask(self, question: str, default: str) -> str | None:
+        if self._selftest_row() is not None:
+            return default
+        # Application.InputBox with Type 2 (text) gives False when the officer cancels.
+        answer = self.book.app.api.InputBox(Prompt=question, Title=TITLE, Default=default, Type=2)
+        return None if answer is False else str(answer)
+
+    def set_values(self, sheet: str, cells: dict[tuple[int, int], object]) -> None:
+        target = self.book.sheets[sheet]
+        for cell, value in sorted(cells.items()):
+            target.range(cell).value = as_text(value)
+
+    def append_rows(self, sheet: str, first: tuple[int, int], rows: list[list[object]]) -> None:
+        target = self.book.sheets[sheet]
+        width = max((len(row) for row in rows), default=0)
+        if not width:
+            return
+        last = first[0] + len(rows) - 1
+        app = self.book.app
+        app.screen_updating = False
+        try:
+            for table in target.tables:
+                area = table.range
+                bottom, right = area.last_cell.row, area.last_cell.column
+                if not (area.column <= first[1] <= right and area.row < first[0] <= bottom + 1):
+                    continue
+                if bottom < last:  # the table grows first: the new rows get its style and drop-downs
+                    table.resize(target.range((area.row, area.column), (last, right)))
+                if first[0] - 1 > area.row:  # and the cell formats of the row above, as the file command gives them
+                    target.range((first[0] - 1, area.column), (last, right)).api.FillDown()
+                    target.range((first[0], area.column), (last, right)).clear_contents()
+            target.range(first).value = [[as_text(v) for v in row] + [None] * (width - len(row)) for row in rows]
+        finally:
+            app.screen_updating = True
+
+    def write_record(self, name: str, rows: list[list[object]]) -> None:
+        app = self.book.app
+        active = self.book.sheets.active
+        app.screen_updating = False
+        try:
+            sheet = self.sheet(name)
+            sheet.api.Unprotect()
+            sheet.clear()
+            width = max((len(row) for row in rows), default=1)
+            sheet.range((1, 1)).value = [[as_text(v) for v in row] + [None] * (width - len(row)) for row in rows]
+            sheet.api.Protect()
+            active.activate()
+            sheet.api.Visible = self.XL_SHEET_HIDDEN
+        finally:
+            active.activate()
+            app.screen_updating = True
+
+    def save(self) -> None:
+        self.book.save()

@@ -35,6 +35,10 @@ class StandInBook:
         self.messages: list[tuple[str, bool]] = []
         self.statuses: list[str | None] = []
         self.calls = {"bold": 0, "characters_bold": 0}
+        self.answers: list[str | None] = []  # what the officer types when asked, in turn; else the default
+        self.questions: list[tuple[str, str]] = []
+        self.hidden: set[str] = set()
+        self.saves = 0
 
     # What the officer does in Excel without saving.
     def type(self, sheet: str, row: int, column: int, value: object) -> None:
@@ -94,6 +98,27 @@ class StandInBook:
 
     def status(self, text: str | None) -> None:
         self.statuses.append(text)
+
+    def ask(self, question: str, default: str) -> str | None:
+        self.questions.append((question, default))
+        return self.answers.pop(0) if self.answers else default
+
+    def set_values(self, sheet: str, cells: dict[tuple[int, int], object]) -> None:
+        for (row, column), value in cells.items():
+            self.type(sheet, row, column, value)
+
+    def append_rows(self, sheet: str, first: tuple[int, int], rows: list[list[object]]) -> None:
+        for offset, values in enumerate(rows):
+            for index, value in enumerate(values):
+                self.type(sheet, first[0] + offset, first[1] + index, value)
+
+    def write_record(self, name: str, rows: list[list[object]]) -> None:
+        self.cells[name] = [list(row) for row in rows]
+        self.cell_bold[name] = [[False] * len(row) for row in rows]
+        self.hidden.add(name)
+
+    def save(self) -> None:
+        self.saves += 1
 
     def _cell(self, sheet: str, row: int, column: int) -> object:
         rows = self.cells[sheet]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pyopenvba.apps.excel import ExcelApplication
 
-from workbook.build_xlsm import BUTTONS
+from workbook.build_xlsm import ALL_BUTTONS
 from workbook.vba_project import MACRO_SOURCE, OUR_MODULE, module_source
 
 ROOT = Path(__file__).parent.parent
@@ -22,6 +22,10 @@ SAME_COMMAND = {
     "Controleer": ("check", "controleer", " --schrijf"),
     "GenereerJaarrapport": ("year_report", "jaarrapport", ""),
     "GenereerBeleidsplan": ("plan_document", "beleidsplan", ""),
+    "NieuwJaar": ("new_year", "nieuw-jaar", " JAAR"),
+    "VraagOpvolgingOp": ("ask_follow_up", "uitvragen", ""),
+    "VerzamelOpvolging": ("collect_follow_up", "verzamelen", ' "{folder}\\opvolging JAAR" --schrijf'),
+    "DienIn": ("submit", "indienen", " --jaar JAAR"),
 }
 # Scenario of the stand-in -> (the guide's section the message names, words the message must hold)
 FAILURES = {
@@ -56,7 +60,7 @@ def click(macro: str, scenario: str) -> ExcelApplication:
 
 
 def test_every_button_has_its_entry_point_and_command():
-    assert list(SAME_COMMAND) == [button.macro for button in BUTTONS]
+    assert list(SAME_COMMAND) == [button.macro for button in ALL_BUTTONS]
 
 
 @pytest.mark.parametrize("macro", list(SAME_COMMAND))
@@ -82,6 +86,7 @@ def test_every_failure_gives_one_dutch_box(macro, scenario):
     assert f'zie de installatiegids van planrapport (docs/installatie.md), deel "{section}".' in prompt
     _, command, options = SAME_COMMAND[macro]
     full_name = app.evaluate("ThisWorkbook.FullName")
+    options = options.format(folder=app.evaluate("ThisWorkbook.Path"))
     assert prompt.endswith(
         "Zonder de knop maakt u hetzelfde vanaf de opdrachtprompt (bewaar het werkboek eerst):\r\n"
         f'{COMMAND_LINE} {command} "{full_name}"{options}')

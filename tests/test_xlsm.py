@@ -17,7 +17,16 @@ from lxml import etree
 from oletools.olevba import VBA_Parser
 from openpyxl import load_workbook
 
-from workbook.build_xlsm import BUTTONS, CONFIG, CONFIG_SHEET, INTERPRETER, MACRO_TEMPLATE, build
+from workbook.build_xlsm import (
+    ALL_BUTTONS,
+    BAR_SHEETS,
+    CONFIG,
+    CONFIG_SHEET,
+    INTERPRETER,
+    MACRO_TEMPLATE,
+    bar_buttons,
+    build,
+)
 from workbook.schema import DATA_SHEETS, GUIDE_SHEET, SETTINGS_SHEET
 from workbook.vba_project import MACRO_SOURCE, OUR_MODULE, VBA_PROJECT
 from xlsx_templates import TEMPLATE
@@ -72,9 +81,13 @@ def test_every_button_runs_a_public_sub_that_exists():
     subs = set(SUB.findall("\n".join(source_lines(standard_modules(MACRO_TEMPLATE)[f"{OUR_MODULE}.bas"]))))
     macros = button_macros(MACRO_TEMPLATE)
     assert len(macros) == 1 + 1 + len(DATA_SHEETS)  # the guide, the settings and every data sheet
-    for part, names in macros.items():
-        assert [name.removeprefix("[0]!") for name in names] == [b.macro for b in BUTTONS], part
-    assert {b.macro for b in BUTTONS} == subs
+    found = sorted([name.removeprefix("[0]!") for name in names] for names in macros.values())
+    expected = [[b.macro for b in ALL_BUTTONS]]  # the guide
+    expected += [[b.macro for group in bar_buttons(name) for b in group] for name in BAR_SHEETS]
+    assert found == sorted(expected)
+    assert [b.macro for group in bar_buttons("Opvolging") for b in group] == [
+        "Controleer", "NieuwJaar", "VraagOpvolgingOp", "VerzamelOpvolging", "DienIn"]
+    assert {b.macro for b in ALL_BUTTONS} == subs
 
 
 def test_every_sub_runs_a_function_of_the_installed_package():
@@ -83,7 +96,7 @@ def test_every_sub_runs_a_function_of_the_installed_package():
     assert prefix == module_name
     module = importlib.import_module(module_name)
     subs = RUN_BUTTON.findall(code)
-    assert [sub for sub, _ in subs] == [b.macro for b in BUTTONS]
+    assert [sub for sub, _ in subs] == [b.macro for b in ALL_BUTTONS]
     for sub, function in subs:
         assert callable(getattr(module, function)), sub
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbook.files import write_atomically
-from workbook.schema import DATA_SHEETS, GUIDE_SHEET, SETTINGS_SHEET
+from workbook.schema import DATA_SHEETS, FOLLOW_UP, GUIDE_SHEET, SETTINGS_SHEET
 from workbook.vba_project import VBA_PROJECT, build_vba_project
 from workbook.xlsx_copy import CopyReport, copy_workbook
 from xlsx_templates import MACRO_TEMPLATE
@@ -44,17 +44,34 @@ class Button:
     width: int  # pixels in the bar on the main sheets
 
 
+# On every main sheet; `planrapport zelftest` clicks these (they change nothing the officer typed).
 BUTTONS = (
     Button("Controleer", "Controleer", 100),
     Button("GenereerJaarrapport", "Genereer jaarrapport", 160),
     Button("GenereerBeleidsplan", "Genereer beleidsplan", 160),
 )
+# The yearly cycle, in its order: on the guide and on Opvolging, where the year's follow-up is.
+CYCLE_BUTTONS = (
+    Button("NieuwJaar", "Nieuw jaar", 100),
+    Button("VraagOpvolgingOp", "Vraag opvolging op", 150),
+    Button("VerzamelOpvolging", "Verzamel opvolging", 150),
+    Button("DienIn", "Dien in", 90),
+)
+ALL_BUTTONS = BUTTONS + CYCLE_BUTTONS
 BAR_SHEETS = (SETTINGS_SHEET, *(sheet.name for sheet in DATA_SHEETS))
 # The bar sits in row 1, right of the sheet title; the guide's buttons are stacked beside its text.
 BAR_ROW_HEIGHT = 24  # points (32 pixels)
-BAR_LEFT, BAR_TOP, BAR_HEIGHT, BAR_GAP = 280, 3, 26, 8
-GUIDE_ROW_HEIGHT = 102  # points (136 pixels): room for three buttons
-GUIDE_LEFT, GUIDE_TOP, GUIDE_WIDTH, GUIDE_HEIGHT, GUIDE_GAP = 12, 10, 220, 34, 8
+BAR_LEFT, BAR_TOP, BAR_HEIGHT, BAR_GAP, BAR_GROUP_GAP = 280, 3, 26, 8, 24
+GUIDE_ROW_HEIGHT = 120  # points (160 pixels): room for the four buttons of the cycle
+GUIDE_LEFT, GUIDE_TOP, GUIDE_WIDTH, GUIDE_HEIGHT, GUIDE_GAP = 12, 10, 200, 30, 6
+
+
+def bar_buttons(sheet: str) -> tuple[tuple[Button, ...], ...]:
+    """The groups of buttons in row 1 of a main sheet: on Opvolging Controleer and the cycle's, elsewhere BUTTONS
+    (seven would not fit in a screen's width)."""
+    if sheet == FOLLOW_UP.name:
+        return (BUTTONS[:1], CYCLE_BUTTONS)
+    return (BUTTONS,)
 
 
 def write_macro_workbook(source: Path | bytes, target: Path, vba_project: Path = VBA_PROJECT,
@@ -78,7 +95,7 @@ def write_macro_workbook(source: Path | bytes, target: Path, vba_project: Path =
             if name == GUIDE_SHEET:
                 _guide_buttons(sheet, custom_first_row)
             elif name in BAR_SHEETS:
-                _button_bar(sheet, custom_first_row)
+                _button_bar(sheet, custom_first_row, bar_buttons(name))
         _config_sheet(book, CONFIG + extra_settings)
     finally:
         book.close()
@@ -87,27 +104,31 @@ def write_macro_workbook(source: Path | bytes, target: Path, vba_project: Path =
     return report
 
 
-def _button_bar(sheet, custom_first_row: bool) -> None:
+def _button_bar(sheet, custom_first_row: bool, groups: tuple[tuple[Button, ...], ...]) -> None:
     if not custom_first_row:
         sheet.set_row(0, BAR_ROW_HEIGHT)
     left = BAR_LEFT
-    for button in BUTTONS:
-        sheet.insert_button(0, 0, {
-            "macro": button.macro, "caption": button.caption, "width": button.width, "height": BAR_HEIGHT,
-            "x_offset": left, "y_offset": BAR_TOP, "description": button.caption,
-        })
-        left += button.width + BAR_GAP
+    for group in groups:
+        for button in group:
+            sheet.insert_button(0, 0, {
+                "macro": button.macro, "caption": button.caption, "width": button.width, "height": BAR_HEIGHT,
+                "x_offset": left, "y_offset": BAR_TOP, "description": button.caption,
+            })
+            left += button.width + BAR_GAP
+        left += BAR_GROUP_GAP - BAR_GAP
 
 
 def _guide_buttons(sheet, custom_first_row: bool) -> None:
+    """Two stacks beside the title: the checks and documents, then the yearly cycle step by step."""
     if not custom_first_row:
         sheet.set_row(0, GUIDE_ROW_HEIGHT)
-    for index, button in enumerate(BUTTONS):
-        sheet.insert_button(0, 1, {
-            "macro": button.macro, "caption": button.caption, "width": GUIDE_WIDTH, "height": GUIDE_HEIGHT,
-            "x_offset": GUIDE_LEFT, "y_offset": GUIDE_TOP + index * (GUIDE_HEIGHT + GUIDE_GAP),
-            "description": button.caption,
-        })
+    for stack, buttons in enumerate((BUTTONS, CYCLE_BUTTONS)):
+        for index, button in enumerate(buttons):
+            sheet.insert_button(0, 1, {
+                "macro": button.macro, "caption": button.caption, "width": GUIDE_WIDTH, "height": GUIDE_HEIGHT,
+                "x_offset": GUIDE_LEFT + stack * (GUIDE_WIDTH + 2 * GUIDE_GAP),
+                "y_offset": GUIDE_TOP + index * (GUIDE_HEIGHT + GUIDE_GAP), "description": button.caption,
+            })
 
 
 def _config_sheet(book, settings: tuple[tuple[str, str], ...]) -> None:

@@ -55,27 +55,36 @@ def collect(path: str | Path, folder: str | Path, year: int | None = None, overw
             write: bool = True) -> Collected:
     """Read every returned file in `folder` and merge it into the workbook (after today's backup, atomically);
     nothing is written when nothing changes."""
-    path, folder = Path(path), Path(folder)
-    plan = read_plan(path)
+    path = Path(path)
+    result = gather(read_plan(path), folder, year, overwrite)
+    if result.changes and write:
+        result.backup = _write(path, result.changes)
+    return result
+
+
+def gather(plan: Plan, folder: str | Path, year: int | None = None, overwrite: bool = False) -> Collected:
+    """Read and check every returned file in `folder` and decide what merging them into `plan` changes
+    (`changes`: the cells to write), without writing anything."""
+    folder = Path(folder)
+    name = plan.source.name if plan.source else "het werkboek"
     year = year if year is not None else plan.settings.report_year
     if year is None:
-        raise WorkbookError(f"{path.name}: er staat geen Rapportjaar op blad Instellingen; geef --jaar JAAR.")
+        raise WorkbookError(f"{name}: er staat geen Rapportjaar op blad Instellingen; geef --jaar JAAR.")
     if not folder.is_dir():
         raise WorkbookError(f"{folder}: deze map bestaat niet.")
     result = Collected(year)
     try:
         asked = [r.who for r in requests_for(plan, year)]
     except WorkbookError as error:
-        raise WorkbookError(f"{path.name}: {error.message}") from None
-    files = [p for p in returned_files(folder) if p.resolve() != path.resolve()]
+        raise WorkbookError(f"{name}: {error.message}") from None
+    own = plan.source.resolve() if plan.source else None
+    files = [p for p in returned_files(folder) if p.resolve() != own]
     accepted = _accepted(plan, year, [read_returned(p) for p in files], result)
     merger = _Merger(plan, year, overwrite, result)
     for returned in accepted:
         merger.merge(returned)
     answered = {a.who.casefold() for a in result.answers}
     result.waiting = [who for who in asked if who.casefold() not in answered]
-    if result.changes and write:
-        result.backup = _write(path, result.changes)
     return result
 
 

@@ -76,6 +76,22 @@ class LiveBook(Protocol):
 
     def status(self, text: str | None) -> None: ...
 
+    def ask(self, question: str, default: str) -> str | None:
+        """The officer's answer to `question`, offered `default`; None when they cancel."""
+
+    def set_values(self, sheet: str, cells: dict[tuple[int, int], object]) -> None:
+        """Put values in single cells (row, column), keeping their formats; text stays text."""
+
+    def append_rows(self, sheet: str, first: tuple[int, int], rows: list[list[object]]) -> None:
+        """Write `rows` from the cell `first`, directly below the sheet's table, and grow the table (an Excel
+        ListObject) over them, so its drop-downs and formats reach the new rows."""
+
+    def write_record(self, name: str, rows: list[list[object]]) -> None:
+        """Replace the hidden, protected sheet `name` (added when missing) with `rows` from A1."""
+
+    def save(self) -> None:
+        """Save the workbook where it is."""
+
 
 def read_live_plan(book: LiveBook, need_file: bool = True) -> Plan:
     """The plan as the file reader would read it from the saved file, but with what is on screen now.

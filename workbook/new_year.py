@@ -87,13 +87,19 @@ def open_year(path: str | Path, year: int) -> NewYear:
                    tuple(str(r["Indicator"]) for r in measurements), backup)
 
 
-def _set_report_year(package: Package, plan: Plan, year: int) -> None:
+def report_year_cell(plan: Plan, name: str) -> tuple[str, int, int]:
+    """Where Rapportjaar's value is: sheet, row, column; WorkbookError when the settings have no such row."""
     cell = plan.settings.cell("report_year")
     sheet_name, _, coordinate = cell.rpartition("!")
     position = split_ref(coordinate)
     if "report_year" not in plan.settings.origins or position is None:
-        raise WorkbookError(f"{package.path.name}: op blad {SETTINGS_SHEET} staat geen instelling 'Rapportjaar'. "
+        raise WorkbookError(f"{name}: op blad {SETTINGS_SHEET} staat geen instelling 'Rapportjaar'. "
                             "Voeg die rij toe en probeer opnieuw.")
-    sheet = TableSheet(package, sheet_name or SETTINGS_SHEET, None)
-    sheet.set_value(position[0], position[1], year)
+    return sheet_name or SETTINGS_SHEET, position[0], position[1]
+
+
+def _set_report_year(package: Package, plan: Plan, year: int) -> None:
+    sheet_name, row, column = report_year_cell(plan, package.path.name)
+    sheet = TableSheet(package, sheet_name, None)
+    sheet.set_value(row, column, year)
     sheet.save()

@@ -81,6 +81,11 @@ def requests_for(plan: Plan, year: int) -> list[Request]:
     return [*named, *([by_lead[""]] if "" in by_lead else [])]
 
 
+def default_folder(workbook: Path, year: int) -> Path:
+    """Where the files go when no folder is named, and where the button Verzamel opvolging looks for them."""
+    return workbook.parent / f"opvolging {year}"
+
+
 def file_name(request: Request, year: int) -> str:
     who = _UNSAFE.sub(" ", request.who).strip(" .") or NO_LEAD
     return f"opvolging {year} {who}.xlsx"

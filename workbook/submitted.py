@@ -34,6 +34,22 @@ def submission_rows(plan: Plan, year: int, day: date) -> list[Submission]:
     return rows
 
 
+def submission_record(plan: Plan, year: int, day: date) -> tuple[list[Submission], date | None, int]:
+    """The whole record after submitting `year` (an earlier submission of that year replaced): its rows, the day
+    of the submission it replaced (or None) and the number of values recorded for `year`."""
+    earlier = [s for s in plan.submitted if s.year == year]
+    kept = [s for s in plan.submitted if s.year != year]
+    new = submission_rows(plan, year, day)
+    return sorted([*kept, *new], key=lambda s: s.year), (earlier[0].day if earlier else None), len(new)
+
+
+def record_lines(rows: list[Submission]) -> list[list[object]]:
+    """The Ingediend sheet's cells from A1: title, hint, headers, one line per submitted value."""
+    lines: list[list[object]] = [[TITLE], [HINT], list(HEADERS)]
+    lines += [[s.year, s.day.isoformat() if s.day else "", s.sheet, s.code, s.key, s.header, s.value] for s in rows]
+    return lines
+
+
 def write_submission(path: str | Path, plan: Plan, year: int, day: date) -> tuple[Path, date | None, int]:
     """Record the year's submission (replacing an earlier one of the same year) after today's backup.
     Returns the backup, the day of the submission it replaced (or None) and the number of values recorded."""
@@ -41,22 +57,18 @@ def write_submission(path: str | Path, plan: Plan, year: int, day: date) -> tupl
     package = open_for_rewrite(path)
     sheet, _ = claim_generated_sheet(
         package, SUBMITTED_SHEET, lambda root: cell_texts(package, root, ["A1"])["A1"] == TITLE)
-    earlier = [s for s in plan.submitted if s.year == year]
-    kept = [s for s in plan.submitted if s.year != year]
-    new = submission_rows(plan, year, day)
-    rows = sorted([*kept, *new], key=lambda s: s.year)
+    rows, replaced, count = submission_record(plan, year, day)
     part = sheet.part if sheet is not None else package.add_sheet(SUBMITTED_SHEET)
     element = next(s.element for s in package.sheets() if s.part == part)
     element.set("state", "hidden")
     package.put_xml(package.workbook_part, package.workbook)
     package.put_xml(part, _sheet_xml(rows))
     backup = rewrite_with_backup(path, package.write)
-    return backup, (earlier[0].day if earlier else None), len(new)
+    return backup, replaced, count
 
 
 def _sheet_xml(rows: list[Submission]) -> etree._Element:
-    lines: list[list[object]] = [[TITLE], [HINT], list(HEADERS)]
-    lines += [[s.year, s.day.isoformat() if s.day else "", s.sheet, s.code, s.key, s.header, s.value] for s in rows]
+    lines = record_lines(rows)
     root = etree.Element(q("worksheet"), nsmap={None: MAIN, "r": REL})
     etree.SubElement(root, q("dimension"), {"ref": f"A1:G{len(lines)}"})
     etree.SubElement(etree.SubElement(root, q("sheetViews")), q("sheetView"), {"workbookViewId": "0"})

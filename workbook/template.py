@@ -69,17 +69,23 @@ GUIDE = (
      "Controle, met een link naar de cel. Daarna maakt 'Genereer jaarrapport' of 'planrapport jaarrapport "
      "werkboek.xlsx' het rapport in Word, naast dit werkboek.", ""),
     ("Het jaarlijkse verloop", "heading"),
-    ("1. Nieuw jaar: 'planrapport nieuw-jaar werkboek.xlsx 2024' zet het Rapportjaar en geeft elke actie die dat "
-     "jaar loopt een lege rij op blad Opvolging (met de status van vorig jaar) en elke cijfermatige indicator een "
-     "lege rij op blad Metingen.", ""),
-    ("2. Opvolging vragen: vul op blad Acties de kolom Trekker in. 'planrapport uitvragen werkboek.xlsx' maakt "
-     "één klein werkboek per trekker, met uitleg, om te mailen.", ""),
-    ("3. Verzamelen: zet de teruggestuurde bestanden in één map en typ 'planrapport verzamelen werkboek.xlsx MAP'. "
-     "Lege cellen krijgen het antwoord; wat u al anders invulde, blijft staan en wordt getoond.", ""),
+    ("In het werkboek met knoppen doet u elke stap met de knoppen hierboven of op het blad Opvolging; zonder "
+     "knoppen typt u de opdracht die erbij staat.", ""),
+    ("1. Nieuw jaar: klik op 'Nieuw jaar' (planrapport stelt het jaar na het Rapportjaar voor) of typ 'planrapport "
+     "nieuw-jaar werkboek.xlsx 2024'. Het Rapportjaar wordt 2024; elke actie die dat jaar loopt, krijgt een lege "
+     "rij op blad Opvolging (met de status van vorig jaar) en elke cijfermatige indicator een lege rij op blad "
+     "Metingen. Nog eens klikken voegt niets toe.", ""),
+    ("2. Opvolging vragen: vul op blad Acties de kolom Trekker in. Klik op 'Vraag opvolging op' of typ "
+     "'planrapport uitvragen werkboek.xlsx': in de map 'opvolging 2024' naast dit werkboek komt één klein "
+     "werkboek per trekker, met uitleg, om te mailen.", ""),
+    ("3. Verzamelen: zet de teruggestuurde bestanden in die map (een andere naam mag) en klik op 'Verzamel "
+     "opvolging' of typ 'planrapport verzamelen werkboek.xlsx MAP'. Lege cellen krijgen het antwoord; wat u al "
+     "anders invulde, blijft staan en wordt getoond op blad Verzameld, met wie nog niet antwoordde.", ""),
     ("4. Controleren en rapport maken, zoals hierboven.", ""),
-    ("5. Indienen: 'planrapport indienen werkboek.xlsx --jaar 2024' maakt het definitieve rapport en bewaart wat "
-     "u indiende op het verborgen blad Ingediend; wijzigt u daarna een ingediende waarde, dan meldt de controle "
-     "het.", ""),
+    ("5. Indienen: klik op 'Dien in' of typ 'planrapport indienen werkboek.xlsx --jaar 2024'. Dat maakt het "
+     "definitieve rapport en bewaart wat u indiende op het verborgen blad Ingediend; wijzigt u daarna een "
+     "ingediende waarde, dan meldt de controle het. Bewaar het werkboek na elke stap (de knop Dien in doet dat "
+     "zelf).", ""),
     ("Kolommen en bladen toevoegen mag: planrapport leest kolommen en bladen op hun naam. Wijzig de namen "
      "niet. Wat planrapport niet leest (een eigen kolom of blad, een hernoemde kolom), meldt de controle, "
      "zodat u weet wat niet in de documenten komt.", ""),

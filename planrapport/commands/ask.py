@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from workbook.errors import WorkbookError
     from workbook.reader import read_plan
-    from workbook.requests import write_requests
+    from workbook.requests import default_folder, write_requests
 
     path = Path(args.pad)
     plan = read_plan(path)
@@ -38,17 +38,26 @@ def run(args: argparse.Namespace) -> int:
     year = args.jaar if args.jaar is not None else plan.settings.report_year
     if year is None:
         raise WorkbookError(f"{path.name}: er staat geen Rapportjaar op blad Instellingen; geef --jaar JAAR.")
-    folder = Path(args.uit) if args.uit else path.parent / f"opvolging {year}"
+    folder = Path(args.uit) if args.uit else default_folder(path, year)
     try:
         written = write_requests(plan, year, folder, overwrite=args.overschrijf)
     except WorkbookError as error:
         raise WorkbookError(f"{path.name}: {error.message}") from None
     print(f"Uitvraag opvolging {year}: {len(written)} {'bestand' if len(written) == 1 else 'bestanden'} in {folder}")
-    width = max(len(request.who) for request, _ in written)
-    for request, target in written:
-        count = len(request.follow_ups)
-        what = f"{count} {'actie' if count == 1 else 'acties'}"
-        if request.measurements:
-            what += f", {len(request.measurements)} {'meting' if len(request.measurements) == 1 else 'metingen'}"
-        print(f"  {request.who:<{width}}  {target.name}  ({what})")
+    print("\n".join(asked_lines(written)))
     return 0
+
+
+def asked_lines(written) -> list[str]:
+    """One line per trekker: who, the file, how many actions and measurements it asks for."""
+    width = max(len(request.who) for request, _ in written)
+    return [f"  {request.who:<{width}}  {target.name}  ({asked_what(request)})" for request, target in written]
+
+
+def asked_what(request) -> str:
+    """"3 acties, 2 metingen": what one file asks for."""
+    count = len(request.follow_ups)
+    what = f"{count} {'actie' if count == 1 else 'acties'}"
+    if request.measurements:
+        what += f", {len(request.measurements)} {'meting' if len(request.measurements) == 1 else 'metingen'}"
+    return what

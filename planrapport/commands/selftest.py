@@ -16,7 +16,8 @@ from workbook.errors import WorkbookError
 HELP = "Test op deze pc wat de knoppen van een werkboek nodig hebben (voor de informaticadienst, na de installatie)."
 EPILOG = (
     "Elke regel zegt OK of NIET OK, met wat u eraan doet. Waar Microsoft Excel is, klikt de zelftest in een kopie\n"
-    "van het voorbeeldwerkboek op elke knop en kijkt het resultaat na.\n"
+    "van het voorbeeldwerkboek op elke knop (ook die van het jaarlijkse verloop, in een tijdelijke map) en kijkt\n"
+    "het resultaat na.\n"
     "Afloopcode: 0 alles OK, 1 iets is NIET OK, 2 verkeerd gebruik, 3 het deel met Excel liep niet (geen Excel)."
 )
 OK, NOT_OK, NOT_RUN = "OK", "NIET OK", "NIET GETEST"

@@ -14,12 +14,15 @@ Line = tuple[str, bool, str, str]
 
 
 def click_every_button() -> list[Line]:
-    """Open a copy of the example workbook with buttons in a new, hidden Excel and run each button's macro.
+    """Open a copy of the example workbook with buttons in a new, hidden Excel and run each button's macro: the
+    three of BUTTONS, then the yearly cycle's in their order (a new year, its files, gathering, submitting), all
+    on the copy and in its temporary folder.
 
     The copy has the setting SELFTEST_KEY on xlwings.conf: the buttons (VBA and Python) then put their message
-    beside it instead of in a box and open no document, so nothing waits for a click on OK."""
-    from workbook.build_xlsm import BUTTONS, CONFIG, SELFTEST_KEY, write_macro_workbook
-    from workbook.schema import CHECK_SHEET
+    beside it instead of in a box, take the offered year instead of asking, and open no document or folder, so
+    nothing waits for a click."""
+    from workbook.build_xlsm import ALL_BUTTONS, CONFIG, SELFTEST_KEY, write_macro_workbook
+    from workbook.schema import CHECK_SHEET, SUBMITTED_SHEET
     from xlsx_templates import example_path
 
     lines: list[Line] = []
@@ -31,17 +34,25 @@ def click_every_button() -> list[Line]:
         with _excel() as app:
             book = app.books.open(str(workbook))
             try:
-                for button in BUTTONS:
+                for button in ALL_BUTTONS:
                     lines.append(_click(book, button.macro, button.caption, told_row))
-                made = CHECK_SHEET in [sheet.name for sheet in book.sheets]
+                names = [sheet.name for sheet in book.sheets]
+                made = CHECK_SHEET in names
                 lines.append((f"Excel: blad {CHECK_SHEET}", made,
                               "gemaakt door de knop Controleer" if made else "ontbreekt", _report_fix()))
+                kept = SUBMITTED_SHEET in names
+                lines.append((f"Excel: blad {SUBMITTED_SHEET}", kept,
+                              "gemaakt door de knop Dien in" if kept else "ontbreekt", _report_fix()))
             finally:
                 book.close()
         for kind in ("jaarrapport", "beleidsplan"):
             documents = sorted(p.name for p in folder.glob(f"{kind}*.docx"))
             lines.append((f"Excel: {kind}", bool(documents),
                           ", ".join(documents) or "geen document naast het werkboek", _report_fix()))
+        asked = sorted(folder.glob("opvolging */*.xlsx"))
+        lines.append(("Excel: uitvraag opvolging", bool(asked),
+                      f"{len(asked)} bestanden in {asked[0].parent.name}" if asked
+                      else "geen map 'opvolging JAAR' met bestanden naast het werkboek", _report_fix()))
     return lines
 
 
