@@ -28,6 +28,7 @@ from workbook.model import (
     Plan,
     ReadNote,
     Result,
+    RowValues,
     Settings,
 )
 from workbook.numbers import parse_number, parse_year
@@ -197,12 +198,14 @@ def _read_table(grid: Grid | None, spec: Sheet, file_name: str, notes: list[Read
     header_index, headers = found
     positions = {c.field: headers.get(normalize_header(c.header)) for c in spec.columns}
     letters = {f: get_column_letter(p + 1) for f, p in positions.items() if p is not None}
+    index = {f: number for number, f in enumerate(positions)}
     rows = []
     for offset, values in enumerate(grid[header_index + 1 :], start=header_index + 2):
-        raw = {f: _clean(values[p]) if p is not None and p < len(values) else None for f, p in positions.items()}
-        if all(v in (None, "") for v in raw.values()):
+        cleaned = tuple(_clean(values[p]) if p is not None and p < len(values) else None for p in positions.values())
+        if all(v in (None, "") for v in cleaned):
             continue
-        row: Row = dict(raw)
+        raw = RowValues(index, cleaned)
+        row: Row = dict(zip(positions, cleaned, strict=True))
         for column in spec.columns:
             if column.kind == "code":
                 row[column.field] = codes.normalize(raw[column.field])

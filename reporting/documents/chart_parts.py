@@ -72,6 +72,16 @@ class _BlobStore:
         self._file.seek(where[0])
         return self._file.read(where[1])
 
+    def close(self) -> None:
+        self._file.close()
+
+
+def close_chart_store(part) -> None:
+    """Close the file of the charts made while `part` was rendered, if any."""
+    shared = getattr(part, "_planrapport_charts", None)
+    if shared is not None:
+        shared.store.close()
+
 
 class _StoredPart(Part):
     """A part whose bytes wait in a _BlobStore."""

@@ -11,19 +11,13 @@ from reporting.documents.lists import Lists
 from reporting.documents.naming import PLAN_DOCUMENT
 from reporting.documents.packaging import package_bytes
 from reporting.documents.plan_context import plan_document_context
-from reporting.documents.rendering import render
+from reporting.documents.rendering import release, render
 from workbook.model import Plan
 
 
 def document_bytes(document) -> bytes:
-    """The rendered and finished document as a .docx, the same bytes for the same document; the temporary file
-    of its body is closed (and so removed) after."""
-    try:
-        return package_bytes(document)
-    finally:
-        spooled = getattr(document.part, "spooled_body", None)
-        if spooled is not None:
-            spooled.close()
+    """The rendered and finished document as a .docx, the same bytes for the same document."""
+    return package_bytes(document)
 
 
 def render_plan_document(plan: Plan, *, template: str | Path | None = None, draft: bool = False,
@@ -36,7 +30,13 @@ def render_plan_document(plan: Plan, *, template: str | Path | None = None, draf
         return holder["context"]
 
     document = render(template_path(plan, PLAN_DOCUMENT, template), build, BlockSteps)
-    context = holder["context"]
+    try:
+        return _finished(document, holder["context"], today, draft)
+    finally:
+        release(document)
+
+
+def _finished(document, context: dict, today: date | None, draft: bool) -> bytes:
     when = today or date.today()
     subject = " ".join(part for part in ("Beleidsplan", context["gemeente"], context["periode"]) if part)
     finish(

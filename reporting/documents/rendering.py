@@ -14,6 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
 from reporting.documents.block_roles import WHOLE
+from reporting.documents.chart_parts import close_chart_store
 from reporting.documents.spooled_body import SpooledBody, spool_body
 from reporting.documents.streamed_body import finished_pieces, fix_table_grids
 from workbook.errors import WorkbookError
@@ -151,18 +152,31 @@ def render(path: Path, build_context: Callable[[DocxTemplate], dict],
     check_template(path.name, template.docx)
     template.block_steps = block_steps(template.docx) if block_steps else (lambda block: WHOLE)
     try:
-        template.render_init()
-        context = build_context(template)
-        template.render(context, jinja_env=environment(), autoescape=True)
-    except TemplateError as error:
-        raise WorkbookError(template_error_message(path.name, template, error)) from None
-    except etree.XMLSyntaxError as error:
-        raise WorkbookError(
-            f"Het sjabloon '{path.name}' levert geen geldig Word-document op ({error.msg}). Zet elke "
-            "{%p ...%}- en {%tr ...%}-tag in een eigen alinea of tabelrij. " + GUIDE
-        ) from None
+        try:
+            template.render_init()
+            context = build_context(template)
+            template.render(context, jinja_env=environment(), autoescape=True)
+        except TemplateError as error:
+            raise WorkbookError(template_error_message(path.name, template, error)) from None
+        except etree.XMLSyntaxError as error:
+            raise WorkbookError(
+                f"Het sjabloon '{path.name}' levert geen geldig Word-document op ({error.msg}). Zet elke "
+                "{%p ...%}- en {%tr ...%}-tag in een eigen alinea of tabelrij. " + GUIDE
+            ) from None
+    except BaseException:
+        release(template.docx)
+        raise
     _sync_parts(template.docx)
     return template.docx
+
+
+def release(document) -> None:
+    """Close (and so remove) the temporary files of a rendered document: its spooled body and its charts."""
+    spooled = getattr(document.part, "spooled_body", None)
+    if spooled is not None:
+        spooled.close()
+    for part in document.part.package.iter_parts():
+        close_chart_store(part)
 
 
 def _sync_parts(document) -> None:

@@ -128,10 +128,15 @@ class SpooledBody:
 def spool_body(pieces: Iterable[str | bytes], role_of: Callable[[etree._Element], str]) -> SpooledBody:
     """The body that the pieces of text parse to, each block put where `role_of` says as soon as it is complete."""
     spooled = None
-    for root, block in parse_blocks(pieces, w("body")):
-        if spooled is None:
-            spooled = SpooledBody(root)
-        spooled.add(block, role_of(block))
+    try:
+        for root, block in parse_blocks(pieces, w("body")):
+            if spooled is None:
+                spooled = SpooledBody(root)
+            spooled.add(block, role_of(block))
+    except BaseException:
+        if spooled is not None:
+            spooled.close()
+        raise
     return spooled if spooled is not None else SpooledBody(etree.Element(w("body")))
 
 

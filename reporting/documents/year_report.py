@@ -13,7 +13,7 @@ from reporting.documents.finishing import BlockSteps, Properties, finish
 from reporting.documents.lists import Lists
 from reporting.documents.naming import YEAR_REPORT
 from reporting.documents.plan_document import document_bytes
-from reporting.documents.rendering import render
+from reporting.documents.rendering import release, render
 from reporting.documents.report_context import year_report_context
 from workbook.errors import WorkbookError
 from workbook.model import Plan
@@ -42,7 +42,13 @@ def render_year_report(plan: Plan, year: int | None = None, *, template: str | P
         return holder["context"]
 
     document = render(template_path(plan, YEAR_REPORT, template), build, BlockSteps)
-    context = holder["context"]
+    try:
+        return _finished(document, holder["context"], year, created, draft)
+    finally:
+        release(document)
+
+
+def _finished(document, context: dict, year: int, created: datetime, draft: bool) -> bytes:
     subject = " ".join(part for part in (f"Jaarrapport {year}", context["gemeente"]) if part)
     finish(
         document,
