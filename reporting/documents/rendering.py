@@ -15,6 +15,7 @@ from lxml import etree
 
 from reporting.documents.block_roles import WHOLE
 from reporting.documents.chart_parts import close_chart_store
+from reporting.documents.packaging import package_parts
 from reporting.documents.spooled_body import SpooledBody, spool_body
 from reporting.documents.streamed_body import finished_pieces, fix_table_grids
 from workbook.errors import WorkbookError
@@ -175,7 +176,7 @@ def release(document) -> None:
     spooled = getattr(document.part, "spooled_body", None)
     if spooled is not None:
         spooled.close()
-    for part in document.part.package.iter_parts():
+    for part in package_parts(document.part.package):
         close_chart_store(part)
 
 
