@@ -10,7 +10,7 @@ from pathlib import Path
 # Peak memory of one year report, from the workbook's file size (measured; see benchmarks/README.md): the
 # interpreter with its libraries, plus a multiple of the file's (compressed) size.
 BASE_BYTES = 150 * 2**20
-BYTES_PER_FILE_BYTE = 200
+BYTES_PER_FILE_BYTE = 60
 MEMORY_SHARE = 0.8  # of the free memory: the rest stays for the officer's other programs
 
 

@@ -21,6 +21,7 @@ from reporting.documents.streamed_body import finished_pieces, fix_table_grids
 from workbook.errors import WorkbookError
 
 BlockSteps = Callable[[etree._Element], str]
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 _DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -59,6 +60,15 @@ class _Template(DocxTemplate):
             self.docx_ids_index += 1
             drawing.attrib["id"] = str(self.docx_ids_index)
         return self.block_steps(block)
+
+    def render_footnotes(self, context, jinja_env=None):
+        # docxtpl's own, but with the package's parts listed by package_parts: python-docx's walk takes minutes
+        # for the tens of thousands of chart parts of a big plan, and docxtpl walks it once per section.
+        for section in self.docx.sections:
+            for part in package_parts(section.part.package):
+                if part.content_type == _FOOTNOTES:
+                    xml = self.patch_xml(part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob)
+                    part._blob = self.render_xml_part(xml, part, context, jinja_env).encode("utf-8")
 
     def fix_tables(self, xml):
         return xml  # done block by block
