@@ -13,7 +13,9 @@ import reporting.documents.spooled_body as spooled_body
 import reporting.documents.streamed_body as streamed_body
 import reporting.documents.year_report as year_report_module
 from reporting.documents import render_year_report
+from reporting.documents.block_roles import BULK, WHOLE
 from reporting.documents.plan_document import render_plan_document
+from reporting.documents.spooled_body import spool_body
 from reporting.documents.streamed_body import finished_pieces, fix_table_grids, parse_blocks
 from workbook.reader import read_plan
 
@@ -129,3 +131,27 @@ def test_table_grids_are_docxtpl_s_own(table):
     root = etree.fromstring(xml)
     fix_table_grids(root)
     assert etree.tostring(root) == etree.tostring(expected)
+
+
+def test_a_spooled_body_is_written_out_as_it_was_parsed(monkeypatch):
+    # A kept heading, then a run of a paragraph, a comment on its own, and a run of a table and a paragraph
+    # (its stand-in a paragraph, like its last block), read back five bytes at a time.
+    monkeypatch.setattr(spooled_body, "_READ", 5)
+    text = (f"<w:body {W_DECLARATION}><w:p><w:pPr><w:pStyle w:val='Kop'/></w:pPr></w:p>"
+            "<w:p><w:r><w:t>één &amp; twee</w:t></w:r></w:p><!-- opmerking --><w:tbl><w:tr/></w:tbl><w:p/>"
+            "<w:sectPr/></w:body>")
+
+    def role(block) -> str:
+        kept = block.tag == f"{W}sectPr" or b"Kop" in etree.tostring(block)
+        return WHOLE if kept else BULK
+
+    spooled = spool_body([text], role)
+    try:
+        stand_ins = [node.get("{urn:planrapport:body}start") is not None for node in spooled.skeleton]
+        assert [etree.QName(node).localname for node in spooled.skeleton] == ["p", "p", "bulk", "p", "sectPr"]
+        assert stand_ins == [False, True, True, True, False]
+        written = b"".join(spooled.pieces(spooled.skeleton, spooled.skeleton.nsmap))
+    finally:
+        spooled.close()
+    again = etree.fromstring(f"<w:body {W_DECLARATION}>".encode() + written + b"</w:body>")
+    assert etree.tostring(again) == etree.tostring(etree.fromstring(text))

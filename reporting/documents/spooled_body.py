@@ -50,19 +50,21 @@ class SpooledBody:
         data = serialized(block, self._namespaces)
         self._file.write(data)
         self._size += len(data)
-        tag = block.tag if isinstance(block.tag, str) else None
-        if role == OUTLINE:
-            stand_in = etree.SubElement(self.skeleton, tag or _BULK_TAG, {_START: str(start)})
-            for part in (block.find(TBLPR), block.find(TR)):
-                if part is not None:
-                    stand_in.append(copy.deepcopy(part))
+        if role == OUTLINE or not isinstance(block.tag, str):
+            # A wide table's outline, or a comment: a stand-in of its own, so the tag of a run's stand-in is
+            # always that of its last block (a comment's stand-in is no paragraph).
+            tag = block.tag if isinstance(block.tag, str) else _BULK_TAG
+            stand_in = etree.SubElement(self.skeleton, tag, {_START: str(start)})
+            if role == OUTLINE:
+                for part in (block.find(TBLPR), block.find(TR)):
+                    if part is not None:
+                        stand_in.append(copy.deepcopy(part))
             self._open = None
         elif self._open is None:
-            stand_in = self._open = etree.SubElement(self.skeleton, tag or _BULK_TAG, {_START: str(start)})
+            stand_in = self._open = etree.SubElement(self.skeleton, block.tag, {_START: str(start)})
         else:
             stand_in = self._open
-            if tag is not None:
-                stand_in.tag = tag
+            stand_in.tag = block.tag
         stand_in.set(_END, str(self._size))
 
     def pieces(self, body, namespaces: dict) -> Iterator[bytes]:
@@ -81,7 +83,8 @@ class SpooledBody:
 
     def _blocks_of(self, stand_in, namespaces: dict, holder) -> Iterator[bytes]:
         previous = None
-        for _, block in parse_blocks(self._read(int(stand_in.get(_START)), int(stand_in.get(_END))), self.skeleton.tag):
+        text = self._read(int(stand_in.get(_START)), int(stand_in.get(_END)))
+        for _, block in parse_blocks(text, self.skeleton.tag):
             if previous is not None:
                 yield self._finished(previous, stand_in, namespaces, holder, last=False)
             holder.append(block)
