@@ -33,6 +33,8 @@ class SpooledBody:
         self.skeleton = etree.Element(root.tag, attrib=dict(root.attrib), nsmap=root.nsmap)
         self.skeleton.text = root.text
         self._namespaces = dict(root.nsmap)
+        # The text around the blocks read back from the file, so they parse in the body's namespaces.
+        self._around = _around(etree.Element(root.tag, nsmap=root.nsmap))
         self._file = tempfile.TemporaryFile(prefix="planrapport-body-")
         self._size = 0  # bytes in the file
         self._open = None  # the stand-in that the next bulk block joins
@@ -108,7 +110,7 @@ class SpooledBody:
         return data
 
     def _read(self, start: int, end: int) -> Iterable[bytes]:
-        opening, closing = _around(etree.Element(self.skeleton.tag, nsmap=self._namespaces))
+        opening, closing = self._around
         yield opening
         self._file.seek(start)
         while start < end:
