@@ -15,6 +15,12 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{formatting.number(number)} {one if number == 1 else many}"
 
 
+def _counted(name: str, counts, total: int) -> list[dict]:
+    """One table row per word that counts (a status, a verdict): the word, its number, its share of `total`."""
+    return [{name: word, "aantal": formatting.number(number), "aandeel": _share(number, total), "marker": marker(word)}
+            for word, number in counts.items() if number]
+
+
 def _share(part: int, whole: int) -> str:
     return formatting.percent(part / whole * 100, 0) if whole else ""
 
@@ -37,11 +43,7 @@ def council_summary(plan: Plan, figures: ReportFigures) -> dict:
             f"{formatting.number(total.followed_up)} ervan is de opvolging ingevuld."
         )
     intro += _nothing_filled_in(plan, year)
-    statuses = [
-        {"status": word, "aantal": formatting.number(number), "aandeel": _share(number, total.actions),
-         "marker": marker(word)}
-        for word, number in total.by_status.items() if number
-    ]
+    statuses = _counted("status", total.by_status, total.actions)
     schedule = []
     if total.followed_up:
         schedule.append(
@@ -54,11 +56,7 @@ def council_summary(plan: Plan, figures: ReportFigures) -> dict:
                 if n and word.casefold() in ("vertraagd", "uitgesteld")]
         if late:
             schedule[-1] += " Naar tijd: " + " en ".join(late) + "."
-    verdicts = [
-        {"oordeel": word, "aantal": formatting.number(number), "aandeel": _share(number, total.indicators),
-         "marker": marker(word)}
-        for word, number in total.by_verdict.items() if number
-    ]
+    verdicts = _counted("oordeel", total.by_verdict, total.indicators)
     indicator_lines = []
     if total.indicators:
         indicator_lines.append(_verdict_sentence(total.indicators, total.by_verdict))
