@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from planrapport.own_sheets import Outcome, refuse_foreign, write_check
+from planrapport.own_sheets import Outcome, refuse_foreign, sheet_named, write_check
 from workbook.errors import WorkbookError
 from workbook.live_book import LiveBook, SheetContent, read_live_plan
 from workbook.model import Plan
-from workbook.schema import COLLECTED_SHEET, FOLLOW_UP, MEASUREMENTS, SUBMITTED_SHEET, normalize_header
+from workbook.schema import COLLECTED_SHEET, FOLLOW_UP, MEASUREMENTS, SUBMITTED_SHEET
 
 SAVE = "Bewaar het werkboek (Ctrl+S) om de wijzigingen te houden."
 # Where install-windows.ps1 puts the command, as the macros name it (macros/planrapport.bas, COMMAND_LINE).
@@ -208,7 +208,7 @@ def _year_with_rows(plan: Plan) -> tuple[int, Outcome | None]:
 
 def _sheet(book: LiveBook, name: str, missing_ok: bool = False) -> str:
     """The sheet's name as the workbook spells it."""
-    found = next((s for s in book.sheet_names() if normalize_header(s) == normalize_header(name)), None)
+    found = sheet_named(book, name)
     if found is None and not missing_ok:
         raise WorkbookError(f"Het blad '{name}' ontbreekt in het werkboek.")
     return found or name

@@ -31,8 +31,13 @@ def write_trends(book: LiveBook, plan, year: int | None) -> None:
     book.write_sheet(TRENDS_SHEET, trends_content(plan, year))
 
 
+def sheet_named(book: LiveBook, name: str) -> str | None:
+    """The sheet's name as the workbook spells it (case and spaces aside), or None when it has none."""
+    return next((s for s in book.sheet_names() if normalize_header(s) == normalize_header(name)), None)
+
+
 def refuse_foreign(book: LiveBook, name: str, is_own: Callable[[list[list[object]]], bool]) -> None:
-    existing = next((s for s in book.sheet_names() if normalize_header(s) == normalize_header(name)), None)
+    existing = sheet_named(book, name)
     if existing is not None and not is_own(book.values(existing)):
         raise WorkbookError(
             f"Het werkboek heeft al een blad '{existing}' dat planrapport niet gemaakt heeft. Geef dat blad een "
