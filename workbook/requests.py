@@ -31,7 +31,7 @@ _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 FOLLOW_UP_FIELDS = tuple(c.field for c in FOLLOW_UP.columns)
 MEASUREMENT_FIELDS = tuple(c.field for c in MEASUREMENTS.columns)
 # Rows of the identity sheet: key in column A, value in column B; the rows sent follow from SENT_ROW on.
-IDENTITY_KEYS = ("Soort", "Gemeente", "Titel van het plan", "Jaar", "Trekker", "Werkboek")
+IDENTITY_KEYS = ("Soort", "Gemeente", "Titel van het plan", "Jaar", "Trekker", "Werkboek", "Kenmerk")
 SENT_ROW = 10
 
 

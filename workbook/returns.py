@@ -44,6 +44,7 @@ class Returned:
     title: str = ""
     year: int | None = None
     lead: str = ""
+    token: str = ""  # the request's fingerprint, as recorded on the officer's side (sheet Uitgevraagd)
     sent: dict[tuple[str, tuple[str, str]], dict[str, object]] = field(default_factory=dict)
     rows: list[ReturnedRow] = field(default_factory=list)
     problem: str = ""  # why the file is not a returned request at all
@@ -76,6 +77,7 @@ def read_returned(path: Path) -> Returned:
     result.title = _text(values.get("Titel van het plan"))
     result.year = parse_year(values.get("Jaar"))
     result.lead = _text(values.get("Trekker"))
+    result.token = _text(values.get("Kenmerk"))
     for number in range(SENT_ROW, identity.max_row + 1):
         kind = _text(identity.cell(row=number, column=1).value)
         fields = {FOLLOW_UP.name: FOLLOW_UP_FIELDS, MEASUREMENTS.name: MEASUREMENT_FIELDS}.get(kind)
