@@ -67,6 +67,31 @@ def percent(value: float | None, decimals: int = 1) -> str:
     return number(round(value, decimals), decimals) + "%"
 
 
+def shown(value: float | decimal.Decimal, decimals: int = 1) -> decimal.Decimal:
+    """The value exactly as `number` prints it with `decimals` decimals: 79.99999999 -> Decimal("80.0")."""
+    if isinstance(value, decimal.Decimal):
+        exact = value
+    elif float(value).is_integer():
+        exact = decimal.Decimal(int(value))
+    else:
+        exact = decimal.Decimal(str(value))  # babel starts from the same text
+    if not exact.is_finite():
+        return exact
+    with decimal.localcontext() as context:
+        context.prec = 400
+        return exact.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_EVEN)
+
+
+def percentage_points(change: float, decimals: int = 1) -> str:
+    """A signed change of a percentage: "+6 procentpunten", "-1 procentpunt", "+0,5 procentpunt", "0 procentpunten".
+
+    Singular up to and including 1 as printed (0,5 and 1 procentpunt), plural above it and for 0."""
+    printed = shown(change, decimals)
+    sign = "+" if printed > 0 else "-" if printed < 0 else ""
+    word = "procentpunt" if 0 < abs(printed) <= 1 else "procentpunten"
+    return f"{sign}{number(abs(printed), decimals)} {word}"
+
+
 @_wide
 def euro(value: float | None) -> str:
     """20667 -> "€ 20.667"; cents only when there are any."""

@@ -33,7 +33,7 @@ the Indicatoren sheet, and these columns (missing values are None, never NaN; ev
     change_baseline_pct   that change in percent of baseline_value
     yearly_change         change_baseline / (compared_year - baseline_year): average change per year
     attainment_pct        (compared - baseline) / (target - baseline) in percent; None when target or baseline is
-                          missing or target == baseline
+                          missing or target equals baseline as printed
     projection_year       the target year, else the plan's end year
     projection_value      value at projection_year on the least-squares line through the full-year values,
                           only with 3 or more of them
@@ -67,8 +67,9 @@ from reporting.trend_verdict import (
     VERDICTS,
     verdict_and_reason,
 )
-from reporting.trend_words import format_value
+from reporting.trend_words import format_value, shown
 from workbook.model import Plan
+from workbook.numbers import parse_year
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -157,9 +158,13 @@ def compute_trends(
     `measurement_frame`); `end_year` is where a projection goes when an indicator has no target year."""
     import pandas as pd
 
+    # A year typed as text ("2025"), number (2025) or 2025.0 is one and the same period.
+    years = pd.Series([parse_year(y) for y in measurements["year"]], index=measurements.index, dtype=object)
+    measurements = measurements.assign(year=years)
+    year = parse_year(year) if year is not None else None
     usable = measurements[measurements["year"].notna()]
     if year is not None:
-        usable = usable[usable["year"].astype(int) <= int(year)]
+        usable = usable[usable["year"].astype(int) <= year]
     # A period typed twice: the lower row wins, as when the officer corrects a value by adding a row.
     usable = usable.sort_values("order").drop_duplicates(["indicator_code", "year", "partial"], keep="last")
     usable = usable.sort_values(["year", "partial", "order"], key=lambda c: c.astype(int))
@@ -213,7 +218,7 @@ def _trend(
     _shares(row, points)
     baseline = _baseline(record, full)
     row.update(baseline_year=baseline[0], baseline_value=baseline[1], baseline_origin=baseline[2])
-    direction = _direction(str(record["direction"] or ""), baseline[1], row["target_value"])
+    direction = _direction(str(record["direction"] or ""), baseline[1], row["target_value"], row["unit"])
     row["direction"] = direction
     series = _full_series(full, baseline)
     if full:
@@ -230,7 +235,7 @@ def _trend(
             if baseline[0] is not None:
                 row["yearly_change"] = change / (compared.year - baseline[0])
             target = row["target_value"]
-            if target is not None and target != baseline[1]:
+            if target is not None and shown(target, row["unit"]) != shown(baseline[1], row["unit"]):
                 row["attainment_pct"] = change / (target - baseline[1]) * 100
     row["projection_year"] = row["target_year"] or end_year
     if len(series) >= MIN_PROJECTION_POINTS and row["projection_year"] is not None:
@@ -259,15 +264,17 @@ def _baseline(record: Mapping[str, object], full: list[Point]) -> tuple[int | No
     return None, None, ""
 
 
-def _direction(typed: str, baseline: float | None, target: float | None) -> str:
+def _direction(typed: str, baseline: float | None, target: float | None, unit: str) -> str:
     word = _DIRECTION_WORDS.get(" ".join(typed.casefold().split()))
     if word:
         return word
     if baseline is None or target is None:
         return ""
-    if target > baseline:
+    # Target against baseline as the report prints them (see trend_verdict): equal there means keep.
+    printed_target, printed_baseline = shown(target, unit), shown(baseline, unit)
+    if printed_target > printed_baseline:
         return RISE
-    return FALL if target < baseline else KEEP
+    return FALL if printed_target < printed_baseline else KEEP
 
 
 def _full_series(full: list[Point], baseline: tuple[int | None, float | None, str]) -> list[tuple[int, float]]:

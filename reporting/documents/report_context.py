@@ -264,7 +264,7 @@ def _evolution(trend: Mapping[str, object]) -> str:
         if value is None:
             continue
         if percentage:
-            text = _signed(value, formatting.number(abs(value), 1) + " procentpunt")
+            text = formatting.percentage_points(value, 1)
         else:
             text = _signed(value, format_value(abs(value), unit))
             if trend.get(pct) is not None:

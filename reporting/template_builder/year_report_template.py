@@ -129,7 +129,7 @@ def _objectives(body) -> None:
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p endfor %}")
     tag_paragraph(body, "{%p if not od.groepen %}")
-    para(body, "Onder dit {{ namen.operationeel|lower }} staan nog geen acties.", "Kleine tekst")
+    para(body, "Onder {{ namen.operationeel|lower }} {{ od.code }} staan nog geen acties.", "Kleine tekst")
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p endfor %}")
     tag_paragraph(body, "{%p endfor %}")
