@@ -16,6 +16,9 @@ from openpyxl.worksheet._reader import WorkSheetParser
 from workbook.errors import WorkbookError, shown_name
 from workbook.richtext import to_markup
 from workbook.xlsx_package import resolve
+from workbook.zip_guard import ENCRYPTED as _ENCRYPTED
+from workbook.zip_guard import MAX_UNCOMPRESSED, total_size
+from workbook.zip_guard import OLE_MAGIC as _OLE_MAGIC
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -24,9 +27,6 @@ if TYPE_CHECKING:
 Grid = list[tuple[object, ...]]
 FRESH_TEMPLATE = "Maak een nieuw werkboek met 'planrapport sjabloon PAD' en kopieer uw gegevens erin."
 _QUOTED = re.compile(r'"[^"]*"|\\.')  # literal text in a number format: "..." and \x
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
-MAX_UNCOMPRESSED = 500 * 1024 * 1024
 _FORMULA_CELL = re.compile(rb"<c\b[^>]*>((?:(?!</c>).)*?<f[ >/](?:(?!</c>).)*?)</c>", re.DOTALL)
 _CACHED_VALUE = re.compile(rb"<v>[^<]")
 _FORMULA = re.compile(rb"<f[ >/]")
@@ -92,7 +92,7 @@ def check_file(path: Path) -> int:
                     f"{name}: dit zip-bestand is geen Excel-werkboek. Bewaar het in Excel als Excel-werkmap (.xlsx)."
                 )
             sheets = sum(i.file_size for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
+            if total_size(archive) > MAX_UNCOMPRESSED:
                 raise WorkbookError(
                     f"{name}: het werkboek is uitgepakt groter dan 500 MB. Dat is geen gewoon beleidsplan; "
                     "controleer of het het juiste bestand is."
