@@ -63,7 +63,10 @@ class ChartPart:
 
 
 class _DatedWorkbookWriter(CategoryWorkbookWriter):
-    """python-pptx's data workbook, dated by the document instead of the clock, so equal input gives equal bytes."""
+    """python-pptx's data workbook, dated by the document instead of the clock, so equal input gives equal bytes.
+
+    python-pptx writes categories and series names with XlsxWriter's `write`, which makes a formula of a text
+    that starts with = and a link of one that looks like an address: here every text is written as text."""
 
     def __init__(self, chart_data: CategoryChartData, created: datetime) -> None:
         super().__init__(chart_data)
@@ -71,7 +74,7 @@ class _DatedWorkbookWriter(CategoryWorkbookWriter):
 
     @contextmanager
     def _open_worksheet(self, xlsx_file):
-        workbook = Workbook(xlsx_file, {"in_memory": True})
+        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
         workbook.set_properties({"created": self._created})
         worksheet = workbook.add_worksheet()
         yield workbook, worksheet

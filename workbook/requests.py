@@ -215,7 +215,7 @@ def _write_lists(book: Workbook, plan: Plan) -> None:
         sheet.cell(row=HEADER_ROW, column=index, value=name).font = Font(bold=True)
         sheet.column_dimensions[letter].width = 20
         for offset, word in enumerate(words):
-            sheet.cell(row=FIRST_DATA_ROW + offset, column=index, value=word)
+            sheet.cell(row=FIRST_DATA_ROW + offset, column=index, value=word).data_type = "s"  # text, never a formula
         last = FIRST_DATA_ROW + len(words) - 1
         reference = f"'Lijsten'!${letter}${FIRST_DATA_ROW}:${letter}${last}"
         book.defined_names[list_range_name(name)] = DefinedName(list_range_name(name), attr_text=reference)
@@ -274,6 +274,7 @@ def _write_guide(sheet: Worksheet, plan: Plan, year: int, request: Request) -> N
     sheet.column_dimensions["A"].width = 110
     for number, (text, style) in enumerate(lines, start=1):
         cell = sheet.cell(row=number, column=1, value=text)
+        cell.data_type = "s"  # the plan's own words are text, never a formula
         cell.alignment = WRAP
         if style == "title":
             cell.font = Font(size=16, bold=True, color="1F3864")

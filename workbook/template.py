@@ -241,12 +241,12 @@ def _add_year_validation(sheet: Worksheet, area: str) -> None:
 
 
 def write_cell(sheet: Worksheet, row: int, column: int, value: object) -> None:
-    """Write a value as data: text that starts with = stays text, **markup** becomes bold runs."""
+    """Write a value as data: text is a text cell whatever it starts with (=, +, -, @), **markup** becomes bold
+    runs."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
         cell.value = to_rich_text(value)
-        if value.startswith("="):
-            cell.data_type = "s"
+        cell.data_type = "s"  # openpyxl makes a formula of a str that starts with =
     else:
         cell.value = value
     if isinstance(value, str) and ("\n" in value or len(value) > 40):
