@@ -8,7 +8,7 @@ from planrapport.own_sheets import Outcome, refuse_foreign, sheet_named, write_c
 from workbook.errors import WorkbookError
 from workbook.live_book import LiveBook, SheetContent, read_live_plan
 from workbook.model import Plan
-from workbook.schema import COLLECTED_SHEET, FOLLOW_UP, MEASUREMENTS, SUBMITTED_SHEET
+from workbook.schema import COLLECTED_SHEET, FOLLOW_UP, MEASUREMENTS, REQUESTED_SHEET, SUBMITTED_SHEET
 
 SAVE = "Bewaar het werkboek (Ctrl+S) om de wijzigingen te houden."
 # Where install-windows.ps1 puts the command, as the macros name it (macros/planrapport.bas, COMMAND_LINE).
@@ -55,25 +55,32 @@ def run_new_year(book: LiveBook) -> Outcome:
 def run_ask(book: LiveBook) -> Outcome:
     """One small workbook per trekker in the folder 'opvolging JAAR' beside the workbook; the folder opened."""
     from planrapport.commands.ask import asked_what
-    from workbook.requests import default_folder, file_name, requests_for, write_requests
+    from workbook.request_record import TITLE, record_lines
+    from workbook.requests import default_folder, planned_requests, request_record, write_requests
 
     plan = read_live_plan(book)
     year, refusal = _year_with_rows(plan)
     if refusal is not None:
         return refusal
     folder = default_folder(plan.source, year)
-    requests = requests_for(plan, year)
-    existing = [file_name(r, year) for r in requests if (folder / file_name(r, year)).exists()]
+    planned = planned_requests(plan, year, folder)
+    existing = [item.path.name for item in planned if item.path.exists()]
     if existing:
         return Outcome(False, f"In de map {folder} staan al {', '.join(existing)}. planrapport vervangt ze niet: "
                               "er kunnen al antwoorden in staan.\n\nHaal de antwoorden binnen met 'Verzamel "
                               "opvolging', of verplaats de bestanden naar een andere map en klik opnieuw.")
-    written = write_requests(plan, year, folder)
+    refuse_foreign(book, REQUESTED_SHEET, lambda values: is_own_sheet(values, TITLE))
+    book.write_record(_sheet(book, REQUESTED_SHEET, missing_ok=True),
+                      record_lines(request_record(plan, planned, year)))
+    book.save()  # verzamelen reads the record from the file: without it no reply is taken
+    written = write_requests(plan, year, folder, planned=planned)
     count = _count(len(written), "bestand", "bestanden")
     return Outcome(
         True,
         f"Uitvraag opvolging {year}: {count} in de map {folder}:\n" +
-        "\n".join(f"- {request.who}: {path.name} ({asked_what(request)})" for request, path in written) +
+        "\n".join(f"- {item.request.who}: {item.path.name} ({asked_what(item.request)})"
+                  + (" (naam ingekort)" if item.shortened else "") for item in written) +
+        "\n\nWat elke trekker kreeg, staat op het verborgen blad Uitgevraagd; het werkboek is bewaard."
         "\n\nMail elk bestand naar de trekker. Zet de ingevulde bestanden die terugkomen in dezelfde map (een andere "
         "naam mag) en klik dan op 'Verzamel opvolging'.",
         document=folder,
@@ -110,6 +117,8 @@ def run_collect(book: LiveBook) -> Outcome:
                f"{_count(len(result.changes), 'cel', 'cellen')} overgenomen."]
     if result.conflicts:
         message.append(f"Conflicten: {len(result.conflicts)} (niet overgenomen).")
+    if result.clashes:
+        message.append(f"Verschillende antwoorden voor dezelfde cel: {len(result.clashes)} (niet overgenomen).")
     if result.refusals:
         message.append(f"Geweigerd: {len(result.refusals)}.")
     message.append(f"Nog geen antwoord van: {', '.join(result.waiting)}." if result.waiting
@@ -227,7 +236,12 @@ def is_own_collected_sheet(values: list[list[object]]) -> bool:
 def is_own_record(values: list[list[object]]) -> bool:
     from workbook.submission_record import TITLE
 
-    return not _filled(values) or (values[0][:1] == [TITLE])
+    return is_own_sheet(values, TITLE)
+
+
+def is_own_sheet(values: list[list[object]], title: str) -> bool:
+    """Whether a sheet is empty or one planrapport wrote (its title in A1)."""
+    return not _filled(values) or (values[0][:1] == [title])
 
 
 def _filled(values: list[list[object]]) -> bool:

@@ -16,7 +16,7 @@ def test_a_returned_file_says_which_plan_year_and_trekker_it_is_for(tmp_path):
     shutil.copyfile(DENDERLEEUW, path)
     open_year(path, 2024)
     written = write_requests(read_plan(path), 2024, tmp_path / "uit")
-    book = load_workbook(written[3][1])
+    book = load_workbook(written[3].path)
     identity = book[IDENTITY_SHEET]
     assert identity.sheet_state == "hidden"
     assert [identity.cell(n, 2).value for n in range(1, 6)] == [
@@ -35,7 +35,10 @@ def test_the_command_prints_who_got_which_file_and_never_overwrites(tmp_path, ca
     shutil.copyfile(DENDERLEEUW, path)
     open_year(path, 2024)
     assert main(["uitvragen", str(path)]) == 0
-    assert capsys.readouterr().out.splitlines() == [
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[-2] == "Wat elke trekker kreeg, staat op het verborgen blad Uitgevraagd van plan.xlsx."
+    assert printed[-1].startswith("Reservekopie van het werkboek: plan (reservekopie ")
+    assert printed[:-2] == [
         f"Uitvraag opvolging 2024: 6 bestanden in {tmp_path / 'opvolging 2024'}",
         "  Personeelsdienst     opvolging 2024 Personeelsdienst.xlsx  (1 actie)",
         "  Dienst Vrije Tijd    opvolging 2024 Dienst Vrije Tijd.xlsx  (1 actie)",

@@ -17,7 +17,7 @@ from reporting.validation import validate
 from workbook.collect import collect
 from workbook.new_year import open_year
 from workbook.reader import read_plan
-from workbook.requests import file_name, requests_for, write_requests
+from workbook.requests import ask, file_name, requests_for, write_requests
 from workbook.xlsx_package import Package
 from workbook.xlsx_rows import TableSheet
 
@@ -64,8 +64,9 @@ def test_the_whole_cycle(tmp_path, source, year, capsys):
     printed = capsys.readouterr().out.splitlines()
     plan = read_plan(path)
     requests = requests_for(plan, year)
-    assert len(printed) == len(requests) + 1 and printed[0].startswith(f"Uitvraag opvolging {year}: ")
-    assert all(file_name(r, year) in line and r.who in line for r, line in zip(requests, printed[1:], strict=True))
+    assert len(printed) == len(requests) + 3 and printed[0].startswith(f"Uitvraag opvolging {year}: ")
+    assert all(file_name(r, year) in line and r.who in line for r, line in zip(requests, printed[1:-2], strict=True))
+    assert printed[-2] == "Wat elke trekker kreeg, staat op het verborgen blad Uitgevraagd van plan.xlsx."
     assert sorted(p.name for p in folder.iterdir()) == sorted(file_name(r, year) for r in requests)
     first, half, old, wrong, silent = [r for r in requests if r.lead][:5]
     files = {r.who: folder / file_name(r, year) for r in requests}
@@ -118,8 +119,8 @@ def test_the_whole_cycle(tmp_path, source, year, capsys):
             "gelezen.") in lines
     assert (f"  {file_name(wrong, year)}, Opvolging!C4: 'Bezig' staat niet in de lijst Status; de cel wordt niet "
             "overgenomen.") in lines
-    waiting = [r.who for r in requests if r not in (first, half, wrong)]
-    assert lines[-2] == f"Nog geen antwoord van: {', '.join(waiting)}."
+    waiting = [f"  {r.who}: {file_name(r, year)}" for r in requests if r not in (first, half, wrong)]
+    assert lines[-len(waiting) - 2:-1] == [f"Nog geen antwoord van ({len(waiting)}):", *waiting]
     assert lines[-1].startswith("Reservekopie van het werkboek: ")
 
     once = path.read_bytes()
@@ -163,7 +164,7 @@ def test_files_of_another_plan_and_two_files_for_one_trekker_are_refused(tmp_pat
     open_year(path, 2024)
     open_year(other, 2013)
     folder = tmp_path / "terug"
-    write_requests(read_plan(path), 2024, folder)
+    ask(path, read_plan(path), 2024, folder)
     write_requests(read_plan(other), 2024 - 11, tmp_path / "ander")
     shutil.copyfile(tmp_path / "ander" / "opvolging 2013 Jeugddienst.xlsx", folder / "jeugd.xlsx")
     own = folder / "opvolging 2024 zonder trekker.xlsx"
@@ -178,8 +179,8 @@ def test_files_of_another_plan_and_two_files_for_one_trekker_are_refused(tmp_pat
     assert result.refusals == [
         "jeugd.xlsx: dit bestand hoort bij een ander plan (Waregem, Integratiebeleidsplan 2011-2013); het wordt "
         "niet gelezen.",
-        "opvolging 2024 zonder trekker (kopie).xlsx en opvolging 2024 zonder trekker.xlsx: twee verschillend "
-        "ingevulde bestanden voor de acties zonder trekker; geen van beide wordt gelezen. Laat er één in de map "
+        "opvolging 2024 zonder trekker (kopie).xlsx en opvolging 2024 zonder trekker.xlsx: verschillend "
+        "ingevulde bestanden voor de acties zonder trekker; geen ervan wordt gelezen. Laat er één in de map "
         "staan.",
         "opvolging 2024 vzw PIN.xlsx, Opvolging!A5: actie A99999 staat niet in het plan; de rij wordt niet "
         "overgenomen.",
@@ -192,19 +193,19 @@ def test_every_file_of_the_cycle_opens_in_libreoffice_and_stays_valid_open_xml(t
     shutil.copyfile(DENDERLEEUW, path)
     before = _validator_errors(path)
     open_year(path, 2024)
-    written = write_requests(read_plan(path), 2024, tmp_path / "uit")
-    _fill(written[0][1])
+    written, _ = ask(path, read_plan(path), 2024, tmp_path / "uit")
+    _fill(written[0].path)
     assert main(["verzamelen", str(path), str(tmp_path / "uit"), "--schrijf"]) == 0
     assert main(["indienen", str(path), "--jaar", "2024"]) == 0
     assert _validator_errors(path) == before
     subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lo"), str(path), str(written[1][1])],
+                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lo"), str(path), str(written[1].path)],
                    check=True, capture_output=True, timeout=300)
     plan = read_plan(tmp_path / "lo" / "plan.xlsx")
     assert next(r for r in plan.follow_ups if r.year == 2024).status == "Afgerond"
     assert len(plan.submitted) == len(read_plan(path).submitted) > 0
     assert load_workbook(tmp_path / "lo" / "plan.xlsx")["Verzameld"]["A1"].value == "Verzamelde opvolging"
-    assert load_workbook(tmp_path / "lo" / written[1][1].name)["Opvolging"]["A4"].value == "A10901"
+    assert load_workbook(tmp_path / "lo" / written[1].path.name)["Opvolging"]["A4"].value == "A10901"
 
 
 def _validator_errors(path: Path) -> set[tuple[str, str, str]]:
@@ -219,8 +220,8 @@ def test_the_overview_goes_on_sheet_verzameld_and_is_replaced_the_next_time(tmp_
     path = tmp_path / "plan.xlsx"
     shutil.copyfile(DENDERLEEUW, path)
     open_year(path, 2024)
-    written = write_requests(read_plan(path), 2024, tmp_path / "uit")
-    _fill(written[0][1], values={"Status": "Afgerond"})
+    written, _ = ask(path, read_plan(path), 2024, tmp_path / "uit")
+    _fill(written[0].path, values={"Status": "Afgerond"})
     assert main(["verzamelen", str(path), str(tmp_path / "uit"), "--schrijf"]) == 0
     printed = capsys.readouterr().out.splitlines()
     sheet = load_workbook(path)["Verzameld"]
@@ -240,9 +241,9 @@ def test_the_workbook_with_buttons_keeps_its_macros(tmp_path):
     shutil.copyfile(FIXTURES / "validatie" / "met-macro.xlsm", path)
     year = read_plan(path).settings.report_year + 1
     open_year(path, year)
-    written = write_requests(read_plan(path), year, tmp_path / "uit")
+    written, _ = ask(path, read_plan(path), year, tmp_path / "uit")
     before = _parts(path)
-    _fill(written[0][1])
+    _fill(written[0].path)
     assert collect(path, tmp_path / "uit").backup is not None
     after = _parts(path)
     assert after["xl/vbaProject.bin"] == before["xl/vbaProject.bin"]

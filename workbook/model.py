@@ -231,6 +231,21 @@ class Lists:
 
 
 @dataclass(frozen=True, slots=True)
+class RequestedValue:
+    """One value as it was sent to a trekker (planrapport uitvragen), from the hidden sheet Uitgevraagd."""
+
+    year: int
+    token: str  # the request's fingerprint, also on the hidden sheet of the trekker's file
+    file: str  # the file's name as written
+    lead: str  # "" for the actions without a trekker
+    sheet: str  # Opvolging or Metingen
+    code: str
+    key: str  # the follow-up's year or the measurement's period, as text
+    header: str  # the column
+    value: object
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     settings: Settings
     objectives: tuple[Objective, ...] = ()
@@ -245,6 +260,7 @@ class Plan:
     source: Path | None = field(default=None, compare=False)
     notes: tuple[ReadNote, ...] = field(default=(), compare=False)
     submitted: tuple[Submission, ...] = field(default=(), compare=False)
+    requested: tuple[RequestedValue, ...] = field(default=(), compare=False)
 
     def was_read(self, sheet: str, field_name: str | None = None) -> bool:
         """False when the sheet, or the column of `field_name` on it, was missing from the workbook."""

@@ -32,6 +32,7 @@ from workbook.model import (
     Settings,
 )
 from workbook.numbers import parse_number, parse_year
+from workbook.request_record import read_requested
 from workbook.schema import (
     ACTIONS,
     BUDGET,
@@ -116,6 +117,7 @@ def plan_from_grids(grids: Mapping[str, Grid], file_name: str = "werkboek") -> P
         notes=tuple(notes),
         chapters=read_chapters(grids),
         submitted=read_submissions(grids),
+        requested=read_requested(grids),
     )
 
 

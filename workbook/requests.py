@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,9 +17,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbook import codes
+from workbook.backups import name_max
 from workbook.errors import WorkbookError
 from workbook.files import write_atomically
-from workbook.model import FollowUp, Measurement, Plan
+from workbook.model import FollowUp, Measurement, Plan, RequestedValue
+from workbook.request_record import write_request_record
 from workbook.schema import FIRST_DATA_ROW, FOLLOW_UP, HEADER_ROW, LISTS, MEASUREMENTS, Column, list_range_name
 from workbook.template import FIXED_TIME, HINT_FONT, TITLE_FONT, WRAP, write_cell
 
@@ -33,6 +38,7 @@ MEASUREMENT_FIELDS = tuple(c.field for c in MEASUREMENTS.columns)
 # Rows of the identity sheet: key in column A, value in column B; the rows sent follow from SENT_ROW on.
 IDENTITY_KEYS = ("Soort", "Gemeente", "Titel van het plan", "Jaar", "Trekker", "Werkboek", "Kenmerk")
 SENT_ROW = 10
+_LOCK_ROOM = 10  # bytes kept free in a file name for the lock files of Excel (~$) and LibreOffice (.~lock.#)
 
 
 @dataclass
@@ -87,27 +93,123 @@ def default_folder(workbook: Path, year: int) -> Path:
 
 
 def file_name(request: Request, year: int) -> str:
-    who = _UNSAFE.sub(" ", request.who).strip(" .") or NO_LEAD
-    return f"opvolging {year} {who}.xlsx"
+    """The file's name before names that collide or are too long are made distinct (see planned_requests)."""
+    return f"opvolging {year} {_who_in_name(request)}.xlsx"
 
 
-def write_requests(plan: Plan, year: int, folder: Path, overwrite: bool = False) -> list[tuple[Request, Path]]:
-    """Write every trekker's workbook into `folder`; refuses (before writing any) when one exists already."""
-    requests = requests_for(plan, year)
-    targets = [(r, folder / file_name(r, year)) for r in requests]
-    existing = [path.name for _, path in targets if path.exists()]
+def _who_in_name(request: Request) -> str:
+    return _UNSAFE.sub(" ", request.who).strip(" .") or NO_LEAD
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One file to write: the request, its path, its fingerprint and whether the trekker's name was shortened."""
+
+    request: Request
+    path: Path
+    token: str
+    shortened: bool = False
+
+
+def planned_requests(plan: Plan, year: int, folder: Path) -> list[Planned]:
+    """Every trekker's file with a name of its own: names that a file system would make the same ("Jeugd/Sport",
+    "Jeugd:Sport") get " (2)", " (3)"; a name too long for the file system is shortened."""
+    room = name_max(_existing(folder)) - _LOCK_ROOM
+    taken: set[str] = set()
+    result = []
+    for request in requests_for(plan, year):
+        who, shortened = _who_in_name(request), False
+        number = 1
+        while True:
+            suffix = f" ({number})" if number > 1 else ""
+            name = f"opvolging {year} {who}{suffix}.xlsx"
+            while len(os.fsencode(name)) > room:
+                who, shortened = who[:-1].rstrip(" ."), True
+                name = f"opvolging {year} {who}{suffix}.xlsx"
+            if name.casefold() not in taken:
+                break
+            number += 1
+        taken.add(name.casefold())
+        result.append(Planned(request, folder / name, request_token(plan, year, request, name), shortened))
+    return result
+
+
+def _existing(folder: Path) -> Path:
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    return folder
+
+
+def sent_values(request: Request) -> list[tuple[str, str, str, str, object]]:
+    """What a trekker's file holds to fill: (sheet, code, year or period, column, value) for every column."""
+    values: list[tuple[str, str, str, str, object]] = []
+    for row in request.follow_ups:
+        for column in FOLLOW_UP.columns[2:]:
+            value = getattr(row, column.field)
+            values.append((FOLLOW_UP.name, row.action_code, str(row.year), column.header,
+                           "" if value is None else value))
+    for row in request.measurements:
+        for column in MEASUREMENTS.columns[2:]:
+            value = row.origin.raw.get(column.field, getattr(row, column.field))
+            values.append((MEASUREMENTS.name, row.indicator_code, " ".join(str(row.period).split()), column.header,
+                           "" if value is None else value))
+    return values
+
+
+def request_token(plan: Plan, year: int, request: Request, name: str) -> str:
+    """The fingerprint of one request: the plan, the year, the trekker, the file's name and every value sent."""
+    content = [plan.settings.municipality, plan.settings.title, year, request.lead, name,
+               [[str(v) for v in value] for value in sent_values(request)]]
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def requested_rows(planned: list[Planned], year: int) -> list[RequestedValue]:
+    """The lines of the record Uitgevraagd for these files."""
+    return [RequestedValue(year, p.token, p.path.name, p.request.lead, sheet, code, key, header, value)
+            for p in planned for sheet, code, key, header, value in sent_values(p.request)]
+
+
+def request_record(plan: Plan, planned: list[Planned], year: int) -> list[RequestedValue]:
+    """The whole record after asking: what was asked before (other years, other files) and these files."""
+    new = requested_rows(planned, year)
+    tokens = {p.token for p in planned}
+    kept = [r for r in plan.requested if r.token not in tokens]
+    return sorted([*kept, *new], key=lambda r: r.year)
+
+
+def check_free(planned: list[Planned], folder: Path, overwrite: bool = False) -> None:
+    existing = [p.path.name for p in planned if p.path.exists()]
     if existing and not overwrite:
         raise WorkbookError(
             f"in {folder} staan al {', '.join(existing)}. Kies een andere map met --uit, of gebruik --overschrijf."
         )
-    folder.mkdir(parents=True, exist_ok=True)
-    for request, path in targets:
-        book = build_request(plan, year, request)
-        write_atomically(path, book.save, overwrite=True)
-    return targets
 
 
-def build_request(plan: Plan, year: int, request: Request) -> Workbook:
+def write_requests(plan: Plan, year: int, folder: Path, overwrite: bool = False,
+                   planned: list[Planned] | None = None) -> list[Planned]:
+    """Write every trekker's workbook into `folder`; refuses (before writing any) when one exists already."""
+    planned = planned if planned is not None else planned_requests(plan, year, folder)
+    check_free(planned, folder, overwrite)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WorkbookError(f"de map {folder} kan niet gemaakt worden ({error.strerror}).") from None
+    for item in planned:
+        book = build_request(plan, year, item.request, item.token)
+        write_atomically(item.path, book.save, overwrite=True)
+    return planned
+
+
+def ask(path: Path, plan: Plan, year: int, folder: Path, overwrite: bool = False) -> tuple[list[Planned], Path]:
+    """Record on the workbook's sheet Uitgevraagd what each trekker is sent, then write their files. Every check
+    (free names, a workbook that can be rewritten) comes first; returns the files and the workbook's backup."""
+    planned = planned_requests(plan, year, folder)
+    check_free(planned, folder, overwrite)
+    backup = write_request_record(path, request_record(plan, planned, year))
+    return write_requests(plan, year, folder, overwrite, planned), backup
+
+
+def build_request(plan: Plan, year: int, request: Request, token: str = "") -> Workbook:
     book = Workbook()
     guide = book.active
     guide.title = "Uitleg"
@@ -145,7 +247,7 @@ def build_request(plan: Plan, year: int, request: Request) -> Workbook:
         _rows(sheet, columns, values, fixed=2, filled=len(MEASUREMENTS.columns))
         _protect(sheet)
     _write_lists(book, plan)
-    _write_identity(book, plan, year, request)
+    _write_identity(book, plan, year, request, token)
     for sheet in book.worksheets:  # printed, every sheet is one page wide
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -222,11 +324,12 @@ def _write_lists(book: Workbook, plan: Plan) -> None:
     _protect(sheet)
 
 
-def _write_identity(book: Workbook, plan: Plan, year: int, request: Request) -> None:
+def _write_identity(book: Workbook, plan: Plan, year: int, request: Request, token: str) -> None:
     """The hidden sheet that says which plan, year and trekker the file is for, and the values as sent."""
     sheet = book.create_sheet(IDENTITY_SHEET)
     workbook_name = plan.source.name if plan.source else ""
-    values = (IDENTITY_KIND, plan.settings.municipality, plan.settings.title, year, request.lead, workbook_name)
+    values = (IDENTITY_KIND, plan.settings.municipality, plan.settings.title, year, request.lead, workbook_name,
+              token)
     for number, (key, value) in enumerate(zip(IDENTITY_KEYS, values, strict=True), start=1):
         sheet.cell(row=number, column=1, value=key)
         if value not in (None, ""):

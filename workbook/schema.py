@@ -50,6 +50,7 @@ CHECK_SHEET = "Controle"
 TRENDS_SHEET = "Trends"
 COLLECTED_SHEET = "Verzameld"
 SUBMITTED_SHEET = "Ingediend"
+REQUESTED_SHEET = "Uitgevraagd"
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("Gemeente", "municipality", "text", "Naam van de gemeente of stad, zoals ze op het rapport komt."),
@@ -245,7 +246,7 @@ IMPORTED_SHEETS: tuple[Sheet, ...] = (CHAPTERS, IMPORT)
 REQUIRED_SHEETS = (SETTINGS_SHEET, OBJECTIVES.name, ACTIONS.name)
 # Sheets planrapport writes or explains itself: never reported as "not read".
 OWN_SHEETS = (LISTS_SHEET, GUIDE_SHEET, CHECK_SHEET, TRENDS_SHEET, COLLECTED_SHEET, SUBMITTED_SHEET,
-              *(s.name for s in IMPORTED_SHEETS))
+              REQUESTED_SHEET, *(s.name for s in IMPORTED_SHEETS))
 # Settings without which the documents have no name, title or period.
 REQUIRED_SETTINGS = ("municipality", "title", "start_year", "end_year", "report_year")
 

@@ -12,8 +12,9 @@ EPILOG = (
     "Elk bestand heeft een uitleg, de acties van de trekker (ter informatie), de opvolging van vorig jaar, de\n"
     "rijen van dit jaar om in te vullen met dezelfde keuzelijsten, en de metingen van de indicatoren onder zijn\n"
     "acties. Acties zonder trekker komen in één bestand voor uzelf. Haal de antwoorden binnen met\n"
-    "'planrapport verzamelen PAD MAP'. Het werkboek zelf wordt alleen gelezen.\n"
-    "Afloopcode: 0 gelukt, 1 werkboek onleesbaar of geen rijen voor het jaar, 2 verkeerd gebruik."
+    "'planrapport verzamelen PAD MAP'. Op het verborgen blad Uitgevraagd van het werkboek komt wat elke trekker\n"
+    "kreeg: verzamelen neemt van een bestand alleen die rijen aan. Vooraf komt er een reservekopie naast.\n"
+    "Afloopcode: 0 gelukt, 1 werkboek onleesbaar, open of geen rijen voor het jaar, 2 verkeerd gebruik."
 )
 
 
@@ -30,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from workbook.errors import WorkbookError
     from workbook.reader import read_plan
-    from workbook.requests import default_folder, write_requests
+    from workbook.requests import ask, default_folder
 
     path = Path(args.pad)
     plan = read_plan(path)
@@ -40,18 +41,22 @@ def run(args: argparse.Namespace) -> int:
         raise WorkbookError(f"{path.name}: er staat geen Rapportjaar op blad Instellingen; geef --jaar JAAR.")
     folder = Path(args.uit) if args.uit else default_folder(path, year)
     try:
-        written = write_requests(plan, year, folder, overwrite=args.overschrijf)
+        written, backup = ask(path, plan, year, folder, overwrite=args.overschrijf)
     except WorkbookError as error:
-        raise WorkbookError(f"{path.name}: {error.message}") from None
+        message = error.message
+        raise WorkbookError(message if message.startswith(path.name) else f"{path.name}: {message}") from None
     print(f"Uitvraag opvolging {year}: {len(written)} {'bestand' if len(written) == 1 else 'bestanden'} in {folder}")
     print("\n".join(asked_lines(written)))
+    print(f"Wat elke trekker kreeg, staat op het verborgen blad Uitgevraagd van {path.name}.")
+    print(f"Reservekopie van het werkboek: {backup.name}")
     return 0
 
 
 def asked_lines(written) -> list[str]:
     """One line per trekker: who, the file, how many actions and measurements it asks for."""
-    width = max(len(request.who) for request, _ in written)
-    return [f"  {request.who:<{width}}  {target.name}  ({asked_what(request)})" for request, target in written]
+    width = max(len(item.request.who) for item in written)
+    return [f"  {item.request.who:<{width}}  {item.path.name}  ({asked_what(item.request)})"
+            + (" (naam ingekort)" if item.shortened else "") for item in written]
 
 
 def asked_what(request) -> str:

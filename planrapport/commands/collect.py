@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
 def collected_lines(result) -> list[str]:
     lines = [f"Opvolging {result.year} verzameld: {_count(len(result.answers), 'antwoord', 'antwoorden')}."]
+    lines += result.remarks
     if result.answers:
         width = max(len(a.who) for a in result.answers)
         for answer in result.answers:
@@ -63,12 +64,18 @@ def collected_lines(result) -> list[str]:
             what = "overschreven" if conflict.overwritten else "niet overgenomen (gebruik --overschrijf)"
             lines.append(f"  {conflict.cell} ({conflict.code}, {conflict.header}): in het werkboek "
                          f"'{_shown(conflict.current)}', van {conflict.who} '{_shown(conflict.returned)}'; {what}.")
+    if result.clashes:
+        lines += ["", f"Verschillende antwoorden voor dezelfde cel, niet overgenomen ({len(result.clashes)}):"]
+        for clash in result.clashes:
+            answers = "; ".join(f"'{_shown(value)}' in {where}" for value, where in clash.answers)
+            lines.append(f"  {clash.cell} ({clash.code}, {clash.header}): {answers}. Kies zelf en vul de cel in.")
     if result.refusals:
         lines += ["", f"Geweigerd ({len(result.refusals)}):"]
         lines += [f"  {text}" for text in result.refusals]
     lines.append("")
     if result.waiting:
-        lines.append(f"Nog geen antwoord van: {', '.join(result.waiting)}.")
+        lines.append(f"Nog geen antwoord van ({len(result.waiting)}):")
+        lines += [f"  {who}: {file}" for who, file in zip(result.waiting, result.waiting_files, strict=True)]
     else:
         lines.append("Iedereen heeft geantwoord.")
     if not result.changes:
