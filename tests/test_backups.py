@@ -1,38 +1,84 @@
-"""Backups before a write-back: one per workbook per day, names claimed atomically and short enough to exist."""
+"""Backups before a write-back: the first of each day and the last five, names claimed atomically and short
+enough to exist."""
 
 import os
 import shutil
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from workbook import backups
-from workbook.backups import backup_path, is_backup, make_backup
+from workbook.backups import backup_path, is_backup, make_backup, rotation_copies
 from workbook.files import rewrite_with_backup
 
 DAY = date(2026, 12, 1)
 
 
-def test_one_backup_per_day_holding_the_workbook_as_it_was_before_the_first_write(tmp_path):
+def test_the_first_backup_of_the_day_holds_the_workbook_as_it_was_before_the_first_write(tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(b"ochtend")
-    first = make_backup(path, DAY)
+    first = make_backup(path, DAY, datetime(2026, 12, 1, 9, 5, 7))
     assert first.name == "plan (reservekopie 2026-12-01).xlsx"
     path.write_bytes(b"middag")
-    assert make_backup(path, DAY) == first
-    assert first.read_bytes() == b"ochtend"
+    second = make_backup(path, DAY, datetime(2026, 12, 1, 14, 3, 27))
+    assert second.name == "plan (reservekopie 2026-12-01 14.03.27).xlsx"
+    assert first.read_bytes() == b"ochtend" and second.read_bytes() == b"middag"
     assert make_backup(path, date(2026, 12, 2)).read_bytes() == b"middag"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "plan (reservekopie 2026-12-01).xlsx", "plan (reservekopie 2026-12-02).xlsx", "plan.xlsx"]
+        "plan (reservekopie 2026-12-01 14.03.27).xlsx", "plan (reservekopie 2026-12-01).xlsx",
+        "plan (reservekopie 2026-12-02).xlsx", "plan.xlsx"]
 
 
-def test_ten_writes_on_one_day_leave_one_backup(tmp_path):
+def test_ten_writes_on_one_day_keep_the_first_of_the_day_and_the_last_five(tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(b"0")
     for number in range(1, 11):
         rewrite_with_backup(path, lambda temporary, n=number: temporary.write_bytes(str(n).encode()))
     assert path.read_bytes() == b"10"
-    made = [p for p in tmp_path.iterdir() if p != path]
-    assert len(made) == 1 and is_backup(made[0].name) and made[0].read_bytes() == b"0"
+    made = sorted(p.name for p in tmp_path.iterdir() if p != path)
+    assert len(made) == 6 and all(is_backup(name) for name in made)
+    assert backup_path(path, date.today()).read_bytes() == b"0"
+    assert [p.read_bytes() for p in rotation_copies(path)] == [b"5", b"6", b"7", b"8", b"9"]
+
+
+def test_rotation_names_sort_by_time_and_a_second_in_the_same_second_is_numbered(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"0")
+    make_backup(path, DAY, datetime(2026, 12, 1, 8, 0, 0))
+    moments = [datetime(2026, 12, 1, 9, 59, 59), datetime(2026, 12, 1, 10, 0, 0), datetime(2026, 12, 1, 10, 0, 0)]
+    names = []
+    for number, moment in enumerate(moments, start=1):
+        path.write_bytes(str(number).encode())
+        names.append(make_backup(path, DAY, moment).name)
+    assert names == ["plan (reservekopie 2026-12-01 09.59.59).xlsx", "plan (reservekopie 2026-12-01 10.00.00).xlsx",
+                     "plan (reservekopie 2026-12-01 10.00.00-2).xlsx"]
+    assert sorted(names) == names and [p.name for p in rotation_copies(path)] == names
+
+
+def test_the_rotation_spans_days_and_never_removes_the_first_of_a_day(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    for day in (1, 2):
+        for hour in range(8, 12):
+            path.write_bytes(f"{day}-{hour}".encode())
+            make_backup(path, date(2026, 12, day), datetime(2026, 12, day, hour))
+    names = sorted(p.name for p in tmp_path.iterdir() if p != path)
+    assert names == [
+        "plan (reservekopie 2026-12-01 10.00.00).xlsx", "plan (reservekopie 2026-12-01 11.00.00).xlsx",
+        "plan (reservekopie 2026-12-01).xlsx",
+        "plan (reservekopie 2026-12-02 09.00.00).xlsx", "plan (reservekopie 2026-12-02 10.00.00).xlsx",
+        "plan (reservekopie 2026-12-02 11.00.00).xlsx", "plan (reservekopie 2026-12-02).xlsx"]
+    assert (tmp_path / "plan (reservekopie 2026-12-01).xlsx").read_bytes() == b"1-8"
+
+
+def test_the_rotation_of_another_workbook_in_the_folder_is_left_alone(tmp_path):
+    other = tmp_path / "ander plan.xlsx"
+    other.write_bytes(b"ander")
+    for hour in range(1, 8):
+        make_backup(other, DAY, datetime(2026, 12, 1, hour))
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"0")
+    for hour in range(1, 8):
+        make_backup(path, DAY, datetime(2026, 12, 1, hour))
+    assert len(rotation_copies(other)) == 5 and len(rotation_copies(path)) == 5
 
 
 def test_a_backup_another_run_made_a_moment_earlier_is_never_replaced(tmp_path, monkeypatch):
@@ -75,6 +121,13 @@ def test_a_name_too_long_for_the_file_system_is_shortened_and_stays_unique(tmp_p
     assert len(made) == 2
     assert all(len(os.fsencode(p.name)) <= 255 for p in made)
     assert sorted(p.read_bytes() for p in made) == sorted([first.name.encode(), second.name.encode()])
+    for number in range(7):  # the rotation's longer names are shortened too, and found again to be removed
+        for path in (first, second):
+            rewrite_with_backup(path, lambda temporary, n=number: temporary.write_bytes(str(n).encode()))
+    for path in (first, second):
+        copies = rotation_copies(path)
+        assert len(copies) == 5 and all(len(os.fsencode(p.name)) <= 255 and is_backup(p.name) for p in copies)
+    assert len([p for p in tmp_path.iterdir() if is_backup(p.name)]) == 12
 
 
 def test_names_of_many_bytes_are_cut_between_characters(tmp_path):
@@ -86,9 +139,11 @@ def test_names_of_many_bytes_are_cut_between_characters(tmp_path):
 
 def test_older_backup_names_are_recognised_and_workbooks_are_not():
     assert all(is_backup(name) for name in (
-        "plan (reservekopie).xlsx", "plan (reservekopie) (3).xlsm", "plan (reservekopie 2026-12-01).xlsx"))
+        "plan (reservekopie).xlsx", "plan (reservekopie) (3).xlsm", "plan (reservekopie 2026-12-01).xlsx",
+        "plan (reservekopie 2026-12-01 14.03.27).xlsx", "plan (reservekopie 2026-12-01 14.03.27-2).xlsm"))
     assert not any(is_backup(name) for name in (
-        "plan.xlsx", "reservekopie.xlsx", "plan (reservekopie van Jan).xlsx", "plan (2).xlsx"))
+        "plan.xlsx", "reservekopie.xlsx", "plan (reservekopie van Jan).xlsx", "plan (2).xlsx",
+        "plan (reservekopie 2026-12-01 14u03).xlsx"))
 
 
 def test_the_backup_name_without_a_path_is_today(tmp_path):

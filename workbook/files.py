@@ -9,7 +9,9 @@ from pathlib import Path
 from workbook.backups import make_backup
 from workbook.errors import WorkbookError
 from workbook.locks import is_open
+from workbook.permissions import check_writable, keep_owner
 from workbook.temporaries import temporary_beside
+from workbook.writer_lock import Hold, file_stamp, writing
 
 
 def free_name(path: Path) -> Path:
@@ -24,8 +26,11 @@ def free_name(path: Path) -> Path:
         number += 1
 
 
-def write_atomically(path: Path, write: Callable[[Path], None], overwrite: bool = False) -> Path:
-    """Let `write` fill a temporary file beside `path`, then move it into place in one step."""
+def write_atomically(path: Path, write: Callable[[Path], None], overwrite: bool = False,
+                     before_replace: Callable[[], None] | None = None) -> Path:
+    """Let `write` fill a temporary file beside `path`, then move it into place in one step (after
+    `before_replace`, which may still refuse). A file replaced keeps its mode, and its owner and group where the
+    system allows it."""
     path = Path(path)
     if path.exists() and not overwrite:
         raise WorkbookError(
@@ -44,9 +49,13 @@ def write_atomically(path: Path, write: Callable[[Path], None], overwrite: bool 
     try:
         write(temp_path)
         if path.exists():
-            os.chmod(temp_path, path.stat().st_mode & 0o777)
+            original = path.stat()
+            keep_owner(original, temp_path, path.name)
+            os.chmod(temp_path, original.st_mode & 0o7777)
         else:
             os.chmod(temp_path, 0o666 & ~_umask())
+        if before_replace is not None:
+            before_replace()
         os.replace(temp_path, path)
     except PermissionError:
         raise WorkbookError(
@@ -71,18 +80,36 @@ def save_workbook(workbook, path: Path, overwrite: bool = False) -> Path:
 
 def open_for_rewrite(path: Path):
     """The workbook's package, to change part by part and write back with rewrite_with_backup; refused when it is
-    no readable workbook or open in Excel."""
+    no readable workbook, open in Excel, or read-only (or in a read-only folder)."""
     from workbook.loading import check_file
     from workbook.xlsx_package import Package
 
     check_file(path)
     if is_open(path):
         raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
+    check_writable(path)
     return Package(path)
 
 
 def rewrite_with_backup(path: Path, write: Callable[[Path], None]) -> Path:
-    """Keep today's backup copy of the workbook (workbook.backups), then replace it atomically; returns the copy."""
-    backup = make_backup(path)
-    write_atomically(path, write, overwrite=True)
+    """Keep a backup copy of the workbook as it is (workbook.backups), then replace it atomically; returns the
+    copy. Under the workbook's writer lock (workbook.writer_lock: taken here when the caller holds none), and only
+    when the workbook is still what it was when the lock was taken: else nothing is written."""
+    path = Path(path)
+    with writing(path) as hold:
+        check_writable(path)
+        check_unchanged(path, hold)
+        backup = make_backup(path)
+        write_atomically(path, write, overwrite=True, before_replace=lambda: check_unchanged(path, hold))
+        hold.stamp = file_stamp(path)
     return backup
+
+
+def check_unchanged(path: Path, hold: Hold) -> None:
+    """Refuse when the workbook is no longer what it was when it was read for this write (size, modification time
+    and content)."""
+    if file_stamp(path) != hold.stamp:
+        raise WorkbookError(
+            f"{path.name} is intussen gewijzigd (door een andere opdracht of iemand anders); er is niets "
+            "geschreven. Voer de opdracht opnieuw uit."
+        )

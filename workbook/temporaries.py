@@ -9,6 +9,7 @@ from pathlib import Path
 
 TEMP_PREFIX = ".~planrapport-"
 STALE_AFTER = 15 * 60  # seconds; a temporary file of a run still writing is younger (its writes touch it)
+WRITER_LOCK_PREFIX = TEMP_PREFIX + "lock."  # workbook.writer_lock's lock files, which decide their own staleness
 
 
 def temporary_beside(path: Path) -> Path:
@@ -26,7 +27,8 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Pat
     now = time.time() if now is None else now
     removed = []
     try:
-        candidates = [entry for entry in os.scandir(folder) if entry.name.startswith(TEMP_PREFIX)]
+        candidates = [entry for entry in os.scandir(folder)
+                      if entry.name.startswith(TEMP_PREFIX) and not entry.name.startswith(WRITER_LOCK_PREFIX)]
     except OSError:
         return removed
     for entry in candidates:
