@@ -122,11 +122,12 @@ def test_ask_writes_the_files_the_command_writes_beside_the_workbook(example, tm
         assert contents(sent / name) == contents(asked / name), name
     assert outcome.ok and book.opened == [sent]
     count = len(names)
-    listed = [line.split("  ") for line in printed[1:]]  # "  wie  bestand  (wat)", aligned in columns
+    listed = [line.split("  ") for line in printed[1:-2]]  # "  wie  bestand  (wat)", aligned in columns
     listed = [[part.strip() for part in parts if part.strip()] for parts in listed]
     assert book.messages[-1][0] == (
         f"Uitvraag opvolging {year}: {count} bestanden in de map {sent}:\n" +
         "\n".join(f"- {who}: {name} {what}" for who, name, what in listed) +
+        "\n\nWat elke trekker kreeg, staat op het verborgen blad Uitgevraagd; het werkboek is bewaard."
         "\n\nMail elk bestand naar de trekker. Zet de ingevulde bestanden die terugkomen in dezelfde map (een andere "
         "naam mag) en klik dan op 'Verzamel opvolging'.")
 
@@ -217,7 +218,7 @@ def test_the_whole_cycle_through_the_buttons_ends_where_the_commands_end(example
     submitted = press(run_submit, book)
     assert main(["indienen", str(by_command), "--jaar", str(year)]) == 0
     assert submitted.ok, submitted.message
-    assert book.questions[-1][1] == str(year) and book.saves == 1 and book.hidden == {"Ingediend"}
+    assert book.questions[-1][1] == str(year) and book.saves == 2 and book.hidden == {"Ingediend", "Uitgevraagd"}
     assert read_live_plan(book).submitted == read_plan(by_command).submitted
     report = submitted.document
     assert book.opened[-1] == report and report.parent == by_button.parent
