@@ -8,12 +8,14 @@ from lxml import etree
 
 from workbook.files import open_for_rewrite, rewrite_with_backup
 from workbook.schema import COLLECTED_SHEET
+from workbook.writer_lock import writes_workbook
 from workbook.xlsx_package import MAIN, REL, cell_texts, claim_generated_sheet, q
 from workbook.xlsx_rows import xml_text
 
 TITLE = "Verzamelde opvolging"
 
 
+@writes_workbook
 def write_collected_sheet(path: str | Path, lines: list[str]) -> Path:
     """Put the lines on the sheet Verzameld (made anew each time), after today's backup; returns the backup."""
     path = Path(path)

@@ -11,6 +11,7 @@ from workbook.model import Plan
 from workbook.reader import read_plan
 from workbook.schema import FOLLOW_UP, MEASUREMENTS, SETTINGS_SHEET
 from workbook.timing import parse_timing
+from workbook.writer_lock import writes_workbook
 from workbook.xlsx_cells import split_ref
 from workbook.xlsx_package import Package
 from workbook.xlsx_rows import TableSheet
@@ -64,6 +65,7 @@ def measurement_rows(plan: Plan, year: int) -> list[dict[str, object]]:
     return rows
 
 
+@writes_workbook
 def open_year(path: str | Path, year: int) -> NewYear:
     """Set Rapportjaar to `year` and add its empty rows; existing rows are never touched. A second run adds
     nothing and writes nothing. Writes after today's backup, atomically."""

@@ -11,6 +11,7 @@ from workbook.files import open_for_rewrite, rewrite_with_backup
 from workbook.model import Plan, Submission
 from workbook.schema import FOLLOW_UP, MEASUREMENTS, SUBMITTED_SHEET
 from workbook.submission_record import HEADERS, HINT, TITLE
+from workbook.writer_lock import writes_workbook
 from workbook.xlsx_package import MAIN, REL, cell_texts, claim_generated_sheet, q
 from workbook.xlsx_rows import xml_text
 
@@ -50,6 +51,7 @@ def record_lines(rows: list[Submission]) -> list[list[object]]:
     return lines
 
 
+@writes_workbook
 def write_submission(path: str | Path, plan: Plan, year: int, day: date) -> tuple[Path, date | None, int]:
     """Record the year's submission (replacing an earlier one of the same year) after today's backup.
     Returns the backup, the day of the submission it replaced (or None) and the number of values recorded."""

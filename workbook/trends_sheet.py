@@ -12,6 +12,7 @@ from lxml import etree
 from workbook.errors import WorkbookError
 from workbook.files import open_for_rewrite, rewrite_with_backup
 from workbook.schema import TRENDS_SHEET
+from workbook.writer_lock import writes_workbook
 from workbook.xlsx_cells import column_letters
 from workbook.xlsx_package import (
     MAIN,
@@ -62,6 +63,7 @@ class TrendsTable:
 
 # ---- writing the sheet into the workbook file ----
 
+@writes_workbook
 def write_trends_sheet(path: str | Path, table: TrendsTable) -> Path:
     """Put the Trends sheet's table in the workbook (after a backup copy, atomically); returns the backup's path.
     Only the Trends sheet, the styles it adds and the workbook's list of sheets change."""

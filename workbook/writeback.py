@@ -11,6 +11,7 @@ from workbook.check_list import CheckList, CheckRow
 from workbook.errors import WorkbookError
 from workbook.files import open_for_rewrite, rewrite_with_backup
 from workbook.schema import CHECK_SHEET, normalize_header
+from workbook.writer_lock import writes_workbook
 from workbook.xlsx_cells import SheetCells, split_ref
 from workbook.xlsx_package import (
     MAIN,
@@ -60,6 +61,7 @@ def marked_cells(checks: CheckList) -> dict[tuple[str, str], str]:
     return marks
 
 
+@writes_workbook
 def write_check_sheet(path: str | Path, checks: CheckList) -> Path:
     """Put the check's list in the workbook (after a backup copy, atomically); returns the backup's path."""
     path = Path(path)
