@@ -11,6 +11,7 @@ from workbook.model import RequestedValue
 from workbook.numbers import parse_year
 from workbook.record_sheet import write_record_sheet
 from workbook.schema import HEADER_ROW, REQUESTED_SHEET, normalize_header
+from workbook.writer_lock import writes_workbook
 
 TITLE = "Uitgevraagd"
 HINT = ("Wat planrapport uitvragen aan elke trekker stuurde. Niet wijzigen: verzamelen neemt van een bestand alleen "
@@ -43,6 +44,7 @@ def record_lines(rows: list[RequestedValue]) -> list[list[object]]:
     return lines
 
 
+@writes_workbook
 def write_request_record(path: Path, rows: list[RequestedValue]) -> Path:
     """Put the record on the hidden sheet Uitgevraagd of the workbook, after today's backup; returns the backup."""
     package = open_for_rewrite(path)

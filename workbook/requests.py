@@ -24,6 +24,7 @@ from workbook.model import FollowUp, Measurement, Plan, RequestedValue
 from workbook.request_record import write_request_record
 from workbook.schema import FIRST_DATA_ROW, FOLLOW_UP, HEADER_ROW, LISTS, MEASUREMENTS, Column, list_range_name
 from workbook.template import FIXED_TIME, HINT_FONT, TITLE_FONT, WRAP, write_cell
+from workbook.writer_lock import writes_workbook
 
 IDENTITY_SHEET = "planrapport"
 IDENTITY_KIND = "Uitvraag opvolging"
@@ -200,6 +201,7 @@ def write_requests(plan: Plan, year: int, folder: Path, overwrite: bool = False,
     return planned
 
 
+@writes_workbook
 def ask(path: Path, plan: Plan, year: int, folder: Path, overwrite: bool = False) -> tuple[list[Planned], Path]:
     """Record on the workbook's sheet Uitgevraagd what each trekker is sent, then write their files. Every check
     (free names, a workbook that can be rewritten) comes first; returns the files and the workbook's backup."""

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from planrapport.commands import documents_common as common
+from workbook.writer_lock import command_writes_workbook
 
 HELP = "Maak per trekker een klein werkboek om de opvolging van zijn acties voor een jaar in te vullen."
 EPILOG = (
@@ -28,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overschrijf", action="store_true", help="vervang bestanden die er al staan")
 
 
+@command_writes_workbook()
 def run(args: argparse.Namespace) -> int:
     from workbook.errors import WorkbookError
     from workbook.reader import read_plan

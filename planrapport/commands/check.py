@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planrapport.commands import documents_common as common
+from workbook.writer_lock import command_writes_workbook
 
 if TYPE_CHECKING:
     from reporting.validation import ValidationReport
@@ -31,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="geef het resultaat als JSON, voor andere programma's")
 
 
+@command_writes_workbook("schrijf")
 def run(args: argparse.Namespace) -> int:
     from reporting.validation import validate
     from workbook.reader import read_plan

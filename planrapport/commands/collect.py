@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from planrapport.commands import documents_common as common
+from workbook.writer_lock import command_writes_workbook
 
 HELP = "Neem de ingevulde bestanden van de trekkers over in het werkboek (blad Opvolging en Metingen)."
 EPILOG = (
@@ -30,6 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="zet het overzicht ook op het blad Verzameld van het werkboek")
 
 
+@command_writes_workbook()
 def run(args: argparse.Namespace) -> int:
     from workbook.collect import collect
     from workbook.reader import read_plan

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from planrapport.commands import documents_common as common
+from workbook.writer_lock import command_writes_workbook
 
 HELP = "Begin een nieuw rapportjaar: Rapportjaar instellen en lege rijen voor opvolging en metingen toevoegen."
 EPILOG = (
@@ -23,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("jaar", type=common.year, metavar="JAAR", help="het nieuwe rapportjaar, bv. 2024")
 
 
+@command_writes_workbook()
 def run(args: argparse.Namespace) -> int:
     from workbook.new_year import open_year
     from workbook.reader import read_plan

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from planrapport.commands import documents_common as common
+from workbook.writer_lock import command_writes_workbook
 
 HELP = "Dien het jaarrapport in: het definitieve rapport, en in het werkboek een verslag van wat ingediend werd."
 EPILOG = (
@@ -26,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overschrijf", action="store_true", help="vervang een rapport met dezelfde naam")
 
 
+@command_writes_workbook()
 def run(args: argparse.Namespace) -> int:
     from reporting.formatting import long_date
     from workbook.reader import read_plan

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 from planrapport.commands import documents_common as common
+from workbook.writer_lock import command_writes_workbook
 
 HELP = "Toon per indicator de evolutie en het oordeel: op koers, aandacht, niet op koers of geen gegevens."
 EPILOG = (
@@ -27,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "werkboek); de andere bladen blijven ongemoeid")
 
 
+@command_writes_workbook("schrijf")
 def run(args: argparse.Namespace) -> int:
     from reporting.trends import indicator_trends
     from workbook.reader import read_plan
