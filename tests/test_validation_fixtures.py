@@ -67,6 +67,8 @@ EXPECTED = {
     "gewijzigd-na-indiening": [("Opvolging", "Opvolging!C4")],
 }
 # Words that only a Dutch sentence has; every message and summary must use some of them.
+    "ingediend-verslag-gewijzigd": [("Ingediend", "Ingediend!A1")],
+    "ingediend-document-anders": [("Ingediend", "Ingediend!A1")],
 DUTCH = {"de", "het", "een", "van", "naar", "dit", "voor", "met", "bij", "niet", "geen", "staat", "heeft", "in",
          "op", "is", "of", "en", "dat", "die"}
 ENGLISH = {"the", "and", "is not", "missing", "invalid", "should", "must", "error", "warning"}

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from lxml import etree
 
 from workbook.files import open_for_rewrite, rewrite_with_backup
-from workbook.model import Plan, Submission
-from workbook.schema import FOLLOW_UP, MEASUREMENTS, SUBMITTED_SHEET
-from workbook.submission_record import HEADERS, HINT, TITLE
+from workbook.model import BudgetLine, Plan, Submission
+from workbook.permissions import check_writable
+from workbook.schema import BUDGET, FOLLOW_UP, INDICATORS, MEASUREMENTS, SUBMITTED_SHEET
+from workbook.submission_record import HEADERS, HINT, SEAL, SEAL_HEADER, TITLE, fingerprint
 from workbook.writer_lock import writes_workbook
 from workbook.xlsx_package import MAIN, REL, cell_texts, claim_generated_sheet, q
 from workbook.xlsx_rows import xml_text
 
+# What the year report shows of an indicator and of a budget line, beside its key.
+INDICATOR_HEADERS = ("Norm", "Nulmeting jaar", "Nulmeting waarde", "Streefjaar", "Streefwaarde")
+BUDGET_HEADERS = ("Financier", "Gepland", "Besteed")
+
 
 def submission_rows(plan: Plan, year: int, day: date) -> list[Submission]:
-    """What is submitted for `year`: every follow-up row and measurement of that year, column by column."""
+    """What is submitted for `year`, column by column: every follow-up row and measurement of that year, every
+    budget line of that year (keyed by budget_keys) and each indicator's norm, baseline and target."""
     rows = []
     for row in plan.follow_ups:
         if row.year != year:
@@ -32,16 +39,52 @@ def submission_rows(plan: Plan, year: int, day: date) -> list[Submission]:
             value = row.origin.raw.get(column.field)
             rows.append(Submission(year, day, MEASUREMENTS.name, row.indicator_code, row.period, column.header,
                                    "" if value is None else value))
+    fields = {c.header: c.field for c in (*INDICATORS.columns, *BUDGET.columns)}
+    for indicator in plan.indicators:
+        if indicator.code:
+            rows += [Submission(year, day, INDICATORS.name, indicator.code, "", header,
+                                _value(getattr(indicator, fields[header]))) for header in INDICATOR_HEADERS]
+    for description, key, line in budget_keys(plan, year):
+        rows += [Submission(year, day, BUDGET.name, description, key, header, _value(getattr(line, fields[header])))
+                 for header in BUDGET_HEADERS]
     return rows
 
 
-def submission_record(plan: Plan, year: int, day: date) -> tuple[list[Submission], date | None, int]:
+def budget_keys(plan: Plan, year: int) -> list[tuple[str, str, BudgetLine]]:
+    """The budget lines of `year`, each with its key: the description (Code on Ingediend) and the funding kind
+    (the second and later line with both the same: "Subsidie (lijn 2)", ...)."""
+    seen: dict[tuple[str, str], int] = {}
+    keyed = []
+    for line in plan.budget_lines:
+        description = " ".join(line.description.split())
+        if line.year != year or not description:
+            continue
+        kind = " ".join(line.funding_kind.split())
+        number = seen[(description.casefold(), kind.casefold())] = seen.get((description.casefold(),
+                                                                              kind.casefold()), 0) + 1
+        keyed.append((description, kind if number == 1 else f"{kind} (lijn {number})".strip(), line))
+    return keyed
+
+
+def _value(value: object) -> object:
+    return "" if value is None else value
+
+
+def seal_row(year: int, day: date, values: list[Submission], document: str) -> Submission:
+    """The row that closes a year's record: its fingerprint and the name of its final document."""
+    return Submission(year, day, SEAL, fingerprint(year, values), "", SEAL_HEADER, document)
+
+
+def submission_record(plan: Plan, year: int, day: date,
+                      document: str = "") -> tuple[list[Submission], date | None, int]:
     """The whole record after submitting `year` (an earlier submission of that year replaced): its rows, the day
-    of the submission it replaced (or None) and the number of values recorded for `year`."""
+    of the submission it replaced (or None) and the number of values recorded for `year`. The year's rows end
+    with its Kenmerk row (seal_row), which names `document`, the final report."""
     earlier = [s for s in plan.submitted if s.year == year]
     kept = [s for s in plan.submitted if s.year != year]
     new = submission_rows(plan, year, day)
-    return sorted([*kept, *new], key=lambda s: s.year), (earlier[0].day if earlier else None), len(new)
+    rows = [*new, seal_row(year, day, new, document)]
+    return sorted([*kept, *rows], key=lambda s: s.year), (earlier[0].day if earlier else None), len(new)
 
 
 def record_lines(rows: list[Submission]) -> list[list[object]]:
@@ -52,21 +95,44 @@ def record_lines(rows: list[Submission]) -> list[list[object]]:
 
 
 @writes_workbook
-def write_submission(path: str | Path, plan: Plan, year: int, day: date) -> tuple[Path, date | None, int]:
+def write_submission(path: str | Path, plan: Plan, year: int, day: date,
+                     document: str = "") -> tuple[Path, date | None, int]:
     """Record the year's submission (replacing an earlier one of the same year) after today's backup.
     Returns the backup, the day of the submission it replaced (or None) and the number of values recorded."""
+    staged = stage_submission(path, plan, year, day, document)
+    return staged.write(), staged.replaced, staged.count
+
+
+@dataclass
+class StagedRecord:
+    """The workbook with the year's record put in, not written yet: `write` writes it (after today's backup)."""
+
+    path: Path
+    package: object
+    replaced: date | None
+    count: int
+
+    def write(self) -> Path:
+        """Write the workbook with its new record; returns today's backup copy."""
+        return rewrite_with_backup(self.path, self.package.write)
+
+
+def stage_submission(path: str | Path, plan: Plan, year: int, day: date, document: str = "") -> StagedRecord:
+    """Everything that can refuse a record, before anything is written: the workbook readable and not open, the
+    file and its folder writable, a sheet Ingediend of planrapport's own (or none); the record put in the
+    package in memory."""
     path = Path(path)
     package = open_for_rewrite(path)
+    check_writable(path)
     sheet, _ = claim_generated_sheet(
         package, SUBMITTED_SHEET, lambda root: cell_texts(package, root, ["A1"])["A1"] == TITLE)
-    rows, replaced, count = submission_record(plan, year, day)
+    rows, replaced, count = submission_record(plan, year, day, document)
     part = sheet.part if sheet is not None else package.add_sheet(SUBMITTED_SHEET)
     element = next(s.element for s in package.sheets() if s.part == part)
     element.set("state", "hidden")
     package.put_xml(package.workbook_part, package.workbook)
     package.put_xml(part, _sheet_xml(rows))
-    backup = rewrite_with_backup(path, package.write)
-    return backup, replaced, count
+    return StagedRecord(path, package, replaced, count)
 
 
 def _sheet_xml(rows: list[Submission]) -> etree._Element:

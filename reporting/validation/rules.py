@@ -68,6 +68,11 @@ _RULES = (
     # indicators
     Rule("geen-getal", ERROR, "indicatoren", "Een cel die een getal moet bevatten, bevat tekst die geen getal is."),
     Rule("dubbelzinnig-getal", WARNING, "indicatoren", "Een getal als tekst kan op twee manieren gelezen worden."),
+    Rule("ingediend-verslag-gewijzigd", ERROR, "opvolging",
+         "Het verslag van een indiening op blad Ingediend is gewijzigd of verwijderd: het geeft zijn kenmerk niet "
+         "meer."),
+    Rule("ingediend-document-anders", WARNING, "opvolging",
+         "Het ingediende jaarrapport ontbreekt, of het draagt een ander kenmerk dan het verslag op blad Ingediend."),
     Rule("meting-na-rapportjaar", ERROR, "indicatoren", "Een meting is voor een jaar na het rapportjaar."),
     Rule("dubbele-meting", ERROR, "indicatoren", "Een indicator heeft twee metingen voor dezelfde periode."),
     Rule("percentage-buiten-bereik", ERROR, "indicatoren", "Een percentage ligt niet tussen 0 en 100."),
