@@ -305,14 +305,17 @@ def test_an_objective_without_results_in_the_plan_document_stays_without(tmp_pat
             "Niet overgenomen: een zin die planrapport zelf schrijft.") in [(n.text, n.action) for n in result.notes]
 
 
-@pytest.mark.parametrize("content", [b"\x00\x01 geen zip " * 30, b"PK\x03\x04afgekapt"])
-def test_a_damaged_document_is_named(content, tmp_path, capsys):
+@pytest.mark.parametrize("content, what", [
+    (b"\x00\x01 geen zip " * 30, "dit is geen Word-document (.docx) en geen zip-archief; het bestand is beschadigd "
+                                  "of van een ander soort"),
+    (b"PK\x03\x04afgekapt", "het bestand is onvolledig (het houdt te vroeg op)"),
+])
+def test_a_damaged_document_is_named(content, what, tmp_path, capsys):
     source = tmp_path / "kapot.docx"
     source.write_bytes(content)
     assert main(["importeren", str(source), str(tmp_path / "plan.xlsx")]) == 1
     assert capsys.readouterr().err == (
-        "planrapport: kapot.docx: dit Word-document kan niet gelezen worden; het is beschadigd of geen .docx. "
-        "Open het in Word (of LibreOffice) en bewaar het als Word-document (.docx); importeer dan dat bestand.\n")
+        f"planrapport: kapot.docx: {what}. Open het in Word en bewaar het opnieuw als .docx. Er is niets geschreven.\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kapot.docx"]
 
 

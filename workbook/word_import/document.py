@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.errors import WorkbookError
+from workbook.word_import.package import check_package, read_head, refuse_encrypted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BULLET = re.compile(r"^\s*(?:[\u25aa\u2022\u25cf\u00b7\u25a0\u2013\u2014\-*\uf0a7\uf0b7](?!\*)|o(?=\s))\s*")
@@ -52,13 +52,13 @@ Block = Line | Table
 def read_document(path: Path) -> list[Block]:
     """The body of the document in order; raises WorkbookError for other formats or damaged files."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     path = Path(path)
     check_format(path)
+    check_package(path)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile):
+    except Exception:  # the guards above refuse what they know of; python-docx raises many kinds for the rest
         raise WorkbookError(
             f"{path.name}: dit Word-document kan niet gelezen worden; het is beschadigd of geen .docx. {SAVE_AS}"
         ) from None
@@ -79,7 +79,8 @@ def check_format(path: Path) -> None:
     if not path.is_file():
         raise WorkbookError(f"{path.name}: dit bestand bestaat niet.")
     suffix = path.suffix.casefold()
-    head = path.read_bytes()[:8]
+    head = read_head(path)
+    refuse_encrypted(path, head)
     if suffix in _OTHER_FORMATS or head.startswith(b"%PDF") or head.startswith(b"\xd0\xcf\x11\xe0"):
         kind = _OTHER_FORMATS.get(suffix) or ("een PDF-bestand" if head.startswith(b"%PDF") else
                                               "een oud Word-document (.doc)")
