@@ -60,6 +60,7 @@ EXPECTED = {
     "cofinanciering-te-laag": [("Begroting", "Begroting!E7")],
     "formulefout": [("Acties", "Acties!E4")],
     "tekst-met-gelijkteken": [("Acties", "Acties!D4")],
+    "tekst-als-formule": [("Lijsten", "Lijsten!A9")],
     "te-lange-titel": [("Acties", "Acties!C5")],
     "te-lange-tekst": [("Acties", "Acties!D5")],
     "ongeldig-teken": [("Acties", "Acties!D5")],

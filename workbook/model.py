@@ -225,6 +225,8 @@ class Lists:
     """The allowed words of the "Lijsten" sheet: one source for Excel drop-downs and validation."""
 
     values: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Per list, each word's cell ("Lijsten!A6") and its text as typed there (before spaces are trimmed).
+    cells: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, compare=False)
 
     def get(self, name: str) -> tuple[str, ...]:
         return self.values.get(name, ())

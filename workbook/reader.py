@@ -346,13 +346,17 @@ def _read_lists(grid: Grid | None) -> Lists:
     if found is None:
         return Lists(values)
     header_index, headers = found
+    cells: dict[str, tuple[tuple[str, str], ...]] = {}
     for name in LISTS:
         column = headers.get(normalize_header(name))
         if column is None:
             continue
-        words = [_text(row[column]).strip() for row in grid[header_index + 1 :] if column < len(row)]
-        values[name] = tuple(w for w in words if w)
-    return Lists(values)
+        letter = get_column_letter(column + 1)
+        typed = [(f"{LISTS_SHEET}!{letter}{number}", _text(row[column]))
+                 for number, row in enumerate(grid[header_index + 1 :], start=header_index + 2) if column < len(row)]
+        cells[name] = tuple((cell, text) for cell, text in typed if text.strip())
+        values[name] = tuple(text.strip() for _, text in cells[name])
+    return Lists(values, cells)
 
 
 def _objectives(rows: list[tuple[Row, Origin]], numbering: str) -> tuple[Objective, ...]:

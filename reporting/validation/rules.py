@@ -90,6 +90,9 @@ _RULES = (
     # text
     Rule("formulefout", ERROR, "tekst", "Een cel bevat een foutwaarde van een formule, zoals #VERW! of #DEEL/0!."),
     Rule("tekst-met-gelijkteken", WARNING, "tekst", "Een tekst begint met '=' en kan als formule gelezen worden."),
+    Rule("tekst-als-formule", WARNING, "tekst",
+         "Een woord op blad Lijsten of een instelling begint met =, +, -, @ of een tab; planrapport schrijft het als "
+         "tekst."),
     Rule("te-lange-titel", WARNING, "tekst", "Een titel is te lang om als kop in Word te staan."),
     Rule("te-lange-tekst", WARNING, "tekst", "Een tekst is te lang voor één cel van een Word-tabel."),
     Rule("ongeldig-teken", ERROR, "tekst", "Een tekst bevat een onzichtbaar stuurteken dat niet in Word kan."),

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from reporting.formatting import number
-from reporting.validation.context import Context, at, is_formula_error
+from reporting.validation.context import Context, at, is_formula_error, issue, quoted
 from reporting.validation.report import Issue
 from workbook.model import Origin
+from workbook.schema import SETTINGS, SETTINGS_SHEET
 
 # A title becomes a heading and a table-of-contents line in Word; past a few lines it stops being a title.
 TITLE_LIMIT = 400
@@ -17,6 +18,8 @@ TEXT_LIMIT = 8000
 EXCEL_CELL_LIMIT = 32767
 _TITLE_FIELDS = {"title", "text"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|_x00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F])_")
+# What makes Excel read a typed text as a formula (or, for a tab, hides such a start).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t")
 _COLUMN_NAMES = {"Doelstellingen": "de titel", "Resultaten": "het resultaat", "Acties": "de actie",
                  "Indicatoren": "de indicator"}
 
@@ -31,7 +34,7 @@ def check(ctx: Context) -> Iterator[Issue]:
                 continue
             if not isinstance(value, str):
                 continue
-            if value.startswith("="):
+            if value.startswith("=") and origin.sheet != SETTINGS_SHEET:  # a setting: tekst-als-formule
                 yield at(origin, field_name, "tekst-met-gelijkteken", row_code,
                          f"De tekst begint met '=' ({value[:30]}). Excel kan die als formule lezen zodra de cel "
                          "bewerkt wordt, en dan staat er #NAAM? in plaats van uw tekst. Laat de tekst met iets anders "
@@ -57,6 +60,32 @@ def check(ctx: Context) -> Iterator[Issue]:
                          f"{_COLUMN_NAMES[origin.sheet].capitalize()} is {number(length)} tekens lang; als kop in "
                          f"Word mag die hoogstens {TITLE_LIMIT} tekens zijn. Maak de tekst korter en zet de uitleg "
                          "in de omschrijving of motivering.")
+    yield from _formula_like(ctx)
+
+
+def _formula_like(ctx: Context) -> Iterator[Issue]:
+    """List words and settings that Excel would take for a formula when typed: planrapport writes them as text."""
+    for name, cells in ctx.plan.lists.cells.items():
+        for cell, typed in cells:
+            if typed.startswith(FORMULA_STARTS):
+                yield issue("tekst-als-formule", cell, "",
+                            f"Het woord {quoted(typed)} in de lijst '{name}' begint met {_start(typed)}. Excel kan "
+                            "zo'n woord als formule lezen wanneer het getypt wordt; planrapport schrijft het overal "
+                            "als tekst (in de bestanden voor de trekkers, de grafieken en de bladen die het maakt). "
+                            "Laat het woord liever met een letter of cijfer beginnen.")
+    for setting in SETTINGS:
+        origin = ctx.plan.settings.origins.get(setting.field)
+        value = origin.raw.get("value") if origin else None
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            yield at(origin, "value", "tekst-als-formule", "",
+                     f"De instelling '{setting.key}' begint met {_start(value)} ({quoted(value)}). Excel kan zo'n "
+                     "tekst als formule lezen wanneer ze getypt wordt; planrapport schrijft ze overal als tekst (op "
+                     "het titelblad, in de bestanden voor de trekkers en in de bladen die het maakt). Laat de tekst "
+                     "liever met een letter of cijfer beginnen.")
+
+
+def _start(text: str) -> str:
+    return "een tab" if text.startswith("\t") else f"'{text[0]}'"
 
 
 def _rows(ctx: Context) -> Iterable[tuple[Origin, str]]:
