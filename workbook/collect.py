@@ -389,14 +389,35 @@ class _Merger:
 
 
 def _write(path: Path, changes: dict[tuple[str, int, str], object]) -> Path:
+    """Write every change as a valid cell of its column's kind: a number (kept in a %-formatted cell as Excel
+    stores it), a year, or text as Excel shows it; refused before writing when the workbook would grow too big."""
+    import zipfile
+
+    from workbook.loading import MAX_UNCOMPRESSED, is_percent_format
+    from workbook.returns import typed_value
+    from workbook.xlsx_rows import number_formats
+
+    with zipfile.ZipFile(path) as archive:
+        size = sum(info.file_size for info in archive.infolist())
+    if size + sum(6 * len(str(v)) + 100 for v in changes.values()) > MAX_UNCOMPRESSED:
+        raise WorkbookError(f"{path.name}: met deze antwoorden zou het werkboek uitgepakt groter worden dan 500 MB; "
+                            "er wordt niets overgenomen. Kijk de teruggestuurde bestanden na.")
     package = open_for_rewrite(path)
+    percent = {i for i, code in enumerate(number_formats(package)) if is_percent_format(code)}
     for spec in (FOLLOW_UP, MEASUREMENTS):
         cells = {(row, letter): value for (sheet, row, letter), value in changes.items() if sheet == spec.name}
         if not cells:
             continue
         sheet = TableSheet(package, spec.name, None)
+        try:
+            sheet.find_header([c.header for c in spec.columns if c.required])
+        except WorkbookError:
+            pass  # the reader found the columns; without their kinds, each value is written by its own type
+        kinds = {sheet.column(c.header): c.kind for c in spec.columns if sheet.column(c.header) is not None}
         for (row, letter), value in sorted(cells.items()):
-            sheet.set_value(row, column_number(letter), value)
+            number = column_number(letter)
+            in_percent = sheet.cells.style_of(row, number) in percent
+            sheet.set_value(row, number, typed_value(value, kinds.get(number, ""), in_percent))
         sheet.save()
     return rewrite_with_backup(path, package.write)
 

@@ -144,6 +144,10 @@ class TableSheet:
             etree.SubElement(cell, q("v")).text = repr(number) if isinstance(number, float) else str(number)
         self.changed = True
 
+    def find_header(self, headers: Sequence[str]) -> None:
+        """Find the header row and its columns in the cells (the first rows), for a sheet opened for single cells."""
+        self._header_from_cells(headers)
+
     def _grow(self, last: int) -> None:
         """Make the table, its filter, the sheet's dimension and the drop-downs reach row `last`."""
         if last > self.last_row and self.table is not None:
@@ -191,3 +195,20 @@ def _parse_range(text: str) -> tuple[int, int, int, int] | None:
     first = split_ref(f"{match.group(1)}{match.group(2)}")
     last = split_ref(f"{match.group(3)}{match.group(4)}") if match.group(3) else first
     return first[1], first[0], last[1], last[0]
+
+
+def number_formats(package: Package) -> list[str]:
+    """The number format code of every cell format (cellXfs) of the workbook, by index; "" for General."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+    if not package.has("xl/styles.xml"):
+        return []
+    root = package.xml("xl/styles.xml")
+    custom = {f.get("numFmtId"): f.get("formatCode", "") for f in root.iter(q("numFmt"))}
+    formats = []
+    container = root.find(q("cellXfs"))
+    for xf in container.iter(q("xf")) if container is not None else ():
+        number = xf.get("numFmtId", "0")
+        builtin = BUILTIN_FORMATS.get(int(number)) if number.isdigit() else None
+        formats.append(custom.get(number) or builtin or "")
+    return formats
