@@ -32,3 +32,23 @@ def test_amounts_keep_their_sign_and_size():
     assert formatting.euro(20667.5) == "€ 20.667,50"
     assert formatting.euro(1e28) == "€ 10.000.000.000.000.000.000.000.000.000"
     assert formatting.percent(22.45, 1) == "22,4%"
+
+
+@pytest.mark.parametrize(("change", "text"), [
+    (6, "+6 procentpunten"), (12.0, "+12 procentpunten"), (1, "+1 procentpunt"), (-1.0, "-1 procentpunt"),
+    (0.5, "+0,5 procentpunt"), (-0.25, "-0,2 procentpunt"), (1.04, "+1 procentpunt"), (0.99999999, "+1 procentpunt"),
+    (1.5, "+1,5 procentpunten"), (-7.7, "-7,7 procentpunten"), (0, "0 procentpunten"), (0.04, "0 procentpunten"),
+    (-0.04, "0 procentpunten"), (0.1 + 0.7 - 0.8, "0 procentpunten"),
+])
+def test_percentage_points_singular_up_to_one_as_printed(change, text):
+    assert formatting.percentage_points(change) == text
+
+
+@pytest.mark.parametrize("value", [
+    79.99999999, 80.00000001, 0.1 + 0.7, 0.25, 0.35, 22.45, -2.55, 1e-9, 1168.0, 1e28, -0.0, 2.675,
+])
+@pytest.mark.parametrize("decimals", [0, 1, 2])
+def test_shown_is_the_value_as_number_prints_it(value, decimals):
+    printed = formatting.number(value, decimals).replace(".", "").replace(",", ".")
+    assert formatting.shown(value, decimals) == Decimal(printed)
+    assert formatting.number(formatting.shown(value, decimals), decimals) == formatting.number(value, decimals)

@@ -255,6 +255,14 @@ def test_percentages_change_in_percentage_points():
     assert row["reason"].startswith("Stijging van 22,4% in 2020 naar 30,1% in 2021 (+7,7 procentpunten, +34,4%)")
 
 
+@pytest.mark.parametrize(("now", "points"), [
+    (36, "+6 procentpunten"), (31, "+1 procentpunt"), (30.5, "+0,5 procentpunt"), (31.5, "+1,5 procentpunten"),
+])
+def test_percentage_points_are_singular_up_to_one(now, points):
+    row = trend([("2020", 30), ("2021", now)], year=2021, unit="percentage", direction="stijgen")
+    assert f"({points}, +" in row["reason"]
+
+
 def test_measurements_after_the_year_are_left_out_and_measured_in_year():
     measurements = [("2021", 100), ("2022", 130), ("2024", 500)]
     row = trend(measurements, year=2022, direction="stijgen")
