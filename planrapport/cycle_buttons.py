@@ -137,12 +137,16 @@ def run_collect(book: LiveBook) -> Outcome:
 
 
 def run_submit(book: LiveBook) -> Outcome:
-    """The final year report beside the workbook, and the record of what was submitted on the sheet Ingediend."""
-    from reporting.documents import YEAR_REPORT, output_name, render_year_report
-    from reporting.documents.output import target, write_document
+    """The final year report beside the workbook, and the record of what was submitted on the sheet Ingediend,
+    all or nothing: the report is moved into place only once the workbook with its record is saved."""
+    from planrapport.commands.submit import submit
+    from reporting.documents.output import target
     from reporting.formatting import long_date
+    from reporting.submission_part import final_name
     from reporting.validation import validate
-    from workbook.submitted import record_lines, submission_record
+    from reporting.validation.submitted import replaced_by_submitting
+    from workbook.permissions import check_writable
+    from workbook.submitted import record_lines
 
     plan = read_live_plan(book)
     year, refusal = _asked_year(book, plan, "Welk jaar dient u in? planrapport maakt het definitieve jaarrapport "
@@ -153,37 +157,43 @@ def run_submit(book: LiveBook) -> Outcome:
     refuse_foreign(book, SUBMITTED_SHEET, is_own_record)
     report = validate(plan, year)
     write_check(book, report)
-    if not report.ok:
-        count = _count(len(report.errors), "fout", "fouten")
+    errors = [e for e in report.errors if not replaced_by_submitting(e, year)]
+    if errors:
+        count = _count(len(errors), "fout", "fouten")
         return Outcome(False, f"Er is niets ingediend: het werkboek heeft {count}.\n\nDe lijst staat op het blad "
                               "Controle; klik op een cel in kolom Cel om naar het probleem te gaan. Verbeter de "
                               "fouten en klik opnieuw op 'Dien in'.", sheet="Controle")
-    data = render_year_report(plan, year)
-    written = write_document(target(plan.source, output_name(YEAR_REPORT, plan, year)), data)
+    check_writable(plan.source)
+    document = target(plan.source, final_name(plan, year))
+    sheet = _sheet(book, SUBMITTED_SHEET, missing_ok=True)
+    before = book.values(sheet) if sheet in book.sheet_names() else []
+
+    def record(rows) -> None:
+        book.write_record(sheet, record_lines(rows))
+        try:
+            book.save()
+        except Exception:  # read-only, locked or gone: the record is taken back and nothing is submitted
+            book.write_record(sheet, before)
+            raise WorkbookError("Er is niets ingediend: planrapport kon het werkboek niet bewaren (is het "
+                                "alleen-lezen, of elders geopend?). Bewaar het werkboek zelf eens (Bestand > Opslaan "
+                                "als) en klik opnieuw op 'Dien in'.") from None
+
     today = date.today()
-    rows, replaced, _ = submission_record(plan, year, today)
-    book.write_record(_sheet(book, SUBMITTED_SHEET, missing_ok=True), record_lines(rows))
+    done = submit(plan.source, plan, year, document, today, record=record)
     actions = sum(r.year == year for r in plan.follow_ups)
     measurements = sum(m.year == year for m in plan.measurements)
-    message = [f"Ingediend op {long_date(today)}: het definitieve jaarrapport {written.path.name} staat in de map "
-               f"van het werkboek ({written.path.parent}). De opvolging van {_count(actions, 'actie', 'acties')} en "
+    message = [f"Ingediend op {long_date(today)}: het definitieve jaarrapport {document.name} staat in de map "
+               f"van het werkboek ({document.parent}). De opvolging van {_count(actions, 'actie', 'acties')} en "
                f"{_count(measurements, 'meting', 'metingen')} van {year} staat op het verborgen blad Ingediend."]
-    if written.renamed:
-        message.append(f"{written.wanted.name} bestond al en bleef ongewijzigd; het nieuwe rapport heeft een nummer.")
-    if replaced is not None:
-        message.append(f"Dit vervangt de indiening van {year} op {long_date(replaced)}.")
+    if done.replaced is not None:
+        message.append(done.replaced_sentence())
     if report.warnings:
         count = len(report.warnings)
         message.append(f"Het werkboek heeft {count} {'waarschuwing' if count == 1 else 'waarschuwingen'}; ze staan "
                        "op het blad Controle.")
-    try:
-        book.save()
-        message.append("\nHet werkboek is bewaard, zodat het verslag van de indiening blijft. Wijzigt u daarna een "
-                       "ingediende waarde, dan meldt 'Controleer' het.")
-    except Exception:  # read-only, locked or gone: the officer saves it themselves
-        message.append("\nplanrapport kon het werkboek niet bewaren. Bewaar het nu zelf (Bestand > Opslaan als), "
-                       "anders gaat het verslag van de indiening verloren.")
-    return Outcome(True, "\n".join(message), document=written.path)
+    message.append("\nHet werkboek is bewaard, zodat het verslag van de indiening blijft. Wijzigt u daarna een "
+                   "ingediende waarde, dan meldt 'Controleer' het.")
+    return Outcome(True, "\n".join(message), document=document)
 
 
 # ---- shared by the cycle's buttons ----

@@ -19,8 +19,7 @@ RISE, FALL, KEEP = "stijgen", "dalen", "behouden"
 KEEP_TOLERANCE = 0.05
 _SIGN = {RISE: 1, FALL: -1, KEEP: 0}
 
-# The rule of every comparison below: values are compared as the report prints them (`shown`: rounded to the
-# decimals of their unit, in Decimal), so a report that shows 80% against a target of 80% always reads as met.
+# Values are compared as printed (`shown`: Decimal at their unit's decimals): 80% shown, target 80%, is met.
 
 
 def _reaches(value: float, target: float, unit: str, sign: int) -> bool:
