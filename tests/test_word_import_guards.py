@@ -295,6 +295,30 @@ def test_the_untouched_copy_imports(tmp_path):
     assert (tmp_path / "plan.xlsx").exists()
 
 
+@pytest.mark.parametrize(
+    "part, data",
+    [
+        (
+            DOCUMENT,
+            _body(_paragraph("Strategische doelstelling 1: Wonen"), '<!DOCTYPE w:document SYSTEM "http://x/d.dtd">'),
+        ),
+        ("word/media/logo.svg", b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "y">]><svg>&x;</svg>'),
+    ],
+)
+def test_what_word_may_carry_passes(part, data, tmp_path):
+    """A bare DOCTYPE (nothing is fetched) and an SVG image with a DTD of its own (never parsed) pass the guards."""
+    with zipfile.ZipFile(VALID) as source:
+        types = source.read("[Content_Types].xml").replace(
+            b"<Override", b'<Default Extension="svg" ContentType="image/svg+xml"/><Override', 1
+        )
+    source = _copy(
+        tmp_path / "plan.docx",
+        {part: data, "[Content_Types].xml": types} if part == DOCUMENT else {"[Content_Types].xml": types},
+        add=None if part == DOCUMENT else lambda out: out.writestr(part, data),
+    )
+    assert main(["importeren", str(source), str(tmp_path / "plan.xlsx")]) == 0
+
+
 def test_the_refusal_of_a_big_part_unpacks_nothing(tmp_path):
     """A .docx of 1 MB with a referenced part of 1 GiB: refused from the zip directory, in little memory."""
     source = big_part(tmp_path / "groot.docx", 1024 * MIB)

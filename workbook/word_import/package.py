@@ -33,7 +33,8 @@ _OTHER_MAIN = {
 # No entity is expanded, nothing is fetched, and libxml2 keeps its limits (depth 256, text nodes of 10 MB).
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 _TOO_DEEP = etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")
-_DOCTYPE = re.compile(r"\A\ufeff?(?:\s|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", re.DOTALL)
+# A DOCTYPE with declarations of its own ("[...]"), where entities are declared; a bare DOCTYPE is harmless.
+_DOCTYPE = re.compile(r"\A\ufeff?(?:\s|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE[^\[>]*\[", re.DOTALL)
 _ENTITY = re.compile(r"<!ENTITY")
 _ENCODING_ERRORS = {
     etree.ErrorTypes.ERR_INVALID_ENCODING,
@@ -125,8 +126,12 @@ def _check_archive(name: str, archive: zipfile.ZipFile) -> None:
 
 
 def is_xml(part: str, types: dict[str, dict[str, str]]) -> bool:
-    """A member python-docx would parse as XML: every .xml and .rels, and whatever its content type calls XML."""
-    return part.casefold().endswith((".xml", ".rels")) or _content_type(types, part).endswith("xml")
+    """A member python-docx would parse as XML: every .xml and .rels, and what its content type calls XML.
+
+    Images are not parsed (an SVG logo may well carry a DOCTYPE): python-docx keeps them as bytes.
+    """
+    kind = _content_type(types, part)
+    return part.casefold().endswith((".xml", ".rels")) or (kind.endswith("xml") and not kind.startswith("image/"))
 
 
 def content_types(archive: zipfile.ZipFile) -> dict[str, dict[str, str]]:
@@ -138,10 +143,10 @@ def _parse(name: str, part: str, data: bytes) -> etree._Element:
     """A part parsed without entities, network or a DTD, at most MAX_DEPTH deep; else a Dutch refusal."""
     where = f"het deel {part}" + (" (de tekst van het document)" if part == "word/document.xml" else "")
     if (doctype := _doctype(data)) is not None:
-        entities = " met entiteiten" if _ENTITY.search(doctype) else ""
+        entities = "entiteiten" if _ENTITY.search(doctype) else "eigen declaraties"
         raise WorkbookError(
-            f"{name}: {where} begint met een DOCTYPE{entities}. Word schrijft dat nooit; het kan het geheugen vullen "
-            f"of naar andere bestanden verwijzen, dus planrapport leest het niet. {RESAVE} {NOTHING}"
+            f"{name}: {where} begint met een DOCTYPE met {entities}. Word schrijft dat nooit; het kan het geheugen "
+            f"vullen of naar andere bestanden verwijzen, dus planrapport leest het niet. {RESAVE} {NOTHING}"
         )
     try:
         root = etree.fromstring(data, _PARSER)
@@ -158,8 +163,11 @@ def _parse(name: str, part: str, data: bytes) -> etree._Element:
         else:
             what = f"is geen geldige XML{line}"
         raise WorkbookError(f"{name}: het Word-document is beschadigd: {where} {what}. {RESAVE} {NOTHING}") from None
-    if root.getroottree().docinfo.internalDTD is not None:  # a DOCTYPE the scan above missed
-        raise WorkbookError(f"{name}: {where} bevat een DOCTYPE. Word schrijft dat nooit. {RESAVE} {NOTHING}")
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):  # entities the scan above missed
+        raise WorkbookError(
+            f"{name}: {where} bevat een DOCTYPE met entiteiten. Word schrijft dat nooit. {RESAVE} {NOTHING}"
+        )
     if _TOO_DEEP(root):
         raise WorkbookError(
             f"{name}: het Word-document is beschadigd: {where} is meer dan {MAX_DEPTH} elementen "
