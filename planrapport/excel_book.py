@@ -131,7 +131,7 @@ class ExcelBook:
             for area, words in content.word_colours.items():
                 for word, (fill, font) in words.items():
                     sheet.range(area).conditional_formats.add_cell_value(
-                        "equal_to", f'="{word}"', fill_color=_hex(fill), font_color=_hex(font))
+                        "equal_to", '="' + word.replace('"', '""') + '"', fill_color=_hex(fill), font_color=_hex(font))
             if last >= first_data:
                 sheet.range((first_data, 1), (last, width)).rows.autofit()
             self._freeze(sheet, content.frozen)

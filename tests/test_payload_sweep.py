@@ -152,3 +152,56 @@ def test_formula_payloads_stay_text_in_every_written_file(tmp_path, example, cap
     written = {p.suffix for p in files}
     assert written == {".xlsx", ".xlsm", ".docx"}
     assert any("word/embeddings/" in name for path in files if path.suffix == ".docx" for name, _ in _parts(path))
+
+
+class _Recorder:
+    """Whatever xlwings offers: every attribute, item and call gives a recorder; values written are kept."""
+
+    def __init__(self, written: list[object], name: str = "Uitleg") -> None:
+        object.__setattr__(self, "written", written)
+        object.__setattr__(self, "name", name)
+
+    def __getattr__(self, name: str) -> _Recorder:
+        return _Recorder(self.written)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "value":
+            self.written.append(value)
+
+    def __call__(self, *args: object, **kwargs: object) -> _Recorder:
+        return _Recorder(self.written)
+
+    def __getitem__(self, key: object) -> _Recorder:
+        return _Recorder(self.written)
+
+    def __iter__(self) -> Iterator[_Recorder]:
+        return iter([_Recorder(self.written)])
+
+    def __le__(self, other: object) -> bool:  # a table of the sheet is never where rows are added
+        return False
+
+    __lt__ = __ge__ = __gt__ = __le__
+
+
+def _flat(value: object) -> Iterator[object]:
+    if isinstance(value, list | tuple):
+        for item in value:
+            yield from _flat(item)
+    else:
+        yield value
+
+
+def test_the_buttons_hand_every_text_to_excel_with_its_text_prefix():
+    from planrapport.excel_book import ExcelBook
+    from workbook.live_book import SheetContent
+
+    written: list[object] = []
+    book = ExcelBook(_Recorder(written))
+    rows = [["Controle"], ["Uitleg"], ["Cel", "Probleem"], *([p, 2023] for p in PAYLOADS)]
+    book.write_sheet("Controle", SheetContent(rows=rows, links={(4, 1): "'Acties'!C5"}))
+    book.set_values("Opvolging", {(4 + n, 3): p for n, p in enumerate(PAYLOADS)})
+    book.append_rows("Opvolging", (20, 1), [[p, 2024] for p in PAYLOADS])
+    book.write_record("Ingediend", [[2024, "Opvolging", p] for p in PAYLOADS])
+    texts = [v for v in _flat(written) if isinstance(v, str)]
+    assert all(t.startswith("'") for t in texts), texts
+    assert {t[1:] for t in texts} >= set(PAYLOADS)

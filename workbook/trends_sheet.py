@@ -227,7 +227,7 @@ def _sheet_xml(table: TrendsTable, styles: _Styles, selected: bool) -> etree._El
                 priority += 1
                 rule = etree.SubElement(formatting, q("cfRule"), {"type": "cellIs", "dxfId": str(dxf),
                                                                   "priority": str(priority), "operator": "equal"})
-                etree.SubElement(rule, q("formula")).text = f'"{word}"'
+                etree.SubElement(rule, q("formula")).text = '"' + word.replace('"', '""') + '"'  # a literal
     if table.links:
         hyperlinks = etree.SubElement(root, q("hyperlinks"))
         for (number, column), location in sorted(table.links.items()):
