@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 from planrapport.cli import main
 from reporting.documents import render_year_report
-from reporting.submission_part import read_submission_part
 from reporting.formatting import long_date
+from reporting.submission_part import read_submission_part
 from reporting.validation import validate
 from workbook.reader import read_plan
 from workbook.submission_record import year_records
@@ -113,13 +113,14 @@ def test_the_record_holds_the_budget_and_the_targets_and_a_later_change_is_named
     assert main(["indienen", str(path), "--jaar", "2012"]) == 0
     printed = capsys.readouterr().out.splitlines()
     record = year_records(read_plan(path).submitted)[2012]
-    assert printed[2] == ("Ook de 3 begrotingslijnen van 2012 en de nulmeting, streefwaarde en norm van 148 indicatoren "
-                          f"staan erop, met het kenmerk {record.fingerprint[:16]}, dat ook in het jaarrapport staat.")
+    assert printed[2] == ("Ook de 3 begrotingslijnen van 2012 en de nulmeting, streefwaarde en norm van 148 "
+                          f"indicatoren staan erop, met het kenmerk {record.fingerprint[:16]}, dat ook in het "
+                          "jaarrapport staat.")
     assert record.intact and record.document == "jaarrapport-2012-waregem-ingediend.docx"
     budget = [(s.code, s.key, s.header, s.value) for s in record.values if s.sheet == "Begroting"]
-    assert budget[:3] == [("Loonkost 1FT medewerker integratie", "Vlaamse subsidie", "Financier", "Vlaamse Gemeenschap"),
-                          ("Loonkost 1FT medewerker integratie", "Vlaamse subsidie", "Gepland", 27700),
-                          ("Loonkost 1FT medewerker integratie", "Vlaamse subsidie", "Besteed", 28105)]
+    first = ("Loonkost 1FT medewerker integratie", "Vlaamse subsidie")
+    assert budget[:3] == [(*first, "Financier", "Vlaamse Gemeenschap"), (*first, "Gepland", 27700),
+                          (*first, "Besteed", 28105)]
     plan = read_plan(path)
     line = next(b for b in plan.budget_lines if b.year == 2012)
     indicator = plan.indicators[0]
