@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterator
 from fractions import Fraction
 
+from reporting.cofinancing import cofinancing_met
 from reporting.formatting import euro, percent
 from reporting.validation.cells import number_cell
 from reporting.validation.context import Context, at, is_blank, issue, normalize_word
@@ -74,7 +75,7 @@ def _cofinancing(ctx: Context, lines: tuple[BudgetLine, ...]) -> Iterator[Issue]
                 continue
             own = sum(getattr(b, field_name) or 0 for b in own_lines)
             minimum = share * subsidy
-            if own + 0.005 >= minimum:
+            if cofinancing_met(own, share, subsidy):
                 continue
             target = next((b for b in own_lines if getattr(b, field_name) is not None), None)
             cell = target.origin.cell(field_name) if target else subsidy_lines[0].origin.cell("funding_kind")
