@@ -17,8 +17,9 @@ COMMAND_LINE = r"%LOCALAPPDATA%\planrapport\venv\Scripts\planrapport.exe"
 
 def run_new_year(book: LiveBook) -> Outcome:
     """Rapportjaar + 1 (asked), set on Instellingen, with its empty rows on Opvolging and Metingen."""
+    from planrapport.commands.new_year import standing_lines
     from workbook.live_edits import rows_to_append
-    from workbook.new_year import follow_up_rows, measurement_rows, report_year_cell
+    from workbook.new_year import follow_up_rows, measurement_rows, report_year_cell, year_standings
 
     plan = read_live_plan(book, need_file=False)
     current = plan.settings.report_year
@@ -31,6 +32,7 @@ def run_new_year(book: LiveBook) -> Outcome:
         return refusal
     follow_ups = follow_up_rows(plan, year)
     measurements = measurement_rows(plan, year)
+    overdue, skipped = year_standings(plan, year)
     next_step = ("Volgende stap: vul op blad Acties de kolom Trekker in (wie de opvolging van de actie geeft) en "
                  "klik op 'Vraag opvolging op'.")
     if current == year and not follow_ups and not measurements:
@@ -46,9 +48,10 @@ def run_new_year(book: LiveBook) -> Outcome:
             name = _sheet(book, spec.name)
             first, values = rows_to_append(book.values(name), spec, rows)
             book.append_rows(name, first, values)
-    lines.append(f"Blad Opvolging: {_count(len(follow_ups), 'rij', 'rijen')} voor {year} toegevoegd, met de status "
-                 "van vorig jaar als begin.")
+    lines.append(f"Blad Opvolging: {_count(len(follow_ups), 'rij', 'rijen')} voor {year} toegevoegd, leeg tot de "
+                 "trekker antwoordt.")
     lines.append(f"Blad Metingen: {_count(len(measurements), 'rij', 'rijen')} voor {year} toegevoegd.")
+    lines += standing_lines(overdue, skipped, limit=20)
     return Outcome(True, "\n".join(lines) + f"\n\n{SAVE} {next_step}", sheet=FOLLOW_UP.name)
 
 

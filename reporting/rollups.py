@@ -7,8 +7,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reporting.cofinancing import cofinancing_met
 from workbook import codes
 from workbook.model import BBC, Action, FollowUp, Plan
+from workbook.running import answered, previous_rows, running
 from workbook.schema import OFF_TRACK
 
 if TYPE_CHECKING:
@@ -25,11 +27,12 @@ PLAN_LEVEL = 0
 class GroupRollup:
     """The actions and indicators under one objective (level 1 or 2), or under the whole plan (level 0).
 
-    Actions count when they are planned in the year or have a follow-up row for it. The counts by status,
-    time and colour use the officer's own words; NO_FOLLOW_UP counts actions without a row for the year,
-    NOT_FILLED rows where the column is empty. An action is on schedule when it has a follow-up row for the
-    year and none of its status, time and time colour is a word for off schedule (workbook.schema.OFF_TRACK:
-    vertraagd, uitgesteld, stopgezet, rood); `on_schedule_share` is on_schedule / followed_up (0..1).
+    Actions count when they run in the year (workbook.running) or have a follow-up row for it. The counts by
+    status, time and colour use the officer's own words; NO_FOLLOW_UP counts actions without a row for the year
+    or whose row does not answer for it (workbook.running.answered), NOT_FILLED rows where the column is empty.
+    An action is on schedule when it has a follow-up row for the year that answers for it and none of its
+    status, time and time colour is a word for off schedule (workbook.schema.OFF_TRACK: vertraagd, uitgesteld,
+    stopgezet, rood); `on_schedule_share` is on_schedule / followed_up (0..1).
     """
 
     code: str
@@ -185,8 +188,8 @@ class _Ancestry:
 
 
 def _actions_in_year(plan: Plan, year: int | None) -> Iterator[tuple[Action, FollowUp | None]]:
-    """Actions planned in the year or followed up in it, each with its (last) follow-up row for the year;
-    without a year, every action with its most recent follow-up."""
+    """Actions running in the year (workbook.running) or with a row for it, each with its (last) follow-up row for
+    the year when that row answers for it; without a year, every action with its most recent follow-up."""
     latest: dict[str, FollowUp] = {}
     for follow_up in plan.follow_ups:
         if year is not None and follow_up.year != year:
@@ -194,12 +197,15 @@ def _actions_in_year(plan: Plan, year: int | None) -> Iterator[tuple[Action, Fol
         known = latest.get(follow_up.action_code)
         if known is None or (follow_up.year or 0) >= (known.year or 0):
             latest[follow_up.action_code] = follow_up
-    ended = plan.ended_before(year) if year is not None else {}
+    if year is None:
+        yield from ((action, latest.get(action.code)) for action in plan.actions)
+        return
+    runs, previous = running(plan, year), previous_rows(plan, year)
     for action in plan.actions:
         follow_up = latest.get(action.code)
-        if year is None or follow_up is not None or (
-                action.code not in ended and (not action.years or year in action.years)):
-            yield action, follow_up
+        if follow_up is not None or action.code in runs:
+            # A row without its own status or stand van zaken is no follow-up (workbook.running.answered).
+            yield action, follow_up if answered(follow_up, previous.get(action.code)) else None
 
 
 def _action_facts(follow_up: FollowUp | None) -> dict[str, object]:
@@ -306,5 +312,4 @@ def _required(minimum: float | None, flemish: float | None) -> float | None:
 def _met(own: float | None, minimum: float | None, flemish: float | None) -> bool | None:
     if own is None or minimum is None or not flemish:
         return None
-    # 1/3 of 62.000 is 20.666,67: allow the cent the officer rounds away.
-    return own >= minimum * flemish - 0.01
+    return cofinancing_met(own, minimum, flemish)

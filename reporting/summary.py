@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbook.model import BBC, Plan
+from workbook.running import answered, previous_rows, running
 
 
 def summary_lines(plan: Plan) -> list[str]:
@@ -25,11 +26,26 @@ def summary_lines(plan: Plan) -> list[str]:
         f" (waarvan kwantitatief: {sum(1 for i in plan.indicators if i.quantitative)})",
         f"  Metingen: {len(plan.measurements)}{_years(measured)}",
         f"  Opvolging: {len(plan.follow_ups)} rijen{_years(followed)}",
+        *_followed_up(plan),
         f"  Begroting: {len(plan.budget_lines)} posten{_years(budget)}",
     ]
     if settings.fictitious_note:
         lines.append(f"  Let op: {settings.fictitious_note}")
     return lines
+
+
+def _followed_up(plan: Plan) -> list[str]:
+    """How many of the actions running in the report year are followed up for it (workbook.running.answered)."""
+    year = plan.settings.report_year
+    if year is None:
+        return []
+    rows = {row.action_code: row for row in plan.follow_ups if row.year == year}
+    runs = running(plan, year) | {a.code for a in plan.actions if a.code in rows}  # as the year report counts
+    if not runs:
+        return []
+    previous = previous_rows(plan, year)
+    done = sum(answered(rows.get(code), previous.get(code)) for code in runs)
+    return [f"  Opgevolgd voor {year}: {done} van de {len(runs)} lopende acties"]
 
 
 def _years(years: list[int]) -> str:

@@ -76,10 +76,12 @@ def test_new_year_on_the_open_book_gives_the_plan_the_command_gives(example, tmp
                            f"Blad Opvolging: {rows} rijen voor {year} toegevoegd.",
                            f"Blad Metingen: {measured} rijen voor {year} toegevoegd."]
     assert book.messages[-1] == (
-        f"Rapportjaar: {year} (was {year - 1}).\nBlad Opvolging: {rows} rijen voor {year} toegevoegd, met de status "
-        f"van vorig jaar als begin.\nBlad Metingen: {measured} rijen voor {year} toegevoegd.\n\nBewaar het werkboek "
-        "(Ctrl+S) om de wijzigingen te houden. Volgende stap: vul op blad Acties de kolom Trekker in (wie de "
-        "opvolging van de actie geeft) en klik op 'Vraag opvolging op'.", True)
+        "\n".join([f"Rapportjaar: {year} (was {year - 1}).",
+                   f"Blad Opvolging: {rows} rijen voor {year} toegevoegd, leeg tot de trekker antwoordt.",
+                   f"Blad Metingen: {measured} rijen voor {year} toegevoegd.", *printed[3:-1][:20],
+                   *([f"... en nog {len(printed) - 24} acties."] if len(printed) > 24 else [])])
+        + "\n\nBewaar het werkboek (Ctrl+S) om de wijzigingen te houden. Volgende stap: vul op blad Acties de kolom "
+        "Trekker in (wie de opvolging van de actie geeft) en klik op 'Vraag opvolging op'.", True)
     assert book.shown == ["Opvolging"]
 
     before = sheet_values(book, "Instellingen", "Opvolging", "Metingen")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -84,12 +85,17 @@ def test_a_bad_value_gives_no_knock_on_cofinancing_error(name, code):
     assert [c for c, _, _ in _issues(name)] == [code]
 
 
-def test_a_finished_action_is_not_expected_in_later_years():
+def test_a_finished_action_is_not_expected_in_later_years_a_finished_yearly_edition_is():
     plan = read_plan(TRUST / "afgeronde-actie.xlsx")
     action = next(a for a in plan.actions if a.code == "1.1.1.2")
     assert 2023 in action.years and "1.1.1.2" in plan.ended_before(2023)
-    assert _issues("afgeronde-actie") == []
-    rollup = plan_rollup(plan, 2023).plan
+    # "Vanaf 2021" comes back every year: the edition of 2022 was finished, the action runs on in 2023.
+    assert [(code, cell) for code, cell, _ in _issues("afgeronde-actie")] == [("ontbrekende-opvolging", "Acties!A5")]
+    assert (plan_rollup(plan, 2023).plan.actions, plan_rollup(plan, 2023).plan.followed_up) == (2, 1)
+    once = replace(plan, actions=tuple(replace(a, timing="2023", years=(2023,)) if a is action else a
+                                       for a in plan.actions))
+    assert validate(once).issues == ()
+    rollup = plan_rollup(once, 2023).plan
     assert (rollup.actions, rollup.followed_up) == (1, 1)  # 1.1.1.1 only, not listed as without follow-up
 
 

@@ -38,7 +38,10 @@ def base(*changes: str) -> dict:
 def test_both_example_workbooks_validate_without_errors():
     waregem = validate(read_plan(WAREGEM))
     assert waregem.ok and waregem.year == 2012
-    assert set(Counter(i.code for i in waregem.issues)) <= {"ontbrekende-opvolging", "geen-richting"}
+    assert set(Counter(i.code for i in waregem.issues)) <= {"ontbrekende-opvolging", "geen-richting",
+                                                            "tijdstip-voorbij"}
+    # 2.5.1.1 (2011) was still 'In uitvoering' in 2011: it runs on in 2012, without a row.
+    assert [(i.row_code, i.cell) for i in waregem.issues if i.code == "tijdstip-voorbij"] == [("2.5.1.1", "Acties!B60")]
     denderleeuw = validate(read_plan(DENDERLEEUW))
     assert denderleeuw.ok and denderleeuw.year == 2023
     # Justified: two references point to actions of other policy objectives, five context figures have no target.

@@ -42,6 +42,7 @@ EXPECTED = {
     "jaar-buiten-periode": [("Acties", "Acties!B5")],
     "geen-jaartal": [("Opvolging", "Opvolging!B5")],
     "ongeldige-periode": [("Metingen", "Metingen!B6")],
+    "tijdstip-voorbij": [("Acties", "Acties!B5")],
     "ontbrekende-opvolging": [("Acties", "Acties!A4")],
     "ontbrekende-status": [("Opvolging", "Opvolging!C4")],
     "onbekende-status": [("Opvolging", "Opvolging!C4")],
@@ -66,10 +67,10 @@ EXPECTED = {
     "ongeldig-teken": [("Acties", "Acties!D5")],
     "getal-te-groot": [("Metingen", "Metingen!C5")],
     "gewijzigd-na-indiening": [("Opvolging", "Opvolging!C4")],
-}
-# Words that only a Dutch sentence has; every message and summary must use some of them.
     "ingediend-verslag-gewijzigd": [("Ingediend", "Ingediend!A1")],
     "ingediend-document-anders": [("Ingediend", "Ingediend!A1")],
+}
+# Words that only a Dutch sentence has; every message and summary must use some of them.
 DUTCH = {"de", "het", "een", "van", "naar", "dit", "voor", "met", "bij", "niet", "geen", "staat", "heeft", "in",
          "op", "is", "of", "en", "dat", "die"}
 ENGLISH = {"the", "and", "is not", "missing", "invalid", "should", "must", "error", "warning"}

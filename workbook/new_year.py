@@ -9,6 +9,7 @@ from workbook.errors import WorkbookError
 from workbook.files import open_for_rewrite, rewrite_with_backup
 from workbook.model import Plan
 from workbook.reader import read_plan
+from workbook.running import Standing, standings
 from workbook.schema import FOLLOW_UP, MEASUREMENTS, SETTINGS_SHEET
 from workbook.timing import parse_timing
 from workbook.writer_lock import writes_workbook
@@ -24,6 +25,8 @@ class NewYear:
     follow_ups: tuple[str, ...]  # action codes that got a row
     measurements: tuple[str, ...]  # indicator codes that got a row
     backup: Path | None  # None when nothing had to change
+    overdue: tuple[Standing, ...] = ()  # actions that got a row although their timing has passed
+    skipped: tuple[Standing, ...] = ()  # actions that got no row, each with its reason
 
     @property
     def changed(self) -> bool:
@@ -31,22 +34,23 @@ class NewYear:
 
 
 def follow_up_rows(plan: Plan, year: int) -> list[dict[str, object]]:
-    """One row per action running in `year` (its timing, not ended before) without a row for it yet, with the
-    status of its latest earlier row as a starting value."""
-    ended = plan.ended_before(year)
+    """One row per action running in `year` (workbook.running) without a row for it yet: its code and the year,
+    nothing else. Its empty status is the mark that nothing was answered yet; last year's status stays in last
+    year's row."""
     existing = {(row.action_code, row.year) for row in plan.follow_ups}
-    latest: dict[str, tuple[int, str]] = {}
-    for row in plan.follow_ups:
-        if row.year is not None and row.year < year and row.year >= latest.get(row.action_code, (0, ""))[0]:
-            latest[row.action_code] = (row.year, row.status)
-    rows: list[dict[str, object]] = []
-    for action in plan.actions:
-        if year not in action.years or action.code in ended or (action.code, year) in existing:
-            continue
-        if any(row["Actie"] == action.code for row in rows):
-            continue
-        rows.append({"Actie": action.code, "Jaar": year, "Status": latest.get(action.code, (0, ""))[1]})
-    return rows
+    return [
+        {"Actie": code, "Jaar": year}
+        for code, found in standings(plan, year).items()
+        if found.runs and (code, year) not in existing
+    ]
+
+
+def year_standings(plan: Plan, year: int) -> tuple[tuple[Standing, ...], tuple[Standing, ...]]:
+    """The actions running in `year` after their timing (to extend or stop), and those without a row for `year`,
+    each with its reason; in plan order."""
+    existing = {row.action_code for row in plan.follow_ups if row.year == year}
+    found = [s for s in standings(plan, year).values() if s.code not in existing or s.overdue]
+    return tuple(s for s in found if s.overdue), tuple(s for s in found if not s.runs)
 
 
 def measurement_rows(plan: Plan, year: int) -> list[dict[str, object]]:
@@ -74,8 +78,9 @@ def open_year(path: str | Path, year: int) -> NewYear:
     previous = plan.settings.report_year
     follow_ups = follow_up_rows(plan, year)
     measurements = measurement_rows(plan, year)
+    overdue, skipped = year_standings(plan, year)
     if previous == year and not follow_ups and not measurements:
-        return NewYear(year, previous, (), (), None)
+        return NewYear(year, previous, (), (), None, overdue, skipped)
     package = open_for_rewrite(path)
     if previous != year:
         _set_report_year(package, plan, year)
@@ -85,8 +90,15 @@ def open_year(path: str | Path, year: int) -> NewYear:
             sheet.append(rows)
             sheet.save()
     backup = rewrite_with_backup(path, package.write)
-    return NewYear(year, previous, tuple(str(r["Actie"]) for r in follow_ups),
-                   tuple(str(r["Indicator"]) for r in measurements), backup)
+    return NewYear(
+        year,
+        previous,
+        tuple(str(r["Actie"]) for r in follow_ups),
+        tuple(str(r["Indicator"]) for r in measurements),
+        backup,
+        overdue,
+        skipped,
+    )
 
 
 def report_year_cell(plan: Plan, name: str) -> tuple[str, int, int]:
@@ -95,8 +107,10 @@ def report_year_cell(plan: Plan, name: str) -> tuple[str, int, int]:
     sheet_name, _, coordinate = cell.rpartition("!")
     position = split_ref(coordinate)
     if "report_year" not in plan.settings.origins or position is None:
-        raise WorkbookError(f"{name}: op blad {SETTINGS_SHEET} staat geen instelling 'Rapportjaar'. "
-                            "Voeg die rij toe en probeer opnieuw.")
+        raise WorkbookError(
+            f"{name}: op blad {SETTINGS_SHEET} staat geen instelling 'Rapportjaar'. "
+            "Voeg die rij toe en probeer opnieuw."
+        )
     return sheet_name or SETTINGS_SHEET, position[0], position[1]
 
 

@@ -38,11 +38,14 @@ def council_summary(plan: Plan, figures: ReportFigures) -> dict:
         f"{' en de begroting' if plan.budget_lines else ''}."
     ]
     if total.actions:
+        # Followed up: the year's row has a status of its own or a stand van zaken (workbook.running.answered).
+        missing = total.actions - total.followed_up
         intro.append(
             f"In {year} liepen {_count(total.actions, 'actie', 'acties')}; voor "
-            f"{formatting.number(total.followed_up)} ervan is de opvolging ingevuld."
+            f"{formatting.number(total.followed_up)} ervan is de opvolging ingevuld"
+            f"{f', voor {formatting.number(missing)} niet' if missing and total.followed_up else ''}."
         )
-    intro += _nothing_filled_in(plan, year)
+    intro += _nothing_filled_in(plan, year, total.followed_up)
     statuses = _counted("status", total.by_status, total.actions)
     schedule = []
     if total.followed_up:
@@ -81,9 +84,8 @@ def council_summary(plan: Plan, figures: ReportFigures) -> dict:
     }
 
 
-def _nothing_filled_in(plan: Plan, year: int) -> list[str]:
-    """Plain words when the workbook holds nothing for the report year: no follow-up, no measurements."""
-    followed = any(f.year == year and (f.status or f.progress) for f in plan.follow_ups)
+def _nothing_filled_in(plan: Plan, year: int, followed: int) -> list[str]:
+    """Plain words when the workbook holds nothing for the report year: no action followed up, no measurements."""
     measured = any(m.year == year for m in plan.measurements)
     if followed or measured:
         return []

@@ -22,6 +22,7 @@ from reporting.documents.plan_context import common_context, heading
 from reporting.documents.structure import PlanTree, plan_tree
 from reporting.documents.text import blocks, clean, paragraphs
 from workbook.model import BBC, Action, FollowUp, Indicator, Measurement, Plan
+from workbook.running import answered, previous_rows, running
 from workbook.timing import parse_timing
 
 # (image from a chart, width in cm) -> something the template prints as a picture
@@ -38,8 +39,7 @@ def year_report_context(plan: Plan, figures: ReportFigures, image: ImageMaker, *
     tree = plan_tree(plan)
     names = context["namen"]
     # Once for the whole report: per operational objective it made the report quadratic in the plan's size.
-    rows = _YearRows(_follow_ups(plan, year), _measurements(plan, year), frozenset(plan.ended_before(year)),
-                     lists or Lists())
+    rows = _YearRows(_follow_ups(plan, year), _measurements(plan, year), _covered(plan, year), lists or Lists())
     context.update(
         jaar=year,
         datum=formatting.long_date(today),
@@ -88,11 +88,11 @@ def _shown(value: object) -> str:
 class _YearRows(NamedTuple):
     follow_ups: dict[str, FollowUp]  # action code -> its follow-up row for the year
     measurements: dict[str, list[Measurement]]  # indicator code -> its measurements up to the year
-    ended: frozenset[str]  # actions finished or stopped in an earlier year
+    covered: frozenset[str]  # actions the report covers: running in the year (workbook.running) or with a row
     lists: Lists  # the Word lists of the document
 
 
-def _follow_ups(plan: Plan, year: int) -> dict[str, FollowUp]:
+def _year_rows(plan: Plan, year: int) -> dict[str, FollowUp]:
     """The follow-up row of each action for the year (the lowest row wins, as the officer corrects by adding)."""
     found: dict[str, FollowUp] = {}
     for follow_up in plan.follow_ups:
@@ -101,10 +101,20 @@ def _follow_ups(plan: Plan, year: int) -> dict[str, FollowUp]:
     return found
 
 
-def _runs_in(action: Action, follow_up: FollowUp | None, year: int, ended: frozenset[str]) -> bool:
-    """Actions the year report covers: planned in the year and not finished or stopped before it, or with a
-    follow-up row for it (as the roll-ups)."""
-    return follow_up is not None or (action.code not in ended and (not action.years or year in action.years))
+def _follow_ups(plan: Plan, year: int) -> dict[str, FollowUp]:
+    """The rows that answer for the year: with a status of their own or a stand van zaken (as the roll-ups); an
+    action whose row does not is shown as without follow-up."""
+    previous = previous_rows(plan, year)
+    return {code: row for code, row in _year_rows(plan, year).items() if answered(row, previous.get(code))}
+
+
+def _covered(plan: Plan, year: int) -> frozenset[str]:
+    """Actions the year report covers: running in the year or with a row for it (as the roll-ups)."""
+    return running(plan, year) | frozenset(_year_rows(plan, year))
+
+
+def _runs_in(action: Action, covered: frozenset[str]) -> bool:
+    return action.code in covered
 
 
 def _indicator_in(indicator: Indicator, figures: ReportFigures, plan: Plan) -> bool:
@@ -136,11 +146,11 @@ def _strategic(plan, sd, tree: PlanTree, names, figures: ReportFigures, image: I
 def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker,
                  rows: _YearRows) -> dict:
     year = figures.year
-    follow_ups, measurements, ended = rows.follow_ups, rows.measurements, rows.ended
+    follow_ups, measurements, covered = rows.follow_ups, rows.measurements, rows.covered
 
     def actions_of(code: str) -> list[dict]:
         return [_action(a, follow_ups.get(a.code), year, rows.lists) for a in tree.actions.get(code, [])
-                if _runs_in(a, follow_ups.get(a.code), year, ended)]
+                if _runs_in(a, covered)]
 
     def block(indicators: list[Indicator]) -> dict | None:
         shown = [i for i in indicators if _indicator_in(i, figures, plan)]
@@ -150,7 +160,7 @@ def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image:
     if plan.settings.numbering == BBC:
         for action in tree.actions.get(od.code, []):
             follow_up = follow_ups.get(action.code)
-            if _runs_in(action, follow_up, year, ended):
+            if _runs_in(action, covered):
                 groups.append({"kop": "", "acties": [_action(action, follow_up, year, rows.lists)],
                                "indicatoren": block(tree.indicators.get(action.code, []))})
         own = block(tree.indicators.get(od.code, []))

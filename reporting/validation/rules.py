@@ -55,9 +55,12 @@ _RULES = (
     Rule("jaar-buiten-periode", ERROR, "timing", "Een jaar valt buiten de planperiode."),
     Rule("geen-jaartal", ERROR, "timing", "Een cel die een jaartal moet bevatten, is leeg of bevat geen jaartal."),
     Rule("ongeldige-periode", ERROR, "timing", "De periode van een meting begint niet met een jaartal."),
+    Rule("tijdstip-voorbij", WARNING, "timing",
+         "Het tijdstip van een actie is voorbij, maar ze is niet afgerond of stopgezet: ze loopt nog."),
     # follow-up
     Rule("ontbrekende-opvolging", WARNING, "opvolging",
-         "Een actie die in het rapportjaar loopt, heeft geen rij op blad Opvolging."),
+         "Een actie die in het rapportjaar loopt, heeft geen opvolging: geen rij op blad Opvolging, of een rij "
+         "zonder eigen status en stand van zaken."),
     Rule("ontbrekende-status", WARNING, "opvolging", "Een actie heeft in het rapportjaar geen status."),
     Rule("onbekende-status", ERROR, "opvolging", "Een status staat niet in de lijst Status op blad Lijsten."),
     Rule("uitleg-ontbreekt", ERROR, "opvolging",
@@ -65,14 +68,14 @@ _RULES = (
     Rule("onbekend-woord", ERROR, "lijsten", "Een woord staat niet in de keuzelijst op blad Lijsten."),
     Rule("gewijzigd-na-indiening", WARNING, "opvolging",
          "Een waarde van een ingediend jaar is na de indiening gewijzigd of de rij is verwijderd."),
-    # indicators
-    Rule("geen-getal", ERROR, "indicatoren", "Een cel die een getal moet bevatten, bevat tekst die geen getal is."),
-    Rule("dubbelzinnig-getal", WARNING, "indicatoren", "Een getal als tekst kan op twee manieren gelezen worden."),
     Rule("ingediend-verslag-gewijzigd", ERROR, "opvolging",
          "Het verslag van een indiening op blad Ingediend is gewijzigd of verwijderd: het geeft zijn kenmerk niet "
          "meer."),
     Rule("ingediend-document-anders", WARNING, "opvolging",
          "Het ingediende jaarrapport ontbreekt, of het draagt een ander kenmerk dan het verslag op blad Ingediend."),
+    # indicators
+    Rule("geen-getal", ERROR, "indicatoren", "Een cel die een getal moet bevatten, bevat tekst die geen getal is."),
+    Rule("dubbelzinnig-getal", WARNING, "indicatoren", "Een getal als tekst kan op twee manieren gelezen worden."),
     Rule("meting-na-rapportjaar", ERROR, "indicatoren", "Een meting is voor een jaar na het rapportjaar."),
     Rule("dubbele-meting", ERROR, "indicatoren", "Een indicator heeft twee metingen voor dezelfde periode."),
     Rule("percentage-buiten-bereik", ERROR, "indicatoren", "Een percentage ligt niet tussen 0 en 100."),
