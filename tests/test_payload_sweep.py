@@ -54,6 +54,7 @@ _TABLES = {
     "Lijsten": "tblLijsten",
 }
 _LOCAL = re.compile(r"^\{[^}]*\}")
+_INSTR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instr"
 _LITERAL = re.compile(r'"(?:[^"]|"")*"')
 
 
@@ -116,6 +117,8 @@ def _sweep(folder: Path) -> tuple[list[str], set[str], list[Path]]:
                     formulas.append(f"{name}: {text}")  # a rule of a drop-down or of conditional formatting
                 elif local in ("t", "v") and text in PAYLOADS:
                     texts.add(text)
+                instruction = text if local == "instrText" else element.get(_INSTR, "") if local == "fldSimple" else ""
+                assert "DDE" not in instruction.upper() and "cmd" not in instruction, (name, instruction)  # Word fields
                 for value in element.attrib.values():  # a hyperlink or a target made of a payload
                     assert not value.startswith(("cmd|", "=cmd")), (name, value)
     return formulas, texts, files
