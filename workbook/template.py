@@ -73,8 +73,9 @@ GUIDE = (
      "knoppen typt u de opdracht die erbij staat.", ""),
     ("1. Nieuw jaar: klik op 'Nieuw jaar' (planrapport stelt het jaar na het Rapportjaar voor) of typ 'planrapport "
      "nieuw-jaar werkboek.xlsx 2024'. Het Rapportjaar wordt 2024; elke actie die dat jaar loopt, krijgt een lege "
-     "rij op blad Opvolging (met de status van vorig jaar) en elke cijfermatige indicator een lege rij op blad "
-     "Metingen. Nog eens klikken voegt niets toe.", ""),
+     "rij op blad Opvolging (alleen code en jaar: de status van 2024 vult de trekker in) en elke cijfermatige "
+     "indicator een lege rij op blad Metingen. Een actie zonder rij staat in de melding, met de reden. Nog eens "
+     "klikken voegt niets toe.", ""),
     ("2. Opvolging vragen: vul op blad Acties de kolom Trekker in. Klik op 'Vraag opvolging op' of typ "
      "'planrapport uitvragen werkboek.xlsx': in de map 'opvolging 2024' naast dit werkboek komt één klein "
      "werkboek per trekker, met uitleg, om te mailen.", ""),
