@@ -84,6 +84,17 @@ def _poison(source: Path, target: Path) -> None:
     package.write(target)
 
 
+def _answer(path: Path) -> None:
+    """A trekker's answer: a payload as the stand van zaken of every row of this year."""
+    book = load_workbook(path)
+    sheet = book["Opvolging"]
+    column = next(c.column for c in sheet[3] if c.value == "Stand van zaken")
+    for number, payload in zip(range(4, sheet.max_row + 1), itertools.cycle(PAYLOADS), strict=False):
+        cell = sheet.cell(number, column)
+        cell.value, cell.data_type = payload, "s"
+    book.save(path)
+
+
 def _parts(path: Path, data: bytes | None = None) -> Iterator[tuple[str, bytes]]:
     """Every part of an Office file, and of every workbook embedded in it."""
     with zipfile.ZipFile(io.BytesIO(data) if data is not None else path) as archive:
@@ -145,6 +156,8 @@ def test_formula_payloads_stay_text_in_every_written_file(tmp_path, example, cap
     assert main(["nieuw-jaar", str(plan), str(year + 1)]) == 0
     assert main(["uitvragen", str(plan), "--uit", str(tmp_path / "trekkers")]) == 0
     shutil.copytree(tmp_path / "trekkers", tmp_path / "terug")
+    for returned in (tmp_path / "terug").glob("*.xlsx"):
+        _answer(returned)
     assert main(["verzamelen", str(plan), str(tmp_path / "terug"), "--schrijf"]) == 0
     plan_document = next(out.glob("beleidsplan-*.docx"))
     assert main(["importeren", str(plan_document), str(tmp_path / "ingelezen.xlsx")]) == 0
