@@ -60,8 +60,7 @@ def with_submission_part(data: bytes, year: int, day: date, values: list[Submiss
     added = {
         f"customXml/item{number}.xml": _item_xml(year, day, seal, values),
         f"customXml/itemProps{number}.xml": _props_xml(seal),
-        f"customXml/_rels/item{number}.xml.rels": _rels_xml([("rId1", _CUSTOM_XML_PROPS,
-                                                              f"itemProps{number}.xml")]),
+        f"customXml/_rels/item{number}.xml.rels": _rels_xml([("rId1", _CUSTOM_XML_PROPS, f"itemProps{number}.xml")]),
     }
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
@@ -97,9 +96,17 @@ def _parsed(root: etree._Element) -> SubmissionPart:
     year = int(root.get("jaar", ""))
     day = date.fromisoformat(root.get("dag", "")) if root.get("dag") else None
     values = tuple(
-        Submission(year, date.fromisoformat(e.get("dag")) if e.get("dag") else None, e.get("blad", ""),
-                   e.get("code", ""), e.get("sleutel", ""), e.get("kolom", ""), e.text or "")
-        for e in root.iter(f"{{{NAMESPACE}}}waarde"))
+        Submission(
+            year,
+            date.fromisoformat(e.get("dag")) if e.get("dag") else None,
+            e.get("blad", ""),
+            e.get("code", ""),
+            e.get("sleutel", ""),
+            e.get("kolom", ""),
+            e.text or "",
+        )
+        for e in root.iter(f"{{{NAMESPACE}}}waarde")
+    )
     return SubmissionPart(year, day, root.get("kenmerk", ""), values)
 
 
@@ -141,8 +148,9 @@ def _with_override(content: bytes, part_name: str) -> bytes:
     root = etree.fromstring(content)
     etree.SubElement(root, f"{{{_CONTENT_TYPES}}}Override", {"PartName": part_name, "ContentType": _PROPS_TYPE})
     if not any(e.get("Extension", "").lower() == "xml" for e in root.iter(f"{{{_CONTENT_TYPES}}}Default")):
-        root.insert(0, etree.Element(f"{{{_CONTENT_TYPES}}}Default",
-                                     {"Extension": "xml", "ContentType": "application/xml"}))
+        root.insert(
+            0, etree.Element(f"{{{_CONTENT_TYPES}}}Default", {"Extension": "xml", "ContentType": "application/xml"})
+        )
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -152,6 +160,7 @@ def _with_relationship(content: bytes, target: str) -> bytes:
     number = len(taken) + 1
     while f"rId{number}" in taken:
         number += 1
-    etree.SubElement(root, f"{{{_PACKAGE_RELS}}}Relationship",
-                     {"Id": f"rId{number}", "Type": _CUSTOM_XML, "Target": target})
+    etree.SubElement(
+        root, f"{{{_PACKAGE_RELS}}}Relationship", {"Id": f"rId{number}", "Type": _CUSTOM_XML, "Target": target}
+    )
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
