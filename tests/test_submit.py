@@ -243,3 +243,49 @@ def test_the_final_report_carries_the_submission_in_a_valid_custom_xml_part(tmp_
 
     result = subprocess.run([ooxml_validator(), str(document)], capture_output=True, text=True, timeout=300)
     assert json.loads(result.stdout)["errors"] == []
+
+
+def test_the_button_submits_nothing_when_the_workbook_cannot_be_saved(tmp_path):
+    from live_book_standin import StandInBook
+
+    from planrapport.buttons import press
+    from planrapport.cycle_buttons import run_submit
+
+    path = tmp_path / "plan.xlsx"
+    shutil.copyfile(DENDERLEEUW, path)
+    book = StandInBook(path)
+
+    def refused() -> None:
+        raise OSError(13, "Permission denied")
+
+    book.save = refused
+    outcome = press(run_submit, book)
+    assert not outcome.ok and outcome.message == (
+        "Er is niets ingediend: planrapport kon het werkboek niet bewaren (is het alleen-lezen, of elders geopend?). "
+        "Bewaar het werkboek zelf eens (Bestand > Opslaan als) en klik opnieuw op 'Dien in'.")
+    assert book.cells["Ingediend"] == [] and not read_live_submitted(book)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_the_button_submits_nothing_while_the_final_report_is_open(tmp_path):
+    from live_book_standin import StandInBook
+
+    from planrapport.buttons import press
+    from planrapport.cycle_buttons import run_submit
+
+    path = tmp_path / "plan.xlsx"
+    shutil.copyfile(DENDERLEEUW, path)
+    (tmp_path / ".~lock.jaarrapport-2023-denderleeuw-ingediend.docx#").write_bytes(b"")
+    book = StandInBook(path)
+    before = listing(tmp_path)
+    outcome = press(run_submit, book)
+    assert not outcome.ok and outcome.message == (
+        "jaarrapport-2023-denderleeuw-ingediend.docx: het ingediende jaarrapport is open in Word. Sluit het en "
+        "probeer opnieuw; er is niets ingediend.")
+    assert "Ingediend" not in book.cells and book.saves == 0 and listing(tmp_path) == before
+
+
+def read_live_submitted(book) -> tuple:
+    from workbook.live_book import read_live_plan
+
+    return read_live_plan(book).submitted
