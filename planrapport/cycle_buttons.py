@@ -176,7 +176,7 @@ def run_submit(book: LiveBook) -> Outcome:
         try:
             book.save()
         except Exception:  # read-only, locked or gone: the record is taken back and nothing is submitted
-            book.write_record(sheet, before)
+            book.write_record(sheet, before or [[None]])
             raise WorkbookError("Er is niets ingediend: planrapport kon het werkboek niet bewaren (is het "
                                 "alleen-lezen, of elders geopend?). Bewaar het werkboek zelf eens (Bestand > Opslaan "
                                 "als) en klik opnieuw op 'Dien in'.") from None

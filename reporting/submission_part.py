@@ -10,6 +10,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -53,6 +54,13 @@ def final_name(plan: Plan, year: int) -> str:
 def with_submission_part(data: bytes, year: int, day: date, values: list[Submission]) -> bytes:
     """The .docx `data` with the submission as a custom XML part (customXml/itemN.xml and its itemProps),
     related from the document part; every other part as it was."""
+    output = io.BytesIO()
+    write_with_submission_part(data, output, year, day, values)
+    return output.getvalue()
+
+
+def write_with_submission_part(data: bytes, output: BinaryIO, year: int, day: date, values: list[Submission]) -> None:
+    """with_submission_part written to `output` (a file), so a big report is not held twice."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     number = max((int(m.group(1)) for n in names if (m := _ITEM.fullmatch(n))), default=0) + 1
@@ -62,7 +70,6 @@ def with_submission_part(data: bytes, year: int, day: date, values: list[Submiss
         f"customXml/itemProps{number}.xml": _props_xml(seal),
         f"customXml/_rels/item{number}.xml.rels": _rels_xml([("rId1", _CUSTOM_XML_PROPS, f"itemProps{number}.xml")]),
     }
-    output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             content = source.read(info.filename)
@@ -76,7 +83,6 @@ def with_submission_part(data: bytes, year: int, day: date, values: list[Submiss
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
             target.writestr(info, content)
-    return output.getvalue()
 
 
 def read_submission_part(path: Path) -> SubmissionPart | None:

@@ -263,7 +263,7 @@ def test_the_button_submits_nothing_when_the_workbook_cannot_be_saved(tmp_path):
     assert not outcome.ok and outcome.message == (
         "Er is niets ingediend: planrapport kon het werkboek niet bewaren (is het alleen-lezen, of elders geopend?). "
         "Bewaar het werkboek zelf eens (Bestand > Opslaan als) en klik opnieuw op 'Dien in'.")
-    assert book.cells["Ingediend"] == [] and not read_live_submitted(book)
+    assert book.cells["Ingediend"] == [[None]] and not read_live_submitted(book)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from planrapport.commands import documents_common as common
@@ -101,7 +102,8 @@ def submit(path: Path, plan, year: int, document: Path, day: date, *, overwrite:
     and only then the report is moved into place. `record(rows)` writes the record instead of the file (the
     button, on the open workbook); it returns the backup or None."""
     from reporting.documents import render_year_report
-    from reporting.submission_part import with_submission_part
+    from reporting.submission_part import write_with_submission_part
+    from workbook.schema import BUDGET, INDICATORS
     from workbook.submission_record import fingerprint
     from workbook.submitted import stage_submission, submission_record, submission_rows
 
@@ -109,8 +111,9 @@ def submit(path: Path, plan, year: int, document: Path, day: date, *, overwrite:
     replaced_document = _check_document(document, overwrite)
     staged = stage_submission(path, plan, year, day, name) if record is None else None
     values = submission_rows(plan, year, day)
-    data = with_submission_part(render_year_report(plan, year, today=day), year, day, values)
-    temporary = _temporary(document, data)
+    # The report's bytes live only as long as the writing of its temporary file.
+    temporary = _temporary(document, partial(write_with_submission_part, render_year_report(plan, year, today=day),
+                                             year=year, day=day, values=values))
     try:
         if staged is not None:
             backup, replaced = staged.write(), staged.replaced
@@ -121,8 +124,6 @@ def submit(path: Path, plan, year: int, document: Path, day: date, *, overwrite:
         temporary.unlink(missing_ok=True)
         raise
     _into_place(temporary, document, year)
-    from workbook.schema import BUDGET, INDICATORS
-
     return Submitted(year, document, fingerprint(year, values), backup, replaced, replaced_document,
                      sum(1 for v in values if v.sheet == BUDGET.name and v.header == "Gepland"),
                      sum(1 for v in values if v.sheet == INDICATORS.name and v.header == "Norm"))
@@ -159,7 +160,8 @@ def _check_document(document: Path, overwrite: bool) -> bool:
     return True
 
 
-def _temporary(document: Path, data: bytes) -> Path:
+def _temporary(document: Path, write) -> Path:
+    """A temporary file beside `document`, filled by `write(file)`."""
     import os
 
     from workbook.errors import WorkbookError
@@ -167,7 +169,12 @@ def _temporary(document: Path, data: bytes) -> Path:
 
     try:
         temporary = temporary_beside(document)
-        temporary.write_bytes(data)
+        try:
+            with open(temporary, "wb") as output:
+                write(output)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(temporary, 0o666 & ~mask)
