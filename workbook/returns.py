@@ -265,6 +265,10 @@ def _rows(path: Path, grid: Grid, spec: Sheet, refusals: list[str]) -> list[Retu
                 values[name] = None
             else:  # a code, a year, a word of a list or a number: refused as any text that is none
                 values[name] = value.text
+        for name, value in values.items():  # a number as the reader reads it: "12,5", "4,6%" (a %-cell) -> 12.5, 4.6
+            parsed = parse_number(value) if spec.column(name).kind == "number" else None
+            if parsed is not None and parsed.value is not None:
+                values[name] = int(parsed.value) if parsed.value.is_integer() else parsed.value
         rows.append(ReturnedRow(spec.name, number, _key(spec.name, values), values, letters))
     return rows
 
