@@ -56,13 +56,24 @@ def _copy(source: Path, folder: Path, name: str = "plan.xlsx") -> Path:
 
 
 def _run(*argv: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "planrapport", *argv], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "planrapport", *argv],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _lock(path: Path, **fields: object) -> Path:
-    holder = {"pid": os.getpid(), "host": socket.gethostname(), "user": "jan.peeters",
-              "started": datetime.now().astimezone().isoformat(timespec="seconds"), "token": "ander", **fields}
+    holder = {
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "user": "jan.peeters",
+        "started": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "token": "ander",
+        **fields,
+    }
     lock = lock_path(path)
     lock.write_text(json.dumps(holder), encoding="utf-8")
     return lock
@@ -75,6 +86,7 @@ def _dead_pid() -> int:
 
 
 # ---- two real commands at once ----
+
 
 def test_two_writers_at_random_offsets_never_lose_a_change_silently(big_plan, tmp_path):
     rng = random.Random(20261201)
@@ -126,6 +138,7 @@ def test_a_writer_waits_for_the_other_and_then_reads_what_it_wrote(big_plan, tmp
 
 # ---- the lock ----
 
+
 def test_a_live_lock_is_refused_with_who_holds_it_and_since_when(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(writer_lock, "WAIT_SECONDS", 0.3)
     path = _copy(WAREGEM, tmp_path)
@@ -135,7 +148,8 @@ def test_a_live_lock_is_refused_with_who_holds_it_and_since_when(tmp_path, monke
     assert main(["controleer", str(path), "--schrijf"]) == 1
     assert capsys.readouterr().err == (
         "planrapport: plan.xlsx: planrapport schrijft al in dit werkboek (een opdracht van jan.peeters, sinds "
-        f"{started.hour}.{started.minute:02d} uur). Wacht tot die opdracht klaar is en probeer dan opnieuw.\n")
+        f"{started.hour}.{started.minute:02d} uur). Wacht tot die opdracht klaar is en probeer dan opnieuw.\n"
+    )
     assert path.read_bytes() == original and lock.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [lock.name, "plan.xlsx"]
 
@@ -220,8 +234,10 @@ def test_the_lock_is_reentrant_in_one_thread_and_not_for_another(tmp_path, monke
 
 def test_a_killed_writer_leaves_a_lock_the_next_one_takes_over(tmp_path):
     path = _copy(WAREGEM, tmp_path)
-    script = ("import sys, time\nfrom workbook.writer_lock import writing\n"
-              "with writing(sys.argv[1]):\n    print('bezig', flush=True); time.sleep(60)\n")
+    script = (
+        "import sys, time\nfrom workbook.writer_lock import writing\n"
+        "with writing(sys.argv[1]):\n    print('bezig', flush=True); time.sleep(60)\n"
+    )
     process = subprocess.Popen([sys.executable, "-c", script, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     assert process.stdout.readline().strip() == "bezig"
     process.kill()
@@ -243,6 +259,7 @@ def test_the_lock_file_is_no_workbook_to_scans_and_no_leftover_to_remove(tmp_pat
 
 
 # ---- the workbook changed between reading and replacing ----
+
 
 def test_a_workbook_changed_after_it_was_read_is_not_replaced(tmp_path):
     path = tmp_path / "plan.xlsx"
@@ -293,6 +310,7 @@ def test_a_command_that_reads_while_another_wrote_refuses(tmp_path, monkeypatch,
 
 # ---- read-only ----
 
+
 def test_a_read_only_workbook_is_refused_even_for_an_administrator(tmp_path, capsys):
     path = _copy(WAREGEM, tmp_path)
     os.chmod(path, 0o444)
@@ -301,7 +319,8 @@ def test_a_read_only_workbook_is_refused_even_for_an_administrator(tmp_path, cap
         assert main(argv) == 1
         assert capsys.readouterr().err == (
             "planrapport: plan.xlsx: dit werkboek is alleen-lezen; planrapport schrijft er niets in. Maak het "
-            "schrijfbaar (Eigenschappen, vinkje 'Alleen-lezen' weg, of vraag schrijfrechten) en probeer opnieuw.\n")
+            "schrijfbaar (Eigenschappen, vinkje 'Alleen-lezen' weg, of vraag schrijfrechten) en probeer opnieuw.\n"
+        )
     after = os.stat(path)
     assert (after.st_ino, after.st_mtime_ns, after.st_mode) == (before.st_ino, before.st_mtime_ns, before.st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
@@ -315,9 +334,11 @@ def test_a_read_only_folder_is_named(tmp_path, capsys):
     try:
         assert main(["nieuw-jaar", str(path), "2013"]) == 1
         err = capsys.readouterr().err
-        assert err == ("planrapport: gedeeld: in deze map mag planrapport niet schrijven (alleen-lezen); plan.xlsx is "
-                       "niet gewijzigd. Zet het werkboek in een map waarin u mag schrijven, of vraag schrijfrechten "
-                       "op deze map.\n")
+        assert err == (
+            "planrapport: gedeeld: in deze map mag planrapport niet schrijven (alleen-lezen); plan.xlsx is "
+            "niet gewijzigd. Zet het werkboek in een map waarin u mag schrijven, of vraag schrijfrechten "
+            "op deze map.\n"
+        )
         assert sorted(p.name for p in folder.iterdir()) == ["plan.xlsx"]
     finally:
         os.chmod(folder, 0o755)
@@ -330,6 +351,7 @@ def test_the_read_only_attribute_counts_too():
 
 
 # ---- mode and owner kept, backups ----
+
 
 def test_a_replaced_workbook_keeps_its_mode(tmp_path):
     path = _copy(WAREGEM, tmp_path)
