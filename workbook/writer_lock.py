@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import wraps
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from workbook.errors import WorkbookError, shown_name
 from workbook.permissions import check_writable
@@ -136,6 +136,25 @@ def writes_workbook(function: Callable[Params, Result]) -> Callable[Params, Resu
             return function(*args, **kwargs)
 
     return locked
+
+
+def command_writes_workbook(
+    option: str | None = None,
+) -> Callable[[Callable[[Any], int]], Callable[[Any], int]]:
+    """Run a command's `run(args)` under the writer lock of its workbook (`args.pad`), from its first read to its
+    last write: always, or only when the option named `option` (e.g. "schrijf") is given."""
+
+    def decorate(run: Callable[[Any], int]) -> Callable[[Any], int]:
+        @wraps(run)
+        def locked(args: Any) -> int:
+            if option is not None and not getattr(args, option):
+                return run(args)
+            with writing(Path(args.pad)):
+                return run(args)
+
+        return locked
+
+    return decorate
 
 
 def _key(path: Path) -> str:
