@@ -130,18 +130,21 @@ def test_a_file_with_an_unknown_fingerprint_is_refused(cycle):
             "dat hij kreeg.") in result.refusals
 
 
-def test_two_filled_copies_of_one_file_are_both_refused(cycle):
+def test_two_filled_copies_of_one_file_clash_where_they_differ_and_merge_where_they_agree(cycle):
     path, folder, files, requests = cycle
     copy = folder / "kopie van collega.xlsx"
     shutil.copyfile(files["Cultuurdienst"], copy)
     for target, text in ((files["Cultuurdienst"], "Versie van Ann."), (copy, "Versie van Bart.")):
         book = load_workbook(target)
+        book["Opvolging"].cell(4, 3).value = "Afgerond"
         book["Opvolging"].cell(4, 4).value = text
         book.save(target)
     result = collect(path, folder)
-    assert (f"kopie van collega.xlsx en opvolging {YEAR} Cultuurdienst.xlsx: verschillend ingevulde bestanden voor "
-            "Cultuurdienst; geen ervan wordt gelezen. Laat er één in de map staan.") in result.refusals
-    assert _follow_up(path, requests["Cultuurdienst"].action_codes[0]).progress == ""
+    code = requests["Cultuurdienst"].action_codes[0]
+    assert [(c.code, c.header) for c in result.clashes] == [(code, "Stand van zaken")]
+    assert {v for v, _ in result.clashes[0].answers} == {"Versie van Ann.", "Versie van Bart."}
+    row = _follow_up(path, code)
+    assert (row.status, row.progress) == ("Afgerond", "")
 
 
 def test_two_replies_on_one_empty_cell_from_files_asked_before_the_record_are_a_clash(tmp_path):

@@ -112,12 +112,12 @@ def test_the_whole_cycle(tmp_path, source, year, capsys):
     lines = out.splitlines()
     assert lines[0] == "Opvolging " + str(year) + " verzameld: 3 antwoorden."
     conflict = (f"  Opvolging!D{conflict_row.origin.row} ({conflict_row.action_code}, Stand van zaken): in het "
-                f"werkboek '{OFFICER_TEXT}', van {first.who} 'Alles gedaan wat gepland was.'; niet overgenomen "
-                "(gebruik --overschrijf).")
+                f"werkboek '{OFFICER_TEXT}', van {first.who} (mijn antwoord.xlsx, Opvolging!D4) 'Alles gedaan wat "
+                "gepland was.'; niet overgenomen (gebruik --overschrijf).")
     assert conflict in lines
     assert (f"  {file_name(old, year)}: dit bestand gaat over {year - 1}, niet over {year}; het wordt niet "
             "gelezen.") in lines
-    assert (f"  {file_name(wrong, year)}, Opvolging!C4: 'Bezig' staat niet in de lijst Status; de cel wordt niet "
+    assert (f"  {file_name(wrong, year)}, Opvolging!C4 ({wrong.follow_ups[0].action_code}): 'Bezig' staat niet in de lijst Status; de cel wordt niet "
             "overgenomen.") in lines
     waiting = [f"  {r.who}: {file_name(r, year)}" for r in requests if r not in (first, half, wrong)]
     assert lines[-len(waiting) - 2:-1] == [f"Nog geen antwoord van ({len(waiting)}):", *waiting]
@@ -156,7 +156,7 @@ def test_the_whole_cycle(tmp_path, source, year, capsys):
         assert text.count(", nu 'Stopgezet'.") == 1
 
 
-def test_files_of_another_plan_and_two_files_for_one_trekker_are_refused(tmp_path):
+def test_files_of_another_plan_are_refused_and_two_files_for_one_trekker_clash(tmp_path):
     path = tmp_path / "plan.xlsx"
     shutil.copyfile(DENDERLEEUW, path)
     other = tmp_path / "ander.xlsx"
@@ -179,12 +179,11 @@ def test_files_of_another_plan_and_two_files_for_one_trekker_are_refused(tmp_pat
     assert result.refusals == [
         "jeugd.xlsx: dit bestand hoort bij een ander plan (Waregem, Integratiebeleidsplan 2011-2013); het wordt "
         "niet gelezen.",
-        "opvolging 2024 zonder trekker (kopie).xlsx en opvolging 2024 zonder trekker.xlsx: verschillend "
-        "ingevulde bestanden voor de acties zonder trekker; geen ervan wordt gelezen. Laat er één in de map "
-        "staan.",
         "opvolging 2024 vzw PIN.xlsx, Opvolging!A5: actie A99999 staat niet in het plan; de rij wordt niet "
         "overgenomen.",
     ]
+    assert [(c.header, {v for v, _ in c.answers}) for c in result.clashes] == [
+        ("Stand van zaken", {"Versie van Ann.", "Versie van Bart."})]
     assert path.read_bytes() == original and result.backup is None
 
 

@@ -12,7 +12,7 @@ from workbook.model import Plan
 from workbook.numbers import parse_number
 from workbook.reader import read_plan
 from workbook.requests import IDENTITY_SHEET, NO_LEAD, SENT_ROW, planned_requests
-from workbook.returns import Returned, ReturnedRow, read_returned, returned_files
+from workbook.returns import Returned, ReturnedRow, other_files, read_returned, returned_files
 from workbook.schema import FOLLOW_UP, LISTS, MEASUREMENTS
 from workbook.writer_lock import writes_workbook
 from workbook.xlsx_cells import column_number
@@ -31,6 +31,7 @@ class Conflict:
     who: str
     file: str
     overwritten: bool
+    where: str = ""  # in the returned file, "file, Opvolging!D5"
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,9 @@ def gather(plan: Plan, folder: str | Path, year: int | None = None, overwrite: b
             "zegt over zijn trekker en wat er verstuurd werd.")
     own = plan.source.resolve() if plan.source else None
     files = [p for p in returned_files(folder) if p.resolve() != own]
+    result.refusals += [f"{p.name}: dit is geen Excel-werkboek (.xlsx); het wordt niet gelezen. Vraag de trekker het "
+                        "bestand dat hij kreeg in Excel in te vullen en als .xlsx terug te sturen."
+                        for p in other_files(folder)]
     accepted = _accepted(plan, year, [read_returned(p) for p in files], record, result)
     merger = _Merger(plan, year, overwrite, result)
     for returned, asked_file in accepted:
@@ -170,20 +174,16 @@ def _accepted(plan: Plan, year: int, returned: list[Returned], record: dict[str,
             result.refusals.append(f"{name}, {problem}; het bestand wordt niet gelezen.")
         else:
             good.append((item, record[item.token]))
+    accepted = []
     by_file: dict[str, list[tuple[Returned, _Asked]]] = {}
     for item, asked in good:
+        result.refusals += item.refusals
         by_file.setdefault(asked.file.casefold() if record else _fold(item.lead), []).append((item, asked))
-    accepted = []
     for items in by_file.values():
-        # The file as it was sent, still beside the filled one (renamed on return), is no second answer.
+        # The file as it was sent, still beside the filled one (renamed on return), is no second answer; two
+        # filled copies (two colleagues filled the same file) both count: where they differ, the cell clashes.
         answered = [(i, a) for i, a in items if _answered(i, a)] or items[:1]
-        if len({_answer_key(i) for i, _ in answered}) == 1:
-            accepted.append(answered[0])
-            continue
-        names = " en ".join(i.path.name for i, _ in answered)
-        who = items[0][1].lead or "de acties zonder trekker"
-        result.refusals.append(f"{names}: verschillend ingevulde bestanden voor {who}; geen ervan wordt "
-                               "gelezen. Laat er één in de map staan.")
+        accepted += answered
     return accepted
 
 
@@ -215,11 +215,6 @@ def _answered(returned: Returned, asked: _Asked) -> bool:
     return False
 
 
-def _answer_key(returned: Returned) -> tuple:
-    return tuple(sorted((row.sheet, row.key, tuple(sorted((f, str(v)) for f, v in row.values.items())))
-                        for row in returned.rows))
-
-
 KEY_FIELDS = ("action_code", "year", "indicator_code", "period")
 
 
@@ -239,6 +234,7 @@ class _Merger:
         self.plan, self.year, self.overwrite, self.result = plan, year, overwrite, result
         self.actions = {a.code for a in plan.actions}
         self.indicators = {i.code for i in plan.indicators}
+        self.units = {i.code: i.unit for i in plan.indicators}
         self.follow_ups = {(r.action_code, str(r.year)): r for r in plan.follow_ups if r.year == year}
         self.measurements = {(m.indicator_code, " ".join(m.period.split())): m for m in plan.measurements
                              if m.year == year}
@@ -300,7 +296,9 @@ class _Merger:
 
     def _refuse(self, returned: Returned, row: ReturnedRow, field_name: str, text: str) -> None:
         letter = row.letters.get(field_name, "A")
-        self.result.refusals.append(f"{returned.path.name}, {row.sheet}!{letter}{row.row}: {text}")
+        code = row.key[0]
+        named = f" ({code})" if code and code not in text else ""
+        self.result.refusals.append(f"{returned.path.name}, {row.sheet}!{letter}{row.row}{named}: {text}")
 
     def _follow_up(self, returned: Returned, row: ReturnedRow, answer: Answer, sent: dict[str, object]) -> None:
         code, year = row.key
@@ -347,6 +345,11 @@ class _Merger:
             if column.field in ("indicator_code", "period") or row.values.get(column.field) is None:
                 continue
             value = row.values[column.field]
+            unit = self.units.get(code, "").strip()
+            if column.field == "value" and column.field in row.percent and unit and not _in_percent(unit):
+                self._refuse(returned, row, column.field, f"'{_shown_number(value)}%' is een percentage, maar "
+                             f"indicator {code} telt in '{unit}'; de cel wordt niet overgenomen.")
+                continue
             if column.field in NUMBER_FIELDS and parse_number(value).value is None:
                 self._refuse(returned, row, column.field, f"'{value}' is geen getal; de cel wordt niet overgenomen.")
                 continue
@@ -379,7 +382,7 @@ class _Merger:
             current = first.current
             if current is not None and not _same(current, first.sent):
                 self.result.conflicts.append(Conflict(cell, first.code, first.header, current, first.value,
-                                                      first.answer.who, first.answer.file, self.overwrite))
+                                                      first.answer.who, first.answer.file, self.overwrite, first.where))
                 if not self.overwrite:
                     continue
             self.result.changes[(sheet, row, letter)] = first.value
@@ -430,6 +433,14 @@ def _same(a: object, b: object) -> bool:
         if x is not None and y is not None:
             return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
     return " ".join(str(a).split()) == " ".join(str(b).split())
+
+
+def _shown_number(value: object) -> str:
+    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
+
+
+def _in_percent(unit: str) -> bool:
+    return unit.strip().casefold() in ("%", "percentage", "procent", "pct")
 
 
 def _fold(value: object) -> str:

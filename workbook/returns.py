@@ -50,6 +50,7 @@ class ReturnedRow:
     key: tuple[str, str]  # (action code, year) or (indicator code, period)
     values: dict[str, object]  # field -> value as the reader of the workbook reads it
     letters: dict[str, str]  # field -> column letter in the returned file
+    percent: frozenset[str] = frozenset()  # the number fields typed as a percentage (a %-cell or "45%")
 
 
 @dataclass
@@ -96,6 +97,14 @@ def returned_files(folder: Path) -> list[Path]:
         and not is_lock_file(p.name)
         and not is_temporary(p.name)
     )
+
+
+def other_files(folder: Path) -> list[Path]:
+    """The files in a folder that are no workbook, without lock files, planrapport's own and hidden files."""
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix.lower() not in WORKBOOK_SUFFIXES and not p.name.startswith(".")
+                  and p.name.casefold() not in ("desktop.ini", "thumbs.db")
+                  and not is_backup(p.name) and not is_lock_file(p.name) and not is_temporary(p.name))
 
 
 def read_returned(path: Path) -> Returned:
@@ -265,11 +274,14 @@ def _rows(path: Path, grid: Grid, spec: Sheet, refusals: list[str]) -> list[Retu
                 values[name] = None
             else:  # a code, a year, a word of a list or a number: refused as any text that is none
                 values[name] = value.text
+        percent = set()
         for name, value in values.items():  # a number as the reader reads it: "12,5", "4,6%" (a %-cell) -> 12.5, 4.6
             parsed = parse_number(value) if spec.column(name).kind == "number" else None
             if parsed is not None and parsed.value is not None:
                 values[name] = int(parsed.value) if parsed.value.is_integer() else parsed.value
-        rows.append(ReturnedRow(spec.name, number, _key(spec.name, values), values, letters))
+                if parsed.percent:
+                    percent.add(name)
+        rows.append(ReturnedRow(spec.name, number, _key(spec.name, values), values, letters, frozenset(percent)))
     return rows
 
 

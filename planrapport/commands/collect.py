@@ -64,8 +64,10 @@ def collected_lines(result) -> list[str]:
         lines += ["", f"Conflicten ({len(result.conflicts)}):"]
         for conflict in result.conflicts:
             what = "overschreven" if conflict.overwritten else "niet overgenomen (gebruik --overschrijf)"
+            source = f" ({conflict.where})" if conflict.where else ""
             lines.append(f"  {conflict.cell} ({conflict.code}, {conflict.header}): in het werkboek "
-                         f"'{_shown(conflict.current)}', van {conflict.who} '{_shown(conflict.returned)}'; {what}.")
+                         f"'{_shown(conflict.current)}', van {conflict.who}{source} '{_shown(conflict.returned)}'; "
+                         f"{what}.")
     if result.clashes:
         lines += ["", f"Verschillende antwoorden voor dezelfde cel, niet overgenomen ({len(result.clashes)}):"]
         for clash in result.clashes:
