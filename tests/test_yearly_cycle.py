@@ -118,8 +118,8 @@ def test_the_whole_cycle(tmp_path, source, year, capsys):
     assert (f"  {file_name(old, year)}: dit bestand gaat over {year - 1}, niet over {year}; het wordt niet "
             "gelezen.") in lines
     code = wrong.follow_ups[0].action_code
-    assert (f"  {file_name(wrong, year)}, Opvolging!C4 ({code}): 'Bezig' staat niet in de lijst Status; de cel wordt niet "
-            "overgenomen.") in lines
+    assert (f"  {file_name(wrong, year)}, Opvolging!C4 ({code}): 'Bezig' staat niet in de lijst Status; de cel "
+            "wordt niet overgenomen.") in lines
     waiting = [f"  {r.who}: {file_name(r, year)}" for r in requests if r not in (first, half, wrong)]
     assert lines[-len(waiting) - 2:-1] == [f"Nog geen antwoord van ({len(waiting)}):", *waiting]
     assert lines[-1].startswith("Reservekopie van het werkboek: ")
