@@ -1,0 +1,148 @@
+"""The blind corpus of Word plans: per document and level, what the import finds against the truth."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from workbook.errors import WorkbookError
+from workbook.word_import.importing import import_document
+
+CORPUS = Path(__file__).parent / "fixtures" / "word_blind"
+LEVELS = ("chapters", "strategic", "operational", "results", "actions", "indicators", "budget_lines", "settings")
+SETTINGS = {"municipality": "Gemeente", "title": "Titel van het plan", "start_year": "Beginjaar",
+            "end_year": "Eindjaar"}
+
+# Per document and level: (at least found, at most invented), as reached; the figures may only get better.
+REACHED: dict[str, dict[str, tuple[int, int]]] = {}
+
+
+def normal(text: object) -> str:
+    """Text compared: bold markers and list dashes dropped, whitespace collapsed, case and end punctuation ignored."""
+    lines = [line.strip() for line in str(text or "").replace("**", "").splitlines()]
+    lines = [line[2:] if line.startswith("- ") else line for line in lines]
+    return " ".join(" ".join(lines).split()).casefold().rstrip(" .;:")
+
+
+def _objectives(data: dict[str, object]) -> tuple[list[str], list[str]]:
+    strategic, operational = [], []
+    for row in data["Doelstellingen"]:
+        code = str(row["Code"])
+        (operational if "." in code or code.startswith("AP") else strategic).append(normal(row.get("Titel")))
+    return strategic, operational
+
+
+def found_texts(imported) -> dict[str, list[str]]:
+    data = imported.data
+    strategic, operational = _objectives(data)
+    return {
+        "chapters": [normal(c.title) for c in imported.chapters],
+        "strategic": strategic,
+        "operational": operational,
+        "results": [normal(r.get("Resultaat")) for r in data["Resultaten"]],
+        "actions": [normal(a.get("Actie")) for a in data["Acties"]],
+        "indicators": [normal(i.get("Indicator")) for i in data["Indicatoren"]],
+        "budget_lines": [normal(b.get("Omschrijving")) for b in data.get("Begroting", [])],
+    }
+
+
+def expected_texts(truth: dict) -> dict[str, list[str]]:
+    """The truth per level; evaluation lines of results are rows of Indicatoren too."""
+    evaluations = [e["text"] for r in truth["results"] for e in r.get("evaluation") or []]
+    return {
+        "chapters": [normal(c["title"]) for c in truth["chapters"]],
+        "strategic": [normal(s["title"]) for s in truth["strategic"]],
+        "operational": [normal(o["title"]) for o in truth["operational"]],
+        "results": [normal(r["text"]) for r in truth["results"]],
+        "actions": [normal(a["title"]) for a in truth["actions"]],
+        "indicators": [normal(t) for t in [i["text"] for i in truth["indicators"]] + evaluations],
+        "budget_lines": [normal(b["description"]) for b in truth["budget_lines"]],
+    }
+
+
+def score(imported, truth: dict) -> dict[str, tuple[int, int, int]]:
+    """Per level (found, expected, invented): found counts truth items present with their text."""
+    scores: dict[str, tuple[int, int, int]] = {}
+    if imported is None:
+        expected = expected_texts(truth)
+        scores = {level: (0, len(texts), 0) for level, texts in expected.items()}
+    else:
+        found, expected = found_texts(imported), expected_texts(truth)
+        for level, texts in expected.items():
+            want, have = Counter(texts), Counter(found[level])
+            matched = sum((want & have).values())
+            scores[level] = (matched, len(texts), sum(have.values()) - matched)
+    settings = imported.data["Instellingen"] if imported is not None else {}
+    want = {key: value for key, value in truth["settings"].items() if value is not None}
+    right = sum(1 for key, value in want.items() if normal(settings.get(SETTINGS[key])) == normal(value))
+    wrong = sum(1 for key, name in SETTINGS.items() if settings.get(name) not in (None, "")
+                and normal(settings.get(name)) != normal(truth["settings"].get(key)))
+    scores["settings"] = (right, len(want), wrong)
+    return scores
+
+
+def run_corpus(folder: Path) -> dict[str, tuple[dict[str, tuple[int, int, int]], float]]:
+    subprocess.run([sys.executable, str(CORPUS / "make_corpus.py"), str(folder)], check=True,
+                   capture_output=True)
+    outcome = {}
+    for source in sorted(folder.glob("*.docx")):
+        truth = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
+        start = time.perf_counter()
+        try:
+            imported = import_document(source)
+        except WorkbookError:
+            imported = None
+        outcome[source.stem] = (score(imported, truth), time.perf_counter() - start)
+    return outcome
+
+
+def table(outcome: dict[str, tuple[dict[str, tuple[int, int, int]], float]]) -> str:
+    """A markdown table: per document and level found/expected (+invented), and the import time."""
+    short = {"budget_lines": "budget", "operational": "operat.", "indicators": "indic."}
+    lines = ["| document | " + " | ".join(short.get(level, level) for level in LEVELS) + " | s |",
+             "|---" * (len(LEVELS) + 2) + "|"]
+    totals = {level: [0, 0, 0] for level in LEVELS}
+    for name, (scores, seconds) in outcome.items():
+        cells = []
+        for level in LEVELS:
+            found, expected, invented = scores[level]
+            totals[level] = [a + b for a, b in zip(totals[level], scores[level], strict=True)]
+            cells.append("" if not expected and not invented else
+                         f"{found}/{expected}" + (f" +{invented}" if invented else ""))
+        lines.append(f"| {name[:2]} | " + " | ".join(cells) + f" | {seconds:.2f} |")
+    cells = [f"{f}/{e}" + (f" +{i}" if i else "") for f, e, i in totals.values()]
+    lines.append("| alle | " + " | ".join(cells) + " | |")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def outcome(tmp_path_factory) -> dict[str, tuple[dict[str, tuple[int, int, int]], float]]:
+    result = run_corpus(tmp_path_factory.mktemp("word_blind"))
+    print("\n" + table(result))
+    return result
+
+
+def test_the_corpus_has_fifteen_plans(outcome):
+    assert len(outcome) == 15
+
+
+@pytest.mark.parametrize("name", sorted(REACHED))
+def test_each_document_keeps_what_it_reached(outcome, name):
+    scores, _ = outcome[name]
+    for level, (at_least, at_most) in REACHED[name].items():
+        found, expected, invented = scores[level]
+        assert found >= at_least, f"{name} {level}: {found}/{expected} gevonden, eerder {at_least}"
+        assert invented <= at_most, f"{name} {level}: {invented} verzonnen, eerder {at_most}"
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        print(table(run_corpus(Path(folder))))
