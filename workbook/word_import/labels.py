@@ -11,9 +11,17 @@ STRATEGIC = re.compile(r"^(?:strategische\s+doelstelling|S\.?D)\.?\s*(\d{1,2})\s
                        re.IGNORECASE | re.DOTALL)
 OPERATIONAL = re.compile(rf"^(?:operationele\s+doelstelling|O\.?D)\.?\s*(\d{{1,2}}\.\d{{1,2}})\.?{_SEP}(.*)$",
                          re.IGNORECASE | re.DOTALL)
-BBC_OBJECTIVE = re.compile(rf"^(?:(?i:beleidsdoelstelling)\s+)?(BD\s?\d{{2,}}){_SEP}(.*)$", re.DOTALL)
-BBC_PLAN = re.compile(rf"^(?:(?i:actieplan)\s+)?(AP\s?\d{{2,}}){_SEP}(.*)$", re.DOTALL)
-BBC_ACTION = re.compile(rf"^(?:(?i:actie)\s+)?(A\d{{3,}})\b{_SEP}(.*)$", re.DOTALL)
+BBC_OBJECTIVE = re.compile(rf"^(?:(?i:beleidsdoelstelling)\s+)?(BD\s?\d{{1,}})\b{_SEP}(.*)$", re.DOTALL)
+BBC_PLAN = re.compile(rf"^(?:(?i:actieplan)\s+)?(AP\s?\d{{1,}}(?:\.\d{{1,2}})?)\b{_SEP}(.*)$", re.DOTALL)
+BBC_ACTION = re.compile(rf"^(?:(?i:actie)\s+)?(A\d{{3,}}|A\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})\b{_SEP}(.*)$", re.DOTALL)
+# Written out without SD/OD: "Beleidsdoelstelling 1:", "Doelstelling 1.1:", "Actieplan 1.1:", "Lokale doelstelling
+# 1.1"; only on a heading or a bold line, where running text does not start with them.
+WORDED_STRATEGIC = re.compile(r"^(?:beleids|strategische\s+)?doelstelling\s+(\d{1,2})(?:\s*[:\-\u2013]|\.(?!\d)|\s)"
+                              r"\s*(.*)$", re.IGNORECASE | re.DOTALL)
+WORDED_OPERATIONAL = re.compile(r"^(?:(?:lokale|operationele)\s+doelstelling|doelstelling|actieplan)\s+"
+                                r"(\d{1,2}\.\d{1,2})\.?(?:\s*[:\-\u2013]\s*|\s+)(.*)$", re.IGNORECASE | re.DOTALL)
+NUMBERED_ACTION = re.compile(r"^actie\s+(\d{1,2}\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s*[:\-\u2013]?\s*(.*)$",
+                             re.IGNORECASE | re.DOTALL)
 RESULT = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$", re.DOTALL)
 DOMAIN = re.compile(r"^domein\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 DOMAIN_BEFORE_HEADING = re.compile(r"^domein\s*:\s*(.*?)\s+((?:operationele|strategische)\s+doelstelling.*)$",
@@ -30,11 +38,12 @@ REPORT_YEAR = re.compile(
 LABELS: dict[str, tuple[str, ...]] = {
     "motivation": ("motivering - duiding", "motivering", "duiding", "visie", "motivatie", "toelichting",
                    "motivering en duiding"),
-    "results": ("resultaten", "resultaat", "verwachte resultaten", "verwacht resultaat"),
+    "results": ("resultaten", "resultaat", "verwachte resultaten", "verwacht resultaat", "wat willen we bereiken?"),
     "evaluation": ("wijze en tijdstip evaluatie", "wijze en tijdstip van evaluatie", "wijze & tijdstip evaluatie",
                    "wijze en tijdstip evaluatie / indicatoren", "wijze & tijdstip evaluatie / indicatoren",
-                   "evaluatie", "indicatoren"),
-    "actions": ("acties", "actie"),
+                   "evaluatie", "indicatoren", "indicator", "prestatie-indicator", "prestatie-indicatoren",
+                   "hoe meten we het?", "hoe meten we dat?"),
+    "actions": ("acties", "actie", "activiteiten", "wat doen we?"),
     "section": ("actieplannen", "beleidsdoelstellingen"),
     "description": ("omschrijving", "beschrijving"),
     "status": ("status",),
@@ -44,14 +53,23 @@ LABELS: dict[str, tuple[str, ...]] = {
     "time_colour": ("tijd (indicator)",),
     "money": ("geld",),
     "money_colour": ("geld (indicator)",),
-    "timing": ("tijdstip", "timing", "planning"),
-    "lead": ("trekker",),
+    "timing": ("tijdstip", "timing", "planning", "termijn", "periode"),
+    "lead": ("trekker", "verantwoordelijke"),
     "partners": ("partners",),
-    "budget": ("budget", "budget/personeelsinzet"),
+    "budget": ("budget", "budget/personeelsinzet", "middelen", "kostprijs"),
     "contact": ("contact",),
+    "operational": ("operationele doelstelling",),
 }
 _BY_WORDS = {words: name for name, all_words in LABELS.items() for words in all_words}
 _LABEL = re.compile(r"^([^:]{2,60}?)\s*:\s*(.*)$", re.DOTALL)
+_QUESTION = re.compile(r"^(wat willen we bereiken\?|wat doen we\?|hoe meten we (?:het|dat)\?)\s*(.*)$",
+                       re.IGNORECASE | re.DOTALL)
+# "..., wijze en tijdstip van evaluatie: ..." at the end of a result's line, "Indicator: ..." after its text.
+INLINE_EVALUATION = re.compile(r"^(.*?)[\s,.;\u2013-]*\b((?:wijze\s*(?:en|&)\s*tijdstip(?:\s+van)?\s+evaluatie|"
+                               r"indicator(?:en)?)\s*:\s*)(.*)$", re.IGNORECASE | re.DOTALL)
+# Labels in an action's line: "title – Timing: 2025 – Trekker: Dienst Welzijn – Partners: ... – Budget: € 2.500".
+INLINE_FIELDS = re.compile(r"\s*(?:[\u2013;.]|\s-)\s*\b(timing|tijdstip|planning|termijn|periode|trekker|"
+                           r"verantwoordelijke|partners|budget|middelen|kostprijs|contact)\s*:\s*", re.IGNORECASE)
 TABLE_HEADERS = {"resultaten", "resultaat", "acties", "actie", "omschrijving", "indicator", "indicatoren"}
 
 
@@ -61,6 +79,9 @@ def label(text: str) -> tuple[str, str] | None:
     name = _BY_WORDS.get(plain.casefold().rstrip(":").strip())
     if name:
         return name, ""
+    match = _QUESTION.match(plain)
+    if match:
+        return _BY_WORDS[match.group(1).casefold()], match.group(2)
     match = _LABEL.match(plain)
     if match:
         name = _BY_WORDS.get(match.group(1).casefold().strip())
@@ -100,3 +121,12 @@ def timing_prefix(text: str) -> str | None:
 def is_table_header(texts: list[str]) -> bool:
     words = [" ".join(t.casefold().split()).rstrip(":") for t in texts if t.strip()]
     return bool(words) and all(w in TABLE_HEADERS or w.startswith("wijze") for w in words)
+
+
+def split_fields(text: str) -> tuple[str, dict[str, str]]:
+    """The title and the labelled fields of a line such as "title – Timing: 2025 – Trekker: Dienst Welzijn"."""
+    pieces = INLINE_FIELDS.split(text)
+    fields = {}
+    for index in range(1, len(pieces) - 1, 2):
+        fields[_BY_WORDS[pieces[index].casefold()]] = pieces[index + 1].strip().rstrip(".;").strip()
+    return pieces[0].strip(), fields

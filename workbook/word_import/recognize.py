@@ -100,6 +100,13 @@ class Recognizer:
         elif (match := labels.BBC_ACTION.match(plain)) and self.operational is not None and \
                 str(self.operational.values["Code"]).startswith("AP") and not self.ended:
             self.new_bbc_action(match.group(1), _after_code(text, match.group(1)))
+        elif (line.heading or line.bold) and (match := labels.WORDED_OPERATIONAL.match(plain)):
+            self.new_objective(match.group(1), match.group(2), strategic=False)
+        elif (line.heading or line.bold) and (match := labels.WORDED_STRATEGIC.match(plain)):
+            self.new_objective(match.group(1), match.group(2), strategic=True)
+        elif (match := labels.NUMBERED_ACTION.match(plain)) and self.operational is not None and not self.ended \
+                and (line.heading or line.bold):
+            self.new_bbc_action(match.group(1), match.group(2))
         else:
             return False
         return True
@@ -209,6 +216,12 @@ class Recognizer:
         if (match := labels.SEE_ALSO.match(plain)) and self.action is not None:
             self.action.values["Zie ook"] = match.group(1).strip()
             return
+        if line.bold and not line.bullet and self.operational is not None and self.result is None \
+                and self.mode in ("", "field") and not str(self.operational.values["Code"]).startswith("AP") \
+                and len(plain) < 200 and not plain.casefold().startswith("indicator"):
+            self.new_action(line, text, self.operational)
+            self.mode, self.field, self.fresh = "field", "description", False
+            return
         self.fresh = False
         if plain in PLACEHOLDERS:
             self.builder.note(line.position, plain, "Niet overgenomen: een zin die planrapport zelf schrijft.")
@@ -229,8 +242,18 @@ class Recognizer:
     def place(self, line: Line, text: str) -> None:
         builder = self.builder
         if self.mode == "results" and self.operational is not None:
-            if line.sub and self.result is not None:
-                self.result.add("Resultaat", text, True)
+            if self.result is not None and (line.sub or self.other_glyph(line)):
+                if line.plain.lstrip()[:1].islower():  # "met een luik over ...": the result's text goes on
+                    self.result.add("Resultaat", text, True)
+                else:
+                    self.new_action(line, text, self.result)
+                return
+            if (inline := labels.INLINE_EVALUATION.match(text)) and inline.group(1).strip("* "):
+                self.place(Line(inline.group(1), line.position, line.style, line.bold, line.underline,
+                                line.bullet, line.sub, marker=line.marker), inline.group(1))
+                self.mode = "evaluation"
+                self.evaluation(line, inline.group(3), labelled=True)
+                self.mode = "results"
                 return
             match = labels.RESULT.match(text.replace("**", ""))
             code = match.group(1) if match else builder.next_code(str(self.operational.values["Code"]),
@@ -246,6 +269,12 @@ class Recognizer:
                 self.place(line, text)
                 return
             self.evaluation(line, text, labelled=True)
+            return
+        if self.mode == "actions" and (self.result is not None or self.operational is not None):
+            if line.sub and self.action is not None and not self.other_glyph(line):
+                self.action.add("Omschrijving", text, True)
+                return
+            self.new_action(line, text, self.result or self.operational)
             return
         if self.mode == "table_notes" and self.table_first is not None:
             self.table_note(line, text)
@@ -265,8 +294,21 @@ class Recognizer:
             return
         builder.note(line.position, line.plain, "Niet geplaatst: de import herkende niet waar deze tekst hoort.")
 
+    def other_glyph(self, line: Line) -> bool:
+        """A typed bullet sign other than the one of the results: the level below (actions)."""
+        return bool(line.bullet and self.result_marker and line.marker not in ("", "lijst")
+                    and line.marker != self.result_marker)
+
+    def new_action(self, line: Line, text: str, parent: Row) -> Row:
+        title, fields = labels.split_fields(text)
+        code = self.builder.next_code(str(parent.values["Code"]), self.builder.actions)
+        self.action = self.builder.action(code, title, fields.pop("timing", ""))
+        for name, value in fields.items():
+            self.action.add(ACTION_FIELDS[name], value)
+        return self.action
+
     def evaluation(self, line: Line, text: str, labelled: bool = False) -> None:
-        parent = self.result or self.action or self.operational
+        parent = self.result or self.action or self.operational or self.objective
         if parent is None:
             self.builder.note(line.position, line.plain, "Niet geplaatst: evaluatie zonder resultaat erboven.")
             return
