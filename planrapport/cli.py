@@ -30,6 +30,8 @@ COMMANDS = {
     "uitvragen": "planrapport.commands.ask",
     "verzamelen": "planrapport.commands.collect",
     "indienen": "planrapport.commands.submit",
+    "venster": "planrapport.window",
+    "bundel": "planrapport.commands.bundle",
 }
 
 _TRANSLATIONS = (
