@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from planrapport.local_folder import beside, online_note, only_online
 from planrapport.own_sheets import Outcome, write_check, write_trends
 from workbook.errors import WorkbookError
 from workbook.live_book import LiveBook, read_live_plan
@@ -65,8 +66,17 @@ def _press(action: Callable[[LiveBook], Outcome]) -> None:
     import xlwings as xw
 
     from planrapport.excel_book import ExcelBook
+    from planrapport.local_folder import PlacedBook, place_of
+    from planrapport.windows_settings import this_registry
 
-    press(action, ExcelBook(xw.Book.caller()))
+    caller = xw.Book.caller()
+    book = ExcelBook(caller)
+    try:
+        full_name = str(caller.api.FullName)  # the address itself, not xlwings' mapping of it
+    except Exception:
+        full_name = ""
+    place = place_of(full_name, lambda: caller.fullname, this_registry())
+    press(action, book if place is None else PlacedBook(book, place))
 
 
 # ---- what the buttons do, on any book-like object ----
@@ -88,6 +98,14 @@ def press(action: Callable[[LiveBook], Outcome], book: LiveBook) -> Outcome:
     finally:
         book.status(None)
     message = outcome.message
+    online = only_online(book)
+    if online is not None and str(online.path.parent) in message:
+        message += "\n\n" + online_note(online)
+        if outcome.document is not None and outcome.document != online.path.parent:
+            try:
+                book.open_file(online.path.parent)
+            except Exception:  # the message names the folder
+                pass
     if outcome.sheet:
         try:
             book.show_sheet(outcome.sheet)
@@ -170,7 +188,7 @@ def _written(plan, name: str, data: bytes, what: str, report) -> Outcome:
     from reporting.documents.output import target, write_document
 
     written = write_document(target(plan.source, name), data)
-    message = f"{what} is klaar: {written.path.name}, in de map van het werkboek ({written.path.parent})."
+    message = f"{what} is klaar: {written.path.name}, {beside(plan.source)}."
     if written.renamed:
         message += f"\n\n{written.wanted.name} bestond al en bleef ongewijzigd; het nieuwe document heeft een nummer."
     if report.warnings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from planrapport.local_folder import beside, command_path_note, only_online
 from planrapport.own_sheets import Outcome, refuse_foreign, sheet_named, write_check
 from workbook.errors import WorkbookError
 from workbook.live_book import LiveBook, SheetContent, read_live_plan
@@ -130,10 +131,12 @@ def run_collect(book: LiveBook) -> Outcome:
         message.append("Er was niets nieuws om over te nemen.")
     message.append("\nHet volledige overzicht staat op blad Verzameld.")
     if result.conflicts:
+        online = only_online(book)
         message.append(
             "\nBij een conflict houdt het werkboek zijn eigen waarde. Kies zelf: pas de cel aan (de cel staat op "
             "blad Verzameld), of neem de ingevulde waarden toch over vanaf de opdrachtprompt, met het werkboek "
-            f"bewaard en gesloten:\n{COMMAND_LINE} verzamelen \"{plan.source}\" \"{folder}\" --overschrijf")
+            "bewaard en gesloten:" + (f" {command_path_note(online)}" if online is not None else "") +
+            f"\n{COMMAND_LINE} verzamelen \"{plan.source}\" \"{folder}\" --overschrijf")
     if filled:
         message.append(f"\n{SAVE} Volgende stap: klik op 'Controleer' en daarna op 'Dien in'.")
     return Outcome(True, "\n".join(message), sheet=COLLECTED_SHEET)
@@ -185,8 +188,8 @@ def run_submit(book: LiveBook) -> Outcome:
     done = submit(plan.source, plan, year, document, today, record=record)
     actions = sum(r.year == year for r in plan.follow_ups)
     measurements = sum(m.year == year for m in plan.measurements)
-    message = [f"Ingediend op {long_date(today)}: het definitieve jaarrapport {document.name} staat in de map "
-               f"van het werkboek ({document.parent}). De opvolging van {_count(actions, 'actie', 'acties')} en "
+    message = [f"Ingediend op {long_date(today)}: het definitieve jaarrapport {document.name} staat "
+               f"{beside(plan.source)}. De opvolging van {_count(actions, 'actie', 'acties')} en "
                f"{_count(measurements, 'meting', 'metingen')} van {year} staat op het verborgen blad Ingediend."]
     if done.replaced is not None:
         message.append(done.replaced_sentence())
