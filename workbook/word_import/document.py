@@ -10,7 +10,8 @@ from workbook.errors import WorkbookError
 from workbook.word_import.package import check_package, read_head, refuse_encrypted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-BULLET = re.compile(r"^\s*(?:[\u25aa\u2022\u25cf\u00b7\u25a0\u2013\u2014\-*\uf0a7\uf0b7](?!\*)|o(?=\s))\s*")
+BULLET = re.compile(r"^\s*(?:[\u25aa\u2022\u25cf\u00b7\u25a0\u25e6\u2013\u2014\-*\uf0a7\uf0b7](?!\*)|o(?=\s)"
+                    r"|(?:\d{1,2}|[a-z])\)(?=\s))\s*")
 SUB_BULLET = re.compile(r"^\s*(?:[-\u2013]\s+)?o\s+")
 _OTHER_FORMATS = {".doc": "een oud Word-document (.doc)", ".pdf": "een PDF-bestand",
                   ".odt": "een OpenDocument-tekst (.odt)", ".rtf": "een RTF-bestand"}
@@ -164,12 +165,20 @@ def _line(runs: list[tuple[str, bool, bool]], position: str, style_name: str) ->
     marked = " ".join(marked.replace("\t", " ").split())
     sub = bool(SUB_BULLET.match(marked))
     bullet = bool(BULLET.match(marked)) and not re.match(r"^\s*-\s*\d", marked)
-    marker = marked.lstrip()[:1] if bullet else ""
+    marker = _marker(marked) if bullet else ""
     if bullet:
         marked = SUB_BULLET.sub("", marked) if sub else BULLET.sub("", marked)
     if not marked.strip("* "):
         return None
     return Line(marked, position, style_name, bold, underline, bullet, sub, _heading_level(style_name), marker)
+
+
+def _marker(text: str) -> str:
+    """The kind of typed bullet: its sign, "1)" for numbers and "a)" for letters."""
+    head = text.lstrip()
+    if match := re.match(r"(\d{1,2}|[a-z])\)", head):
+        return "1)" if match.group(1).isdigit() else "a)"
+    return head[:1]
 
 
 def _table(element, position: str, styles) -> Table:

@@ -22,6 +22,9 @@ WORDED_OPERATIONAL = re.compile(r"^(?:(?:lokale|operationele)\s+doelstelling|doe
                                 r"(\d{1,2}\.\d{1,2})\.?(?:\s*[:\-\u2013]\s*|\s+)(.*)$", re.IGNORECASE | re.DOTALL)
 NUMBERED_ACTION = re.compile(r"^actie\s+(\d{1,2}\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s*[:\-\u2013]?\s*(.*)$",
                              re.IGNORECASE | re.DOTALL)
+# "(nulmeting 2019: 12; streefwaarde 2025: 30)" after an indicator: the figures, not its text.
+MEASURES_AFTER = re.compile(r"\s*\((?:nulmeting|streefwaarde)[^)]*\)\s*$", re.IGNORECASE)
+RESULT_LABELLED = re.compile(r"^resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 RESULT = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$", re.DOTALL)
 DOMAIN = re.compile(r"^domein\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 DOMAIN_BEFORE_HEADING = re.compile(r"^domein\s*:\s*(.*?)\s+((?:operationele|strategische)\s+doelstelling.*)$",

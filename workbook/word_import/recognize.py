@@ -43,6 +43,8 @@ class Recognizer:
         self.table_first: Row | None = None
         self.action_timing = ""
         self.result_marker = ""  # the bullet sign of the results in the labelled layout
+        self.result_bullet = False  # the latest result was a bullet (not "Resultaat 1.1.1: ..." or "1.1.1 ...")
+        self.action_sub = False  # the latest action was a sub-bullet
 
     # ------------------------------------------------------------------ blocks
 
@@ -206,6 +208,12 @@ class Recognizer:
             self.objective.values["Titel"] = plain.rstrip(":").strip()
             self.awaiting_title = False
             return
+        if (match := labels.RESULT_LABELLED.match(plain)) and self.operational is not None:
+            self.set_mode("results")
+            rest = _after_code(text, match.group(1))
+            self.place(Line(f"{match.group(1)} {rest}", line.position, line.style, line.bold, line.underline),
+                       f"{match.group(1)} {rest}")
+            return
         if found := labels.label(text):
             name, rest = found
             self.set_mode(name)
@@ -218,7 +226,8 @@ class Recognizer:
             return
         if line.bold and not line.bullet and self.operational is not None and self.result is None \
                 and self.mode in ("", "field") and not str(self.operational.values["Code"]).startswith("AP") \
-                and len(plain) < 200 and not plain.casefold().startswith("indicator"):
+                and len(plain) < 200 and not plain.casefold().startswith("indicator") \
+                and not self.numbered_result(text):
             self.new_action(line, text, self.operational)
             self.mode, self.field, self.fresh = "field", "description", False
             return
@@ -241,8 +250,13 @@ class Recognizer:
 
     def place(self, line: Line, text: str) -> None:
         builder = self.builder
+        if self.operational is not None and ((self.mode == "" and self.result is None and self.action is None
+                                              and line.bullet and not line.sub)
+                                             or (self.mode != "field" and self.numbered_result(text))):
+            self.mode = "results"  # bullets or "1.1.1 text" right under an operational objective: its results
         if self.mode == "results" and self.operational is not None:
-            if self.result is not None and (line.sub or self.other_glyph(line)):
+            if self.result is not None and (line.sub or self.other_glyph(line)
+                                            or (line.bullet and not self.result_bullet)):
                 if line.plain.lstrip()[:1].islower():  # "met een luik over ...": the result's text goes on
                     self.result.add("Resultaat", text, True)
                 else:
@@ -252,7 +266,7 @@ class Recognizer:
                 self.place(Line(inline.group(1), line.position, line.style, line.bold, line.underline,
                                 line.bullet, line.sub, marker=line.marker), inline.group(1))
                 self.mode = "evaluation"
-                self.evaluation(line, inline.group(3), labelled=True)
+                self.evaluation(line, labels.MEASURES_AFTER.sub("", inline.group(3)).strip(), labelled=True)
                 self.mode = "results"
                 return
             match = labels.RESULT.match(text.replace("**", ""))
@@ -260,6 +274,7 @@ class Recognizer:
                                                                    builder.results)
             self.result = builder.result(code, match.group(2) if match else text)
             self.result_marker = line.marker if line.bullet else ""
+            self.result_bullet = line.bullet
             if not match:
                 builder.note(line.position, line.plain, f"Resultaat zonder nummer: genummerd als {code}.")
             return
@@ -271,7 +286,7 @@ class Recognizer:
             self.evaluation(line, text, labelled=True)
             return
         if self.mode == "actions" and (self.result is not None or self.operational is not None):
-            if line.sub and self.action is not None and not self.other_glyph(line):
+            if line.sub and self.action is not None and not self.action_sub and not self.other_glyph(line):
                 self.action.add("Omschrijving", text, True)
                 return
             self.new_action(line, text, self.result or self.operational)
@@ -294,6 +309,10 @@ class Recognizer:
             return
         builder.note(line.position, line.plain, "Niet geplaatst: de import herkende niet waar deze tekst hoort.")
 
+    def numbered_result(self, text: str) -> bool:
+        match = labels.RESULT.match(text.replace("**", "").strip())
+        return bool(match and match.group(1).startswith(f"{self.operational.values['Code']}."))
+
     def other_glyph(self, line: Line) -> bool:
         """A typed bullet sign other than the one of the results: the level below (actions)."""
         return bool(line.bullet and self.result_marker and line.marker not in ("", "lijst")
@@ -303,6 +322,7 @@ class Recognizer:
         title, fields = labels.split_fields(text)
         code = self.builder.next_code(str(parent.values["Code"]), self.builder.actions)
         self.action = self.builder.action(code, title, fields.pop("timing", ""))
+        self.action_sub = line.sub
         for name, value in fields.items():
             self.action.add(ACTION_FIELDS[name], value)
         return self.action

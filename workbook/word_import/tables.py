@@ -21,6 +21,12 @@ def read_table(rec, table: Table) -> None:
     elif len(header) > 1 and sum(bool(_PERIOD.match(h.strip())) for h in header[1:]) >= 1 and \
             all(not h.strip() or _PERIOD.match(h.strip()) for h in header[1:]):
         _year_table(rec, table, header)
+    elif _objective_table(rec, table):
+        return
+    elif _indicator_header(header):
+        _indicator_table(rec, table, header)
+    elif _action_header(header):
+        _action_table(rec, table, header)
     elif labels.is_table_header(header):
         bbc = header[0].casefold().strip().rstrip(":") == "actie"
         for number, row in enumerate(table.rows[1:], start=2):
@@ -163,3 +169,125 @@ def _year_table(rec, table: Table, header: list[str]) -> None:
     first = table.rows[0][0][0] if table.rows[0] and table.rows[0][0] else None
     rec.builder.note(first.position if first else table.position, f"{table.position}: jaartabel",
                      "Tijdstip 'Jaarlijks' afgeleid uit de jaarkolommen; soort, eenheid en richting niet ingevuld.")
+
+
+_OBJECTIVE_LABEL = re.compile(r"^operationele\s+doelstelling\s*(\d{1,2}\.\d{1,2})?\.?\s*:?$", re.IGNORECASE)
+_CODE_FIRST = re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.*)$", re.DOTALL)
+_MEASURE = re.compile(r"^(nulmeting|streefwaarde|norm|(?:19|20)\d\d)", re.IGNORECASE)
+
+
+def _objective_table(rec, table: Table) -> bool:
+    """A label | text table per operational objective; its timing, budget, lead and partners go to each action."""
+    first = table.cell_text(0, 0).strip()
+    match = _OBJECTIVE_LABEL.match(first)
+    if not match or len(table.rows[0]) < 2:
+        return False
+    title = " ".join(line.text for line in table.rows[0][1]).strip()
+    code = match.group(1)
+    if code is None and (found := _CODE_FIRST.match(title.replace("**", ""))):
+        code, title = found.group(1), found.group(2)
+    if code is None:
+        parent = str(rec.strategic.values["Code"]) if rec.strategic is not None else "0"
+        code = rec.builder.next_code(parent, rec.builder.objectives)
+    rec.new_objective(code, title, strategic=False)
+    objective, actions, fields = rec.operational, [], {}
+    for row in table.rows[1:]:
+        if len(row) < 2:
+            continue
+        found = labels.label(" ".join(line.plain for line in row[0]))
+        name = found[0] if found else ""
+        lines = row[1]
+        if name == "actions":
+            for line in lines:
+                if line.sub and actions:
+                    actions[-1].add("Omschrijving", line.text, True)
+                else:
+                    actions.append(rec.new_action(line, line.text, objective))
+        elif name == "evaluation":
+            for line in lines:
+                rec.builder.indicator(str(objective.values["Code"]), line.text)
+        elif name in ("timing", "lead", "partners", "budget", "contact"):
+            fields[name] = "\n".join(line.text for line in lines)
+        else:
+            for line in lines:
+                rec.builder.note(line.position, line.plain, f"Geplaatst als motivering van doelstelling {code} "
+                                 "(het label werd niet herkend).")
+                objective.add("Motivering", line.text, line.bullet)
+    for action in actions:
+        for name, value in fields.items():
+            if name == "timing":
+                action.values["Tijdstip"] = value
+            else:
+                action.add(ACTION_FIELDS[name], value)
+    rec.action, rec.mode = None, ""
+    return True
+
+
+ACTION_FIELDS = {"lead": "Trekker", "partners": "Partners", "budget": "Budget/personeelsinzet", "contact": "Contact"}
+
+
+def _indicator_header(header: list[str]) -> bool:
+    first = header[0].casefold().strip()
+    return len(header) > 1 and (first.startswith("indicator") or first.startswith("prestatie")) and \
+        any(_MEASURE.match(h.strip()) for h in header[1:])
+
+
+def _indicator_table(rec, table: Table, header: list[str]) -> None:
+    """Indicators as rows with nulmeting, streefwaarde and year columns."""
+    parent = rec.result or rec.operational or rec.strategic
+    for row in table.rows[1:]:
+        name = " ".join(line.text for line in row[0]).strip() if row else ""
+        if not name:
+            continue
+        indicator = rec.builder.indicator(str(parent.values["Code"]), name)
+        for column, cell in enumerate(row[1:], start=1):
+            raw = " ".join(line.plain for line in cell).strip()
+            if not raw or column >= len(header):
+                continue
+            head = header[column].strip()
+            year = re.search(r"(?:19|20)\d\d", head)
+            parsed = parse_number(raw)
+            if head.casefold().startswith("nulmeting"):
+                indicator.values["Nulmeting waarde"] = parsed.value if parsed.value is not None else raw
+                if year:
+                    indicator.values["Nulmeting jaar"] = int(year.group(0))
+            elif head.casefold().startswith("streefwaarde"):
+                indicator.values["Streefwaarde"] = parsed.value if parsed.value is not None else raw
+                if year:
+                    indicator.values["Streefjaar"] = int(year.group(0))
+            elif _PERIOD.match(head):
+                values: dict[str, object] = {"Indicator": indicator.values["Code"], "Periode": head}
+                if parsed.value is not None:
+                    values["Waarde"] = parsed.value
+                else:
+                    values["Opmerking"] = raw
+                rec.builder.measurements.append(values)
+    rec.mode = ""
+
+
+def _action_header(header: list[str]) -> bool:
+    words = [" ".join(h.casefold().split()).rstrip(":") for h in header]
+    return "actie" in words and any(labels.label(h) and labels.label(h)[0] in ("timing", "lead") for h in header)
+
+
+def _action_table(rec, table: Table, header: list[str]) -> None:
+    """Resultaat | Actie | Timing | Trekker: one action per row, under the result its first column names."""
+    names = [labels.label(h)[0] if labels.label(h) else " ".join(h.casefold().split()) for h in header]
+    for row in table.rows[1:]:
+        cells = {names[c]: " ".join(line.text for line in row[c]).strip() for c in range(min(len(row), len(names)))}
+        title = cells.get("actie") or cells.get("actions") or ""
+        if not title:
+            continue
+        parent = rec.result or rec.operational
+        code = cells.get("results", "").replace("**", "").strip().rstrip(".")
+        for result in rec.builder.results:
+            if str(result.values["Code"]) == code:
+                parent = result
+        first = next(line for cell in row for line in cell)
+        action = rec.new_action(first, title, parent)
+        if cells.get("timing"):
+            action.values["Tijdstip"] = cells["timing"]
+        for name in ("lead", "partners", "budget", "contact"):
+            if cells.get(name):
+                action.add(ACTION_FIELDS[name], cells[name])
+    rec.action, rec.mode = None, ""
