@@ -16,6 +16,8 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the lines of a 
 HEAD = f"planrapport zelftest, Python {sys.version.split()[0]}, {sys.executable}"
 INTERPRETER = r"%LOCALAPPDATA%\planrapport\venv\Scripts\pythonw.exe"
 NO_EXCEL = ("NIET GETEST Excel: Microsoft Excel is niet op deze pc, dus de knoppen zelf zijn niet geprobeerd")
+NOT_WINDOWS = ("NIET GETEST Windows-instellingen: dit is geen Windows-pc, dus de macro-instellingen van Excel, het "
+               "Mark of the Web, de vertrouwde locatie, de Defender-regel voor Office en OneDrive zijn niet nagekeken")
 TEMPLATES = "OK          Sjablonen: jaarrapport.docx, beleidsplan.docx, planrapport.xlsx, planrapport.xlsm"
 
 
@@ -24,14 +26,16 @@ def test_without_excel_it_runs_what_it_can_and_exits_3(tmp_path, capsys, monkeyp
     assert main(["zelftest"]) == 3
     assert capsys.readouterr().out.splitlines() == [
         HEAD,
-        f"Werkboek: {MACRO_TEMPLATE}",
+        f"Werkboek: {MACRO_TEMPLATE} (het sjabloon; geef het werkboek van de ambtenaar mee om ook het Mark of the "
+        "Web, de vertrouwde locatie en OneDrive na te gaan)",
         f"NIET GETEST Python voor de knoppen: dit is geen Windows-pc (het werkboek vraagt {INTERPRETER})",
         f"OK          xlwings: versie {xlwings.__version__}, in het werkboek en geïnstalleerd",
         TEMPLATES,
         f"OK          Schrijven naast het werkboek: {tmp_path}",
+        NOT_WINDOWS,
         NO_EXCEL,
-        "Samenvatting: 3 OK, 0 NIET OK, 2 niet getest. Het deel met Excel liep niet: test de knoppen op een pc met "
-        "Microsoft Excel.",
+        "Samenvatting: 3 OK, 0 NIET OK, 0 onbekend, 3 niet getest. Niet alles kon getest worden: test de knoppen op "
+        "een Windows-pc met Microsoft Excel.",
     ]
     assert list(tmp_path.iterdir()) == []  # the probe file is gone again
 
@@ -51,8 +55,8 @@ def test_a_workbook_with_another_xlwings_module_is_niet_ok(tmp_path, capsys):
         "            Oplossing: installeer opnieuw met install-windows.ps1, of maak het werkboek opnieuw met deze "
         "planrapport (planrapport omzetten)",
     ]
-    assert lines[-1] == ("Samenvatting: 2 OK, 1 NIET OK, 2 niet getest. Los de regels met NIET OK op en voer de "
-                         "zelftest opnieuw uit.")
+    assert lines[-1] == ("Samenvatting: 2 OK, 1 NIET OK, 0 onbekend, 3 niet getest. Los de regels met NIET OK op "
+                         "en voer de zelftest opnieuw uit.")
 
 
 def test_a_folder_it_cannot_write_in_is_niet_ok(tmp_path, capsys, monkeypatch):

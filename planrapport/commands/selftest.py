@@ -1,4 +1,4 @@
-"""planrapport zelftest: check on this pc what the workbook buttons need, each line OK or NIET OK with its fix."""
+"""planrapport zelftest: check on this pc what the workbook buttons need, each line OK, NIET OK or ONBEKEND."""
 
 from __future__ import annotations
 
@@ -15,13 +15,16 @@ from workbook.errors import WorkbookError
 
 HELP = "Test op deze pc wat de knoppen van een werkboek nodig hebben (voor de informaticadienst, na de installatie)."
 EPILOG = (
-    "Elke regel zegt OK of NIET OK, met wat u eraan doet. Waar Microsoft Excel is, klikt de zelftest in een kopie\n"
-    "van het voorbeeldwerkboek op elke knop (ook die van het jaarlijkse verloop, in een tijdelijke map) en kijkt\n"
-    "het resultaat na.\n"
-    "Afloopcode: 0 alles OK, 1 iets is NIET OK, 2 verkeerd gebruik, 3 het deel met Excel liep niet (geen Excel)."
+    "Elke regel zegt OK, NIET OK of ONBEKEND, met wat nagekeken werd en wat u eraan doet. Met WERKBOEK gaat ze ook\n"
+    "na wat een klik in dat werkboek tegenhoudt: de macro-instellingen van Excel, het Mark of the Web, de\n"
+    "vertrouwde locatie, de Defender-regel voor Office en OneDrive of SharePoint. Waar Microsoft Excel is, klikt de\n"
+    "zelftest in een kopie van het voorbeeldwerkboek op elke knop (ook die van het jaarlijkse verloop, in een\n"
+    "tijdelijke map) en kijkt het resultaat na.\n"
+    "Afloopcode: 0 alles OK, 1 iets is NIET OK, 2 verkeerd gebruik, 3 iets is niet getest (geen Excel of geen\n"
+    "Windows), 4 iets is ONBEKEND."
 )
-OK, NOT_OK, NOT_RUN = "OK", "NIET OK", "NIET GETEST"
-EXIT_OK, EXIT_NOT_OK, EXIT_NO_EXCEL = 0, 1, 3
+OK, NOT_OK, UNKNOWN, NOT_RUN = "OK", "NIET OK", "ONBEKEND", "NIET GETEST"
+EXIT_OK, EXIT_NOT_OK, EXIT_NO_EXCEL, EXIT_UNKNOWN = 0, 1, 3, 4
 GUIDE = "docs/installatie.md"
 
 
@@ -54,8 +57,10 @@ def run(args: argparse.Namespace) -> int:
     workbook = given or MACRO_TEMPLATE
     folder = given.resolve().parent if given else Path.cwd()
     print(f"planrapport zelftest, Python {sys.version.split()[0]}, {sys.executable}")
-    print(f"Werkboek: {workbook}")
+    print(f"Werkboek: {workbook}" + ("" if given else " (het sjabloon; geef het werkboek van de ambtenaar mee om ook "
+                                     "het Mark of the Web, de vertrouwde locatie en OneDrive na te gaan)"))
     checks = [interpreter_check(workbook), xlwings_check(workbook), templates_check(), writing_check(folder)]
+    checks += windows_checks(given.resolve() if given else None, windows_access())
     for check in checks:
         show(check)
     excel = excel_checks()
@@ -67,21 +72,66 @@ def run(args: argparse.Namespace) -> int:
 
 def show(check: Check) -> None:
     print(f"{check.state:<12}{check.name}: {check.detail}")
-    if check.fix and check.state == NOT_OK:
-        print(f"{'':<12}Oplossing: {check.fix}")
+    if check.fix and check.state in (NOT_OK, UNKNOWN):
+        print(f"{'':<12}{'Oplossing' if check.state == NOT_OK else 'Nagaan'}: {check.fix}")
 
 
 def summarize(checks: list[Check]) -> int:
-    counts = {state: sum(c.state == state for c in checks) for state in (OK, NOT_OK, NOT_RUN)}
-    line = f"Samenvatting: {counts[OK]} OK, {counts[NOT_OK]} NIET OK, {counts[NOT_RUN]} niet getest."
+    counts = {state: sum(c.state == state for c in checks) for state in (OK, NOT_OK, UNKNOWN, NOT_RUN)}
+    line = (f"Samenvatting: {counts[OK]} OK, {counts[NOT_OK]} NIET OK, {counts[UNKNOWN]} onbekend, "
+            f"{counts[NOT_RUN]} niet getest.")
     if counts[NOT_OK]:
         print(f"{line} Los de regels met NIET OK op en voer de zelftest opnieuw uit.")
         return EXIT_NOT_OK
     if counts[NOT_RUN]:
-        print(f"{line} Het deel met Excel liep niet: test de knoppen op een pc met Microsoft Excel.")
+        print(f"{line} Niet alles kon getest worden: test de knoppen op een Windows-pc met Microsoft Excel.")
         return EXIT_NO_EXCEL
-    print(f"{line} De knoppen werken op deze pc.")
+    if counts[UNKNOWN]:
+        print(f"{line} Ga de regels met ONBEKEND zelf na.")
+        return EXIT_UNKNOWN
+    print(f"{line} De knoppen werkten in een kopie op deze pc, en niets hierboven houdt een klik tegen.")
     return EXIT_OK
+
+
+def windows_access():
+    """The registry and the streams of this pc; None when this is no Windows pc."""
+    if sys.platform != "win32":
+        return None
+    from planrapport.windows_settings import NtfsStreams, WindowsRegistry
+
+    return WindowsRegistry(), NtfsStreams()
+
+
+def windows_checks(workbook: Path | None, access) -> list[Check]:
+    """What decides whether a click runs: for every workbook on this pc, and with `workbook` for that one."""
+    from planrapport.commands import selftest_security
+
+    if access is None:
+        return [Check("Windows-instellingen", NOT_RUN, "dit is geen Windows-pc, dus de macro-instellingen van Excel, "
+                                                       "het Mark of the Web, de vertrouwde locatie, de Defender-regel "
+                                                       "voor Office en OneDrive zijn niet nagekeken")]
+    registry, streams = access
+    if workbook is None:
+        lines = selftest_security.pc_lines(registry)
+    else:
+        lines = selftest_security.security_lines(workbook, registry, streams, _xlwings_path(workbook))
+    return [Check(line.name, line.state, line.detail, line.fix) for line in lines]
+
+
+def _xlwings_path(workbook: Path):
+    """xlwings' mapping of an address, with the settings on the workbook's xlwings.conf."""
+    from workbook.build_xlsm import button_settings
+
+    try:
+        settings = button_settings(workbook)
+    except Exception:  # the line Python voor de knoppen says the sheet is unreadable
+        settings = {}
+
+    def mapped(address: str) -> str:
+        from planrapport.commands.selftest_excel import xlwings_local_path
+
+        return xlwings_local_path(address, settings)
+    return mapped
 
 
 def expand(value: str) -> str:

@@ -56,6 +56,19 @@ def click_every_button() -> list[Line]:
     return lines
 
 
+def xlwings_local_path(address: str, settings: dict[str, str]) -> str:
+    """The file xlwings maps an OneDrive or SharePoint address to, with the workbook's settings on xlwings.conf, as
+    a button's Book.fullname does; xlwings' own error when it finds none."""
+    from xlwings.utils import fullname_url_to_local_path
+
+    return fullname_url_to_local_path(
+        url=address,
+        sheet_onedrive_consumer_config=settings.get("ONEDRIVE_CONSUMER_WIN"),
+        sheet_onedrive_commercial_config=settings.get("ONEDRIVE_COMMERCIAL_WIN"),
+        sheet_sharepoint_config=settings.get("SHAREPOINT_WIN"),
+    )
+
+
 def _click(book, macro: str, caption: str, told_row: int) -> Line:
     """Run one button's macro as a click does; what it told the officer is read beside the setting."""
     from workbook.build_xlsm import CONFIG_SHEET, MESSAGE_COLUMN
