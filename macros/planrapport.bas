@@ -11,47 +11,48 @@ Private Const PYTHON_CALL As String = "import planrapport.buttons; planrapport.b
 ' With SHOW_ERROR_POPUPS False on xlwings.conf, xlwings puts Python's error on this sheet instead of a popup.
 Private Const ERROR_SHEET As String = "Error"
 Private Const GUIDE As String = "de installatiegids van planrapport (docs/installatie.md), deel "
-Private Const COMMAND_LINE As String = "%LOCALAPPDATA%\planrapport\venv\Scripts\planrapport.exe"
+' Where a pc that blocks the buttons finds planrapport's window (planrapport venster), as install-windows.ps1 puts it.
+Private Const WINDOW_ROUTE As String = "Start planrapport via het menu Start > planrapport, of klik met de " _
+    & "rechtermuisknop op het werkboek > Kopiëren naar > planrapport"
 ' The copy `planrapport zelftest` clicks has this setting: messages go beside it, so its clicks run unattended.
 Private Const CONFIG_SHEET As String = "xlwings.conf"
 Private Const SELFTEST_KEY As String = "PLANRAPPORT_ZELFTEST"
 
 Public Sub Controleer()
-    RunButton "check", "planrapport controleert het werkboek ...", "controleer", " --schrijf"
+    RunButton "check", "planrapport controleert het werkboek ...", "Controleer"
 End Sub
 
 Public Sub GenereerJaarrapport()
-    RunButton "year_report", "planrapport maakt het jaarrapport ...", "jaarrapport", ""
+    RunButton "year_report", "planrapport maakt het jaarrapport ...", "Genereer jaarrapport"
 End Sub
 
 Public Sub GenereerBeleidsplan()
-    RunButton "plan_document", "planrapport maakt het beleidsplan ...", "beleidsplan", ""
+    RunButton "plan_document", "planrapport maakt het beleidsplan ...", "Genereer beleidsplan"
 End Sub
 
-' The yearly cycle. Without the buttons the officer types the year (JAAR) and the folder beside the workbook.
+' The yearly cycle, in its order.
 
 Public Sub NieuwJaar()
-    RunButton "new_year", "planrapport begint een nieuw rapportjaar ...", "nieuw-jaar", " JAAR"
+    RunButton "new_year", "planrapport begint een nieuw rapportjaar ...", "Nieuw jaar"
 End Sub
 
 Public Sub VraagOpvolgingOp()
-    RunButton "ask_follow_up", "planrapport maakt de bestanden voor de trekkers ...", "uitvragen", ""
+    RunButton "ask_follow_up", "planrapport maakt de bestanden voor de trekkers ...", "Vraag opvolging op"
 End Sub
 
 Public Sub VerzamelOpvolging()
-    RunButton "collect_follow_up", "planrapport verzamelt de opvolging ...", "verzamelen", _
-        " """ & ThisWorkbook.Path & "\opvolging JAAR"" --schrijf"
+    RunButton "collect_follow_up", "planrapport verzamelt de opvolging ...", "Verzamel opvolging"
 End Sub
 
 Public Sub DienIn()
-    RunButton "submit", "planrapport dient het jaarrapport in ...", "indienen", " --jaar JAAR"
+    RunButton "submit", "planrapport dient het jaarrapport in ...", "Dien in"
 End Sub
 
-Private Sub RunButton(ByVal entry As String, ByVal busy As String, ByVal commandName As String, ByVal options As String)
+Private Sub RunButton(ByVal entry As String, ByVal busy As String, ByVal caption As String)
     Dim stage As Integer, interpreter As String, hadErrorSheet As Boolean, result As Variant
     Dim number As Long, description As String, appeared As Boolean, pythonError As String
     Dim alternative As String
-    alternative = WithoutButton(commandName, options)
+    alternative = WithoutButton(caption)
     On Error GoTo Failed
     stage = 1  ' reading xlwings.conf already needs the Windows Script Host (xlwings expands %LOCALAPPDATA%)
     interpreter = CStr(GetConfig("INTERPRETER_WIN", ""))
@@ -114,9 +115,10 @@ Private Function TakeErrorSheet() As String
     Application.DisplayAlerts = True
 End Function
 
-Private Function WithoutButton(ByVal commandName As String, ByVal options As String) As String
-    WithoutButton = "Zonder de knop maakt u hetzelfde vanaf de opdrachtprompt (bewaar het werkboek eerst):" _
-        & vbCrLf & COMMAND_LINE & " " & commandName & " """ & ThisWorkbook.FullName & """" & options
+Private Function WithoutButton(ByVal caption As String) As String
+    ' The same step without macros and without a program started by Excel: planrapport's own window.
+    WithoutButton = "Zonder de knop: bewaar het werkboek. " & WINDOW_ROUTE & ", en klik in het venster op '" _
+        & caption & "'."
 End Function
 
 Private Function PythonNotFound(ByVal interpreter As String, ByVal alternative As String) As String

@@ -1,5 +1,5 @@
 """The macros of macros/planrapport.bas, run in pyOpenVBA's Excel emulation with a stand-in for xlwings' module:
-one Dutch message box for every way a click can fail, naming the guide's section and the command line."""
+one Dutch message box for every way a click can fail, naming the guide's section and planrapport's window."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ ROOT = Path(__file__).parent.parent
 STANDIN = Path(__file__).parent / "fixtures" / "vba" / "xlwings_standin.bas"
 GUIDE = ROOT / "docs" / "installatie.md"
 INTERPRETER = r"C:\Users\ambtenaar\AppData\Local\planrapport\venv\Scripts\pythonw.exe"
-COMMAND_LINE = r"%LOCALAPPDATA%\planrapport\venv\Scripts\planrapport.exe"
 # Button macro -> (the function of planrapport.buttons it runs, the command that does the same, its options)
 SAME_COMMAND = {
     "Controleer": ("check", "controleer", " --schrijf"),
@@ -84,12 +83,10 @@ def test_every_failure_gives_one_dutch_box(macro, scenario):
     for expected in words:
         assert expected in prompt
     assert f'zie de installatiegids van planrapport (docs/installatie.md), deel "{section}".' in prompt
-    _, command, options = SAME_COMMAND[macro]
-    full_name = app.evaluate("ThisWorkbook.FullName")
-    options = options.format(folder=app.evaluate("ThisWorkbook.Path"))
+    caption = next(button.caption for button in ALL_BUTTONS if button.macro == macro)
     assert prompt.endswith(
-        "Zonder de knop maakt u hetzelfde vanaf de opdrachtprompt (bewaar het werkboek eerst):\r\n"
-        f'{COMMAND_LINE} {command} "{full_name}"{options}')
+        "Zonder de knop: bewaar het werkboek. Start planrapport via het menu Start > planrapport, of klik met de "
+        f"rechtermuisknop op het werkboek > Kopiëren naar > planrapport, en klik in het venster op '{caption}'.")
     assert app.evaluate("Application.StatusBar") is False
     assert app.evaluate("ThisWorkbook.Worksheets.Count") == 1  # xlwings' sheet "Error" is gone again
 
