@@ -24,6 +24,10 @@ NUMBERED_ACTION = re.compile(r"^actie\s+(\d{1,2}\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?
                              re.IGNORECASE | re.DOTALL)
 # "(nulmeting 2019: 12; streefwaarde 2025: 30)" after an indicator: the figures, not its text.
 MEASURES_AFTER = re.compile(r"\s*\((?:nulmeting|streefwaarde)[^)]*\)\s*$", re.IGNORECASE)
+CONTENTS = re.compile(r"^(?:inhoud|inhoudstafel|inhoudsopgave|inhoudstabel)$", re.IGNORECASE)
+# A line of a typed table of contents: "1 Inleiding 3", "2. Omgevingsanalyse ........ 6".
+CONTENTS_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?([^\d.][^\t]*?)[\s.\u2026]*\s(\d{1,3})$")
+TYPED_CHAPTER = re.compile(r"^\d{1,2}\.?\s+([A-Za-z\u00c0-\u017f].*)$")
 RESULT_LABELLED = re.compile(r"^resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 RESULT = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$", re.DOTALL)
 DOMAIN = re.compile(r"^domein\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)

@@ -39,6 +39,7 @@ class Recognizer:
         self.chapter: Chapter | None = None
         self.skipping = False  # inside a chapter planrapport writes itself (budget, unplaced rows)
         self.contents: list[Line] = []
+        self.contents_titles: set[str] = set()  # the chapter titles the table of contents names
         self.table_rows: list[tuple[Row, dict[str, object]]] = []  # measurements of the latest year table
         self.table_first: Row | None = None
         self.action_timing = ""
@@ -61,8 +62,15 @@ class Recognizer:
 
     def line(self, line: Line) -> None:
         text = line.text
-        if line.style.casefold().startswith("toc"):
+        if line.style.casefold().startswith("toc") or labels.CONTENTS.match(line.plain) or \
+                (not self.started and labels.CONTENTS_LINE.match(line.plain) and not self.heading_like(line.plain)
+                 and (line.plain[:1].isdigit() or "..." in line.plain or "\u2026" in line.plain)):
             self.contents.append(line)
+            if match := labels.CONTENTS_LINE.match(line.plain):
+                self.contents_titles.add(" ".join(match.group(1).casefold().split()))
+            return
+        if (title := self.chapter_title(line)) is not None:
+            self.open_chapter(Line(title, line.position, line.style, line.bold))
             return
         if self.skipping and not line.heading:
             self.builder.note(line.position, line.plain,
@@ -166,6 +174,29 @@ class Recognizer:
         if style != "title":
             self.builder.note(line.position, plain, "Voorblad: overgenomen in het blad Instellingen.")
         return True
+
+    def chapter_title(self, line: Line) -> str | None:
+        """A chapter title told by its look: a bold short line, typed number, capitals or in the contents."""
+        plain = " ".join(line.plain.split())
+        if line.heading or not line.bold or len(plain) > 80 or plain.endswith((".", ":", ",")) or line.sub:
+            return None
+        if self.started and not self.ended and (self.mode == "results" or line.bullet and line.marker != "lijst"):
+            return None
+        typed = labels.TYPED_CHAPTER.match(plain)
+        title = typed.group(1) if typed else plain
+        listed = " ".join(title.casefold().split()) in self.contents_titles
+        capitals = title.isupper() and sum(c.isalpha() for c in title) >= 4
+        inside = self.started and not self.ended
+        if not (listed or (typed or capitals or line.marker == "lijst") and not inside):
+            return None
+        if labels.label(title) or self.heading_like(title):
+            return None
+        return title
+
+    def heading_like(self, text: str) -> bool:
+        return any(pattern.match(text) for pattern in (
+            labels.STRATEGIC, labels.OPERATIONAL, labels.BBC_OBJECTIVE, labels.BBC_PLAN, labels.WORDED_STRATEGIC,
+            labels.WORDED_OPERATIONAL, labels.RESULT))
 
     def period(self, text: str) -> None:
         if (match := labels.PERIOD.search(text)) and "Beginjaar" not in self.builder.settings:

@@ -46,6 +46,15 @@ def _flow(rec, row: list[list[Line]]) -> None:
 
 
 def _chapter_table(rec, table: Table) -> None:
+    pages = [row for row in table.rows if row and len(row) > 1 and re.fullmatch(r"\d{1,3}", " ".join(
+        line.plain for line in row[-1]).strip())]
+    if len(pages) >= max(2, len(table.rows) - 1):  # a table of contents: titles and page numbers
+        for row in pages:
+            title = " ".join(line.plain for line in row[0]).strip()
+            typed = labels.TYPED_CHAPTER.match(title)
+            rec.contents_titles.add(" ".join((typed.group(1) if typed else title).casefold().split()))
+        rec.contents += [line for row in table.rows for cell in row for line in cell]
+        return
     for row in table.rows:
         texts = [" ".join(line.text for line in cell) for cell in row]
         if not any(t.strip() for t in texts):
