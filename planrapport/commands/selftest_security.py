@@ -245,7 +245,7 @@ def onedrive_line(workbook: Path, registry: Registry, xlwings_path: Callable[[st
             relative = path.relative_to(mount.folder.resolve())
         except ValueError:
             continue
-        address = mount.address.rstrip("/") + "/" + "/".join(relative.parts)
+        address = _address(mount, relative, mounts)
         if _same(_mapped(xlwings_path, address), path):
             return Line(name, OK, f"{address} (zo kent Excel het werkboek): xlwings vindt {path} terug")
         if _same(synced_file(address, mounts), path):
@@ -265,6 +265,16 @@ def onedrive_line(workbook: Path, registry: Registry, xlwings_path: Callable[[st
                         "waar het document staat")
     return Line(name, OK, f"{path.parent} is geen map van OneDrive of SharePoint ({len(mounts)} gesynchroniseerde "
                           f"{'map' if len(mounts) == 1 else 'mappen'} nagekeken)")
+
+
+def _address(mount, relative: Path, mounts) -> str:
+    """The address Excel gives a file in a synced folder: the library's address and the path below it; for one of
+    several folders synced from one library (a team's channels, '<Site> - <folder>'), that folder's name between."""
+    parts = list(relative.parts)
+    shared = sum(other.address.casefold() == mount.address.casefold() for other in mounts) > 1
+    if shared and " - " in mount.folder.name:
+        parts.insert(0, mount.folder.name.rsplit(" - ", 1)[1])
+    return mount.address.rstrip("/") + "/" + "/".join(parts)
 
 
 def _mapped(xlwings_path: Callable[[str], str], address: str) -> Path | None:
