@@ -102,6 +102,7 @@ $Text = @{
     InstallFailed  = 'de installatie met pip is mislukt (zie hierboven). Achter een proxy: geef -Proxy http://proxyserver:poort. Zonder internet: maak op een pc met internet een bundel met "planrapport bundel MAP" en geef -Wielen met de map wielen ervan.'
     InstallFailedOffline = 'de installatie uit {0} is mislukt (zie hierboven): een wheel ontbreekt. Maak de bundel opnieuw met "planrapport bundel MAP", met dezelfde versie van planrapport.'
     NotFoundAfter  = 'na de installatie vindt Python planrapport of xlwings {0} niet (gevonden: ''{1}'').'
+    TrustedForAdmin = 'Let op: -VertrouwdeMap geldt alleen voor de gebruiker die dit script uitvoert ({0}). Zet de vertrouwde locatie voor de ambtenaar in diens Excel (Bestand > Opties > Vertrouwenscentrum) of met groepsbeleid.'
     SharedWorkbooks = 'Zet in elk werkboek met knoppen op het blad xlwings.conf in B1 (Interpreter_Win): {0}'
 }
 
@@ -328,6 +329,7 @@ if ($dlls.Count -eq 0) {
 }
 
 if ($VertrouwdeMap) {
+    if ($AlleGebruikers) { Write-Warn ($Text.TrustedForAdmin -f $identity.Name) }
     $folder = (New-Item -ItemType Directory -Force -Path $VertrouwdeMap).FullName.TrimEnd('\') + '\'
     $key = 'HKCU:\Software\Microsoft\Office\16.0\Excel\Security\Trusted Locations\planrapport'
     New-Item -Path $key -Force | Out-Null
