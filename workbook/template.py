@@ -90,6 +90,18 @@ GUIDE = (
     ("Kolommen en bladen toevoegen mag: planrapport leest kolommen en bladen op hun naam. Wijzig de namen "
      "niet. Wat planrapport niet leest (een eigen kolom of blad, een hernoemde kolom), meldt de controle, "
      "zodat u weet wat niet in de documenten komt.", ""),
+    ("Doen de knoppen niets?", "heading"),
+    ("Dan houdt Office of Windows de macro's van dit werkboek tegen. Er zijn drie oorzaken:", ""),
+    ("1. De macro's zijn geblokkeerd. Een gele balk 'Inhoud inschakelen': klik erop. Geen balk: een instelling "
+     "van Excel of van de informaticadienst schakelt macro's uit.", ""),
+    ("2. Het werkboek kwam uit een mail of van het internet (het Mark of the Web): Excel opent het in de "
+     "beveiligde weergave of toont een rode balk. Sluit het, kies in Verkenner Eigenschappen > Blokkering "
+     "opheffen en open het opnieuw.", ""),
+    ("3. Een regel van Microsoft Defender verbiedt Office programma's te starten, en de knoppen starten Python. "
+     "Alleen de informaticadienst kan daar een uitzondering op maken.", ""),
+    ("De informaticadienst ziet met 'planrapport zelftest werkboek.xlsm' welke oorzaak het is. Intussen doet u "
+     "alles zonder knoppen in het venster van planrapport: typ 'planrapport venster' of kies planrapport in het "
+     "menu Start.", ""),
 )
 
 
