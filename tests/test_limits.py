@@ -29,13 +29,15 @@ def test_controleer_names_each_huge_number_by_its_cell(capsys):
     code = main(["controleer", str(HUGE)])
     out, err = capsys.readouterr()
     assert code == 1 and err == ""
-    assert out.splitlines() == [
-        f"Metingen!C4   fout  getal-te-groot  Het getal '9E+307' in kolom Waarde {MESSAGE}",
-        f"Metingen!C5   fout  getal-te-groot  Het getal '-9E+307' in kolom Waarde {MESSAGE}",
-        f"Begroting!E4  fout  getal-te-groot  Het getal '9E+307' in kolom Gepland {MESSAGE}",
-        f"Begroting!E5  fout  getal-te-groot  Het getal '9E+307' in kolom Gepland {MESSAGE}",
-        "getal-te-groot.xlsx: 4 fouten (rapportjaar 2023). Los de fouten op voor u een rapport maakt.",
+    errors = [" ".join(line.split()) for line in out.splitlines() if " fout " in line]
+    assert errors == [
+        f"Metingen!C4 fout getal-te-groot Het getal '9E+307' in kolom Waarde {MESSAGE}",
+        f"Metingen!C5 fout getal-te-groot Het getal '-9E+307' in kolom Waarde {MESSAGE}",
+        f"Begroting!E4 fout getal-te-groot Het getal '9E+307' in kolom Gepland {MESSAGE}",
+        f"Begroting!E5 fout getal-te-groot Het getal '9E+307' in kolom Gepland {MESSAGE}",
     ]
+    assert out.splitlines()[-1] == ("getal-te-groot.xlsx: 4 fouten en 10 waarschuwingen (rapportjaar 2023). Los de "
+                                    "fouten op voor u een rapport maakt.")
 
 
 def test_jaarrapport_refuses_with_the_cells_and_makes_a_draft_when_forced(capsys, tmp_path):

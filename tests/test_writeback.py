@@ -87,7 +87,7 @@ def test_the_check_sheet_holds_the_rows_with_a_link_to_each_cell(tmp_path):
     values = [[v if v is not None else "" for v in row] for row in sheet.iter_rows(values_only=True)]
     assert values == check_rows(report.check_list())
     assert values[2] == ["Ernst", "Blad", "Cel", "Code", "Melding"]
-    assert values[1][0].startswith("Geen fouten, 39 waarschuwingen (rapportjaar 2012).")
+    assert values[1][0].startswith("Geen fouten, 41 waarschuwingen (rapportjaar 2012).")
     first = report.issues[0]
     assert values[3] == ["waarschuwing", "Acties", first.coordinate, first.code, first.message]
     links = {cell.coordinate: cell.hyperlink.location for row in sheet.iter_rows(min_row=4) for cell in row
