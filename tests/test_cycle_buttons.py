@@ -13,12 +13,11 @@ from docx import Document
 from live_book_standin import StandInBook
 from openpyxl import load_workbook
 from test_buttons import BROKEN_PLAN
-from test_macros import COMMAND_LINE
 from test_yearly_cycle import OFFICER_TEXT, _fill
 
 from planrapport.buttons import press, run_check
 from planrapport.cli import main
-from planrapport.cycle_buttons import run_ask, run_collect, run_new_year, run_submit
+from planrapport.cycle_buttons import COMMAND_LINE, run_ask, run_collect, run_new_year, run_submit
 from reporting.formatting import long_date
 from reporting.validation import validate
 from workbook.errors import WorkbookError
