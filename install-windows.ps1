@@ -104,6 +104,9 @@ $Text = @{
     NotFoundAfter  = 'na de installatie vindt Python planrapport of xlwings {0} niet (gevonden: ''{1}'').'
     TrustedForAdmin = 'Let op: -VertrouwdeMap geldt alleen voor de gebruiker die dit script uitvoert ({0}). Zet de vertrouwde locatie voor de ambtenaar in diens Excel (Bestand > Opties > Vertrouwenscentrum) of met groepsbeleid.'
     SharedWorkbooks = 'Zet in elk werkboek met knoppen op het blad xlwings.conf in B1 (Interpreter_Win): {0}'
+    ShortcutsMade  = 'Het venster van planrapport (werkt zonder macro''s): menu Start > planrapport, en in de Verkenner rechtsklik op een werkboek > Kopieren naar > planrapport ({0}; {1}).'
+    ShortcutsFailed = 'Let op: de snelkoppelingen naar het venster konden niet gemaakt worden ({0}). Het venster start ook met: {1} -m planrapport venster'
+    SendToOnlyHere = 'Let op: Kopieren naar > planrapport staat alleen bij {0}. Kopieer {1} naar shell:sendto van elke gebruiker, of zet het er met groepsbeleid.'
 }
 
 function Stop-Install([string]$Message) {
@@ -342,6 +345,31 @@ if ($VertrouwdeMap) {
 # Workbooks that came with this installation were downloaded: take away the internet mark so macros may run.
 if (Test-Path -LiteralPath $Bron -PathType Container) {
     Get-ChildItem -Path $Bron -Recurse -Include *.xlsm -ErrorAction SilentlyContinue | Unblock-File
+}
+
+# The window works without macros and without Excel starting a program: a Start-menu entry and a Send To entry.
+function New-Shortcut([string]$Path, [string]$Target, [string]$Arguments) {
+    $shell = New-Object -ComObject WScript.Shell
+    $link = $shell.CreateShortcut($Path)
+    $link.TargetPath = $Target
+    $link.Arguments = $Arguments
+    $link.WorkingDirectory = [Environment]::GetFolderPath('MyDocuments')
+    $link.Description = 'planrapport: controleren, rapporteren en het jaarlijkse verloop, zonder macro''s'
+    $link.Save()
+}
+if ($AlleGebruikers) {
+    $startMenu = Join-Path $env:ProgramData 'Microsoft\Windows\Start Menu\Programs\planrapport.lnk'
+} else {
+    $startMenu = Join-Path $env:APPDATA 'Microsoft\Windows\Start Menu\Programs\planrapport.lnk'
+}
+$sendTo = Join-Path $env:APPDATA 'Microsoft\Windows\SendTo\planrapport.lnk'
+try {
+    New-Shortcut $startMenu $VenvPythonw '-m planrapport venster'
+    New-Shortcut $sendTo $VenvPythonw '-m planrapport venster'  # Send To adds the chosen file as the argument
+    Write-Host ($Text.ShortcutsMade -f $startMenu, $sendTo)
+    if ($AlleGebruikers) { Write-Warn ($Text.SendToOnlyHere -f $identity.Name, $sendTo) }
+} catch {
+    Write-Warn ($Text.ShortcutsFailed -f $_.Exception.Message, $VenvPythonw)
 }
 
 $command = Join-Path $Venv 'Scripts\planrapport.exe'

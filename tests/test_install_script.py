@@ -197,3 +197,12 @@ def test_the_script_parses_as_powershell():
 
     walk(tree.root_node)
     assert not tree.root_node.has_error and errors == []
+
+
+def test_the_window_gets_a_start_menu_entry_and_a_send_to_entry():
+    shortcuts = SCRIPT[SCRIPT.index("function New-Shortcut"):SCRIPT.index("$command = Join-Path")]
+    assert "New-Shortcut $startMenu $VenvPythonw '-m planrapport venster'" in shortcuts
+    assert "New-Shortcut $sendTo $VenvPythonw '-m planrapport venster'" in shortcuts
+    assert r"'Microsoft\Windows\SendTo\planrapport.lnk'" in shortcuts
+    assert r"Join-Path $env:ProgramData 'Microsoft\Windows\Start Menu\Programs\planrapport.lnk'" in shortcuts
+    assert TEXT["ShortcutsMade"].startswith("Het venster van planrapport (werkt zonder macro's): menu Start > ")
