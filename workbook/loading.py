@@ -8,12 +8,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
-from xml.etree.ElementTree import Element
 
 from openpyxl.utils import range_boundaries
-from openpyxl.worksheet._reader import WorkSheetParser
 
 from workbook.errors import WorkbookError, shown_name
+from workbook.openpyxl_internals import custom_number_formats, sheet_parser, style_number_format_ids
 from workbook.richtext import to_markup
 from workbook.xlsx_package import resolve
 from workbook.zip_guard import ENCRYPTED as _ENCRYPTED
@@ -32,7 +31,6 @@ _CACHED_VALUE = re.compile(rb"<v>[^<]")
 _FORMULA = re.compile(rb"<f[ >/]")
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_INLINE, _INLINE_TEXT = f"{{{_MAIN}}}is", f"{{{_MAIN}}}t"
 # Above this many bytes of sheet XML a sheet is read only down to the last row its <dimension> names: a plan is
 # far smaller, but a sheet with a million formatted empty rows must not take minutes.
 STREAM_ABOVE = 30 * 1024 * 1024
@@ -156,11 +154,7 @@ def _grid(workbook: Workbook, sheet: ReadOnlyWorksheet, stream: bool) -> Grid:
     cells: dict[int, dict[int, object]] = {}
     height = width = 0
     # Read-only rows would lose bold in inline strings (no rich_text) and trust <dimension>: run openpyxl's own parser.
-    with sheet._get_source() as source:
-        parser = _SheetParser(
-            source, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
-            date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats, rich_text=True,
-        )
+    with sheet_parser(workbook, sheet) as parser:
         for index, row in parser.parse():
             if last_row is not None and index > last_row:
                 break
@@ -193,10 +187,9 @@ def percent_styles(workbook: Workbook) -> frozenset[int]:
     """The cell style ids whose number format shows a percentage (0.55 shown as 55%)."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, builtin_format_code
 
-    custom = list(workbook._number_formats)
+    custom = list(custom_number_formats(workbook))
     ids = set()
-    for index, style in enumerate(workbook._cell_styles):
-        number = style.numFmtId
+    for index, number in enumerate(style_number_format_ids(workbook)):
         if number < BUILTIN_FORMATS_MAX_SIZE:
             code = builtin_format_code(number) or ""
         else:
@@ -215,20 +208,6 @@ def percent_text(value: float) -> str:
     """0.55 in a %-formatted cell as the officer typed and sees it: "55%" ("22,4%"), the way text is read."""
     shown = f"{value * 100:.10f}".rstrip("0").rstrip(".")
     return f"{shown.replace('.', ',')}%"
-
-
-class _SheetParser(WorkSheetParser):
-    """openpyxl's sheet parser; a plain inline string (one <t>, no runs) skips the slow rich-text objects."""
-
-    def parse_cell(self, element: Element) -> dict[str, object]:
-        inline = element.find(_INLINE) if element.get("t") == "inlineStr" else None
-        if inline is None or inline.attrib or len(inline) != 1 or inline[0].tag != _INLINE_TEXT:
-            return super().parse_cell(element)
-        text = inline[0].text
-        element.remove(inline)
-        cell = super().parse_cell(element)
-        cell["value"], cell["data_type"] = text.replace("x005F_", "") if text else "", "s"  # as openpyxl reads it
-        return cell
 
 
 def _row(values: dict[int, object], width: int) -> tuple[object, ...]:

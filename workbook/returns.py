@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 from workbook import codes
 from workbook.backups import is_backup
 from workbook.errors import WorkbookError, shown_name
-from workbook.loading import _SheetParser, check_file, percent_styles, percent_text
+from workbook.loading import check_file, percent_styles, percent_text
 from workbook.locks import is_lock_file
 from workbook.numbers import parse_number, parse_year
+from workbook.openpyxl_internals import sheet_parser
 from workbook.requests import (
     FOLLOW_UP_FIELDS,
     IDENTITY_KEYS,
@@ -207,16 +208,7 @@ def _grid(book: Workbook, title: str, width: int) -> Grid:
     sheet = book[title]
     percent = percent_styles(book)
     cells: Grid = {}
-    with sheet._get_source() as source:
-        parser = _SheetParser(
-            source,
-            sheet._shared_strings,
-            data_only=True,
-            epoch=book.epoch,
-            date_formats=book._date_formats,
-            timedelta_formats=book._timedelta_formats,
-            rich_text=True,
-        )
+    with sheet_parser(book, sheet) as parser:
         for index, row in parser.parse():
             for cell in row:
                 value = cell["value"]
