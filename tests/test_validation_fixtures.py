@@ -69,6 +69,12 @@ EXPECTED = {
     "gewijzigd-na-indiening": [("Opvolging", "Opvolging!C4")],
     "ingediend-verslag-gewijzigd": [("Ingediend", "Ingediend!A1")],
     "ingediend-document-anders": [("Ingediend", "Ingediend!A1")],
+    "bijsturing-onbekende-code": [("Bijsturing", "Bijsturing!B4")],
+    "bijsturing-zonder-datum": [("Bijsturing", "Bijsturing!A4")],
+    "bijsturing-buiten-periode": [("Bijsturing", "Bijsturing!A4")],
+    "bijsturing-onvolledig": [("Bijsturing", "Bijsturing!D4")],
+    "stopgezet-niet-opgevolgd": [("Opvolging", "Opvolging!C4")],
+    "streefwaarde-anders": [("Bijsturing", "Bijsturing!E4")],
 }
 # Words that only a Dutch sentence has; every message and summary must use some of them.
 DUTCH = {"de", "het", "een", "van", "naar", "dit", "voor", "met", "bij", "niet", "geen", "staat", "heeft", "in",

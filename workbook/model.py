@@ -208,6 +208,20 @@ class Chapter:
 
 
 @dataclass(frozen=True, slots=True)
+class Adjustment:
+    """One change the council or the college made to the plan during the period, from the sheet Bijsturing."""
+
+    code: str
+    kind: str = ""  # the word of column Wat, as typed: "actie stopgezet", "streefwaarde gewijzigd", ...
+    day: date | None = None
+    previous: str = ""
+    new: str = ""
+    decided_by: str = ""
+    reason: str = ""
+    origin: Origin = field(default=NO_ORIGIN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Submission:
     """One value as it was submitted for a year (planrapport indienen), from the hidden sheet Ingediend."""
 
@@ -259,6 +273,7 @@ class Plan:
     budget_lines: tuple[BudgetLine, ...] = ()
     lists: Lists = field(default_factory=Lists)
     chapters: tuple[Chapter, ...] = ()
+    adjustments: tuple[Adjustment, ...] = ()
     source: Path | None = field(default=None, compare=False)
     notes: tuple[ReadNote, ...] = field(default=(), compare=False)
     submitted: tuple[Submission, ...] = field(default=(), compare=False)

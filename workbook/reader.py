@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from workbook import codes, read_notes
+from workbook.adjustments import read_adjustments
 from workbook.chapters import read_chapters
 from workbook.errors import WorkbookError
 from workbook.loading import FRESH_TEMPLATE, Grid, load_grids
@@ -116,6 +117,7 @@ def plan_from_grids(grids: Mapping[str, Grid], file_name: str = "werkboek") -> P
         lists=lists,
         notes=tuple(notes),
         chapters=read_chapters(grids),
+        adjustments=read_adjustments(grids),
         submitted=read_submissions(grids),
         requested=read_requested(grids),
     )
@@ -224,7 +226,7 @@ def _column_notes(grid: Grid, spec: Sheet, title: str, header_index: int, positi
     unknown = {c: header[c] for c in range(len(header)) if c not in read and header[c] not in (None, "")}
     with_data = set(read_notes.data_columns(grid, header_index + 1, read))  # the columns read need no look
     notes: list[ReadNote] = []
-    missing = [c for c in spec.columns if positions[c.field] is None]
+    missing = [c for c in spec.columns if positions[c.field] is None and not c.optional]
     for column in missing if has_rows else []:
         named = {str(v): c for c, v in unknown.items()}
         guess = read_notes.closest(column.header, named)

@@ -16,6 +16,8 @@ class Column:
     # The year report's figures depend on it: a missing column is an error, not a warning.
     essential: bool = False
     hint: str = ""  # shown by Excel when a cell of the column is selected
+    # Read when present, never noted when absent, not in a fresh workbook (only in one made by nieuw-plan).
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,10 +103,21 @@ LISTS: dict[str, tuple[str, ...]] = {
     "Gewenste richting": ("stijgen", "dalen", "behouden"),
     "Soort financiering": ("Vlaamse subsidie", "Eigen middelen gemeente", "Andere subsidie", "Andere"),
     "Nummering": ("klassiek", "BBC"),
+    "Bijsturing": ("actie toegevoegd", "actie stopgezet", "actie verschoven", "streefwaarde gewijzigd",
+                   "tijdstip gewijzigd", "doelstelling herschreven", "ander"),
+    "Beslist door": ("gemeenteraad", "college van burgemeester en schepenen", "andere"),
 }
 _IN_UNIT = "In de eenheid van de indicator; een percentage als 45 of 45%."
 # Words in these lists that mean an action is off schedule and needs an explanation.
 OFF_TRACK = {"vertraagd", "uitgesteld", "stopgezet", "rood"}
+
+# At the end of the period: "ja" or "nee" marks what goes into the next plan (empty: what still runs), and the
+# code an item had in the previous plan, so that two periods can be linked.
+CONTINUES = Column("Loopt door", "continues", 10, optional=True, hint=(
+    "ja of nee: gaat dit mee naar het volgende plan (planrapport nieuw-plan)? Leeg: ja als het nog loopt."))
+PREVIOUS_CODE = Column("Code vorig plan", "previous_code", 13, "code", optional=True,
+                       hint="De code in het vorige plan; planrapport nieuw-plan vult ze in.")
+NEXT_PLAN_COLUMNS = (CONTINUES, PREVIOUS_CODE)
 
 OBJECTIVES = Sheet(
     "Doelstellingen",
@@ -116,6 +129,7 @@ OBJECTIVES = Sheet(
         Column("Titel", "title", 60, "long", required=True),
         Column("Motivering", "motivation", 70, "long"),
         Column("Domein", "domain", 24),
+        *NEXT_PLAN_COLUMNS,
     ),
 )
 RESULTS = Sheet(
@@ -126,6 +140,7 @@ RESULTS = Sheet(
     (
         Column("Code", "code", 10, "code", required=True),
         Column("Resultaat", "text", 90, "long", required=True),
+        *NEXT_PLAN_COLUMNS,
     ),
 )
 ACTIONS = Sheet(
@@ -143,6 +158,7 @@ ACTIONS = Sheet(
         Column("Budget/personeelsinzet", "budget", 20),
         Column("Contact", "contact", 20),
         Column("Zie ook", "see_also", 30, "long"),
+        *NEXT_PLAN_COLUMNS,
     ),
 )
 FOLLOW_UP = Sheet(
@@ -180,6 +196,7 @@ INDICATORS = Sheet(
         Column("Streefjaar", "target_year", 10, "year", essential=True),
         Column("Streefwaarde", "target_value", 11, "number", essential=True, hint=_IN_UNIT),
         Column("Toelichting", "note", 40, "long"),
+        *NEXT_PLAN_COLUMNS,
     ),
 )
 MEASUREMENTS = Sheet(
@@ -241,12 +258,30 @@ IMPORT = Sheet(
     ),
 )
 
+# In every fresh workbook, but an older workbook without it is read as before, without a note.
+ADJUSTMENTS = Sheet(
+    "Bijsturing",
+    "tblBijsturing",
+    "Bijsturing van het plan",
+    "Eén rij per wijziging die de gemeenteraad of het college tijdens de planperiode aan het plan besliste.",
+    (
+        Column("Datum", "day", 12, "date", required=True, hint="De datum van de beslissing, bv. 12/03/2024."),
+        Column("Code", "code", 13, "code", required=True,
+               hint="De code van de doelstelling, het resultaat, de actie of de indicator die wijzigde."),
+        Column("Wat", "kind", 22, list_name="Bijsturing", required=True),
+        Column("Van", "previous", 24, "long", hint="Wat er eerst stond: de oude streefwaarde, het oude tijdstip."),
+        Column("Naar", "new", 24, "long", hint="Wat er nu staat: de nieuwe streefwaarde, het nieuwe tijdstip."),
+        Column("Beslist door", "decided_by", 20, list_name="Beslist door"),
+        Column("Reden", "reason", 60, "long"),
+    ),
+)
+
 DATA_SHEETS: tuple[Sheet, ...] = (OBJECTIVES, RESULTS, ACTIONS, FOLLOW_UP, INDICATORS, MEASUREMENTS, BUDGET)
 IMPORTED_SHEETS: tuple[Sheet, ...] = (CHAPTERS, IMPORT)
 REQUIRED_SHEETS = (SETTINGS_SHEET, OBJECTIVES.name, ACTIONS.name)
 # Sheets planrapport writes or explains itself: never reported as "not read".
 OWN_SHEETS = (LISTS_SHEET, GUIDE_SHEET, CHECK_SHEET, TRENDS_SHEET, COLLECTED_SHEET, SUBMITTED_SHEET,
-              REQUESTED_SHEET, *(s.name for s in IMPORTED_SHEETS))
+              REQUESTED_SHEET, ADJUSTMENTS.name, *(s.name for s in IMPORTED_SHEETS))
 # Settings without which the documents have no name, title or period.
 REQUIRED_SETTINGS = ("municipality", "title", "start_year", "end_year", "report_year")
 

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from workbook.richtext import to_rich_text
 from workbook.schema import (
+    ADJUSTMENTS,
     DATA_SHEETS,
     FIRST_DATA_ROW,
     GUIDE_SHEET,
@@ -87,6 +88,14 @@ GUIDE = (
      "definitieve rapport en bewaart wat u indiende op het verborgen blad Ingediend; wijzigt u daarna een "
      "ingediende waarde, dan meldt de controle het. Bewaar het werkboek na elke stap (de knop Dien in doet dat "
      "zelf).", ""),
+    ("Het einde van de planperiode", "heading"),
+    ("Bijsturing: beslist de gemeenteraad of het college tijdens de periode een wijziging (een actie erbij of "
+     "stopgezet, een andere streefwaarde of een ander tijdstip), pas dan het plan aan en noteer de wijziging op blad "
+     "Bijsturing: datum, code, wat, van, naar, wie besliste en waarom. De controle kijkt de rijen na en het "
+     "jaarrapport van dat jaar noemt ze.", ""),
+    ("Nieuw plan: typ 'planrapport nieuw-plan werkboek.xlsx nieuw.xlsx --periode 2026-2031'. Wat nog loopt, gaat "
+     "mee; een kolom 'Loopt door' (ja of nee) op de bladen Doelstellingen, Resultaten, Acties en Indicatoren beslist "
+     "het anders. Dit werkboek blijft zoals het is.", ""),
     ("Kolommen en bladen toevoegen mag: planrapport leest kolommen en bladen op hun naam. Wijzig de namen "
      "niet. Wat planrapport niet leest (een eigen kolom of blad, een hernoemde kolom), meldt de controle, "
      "zodat u weet wat niet in de documenten komt.", ""),
@@ -105,15 +114,17 @@ GUIDE = (
 )
 
 
-def build_template() -> Workbook:
-    """A fresh, empty plan workbook with all sheets, tables, drop-downs and the guide."""
+def build_template(next_plan_columns: bool = False) -> Workbook:
+    """A fresh, empty plan workbook with all sheets, tables, drop-downs and the guide; `next_plan_columns` adds the
+    columns Loopt door and Code vorig plan (a workbook made by nieuw-plan)."""
     workbook = Workbook()
     guide = workbook.active
     guide.title = GUIDE_SHEET
     _write_guide(guide)
     _write_settings(workbook.create_sheet(SETTINGS_SHEET))
     for sheet in DATA_SHEETS:
-        _write_data_sheet(workbook.create_sheet(sheet.name), sheet)
+        _write_data_sheet(workbook.create_sheet(sheet.name), sheet, next_plan_columns)
+    _write_data_sheet(workbook.create_sheet(ADJUSTMENTS.name), ADJUSTMENTS)
     _write_lists(workbook.create_sheet(LISTS_SHEET))
     workbook.properties.creator = "planrapport"
     workbook.properties.title = "Beleidsplan en opvolging"
@@ -178,10 +189,11 @@ def _write_settings(sheet: Worksheet) -> None:
     _add_table(sheet, "tblInstellingen", f"A{HEADER_ROW}:C{last}")
 
 
-def _write_data_sheet(sheet: Worksheet, spec: Sheet) -> None:
+def _write_data_sheet(sheet: Worksheet, spec: Sheet, optional: bool = False) -> None:
     _title(sheet, spec.title, spec.hint)
     last_validated = FIRST_DATA_ROW + TEMPLATE_ROWS
-    for index, column in enumerate(spec.columns, start=1):
+    columns = [c for c in spec.columns if optional or not c.optional]
+    for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.cell(row=HEADER_ROW, column=index, value=column.header)
         sheet.column_dimensions[letter].width = column.width
@@ -193,7 +205,7 @@ def _write_data_sheet(sheet: Worksheet, spec: Sheet) -> None:
         elif column.hint:
             _add_hint(sheet, area, column.header, column.hint)
     sheet.row_dimensions[HEADER_ROW].height = 30
-    _add_table(sheet, spec.table, f"A{HEADER_ROW}:{get_column_letter(len(spec.columns))}{FIRST_DATA_ROW}")
+    _add_table(sheet, spec.table, f"A{HEADER_ROW}:{get_column_letter(len(columns))}{FIRST_DATA_ROW}")
 
 
 def _write_lists(sheet: Worksheet) -> None:
@@ -273,7 +285,7 @@ def fill(workbook: Workbook, data: Mapping[str, object]) -> Workbook:
     settings = data.get(SETTINGS_SHEET) or {}
     if settings:
         fill_settings(workbook[SETTINGS_SHEET], settings)
-    for spec in DATA_SHEETS:
+    for spec in (*DATA_SHEETS, ADJUSTMENTS):
         rows = data.get(spec.name) or []
         if rows:
             fill_rows(workbook[spec.name], spec, rows)

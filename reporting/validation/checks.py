@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reporting.validation import (
+    adjustments,
     budget,
     cross_references,
     follow_up,
@@ -18,7 +19,8 @@ from reporting.validation.context import Context
 from reporting.validation.report import ValidationReport
 from workbook.model import Plan
 
-GROUPS = (reading, structure, cross_references, timing, follow_up, indicators, budget, text, limits, submitted)
+GROUPS = (reading, structure, cross_references, timing, follow_up, indicators, budget, text, limits, submitted,
+          adjustments)
 
 
 def validate(plan: Plan, year: int | None = None) -> ValidationReport:

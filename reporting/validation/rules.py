@@ -99,6 +99,17 @@ _RULES = (
     Rule("te-lange-titel", WARNING, "tekst", "Een titel is te lang om als kop in Word te staan."),
     Rule("te-lange-tekst", WARNING, "tekst", "Een tekst is te lang voor één cel van een Word-tabel."),
     Rule("ongeldig-teken", ERROR, "tekst", "Een tekst bevat een onzichtbaar stuurteken dat niet in Word kan."),
+    # bijsturing: the changes noted on blad Bijsturing
+    Rule("bijsturing-onbekende-code", ERROR, "bijsturing",
+         "Een bijsturing heeft geen code, of een code die niet in het plan staat."),
+    Rule("bijsturing-zonder-datum", ERROR, "bijsturing", "Een bijsturing heeft geen datum die gelezen kan worden."),
+    Rule("bijsturing-buiten-periode", ERROR, "bijsturing", "De datum van een bijsturing valt buiten de planperiode."),
+    Rule("bijsturing-onvolledig", WARNING, "bijsturing",
+         "Een stopgezette actie heeft geen reden, of een gewijzigde streefwaarde zegt niet van wat naar wat."),
+    Rule("stopgezet-niet-opgevolgd", WARNING, "bijsturing",
+         "Een actie is stopgezet, maar haar opvolging zegt vanaf dat jaar niet Stopgezet."),
+    Rule("streefwaarde-anders", WARNING, "bijsturing",
+         "De nieuwe streefwaarde van een bijsturing is niet de streefwaarde die nu op blad Indicatoren staat."),
     # limits
     Rule("getal-te-groot", ERROR, "grenzen", "Een getal is te groot om in een rapport te tonen (vanaf 10^15)."),
 )
