@@ -50,8 +50,9 @@ class Table:
 Block = Line | Table
 
 
-def read_document(path: Path) -> list[Block]:
-    """The body of the document in order; raises WorkbookError for other formats or damaged files."""
+def read_document(path: Path, margins: list[Line] | None = None) -> list[Block]:
+    """The body of the document in order, the running headers and footers into `margins` when given; raises
+    WorkbookError for other formats or damaged files."""
     import docx
 
     path = Path(path)
@@ -73,7 +74,25 @@ def read_document(path: Path) -> list[Block]:
         elif element.tag == W + "tbl":
             table_number += 1
             blocks.append(_table(element, f"tabel {table_number}", styles))
+    if margins is not None:
+        margins += _margins(document, styles)
     return blocks
+
+
+def _margins(document, styles) -> list[Line]:
+    """The lines of the running headers and footers, each text once (they repeat on every page)."""
+    lines: list[Line] = []
+    seen: set[str] = set()
+    for number, section in enumerate(document.sections, start=1):
+        for where, part in (("koptekst", section.header), ("voettekst", section.footer)):
+            if part.is_linked_to_previous and number > 1:
+                continue
+            for index, element in enumerate(part._element.iter(W + "p"), start=1):
+                for line in _lines(element, f"{where}, alinea {index}", styles):
+                    if line.plain not in seen:
+                        seen.add(line.plain)
+                        lines.append(line)
+    return lines
 
 
 def check_format(path: Path) -> None:

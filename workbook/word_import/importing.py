@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbook.errors import WorkbookError
-from workbook.word_import.document import read_document
-from workbook.word_import.placing import Chapter, Note, join
+from workbook.word_import import labels
+from workbook.word_import.document import Line, read_document
+from workbook.word_import.placing import Chapter, Note, PlanBuilder, join
 from workbook.word_import.recognize import Recognizer
 
 LOOKED_FOR = (
@@ -35,16 +36,21 @@ class Imported:
 def import_document(path: Path) -> Imported:
     """Read the Word plan; raises WorkbookError (Dutch) when it has no recognisable objectives."""
     path = Path(path)
-    builder = Recognizer().run(read_document(path))
+    margins: list[Line] = []
+    recognizer = Recognizer()
+    builder = recognizer.run(read_document(path, margins))
     if not builder.objectives:
         raise WorkbookError(
             f"{path.name}: in dit document staan geen doelstellingen die planrapport herkent. Gezocht werd naar "
             f"{LOOKED_FOR}, als kop, vetgedrukte regel of in een tabel. Er is niets geschreven."
         )
     settings = builder.settings
-    if "Gemeente" not in settings and (match := re.search(r"\b(?:[Ss]tad|[Gg]emeente)\s+([A-Z][\w-]+)",
-                                                          _first_title(builder))):
+    _from_margins(builder, margins)
+    _from_running_text(builder, recognizer.running)
+    if "Gemeente" not in settings and (match := labels.RUNNING_MUNICIPALITY.search(_first_title(builder))):
         settings["Gemeente"] = match.group(1)
+        builder.note("", match.group(0), f"Gok: gemeente {match.group(1)} uit de titel van de eerste doelstelling "
+                     "(het document zegt het nergens met een label). Kijk het na op het blad Instellingen.")
     year = settings.get("Rapportjaar")
     if year is None and builder.follow_ups:
         years = [int(m.group(0)) for row in builder.measurements if (m := re.match(r"\d{4}", str(row["Periode"])))]
@@ -57,6 +63,54 @@ def import_document(path: Path) -> Imported:
         builder.note("", f"Rapportjaar {settings['Beginjaar']}", "Het document noemt geen rapportjaar; de import "
                      "nam het eerste jaar van de planperiode. Pas het aan op het blad Instellingen.")
     return Imported(builder.sheets(year), builder.chapters, builder.notes)
+
+
+def _from_margins(builder: PlanBuilder, margins: list[Line]) -> None:
+    """Gemeente, title and period from a running header ("Gemeente Geel – Integratieplan 2020-2025")."""
+    settings = builder.settings
+    for line in margins:
+        plain = " ".join(line.plain.split())
+        if (kind := labels.not_content(plain)) is not None:
+            builder.note(line.position, plain, f"Overgeslagen: {kind} in de kop- of voettekst, geen inhoud.")
+            continue
+        taken = []
+        municipality = labels.RUNNING_MUNICIPALITY.search(plain)
+        if municipality and "Gemeente" not in settings:
+            settings["Gemeente"] = municipality.group(1)
+            taken.append(f"gemeente {municipality.group(1)}")
+        period = labels.PERIOD.search(plain)
+        if period and "Beginjaar" not in settings:
+            settings["Beginjaar"], settings["Eindjaar"] = int(period.group(1)), int(period.group(2))
+            taken.append(f"planperiode {period.group(1)}-{period.group(2)}")
+        title = labels.without_period(labels.RUNNING_MUNICIPALITY.sub("", plain) if municipality else plain)
+        title = title.strip(" -\u2013|:,")
+        if municipality and title and "Titel van het plan" not in settings:
+            settings["Titel van het plan"] = title
+            taken.append(f"titel '{title}'")
+        if taken:
+            builder.note(line.position, plain, "Gok: " + ", ".join(taken) + " uit de kop- of voettekst (zonder label). "
+                         "Kijk het na op het blad Instellingen.")
+        else:
+            builder.note(line.position, plain, "Overgeslagen: kop- of voettekst, geen inhoud.")
+
+
+def _from_running_text(builder: PlanBuilder, lines: list[Line]) -> None:
+    """Gemeente and period from the text before the objectives: "De gemeente Lebbeke wil", "beleidsplan 2020 – 2025"."""
+    settings = builder.settings
+    for line in lines:
+        plain = " ".join(line.plain.split())
+        taken = []
+        if "Gemeente" not in settings and (match := labels.RUNNING_MUNICIPALITY.search(plain)):
+            settings["Gemeente"] = match.group(1)
+            taken.append(f"gemeente {match.group(1)} uit '{match.group(0)}'")
+        if "Beginjaar" not in settings and (match := labels.RUNNING_PERIOD.search(plain)):
+            settings["Beginjaar"], settings["Eindjaar"] = int(match.group(1)), int(match.group(2))
+            taken.append(f"planperiode {match.group(1)}-{match.group(2)} uit '{match.group(0)}'")
+        if taken:
+            builder.note(line.position, plain, "Gok: " + ", ".join(taken) + " (de lopende tekst, zonder label). "
+                         "Kijk het na op het blad Instellingen.")
+        if "Gemeente" in settings and "Beginjaar" in settings:
+            return
 
 
 def _first_title(builder) -> str:

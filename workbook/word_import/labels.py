@@ -34,10 +34,22 @@ DOMAIN = re.compile(r"^domein\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 DOMAIN_BEFORE_HEADING = re.compile(r"^domein\s*:\s*(.*?)\s+((?:operationele|strategische)\s+doelstelling.*)$",
                                    re.IGNORECASE | re.DOTALL)
 SEE_ALSO = re.compile(r"^zie\s+ook\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL)
-FRONT_MUNICIPALITY = re.compile(r"^(?:stad|gemeente|lokaal bestuur)\s+(\S.{0,40})$", re.IGNORECASE)
+FRONT_MUNICIPALITY = re.compile(r"^(?:stad|gemeente|lokaal bestuur)(?:\s+en\s+ocmw)?\s+(\S.{0,40})$", re.IGNORECASE)
 AUTHOR = re.compile(r"^opgesteld\s+door\s*:?\s*(.+)$", re.IGNORECASE)
 FICTION = re.compile(r"^fictieve\s+gegevens\.\s*(.+)$", re.IGNORECASE | re.DOTALL)
 PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
+# A line that only gives the period: "2020 – 2025", "Planperiode 2020-2025".
+PERIOD_LINE = re.compile(r"^(?:(?:plan|beleids)?periode\s*:?\s*)?((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)$",
+                         re.IGNORECASE)
+# The gemeente and the period in running text or a running header: "De gemeente Lebbeke wil", "beleidsplan 2020 – 2025".
+RUNNING_MUNICIPALITY = re.compile(r"\b(?:[Ss]tad|[Gg]emeente)\s+(?:en\s+OCMW\s+)?([A-Z][\w-]+(?:-[A-Z][\w-]+)*)")
+RUNNING_PERIOD = re.compile(r"\b(?:\w*plan|planperiode|periode)\s+((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b",
+                            re.IGNORECASE)
+# Lines that are layout, not content: separator lines and page numbers ("pagina 3 van 40", "- 12 -", "3/40").
+SEPARATOR = re.compile(r"^[\s\-\u2010-\u2015_=~*\u2500-\u257f\u00b7.\u2022]{3,}$")
+# A lone number has at most three digits: "2012" on its own line is a timing.
+PAGE_NUMBER = re.compile(r"^(?:(?:pagina|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|/)\s*\d{1,4})?"
+                         r"|[-\u2013]?\s*\d{1,3}\s*[-\u2013]?|\d{1,4}\s*/\s*\d{1,4})$", re.IGNORECASE)
 REPORT_YEAR = re.compile(
     r"^(?:opvolging|rapportjaar|jaarrapport|stand van zaken|voortgangsrapport)\s*:?\s*((?:19|20)\d\d)$", re.IGNORECASE)
 
@@ -77,7 +89,24 @@ INLINE_EVALUATION = re.compile(r"^(.*?)[\s,.;\u2013-]*\b((?:wijze\s*(?:en|&)\s*t
 # Labels in an action's line: "title – Timing: 2025 – Trekker: Dienst Welzijn – Partners: ... – Budget: € 2.500".
 INLINE_FIELDS = re.compile(r"\s*(?:[\u2013;.]|\s-)\s*\b(timing|tijdstip|planning|termijn|periode|trekker|"
                            r"verantwoordelijke|partners|budget|middelen|kostprijs|contact)\s*:\s*", re.IGNORECASE)
+# The columns of Acties the inline labels fill.
+ACTION_COLUMNS = {"lead": "Trekker", "partners": "Partners", "budget": "Budget/personeelsinzet", "contact": "Contact"}
 TABLE_HEADERS = {"resultaten", "resultaat", "acties", "actie", "omschrijving", "indicator", "indicatoren"}
+
+
+def not_content(plain: str) -> str | None:
+    """"scheidingslijn" or "paginanummer" for a line that is only layout, else None."""
+    text = plain.strip()
+    if SEPARATOR.match(text) and not any(c.isalnum() for c in text):
+        return "scheidingslijn"
+    if PAGE_NUMBER.match(text):
+        return "paginanummer"
+    return None
+
+
+def without_period(text: str) -> str:
+    """A title without the period it names: "Integratiebeleidsplan 2012-2014" -> "Integratiebeleidsplan"."""
+    return PERIOD.sub("", text).strip(" -\u2013:,")
 
 
 def label(text: str) -> tuple[str, str] | None:

@@ -46,6 +46,10 @@ class Recognizer:
         self.result_marker = ""  # the bullet sign of the results in the labelled layout
         self.result_bullet = False  # the latest result was a bullet (not "Resultaat 1.1.1: ..." or "1.1.1 ...")
         self.action_sub = False  # the latest action was a sub-bullet
+        self.chapter_number = 0  # the number of the latest typed chapter title ("4. Doelstellingen")
+        self.capital_chapters = False  # the chapter titles before the objectives were in capitals
+        self.running: list[Line] = []  # running text before the objectives, where gemeente and period may stand
+        self.row_action: Row | None = None  # the last action of the latest table row, which a next row may go on
 
     # ------------------------------------------------------------------ blocks
 
@@ -62,6 +66,9 @@ class Recognizer:
 
     def line(self, line: Line) -> None:
         text = line.text
+        if (kind := labels.not_content(line.plain)) is not None:
+            self.builder.note(line.position, line.plain, f"Overgeslagen: {kind}, geen inhoud.")
+            return
         if line.style.casefold().startswith("toc") or labels.CONTENTS.match(line.plain) or \
                 (not self.started and labels.CONTENTS_LINE.match(line.plain) and not self.heading_like(line.plain)
                  and (line.plain[:1].isdigit() or "..." in line.plain or "\u2026" in line.plain)):
@@ -150,6 +157,8 @@ class Recognizer:
         style = line.style.casefold()
         if match := labels.REPORT_YEAR.match(plain):
             settings["Rapportjaar"] = int(match.group(1))
+        elif labels.PERIOD_LINE.match(plain) and "Beginjaar" not in settings:
+            self.period(plain)
         elif style == "gemeente" and "Gemeente" not in settings:
             settings["Gemeente"] = plain
             return True
@@ -161,11 +170,15 @@ class Recognizer:
             settings["Fictieve gegevens"] = match.group(1).strip()
             return True
         elif style in ("title", "titel") or (not self.builder.chapters and self.chapter is None
-                                              and "Titel van het plan" not in settings and line.bold):
+                                              and "Titel van het plan" not in settings and line.bold
+                                              and not line.heading and len(plain) < 120
+                                              and " ".join(plain.casefold().split()) not in self.contents_titles):
             if "Titel van het plan" in settings:
                 return False
-            settings["Titel van het plan"] = plain
             self.period(plain)
+            # A bold cover line often joins title and period; a line in the Title style is the title as written.
+            titled = style in ("title", "titel")
+            settings["Titel van het plan"] = plain if titled else labels.without_period(plain) or plain
             return True
         elif style == "subtitle" and labels.PERIOD.search(plain):
             self.period(plain)
@@ -180,17 +193,26 @@ class Recognizer:
         plain = " ".join(line.plain.split())
         if line.heading or not line.bold or len(plain) > 80 or plain.endswith((".", ":", ",")) or line.sub:
             return None
-        if self.started and not self.ended and (self.mode == "results" or line.bullet and line.marker != "lijst"):
-            return None
         typed = labels.TYPED_CHAPTER.match(plain)
         title = typed.group(1) if typed else plain
-        listed = " ".join(title.casefold().split()) in self.contents_titles
         capitals = title.isupper() and sum(c.isalpha() for c in title) >= 4
         inside = self.started and not self.ended
-        if not (listed or (typed or capitals or line.marker == "lijst") and not inside):
+        # Inside the objectives only a title that looks like the chapters before them: the next typed number, or
+        # capitals when those were in capitals.
+        same_look = not line.bullet and (
+            typed is not None and self.chapter_number and int(plain.split(".")[0].split()[0]) == self.chapter_number + 1
+            or capitals and self.capital_chapters)
+        if inside and not same_look and (self.mode == "results" or line.bullet and line.marker != "lijst"):
             return None
-        if labels.label(title) or self.heading_like(title):
+        listed = " ".join(title.casefold().split()) in self.contents_titles
+        if not (listed or same_look or (typed or capitals or line.marker == "lijst") and not inside):
             return None
+        if labels.label(title) or self.heading_like(title) or labels.PERIOD_LINE.match(title):
+            return None
+        if typed:
+            self.chapter_number = int(plain.split(".")[0].split()[0])
+        if capitals and not self.started:
+            self.capital_chapters = True
         return title
 
     def heading_like(self, text: str) -> bool:
@@ -220,6 +242,8 @@ class Recognizer:
         if self.chapter is None and line.bold and len(line.plain) < 80 and not line.plain.endswith("."):
             self.open_chapter(line)
             return
+        if not self.started:
+            self.running.append(line)
         if self.chapter is None:
             self.builder.note(line.position, line.plain, "Niet geplaatst: tekst voor het eerste hoofdstuk.")
             return

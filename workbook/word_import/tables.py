@@ -91,6 +91,12 @@ def _is_heading(line: Line) -> bool:
 
 def _classic_row(rec, first: list[Line], rest: list[list[Line]], position: str) -> None:
     builder = rec.builder
+    if first and rec.result is not None and _continues(first[0]):
+        # A result broken over two rows (a page break, a PDF conversion): the row goes on with the text above.
+        _continue_part(rec.result, "Resultaat", first[0].text)
+        for line in first[1:]:
+            rec.result.add("Resultaat", line.text, line.bullet)
+        first = []
     if first:
         head = first[0]
         match = labels.RESULT.match(head.text.replace("**", "", 2) if head.text.startswith("**") else head.text)
@@ -105,7 +111,7 @@ def _classic_row(rec, first: list[Line], rest: list[list[Line]], position: str) 
                          "geplaatst met zijn eigen nummer.")
         for line in first[1:]:
             rec.result.add("Resultaat", line.text, line.bullet)
-        rec.action_timing, rec.timing = "", ""
+        rec.action_timing, rec.timing, rec.row_action = "", "", None
     elif rec.result is None:
         lines = [line for cell in rest for line in cell]
         builder.note(lines[0].position, " | ".join(line.plain for line in lines),
@@ -113,19 +119,43 @@ def _classic_row(rec, first: list[Line], rest: list[list[Line]], position: str) 
         return
     result_code = str(rec.result.values["Code"])
     if rest:
-        for line in rest[0]:
+        for index, line in enumerate(rest[0]):
             timing = labels.timing_line(line.text, line.underline or line.bold)
             if timing is not None:
                 rec.action_timing = timing
+            elif index == 0 and rec.row_action is not None and _continues(line):
+                _continue_value(rec.row_action, "Actie", line.text)
             elif line.sub and rec.action is not None:
                 rec.action.add("Omschrijving", line.text, True)
             else:
-                rec.action = builder.action(builder.next_code(result_code, builder.actions), line.text,
-                                            getattr(rec, "action_timing", ""))
-    rec.action = None
+                title, fields = labels.split_fields(line.text)
+                rec.action = builder.action(builder.next_code(result_code, builder.actions), title,
+                                            fields.pop("timing", "") or rec.action_timing)
+                for name, value in fields.items():
+                    rec.action.add(labels.ACTION_COLUMNS[name], value)
+    rec.row_action, rec.action = rec.action or rec.row_action, None
     for cell in rest[1:]:
         for line in cell:
-            rec.evaluation(line, line.text)
+            rec.evaluation(line, line.text, labelled=True)
+
+
+def _continues(line: Line) -> bool:
+    """A cell that starts in lower case goes on with the row above."""
+    first = line.plain.lstrip()[:1]
+    return first.isalpha() and first.islower() and not line.bullet
+
+
+def _continue_part(row, name: str, text: str) -> None:
+    parts = row.parts.setdefault(name, [])
+    if parts:
+        previous, bullet = parts[-1]
+        parts[-1] = (f"{previous} {text}", bullet)
+    else:
+        parts.append((text, False))
+
+
+def _continue_value(row, name: str, text: str) -> None:
+    row.values[name] = f"{row.values.get(name, '')} {text}".strip()
 
 
 def _bbc_row(rec, first: list[Line], rest: list[list[Line]]) -> None:
