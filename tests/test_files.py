@@ -107,3 +107,16 @@ def test_temporary_files_a_killed_run_left_are_removed_by_the_next_write_but_not
     running.write_bytes(b"nog bezig")
     write_atomically(tmp_path / "rapport.docx", lambda t: t.write_bytes(b"nieuw"))
     assert sorted(p.name for p in tmp_path.iterdir()) == [".~planrapport-busy01.docx", "rapport.docx"]
+
+
+def test_a_file_that_appears_while_writing_is_never_replaced_without_overschrijf(tmp_path):
+    target = tmp_path / "jaarrapport.docx"
+
+    def someone_else_writes() -> None:
+        target.write_bytes(b"van iemand anders")
+
+    with pytest.raises(WorkbookError, match="jaarrapport.docx: dit bestand bestaat al"):
+        write_atomically(target, lambda temporary: temporary.write_bytes(b"van planrapport"),
+                         before_replace=someone_else_writes)
+    assert target.read_bytes() == b"van iemand anders"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jaarrapport.docx"]

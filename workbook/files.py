@@ -54,9 +54,13 @@ def write_atomically(path: Path, write: Callable[[Path], None], overwrite: bool 
             os.chmod(temp_path, original.st_mode & 0o7777)
         else:
             os.chmod(temp_path, 0o666 & ~_umask())
+        _flush(temp_path)
         if before_replace is not None:
             before_replace()
-        os.replace(temp_path, path)
+        if overwrite:
+            os.replace(temp_path, path)
+        else:
+            _claim(temp_path, path)
     except PermissionError:
         raise WorkbookError(
             f"{path.name}: planrapport mag dit bestand niet schrijven. Is het open in Word of Excel? "
@@ -66,6 +70,33 @@ def write_atomically(path: Path, write: Callable[[Path], None], overwrite: bool 
         if temp_path.exists():
             temp_path.unlink()
     return path
+
+
+def _flush(path: Path) -> None:
+    """The written bytes on the disk before the file takes its name: a crash never leaves a named, empty file."""
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _claim(temporary: Path, path: Path) -> None:
+    """Give the finished file its name only if no file took that name meanwhile (a hard link fails when it exists;
+    where the file system has none, the name is claimed exclusively first)."""
+    try:
+        os.link(temporary, path)
+        return
+    except FileExistsError:
+        raise WorkbookError(
+            f"{path.name}: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf."
+        ) from None
+    except OSError:
+        pass
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except FileExistsError:
+        raise WorkbookError(
+            f"{path.name}: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf."
+        ) from None
+    os.replace(temporary, path)
 
 
 def _umask() -> int:
