@@ -60,6 +60,7 @@ class PlanBuilder:
     indicators: list[Row] = field(default_factory=list)
     follow_ups: list[Row] = field(default_factory=list)
     measurements: list[dict[str, object]] = field(default_factory=list)
+    budget: list[dict[str, object]] = field(default_factory=list)
     settings: dict[str, object] = field(default_factory=dict)
     chapters: list[Chapter] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -122,4 +123,5 @@ class PlanBuilder:
             "Indicatoren": [r.finish() for r in self.indicators],
             "Opvolging": follow_ups,
             "Metingen": list(self.measurements),
+            "Begroting": list(self.budget),
         }

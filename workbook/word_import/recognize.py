@@ -49,6 +49,7 @@ class Recognizer:
         self.chapter_number = 0  # the number of the latest typed chapter title ("4. Doelstellingen")
         self.capital_chapters = False  # the chapter titles before the objectives were in capitals
         self.running: list[Line] = []  # running text before the objectives, where gemeente and period may stand
+        self.last_text = ""  # the latest line, which may give the year of a budget table under it
         self.row_action: Row | None = None  # the last action of the latest table row, which a next row may go on
 
     # ------------------------------------------------------------------ blocks
@@ -66,6 +67,7 @@ class Recognizer:
 
     def line(self, line: Line) -> None:
         text = line.text
+        self.last_text = line.plain
         if (kind := labels.not_content(line.plain)) is not None:
             self.builder.note(line.position, line.plain, f"Overgeslagen: {kind}, geen inhoud.")
             return
