@@ -157,3 +157,25 @@ def test_a_draft_says_which_data_it_could_not_read(tmp_path):
     assert result.returncode == 0
     texts = [p.text for p in Document(result.stdout.strip()).paragraphs]
     assert "Niet gelezen, dus niet in dit document: de kolom 'Stand van zaken' op blad Opvolging." in texts
+
+
+@pytest.mark.parametrize(("rows_above", "header_row"), [(0, 3), (2, 5)])
+def test_a_renamed_first_column_is_named_with_the_closest_header_and_the_row_it_is_in(tmp_path, rows_above,
+                                                                                    header_row):
+    from conftest import DENDERLEEUW
+    from openpyxl import load_workbook
+
+    from workbook.errors import WorkbookError
+    from workbook.reader import read_plan
+
+    book = load_workbook(DENDERLEEUW)
+    sheet = book["Acties"]
+    if rows_above:
+        sheet.insert_rows(1, rows_above)
+    sheet.cell(header_row, 1).value = "Codex"
+    book.save(tmp_path / "plan.xlsx")
+    with pytest.raises(WorkbookError) as raised:
+        read_plan(tmp_path / "plan.xlsx")
+    assert raised.value.message.startswith(
+        f"plan.xlsx: op blad 'Acties' ontbreekt de kolom 'Code' (de kolomnamen staan in rij {header_row}). Er staat "
+        "wel een kolom 'Codex'; bedoelt u die? ")

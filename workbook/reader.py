@@ -39,6 +39,7 @@ from workbook.schema import (
     BUDGET,
     DATA_SHEETS,
     FOLLOW_UP,
+    HEADER_ROW,
     INDICATORS,
     LISTS,
     LISTS_SHEET,
@@ -182,6 +183,15 @@ def _find_header(grid: Grid, required: list[str]) -> tuple[int, dict[str, int]] 
     return None
 
 
+def _likely_header(grid: Grid, spec: Sheet) -> int | None:
+    """The 0-based row among the first rows with the most of the sheet's known column names (None: none has any)."""
+    known = {normalize_header(c.header) for c in spec.columns}
+    counts = [(sum(normalize_header(v) in known for v in row), -index)
+              for index, row in enumerate(grid[:HEADER_SCAN_ROWS])]
+    best = max(counts, default=(0, 0))
+    return -best[1] if best[0] else None
+
+
 def _read_table(grid: Grid | None, spec: Sheet, file_name: str, notes: list[ReadNote],
                 titles: Mapping[str, str]) -> list[tuple[Row, Origin]]:
     if grid is None:
@@ -189,15 +199,16 @@ def _read_table(grid: Grid | None, spec: Sheet, file_name: str, notes: list[Read
     required = [c.header for c in spec.columns if c.required]
     found = _find_header(grid, required)
     if found is None:
-        best = _find_header(grid, required[:1]) or _find_header(grid, [])
-        present = best[1] if best else {}
+        best = _likely_header(grid, spec)
+        present = {normalize_header(v) for v in grid[best]} if best is not None else set()
         absent = next(h for h in required if normalize_header(h) not in present)
-        header_row = grid[best[0]] if best else ()
+        header_row = grid[best] if best is not None else ()
         guess = read_notes.closest(absent, [str(v) for v in header_row if v not in (None, "")])
         hint = f" Er staat wel een kolom '{guess}'; bedoelt u die?" if guess else ""
+        where = best + 1 if best is not None else HEADER_ROW
         raise WorkbookError(
             f"{file_name}: op blad '{spec.name}' ontbreekt de kolom '{absent}' (de kolomnamen staan in "
-            f"rij 3).{hint} Geef de kolom haar naam terug, of {_fresh()}"
+            f"rij {where}).{hint} Geef de kolom haar naam terug, of {_fresh()}"
         )
     header_index, headers = found
     positions = {c.field: headers.get(normalize_header(c.header)) for c in spec.columns}
