@@ -27,6 +27,7 @@ COMMANDS = {
     "zelftest": "planrapport.commands.selftest",
     "importeren": "planrapport.commands.import_plan",
     "nieuw-jaar": "planrapport.commands.new_year",
+    "nieuw-plan": "planrapport.commands.next_plan",
     "uitvragen": "planrapport.commands.ask",
     "verzamelen": "planrapport.commands.collect",
     "indienen": "planrapport.commands.submit",
