@@ -19,6 +19,7 @@ COMMANDS = {
     "trends": "planrapport.commands.trends",
     "jaarrapport": "planrapport.commands.year_report",
     "beleidsplan": "planrapport.commands.plan_document",
+    "evaluatie": "planrapport.commands.evaluation",
     "samenvatting": "planrapport.commands.summary",
     "sjabloon": "planrapport.commands.template",
     "omzetten": "planrapport.commands.convert",

@@ -126,14 +126,14 @@ def _summary(plan: Plan, evaluation: Evaluation) -> dict:
     total = len(evaluation.actions)
     action_lines = []
     if total:
-        parts = [f"{formatting.number(outcomes[FINISHED])} afgerond",
-                 f"{formatting.number(outcomes[STOPPED])} stopgezet",
-                 f"{formatting.number(outcomes[CARRIED_ON])} nog niet afgerond of stopgezet (die lopen door)"]
-        sentence = f"Van de {_count(total, 'actie', 'acties')} {'is' if total == 1 else 'zijn er'} " + join_words(
-            parts) + "."
+        parts = [f"{formatting.number(n)} {what}" for n, what in (
+            (outcomes[FINISHED], "afgerond"), (outcomes[STOPPED], "stopgezet"),
+            (outcomes[CARRIED_ON], "nog niet afgerond of stopgezet (die lopen door)")) if n]
+        sentence = (f"Van de {_count(total, 'actie', 'acties')} {'is' if total == 1 else 'zijn er'} "
+                    + join_words(parts) + ".") if parts else ""
         if outcomes[NEVER_FOLLOWED]:
-            sentence += (f" {_count(outcomes[NEVER_FOLLOWED], 'actie werd', 'acties werden')} in geen enkel jaar "
-                         "opgevolgd.")
+            never = _count(outcomes[NEVER_FOLLOWED], "actie werd", "acties werden")
+            sentence += f"{' ' if sentence else ''}{never} in geen enkel jaar opgevolgd."
         action_lines.append(sentence)
     verdicts = evaluation.verdict_counts()
     indicator_lines = []

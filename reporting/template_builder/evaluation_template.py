@@ -10,6 +10,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_BREAK
+from docx.shared import Pt
 
 from reporting.template_builder.blocks import (
     add_row,
@@ -26,6 +27,7 @@ from reporting.template_builder.page import set_up_page
 from reporting.template_builder.styles import add_styles
 
 TEMPLATE_NAME = "evaluatie.docx"
+STATUS_SIZE = Pt(7.5)
 
 
 def build_evaluation_template(house: HouseStyle = DEFAULT_STYLE):
@@ -139,15 +141,18 @@ def _objectives(body) -> None:
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if od.acties %}")
     para(body, "Acties per jaar", "Tussenkop")
-    table = add_table(body, [5.2, 0.1, 1.9, 0.1, 2.4], caption="Status van de acties per jaar")
+    table = add_table(body, [3.6, 0.1, 1.9, 0.1, 1.9], caption="Status van de acties per jaar")
     add_row(table, [[("Actie", "Tabelkop")], [("{%tc for jaar in jaren %}", "Tabelkop")],
                     [("{{ jaar }}", "Tabelkop")], [("{%tc endfor %}", "Tabelkop")], [("Uitkomst", "Tabelkop")]],
             repeat_header=True)
     loop_row(table, "{%tr for actie in od.acties %}")
-    add_row(table, [[("**{{ actie.code }}** {{ actie.titel }}", "Tabeltekst")],
-                    [("{%tc for s in actie.statussen %}", "Tabeltekst")],
-                    [("{{r s.marker }}{{ s.tekst }}", "Tabeltekst")], [("{%tc endfor %}", "Tabeltekst")],
-                    [("{{r actie.marker }}{{ actie.uitkomst }}", "Tabeltekst")]])
+    row = add_row(table, [[("**{{ actie.code }}** {{ actie.titel }}", "Tabeltekst")],
+                          [("{%tc for s in actie.statussen %}", "Tabeltekst")],
+                          [("{{r s.marker }}{{ s.tekst }}", "Tabeltekst")], [("{%tc endfor %}", "Tabeltekst")],
+                          [("{{r actie.marker }}{{ actie.uitkomst }}", "Tabeltekst")]])
+    for cell in row.cells[1:]:
+        for run in cell.paragraphs[0].runs:
+            run.font.size = STATUS_SIZE  # six years of status words side by side stay whole
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, "{%p for e in od.beeindigd %}")
