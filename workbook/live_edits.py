@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from workbook.errors import WorkbookError
-from workbook.schema import Sheet, normalize_header
-
-HEADER_SCAN_ROWS = 12
+from workbook.schema import HEADER_SCAN_ROWS, Sheet, normalize_header
 
 
 def rows_to_append(values: Sequence[Sequence[object]], spec: Sheet,

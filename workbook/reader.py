@@ -40,6 +40,7 @@ from workbook.schema import (
     DATA_SHEETS,
     FOLLOW_UP,
     HEADER_ROW,
+    HEADER_SCAN_ROWS,
     INDICATORS,
     LISTS,
     LISTS_SHEET,
@@ -57,7 +58,6 @@ from workbook.schema import (
 from workbook.submission_record import read_submissions
 from workbook.timing import parse_timing
 
-HEADER_SCAN_ROWS = 12
 _OWN = {normalize_header(name) for name in OWN_SHEETS}
 Row = dict[str, object]
 

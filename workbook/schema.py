@@ -42,6 +42,7 @@ class Setting:
 
 
 HEADER_ROW = 3
+HEADER_SCAN_ROWS = 12  # the header row is looked for in the first rows, for sheets with rows added above
 FIRST_DATA_ROW = HEADER_ROW + 1
 TEMPLATE_ROWS = 500  # rows the drop-downs cover beyond the data
 

@@ -8,12 +8,11 @@ from collections.abc import Mapping, Sequence
 from lxml import etree
 
 from workbook.errors import WorkbookError
-from workbook.schema import normalize_header
+from workbook.schema import HEADER_SCAN_ROWS, normalize_header
 from workbook.xlsx_cells import SheetCells, column_letters, split_ref
 from workbook.xlsx_package import PACKAGE_REL, REL, Package, cell_texts, q, rels_part, resolve
 
 TABLE = REL + "/table"
-HEADER_SCAN_ROWS = 12
 MAX_COLUMNS = 40
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
