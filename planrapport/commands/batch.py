@@ -39,7 +39,7 @@ BROKEN = (
 
 
 @dataclass(frozen=True)
-class Outcome:
+class WorkbookOutcome:
     """What became of one workbook: the document written, or the Dutch reason why not."""
 
     workbook: Path
@@ -62,16 +62,16 @@ class Skipped:
 
 @dataclass(frozen=True)
 class BatchResult:
-    outcomes: tuple[Outcome, ...]
+    outcomes: tuple[WorkbookOutcome, ...]
     seconds: float
     skipped: tuple[Skipped, ...] = ()
 
     @property
-    def written(self) -> tuple[Outcome, ...]:
+    def written(self) -> tuple[WorkbookOutcome, ...]:
         return tuple(o for o in self.outcomes if o.ok)
 
     @property
-    def failed(self) -> tuple[Outcome, ...]:
+    def failed(self) -> tuple[WorkbookOutcome, ...]:
         return tuple(o for o in self.outcomes if not o.ok)
 
     def summary_lines(self) -> list[str]:
@@ -145,7 +145,7 @@ def run_batch(
     *,
     template: str | None = None,
     with_warnings: bool = False,
-    progress: Callable[[Outcome, int, int], None] | None = None,
+    progress: Callable[[WorkbookOutcome, int, int], None] | None = None,
 ) -> BatchResult:
     """The year report of every workbook in `folder`, as `planrapport jaarrapport` makes it for one: the same
     check (errors refuse the workbook unless `force`), the same rendering and the same safe writing into `out`
@@ -163,7 +163,7 @@ def run_batch(
     workers = max(1, min(workers, len(paths)))
     job = (year, force, template, with_warnings)
     writer = _Writer(out, overwrite)
-    outcomes: dict[Path, Outcome] = {}
+    outcomes: dict[Path, WorkbookOutcome] = {}
 
     def finished(path: Path, rendered: _Rendered) -> None:
         outcomes[path] = writer.write(path, rendered)
@@ -254,19 +254,19 @@ class _Writer:
         self.overwrite = overwrite
         self.claimed: set[Path] = set()
 
-    def write(self, path: Path, rendered: _Rendered) -> Outcome:
+    def write(self, path: Path, rendered: _Rendered) -> WorkbookOutcome:
         from reporting.documents.output import target, write_document
 
         if rendered.error:
-            return Outcome(path, None, rendered.error, rendered.seconds)
+            return WorkbookOutcome(path, None, rendered.error, rendered.seconds)
         try:
             wanted = target(path, rendered.name, self.out)
             written = write_document(wanted, rendered.data, overwrite=self.overwrite and wanted not in self.claimed)
         except WorkbookError as error:
-            return Outcome(path, None, error.message, rendered.seconds)
+            return WorkbookOutcome(path, None, error.message, rendered.seconds)
         self.claimed.add(written.path)
         notice = " ".join(part for part in (rendered.notice, written.notice()) if part)
-        return Outcome(path, written.path, notice, rendered.seconds)
+        return WorkbookOutcome(path, written.path, notice, rendered.seconds)
 
 
 def _duration(seconds: float) -> str:
@@ -287,7 +287,7 @@ class ProgressBar:
         self.stream = stream or sys.stderr
         self.live = self.stream.isatty()
 
-    def __call__(self, outcome: Outcome, done: int, total: int) -> None:
+    def __call__(self, outcome: WorkbookOutcome, done: int, total: int) -> None:
         mark = "ok" if outcome.ok else "FOUT"
         if not self.live:
             self.stream.write(f"[{done}/{total}] {outcome.workbook.name}: {mark}\n")
