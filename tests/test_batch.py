@@ -153,7 +153,7 @@ def test_the_progress_bar_redraws_one_line_on_a_terminal():
 
     screen = Terminal()
     bar = ProgressBar(screen)
-    result = BatchResult((batch.Outcome(Path("a.xlsx"), Path("a.docx")), batch.Outcome(Path("b.xlsx"))), 1.0)
+    result = BatchResult((batch.WorkbookOutcome(Path("a.xlsx"), Path("a.docx")), batch.WorkbookOutcome(Path("b.xlsx"))), 1.0)
     bar(result.outcomes[0], 1, 2)
     bar(result.outcomes[1], 2, 2)
     assert screen.getvalue().count("\r") == 2 and screen.getvalue().endswith("\n")
