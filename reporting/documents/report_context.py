@@ -21,7 +21,7 @@ from reporting.documents.markers import marker
 from reporting.documents.plan_context import common_context, heading
 from reporting.documents.structure import PlanTree, plan_tree
 from reporting.documents.text import blocks, clean, paragraphs
-from workbook.model import BBC, Action, FollowUp, Indicator, Measurement, Plan
+from workbook.model import BBC, Action, Adjustment, FollowUp, Indicator, Measurement, Plan
 from workbook.running import answered, previous_rows, running
 from workbook.timing import parse_timing
 
@@ -49,6 +49,7 @@ def year_report_context(plan: Plan, figures: ReportFigures, image: ImageMaker, *
                                     lambda sd: _strategic(plan, sd, tree, names, figures, image, rows)),
         begroting=_budget(plan, figures),
         verbeterd=corrected(plan, year),
+        bijsturing=adjustments_in(plan, year),
         waarschuwingen=[
             {"cel": issue.cell, "code": issue.code, "melding": clean(issue.message)} for issue in warnings
         ] if warnings else [],
@@ -73,6 +74,30 @@ def corrected(plan: Plan, year: int) -> list[str]:
             sentences.append(f"{sent.header} van {change.what}: {when} {_shown(sent.value)}, nu "
                              f"{_shown(change.current)}.")
     return sentences
+
+
+def adjustments_in(plan: Plan, year: int) -> list[dict[str, str]]:
+    """The changes of blad Bijsturing dated in the year, by date: when, which item, what, and the decision."""
+    titles = {item.code: getattr(item, "title", "") or getattr(item, "text", "")
+              for item in (*plan.objectives, *plan.results, *plan.actions, *plan.indicators)}
+    rows = sorted((a for a in plan.adjustments if a.day is not None and a.day.year == year), key=lambda a: a.day)
+    return [{"datum": formatting.long_date(a.day), "code": a.code, "onderdeel": _short(clean(titles.get(a.code, ""))),
+             "wat": clean(a.kind)[:1].upper() + clean(a.kind)[1:], "beslissing": decision(a)} for a in rows]
+
+
+def decision(adjustment: Adjustment) -> str:
+    """'Van 250 naar 300. Beslist door het college van burgemeester en schepenen. Meer nieuwkomers dan verwacht.'"""
+    parts = []
+    if adjustment.previous.strip() or adjustment.new.strip():
+        parts.append(f"Van {clean(adjustment.previous) or '(leeg)'} naar {clean(adjustment.new) or '(leeg)'}.")
+    who = clean(adjustment.decided_by)
+    if who:
+        article = "het" if who.casefold().startswith("college") else "de"
+        parts.append(f"Beslist door {article} {who}.")
+    reason = clean(adjustment.reason).rstrip(".")
+    if reason:
+        parts.append(f"{reason}.")
+    return " ".join(parts)
 
 
 def _shown(value: object) -> str:

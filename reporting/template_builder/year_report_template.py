@@ -102,6 +102,23 @@ def _summary(body) -> None:
     para(body, "{{ zin }}", "Opsomming")
     tag_paragraph(body, "{%p endfor %}")
     tag_paragraph(body, "{%p endif %}")
+    _adjustments(body)
+
+
+def _adjustments(body) -> None:
+    """The council's changes to the plan dated in the report year (blad Bijsturing)."""
+    tag_paragraph(body, "{%p if bijsturing %}")
+    para(body, "Bijsturing", "Tussenkop")
+    para(body, "In {{ jaar }} werd het plan zo bijgestuurd:")
+    table = add_table(body, [3.0, 5.0, 3.2, 5.4], caption="Bijsturing van het plan")
+    add_row(table, [[("Datum", "Tabelkop")], [("Onderdeel", "Tabelkop")], [("Wat", "Tabelkop")],
+                    [("Beslissing", "Tabelkop")]], repeat_header=True)
+    loop_row(table, "{%tr for b in bijsturing %}")
+    add_row(table, [[("{{ b.datum }}", "Tabeltekst")], [("{{ b.code }} {{ b.onderdeel }}", "Tabeltekst")],
+                    [("{{ b.wat }}", "Tabeltekst")], [("{{ b.beslissing }}", "Tabeltekst")]])
+    loop_row(table, "{%tr endfor %}")
+    finish_table(table)
+    tag_paragraph(body, "{%p endif %}")
 
 
 def _objectives(body) -> None:
