@@ -303,7 +303,10 @@ def _budget(evaluation: Evaluation) -> dict | None:
     planned = sum(b.planned for b in years)
     spent_years = [b for b in years if b.spent is not None]
     spent = sum(b.spent for b in spent_years) if spent_years else None
-    rows.append(_budget_row("", f"Totaal {evaluation.start}-{evaluation.end}", planned, spent, bold=True))
+    total = _budget_row("", f"Totaal {evaluation.start}-{evaluation.end}", planned, spent, bold=True)
+    if len(spent_years) < len(years):
+        total["verschil"] = _rich("")  # spent of some years against planned of all says nothing
+    rows.append(total)
     cofinancing = []
     for found in years:
         judged_on_spent = found.spent is not None
@@ -350,8 +353,7 @@ def _budget_sentences(evaluation: Evaluation) -> tuple[list[str], str]:
                      "bedragen ingevuld.")
     unspent = [b.year for b in years if b.spent is None]
     if spent_years and unspent:
-        lines.append(f"Voor {_years(unspent)} {'is' if len(unspent) == 1 else 'zijn'} nog geen bestede bedragen "
-                     "ingevuld.")
+        lines.append(f"Voor {_years(unspent)} zijn nog geen bestede bedragen ingevuld.")
     minimum = years[0].cofinancing_min
     if minimum is not None:
         met = [b.year for b in years if (b.rule_met_spent if b.spent is not None else b.rule_met_planned) is True]
