@@ -39,13 +39,14 @@ def run(args: argparse.Namespace) -> int:
                             "Kies een andere naam.")
     imported = import_document(source)
     save_imported(imported, target, with_buttons=args.met_knoppen)
-    data = imported.data
-    print(f"{target}: {len(data['Doelstellingen'])} doelstellingen, {len(data['Resultaten'])} resultaten, "
-          f"{len(data['Acties'])} acties, {len(data['Indicatoren'])} indicatoren, "
-          f"{len(imported.chapters)} vrije hoofdstukken.")
-    if imported.notes:
-        print(f"Op het blad Import ({len(imported.notes)} regels):")
-        for note in imported.notes:
+    print(f"{target}: " + ", ".join(f"{count.found} {count.name}" for count in imported.counts) + ".")
+    for count in imported.counts:
+        if remark := count.remark():
+            print(remark)
+    notes = imported.notes[len(imported.counts):]  # the sheet starts with the counts printed above
+    if notes:
+        print(f"Op het blad Import ({len(notes)} regels onder de telling):")
+        for note in notes:
             where = f"{note.position}: " if note.position else ""
             print(f"- {where}{_short(note.text)} -> {note.action}")
     return 0

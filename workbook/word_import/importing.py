@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.errors import WorkbookError
 from workbook.word_import import labels
+from workbook.word_import.counting import Count, count_levels, count_notes
 from workbook.word_import.document import Line, read_document
 from workbook.word_import.placing import Chapter, Note, PlanBuilder, join
 from workbook.word_import.recognize import Recognizer
@@ -22,7 +23,8 @@ LOOKED_FOR = (
 class Imported:
     data: dict[str, object]  # sheet name -> rows, as workbook.template.fill takes them
     chapters: list[Chapter]
-    notes: list[Note]
+    notes: list[Note]  # the counts first, then what was unsure
+    counts: list[Count] = field(default_factory=list)
 
     def chapter_rows(self) -> list[dict[str, object]]:
         return [{"Titel": c.title, "Tekst": join(c.paragraphs), "Plaats": "na" if c.after
@@ -62,7 +64,9 @@ def import_document(path: Path) -> Imported:
         settings["Rapportjaar"] = settings["Beginjaar"]
         builder.note("", f"Rapportjaar {settings['Beginjaar']}", "Het document noemt geen rapportjaar; de import "
                      "nam het eerste jaar van de planperiode. Pas het aan op het blad Instellingen.")
-    return Imported(builder.sheets(year), builder.chapters, builder.notes)
+    data = builder.sheets(year)
+    counts = count_levels(data, builder.chapters, recognizer.announced_chapters(), recognizer.hints)
+    return Imported(data, builder.chapters, count_notes(counts) + builder.notes, counts)
 
 
 def _from_margins(builder: PlanBuilder, margins: list[Line]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from workbook.word_import import labels
 from workbook.word_import.document import Block, Line, Table
 from workbook.word_import.placing import Chapter, PlanBuilder, Row
@@ -16,6 +18,10 @@ ACTION_FIELDS = {"description": "Omschrijving", "timing": "Tijdstip", "lead": "T
 # Lines of the plan document of planrapport that say something is missing; they are not the officer's text.
 PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
 NOT_PLAN_CHAPTERS = ("jaarlijkse begroting", "rijen zonder plaats in het plan")
+
+
+# Labels that announce a level: a warning when that level stays empty.
+_HINTED = {"results": "results", "actions": "actions", "evaluation": "indicators"}
 
 
 class Recognizer:
@@ -40,6 +46,9 @@ class Recognizer:
         self.skipping = False  # inside a chapter planrapport writes itself (budget, unplaced rows)
         self.contents: list[Line] = []
         self.contents_titles: set[str] = set()  # the chapter titles the table of contents names
+        self.contents_order: list[str] = []  # the same, in the order of the table of contents, as written
+        self.removed_headings: set[str] = set()  # headings above the objectives, not taken as chapters
+        self.hints: dict[str, tuple[str, str]] = {}  # level -> (text that looks like it, where) for the counts
         self.table_rows: list[tuple[Row, dict[str, object]]] = []  # measurements of the latest year table
         self.table_first: Row | None = None
         self.action_timing = ""
@@ -76,7 +85,7 @@ class Recognizer:
                  and (line.plain[:1].isdigit() or "..." in line.plain or "\u2026" in line.plain)):
             self.contents.append(line)
             if match := labels.CONTENTS_LINE.match(line.plain):
-                self.contents_titles.add(" ".join(match.group(1).casefold().split()))
+                self.contents_entry(match.group(1), line.style)
             return
         if (title := self.chapter_title(line)) is not None:
             self.open_chapter(Line(title, line.position, line.style, line.bold))
@@ -99,6 +108,23 @@ class Recognizer:
             self.chapter_line(line)
             return
         self.objective_line(line, text)
+
+    def contents_entry(self, title: str, style: str = "") -> None:
+        """A title of the table of contents; entries of deeper levels ("toc 2") are not chapters."""
+        title = " ".join(title.split())
+        self.contents_titles.add(title.casefold())
+        if not re.match(r"toc\s*[2-9]", style.casefold()):
+            self.contents_order.append(title)
+
+    def announced_chapters(self) -> list[str]:
+        """The chapters the table of contents names, without the objectives and the parts planrapport makes."""
+        return [title for title in self.contents_order
+                if not self.heading_like(title) and title.casefold() not in self.removed_headings
+                and title.casefold() not in NOT_PLAN_CHAPTERS and not labels.TYPED_CHAPTER.match(title)]
+
+    def hint(self, level: str, evidence: str, position: str) -> None:
+        """Text that looks like a level, for a warning when the level stays empty."""
+        self.hints.setdefault(level, (evidence, position))
 
     def heading(self, line: Line, text: str) -> bool:
         plain = text.replace("**", "").strip()
@@ -133,6 +159,7 @@ class Recognizer:
     def new_objective(self, code: str, title: str, strategic: bool) -> None:
         if not self.started and self.chapter is not None and not self.chapter.paragraphs:
             self.builder.chapters.remove(self.chapter)
+            self.removed_headings.add(self.chapter.title.casefold())
             self.builder.note(self.chapter.position, self.chapter.title, "Kop boven de doelstellingen: niet "
                               "overgenomen (het beleidsplan zet de doelstellingen zelf onder elkaar).")
         self.started, self.ended, self.skipping, self.chapter = True, False, False, None
@@ -231,6 +258,8 @@ class Recognizer:
         if self.started:
             self.ended = True
         title = line.plain.strip()
+        if re.search(r"begroting|budget|financiering", title, re.IGNORECASE):
+            self.hint("budget", f"een hoofdstuk '{title}'", line.position)
         self.skipping = title.casefold() in NOT_PLAN_CHAPTERS
         if self.skipping:
             self.builder.note(line.position, title, "Niet overgenomen: planrapport maakt dit deel zelf "
@@ -273,6 +302,8 @@ class Recognizer:
             return
         if found := labels.label(text):
             name, rest = found
+            if name in _HINTED:
+                self.hint(_HINTED[name], f"een label '{line.plain.split(':')[0].strip()}'", line.position)
             self.set_mode(name)
             if rest:
                 self.objective_line(Line(rest, line.position, line.style, line.bold, line.underline, line.bullet,

@@ -16,6 +16,7 @@ def read_table(rec, table: Table) -> None:
     if not table.rows:
         return
     header = [table.cell_text(0, c) for c in range(len(table.rows[0]))]
+    _hints(rec, table, header)
     if budget_columns(header) is not None:
         _budget_table(rec, table, header)
     elif not rec.started or rec.ended or rec.skipping:
@@ -41,6 +42,19 @@ def read_table(rec, table: Table) -> None:
             _plan_row(rec, table, row, number, bbc=False)
 
 
+_AMOUNT = re.compile(r"(?:\u20ac\s*\d|\d\s*(?:euro|EUR)\b)")
+
+
+def _hints(rec, table: Table, header: list[str]) -> None:
+    """Tables that look like a level (a column Acties, amounts in euro), for the warnings of the counts."""
+    words = {" ".join(h.casefold().split()).rstrip(":") for h in header}
+    if words & {"acties", "actie", "activiteiten"}:
+        rec.hint("actions", "een tabel met een kolom 'Acties'", table.position)
+    cells = (table.cell_text(r, c) for r in range(len(table.rows)) for c in range(len(table.rows[r])))
+    if (not rec.started or rec.ended) and any(_AMOUNT.search(text) for text in cells):
+        rec.hint("budget", "een tabel met bedragen", table.position)
+
+
 def _flow(rec, row: list[list[Line]]) -> None:
     for cell in row:
         for line in cell:
@@ -54,7 +68,7 @@ def _chapter_table(rec, table: Table) -> None:
         for row in pages:
             title = " ".join(line.plain for line in row[0]).strip()
             typed = labels.TYPED_CHAPTER.match(title)
-            rec.contents_titles.add(" ".join((typed.group(1) if typed else title).casefold().split()))
+            rec.contents_entry(typed.group(1) if typed else title)
         rec.contents += [line for row in table.rows for cell in row for line in cell]
         return
     for row in table.rows:
