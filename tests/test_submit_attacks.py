@@ -265,7 +265,7 @@ def test_indienen_killed_at_any_moment_leaves_no_final_report_without_its_record
     assert sum(outcomes.values()) == 25
 
 
-def test_killed_between_the_record_and_the_report_the_check_names_the_missing_report(tmp_path):
+def test_killed_between_the_record_and_the_report_the_check_names_the_missing_report(tmp_path, capsys):
     """The one moment with the record written and the report still in its temporary file: held open here by a
     pause before the move, then killed."""
     path = tmp_path / "plan.xlsx"
@@ -303,5 +303,6 @@ def test_killed_between_the_record_and_the_report_the_check_names_the_missing_re
             "dien 2023 opnieuw in.",
         )
     ]
-    assert main(["indienen", str(path), "--jaar", "2023"]) == 0
+    capsys.readouterr()
+    assert main(["indienen", str(path), "--jaar", "2023"]) == 0, capsys.readouterr().err
     assert found(path) == [] and [p.name for p in _final_reports(tmp_path)] == [REPORT]
