@@ -137,3 +137,16 @@ def test_a_model_row_without_a_date_is_not_in_the_report():
     row = Adjustment(code="1.1", kind="doelstelling herschreven")
     plan = replace(read_plan(FIXTURES / "validatie" / "geldig.xlsx"), adjustments=(row,))
     assert adjustments_in(plan, 2023) == []
+
+
+def test_the_plan_document_notes_each_changed_item(tmp_path):
+    from reporting.documents import render_plan_document
+
+    plan = _plan(tmp_path, TARGET, {**TARGET, "Datum": datetime(2022, 5, 1), "Van": 200, "Naar": 250,
+                                    "Beslist door": "gemeenteraad"})
+    texts = all_texts(render_plan_document(plan, today=REPORT_DATE))
+    assert ("Aantal onthaalgesprekken (bijgestuurd op 1 mei 2022 door de gemeenteraad: streefwaarde "
+            "gewijzigd, van 200 naar 250; bijgestuurd op 2 oktober 2023 door het college van burgemeester en "
+            "schepenen: streefwaarde gewijzigd, van 250 naar 300)") in texts
+    assert not any("bijgestuurd" in t for t in all_texts(render_plan_document(replace(plan, adjustments=()),
+                                                                               today=REPORT_DATE)))

@@ -106,3 +106,18 @@ def _header_index(grid: Grid) -> int | None:
         if wanted <= {normalize_header(v) for v in row}:
             return index
     return None
+
+
+def adjustment_notes(adjustments: tuple[Adjustment, ...]) -> dict[str, str]:
+    """Per code, the note the plan document prints under a changed item: "bijgestuurd op 12 maart 2024 door de
+    gemeenteraad: streefwaarde gewijzigd, van 250 naar 300"; several changes of one item joined by "; "."""
+    notes: dict[str, list[str]] = {}
+    for adjustment in sorted((a for a in adjustments if a.code), key=lambda a: (a.day is None, a.day or date.min)):
+        when = f" op {day_in_words(adjustment.day)}" if adjustment.day else ""
+        who = " ".join(adjustment.decided_by.split())
+        by = f" door {'het' if who.casefold().startswith('college') else 'de'} {who}" if who else ""
+        what = " ".join(adjustment.kind.split()) or "gewijzigd"
+        if adjustment.previous.strip() or adjustment.new.strip():
+            what += f", van {adjustment.previous.strip() or '(leeg)'} naar {adjustment.new.strip() or '(leeg)'}"
+        notes.setdefault(adjustment.code, []).append(f"bijgestuurd{when}{by}: {what}")
+    return {code: "; ".join(found) for code, found in notes.items()}

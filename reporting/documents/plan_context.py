@@ -8,6 +8,7 @@ from reporting.documents.lists import Lists
 from reporting.documents.made_on_demand import MadeOnDemand
 from reporting.documents.structure import PlanTree, level_names, plan_tree
 from reporting.documents.text import blocks, clean, paragraphs
+from workbook.adjustments import adjustment_notes
 from workbook.model import BBC, Action, Chapter, Indicator, Objective, Plan, Result
 from workbook.schema import DATA_SHEETS, SETTINGS, SETTINGS_SHEET
 
@@ -71,7 +72,8 @@ def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | Non
     context["titel"] = context["titel"] or f"Beleidsplan {context['periode']}".strip()
     context["zonder_acties"] = not bbc and not plan.actions
     context["kolommen"] = BBC_COLUMNS if bbc else NO_ACTION_COLUMNS if context["zonder_acties"] else CLASSIC_COLUMNS
-    context["doelstellingen"] = MadeOnDemand(tree.strategic, lambda sd: {
+    notes = adjustment_notes(plan.adjustments)
+    context["doelstellingen"] = MadeOnDemand(tree.strategic, lambda sd: _noted(notes, {
         "code": sd.code,
         "titel": clean(sd.title),
         "kop": heading(names, "strategisch", sd),
@@ -79,7 +81,7 @@ def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | Non
         "motivering_lijst": lists.paragraphs(blocks(sd.motivation), bold_markup=True),
         "domein": clean(sd.domain),
         "operationele": [_operational(od, tree, names, bbc, lists) for od in tree.operational.get(sd.code, [])],
-    })
+    }))
     context["hoofdstukken_voor"] = [_chapter(c) for c in plan.chapters if not c.after]
     context["hoofdstukken_na"] = [_chapter(c) for c in plan.chapters if c.after]
     context["begroting"] = plan_budget(plan)
@@ -87,6 +89,22 @@ def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | Non
         {"soort": u.kind, "code": u.code, "tekst": clean(u.text), "cel": u.cell} for u in tree.unplaced
     ]
     return context
+
+
+def _noted(notes: dict[str, str], value: object) -> object:
+    """The plan as adjusted: beside each result, action and indicator changed on blad Bijsturing, in its table
+    cell, the note of the change."""
+    if not notes:
+        return value
+    if isinstance(value, list):
+        return [_noted(notes, item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    found = {key: _noted(notes, item) for key, item in value.items()}
+    note = notes.get(found.get("code") or "")
+    if note and "tekst" in found:
+        found["tekst"] = f"{found['tekst']} ({note})"
+    return found
 
 
 def _chapter(chapter: Chapter) -> dict:
