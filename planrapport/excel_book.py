@@ -4,6 +4,7 @@ to Excel."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from workbook.errors import WorkbookError
@@ -39,6 +40,32 @@ def as_text(value: object) -> object:
 
 def _hex(argb: str) -> str:
     return "#" + argb[-6:]
+
+
+XL_NONE = -4142  # xlColorIndexNone: a cell without a fill
+
+
+def bgr(argb: str) -> int:
+    """An ARGB colour ("FFFFC8C8") as Excel's Interior.Color number (red + green * 256 + blue * 65536)."""
+    red, green, blue = (int(argb[-6:][i:i + 2], 16) for i in (0, 2, 4))
+    return red + green * 256 + blue * 65536
+
+
+def marker_areas(colour: Callable[[int, int, int], int | None], rows: int, columns: int,
+                 markers: set[int]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The parts of columns whose fill is one of `markers`: each column is asked as a whole (`colour` gives None
+    when its cells differ) and the mixed parts are halved until they are one colour, as for bold text."""
+    found: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    pending = [(1, rows, column) for column in range(columns, 0, -1)] if rows else []
+    while pending:
+        top, bottom, column = pending.pop()
+        value = colour(top, bottom, column)
+        if value is None and top < bottom:
+            middle = (top + bottom) // 2
+            pending += [(middle + 1, bottom, column), (top, middle, column)]
+        elif value in markers:
+            found.append(((top, column), (bottom, column)))
+    return found
 
 
 class ExcelBook:
@@ -113,9 +140,14 @@ class ExcelBook:
             for number in content.section_rows:
                 self._font(sheet.range((number, 1)), bold=True, size=12, colour="#1F3864")
             for number in content.header_rows:
-                header = sheet.range((number, 1), (number, width))
+                filled = [c for c, value in enumerate(rows[number - 1], start=1) if value not in (None, "")]
+                if not filled:
+                    continue
+                header = sheet.range((number, 1), (number, filled[-1]))
                 self._font(header, bold=True)
-                header.wrap_text = True
+                header.wrap_text = content.header_wrapped
+                if content.header_fill:
+                    header.color = _hex(content.header_fill)
             first_data = max(content.header_rows, default=3) + 1
             for column in content.wrapped_columns:
                 if column <= width and last >= first_data:
@@ -138,6 +170,44 @@ class ExcelBook:
         finally:
             active.activate()
             app.screen_updating = True
+
+    def mark_cells(self, marks: dict[str, dict[tuple[int, int], str]], clear: frozenset[str]) -> None:
+        app = self.book.app
+        app.screen_updating = False
+        try:
+            markers = {bgr(argb) for argb in clear}
+            for name, cells in marks.items():
+                sheet = self.book.sheets[name]
+                protected = bool(sheet.api.ProtectContents)
+                if protected:  # Ingediend, protected by planrapport without a password
+                    try:
+                        sheet.api.Unprotect()
+                    except Exception:  # the officer's own password: the sheet keeps its look; Controle lists it
+                        continue
+                try:
+                    self._mark_sheet(sheet, cells, markers)
+                finally:
+                    if protected:
+                        sheet.api.Protect()
+        finally:
+            app.screen_updating = True
+
+    @staticmethod
+    def _mark_sheet(sheet, cells: dict[tuple[int, int], str], markers: set[int]) -> None:
+        last = sheet.used_range.last_cell
+
+        def colour(top: int, bottom: int, column: int) -> int | None:
+            value = sheet.range((top, column), (bottom, column)).api.Interior.Color
+            return None if value is None else int(value)
+
+        whole = sheet.range((1, 1), (last.row, last.column)).api.Interior.Color
+        if whole is None or int(whole) in markers:  # one call for a sheet with one fill (or none) everywhere
+            for first, end in marker_areas(colour, last.row, last.column, markers):
+                sheet.range(first, end).api.Interior.ColorIndex = XL_NONE
+        for cell, argb in sorted(cells.items()):
+            interior = sheet.range(cell).api.Interior
+            if interior.ColorIndex == XL_NONE:  # the officer's own fill stays
+                interior.Color = bgr(argb)
 
     @staticmethod
     def _font(area, bold: bool = False, italic: bool = False, size: float | None = None,

@@ -7,9 +7,14 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.styles import PatternFill
 
 from workbook.errors import WorkbookError
+from workbook.generated_sheets import cell_look
 from workbook.live_book import SheetContent
+from workbook.xlsx_cells import column_letters
+
+OWN_FILL = "eigen"  # a fill that is no plain colour (a pattern, a theme colour, a gradient)
 
 
 class StandInBook:
@@ -24,11 +29,15 @@ class StandInBook:
         self.cells: dict[str, list[list[object]]] = {}
         self.cell_bold: dict[str, list[list[bool]]] = {}
         self.cell_formats: dict[str, list[list[str]]] = {}
+        self.fills: dict[str, dict[tuple[int, int], str]] = {}  # (row, column) -> ARGB, as Excel's Interior
         for sheet in workbook.worksheets:
             self.cells[sheet.title] = [[c.value for c in row] for row in sheet.iter_rows()]
             self.cell_bold[sheet.title] = [[bool(c.font and c.font.b) for c in row] for row in sheet.iter_rows()]
             self.cell_formats[sheet.title] = [[c.number_format for c in row] for row in sheet.iter_rows()]
+            self.fills[sheet.title] = {(c.row, c.column): fill for row in sheet.iter_rows() for c in row
+                                       if (fill := fill_colour(c.fill)) is not None}
         workbook.close()
+        self.rendered: dict[str, RenderedSheet] = {}
         self.written: dict[str, SheetContent] = {}
         self.shown: list[str] = []
         self.opened: list[Path] = []
@@ -86,6 +95,16 @@ class StandInBook:
         self.written[name] = content
         self.cells[name] = [list(row) for row in content.rows]
         self.cell_bold[name] = [[False] * len(row) for row in content.rows]
+        self.rendered[name] = RenderedSheet.of(content)
+        self.fills[name] = dict(self.rendered[name].fills)
+
+    def mark_cells(self, marks: dict[str, dict[tuple[int, int], str]], clear: frozenset[str]) -> None:
+        for sheet, cells in marks.items():
+            fills = self.fills.setdefault(sheet, {})
+            for cell in [cell for cell, colour in fills.items() if colour in clear]:
+                del fills[cell]
+            for cell, colour in cells.items():
+                fills.setdefault(cell, colour)  # the officer's own fill stays
 
     def show_sheet(self, name: str) -> None:
         self.shown.append(name)
@@ -153,3 +172,50 @@ def _as_excel_gives(value: object) -> object:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return dt.datetime(value.year, value.month, value.day)
     return value
+
+
+def fill_colour(fill) -> str | None:
+    """A cell's fill as openpyxl reads it from the file: its ARGB colour, OWN_FILL, or None for no fill."""
+    if isinstance(fill, PatternFill):
+        if fill.patternType in (None, "none"):
+            return None
+        colour = fill.fgColor
+        return str(colour.rgb).upper() if fill.patternType == "solid" and colour.type == "rgb" else OWN_FILL
+    return OWN_FILL if fill is not None else None
+
+
+class RenderedSheet:
+    """A generated sheet as the open workbook shows it after LiveBook.write_sheet, in the terms openpyxl reads a
+    file in: values, column widths, bold cells, fills, links, frozen panes, conditional colours."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+        self.widths: dict[str, float] = {}
+        self.bold: set[str] = set()
+        self.fills: dict[tuple[int, int], str] = {}
+        self.links: dict[str, str] = {}
+        self.frozen = "A1"
+        self.word_colours: dict[str, dict[str, str]] = {}
+
+    @classmethod
+    def of(cls, content: SheetContent) -> RenderedSheet:
+        # As planrapport.excel_book.ExcelBook.write_sheet does it in Excel.
+        sheet = cls()
+        for number, row in enumerate(content.rows, start=1):
+            filled = [c for c, value in enumerate(row, start=1) if value not in (None, "")]
+            for column in filled:
+                ref = f"{column_letters(column)}{number}"
+                sheet.values[ref] = row[column - 1]
+                look, _ = cell_look(content, number, column)
+                if look == "header" or (look in ("title", "section") and column == 1):
+                    sheet.bold.add(ref)
+            if number in content.header_rows and content.header_fill and filled:
+                for column in range(1, filled[-1] + 1):
+                    sheet.fills[(number, column)] = content.header_fill
+        sheet.fills.update(content.fills)
+        sheet.widths = {column_letters(c): float(w) for c, w in enumerate(content.widths, start=1)}
+        sheet.links = {f"{column_letters(c)}{r}": location for (r, c), location in content.links.items()}
+        sheet.frozen = content.frozen
+        sheet.word_colours = {area: {word: fill for word, (fill, _) in words.items()}
+                              for area, words in content.word_colours.items()}
+        return sheet

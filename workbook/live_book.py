@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -11,6 +11,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
 from workbook.errors import WorkbookError
+from workbook.generated_sheets import SheetContent
 from workbook.loading import Grid, is_percent_format, percent_text
 from workbook.model import Plan
 from workbook.reader import plan_from_grids
@@ -18,27 +19,9 @@ from workbook.richtext import to_markup
 from workbook.schema import DATA_SHEETS, LISTS_SHEET, SETTINGS_SHEET, normalize_header
 
 # Only these sheets feed the model, so only here are bold phrases looked for.
+__all__ = ["READ_SHEETS", "LiveBook", "SheetContent", "live_grids", "read_live_plan"]
 READ_SHEETS = frozenset(normalize_header(name)
                         for name in (SETTINGS_SHEET, LISTS_SHEET, *(s.name for s in DATA_SHEETS)))
-
-
-@dataclass
-class SheetContent:
-    """A sheet planrapport owns (Controle, Trends) as values from A1 plus how to show them; rows and columns 1-based."""
-
-    rows: list[list[object]]
-    widths: tuple[float, ...] = ()
-    title_rows: tuple[int, ...] = (1,)
-    hint_rows: tuple[int, ...] = (2,)
-    header_rows: tuple[int, ...] = (3,)
-    section_rows: tuple[int, ...] = ()
-    wrapped_columns: tuple[int, ...] = ()
-    number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
-    links: dict[tuple[int, int], str] = field(default_factory=dict)  # cell -> "'Acties'!D14"
-    fills: dict[tuple[int, int], str] = field(default_factory=dict)  # cell -> ARGB
-    # Conditional formats: area ("C4:C20") -> {word: (fill ARGB, font ARGB)}
-    word_colours: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
-    frozen: str = "A4"  # the first cell below and right of the frozen panes
 
 
 class LiveBook(Protocol):
@@ -67,6 +50,10 @@ class LiveBook(Protocol):
 
     def write_sheet(self, name: str, content: SheetContent) -> None:
         """Replace the sheet `name` (added at the end when missing) with `content`."""
+
+    def mark_cells(self, marks: dict[str, dict[tuple[int, int], str]], clear: frozenset[str]) -> None:
+        """On every sheet named in `marks`: take the fills whose ARGB colour is in `clear` off all its cells, then
+        fill the given cells (row, column) -> ARGB, except those with a fill of the officer's own."""
 
     def show_sheet(self, name: str) -> None: ...
 
