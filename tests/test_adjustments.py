@@ -145,8 +145,10 @@ def test_the_plan_document_notes_each_changed_item(tmp_path):
     plan = _plan(tmp_path, TARGET, {**TARGET, "Datum": datetime(2022, 5, 1), "Van": 200, "Naar": 250,
                                     "Beslist door": "gemeenteraad"})
     texts = all_texts(render_plan_document(plan, today=REPORT_DATE))
-    assert ("Aantal onthaalgesprekken (bijgestuurd op 1 mei 2022 door de gemeenteraad: streefwaarde "
-            "gewijzigd, van 200 naar 250; bijgestuurd op 2 oktober 2023 door het college van burgemeester en "
-            "schepenen: streefwaarde gewijzigd, van 250 naar 300)") in texts
+    note = ("(bijgestuurd op 1 mei 2022 door de gemeenteraad: streefwaarde gewijzigd, van 200 naar 250; bijgestuurd "
+            "op 2 oktober 2023 door het college van burgemeester en schepenen: streefwaarde gewijzigd, van 250 naar "
+            "300)")
+    assert [t for t in texts if t.endswith(note)] == [t for t in texts if t.startswith("Aantal onthaalgesprekken")]
+    assert len([t for t in texts if "bijgestuurd" in t]) == 1
     assert not any("bijgestuurd" in t for t in all_texts(render_plan_document(replace(plan, adjustments=()),
                                                                                today=REPORT_DATE)))
