@@ -169,7 +169,7 @@ def _objectives(body) -> None:
 def _indicators(body) -> None:
     tag_paragraph(body, "{%p if od.indicatoren %}")
     para(body, "Indicatoren over de planperiode", "Tussenkop")
-    table = add_table(body, [5.0, 1.8, 0.1, 1.5, 0.1, 1.9, 2.2], caption="Indicatoren: nulmeting, metingen en "
+    table = add_table(body, [4.4, 2.1, 0.1, 1.5, 0.1, 2.4, 2.2], caption="Indicatoren: nulmeting, metingen en "
                       "streefwaarde")
     add_row(table, [[("Indicator", "Tabelkop")], [("Nulmeting", "Tabelkop rechts")],
                     [("{%tc for periode in od.indicatoren.perioden %}", "Tabelkop")],
