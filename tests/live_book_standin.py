@@ -176,7 +176,7 @@ def _as_excel_gives(value: object) -> object:
 
 def fill_colour(fill) -> str | None:
     """A cell's fill as openpyxl reads it from the file: its ARGB colour, OWN_FILL, or None for no fill."""
-    if isinstance(fill, PatternFill):
+    if fill is not None and fill.tagname == PatternFill.tagname:  # openpyxl hands a cell's fill in a proxy
         if fill.patternType in (None, "none"):
             return None
         colour = fill.fgColor
