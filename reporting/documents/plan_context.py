@@ -8,6 +8,7 @@ from reporting.documents.lists import Lists
 from reporting.documents.made_on_demand import MadeOnDemand
 from reporting.documents.structure import PlanTree, level_names, plan_tree
 from reporting.documents.text import blocks, clean, paragraphs
+from reporting.formatting import number
 from workbook.adjustments import adjustment_notes
 from workbook.model import BBC, Action, Chapter, Indicator, Objective, Plan, Result
 from workbook.schema import DATA_SHEETS, SETTINGS, SETTINGS_SHEET
@@ -141,24 +142,59 @@ def _row(code: str, text: str, actions: list[Action], indicators: list[Indicator
     return {
         "code": code,
         "tekst": text,
-        "acties": by_timing(actions, lambda a: a.timing, _action_item),
-        "indicatoren": by_timing(indicators, lambda i: i.timing, _indicator_item),
+        "acties": _with_details(by_timing(actions, lambda a: a.timing, _action_item)),
+        "indicatoren": _with_details(by_timing(indicators, lambda i: i.timing, _indicator_item)),
     }
 
 
 def _action_row(action: Action, tree: PlanTree, lists: Lists) -> dict:
     description = [{"code": "", **item} for item in lists.paragraphs(blocks(action.description), table=True)]
+    if details := action_details(action):
+        description.append({"code": "", "tekst": details, "opsomming": False, "lijstalinea": None})
     return {
         "code": action.code,
         "tekst": clean(action.title),
         "acties": [{"kop": "", "lijst": description}] if description else [],
-        "indicatoren": by_timing(tree.indicators_under(action.code, []), lambda i: i.timing, _indicator_item),
+        "indicatoren": _with_details(by_timing(tree.indicators_under(action.code, []), lambda i: i.timing,
+                                               _indicator_item)),
     }
 
 
 def _action_item(action: Action) -> dict:
-    return {"code": action.code, "tekst": clean(action.title), "opsomming": True, "lijstalinea": None}
+    return {"code": action.code, "tekst": clean(action.title), "opsomming": True, "lijstalinea": None,
+            "detail": action_details(action, with_timing=False)}
+
+
+def _with_details(groups: list[dict]) -> list[dict]:
+    """Under each item with details (trekker, partners, budget; nulmeting, streefwaarde) a plain line with them."""
+    for group in groups:
+        lijst = []
+        for item in group["lijst"]:
+            detail = item.pop("detail", "")
+            lijst.append(item)
+            if detail:
+                lijst.append({"code": "", "tekst": detail, "opsomming": False, "lijstalinea": None})
+        group["lijst"] = lijst
+    return groups
+
+
+def action_details(action: Action, with_timing: bool = True) -> str:
+    """"Trekker: Integratiedienst – Partners: OCMW – Budget: € 2.500", as `planrapport importeren` reads it back."""
+    fields = [("Timing", action.timing if with_timing else ""), ("Trekker", action.lead),
+              ("Partners", action.partners), ("Budget", action.budget), ("Contact", action.contact)]
+    return " \u2013 ".join(f"{name}: {' '.join(clean(value).split())}" for name, value in fields if value)
 
 
 def _indicator_item(indicator: Indicator) -> dict:
-    return {"code": indicator.code, "tekst": clean(indicator.text), "opsomming": True, "lijstalinea": None}
+    return {"code": indicator.code, "tekst": clean(indicator.text), "opsomming": True, "lijstalinea": None,
+            "detail": measures(indicator)}
+
+
+def measures(indicator: Indicator) -> str:
+    """"(nulmeting 2011: 14; streefwaarde 2013: 22)" for an indicator with a baseline or a target, else ""."""
+    parts = []
+    for word, year, value in (("nulmeting", indicator.baseline_year, indicator.baseline_value),
+                              ("streefwaarde", indicator.target_year, indicator.target_value)):
+        if value is not None:
+            parts.append(f"{word}{f' {year}' if year else ''}: {number(value, 6)}")
+    return f"({'; '.join(parts)})" if parts else ""

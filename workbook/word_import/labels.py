@@ -24,6 +24,8 @@ NUMBERED_ACTION = re.compile(r"^actie\s+(\d{1,2}\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?
                              re.IGNORECASE | re.DOTALL)
 # "(nulmeting 2019: 12; streefwaarde 2025: 30)" after an indicator: the figures, not its text.
 MEASURES_AFTER = re.compile(r"\s*\((?:nulmeting|streefwaarde)[^)]*\)\s*$", re.IGNORECASE)
+# The same on a line of its own, under the indicator (as the plan document of planrapport prints it).
+MEASURES_LINE = re.compile(r"^\((?:nulmeting|streefwaarde)[^)]*\)$", re.IGNORECASE)
 CONTENTS = re.compile(r"^(?:inhoud|inhoudstafel|inhoudsopgave|inhoudstabel)$", re.IGNORECASE)
 # A line of a typed table of contents: "1 Inleiding 3", "2. Omgevingsanalyse ........ 6".
 CONTENTS_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?([^\d.][^\t]*?)[\s.\u2026]*\s(\d{1,3})$")
@@ -166,3 +168,38 @@ def split_fields(text: str) -> tuple[str, dict[str, str]]:
     for index in range(1, len(pieces) - 1, 2):
         fields[_BY_WORDS[pieces[index].casefold()]] = pieces[index + 1].strip().rstrip(".;").strip()
     return pieces[0].strip(), fields
+
+
+def detail_fields(text: str) -> dict[str, str] | None:
+    """The fields of a line of labels only, "Timing: 2020-2025 – Trekker: Personeelsdienst", else None."""
+    found = label(text)
+    if found is None or found[0] not in ("timing", *ACTION_COLUMNS):
+        return None
+    name, rest = found
+    value, fields = split_fields(rest)
+    return {name: value.rstrip(".;").strip(), **fields}
+
+
+_MEASURE_PART = re.compile(r"(nulmeting|streefwaarde)\s*((?:19|20)\d\d)?\s*:\s*([^;)]+)", re.IGNORECASE)
+
+
+def split_measures(text: str) -> tuple[str, dict[str, object]]:
+    """An indicator without "(nulmeting 2019: 12; streefwaarde 2025: 30)" after it, and those figures as columns of
+    Indicatoren (a figure that is no number stays in Toelichting)."""
+    from workbook.numbers import parse_number
+
+    match = MEASURES_AFTER.search(text)
+    if not match:
+        return text, {}
+    values: dict[str, object] = {}
+    for word, year, raw in _MEASURE_PART.findall(match.group(0)):
+        baseline = word.casefold() == "nulmeting"
+        parsed = parse_number(raw.strip())
+        if parsed.value is None:
+            values["Toelichting"] = f"{values.get('Toelichting', '')} {word} {year}: {raw.strip()}".strip()
+            continue
+        value = int(parsed.value) if parsed.value.is_integer() else parsed.value
+        values["Nulmeting waarde" if baseline else "Streefwaarde"] = value
+        if year:
+            values["Nulmeting jaar" if baseline else "Streefjaar"] = int(year)
+    return text[:match.start()].rstrip(), values

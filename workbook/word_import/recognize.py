@@ -354,7 +354,7 @@ class Recognizer:
                 self.place(Line(inline.group(1), line.position, line.style, line.bold, line.underline,
                                 line.bullet, line.sub, marker=line.marker), inline.group(1))
                 self.mode = "evaluation"
-                self.evaluation(line, labels.MEASURES_AFTER.sub("", inline.group(3)).strip(), labelled=True)
+                self.evaluation(line, inline.group(3).strip(), labelled=True)
                 self.mode = "results"
                 return
             match = labels.RESULT.match(text.replace("**", ""))
@@ -424,14 +424,19 @@ class Recognizer:
         if timing is not None:
             self.timing = timing
             return
+        if labels.MEASURES_LINE.match(text.replace("**", "").strip()) and self.builder.indicators:
+            self.builder.indicators[-1].values.update(labels.split_measures(f"x {text.strip()}")[1])
+            return
+        text, measures = labels.split_measures(text)
         plain = text.replace("**", "")
         if labelled and ":" in plain and (prefix := labels.timing_prefix(plain)) is not None:
-            self.builder.indicator(str(parent.values["Code"]), plain.split(":", 1)[1].strip(), prefix)
+            self.builder.indicator(str(parent.values["Code"]), plain.split(":", 1)[1].strip(),
+                                   prefix).values.update(measures)
             return
         if line.sub and self.builder.indicators:
             self.builder.indicators[-1].add("Indicator", text, True)
             return
-        self.builder.indicator(str(parent.values["Code"]), text, self.timing)
+        self.builder.indicator(str(parent.values["Code"]), text, self.timing).values.update(measures)
 
     def table_note(self, line: Line, text: str) -> None:
         starred = [values for _, values in self.table_rows if values.get("_ster")]

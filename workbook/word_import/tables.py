@@ -139,6 +139,12 @@ def _classic_row(rec, first: list[Line], rest: list[list[Line]], position: str) 
             timing = labels.timing_line(line.text, line.underline or line.bold)
             if timing is not None:
                 rec.action_timing = timing
+            elif (fields := labels.detail_fields(line.text)) is not None and rec.action is not None:
+                for name, value in fields.items():
+                    if name == "timing":
+                        rec.action.values["Tijdstip"] = value
+                    else:
+                        rec.action.add(labels.ACTION_COLUMNS[name], value)
             elif index == 0 and rec.row_action is not None and _continues(line):
                 _continue_value(rec.row_action, "Actie", line.text)
             elif line.sub and rec.action is not None:
@@ -183,6 +189,13 @@ def _bbc_row(rec, first: list[Line], rest: list[list[Line]]) -> None:
     rec.new_bbc_action(match.group(1), match.group(2))
     rec.result, rec.timing = None, ""
     for line in rest[0] if rest else []:
+        if (fields := labels.detail_fields(line.text)) is not None:
+            for name, value in fields.items():
+                if name == "timing":
+                    rec.action.values["Tijdstip"] = value
+                else:
+                    rec.action.add(labels.ACTION_COLUMNS[name], value)
+            continue
         rec.action.add("Omschrijving", line.text, line.bullet)
     for cell in rest[1:]:
         for line in cell:
@@ -372,7 +385,7 @@ def _budget_table(rec, table: Table, header: list[str]) -> None:
     funder_column, description_column, amount_column = budget_columns(header)
     years, said = _budget_years(rec.last_text, rec.builder.settings)
     funder_lines: list[Line] = []
-    placed = 0
+    lines: list[dict[str, object]] = []
     for number, row in enumerate(table.rows[1:], start=2):
         cells = [[line for line in cell] for cell in row]
         text = [" ".join(line.plain for line in cell).strip() for cell in cells]
@@ -384,8 +397,9 @@ def _budget_table(rec, table: Table, header: list[str]) -> None:
             continue
         if labels.is_table_header(text) or text == [" ".join(h.split()) for h in header]:
             continue
+        note_here = False
         if funder_column is not None and funder_column < len(cells) and cells[funder_column]:
-            funder_lines = cells[funder_column]
+            funder_lines, note_here = cells[funder_column], True
         description = " ".join(line.text for line in cells[description_column]).strip() \
             if description_column < len(cells) else ""
         raw = text[amount_column] if amount_column < len(text) else ""
@@ -394,17 +408,17 @@ def _budget_table(rec, table: Table, header: list[str]) -> None:
             continue
         parsed = parse_number(raw) if raw else None
         funder, note = _funder(funder_lines)
-        for year in years:
-            values: dict[str, object] = {"Jaar": year, "Soort financiering": _funding_kind(funder, note),
-                                         "Financier": funder, "Omschrijving": description}
-            if parsed is not None and parsed.value is not None:
-                values["Gepland"] = int(parsed.value) if parsed.value.is_integer() else parsed.value
-            elif raw:
-                values["Opmerking"] = raw
-            if note:
-                values["Opmerking"] = note
-            rec.builder.budget.append(values)
-        placed += 1
+        values: dict[str, object] = {"Soort financiering": _funding_kind(funder, note), "Financier": funder,
+                                     "Omschrijving": description}
+        if parsed is not None and parsed.value is not None:
+            values["Gepland"] = int(parsed.value) if parsed.value.is_integer() else parsed.value
+        elif raw:
+            values["Opmerking"] = raw
+        if note and note_here:  # the note stands once in the (merged) funder cell, with its first line
+            values["Opmerking"] = note
+        lines.append(values)
+    rec.builder.budget += [{"Jaar": year, **values} for year in years for values in lines]
+    placed = len(lines)
     if placed and not said:
         year = years[0] if years else None
         rec.builder.note(table.position, f"{table.position}: begroting",
