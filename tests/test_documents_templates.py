@@ -248,7 +248,7 @@ def test_house_style_command_copies_templates_and_page(tmp_path):
 
     assert house_style.run(Args()) == 0
     assert sorted(p.name for p in (tmp_path / "huisstijl").iterdir()) == [
-        "beleidsplan.docx", "huisstijl.md", "jaarrapport.docx"]
+        "beleidsplan.docx", "evaluatie.docx", "huisstijl.md", "jaarrapport.docx"]
     with pytest.raises(WorkbookError):
         house_style.run(Args())
     shutil.rmtree(tmp_path / "huisstijl")

@@ -18,13 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reporting.templates import HERE, PLAN_TEMPLATE, YEAR_REPORT_TEMPLATE
+    from reporting.templates import EVALUATION_TEMPLATE, HERE, PLAN_TEMPLATE, YEAR_REPORT_TEMPLATE
 
     folder = Path(args.map)
     if folder.exists() and not folder.is_dir():
         raise WorkbookError(f"{folder}: dit is een bestand, geen map.")
     folder.mkdir(parents=True, exist_ok=True)
-    for source in (YEAR_REPORT_TEMPLATE, PLAN_TEMPLATE, HERE / "huisstijl.md"):
+    for source in (YEAR_REPORT_TEMPLATE, PLAN_TEMPLATE, EVALUATION_TEMPLATE, HERE / "huisstijl.md"):
         target = folder / source.name
         write_atomically(target, lambda temporary, source=source: shutil.copyfile(source, temporary),
                          overwrite=args.overschrijf)
