@@ -237,3 +237,19 @@ def test_the_model_is_equal_apart_from_where_it_came_from(tmp_path):
     path = copy_of("waregem", tmp_path)
     book = StandInBook(path, saved=False)
     assert read_live_plan(book, need_file=False) == replace(read_plan(path), source=None)
+
+
+def test_check_colours_the_cells_with_a_problem_and_clears_only_its_own_colours(tmp_path):
+    from workbook.generated_sheets import ERROR_FILL, cell_marks
+
+    path = tmp_path / "gent.xlsx"
+    fill(build_template(), BROKEN_PLAN).save(path)
+    book = StandInBook(path)
+    press(run_check, book)
+    checks = validate(read_plan(path)).check_list()
+    marks = cell_marks(checks, book.sheet_names())
+    assert marks["Acties"] and all(book.fills["Acties"][cell] == colour for cell, colour in marks["Acties"].items())
+    assert ERROR_FILL in book.fills["Acties"].values()
+    assert book.rendered["Controle"].fills[(FIRST_ISSUE_ROW, 1)] in (ERROR_FILL, "FFFFEEB0")
+    book.mark_cells({name: {} for name in marks}, clear=frozenset({ERROR_FILL, "FFFFEEB0"}))
+    assert not any(colour in (ERROR_FILL, "FFFFEEB0") for name in marks for colour in book.fills[name].values())
