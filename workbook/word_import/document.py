@@ -12,6 +12,7 @@ from workbook.word_import.package import check_package, read_head, refuse_encryp
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BULLET = re.compile(r"^\s*(?:[\u25aa\u2022\u25cf\u00b7\u25a0\u25e6\u2013\u2014\-*\uf0a7\uf0b7](?!\*)|o(?=\s)"
                     r"|(?:\d{1,2}|[a-z])\)(?=\s))\s*")
+SEPARATOR = re.compile(r"^[\s\-\u2010-\u2015_=~*\u2500-\u257f]{3,}$")  # a line "————", not a bullet
 SUB_BULLET = re.compile(r"^\s*(?:[-\u2013]\s+)?o\s+")
 _OTHER_FORMATS = {".doc": "een oud Word-document (.doc)", ".pdf": "een PDF-bestand",
                   ".odt": "een OpenDocument-tekst (.odt)", ".rtf": "een RTF-bestand"}
@@ -183,7 +184,7 @@ def _line(runs: list[tuple[str, bool, bool]], position: str, style_name: str) ->
     marked = re.sub(r"\*\*(\s*)\*\*", r"\1", marked)
     marked = " ".join(marked.replace("\t", " ").split())
     sub = bool(SUB_BULLET.match(marked))
-    bullet = bool(BULLET.match(marked)) and not re.match(r"^\s*-\s*\d", marked)
+    bullet = bool(BULLET.match(marked)) and not re.match(r"^\s*-\s*\d", marked) and not SEPARATOR.match(marked)
     marker = _marker(marked) if bullet else ""
     if bullet:
         marked = SUB_BULLET.sub("", marked) if sub else BULLET.sub("", marked)

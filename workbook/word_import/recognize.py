@@ -17,6 +17,9 @@ ACTION_FIELDS = {"description": "Omschrijving", "timing": "Tijdstip", "lead": "T
 # Chapters the plan document of planrapport writes itself from the workbook.
 # Lines of the plan document of planrapport that say something is missing; they are not the officer's text.
 PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
+# Titles of the part with the objectives in a table of contents: not a chapter of its own.
+OBJECTIVES_PART = ("doelstellingen", "de doelstellingen", "strategische doelstellingen", "beleidsdoelstellingen",
+                   "operationele doelstellingen", "actieplannen", "doelstellingen en acties")
 NOT_PLAN_CHAPTERS = ("jaarlijkse begroting", "rijen zonder plaats in het plan")
 
 
@@ -120,7 +123,8 @@ class Recognizer:
         """The chapters the table of contents names, without the objectives and the parts planrapport makes."""
         return [title for title in self.contents_order
                 if not self.heading_like(title) and title.casefold() not in self.removed_headings
-                and title.casefold() not in NOT_PLAN_CHAPTERS and not labels.TYPED_CHAPTER.match(title)]
+                and title.casefold() not in NOT_PLAN_CHAPTERS and title.casefold() not in OBJECTIVES_PART
+                and not labels.TYPED_CHAPTER.match(title)]
 
     def hint(self, level: str, evidence: str, position: str) -> None:
         """Text that looks like a level, for a warning when the level stays empty."""
