@@ -322,3 +322,50 @@ def test_gemeente_and_period_from_the_running_header_or_text_are_guesses(tmp_pat
     assert [n.action for n in imported.notes if n.position == "alinea 2"] == [
         "Gok: gemeente Zuidkerke uit 'gemeente Zuidkerke', planperiode 2026-2031 uit 'beleidsplan 2026 \u2013 2031' "
         "(de lopende tekst, zonder label). Kijk het na op het blad Instellingen."]
+
+
+# ---------------------------------------------------------------------------------------------------- speed
+
+def long_plan(path: Path, strategic: int = 20, operational: int = 5) -> Path:
+    """118 pages as LibreOffice prints it: per operational objective a motivation and a table Resultaten | Acties |
+    Wijze & tijdstip evaluatie of three results, each with three actions and two evaluation lines."""
+    document = docx.Document()
+    bold(document, "Gemeente Langedam")
+    bold(document, "Beleidsplan integratie 2026-2031")
+    document.add_heading("Inleiding", 1)
+    for _ in range(20):
+        document.add_paragraph("Langedam werkt met alle partners aan een stad waar iedereen mee kan doen. " * 6)
+    for sd in range(1, strategic + 1):
+        document.add_heading(f"Strategische doelstelling {sd}: Iedereen doet mee in domein {sd}", 1)
+        document.add_paragraph("Motivering - duiding")
+        document.add_paragraph("De cijfers van de omgevingsanalyse tonen waarom dit nodig is. " * 5)
+        for od in range(1, operational + 1):
+            document.add_heading(f"Operationele doelstelling {sd}.{od}: Het aanbod {od} is toegankelijk", 2)
+            document.add_paragraph("Het aanbod bereikt nog te weinig inwoners van buitenlandse herkomst. " * 3)
+            table = document.add_table(rows=4, cols=3)
+            for cell, text in zip(table.rows[0].cells, ("Resultaten", "Acties", "Wijze & tijdstip evaluatie"),
+                                  strict=True):
+                cell.text = text
+            for number, row in enumerate(table.rows[1:], start=1):
+                row.cells[0].text = f"{sd}.{od}.{number}. Er is een aanbod {number} voor nieuwkomers in de wijk"
+                row.cells[1].text = "Jaarlijks:"
+                for action in range(1, 4):
+                    row.cells[1].add_paragraph(f"\u25aa Actie {action}: overleg met de partners over het aanbod")
+                row.cells[2].text = "Jaarlijks:"
+                row.cells[2].add_paragraph("\u25aa Aantal deelnemers aan het aanbod")
+                row.cells[2].add_paragraph("\u25aa Verslag van het overleg")
+    target = path / "lang.docx"
+    document.save(target)
+    return target
+
+
+def test_a_plan_of_about_a_hundred_pages_imports_within_ten_seconds(tmp_path):
+    import time
+
+    source = long_plan(tmp_path)
+    started = time.perf_counter()
+    imported = import_document(source)
+    seconds = time.perf_counter() - started
+    assert counts(imported) == {"strategic": 20, "operational": 100, "results": 300, "actions": 900,
+                                "indicators": 600, "chapters": 1, "budget": 0}
+    assert seconds < 10, f"{seconds:.1f} s"

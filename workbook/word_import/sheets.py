@@ -15,9 +15,18 @@ IMPORT_EXPLANATION = (
     "planrapport las uw Word-plan en zette elke doelstelling, elk resultaat, elke actie en elke "
     "evaluatieregel op haar blad. Hier staat wat de import niet kon plaatsen of op een gok plaatste, met de "
     "plaats in het document (alinea of tabel, rij en kolom).",
+    "Bovenaan staat per niveau hoeveel de import vond (Telling). Noemt de nummering of de inhoudstafel van het "
+    "document een ander aantal, of heeft het document tekst die op een niveau lijkt (een label 'Acties', een "
+    "tabel met bedragen) terwijl de import er niets vond, dan staat dat erbij: tel dan na in het document.",
+    "Wat als 'Gok' gemarkeerd staat (gemeente, titel of planperiode uit de koptekst of de lopende tekst), stond "
+    "niet bij een label; kijk het na op het blad Instellingen. Scheidingslijnen en paginanummers staan er als "
+    "'Overgeslagen'.",
     "Kijk elke rij na en verbeter waar nodig de bladen Doelstellingen, Resultaten, Acties en Indicatoren.",
     "Niet afgeleid uit het document: de soort, eenheid en gewenste richting van de indicatoren, hun nulmeting "
-    "en streefwaarde, en bij BBC-nummering het tijdstip van de acties. Vul die zelf in.",
+    "en streefwaarde (tenzij het document ze noemt), en bij BBC-nummering het tijdstip van de acties (tenzij het "
+    "document het noemt). Vul die zelf in.",
+    "Een begrotingstabel (financier, omschrijving, bedrag) staat op het blad Begroting; de rij Totaal telt "
+    "planrapport zelf.",
     "Hoofdstukken buiten de doelstellingen (inleiding, omgevingsanalyse, missie en visie) staan op het blad "
     "Hoofdstukken; het beleidsplan drukt ze af voor of na de doelstellingen.",
     "Dit blad mag weg zodra alles klopt; planrapport leest het niet.",
