@@ -48,6 +48,16 @@ Public Sub DienIn()
     RunButton "submit", "planrapport dient het jaarrapport in ...", "Dien in"
 End Sub
 
+' The end of the plan period.
+
+Public Sub MaakEvaluatie()
+    RunButton "evaluation", "planrapport maakt de evaluatie van de planperiode ...", "Maak evaluatie"
+End Sub
+
+Public Sub NieuwPlan()
+    RunButton "next_plan", "planrapport maakt het werkboek van het volgende plan ...", "Nieuw plan"
+End Sub
+
 Private Sub RunButton(ByVal entry As String, ByVal busy As String, ByVal caption As String)
     Dim stage As Integer, interpreter As String, hadErrorSheet As Boolean, result As Variant
     Dim number As Long, description As String, appeared As Boolean, pythonError As String

@@ -1,5 +1,5 @@
-"""The workbook's buttons (Controleer, Genereer jaarrapport, Genereer beleidsplan and the yearly cycle's), run from
-Excel through xlwings."""
+"""The workbook's buttons (Controleer, Genereer jaarrapport, Genereer beleidsplan, the yearly cycle's and those of the
+end of the plan period), run from Excel through xlwings."""
 
 from __future__ import annotations
 
@@ -210,3 +210,37 @@ def _log_failure() -> Path:
     except OSError:
         pass
     return path
+
+
+# ---- the end of the plan period ----
+
+def evaluation() -> None:
+    """Button Maak evaluatie: check, then the evaluation of the whole plan period next to the workbook, opened."""
+    _press(run_evaluation)
+
+
+def next_plan() -> None:
+    """Button Nieuw plan: the workbook of the next plan period (period and name asked), its folder opened."""
+    from planrapport.period_buttons import run_next_plan
+
+    _press(run_next_plan)
+
+
+def run_evaluation(book: LiveBook) -> Outcome:
+    """The evaluation as planrapport evaluatie makes it; an ONTWERP, which it says, while the period runs."""
+    from reporting.documents import evaluation_name, render_evaluation
+    from reporting.documents.evaluation_context import running_note
+    from reporting.evaluation import evaluate
+
+    plan = read_live_plan(book)
+    report, refusal = _check_before(book, plan, "de evaluatie", "Maak evaluatie")
+    if refusal is not None:
+        return refusal
+    today = dt.date.today()
+    data = render_evaluation(plan, today=today)
+    outcome = _written(plan, evaluation_name(plan), data, "De evaluatie", report)
+    note = running_note(evaluate(plan, today))
+    if note:
+        outcome = Outcome(True, f"{outcome.message}\n\nHet is een ONTWERP: {note[:1].lower()}{note[1:]} Maak de "
+                                "evaluatie opnieuw als het laatste jaar voorbij is.", document=outcome.document)
+    return outcome

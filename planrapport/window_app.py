@@ -14,7 +14,7 @@ from tkinter import filedialog, ttk
 
 from planrapport.buttons import press
 from planrapport.own_sheets import Outcome
-from planrapport.window_steps import CYCLE_STEPS, NO_WORKBOOK, OPEN_IN_EXCEL, REPORT_STEPS, Step
+from planrapport.window_steps import CYCLE_STEPS, NO_WORKBOOK, OPEN_IN_EXCEL, PERIOD_STEPS, REPORT_STEPS, Step
 from workbook.errors import WorkbookError
 from workbook.locks import is_open
 
@@ -25,6 +25,7 @@ CHOOSE_TITLE = "Kies het werkboek"
 FILE_TYPES = (("Excel-werkboeken", "*.xlsx *.xlsm"), ("Alle bestanden", "*.*"))
 REPORTS = "Controle en rapporten"
 CYCLE = "Het jaarlijkse verloop"
+PERIOD = "Het einde van de planperiode"
 READY = "Kies een werkboek en klik op een stap."
 BUSY = "{caption}: planrapport is bezig ..."
 DONE = "{caption}: klaar."
@@ -103,7 +104,7 @@ class YearDialog:
         self.question = ttk.Label(frame, text=question, wraplength=420, justify="left")
         self.question.grid(row=0, column=0, columnspan=2, sticky="w")
         self.answer = tk.StringVar(value=default)
-        self.entry = ttk.Entry(frame, textvariable=self.answer, width=10)
+        self.entry = ttk.Entry(frame, textvariable=self.answer, width=max(10, min(60, len(default) + 4)))
         self.entry.grid(row=1, column=0, columnspan=2, sticky="w", pady=(10, 12))
         self.ok = ttk.Button(frame, text=OK, command=self._give)
         self.ok.grid(row=2, column=0, sticky="e", padx=(0, 6))
@@ -135,7 +136,7 @@ class YearDialog:
 
 
 class PlanWindow:
-    """The window: the workbook (from the command line or the file dialog), seven steps, progress, message."""
+    """The window: the workbook (from the command line or the file dialog), nine steps, progress, message."""
 
     def __init__(self, root: tk.Tk, path: Path | None = None, opener: Callable[[Path], None] = open_path,
                  choose_file: Callable[[], str] | None = None) -> None:
@@ -147,7 +148,7 @@ class PlanWindow:
         self.dialog: YearDialog | None = None
         self.last: Outcome | None = None
         root.title(TITLE)
-        root.minsize(620, 460)
+        root.minsize(620, 520)
         frame = ttk.Frame(root, padding=12)
         frame.grid(row=0, column=0, sticky="nsew")
         root.columnconfigure(0, weight=1)
@@ -163,7 +164,8 @@ class PlanWindow:
         self.notice.grid(row=1, column=0, columnspan=3, sticky="ew", pady=(4, 6))
 
         self.buttons: dict[str, ttk.Button] = {}
-        for row, (title, steps) in enumerate(((REPORTS, REPORT_STEPS), (CYCLE, CYCLE_STEPS)), start=2):
+        for row, (title, steps) in enumerate(((REPORTS, REPORT_STEPS), (CYCLE, CYCLE_STEPS), (PERIOD, PERIOD_STEPS)),
+                                             start=2):
             group = ttk.LabelFrame(frame, text=title, padding=(8, 4))
             group.grid(row=row, column=0, columnspan=3, sticky="ew", pady=4)
             for column, step in enumerate(steps):
@@ -173,13 +175,13 @@ class PlanWindow:
 
         self.progress_text = tk.StringVar(value=READY)
         self.progress_label = tk.Label(frame, textvariable=self.progress_text, anchor="w")
-        self.progress_label.grid(row=4, column=0, columnspan=2, sticky="ew", pady=(8, 2))
+        self.progress_label.grid(row=5, column=0, columnspan=2, sticky="ew", pady=(8, 2))
         self.progress = ttk.Progressbar(frame, mode="indeterminate", length=140)
-        self.progress.grid(row=4, column=2, sticky="e", pady=(8, 2))
+        self.progress.grid(row=5, column=2, sticky="e", pady=(8, 2))
         self.progress.grid_remove()
 
         box = ttk.Frame(frame)
-        box.grid(row=5, column=0, columnspan=3, sticky="nsew")
+        box.grid(row=6, column=0, columnspan=3, sticky="nsew")
         self.message = tk.Text(box, wrap="word", height=14, width=80, relief="flat", padx=8, pady=6, font="TkFixedFont",
                                background="#ffffff", state="disabled")
         scroll = ttk.Scrollbar(box, orient="vertical", command=self.message.yview)
@@ -189,7 +191,7 @@ class PlanWindow:
         box.columnconfigure(0, weight=1)
         box.rowconfigure(0, weight=1)
         frame.columnconfigure(1, weight=1)
-        frame.rowconfigure(5, weight=1)
+        frame.rowconfigure(6, weight=1)
 
         self.path_text.trace_add("write", lambda *_: self.refresh())
         root.bind("<FocusIn>", lambda _event: self.refresh())

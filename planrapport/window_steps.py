@@ -1,4 +1,4 @@
-"""The window's seven steps: what the workbook's buttons do, done by the commands on the saved workbook file."""
+"""The window's nine steps: what the workbook's buttons do, done by the commands on the saved workbook file."""
 
 from __future__ import annotations
 
@@ -158,6 +158,24 @@ def submit(book: StepBook, caption: str) -> Outcome:
     return Outcome(code == 0, said(path, lines), document=document_in(lines))
 
 
+def evaluation(book: StepBook, caption: str) -> Outcome:
+    return _document(book, "evaluatie")
+
+
+def next_plan(book: StepBook, caption: str) -> Outcome:
+    from planrapport.period_buttons import ask_next_plan
+    from workbook.reader import read_plan
+
+    path = book.path()
+    plan = read_plan(path)
+    asked, refusal = ask_next_plan(book, plan, path.resolve(), caption)
+    if refusal is not None or asked is None:
+        return refusal or Outcome(True, "")
+    start, end, target = asked
+    code, lines = run_command("nieuw-plan", [path, target, "--periode", f"{start}-{end}"])
+    return Outcome(code == 0, said(path, lines), document=target.parent if code == 0 else None)
+
+
 def _question(command: str, now: str = "") -> str:
     """A step's question: what the command does (its own help), then the question."""
     help_text = importlib.import_module(COMMANDS[command]).HELP
@@ -175,4 +193,9 @@ CYCLE_STEPS = (
     Step(CAPTIONS["VraagOpvolgingOp"], True, ask_follow_up),
     Step(CAPTIONS["VerzamelOpvolging"], True, collect_follow_up),
     Step(CAPTIONS["DienIn"], True, submit),
+)
+# The end of the plan period: neither writes in the workbook (the new plan is a workbook of its own).
+PERIOD_STEPS = (
+    Step(CAPTIONS["MaakEvaluatie"], False, evaluation),
+    Step(CAPTIONS["NieuwPlan"], False, next_plan),
 )

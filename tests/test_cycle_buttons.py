@@ -297,8 +297,10 @@ def test_new_rows_need_the_header_row():
 
 
 def test_every_button_in_the_self_tests_order_works_on_its_example(tmp_path):
+    from planrapport import buttons
     from planrapport.buttons import run_plan_document, run_year_report
     from planrapport.commands.selftest_excel import EXAMPLE
+    from planrapport.period_buttons import run_next_plan
     from workbook.build_xlsm import ALL_BUTTONS, SELFTEST_KEY, write_macro_workbook
     from xlsx_templates import example_path
 
@@ -307,7 +309,7 @@ def test_every_button_in_the_self_tests_order_works_on_its_example(tmp_path):
     book = StandInBook(copy)
     runs = {"Controleer": run_check, "GenereerJaarrapport": run_year_report, "GenereerBeleidsplan": run_plan_document,
             "NieuwJaar": run_new_year, "VraagOpvolgingOp": run_ask, "VerzamelOpvolging": run_collect,
-            "DienIn": run_submit}
+            "DienIn": run_submit, "MaakEvaluatie": buttons.run_evaluation, "NieuwPlan": run_next_plan}
     for button in ALL_BUTTONS:
         outcome = press(runs[button.macro], book)
         assert outcome.ok, (button.caption, outcome.message)

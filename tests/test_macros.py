@@ -25,6 +25,8 @@ SAME_COMMAND = {
     "VraagOpvolgingOp": ("ask_follow_up", "uitvragen", ""),
     "VerzamelOpvolging": ("collect_follow_up", "verzamelen", ' "{folder}\\opvolging JAAR" --schrijf'),
     "DienIn": ("submit", "indienen", " --jaar JAAR"),
+    "MaakEvaluatie": ("evaluation", "evaluatie", ""),
+    "NieuwPlan": ("next_plan", "nieuw-plan", ' "{folder}\\NIEUW.xlsx" --periode BEGIN-EIND'),
 }
 # Scenario of the stand-in -> (the guide's section the message names, words the message must hold)
 FAILURES = {

@@ -138,7 +138,8 @@ def test_the_reports_and_the_yearly_cycle_clicked_in_the_window(driver, book, mo
     assert window.notice.cget("text") == ""
     assert window.progress_text.get() == "Kies een werkboek en klik op een stap."
     assert list(window.buttons) == ["Controleer", "Genereer jaarrapport", "Genereer beleidsplan", "Nieuw jaar",
-                                    "Vraag opvolging op", "Verzamel opvolging", "Dien in"]
+                                    "Vraag opvolging op", "Verzamel opvolging", "Dien in", "Maak evaluatie",
+                                    "Nieuw plan"]
 
     text = run.click("Controleer")
     assert window.progress_text.get() == "Controleer: klaar."
@@ -198,6 +199,49 @@ def test_the_reports_and_the_yearly_cycle_clicked_in_the_window(driver, book, mo
     assert lines[1] == (f"Ingediend op {long_date(date.today())}: de opvolging van 6 acties en 7 metingen van 2024 "
                         "staan op het verborgen blad Ingediend.")
     assert window.progress_text.get() == "Dien in: klaar."
+
+
+def test_the_evaluation_and_the_next_plan_clicked_in_the_window(driver, book, capsys):
+    run = driver(book)
+    window = run.window
+    text = run.click("Maak evaluatie")
+    evaluation = book.parent / "evaluatie-2020-2025-denderleeuw.docx"
+    assert text == str(evaluation) and evaluation.is_file() and run.opened == [evaluation]
+    assert window.progress_text.get() == "Maak evaluatie: klaar."
+
+    window.buttons["Nieuw plan"].invoke()
+    run.wait(lambda: window.dialog is not None)
+    assert window.dialog.question.cget("text") == (
+        "Welke planperiode begint u? planrapport maakt een nieuw werkboek met wat uit het plan 2020-2025 doorloopt "
+        "(doelstellingen, resultaten, acties en indicatoren); dit werkboek blijft zoals het is. Typ het eerste en het "
+        "laatste jaar.")
+    assert window.dialog.answer.get() == "2026-2031"
+    window.dialog.ok.invoke()
+    run.wait(lambda: window.dialog is not None and window.dialog.answer.get() != "2026-2031")
+    dialog = window.dialog
+    assert dialog.question.cget("text") == (
+        f"Hoe heet het nieuwe werkboek (.xlsx)? Een naam zonder map komt naast dit werkboek, in {book.parent}. Een "
+        "bestaand werkboek wordt nooit overschreven.")
+    assert dialog.answer.get() == "denderleeuw-2023 2026-2031.xlsx"
+    assert int(dialog.entry.cget("width")) >= len(dialog.answer.get())
+    run.screenshot("venster-nieuw-plan")
+    dialog.ok.invoke()
+    run.wait(lambda: not window.busy())
+    run.settle()
+    new = book.parent / "denderleeuw-2023 2026-2031.xlsx"
+    before = book.read_bytes()
+    from planrapport.cli import main
+
+    copy = book.parent / "opdracht" / book.name
+    copy.parent.mkdir()
+    shutil.copy(book, copy)
+    assert main(["nieuw-plan", str(copy), str(copy.parent / new.name), "--periode", "2026-2031"]) == 0
+    printed = capsys.readouterr().out.replace(str(copy.parent), str(book.parent))
+    assert window.message_text() == printed.rstrip("\n")
+    assert new.is_file() and run.opened[-1] == book.parent and book.read_bytes() == before
+    assert window.progress_text.get() == "Nieuw plan: klaar."
+
+    assert run.click("Nieuw plan", answer=None) == "'Nieuw plan' is afgebroken; er is niets gewijzigd."
 
 
 def test_while_excel_holds_the_workbook_it_reads_the_saved_file_and_refuses_to_write(driver, book):

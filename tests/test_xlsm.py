@@ -87,6 +87,9 @@ def test_every_button_runs_a_public_sub_that_exists():
     assert found == sorted(expected)
     assert [b.macro for group in bar_buttons("Opvolging") for b in group] == [
         "Controleer", "NieuwJaar", "VraagOpvolgingOp", "VerzamelOpvolging", "DienIn"]
+    assert [b.macro for group in bar_buttons("Instellingen") for b in group] == [
+        "Controleer", "GenereerJaarrapport", "GenereerBeleidsplan", "MaakEvaluatie", "NieuwPlan"]
+    assert [b.macro for b in ALL_BUTTONS][-2:] == ["MaakEvaluatie", "NieuwPlan"]  # on the guide too
     assert {b.macro for b in ALL_BUTTONS} == subs
 
 

@@ -57,7 +57,12 @@ CYCLE_BUTTONS = (
     Button("VerzamelOpvolging", "Verzamel opvolging", 150),
     Button("DienIn", "Dien in", 90),
 )
-ALL_BUTTONS = BUTTONS + CYCLE_BUTTONS
+# The end of the plan period: on the guide and on Instellingen, where the period is.
+PERIOD_BUTTONS = (
+    Button("MaakEvaluatie", "Maak evaluatie", 130),
+    Button("NieuwPlan", "Nieuw plan", 100),
+)
+ALL_BUTTONS = BUTTONS + CYCLE_BUTTONS + PERIOD_BUTTONS
 BAR_SHEETS = (SETTINGS_SHEET, *(sheet.name for sheet in DATA_SHEETS))
 # The bar sits in row 1, right of the sheet title; the guide's buttons are stacked beside its text.
 BAR_ROW_HEIGHT = 24  # points (32 pixels)
@@ -67,10 +72,12 @@ GUIDE_LEFT, GUIDE_TOP, GUIDE_WIDTH, GUIDE_HEIGHT, GUIDE_GAP = 12, 10, 200, 30, 6
 
 
 def bar_buttons(sheet: str) -> tuple[tuple[Button, ...], ...]:
-    """The groups of buttons in row 1 of a main sheet: on Opvolging Controleer and the cycle's, elsewhere BUTTONS
-    (seven would not fit in a screen's width)."""
+    """The groups of buttons in row 1 of a main sheet: on Opvolging Controleer and the cycle's, on Instellingen
+    BUTTONS and the period's, elsewhere BUTTONS (seven would not fit in a screen's width)."""
     if sheet == FOLLOW_UP.name:
         return (BUTTONS[:1], CYCLE_BUTTONS)
+    if sheet == SETTINGS_SHEET:
+        return (BUTTONS, PERIOD_BUTTONS)
     return (BUTTONS,)
 
 
@@ -119,10 +126,11 @@ def _button_bar(sheet, custom_first_row: bool, groups: tuple[tuple[Button, ...],
 
 
 def _guide_buttons(sheet, custom_first_row: bool) -> None:
-    """Two stacks beside the title: the checks and documents, then the yearly cycle step by step."""
+    """Three stacks beside the title: the checks and documents, the yearly cycle step by step, the end of the
+    plan period."""
     if not custom_first_row:
         sheet.set_row(0, GUIDE_ROW_HEIGHT)
-    for stack, buttons in enumerate((BUTTONS, CYCLE_BUTTONS)):
+    for stack, buttons in enumerate((BUTTONS, CYCLE_BUTTONS, PERIOD_BUTTONS)):
         for index, button in enumerate(buttons):
             sheet.insert_button(0, 1, {
                 "macro": button.macro, "caption": button.caption, "width": GUIDE_WIDTH, "height": GUIDE_HEIGHT,

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbook.next_plan import NextPlan
 
 HELP = "Maak het werkboek van de volgende planperiode, met wat uit het huidige plan doorloopt."
 EPILOG = (
@@ -24,26 +28,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbook.next_plan import build_next_plan, parse_period, summary_lines, write_next_plan
+    from workbook.next_plan import build_next_plan, parse_period, write_next_plan
     from workbook.reader import read_plan
-    from workbook.schema import ACTIONS, INDICATORS, OBJECTIVES, RESULTS
 
     source, target = Path(args.pad), Path(args.nieuw)
     start, end = parse_period(args.periode)
     plan = read_plan(source)
     next_plan = build_next_plan(plan, start, end, source.name)
     write_next_plan(plan, target, next_plan)
-    print(f"{target}: plan {start}-{end} met {next_plan.count(OBJECTIVES.name)} doelstellingen, "
-          f"{next_plan.count(RESULTS.name)} resultaten, {next_plan.count(ACTIONS.name)} acties en "
-          f"{next_plan.count(INDICATORS.name)} indicatoren uit {source.name}; Rapportjaar {start}.")
+    *lines, last = made_lines(source, target, next_plan)
+    for line in lines:
+        print(line)
+    print(f"{last} Daarna: planrapport nieuw-jaar {target.name} {start}")
+    return 0
+
+
+def made_lines(source: Path, target: Path, next_plan: NextPlan) -> list[str]:
+    """What nieuw-plan says about the workbook it made: what went on, what did not, what to look at."""
+    from workbook.next_plan import summary_lines
+    from workbook.schema import ACTIONS, INDICATORS, OBJECTIVES, RESULTS
+
+    lines = [f"{target}: plan {next_plan.start}-{next_plan.end} met {next_plan.count(OBJECTIVES.name)} "
+             f"doelstellingen, {next_plan.count(RESULTS.name)} resultaten, {next_plan.count(ACTIONS.name)} acties en "
+             f"{next_plan.count(INDICATORS.name)} indicatoren uit {source.name}; Rapportjaar {next_plan.start}."]
     if next_plan.dropped:
-        print(f"Niet mee ({len(next_plan.dropped)}):")
-        for dropped in next_plan.dropped:
-            print(f"- blad {dropped.sheet}, {dropped.code}: {dropped.why}")
+        lines.append(f"Niet mee ({len(next_plan.dropped)}):")
+        lines += [f"- blad {dropped.sheet}, {dropped.code}: {dropped.why}" for dropped in next_plan.dropped]
     notes = summary_lines(next_plan)
     if notes:
-        print("Na te kijken:")
-        for note in notes:
-            print(f"- {note}")
-    print(f"{source.name} is niet gewijzigd. Daarna: planrapport nieuw-jaar {target.name} {start}")
-    return 0
+        lines.append("Na te kijken:")
+        lines += [f"- {note}" for note in notes]
+    lines.append(f"{source.name} is niet gewijzigd.")
+    return lines
