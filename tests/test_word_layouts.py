@@ -369,3 +369,35 @@ def test_a_plan_of_about_a_hundred_pages_imports_within_ten_seconds(tmp_path):
     assert counts(imported) == {"strategic": 20, "operational": 100, "results": 300, "actions": 900,
                                 "indicators": 600, "chapters": 1, "budget": 0}
     assert seconds < 10, f"{seconds:.1f} s"
+
+
+def test_what_looks_like_layout_in_a_table_or_a_new_table_is_kept(tmp_path):
+    """A lone number in a label table is a value, not a page number; a result in lower case at the top of the next
+    objective's table is a result of its own, not the rest of the one above."""
+    document = docx.Document()
+    document.add_heading("Integratieplan Gemeente Hoogveld 2026-2031", 1)
+    document.add_heading("SD 1 Samen leven", 1)
+    for code, result in (("1.1", "Een buurtfeest per wijk"), ("1.2", "iedere vereniging heeft een aanspreekpunt")):
+        document.add_heading(f"OD {code} Ontmoeting", 2)
+        table = document.add_table(rows=2, cols=3)
+        for cell, text in zip(table.rows[0].cells, ("Resultaten", "Acties", "Wijze & tijdstip evaluatie"),
+                              strict=True):
+            cell.text = text
+        table.rows[1].cells[0].text = f"{code}.1. {result}" if code == "1.1" else result
+        table.rows[1].cells[1].text = "buurtwerkers zoeken de verenigingen op"
+    table = document.add_table(rows=3, cols=2)
+    for row, (name, value) in zip(table.rows, (("Operationele doelstelling", "1.3 Een open huis"),
+                                               ("Acties", "Opendeurdag"), ("Budget", "500")), strict=True):
+        row.cells[0].text, row.cells[1].text = name, value
+    source = tmp_path / "randgevallen.docx"
+    document.save(source)
+    imported = import_document(source)
+    assert texts(imported)["results"] == ["1.1.1 Een buurtfeest per wijk",
+                                          "1.2.1 iedere vereniging heeft een aanspreekpunt"]
+    assert texts(imported)["actions"] == ["1.1.1.1 buurtwerkers zoeken de verenigingen op",
+                                          "1.2.1.1 buurtwerkers zoeken de verenigingen op", "1.3.1 Opendeurdag"]
+    assert imported.data["Acties"][-1]["Budget/personeelsinzet"] == "500"
+    settings = imported.data["Instellingen"]
+    assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"]) == \
+        ("Hoogveld", "Integratieplan Gemeente Hoogveld", 2026)
+    assert [c.title for c in imported.chapters] == []

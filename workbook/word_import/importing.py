@@ -47,6 +47,11 @@ def import_document(path: Path) -> Imported:
             f"{LOOKED_FOR}, als kop, vetgedrukte regel of in een tabel. Er is niets geschreven."
         )
     settings = builder.settings
+    title = str(settings.get("Titel van het plan", ""))
+    if "Gemeente" not in settings and (match := labels.RUNNING_MUNICIPALITY.search(title)):
+        settings["Gemeente"] = match.group(1)
+        builder.note("", title, f"Gok: gemeente {match.group(1)} uit de titel van het plan (zonder label). Kijk het "
+                     "na op het blad Instellingen.")
     _from_margins(builder, margins)
     _from_running_text(builder, recognizer.running)
     if "Gemeente" not in settings and (match := labels.RUNNING_MUNICIPALITY.search(_first_title(builder))):

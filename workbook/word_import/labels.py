@@ -44,7 +44,7 @@ PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
 PERIOD_LINE = re.compile(r"^(?:(?:plan|beleids)?periode\s*:?\s*)?((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)$",
                          re.IGNORECASE)
 # The gemeente and the period in running text or a running header: "De gemeente Lebbeke wil", "beleidsplan 2020 – 2025".
-RUNNING_MUNICIPALITY = re.compile(r"\b(?:[Ss]tad|[Gg]emeente)\s+(?:en\s+OCMW\s+)?([A-Z][\w-]+(?:-[A-Z][\w-]+)*)")
+RUNNING_MUNICIPALITY = re.compile(r"\b(?:[Ss]tad|[Gg]emeente)\s+(?:en\s+OCMW\s+)?((?:(?:De|Den|La|Le)\s+)?[A-Z][\w-]+)")
 RUNNING_PERIOD = re.compile(r"\b(?:\w*plan|planperiode|periode)\s+((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b",
                             re.IGNORECASE)
 # Lines that are layout, not content: separator lines and page numbers ("pagina 3 van 40", "- 12 -", "3/40").
@@ -96,12 +96,13 @@ ACTION_COLUMNS = {"lead": "Trekker", "partners": "Partners", "budget": "Budget/p
 TABLE_HEADERS = {"resultaten", "resultaat", "acties", "actie", "omschrijving", "indicator", "indicatoren"}
 
 
-def not_content(plain: str) -> str | None:
-    """"scheidingslijn" or "paginanummer" for a line that is only layout, else None."""
+def not_content(plain: str, in_table: bool = False) -> str | None:
+    """"scheidingslijn" or "paginanummer" for a line that is only layout, else None; in a table cell a lone number
+    is a value."""
     text = plain.strip()
     if SEPARATOR.match(text) and not any(c.isalnum() for c in text):
         return "scheidingslijn"
-    if PAGE_NUMBER.match(text):
+    if PAGE_NUMBER.match(text) and not (in_table and text[:1].isdigit() and "/" not in text):
         return "paginanummer"
     return None
 

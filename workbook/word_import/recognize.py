@@ -60,8 +60,10 @@ class Recognizer:
         self.action_sub = False  # the latest action was a sub-bullet
         self.chapter_number = 0  # the number of the latest typed chapter title ("4. Doelstellingen")
         self.capital_chapters = False  # the chapter titles before the objectives were in capitals
+        self.list_chapters = False  # they were bold paragraphs of a Word list (numbered without typed numbers)
         self.running: list[Line] = []  # running text before the objectives, where gemeente and period may stand
         self.last_text = ""  # the latest line, which may give the year of a budget table under it
+        self.row_table = ""  # the table of the latest results row
         self.row_action: Row | None = None  # the last action of the latest table row, which a next row may go on
 
     # ------------------------------------------------------------------ blocks
@@ -80,7 +82,7 @@ class Recognizer:
     def line(self, line: Line) -> None:
         text = line.text
         self.last_text = line.plain
-        if (kind := labels.not_content(line.plain)) is not None:
+        if (kind := labels.not_content(line.plain, in_table=line.position.startswith("tabel"))) is not None:
             self.builder.note(line.position, line.plain, f"Overgeslagen: {kind}, geen inhoud.")
             return
         if line.style.casefold().startswith("toc") or labels.CONTENTS.match(line.plain) or \
@@ -204,7 +206,8 @@ class Recognizer:
             return True
         elif style in ("title", "titel") or (not self.builder.chapters and self.chapter is None
                                               and "Titel van het plan" not in settings and line.bold
-                                              and not line.heading and len(plain) < 120
+                                              and (not line.heading or re.search(r"plan\b", plain, re.IGNORECASE))
+                                              and len(plain) < 120
                                               and " ".join(plain.casefold().split()) not in self.contents_titles):
             if "Titel van het plan" in settings:
                 return False
@@ -234,7 +237,8 @@ class Recognizer:
         # capitals when those were in capitals.
         same_look = not line.bullet and (
             typed is not None and self.chapter_number and int(plain.split(".")[0].split()[0]) == self.chapter_number + 1
-            or capitals and self.capital_chapters)
+            or capitals and self.capital_chapters
+            or line.marker == "lijst" and self.list_chapters and self.mode != "results")
         if inside and not same_look and (self.mode == "results" or line.bullet and line.marker != "lijst"):
             return None
         listed = " ".join(title.casefold().split()) in self.contents_titles
@@ -246,6 +250,8 @@ class Recognizer:
             self.chapter_number = int(plain.split(".")[0].split()[0])
         if capitals and not self.started:
             self.capital_chapters = True
+        if line.marker == "lijst" and not self.started:
+            self.list_chapters = True
         return title
 
     def heading_like(self, text: str) -> bool:

@@ -96,7 +96,7 @@ def _plan_row(rec, table: Table, row: list[list[Line]], number: int, bbc: bool) 
     if bbc:
         _bbc_row(rec, first, rest)
     else:
-        _classic_row(rec, first, rest, f"{table.position}, rij {number}")
+        _classic_row(rec, first, rest, table.position)
 
 
 def _is_heading(line: Line) -> bool:
@@ -105,9 +105,12 @@ def _is_heading(line: Line) -> bool:
                 or labels.BBC_OBJECTIVE.match(plain) or labels.BBC_PLAN.match(plain))
 
 
-def _classic_row(rec, first: list[Line], rest: list[list[Line]], position: str) -> None:
+def _classic_row(rec, first: list[Line], rest: list[list[Line]], table: str) -> None:
     builder = rec.builder
-    if first and rec.result is not None and _continues(first[0]):
+    same_table, rec.row_table = rec.row_table == table, table
+    if not same_table:
+        rec.row_action = None
+    if first and rec.result is not None and same_table and _continues(first[0]):
         # A result broken over two rows (a page break, a PDF conversion): the row goes on with the text above.
         _continue_part(rec.result, "Resultaat", first[0].text)
         for line in first[1:]:
