@@ -281,10 +281,13 @@ def test_the_command_prints_what_it_did_and_the_import_list(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (f"{target}: 2 strategische doelstellingen, 2 operationele doelstellingen, 3 resultaten, "
                       "0 acties, 4 indicatoren, 2 hoofdstukken, 0 begrotingslijnen.")
-    assert out[1] == ("Let op, begrotingslijnen: 0 gevonden, maar het document heeft een hoofdstuk 'Begroting en "
-                      "opvolging' (alinea 23). Kijk na waar die tekst terechtkwam en vul het blad aan.")
-    assert out[2] == "Op het blad Import (5 regels onder de telling):"
-    assert out[4] == "- alinea 10: Elke nieuwkomer krijgt een onthaalgesprek -> Resultaat zonder nummer: " \
+    assert out[1:3] == [
+        "Let op, acties: 0 gevonden, maar het document heeft opsommingstekens onder een resultaat (alinea 15). Kijk "
+        "na waar die tekst terechtkwam en vul het blad aan.",
+        "Let op, begrotingslijnen: 0 gevonden, maar het document heeft een hoofdstuk 'Begroting en opvolging' "
+        "(alinea 23). Kijk na waar die tekst terechtkwam en vul het blad aan."]
+    assert out[3] == "Op het blad Import (5 regels onder de telling):"
+    assert out[5] == "- alinea 10: Elke nieuwkomer krijgt een onthaalgesprek -> Resultaat zonder nummer: " \
                      "genummerd als 1.1.1."
     sheet = load_workbook(target)["Import"]
     assert [c.value for c in sheet[3][:3]] == ["Plaats in het document", "Tekst", "Wat de import deed"]

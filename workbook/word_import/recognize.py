@@ -357,6 +357,7 @@ class Recognizer:
                                             or (line.bullet and not self.result_bullet)):
                 if line.plain.lstrip()[:1].islower():  # "met een luik over ...": the result's text goes on
                     self.result.add("Resultaat", text, True)
+                    self.hint("actions", "opsommingstekens onder een resultaat", line.position)
                 else:
                     self.new_action(line, text, self.result)
                 return
