@@ -138,3 +138,44 @@ def test_the_yearly_cycle_runs_on_the_new_workbook_from_its_first_year(tmp_path,
     report = validate(plan)
     assert report.ok
     assert {i.code for i in report.issues} <= {"ontbrekende-opvolging", "ontbrekende-status"}
+
+
+@pytest.mark.parametrize(("example", "period", "first"),
+                         [("waregem", "2014-2019", 2014), ("denderleeuw", "2026-2031", 2026)])
+def test_the_next_plan_of_each_example_passes_the_check_once_its_targets_are_set_and_runs_a_year(
+        tmp_path, capsys, example, period, first):
+    """The officer fills only the new period's targets; then a whole first year of the cycle runs on it."""
+    from conftest import DENDERLEEUW, WAREGEM
+    from openpyxl import load_workbook
+
+    source = {"waregem": WAREGEM, "denderleeuw": DENDERLEEUW}[example]
+    new = tmp_path / "nieuw.xlsx"
+    before = _sha(source)
+    assert _run("nieuw-plan", source, new, "--periode", period) == 0
+    assert _sha(source) == before
+    end = int(period.split("-")[1])
+    book = load_workbook(new)
+    sheet = book["Indicatoren"]
+    headers = {cell.value: cell.column for cell in sheet[3] if cell.value}
+    for number in range(4, sheet.max_row + 1):
+        if sheet.cell(number, 1).value and sheet.cell(number, headers["Soort"]).value == "kwantitatief":
+            sheet.cell(number, headers["Streefjaar"]).value = end
+            baseline = sheet.cell(number, headers["Nulmeting waarde"]).value
+            sheet.cell(number, headers["Streefwaarde"]).value = (baseline or 0) + 10
+    book.save(new)
+    capsys.readouterr()
+    report = validate(read_plan(new))
+    assert report.ok, [(i.code, i.cell, i.message) for i in report.errors]
+    assert _run("nieuw-jaar", new, str(first)) == 0
+    assert _run("uitvragen", new) == 0
+    folder = tmp_path / f"opvolging {first}"
+    reply = sorted(folder.iterdir())[0]
+    book = load_workbook(reply)
+    book["Opvolging"].cell(4, 3).value = "In uitvoering"
+    book["Opvolging"].cell(4, 4).value = "Het eerste jaar van het nieuwe plan is begonnen."
+    book.save(reply)
+    assert _run("verzamelen", new, folder) == 0
+    plan = read_plan(new)
+    answered = {r.progress for r in plan.follow_ups if r.year == first}
+    assert "Het eerste jaar van het nieuwe plan is begonnen." in answered
+    assert validate(plan).ok
