@@ -401,3 +401,24 @@ def test_what_looks_like_layout_in_a_table_or_a_new_table_is_kept(tmp_path):
     assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"]) == \
         ("Hoogveld", "Integratieplan Gemeente Hoogveld", 2026)
     assert [c.title for c in imported.chapters] == []
+
+
+def test_a_budget_that_differs_per_year_comes_back_per_year(tmp_path):
+    """The plan document prints one budget table per year when the years differ; the import gives each its year."""
+    from dataclasses import replace
+
+    from conftest import WAREGEM
+
+    from reporting.documents import render_plan_document
+    from workbook.reader import read_plan
+
+    original = read_plan(WAREGEM)
+    lines = tuple(replace(line, planned=line.planned + 1000) if line.year == 2012 else line
+                  for line in original.budget_lines)
+    source = tmp_path / "beleidsplan.docx"
+    source.write_bytes(render_plan_document(replace(original, budget_lines=lines)))
+    imported = import_document(source)
+    assert [(b["Jaar"], b["Omschrijving"], b["Gepland"]) for b in imported.data["Begroting"]] == \
+        [(line.year, line.description, line.planned) for line in lines]
+    assert ("2012", "Jaar van de begrotingstabel eronder (blad Begroting).") in \
+        [(n.text, n.action) for n in imported.notes]

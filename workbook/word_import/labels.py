@@ -52,6 +52,9 @@ SEPARATOR = re.compile(r"^[\s\-\u2010-\u2015_=~*\u2500-\u257f\u00b7.\u2022]{3,}$
 # A lone number has at most three digits: "2012" on its own line is a timing.
 PAGE_NUMBER = re.compile(r"^(?:(?:pagina|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|/)\s*\d{1,4})?"
                          r"|[-\u2013]?\s*\d{1,3}\s*[-\u2013]?|\d{1,4}\s*/\s*\d{1,4})$", re.IGNORECASE)
+# The title of a budget table in the plan document of planrapport: "Elk jaar van 2011 tot en met 2013", "2012".
+BUDGET_TITLE = re.compile(r"^(?:elk\s+jaar\s+van\s+(?:19|20)\d\d\s+tot\s+en\s+met\s+(?:19|20)\d\d|(?:19|20)\d\d"
+                          r"|zonder\s+jaartal)$", re.IGNORECASE)
 REPORT_YEAR = re.compile(
     r"^(?:opvolging|rapportjaar|jaarrapport|stand van zaken|voortgangsrapport)\s*:?\s*((?:19|20)\d\d)$", re.IGNORECASE)
 

@@ -96,7 +96,8 @@ class Recognizer:
             self.open_chapter(Line(title, line.position, line.style, line.bold))
             return
         if self.skipping and not line.heading:
-            self.builder.note(line.position, line.plain,
+            self.builder.note(line.position, line.plain, "Jaar van de begrotingstabel eronder (blad Begroting)."
+                              if labels.BUDGET_TITLE.match(line.plain.strip()) else
                               "Niet overgenomen: hoort bij een deel dat planrapport zelf maakt.")
             return
         if match := labels.DOMAIN_BEFORE_HEADING.match(line.plain):
@@ -272,8 +273,9 @@ class Recognizer:
             self.hint("budget", f"een hoofdstuk '{title}'", line.position)
         self.skipping = title.casefold() in NOT_PLAN_CHAPTERS
         if self.skipping:
-            self.builder.note(line.position, title, "Niet overgenomen: planrapport maakt dit deel zelf "
-                              "uit de bladen Begroting en de controle.")
+            self.builder.note(line.position, title, "Niet overgenomen als hoofdstuk: planrapport maakt dit deel "
+                              "zelf uit het blad Begroting (de begrotingstabellen eronder staan op dat blad) en uit "
+                              "de controle.")
             self.chapter = None
             return
         self.chapter = Chapter(title, after=self.ended, position=line.position)

@@ -437,6 +437,8 @@ def _budget_years(title: str, settings: dict[str, object]) -> tuple[list[int | N
     """The years a budget table stands for, and whether the document said so."""
     if match := _EACH_YEAR.search(title):
         return list(range(int(match.group(1)), int(match.group(2)) + 1)), True
+    if re.fullmatch(r"zonder\s+jaartal", title.strip(), re.IGNORECASE):
+        return [None], True
     if (match := _YEAR.search(title)) and len(title) < 40:
         return [int(match.group(1))], True
     start = settings.get("Beginjaar")
