@@ -117,6 +117,9 @@ def test_a_city_plan_converted_from_pdf_imports_completely(tmp_path):
     settings = imported.data["Instellingen"]
     assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"], settings["Eindjaar"]) == \
         ("Sint-Kornelis", "Integratiebeleidsplan", 2012, 2014)
+    assert ("alinea 1", "Gok: titel van het plan 'Integratiebeleidsplan' (de eerste vetgedrukte regel van het "
+                        "voorblad, zonder label). Kijk het na op het blad Instellingen.") in \
+        [(n.position, n.action) for n in imported.notes]
     skipped = [(n.text, n.action) for n in imported.notes if n.action.startswith("Overgeslagen")]
     separator = ("\u2014" * 20, "Overgeslagen: scheidingslijn, geen inhoud.")
     assert skipped == [separator, separator, ("12", "Overgeslagen: paginanummer, geen inhoud."), separator]

@@ -216,6 +216,10 @@ class Recognizer:
             # A bold cover line often joins title and period; a line in the Title style is the title as written.
             titled = style in ("title", "titel")
             settings["Titel van het plan"] = plain if titled else labels.without_period(plain) or plain
+            if not titled:
+                self.builder.note(line.position, plain, f"Gok: titel van het plan '{settings['Titel van het plan']}' "
+                                  "(de eerste vetgedrukte regel van het voorblad, zonder label). Kijk het na op het "
+                                  "blad Instellingen.")
             return True
         elif style == "subtitle" and labels.PERIOD.search(plain):
             self.period(plain)
