@@ -6,16 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from lxml import etree
-
 from workbook.files import open_for_rewrite, rewrite_with_backup
 from workbook.model import BudgetLine, Plan, Submission
 from workbook.permissions import check_writable
+from workbook.record_sheet import write_record_sheet
 from workbook.schema import BUDGET, FOLLOW_UP, INDICATORS, MEASUREMENTS, SUBMITTED_SHEET
 from workbook.submission_record import HEADERS, HINT, SEAL, SEAL_HEADER, TITLE, fingerprint
 from workbook.writer_lock import writes_workbook
-from workbook.xlsx_package import MAIN, REL, cell_texts, claim_generated_sheet, q
-from workbook.xlsx_rows import xml_text
 
 # What the year report shows of an indicator and of a budget line, beside its key.
 INDICATOR_HEADERS = ("Norm", "Nulmeting jaar", "Nulmeting waarde", "Streefjaar", "Streefwaarde")
@@ -124,39 +121,8 @@ def stage_submission(path: str | Path, plan: Plan, year: int, day: date, documen
     path = Path(path)
     package = open_for_rewrite(path)
     check_writable(path)
-    sheet, _ = claim_generated_sheet(
-        package, SUBMITTED_SHEET, lambda root: cell_texts(package, root, ["A1"])["A1"] == TITLE)
     rows, replaced, count = submission_record(plan, year, day, document)
-    part = sheet.part if sheet is not None else package.add_sheet(SUBMITTED_SHEET)
-    element = next(s.element for s in package.sheets() if s.part == part)
-    element.set("state", "hidden")
-    package.put_xml(package.workbook_part, package.workbook)
-    package.put_xml(part, _sheet_xml(rows))
+    write_record_sheet(package, SUBMITTED_SHEET, TITLE, record_lines(rows))
     return StagedRecord(path, package, replaced, count)
 
 
-def _sheet_xml(rows: list[Submission]) -> etree._Element:
-    lines = record_lines(rows)
-    root = etree.Element(q("worksheet"), nsmap={None: MAIN, "r": REL})
-    etree.SubElement(root, q("dimension"), {"ref": f"A1:G{len(lines)}"})
-    etree.SubElement(etree.SubElement(root, q("sheetViews")), q("sheetView"), {"workbookViewId": "0"})
-    etree.SubElement(root, q("sheetFormatPr"), {"defaultRowHeight": "15"})
-    data = etree.SubElement(root, q("sheetData"))
-    for number, values in enumerate(lines, start=1):
-        row = etree.SubElement(data, q("row"), {"r": str(number)})
-        for column, value in enumerate(values):
-            if value is None or value == "":
-                continue
-            ref = f"{'ABCDEFG'[column]}{number}"
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                cell = etree.SubElement(row, q("c"), {"r": ref})
-                etree.SubElement(cell, q("v")).text = str(value)
-                continue
-            cell = etree.SubElement(row, q("c"), {"r": ref, "t": "inlineStr"})
-            text = etree.SubElement(etree.SubElement(cell, q("is")), q("t"))
-            text.text = xml_text(str(value))
-            text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    etree.SubElement(root, q("sheetProtection"), {"sheet": "1", "objects": "1", "scenarios": "1"})
-    etree.SubElement(root, q("pageMargins"), {"left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75",
-                                              "header": "0.3", "footer": "0.3"})
-    return root
