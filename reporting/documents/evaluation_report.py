@@ -8,7 +8,8 @@ from pathlib import Path
 from reporting.charts import PlannedChart, planned_charts
 from reporting.documents.chart_parts import DescribedChart
 from reporting.documents.evaluation_context import MIN_CHART_POINTS, evaluation_context
-from reporting.documents.finishing import BlockSteps, Properties, finish
+from reporting.documents.evaluation_layout import EvaluationBlocks, landscape_for_objectives
+from reporting.documents.finishing import Properties, finish, style_levels
 from reporting.documents.naming import slug
 from reporting.documents.plan_document import document_bytes
 from reporting.documents.rendering import release, render
@@ -37,18 +38,26 @@ def render_evaluation(plan: Plan, *, template: str | Path | None = None, draft: 
     draft = draft or not evaluation.finished
     created = datetime(today.year, today.month, today.day)
     charts = evaluation_charts(evaluation)
-    holder: dict[str, dict] = {}
+    holder: dict = {}
+
+    def steps(document) -> EvaluationBlocks:
+        holder["steps"] = EvaluationBlocks(document)
+        return holder["steps"]
 
     def build(template_object) -> dict:
         holder["context"] = evaluation_context(
             plan, evaluation, charts,
             lambda chart, width_cm: DescribedChart(template_object, chart, width_cm, created),
             today=today, draft=draft)
+        holder["steps"].plan(holder["context"])
         return holder["context"]
 
-    document = render(Path(template) if template else EVALUATION_TEMPLATE, build, BlockSteps)
+    document = render(Path(template) if template else EVALUATION_TEMPLATE, build, steps)
     try:
         context = holder["context"]
+        layout = holder["steps"].layout
+        if layout is not None and layout.landscape:
+            landscape_for_objectives(document.element.body, style_levels(document))
         finish(document, Properties(
             title=f"Evaluatie {context['periode']} - {context['titel']}",
             subject=" ".join(p for p in (f"Evaluatie {context['periode']}", context["gemeente"]) if p),
