@@ -1,0 +1,79 @@
+"""The second blind corpus of Word plans (other layouts): per document and level, what the import finds."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_word_blind import LEVELS, score, table
+from workbook.errors import WorkbookError
+from workbook.word_import.importing import import_document
+
+CORPUS = Path(__file__).parent / "fixtures" / "word_blind2"
+
+# Per document, per level in LEVELS order: (at least found, at most invented), as reached; only better allowed.
+REACHED: dict[str, tuple[tuple[int, int], ...]] = {
+    "01_oudenaarde_pdf_regels_afgebroken":
+        ((3, 1), (0, 4), (1, 11), (21, 17), (47, 18), (29, 3), (0, 0), (2, 0)),
+    "02_menen_een_grote_tabel":
+        ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "03_lier_romeinse_cijfers_letters":
+        ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "04_tielt_gelokaliseerde_stijlen":
+        ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "05_mol_twee_kolommen_tekstvakken":
+        ((2, 0), (3, 0), (9, 0), (0, 0), (0, 0), (18, 18), (0, 0), (4, 0)),
+    "06_genk_goal_doelstelling_tweetalig":
+        ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "07_roeselare_ap_a_voetnoten_opmerkingen":
+        ((2, 0), (3, 0), (9, 0), (0, 0), (6, 0), (12, 9), (0, 0), (4, 0)),
+    "08_heist_placeholders_begroting_subtotalen":
+        ((1, 2), (4, 0), (7, 0), (17, 6), (33, 6), (30, 6), (7, 1), (4, 0)),
+}
+
+
+def run_corpus(folder: Path) -> dict[str, tuple[dict[str, tuple[int, int, int]], float]]:
+    subprocess.run([sys.executable, str(CORPUS / "make_corpus.py"), str(folder)], check=True,
+                   capture_output=True)
+    outcome = {}
+    for source in sorted(folder.glob("*.docx")):
+        truth = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
+        start = time.perf_counter()
+        try:
+            imported = import_document(source)
+        except WorkbookError:
+            imported = None
+        outcome[source.stem] = (score(imported, truth), time.perf_counter() - start)
+    return outcome
+
+
+@pytest.fixture(scope="module")
+def outcome(tmp_path_factory) -> dict[str, tuple[dict[str, tuple[int, int, int]], float]]:
+    result = run_corpus(tmp_path_factory.mktemp("word_blind2"))
+    print("\n" + table(result))
+    return result
+
+
+def test_the_corpus_has_eight_plans(outcome):
+    assert len(outcome) == 8
+
+
+@pytest.mark.parametrize("name", sorted(REACHED))
+def test_each_document_keeps_what_it_reached(outcome, name):
+    scores, _ = outcome[name]
+    for level, (at_least, at_most) in zip(LEVELS, REACHED[name], strict=True):
+        found, expected, invented = scores[level]
+        assert found >= at_least, f"{name} {level}: {found}/{expected} gevonden, eerder {at_least}"
+        assert invented <= at_most, f"{name} {level}: {invented} verzonnen, eerder {at_most}"
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        print(table(run_corpus(Path(folder))))
