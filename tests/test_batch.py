@@ -153,7 +153,8 @@ def test_the_progress_bar_redraws_one_line_on_a_terminal():
 
     screen = Terminal()
     bar = ProgressBar(screen)
-    result = BatchResult((batch.WorkbookOutcome(Path("a.xlsx"), Path("a.docx")), batch.WorkbookOutcome(Path("b.xlsx"))), 1.0)
+    outcomes = (batch.WorkbookOutcome(Path("a.xlsx"), Path("a.docx")), batch.WorkbookOutcome(Path("b.xlsx")))
+    result = BatchResult(outcomes, 1.0)
     bar(result.outcomes[0], 1, 2)
     bar(result.outcomes[1], 2, 2)
     assert screen.getvalue().count("\r") == 2 and screen.getvalue().endswith("\n")
