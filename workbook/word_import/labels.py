@@ -61,7 +61,7 @@ REPORT_YEAR = re.compile(
 # Label lines: name -> words (casefolded, without a trailing colon). The import consumes them as structure.
 LABELS: dict[str, tuple[str, ...]] = {
     "motivation": ("motivering - duiding", "motivering", "duiding", "visie", "motivatie", "toelichting",
-                   "motivering en duiding"),
+                   "motivering en duiding", "waarom", "waarom?"),
     "results": ("resultaten", "resultaat", "verwachte resultaten", "verwacht resultaat", "wat willen we bereiken?"),
     "evaluation": ("wijze en tijdstip evaluatie", "wijze en tijdstip van evaluatie", "wijze & tijdstip evaluatie",
                    "wijze en tijdstip evaluatie / indicatoren", "wijze & tijdstip evaluatie / indicatoren",
@@ -97,6 +97,25 @@ INLINE_FIELDS = re.compile(r"\s*(?:[\u2013;.]|\s-)\s*\b(timing|tijdstip|planning
 # The columns of Acties the inline labels fill.
 ACTION_COLUMNS = {"lead": "Trekker", "partners": "Partners", "budget": "Budget/personeelsinzet", "contact": "Contact"}
 TABLE_HEADERS = {"resultaten", "resultaat", "acties", "actie", "omschrijving", "indicator", "indicatoren"}
+
+
+# A label in two languages, "Goal / Doelstelling 1:", "Result / Resultaat 1.1.1:", "(Lead / Trekker: X)": the
+# English word before the slash is dropped, the Dutch label after it is read as usual.
+_ENGLISH = (r"(?:strategic\s+)?goals?|(?:operational\s+)?objectives?|results?|outcomes?|actions?|activities|why|"
+            r"motivation|rationale|lead|owner|partners|timing|planning|budget|indicators?|evaluation|status|"
+            r"description")
+BILINGUAL = re.compile(rf"(^|\(|\*\*)\s*(?:{_ENGLISH})(?:\s+[\dA-Z]{{1,3}}(?:\.\d{{1,2}})*\.?)?\s*/\s*"
+                       r"(?=(?:strategische\s+|operationele\s+|beleids)?doelstelling|resulta|actie|activiteit|waarom|"
+                       r"motivering|trekker|verantwoordelijke|partners|timing|planning|tijdstip|indicator|evaluatie|"
+                       r"status|omschrijving|beschrijving)", re.IGNORECASE)
+# The tail "(Trekker: Dienst X)" or "(Timing: 2027)" of an action: its fields, not its title.
+FIELDS_IN_BRACKETS = re.compile(r"\s*\((timing|tijdstip|planning|termijn|trekker|verantwoordelijke|partners|budget)"
+                                r"\s*:\s*([^()]*)\)\s*$", re.IGNORECASE)
+
+
+def one_language(text: str) -> str:
+    """The Dutch half of a bilingual label: "Goal 1 / Doelstelling 1: ..." -> "Doelstelling 1: ..."."""
+    return BILINGUAL.sub(lambda match: match.group(1), text)
 
 
 def not_content(plain: str, in_table: bool = False) -> str | None:
@@ -167,8 +186,11 @@ def is_table_header(texts: list[str]) -> bool:
 
 def split_fields(text: str) -> tuple[str, dict[str, str]]:
     """The title and the labelled fields of a line such as "title – Timing: 2025 – Trekker: Dienst Welzijn"."""
-    pieces = INLINE_FIELDS.split(text)
     fields = {}
+    while match := FIELDS_IN_BRACKETS.search(text):
+        fields[_BY_WORDS[match.group(1).casefold()]] = match.group(2).strip().rstrip(".;").strip()
+        text = text[:match.start()]
+    pieces = INLINE_FIELDS.split(text)
     for index in range(1, len(pieces) - 1, 2):
         fields[_BY_WORDS[pieces[index].casefold()]] = pieces[index + 1].strip().rstrip(".;").strip()
     return pieces[0].strip(), fields

@@ -80,6 +80,9 @@ class Recognizer:
         return self.builder
 
     def line(self, line: Line) -> None:
+        if (text := labels.one_language(line.text)) != line.text:
+            line = Line(text, line.position, line.style, line.bold, line.underline, line.bullet, line.sub,
+                        line.heading, line.marker)
         text = line.text
         self.last_text = line.plain
         if (kind := labels.not_content(line.plain, in_table=line.position.startswith("tabel"))) is not None:
@@ -108,7 +111,9 @@ class Recognizer:
         if not self.started and self.front(line):
             return
         if line.heading:
-            self.open_chapter(line)
+            typed = labels.TYPED_CHAPTER.match(line.plain.strip())
+            self.open_chapter(Line(typed.group(1), line.position, line.style, line.bold, heading=line.heading)
+                              if typed else line)
             return
         if self.ended or (not self.started):
             self.chapter_line(line)
