@@ -116,6 +116,30 @@ def _style(element, styles) -> tuple[str, object]:
     return (style.name if style is not None else ""), style
 
 
+def _outline_level(style) -> int:
+    """The heading level a style gives through its outline level (its own or that of the style it is based on),
+    whatever its name ("Kop1", "Titel SD"); 0 for body text."""
+    seen = 0
+    while style is not None and seen < 20:
+        found = style.element.find(f"{W}pPr/{W}outlineLvl")
+        if found is not None:
+            value = found.get(W + "val", "9")
+            return int(value) + 1 if value.isdigit() and int(value) < 9 else 0
+        style, seen = style.base_style, seen + 1
+    return 0
+
+
+def _list_style(style) -> bool:
+    """A style that is, or is based on, a list style or one with numbering: "Actie" based on "List Bullet 2"."""
+    seen = 0
+    while style is not None and seen < 20:
+        name = (style.name or "").casefold()
+        if "list" in name or "lijst" in name or style.element.find(f"{W}pPr/{W}numPr") is not None:
+            return True
+        style, seen = style.base_style, seen + 1
+    return False
+
+
 def _heading_level(name: str) -> int:
     match = re.fullmatch(r"(?:heading|kop)\s*(\d)", name.casefold())
     if match:
@@ -161,11 +185,14 @@ def _lines(element, position: str, styles) -> list[Line]:
             elif child.tag in (W + "br", W + "cr"):
                 pieces.append([])
     lines = []
+    style_listed = _list_style(style)
+    outline = _outline_level(style) if style is not None and not _heading_level(style_name) else 0
     for index, runs in enumerate(pieces):
         line = _line(runs, f"{position}, regel {index + 1}" if len(pieces) > 1 else position, style_name)
         if line is None:
             continue
-        listed = numbered is not None or "list" in style_name.casefold() or "lijst" in style_name.casefold()
+        line.heading = line.heading or outline
+        listed = numbered is not None or style_listed
         if listed and index == 0 and not line.bullet:
             line.bullet, line.marker = True, "lijst"
         line.sub = line.sub or (level is not None and level.get(W + "val") not in (None, "0"))

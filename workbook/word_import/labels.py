@@ -30,6 +30,7 @@ CONTENTS = re.compile(r"^(?:inhoud|inhoudstafel|inhoudsopgave|inhoudstabel)$", r
 # A line of a typed table of contents: "1 Inleiding 3", "2. Omgevingsanalyse ........ 6".
 CONTENTS_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?([^\d.][^\t]*?)[\s.\u2026]*\s(\d{1,3})$")
 TYPED_CHAPTER = re.compile(r"^\d{1,2}\.?\s+([A-Za-z\u00c0-\u017f].*)$")
+ROMAN_CHAPTER = re.compile(r"^(?:[IVX]{1,4})\.\s+([A-Za-z\u00c0-\u017f].*)$")
 RESULT_LABELLED = re.compile(r"^resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 RESULT = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$", re.DOTALL)
 DOMAIN = re.compile(r"^domein\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
@@ -113,6 +114,11 @@ FIELDS_IN_BRACKETS = re.compile(r"\s*\((timing|tijdstip|planning|termijn|trekker
                                 r"\s*:\s*([^()]*)\)\s*$", re.IGNORECASE)
 
 
+# A heading numbered without a label: "1. title", "1.1. title", "A. title", "A.1 title", "II. title".
+NUMBER_SHAPE = re.compile(r"^((?:\d{1,2}|[A-Z]|[IVX]{1,4})(?:\.\d{1,2})?)(?:\.\s*|\s+)(\S.*)$", re.DOTALL)
+TIMING_IN_BRACKETS = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+
+
 def one_language(text: str) -> str:
     """The Dutch half of a bilingual label: "Goal 1 / Doelstelling 1: ..." -> "Doelstelling 1: ..."."""
     return BILINGUAL.sub(lambda match: match.group(1), text)
@@ -171,6 +177,12 @@ def timing_line(text: str, marked: bool) -> str | None:
     return None
 
 
+def _is_timing(text: str) -> bool:
+    """A period such as "najaar 2026", "vanaf 2027", "per 2 jaar"; not a measurement such as "nulmeting"."""
+    timing = parse_timing(text.strip(), None, None)
+    return not timing.measurement and bool(timing.rubric or timing.years is not None)
+
+
 def timing_prefix(text: str) -> str | None:
     """The timing before the colon of "Jaarlijks: aantal deelnemers" (a year or a yearly word), else None."""
     prefix = text.split(":", 1)[0].strip()
@@ -189,6 +201,9 @@ def split_fields(text: str) -> tuple[str, dict[str, str]]:
     fields = {}
     while match := FIELDS_IN_BRACKETS.search(text):
         fields[_BY_WORDS[match.group(1).casefold()]] = match.group(2).strip().rstrip(".;").strip()
+        text = text[:match.start()]
+    if (match := TIMING_IN_BRACKETS.search(text)) and _is_timing(match.group(1)):
+        fields.setdefault("timing", match.group(1).strip())  # "title (najaar 2026)", "title (vanaf 2027)"
         text = text[:match.start()]
     pieces = INLINE_FIELDS.split(text)
     for index in range(1, len(pieces) - 1, 2):

@@ -56,6 +56,7 @@ class Recognizer:
         self.table_first: Row | None = None
         self.action_timing = ""
         self.result_marker = ""  # the bullet sign of the results in the labelled layout
+        self.result_style = ""  # the paragraph style of the results, when Word list paragraphs
         self.result_bullet = False  # the latest result was a bullet (not "Resultaat 1.1.1: ..." or "1.1.1 ...")
         self.action_sub = False  # the latest action was a sub-bullet
         self.chapter_number = 0  # the number of the latest typed chapter title ("4. Doelstellingen")
@@ -65,10 +66,12 @@ class Recognizer:
         self.last_text = ""  # the latest line, which may give the year of a budget table under it
         self.row_table = ""  # the table of the latest results row
         self.row_action: Row | None = None  # the last action of the latest table row, which a next row may go on
+        self.shapes: dict[str, tuple[str, str, bool]] = {}  # position -> (code, title, strategic), numbered headings
 
     # ------------------------------------------------------------------ blocks
 
     def run(self, blocks: list[Block]) -> PlanBuilder:
+        self.shapes = numbered_objectives([b for b in blocks if isinstance(b, Line)])
         for block in blocks:
             if isinstance(block, Table):
                 read_table(self, block)
@@ -142,7 +145,9 @@ class Recognizer:
         plain = text.replace("**", "").strip()
         if len(plain) > 400:
             return False
-        if match := labels.STRATEGIC.match(plain):
+        if (shape := self.shapes.get(line.position)) is not None:
+            self.new_objective(shape[0], shape[1], strategic=shape[2])
+        elif match := labels.STRATEGIC.match(plain):
             self.new_objective(match.group(1), match.group(2), strategic=True)
         elif match := labels.OPERATIONAL.match(plain):
             code = match.group(1)
@@ -240,7 +245,8 @@ class Recognizer:
         if line.heading or not line.bold or len(plain) > 80 or plain.endswith((".", ":", ",")) or line.sub:
             return None
         typed = labels.TYPED_CHAPTER.match(plain)
-        title = typed.group(1) if typed else plain
+        roman = None if typed else labels.ROMAN_CHAPTER.match(plain)  # "II. OMGEVINGSANALYSE"
+        title = typed.group(1) if typed else roman.group(1) if roman else plain
         capitals = title.isupper() and sum(c.isalpha() for c in title) >= 4
         inside = self.started and not self.ended
         # Inside the objectives only a title that looks like the chapters before them: the next typed number, or
@@ -252,7 +258,7 @@ class Recognizer:
         if inside and not same_look and (self.mode == "results" or line.bullet and line.marker != "lijst"):
             return None
         listed = " ".join(title.casefold().split()) in self.contents_titles
-        if not (listed or same_look or (typed or capitals or line.marker == "lijst") and not inside):
+        if not (listed or same_look or (typed or roman or capitals or line.marker == "lijst") and not inside):
             return None
         if labels.label(title) or self.heading_like(title) or labels.PERIOD_LINE.match(title):
             return None
@@ -384,6 +390,7 @@ class Recognizer:
                                                                    builder.results)
             self.result = builder.result(code, match.group(2) if match else text)
             self.result_marker = line.marker if line.bullet else ""
+            self.result_style = line.style if line.bullet else ""
             self.result_bullet = line.bullet
             if not match:
                 builder.note(line.position, line.plain, f"Resultaat zonder nummer: genummerd als {code}.")
@@ -425,6 +432,11 @@ class Recognizer:
 
     def other_glyph(self, line: Line) -> bool:
         """A typed bullet sign other than the one of the results: the level below (actions)."""
+        if line.bullet and line.marker == "lijst" == self.result_marker and self.result_style \
+                and line.style and line.style != self.result_style:
+            return True  # Word list paragraphs in another style than the results' ("Resultaat", "Actie")
+        if line.bullet and line.marker == "lijst" and self.result_marker in ("a)", "1)"):
+            return True  # Word bullets under results typed "a)": the actions
         return bool(line.bullet and self.result_marker and line.marker not in ("", "lijst")
                     and line.marker != self.result_marker)
 
@@ -467,6 +479,32 @@ class Recognizer:
             return
         starred[0].pop("_ster")
         starred[0]["Opmerking"] = text.lstrip("* ").rstrip("*").strip()
+
+
+def numbered_objectives(lines: list[Line]) -> dict[str, tuple[str, str, bool]]:
+    """Objectives told by their numbering alone, in a plan without labels such as "Strategische doelstelling": a
+    heading or bold line "A." / "1." is strategic when lines "A.1" / "1.1" of the same weight follow it, and those
+    are its operational objectives. A numbered heading without such lines under it ("I. Inleiding") stays a
+    chapter. Empty when the plan labels its objectives (the labels decide there)."""
+    patterns = (labels.STRATEGIC, labels.OPERATIONAL, labels.BBC_OBJECTIVE, labels.BBC_PLAN,
+                labels.WORDED_STRATEGIC, labels.WORDED_OPERATIONAL)
+    candidates: list[tuple[Line, str, str]] = []
+    for line in lines:
+        plain = " ".join(line.plain.split())
+        if any(p.match(plain) for p in patterns) and (line.heading or line.bold):
+            return {}
+        if (line.heading or line.bold) and not line.bullet and len(plain) < 400 and \
+                (match := labels.NUMBER_SHAPE.match(plain)) and not line.position.startswith("tabel"):
+            candidates.append((line, match.group(1), match.group(2).strip()))
+    shapes: dict[str, tuple[str, str, bool]] = {}
+    tops = {code for _, code, _ in candidates if "." not in code}
+    children = {code.split(".")[0] for _, code, _ in candidates if "." in code}
+    for line, code, title in candidates:
+        if "." not in code and code in children:
+            shapes[line.position] = (code, title, True)
+        elif "." in code and code.split(".")[0] in tops and code.split(".")[0] in children:
+            shapes[line.position] = (code, title, False)
+    return shapes
 
 
 def _after_code(text: str, code: str) -> str:
