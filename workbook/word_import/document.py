@@ -175,7 +175,7 @@ def _lines(element, position: str, styles) -> list[Line]:
     level = element.find(f"{W}pPr/{W}numPr/{W}ilvl")
     # Pieces of text between line breaks, each a list of (text, bold, underline).
     pieces: list[list[tuple[str, bool, bool]]] = [[]]
-    for run in element.iter(W + "r"):
+    for run in _own_runs(element):
         bold, underline = _run_flag(run, "bold", style_bold), _run_flag(run, "underline", style_underline)
         for child in run:
             if child.tag == W + "t":
@@ -197,7 +197,34 @@ def _lines(element, position: str, styles) -> list[Line]:
             line.bullet, line.marker = True, "lijst"
         line.sub = line.sub or (level is not None and level.get(W + "val") not in (None, "0"))
         lines.append(line)
+    for box_number, box in enumerate(_text_boxes(element), start=1):
+        for number, paragraph in enumerate(box.findall(W + "p"), start=1):
+            lines += _lines(paragraph, f"{position}, tekstvak {box_number}, alinea {number}", styles)
     return lines
+
+
+_BOX = W + "txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _inside(element, top, tags: tuple[str, ...]) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            return False
+        if ancestor.tag in tags:
+            return True
+    return False
+
+
+def _own_runs(element):
+    """The runs of the paragraph itself, without those of its text boxes (read after it, as paragraphs)."""
+    return [run for run in element.iter(W + "r") if not _inside(run, element, (_BOX, _FALLBACK))]
+
+
+def _text_boxes(element) -> list:
+    """The text boxes anchored in the paragraph, in document order; the copy Word keeps for older readers
+    (mc:Fallback) once only."""
+    return [box for box in element.iter(_BOX) if not _inside(box, element, (_BOX, _FALLBACK))]
 
 
 def _line(runs: list[tuple[str, bool, bool]], position: str, style_name: str) -> Line | None:

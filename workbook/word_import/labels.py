@@ -31,7 +31,8 @@ CONTENTS = re.compile(r"^(?:inhoud|inhoudstafel|inhoudsopgave|inhoudstabel)$", r
 CONTENTS_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?([^\d.][^\t]*?)[\s.\u2026]*\s(\d{1,3})$")
 TYPED_CHAPTER = re.compile(r"^\d{1,2}\.?\s+([A-Za-z\u00c0-\u017f].*)$")
 ROMAN_CHAPTER = re.compile(r"^(?:[IVX]{1,4})\.\s+([A-Za-z\u00c0-\u017f].*)$")
-RESULT_LABELLED = re.compile(r"^resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
+RESULT_LABELLED = re.compile(r"^resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?:\s*:\s*|\s+)(.*)$",
+                             re.IGNORECASE | re.DOTALL)
 RESULT = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$", re.DOTALL)
 DOMAIN = re.compile(r"^domein\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 DOMAIN_BEFORE_HEADING = re.compile(r"^domein\s*:\s*(.*?)\s+((?:operationele|strategische)\s+doelstelling.*)$",
@@ -93,7 +94,7 @@ _QUESTION = re.compile(r"^(wat willen we bereiken\?|wat doen we\?|hoe meten we (
 INLINE_EVALUATION = re.compile(r"^(.*?)[\s,.;\u2013-]*\b((?:wijze\s*(?:en|&)\s*tijdstip(?:\s+van)?\s+evaluatie|"
                                r"indicator(?:en)?)\s*:\s*)(.*)$", re.IGNORECASE | re.DOTALL)
 # Labels in an action's line: "title – Timing: 2025 – Trekker: Dienst Welzijn – Partners: ... – Budget: € 2.500".
-INLINE_FIELDS = re.compile(r"\s*(?:[\u2013;.]|\s-)\s*\b(timing|tijdstip|planning|termijn|periode|trekker|"
+INLINE_FIELDS = re.compile(r"\s*(?:[\u2013;.|]|\s-)\s*\b(timing|tijdstip|planning|termijn|periode|trekker|"
                            r"verantwoordelijke|partners|budget|middelen|kostprijs|contact)\s*:\s*", re.IGNORECASE)
 # The columns of Acties the inline labels fill.
 ACTION_COLUMNS = {"lead": "Trekker", "partners": "Partners", "budget": "Budget/personeelsinzet", "contact": "Contact"}
