@@ -31,11 +31,12 @@ def run(args: argparse.Namespace) -> int:
 
         from planrapport.window_app import PlanWindow
     except ImportError as error:
-        raise WorkbookError(NO_WINDOW.format(reason=f"Tk ontbreekt: {error}")) from None
+        raise WorkbookError(NO_WINDOW.format(reason="de Python op deze pc heeft geen tkinter")) from None
     try:
         root = tkinter.Tk()
     except tkinter.TclError as error:
-        raise WorkbookError(NO_WINDOW.format(reason=str(error))) from None
+        reason = "er is geen scherm" if "display" in str(error).casefold() else "Tk kan niet starten"
+        raise WorkbookError(NO_WINDOW.format(reason=reason)) from None
     PlanWindow(root, Path(args.werkboek) if args.werkboek else None)
     root.mainloop()
     return 0
