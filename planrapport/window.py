@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         import tkinter
 
         from planrapport.window_app import PlanWindow
-    except ImportError as error:
+    except ImportError:
         raise WorkbookError(NO_WINDOW.format(reason="de Python op deze pc heeft geen tkinter")) from None
     try:
         root = tkinter.Tk()
