@@ -152,3 +152,24 @@ def test_the_plan_document_notes_each_changed_item(tmp_path):
     assert len([t for t in texts if "bijgestuurd" in t]) == 1
     assert not any("bijgestuurd" in t for t in all_texts(render_plan_document(replace(plan, adjustments=()),
                                                                                today=REPORT_DATE)))
+
+
+def test_a_renamed_column_of_bijsturing_is_named_like_on_every_sheet(tmp_path):
+    from datetime import date
+
+    from conftest import DENDERLEEUW
+    from openpyxl import load_workbook
+
+    from workbook.reader import read_plan
+
+    book = load_workbook(DENDERLEEUW)
+    sheet = book["Bijsturing"]
+    headers = {cell.value: cell.column for cell in sheet[3] if cell.value}
+    sheet.cell(3, headers["Reden"]).value = "Waarom"
+    for header, value in {"Datum": date(2023, 3, 12), "Code": "A10900", "Wat": "actie verschoven",
+                          "Beslist door": "gemeenteraad", "Reden": "Geen zaal"}.items():
+        sheet.cell(4, headers[header]).value = value
+    book.save(tmp_path / "plan.xlsx")
+    notes = [(n.code, n.cell) for n in read_plan(tmp_path / "plan.xlsx").notes if n.sheet == "Bijsturing"]
+    letter = "ABCDEFG"[headers["Reden"] - 1]
+    assert notes == [("ontbrekende-tekstkolom", "Bijsturing!A3"), ("kolom-niet-gelezen", f"Bijsturing!{letter}3")]

@@ -10,7 +10,8 @@ from openpyxl.utils import get_column_letter
 
 from workbook import codes
 from workbook.loading import Grid
-from workbook.model import Adjustment, Origin, RowValues
+from workbook.model import Adjustment, Origin, ReadNote, RowValues
+from workbook.read_notes import column_notes
 from workbook.schema import ADJUSTMENTS, HEADER_ROW, normalize_header
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -20,10 +21,11 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _WORDS = re.compile(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})")
 
 
-def read_adjustments(grids: Mapping[str, Grid]) -> tuple[Adjustment, ...]:
-    """The rows of the sheet in their order; a workbook without the sheet (an older one) has none."""
-    grid = next((g for name, g in grids.items() if normalize_header(name) == normalize_header(ADJUSTMENTS.name)),
-                None)
+def read_adjustments(grids: Mapping[str, Grid], notes: list[ReadNote] | None = None) -> tuple[Adjustment, ...]:
+    """The rows of the sheet in their order; a workbook without the sheet (an older one) has none. Columns of the
+    sheet that are missing or renamed, and columns with data it does not read, go to `notes`, as on every sheet."""
+    title, grid = next(((name, g) for name, g in grids.items()
+                        if normalize_header(name) == normalize_header(ADJUSTMENTS.name)), ("", None))
     if not grid:
         return ()
     header_index = _header_index(grid)
@@ -52,6 +54,8 @@ def read_adjustments(grids: Mapping[str, Grid]) -> tuple[Adjustment, ...]:
             reason=text(raw["reason"]),
             origin=Origin(ADJUSTMENTS.name, number, letters, raw),
         ))
+    if notes is not None:
+        notes += column_notes(grid, ADJUSTMENTS, title, header_index, positions, bool(found))
     return tuple(found)
 
 

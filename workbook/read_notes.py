@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from openpyxl.utils import get_column_letter
 
@@ -141,3 +141,31 @@ def missing_setting_row(key: str, field: str, title: str, first_row: int) -> Rea
     return ReadNote("ontbrekende-instellingsrij", False, title, f"{title}!A{first_row}",
                     f"Op blad {title} staat geen rij '{key}'; planrapport gebruikt dan de standaardwaarde. Voeg de rij "
                     "toe (kopieer ze uit een nieuw werkboek) als u die instelling wilt gebruiken.", field)
+
+
+def column_notes(grid: Grid, spec: Sheet, title: str, header_index: int, positions: Mapping[str, int | None],
+                  has_rows: bool) -> list[ReadNote]:
+    """Columns of the schema that are not there, and columns with data that planrapport does not read."""
+    read = {p for p in positions.values() if p is not None}
+    header = grid[header_index]
+    unknown = {c: header[c] for c in range(len(header)) if c not in read and header[c] not in (None, "")}
+    with_data = set(data_columns(grid, header_index + 1, read))  # the columns read need no look
+    notes: list[ReadNote] = []
+    missing = [c for c in spec.columns if positions[c.field] is None and not c.optional]
+    for column in missing if has_rows else []:
+        named = {str(v): c for c, v in unknown.items()}
+        guess = closest(column.header, named)
+        renamed = (guess, named[guess]) if guess else None
+        if renamed:
+            del unknown[renamed[1]]
+            with_data.discard(renamed[1])
+        consequence = ("Zonder die kolom mist het jaarrapport wat erin hoort." if column.essential
+                       else "Wat erin hoort, komt niet in de documenten.")
+        notes.append(missing_column(spec, column.header, column.field, column.essential, header_index,
+                                               renamed, consequence))
+    missing_headers = [c.header for c in missing]
+    for column in sorted(with_data - read):
+        name = unknown.get(column)
+        guess = closest(str(name), missing_headers) if name is not None else None
+        notes.append(unread_column(spec.name, title, name, column, header_index, guess))
+    return notes

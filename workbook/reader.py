@@ -106,6 +106,7 @@ def plan_from_grids(grids: Mapping[str, Grid], file_name: str = "werkboek") -> P
     )
     parents = {o.code for o in objectives if o.level == 2}
     actions = tuple(_action(r, o, settings, parents) for r, o in tables[ACTIONS.name])
+    adjustments = read_adjustments(grids, notes)
     return Plan(
         settings=settings,
         objectives=objectives,
@@ -118,7 +119,7 @@ def plan_from_grids(grids: Mapping[str, Grid], file_name: str = "werkboek") -> P
         lists=lists,
         notes=tuple(notes),
         chapters=read_chapters(grids),
-        adjustments=read_adjustments(grids),
+        adjustments=adjustments,
         submitted=read_submissions(grids),
         requested=read_requested(grids),
     )
@@ -225,36 +226,8 @@ def _read_table(grid: Grid | None, spec: Sheet, file_name: str, notes: list[Read
             if column.kind == "code":
                 row[column.field] = codes.normalize(raw[column.field])
         rows.append((row, Origin(spec.name, offset, letters, raw)))
-    notes += _column_notes(grid, spec, titles.get(spec.name, spec.name), header_index, positions, bool(rows))
+    notes += read_notes.column_notes(grid, spec, titles.get(spec.name, spec.name), header_index, positions, bool(rows))
     return rows
-
-
-def _column_notes(grid: Grid, spec: Sheet, title: str, header_index: int, positions: Mapping[str, int | None],
-                  has_rows: bool) -> list[ReadNote]:
-    """Columns of the schema that are not there, and columns with data that planrapport does not read."""
-    read = {p for p in positions.values() if p is not None}
-    header = grid[header_index]
-    unknown = {c: header[c] for c in range(len(header)) if c not in read and header[c] not in (None, "")}
-    with_data = set(read_notes.data_columns(grid, header_index + 1, read))  # the columns read need no look
-    notes: list[ReadNote] = []
-    missing = [c for c in spec.columns if positions[c.field] is None and not c.optional]
-    for column in missing if has_rows else []:
-        named = {str(v): c for c, v in unknown.items()}
-        guess = read_notes.closest(column.header, named)
-        renamed = (guess, named[guess]) if guess else None
-        if renamed:
-            del unknown[renamed[1]]
-            with_data.discard(renamed[1])
-        consequence = ("Zonder die kolom mist het jaarrapport wat erin hoort." if column.essential
-                       else "Wat erin hoort, komt niet in de documenten.")
-        notes.append(read_notes.missing_column(spec, column.header, column.field, column.essential, header_index,
-                                               renamed, consequence))
-    missing_headers = [c.header for c in missing]
-    for column in sorted(with_data - read):
-        name = unknown.get(column)
-        guess = read_notes.closest(str(name), missing_headers) if name is not None else None
-        notes.append(read_notes.unread_column(spec.name, title, name, column, header_index, guess))
-    return notes
 
 
 def _clean(value: object) -> object:
