@@ -60,7 +60,7 @@ def run_ask(book: LiveBook) -> Outcome:
     """One small workbook per trekker in the folder 'opvolging JAAR' beside the workbook; the folder opened."""
     from planrapport.commands.ask import asked_what
     from workbook.request_record import TITLE, record_lines
-    from workbook.requests import default_folder, planned_requests, request_record, write_requests
+    from workbook.requests import default_folder, planned_requests, request_record, without_leads, write_requests
 
     plan = read_live_plan(book)
     year, refusal = _year_with_rows(plan)
@@ -84,6 +84,7 @@ def run_ask(book: LiveBook) -> Outcome:
         f"Uitvraag opvolging {year}: {count} in de map {folder}:\n" +
         "\n".join(f"- {item.request.who}: {item.path.name} ({asked_what(item.request)})"
                   + (" (naam ingekort)" if item.shortened else "") for item in written) +
+        ("\n\n" + without_leads(plan) if without_leads(plan) else "") +
         "\n\nWat elke trekker kreeg, staat op het verborgen blad Uitgevraagd; het werkboek is bewaard."
         "\n\nMail elk bestand naar de trekker. Zet de ingevulde bestanden die terugkomen in dezelfde map (een andere "
         "naam mag) en klik dan op 'Verzamel opvolging'.",

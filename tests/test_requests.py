@@ -60,3 +60,16 @@ def test_a_year_without_rows_asks_for_nieuw_jaar_first(tmp_path, capsys):
         "planrapport: plan.xlsx: op blad Opvolging staan geen rijen voor 2024. Begin het jaar met 'planrapport "
         "nieuw-jaar plan.xlsx 2024'.\n")
     assert not (tmp_path / "opvolging 2024").exists()
+
+
+def test_without_a_column_trekker_the_command_says_every_action_goes_to_the_officers_file(tmp_path, capsys):
+    path = tmp_path / "plan.xlsx"
+    shutil.copyfile(DENDERLEEUW, path)
+    book = load_workbook(path)
+    book["Acties"]["E3"] = "Trekkers"
+    book.save(path)
+    open_year(path, 2024)
+    assert main(["uitvragen", str(path)]) == 0
+    assert ("Let op: op blad Acties staat geen kolom 'Trekker' (Acties!E3), dus komen alle acties in het bestand "
+            "'zonder trekker'. Geef de kolom haar naam terug en vraag opnieuw op als de trekkers elk hun eigen "
+            "bestand moeten krijgen.") in capsys.readouterr().out.splitlines()

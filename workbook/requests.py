@@ -22,7 +22,7 @@ from workbook.errors import WorkbookError
 from workbook.files import write_atomically
 from workbook.model import FollowUp, Measurement, Plan, RequestedValue
 from workbook.request_record import write_request_record
-from workbook.schema import FIRST_DATA_ROW, FOLLOW_UP, HEADER_ROW, LISTS, MEASUREMENTS, Column, list_range_name
+from workbook.schema import ACTIONS, FIRST_DATA_ROW, FOLLOW_UP, HEADER_ROW, LISTS, MEASUREMENTS, Column, list_range_name
 from workbook.template import FIXED_TIME, HINT_FONT, TITLE_FONT, WRAP, write_cell
 from workbook.writer_lock import writes_workbook
 
@@ -86,6 +86,17 @@ def requests_for(plan: Plan, year: int) -> list[Request]:
         by_lead.setdefault(key, Request("")).measurements.append(measurement)
     named = [r for k, r in by_lead.items() if k]
     return [*named, *([by_lead[""]] if "" in by_lead else [])]
+
+
+def without_leads(plan: Plan) -> str | None:
+    """What to say when the workbook has no column Trekker: every action then goes to the officer's own file."""
+    note = next((n for n in plan.notes if n.sheet == ACTIONS.name and n.field == "lead"), None)
+    if note is None:
+        return None
+    where = f" ({note.cell})"
+    return (f"Let op: op blad Acties staat geen kolom 'Trekker'{where}, dus komen alle acties in het bestand "
+            f"'{NO_LEAD}'. Geef de kolom haar naam terug en vraag opnieuw op als de trekkers elk hun eigen bestand "
+            "moeten krijgen.")
 
 
 def default_folder(workbook: Path, year: int) -> Path:

@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from workbook.errors import WorkbookError
     from workbook.reader import read_plan
-    from workbook.requests import ask, default_folder
+    from workbook.requests import ask, default_folder, without_leads
 
     path = Path(args.pad)
     plan = read_plan(path)
@@ -49,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
         raise WorkbookError(message if message.startswith(path.name) else f"{path.name}: {message}") from None
     print(f"Uitvraag opvolging {year}: {len(written)} {'bestand' if len(written) == 1 else 'bestanden'} in {folder}")
     print("\n".join(asked_lines(written)))
+    if (warning := without_leads(plan)) is not None:
+        print(warning)
     print(f"Wat elke trekker kreeg, staat op het verborgen blad Uitgevraagd van {path.name}.")
     print(f"Reservekopie van het werkboek: {backup.name}")
     return 0
