@@ -24,6 +24,30 @@ def tag_paragraph(container, tag: str) -> None:
     container.add_paragraph(tag)
 
 
+def sentences(body, variable: str) -> None:
+    """One paragraph per sentence of a context list."""
+    tag_paragraph(body, f"{{%p for zin in {variable} %}}")
+    para(body, "{{ zin }}")
+    tag_paragraph(body, "{%p endfor %}")
+
+
+def count_table(body, caption: str, headers: tuple[str, str], rows: str, item: str, word: str,
+                total: str | None = None) -> None:
+    """A summary table: per row a word with its coloured marker, a count and a share; with `total`, a bold last
+    row Totaal of that count and 100%."""
+    table = add_table(body, [7.0, 2.4, 2.4], caption=caption, last_row=total is not None)
+    add_row(table, [[(headers[0], "Tabelkop")], [(headers[1], "Tabelkop rechts")], [("Aandeel", "Tabelkop rechts")]],
+            repeat_header=True)
+    loop_row(table, f"{{%tr for {item} in {rows} %}}")
+    add_row(table, [[(f"{{{{r {item}.marker }}}}{{{{ {item}.{word} }}}}", "Tabeltekst")],
+                    [(f"{{{{ {item}.aantal }}}}", "Tabelgetal")], [(f"{{{{ {item}.aandeel }}}}", "Tabelgetal")]])
+    loop_row(table, "{%tr endfor %}")
+    if total is not None:
+        add_row(table, [[("**Totaal**", "Tabeltekst")], [(f"**{{{{ {total} }}}}**", "Tabelgetal")],
+                        [("**100%**", "Tabelgetal")]])
+    finish_table(table)
+
+
 def text_paragraphs(body, items: str, *, rich: bool = False) -> None:
     """An officer's text from a context list: Word list items where the text has them, the other lines as
     paragraphs; `rich` prints bold phrases."""

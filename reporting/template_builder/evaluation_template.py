@@ -17,9 +17,11 @@ from reporting.template_builder.blocks import (
     add_row,
     add_table,
     contents_page,
+    count_table,
     finish_table,
     loop_row,
     para,
+    sentences,
     tag_paragraph,
     unplaced_rows,
 )
@@ -91,51 +93,31 @@ def _title_page(body) -> None:
     _page_break(body)
 
 
-def _sentences(body, variable: str) -> None:
-    tag_paragraph(body, f"{{%p for zin in {variable} %}}")
-    para(body, "{{ zin }}")
-    tag_paragraph(body, "{%p endfor %}")
-
-
 def _summary(body) -> None:
     para(body, "Samenvatting voor de gemeenteraad", "Heading 1")
-    _sentences(body, "samenvatting.inleiding")
+    sentences(body, "samenvatting.inleiding")
     tag_paragraph(body, "{%p if samenvatting.acties %}")
     para(body, "Acties over de hele periode", "Tussenkop")
-    _sentences(body, "samenvatting.actiezinnen")
-    table = add_table(body, [7.0, 2.4, 2.4], caption="Acties op het einde van de planperiode", last_row=True)
-    add_row(table, [[("Uitkomst", "Tabelkop")], [("Acties", "Tabelkop rechts")], [("Aandeel", "Tabelkop rechts")]],
-            repeat_header=True)
-    loop_row(table, "{%tr for a in samenvatting.acties %}")
-    add_row(table, [[("{{r a.marker }}{{ a.uitkomst }}", "Tabeltekst")], [("{{ a.aantal }}", "Tabelgetal")],
-                    [("{{ a.aandeel }}", "Tabelgetal")]])
-    loop_row(table, "{%tr endfor %}")
-    add_row(table, [[("**Totaal**", "Tabeltekst")], [("**{{ samenvatting.acties_totaal }}**", "Tabelgetal")],
-                    [("**100%**", "Tabelgetal")]])
-    finish_table(table)
+    sentences(body, "samenvatting.actiezinnen")
+    count_table(body, "Acties op het einde van de planperiode", ("Uitkomst", "Acties"), "samenvatting.acties", "a",
+                "uitkomst", total="samenvatting.acties_totaal")
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if samenvatting.indicatoren %}")
     para(body, "Indicatoren", "Tussenkop")
-    _sentences(body, "samenvatting.indicatorzinnen")
-    table = add_table(body, [7.0, 2.4, 2.4], caption="Cijfermatige indicatoren per oordeel")
-    add_row(table, [[("Oordeel", "Tabelkop")], [("Indicatoren", "Tabelkop rechts")],
-                    [("Aandeel", "Tabelkop rechts")]], repeat_header=True)
-    loop_row(table, "{%tr for i in samenvatting.indicatoren %}")
-    add_row(table, [[("{{r i.marker }}{{ i.oordeel }}", "Tabeltekst")], [("{{ i.aantal }}", "Tabelgetal")],
-                    [("{{ i.aandeel }}", "Tabelgetal")]])
-    loop_row(table, "{%tr endfor %}")
-    finish_table(table)
+    sentences(body, "samenvatting.indicatorzinnen")
+    count_table(body, "Cijfermatige indicatoren per oordeel", ("Oordeel", "Indicatoren"), "samenvatting.indicatoren",
+                "i", "oordeel")
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if samenvatting.budgetzinnen %}")
     para(body, "Budget", "Tussenkop")
-    _sentences(body, "samenvatting.budgetzinnen")
+    sentences(body, "samenvatting.budgetzinnen")
     tag_paragraph(body, "{%p endif %}")
     _page_break(body)
 
 
 def _course(body) -> None:
     para(body, "Verloop van de acties", "Heading 1")
-    _sentences(body, "verloop.zinnen")
+    sentences(body, "verloop.zinnen")
     tag_paragraph(body, "{%p if verloop.grafiek %}")
     para(body, "{{ verloop.grafiek.beeld }}", "Grafiek")
     para(body, "{{ verloop.grafiek.bijschrift }}", "Caption")
@@ -211,7 +193,7 @@ def _indicators(body) -> None:
 def _budget(body) -> None:
     tag_paragraph(body, "{%p if begroting %}")
     para(body, "Begroting over de planperiode", "Heading 1")
-    _sentences(body, "begroting.zinnen")
+    sentences(body, "begroting.zinnen")
     table = add_table(body, [1.6, 5.8, 3.0, 3.0, 3.0], caption="Begroting per jaar en financiering")
     add_row(table, [[("Jaar", "Tabelkop")], [("Financiering", "Tabelkop")], [("Gepland", "Tabelkop rechts")],
                     [("Besteed", "Tabelkop rechts")], [("Verschil", "Tabelkop rechts")]], repeat_header=True)

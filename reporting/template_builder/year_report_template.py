@@ -10,9 +10,11 @@ from reporting.template_builder.blocks import (
     add_table,
     budget_table,
     contents_page,
+    count_table,
     finish_table,
     loop_row,
     para,
+    sentences,
     tag_paragraph,
     text_paragraphs,
     title_page,
@@ -50,44 +52,22 @@ def build_year_report_template(house: HouseStyle = DEFAULT_STYLE):
 
 def _summary(body) -> None:
     para(body, "Samenvatting voor de gemeenteraad", "Heading 1")
-    tag_paragraph(body, "{%p for zin in samenvatting.inleiding %}")
-    para(body, "{{ zin }}")
-    tag_paragraph(body, "{%p endfor %}")
+    sentences(body, "samenvatting.inleiding")
     tag_paragraph(body, "{%p if samenvatting.statussen %}")
     para(body, "Acties in {{ jaar }}", "Tussenkop")
-    tag_paragraph(body, "{%p for zin in samenvatting.schema %}")
-    para(body, "{{ zin }}")
-    tag_paragraph(body, "{%p endfor %}")
-    table = add_table(body, [7.0, 2.4, 2.4], caption="Acties per status", last_row=True)
-    add_row(table, [[("Status", "Tabelkop")], [("Acties", "Tabelkop rechts")], [("Aandeel", "Tabelkop rechts")]],
-         repeat_header=True)
-    loop_row(table, "{%tr for s in samenvatting.statussen %}")
-    add_row(table, [[("{{r s.marker }}{{ s.status }}", "Tabeltekst")], [("{{ s.aantal }}", "Tabelgetal")],
-                 [("{{ s.aandeel }}", "Tabelgetal")]])
-    loop_row(table, "{%tr endfor %}")
-    add_row(table, [[("**Totaal**", "Tabeltekst")], [("**{{ samenvatting.acties }}**", "Tabelgetal")],
-                 [("**100%**", "Tabelgetal")]])
-    finish_table(table)
+    sentences(body, "samenvatting.schema")
+    count_table(body, "Acties per status", ("Status", "Acties"), "samenvatting.statussen", "s", "status",
+                total="samenvatting.acties")
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if samenvatting.indicatoren %}")
     para(body, "Indicatoren", "Tussenkop")
-    tag_paragraph(body, "{%p for zin in samenvatting.indicatorzinnen %}")
-    para(body, "{{ zin }}")
-    tag_paragraph(body, "{%p endfor %}")
-    table = add_table(body, [7.0, 2.4, 2.4], caption="Cijfermatige indicatoren per beoordeling")
-    add_row(table, [[("Beoordeling", "Tabelkop")], [("Indicatoren", "Tabelkop rechts")],
-                 [("Aandeel", "Tabelkop rechts")]], repeat_header=True)
-    loop_row(table, "{%tr for i in samenvatting.indicatoren %}")
-    add_row(table, [[("{{r i.marker }}{{ i.oordeel }}", "Tabeltekst")], [("{{ i.aantal }}", "Tabelgetal")],
-                 [("{{ i.aandeel }}", "Tabelgetal")]])
-    loop_row(table, "{%tr endfor %}")
-    finish_table(table)
+    sentences(body, "samenvatting.indicatorzinnen")
+    count_table(body, "Cijfermatige indicatoren per beoordeling", ("Beoordeling", "Indicatoren"),
+                "samenvatting.indicatoren", "i", "oordeel")
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if samenvatting.begroting %}")
     para(body, "Budget {{ jaar }}", "Tussenkop")
-    tag_paragraph(body, "{%p for zin in samenvatting.budgetzinnen %}")
-    para(body, "{{ zin }}")
-    tag_paragraph(body, "{%p endfor %}")
+    sentences(body, "samenvatting.budgetzinnen")
     table = add_table(body, [4.0, 2.8, 9.8], style="Planrapport kenmerken", header=False, caption="Budget")
     loop_row(table, "{%tr for r in samenvatting.begroting %}")
     add_row(table, [[("{{ r.label }}", "Tabeltekst")], [("{{ r.waarde }}", "Tabelgetal")],
