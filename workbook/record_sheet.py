@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from lxml import etree
 
+from workbook.loading import Grid
+from workbook.schema import HEADER_ROW, normalize_header
 from workbook.xlsx_package import MAIN, REL, Package, cell_texts, claim_generated_sheet, q
 from workbook.xlsx_rows import xml_text
 
@@ -46,3 +50,16 @@ def record_xml(lines: list[list[object]]) -> etree._Element:
     etree.SubElement(root, q("pageMargins"), {"left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75",
                                               "header": "0.3", "footer": "0.3"})
     return root
+
+
+def read_record_lines(grids: Mapping[str, Grid], name: str, width: int) -> list[list[object]]:
+    """The lines of a record sheet under its headers, each `width` cells long (none without such a sheet)."""
+    grid = next((g for title, g in grids.items() if normalize_header(title) == normalize_header(name)), None)
+    return [[*values, *([None] * width)][:width] for values in (grid or [])[HEADER_ROW:]]
+
+
+def record_text(value: object) -> str:
+    """A cell of a record as text: whole numbers without ".0", spaces collapsed."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split()) if value is not None else ""

@@ -9,8 +9,8 @@ from workbook.files import open_for_rewrite, rewrite_with_backup
 from workbook.loading import Grid
 from workbook.model import RequestedValue
 from workbook.numbers import parse_year
-from workbook.record_sheet import write_record_sheet
-from workbook.schema import HEADER_ROW, REQUESTED_SHEET, normalize_header
+from workbook.record_sheet import read_record_lines, record_text, write_record_sheet
+from workbook.schema import REQUESTED_SHEET
 from workbook.writer_lock import writes_workbook
 
 TITLE = "Uitgevraagd"
@@ -21,19 +21,14 @@ HEADERS = ("Jaar", "Kenmerk", "Bestand", "Trekker", "Blad", "Code", "Jaar of per
 
 def read_requested(grids: Mapping[str, Grid]) -> tuple[RequestedValue, ...]:
     """The rows of the Uitgevraagd sheet (none when the workbook has no such sheet)."""
-    grid = next((g for name, g in grids.items() if normalize_header(name) == normalize_header(REQUESTED_SHEET)),
-                None)
-    if not grid:
-        return ()
     result = []
-    for values in grid[HEADER_ROW:]:
-        cells = [*values, *([None] * len(HEADERS))][: len(HEADERS)]
+    for cells in read_record_lines(grids, REQUESTED_SHEET, len(HEADERS)):
         year, token, file, lead, sheet, code, key, header, value = cells
         parsed_year = parse_year(year)
         if parsed_year is None or not token or not sheet or not code:
             continue
-        result.append(RequestedValue(parsed_year, _text(token), _text(file), _text(lead), _text(sheet), _text(code),
-                                     _text(key), _text(header), "" if value is None else value))
+        texts = [record_text(v) for v in (token, file, lead, sheet, code, key, header)]
+        result.append(RequestedValue(parsed_year, *texts, "" if value is None else value))
     return tuple(result)
 
 
@@ -50,9 +45,3 @@ def write_request_record(path: Path, rows: list[RequestedValue]) -> Path:
     package = open_for_rewrite(path)
     write_record_sheet(package, REQUESTED_SHEET, TITLE, record_lines(rows))
     return rewrite_with_backup(path, package.write)
-
-
-def _text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split()) if value is not None else ""

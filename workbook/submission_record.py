@@ -12,7 +12,8 @@ from datetime import date, datetime
 from workbook.loading import Grid
 from workbook.model import Submission
 from workbook.numbers import parse_year
-from workbook.schema import HEADER_ROW, SUBMITTED_SHEET, normalize_header
+from workbook.record_sheet import read_record_lines, record_text
+from workbook.schema import SUBMITTED_SHEET
 
 TITLE = "Ingediend"
 HINT = "Wat planrapport indienen per jaar indiende. Niet wijzigen: de controle vergelijkt het werkboek hiermee."
@@ -24,18 +25,13 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 
 def read_submissions(grids: Mapping[str, Grid]) -> tuple[Submission, ...]:
     """The rows of the Ingediend sheet (none when the workbook has no such sheet), each year's Kenmerk row too."""
-    grid = next((g for name, g in grids.items() if normalize_header(name) == normalize_header(SUBMITTED_SHEET)),
-                None)
-    if not grid:
-        return ()
     result = []
-    for values in grid[HEADER_ROW:]:
-        cells = [*values, *([None] * len(HEADERS))][: len(HEADERS)]
+    for cells in read_record_lines(grids, SUBMITTED_SHEET, len(HEADERS)):
         year, day, sheet, code, key, header, value = cells
         parsed_year = parse_year(year)
         if parsed_year is None or not sheet or not code:
             continue
-        result.append(Submission(parsed_year, _day(day), str(sheet), str(code), _text(key), _text(header),
+        result.append(Submission(parsed_year, _day(day), str(sheet), str(code), record_text(key), record_text(header),
                                  "" if value is None else value))
     return tuple(result)
 
@@ -59,7 +55,7 @@ class YearRecord:
 
     @property
     def document(self) -> str:
-        return _text(self.seal.value) if self.seal is not None else ""
+        return record_text(self.seal.value) if self.seal is not None else ""
 
     @property
     def intact(self) -> bool:
@@ -119,7 +115,7 @@ def canonical_value(value: object) -> str:
         value = value.date()
     if isinstance(value, date):
         return value.isoformat()
-    return _text(_NOT_IN_XML.sub(" ", str(value)))
+    return record_text(_NOT_IN_XML.sub(" ", str(value)))
 
 
 def _day(value: object) -> date | None:
@@ -131,9 +127,3 @@ def _day(value: object) -> date | None:
         return date.fromisoformat(str(value).strip())
     except ValueError:
         return None
-
-
-def _text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split()) if value is not None else ""
