@@ -284,16 +284,21 @@ class Plan:
         return not any(n.sheet == sheet and n.field in ("*", field_name or "*") and n.code in MISSING_CODES
                        for n in self.notes)
 
-    def ended_before(self, year: int) -> dict[str, FollowUp]:
-        """Actions whose last follow-up before `year` says Afgerond or Stopgezet: not expected in `year` any more,
-        each with that row."""
+    def latest_before(self, year: int) -> dict[str, FollowUp]:
+        """Each action's latest follow-up row before `year` (of two rows for one year, the lower)."""
         latest: dict[str, FollowUp] = {}
         for row in self.follow_ups:
             if row.year is not None and row.year < year and row.action_code:
                 known = latest.get(row.action_code)
                 if known is None or row.year >= (known.year or 0):
                     latest[row.action_code] = row
-        return {code: row for code, row in latest.items() if " ".join(row.status.split()).casefold() in ENDED}
+        return latest
+
+    def ended_before(self, year: int) -> dict[str, FollowUp]:
+        """Actions whose last follow-up before `year` says Afgerond or Stopgezet: not expected in `year` any more,
+        each with that row."""
+        return {code: row for code, row in self.latest_before(year).items()
+                if " ".join(row.status.split()).casefold() in ENDED}
 
     @property
     def strategic(self) -> tuple[Objective, ...]:

@@ -41,13 +41,7 @@ def recurring(timing: str, start: int | None, end: int | None) -> bool:
 
 def previous_rows(plan: Plan, year: int) -> dict[str, FollowUp]:
     """Each action's latest follow-up row before `year` (of two rows for one year, the lower)."""
-    latest: dict[str, FollowUp] = {}
-    for row in plan.follow_ups:
-        if row.year is not None and row.year < year and row.action_code:
-            known = latest.get(row.action_code)
-            if known is None or row.year >= (known.year or 0):
-                latest[row.action_code] = row
-    return latest
+    return plan.latest_before(year)
 
 
 def standings(plan: Plan, year: int) -> dict[str, Standing]:
