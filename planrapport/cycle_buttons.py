@@ -84,7 +84,7 @@ def run_ask(book: LiveBook) -> Outcome:
         f"Uitvraag opvolging {year}: {count} in de map {folder}:\n" +
         "\n".join(f"- {item.request.who}: {item.path.name} ({asked_what(item.request)})"
                   + (" (naam ingekort)" if item.shortened else "") for item in written) +
-        ("\n\n" + without_leads(plan) if without_leads(plan) else "") +
+        (f"\n\n{warning}" if (warning := without_leads(plan)) else "") +
         "\n\nWat elke trekker kreeg, staat op het verborgen blad Uitgevraagd; het werkboek is bewaard."
         "\n\nMail elk bestand naar de trekker. Zet de ingevulde bestanden die terugkomen in dezelfde map (een andere "
         "naam mag) en klik dan op 'Verzamel opvolging'.",
