@@ -65,8 +65,15 @@ def measure(example: str, runs: int) -> list[tuple[str, float, float, float, str
         _, _, trace = timed([*python, "-X", "importtime", "-m", "planrapport.cli", *filled])
         imports, heaviest = import_seconds(trace)
         top = ", ".join(f"{module} {seconds:.2f}" for module, seconds in heaviest)
-        rows.append((name, statistics.median(w for w, _, _ in measured), statistics.median(c for _, c, _ in measured),
-                     imports, top))
+        rows.append(
+            (
+                name,
+                statistics.median(w for w, _, _ in measured),
+                statistics.median(c for _, c, _ in measured),
+                imports,
+                top,
+            )
+        )
     shutil.rmtree(work, ignore_errors=True)
     return rows
 

@@ -12,8 +12,13 @@ def workbook_texts(path: Path) -> list[str]:
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=True)
-    texts = [str(value) for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True)
-             for value in row if isinstance(value, str)]
+    texts = [
+        str(value)
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if isinstance(value, str)
+    ]
     workbook.close()
     return texts
 

@@ -35,8 +35,11 @@ def as_process(source: Path, folder: Path, runs: int) -> float:
     for run in range(runs):
         target = folder / f"{source.stem}-proces-{run}.xlsx"
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "planrapport.cli", "importeren", str(source), str(target)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "planrapport.cli", "importeren", str(source), str(target)],
+            check=True,
+            capture_output=True,
+        )
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 

@@ -13,82 +13,251 @@ from reporting.formatting import number
 
 # Words and phrases taken from the seed plans (Waregem 2011-2013, Denderleeuw 2023, the good-practice guide).
 GROUPS = (
-    "burgers van diverse herkomst", "nieuwe inwoners van buitenlandse herkomst", "anderstalige ouders",
-    "mensen in armoede", "erkende vluchtelingen", "niet-begeleide minderjarige vreemdelingen",
-    "jongeren van buitenlandse herkomst", "kortgeschoolde werkzoekenden", "senioren van diverse herkomst",
-    "zelforganisaties van etnisch-culturele minderheden", "niet-georganiseerde jongeren", "anderstalige nieuwkomers",
-    "werkzoekenden van allochtone herkomst", "laaggeletterde volwassenen", "gezinnen met jonge kinderen",
+    "burgers van diverse herkomst",
+    "nieuwe inwoners van buitenlandse herkomst",
+    "anderstalige ouders",
+    "mensen in armoede",
+    "erkende vluchtelingen",
+    "niet-begeleide minderjarige vreemdelingen",
+    "jongeren van buitenlandse herkomst",
+    "kortgeschoolde werkzoekenden",
+    "senioren van diverse herkomst",
+    "zelforganisaties van etnisch-culturele minderheden",
+    "niet-georganiseerde jongeren",
+    "anderstalige nieuwkomers",
+    "werkzoekenden van allochtone herkomst",
+    "laaggeletterde volwassenen",
+    "gezinnen met jonge kinderen",
 )
 THEMES = (
-    "samenleven in diversiteit", "inclusief communiceren", "polarisatie", "taalpromotie", "cultuurparticipatie",
-    "diversiteit op de werkvloer", "toeleiding naar jeugdwerk", "het onthaal van nieuwkomers", "sociaal tolken",
-    "drempelverlagend werken", "laaggeletterdheid", "kinderarmoede", "racisme en discriminatie",
-    "het Nederlands als speeltaal", "betaalbaar wonen", "psychosociaal welzijn", "gelijke onderwijskansen",
-    "vrijwilligerswerk", "interlevensbeschouwelijke dialoog", "toegankelijke dienstverlening",
+    "samenleven in diversiteit",
+    "inclusief communiceren",
+    "polarisatie",
+    "taalpromotie",
+    "cultuurparticipatie",
+    "diversiteit op de werkvloer",
+    "toeleiding naar jeugdwerk",
+    "het onthaal van nieuwkomers",
+    "sociaal tolken",
+    "drempelverlagend werken",
+    "laaggeletterdheid",
+    "kinderarmoede",
+    "racisme en discriminatie",
+    "het Nederlands als speeltaal",
+    "betaalbaar wonen",
+    "psychosociaal welzijn",
+    "gelijke onderwijskansen",
+    "vrijwilligerswerk",
+    "interlevensbeschouwelijke dialoog",
+    "toegankelijke dienstverlening",
 )
 DOMAINS = (
-    "algemeen beleid", "interne tewerkstelling", "tewerkstelling extern", "dienstverlening",
-    "bestuurlijk draagvlak", "communicatie en beeldvorming", "onderwijs", "huisvesting", "welzijn", "vrije tijd",
-    "taalbeleid", "levensbeschouwing", "participatie",
+    "algemeen beleid",
+    "interne tewerkstelling",
+    "tewerkstelling extern",
+    "dienstverlening",
+    "bestuurlijk draagvlak",
+    "communicatie en beeldvorming",
+    "onderwijs",
+    "huisvesting",
+    "welzijn",
+    "vrije tijd",
+    "taalbeleid",
+    "levensbeschouwing",
+    "participatie",
 )
 PARTNERS = (
-    "het OCMW", "het CAW", "Samana", "SAAMO", "Uit De Marge", "vzw PIN", "De Geburen",
-    "het Agentschap Integratie en Inburgering", "de lokale werkwinkel", "het Huis van het Nederlands", "VDAB",
-    "de Denderleeuwse scholen", "het verenigingsplatform", "vzw Habbekrats", "de integratieraad",
-    "de groep sleutelfiguren", "de bibliotheek", "de jeugddienst", "de sportdienst", "de cultuurdienst",
-    "de personeelsdienst", "het Centrum voor Basiseducatie", "Atlas", "In-Gent", "de politiezone",
-    "het sociaal verhuurkantoor", "het Huis van het Kind", "de schoolopbouwwerker", "Ninove en Geraardsbergen",
-    "de welzijnsschakels", "Vluchtelingenwerk Vlaanderen", "de moskeevereniging", "de evangelische kerk",
+    "het OCMW",
+    "het CAW",
+    "Samana",
+    "SAAMO",
+    "Uit De Marge",
+    "vzw PIN",
+    "De Geburen",
+    "het Agentschap Integratie en Inburgering",
+    "de lokale werkwinkel",
+    "het Huis van het Nederlands",
+    "VDAB",
+    "de Denderleeuwse scholen",
+    "het verenigingsplatform",
+    "vzw Habbekrats",
+    "de integratieraad",
+    "de groep sleutelfiguren",
+    "de bibliotheek",
+    "de jeugddienst",
+    "de sportdienst",
+    "de cultuurdienst",
+    "de personeelsdienst",
+    "het Centrum voor Basiseducatie",
+    "Atlas",
+    "In-Gent",
+    "de politiezone",
+    "het sociaal verhuurkantoor",
+    "het Huis van het Kind",
+    "de schoolopbouwwerker",
+    "Ninove en Geraardsbergen",
+    "de welzijnsschakels",
+    "Vluchtelingenwerk Vlaanderen",
+    "de moskeevereniging",
+    "de evangelische kerk",
 )
 SERVICES = (
-    "de dienst integratie", "de dienst Samenleven", "de communicatiedienst", "de inclusieambtenaar",
-    "de personeelsdienst", "het sociaal huis", "de dienst burgerzaken", "de onthaalbalie", "de jeugddienst",
-    "de dienst vrije tijd", "de toeleider", "de brugfiguur onderwijs",
+    "de dienst integratie",
+    "de dienst Samenleven",
+    "de communicatiedienst",
+    "de inclusieambtenaar",
+    "de personeelsdienst",
+    "het sociaal huis",
+    "de dienst burgerzaken",
+    "de onthaalbalie",
+    "de jeugddienst",
+    "de dienst vrije tijd",
+    "de toeleider",
+    "de brugfiguur onderwijs",
 )
 # (singular, plural)
 ACTIVITIES = (
-    ("overleg", "overlegmomenten"), ("vormingstraject", "vormingstrajecten"), ("infosessie", "infosessies"),
-    ("workshop", "workshops"), ("taalcafé", "taalcafés"), ("onthaalgesprek", "onthaalgesprekken"),
+    ("overleg", "overlegmomenten"),
+    ("vormingstraject", "vormingstrajecten"),
+    ("infosessie", "infosessies"),
+    ("workshop", "workshops"),
+    ("taalcafé", "taalcafés"),
+    ("onthaalgesprek", "onthaalgesprekken"),
     ("dienstoverschrijdende activiteit", "dienstoverschrijdende activiteiten"),
-    ("sensibiliseringscampagne", "sensibiliseringscampagnes"), ("wegwijsfolder", "wegwijsfolders"),
-    ("buurtfeest", "buurtfeesten"), ("netwerkmoment", "netwerkmomenten"), ("trajectbegeleiding", "trajecten"),
-    ("enquête", "enquêtes"), ("diversiteitstraining", "diversiteitstrainingen"), ("onthaaldag", "onthaaldagen"),
-    ("bustoer 'Op verkenning in je gemeente'", "bustoers"), ("oefenkans Nederlands", "oefenkansen Nederlands"),
-    ("zomerevenement", "zomerevenementen"), ("huisbezoek", "huisbezoeken"), ("praatgroep", "praatgroepen"),
+    ("sensibiliseringscampagne", "sensibiliseringscampagnes"),
+    ("wegwijsfolder", "wegwijsfolders"),
+    ("buurtfeest", "buurtfeesten"),
+    ("netwerkmoment", "netwerkmomenten"),
+    ("trajectbegeleiding", "trajecten"),
+    ("enquête", "enquêtes"),
+    ("diversiteitstraining", "diversiteitstrainingen"),
+    ("onthaaldag", "onthaaldagen"),
+    ("bustoer 'Op verkenning in je gemeente'", "bustoers"),
+    ("oefenkans Nederlands", "oefenkansen Nederlands"),
+    ("zomerevenement", "zomerevenementen"),
+    ("huisbezoek", "huisbezoeken"),
+    ("praatgroep", "praatgroepen"),
 )
 DOCUMENTS = (
-    "afsprakennota", "visietekst", "stappenplan", "vormingsplan", "beleidsnota", "draaiboek",
-    "samenwerkingsovereenkomst", "onthaalbrochure", "communicatieplan", "sociale kaart", "actieplan",
+    "afsprakennota",
+    "visietekst",
+    "stappenplan",
+    "vormingsplan",
+    "beleidsnota",
+    "draaiboek",
+    "samenwerkingsovereenkomst",
+    "onthaalbrochure",
+    "communicatieplan",
+    "sociale kaart",
+    "actieplan",
 )
 SERVICES_OFFERED = (
-    "het reguliere vrijetijdsaanbod", "de opleidings- en tewerkstellingsprogramma's", "het Nederlands taalaanbod",
-    "de stedelijke dienstverlening", "het jeugdwerk", "de sportclubs", "de kinderopvang", "de sociale huisvesting",
-    "de loopbaanbegeleiding", "de bibliotheek", "het verenigingsleven", "de eerstelijnsdiensten",
+    "het reguliere vrijetijdsaanbod",
+    "de opleidings- en tewerkstellingsprogramma's",
+    "het Nederlands taalaanbod",
+    "de stedelijke dienstverlening",
+    "het jeugdwerk",
+    "de sportclubs",
+    "de kinderopvang",
+    "de sociale huisvesting",
+    "de loopbaanbegeleiding",
+    "de bibliotheek",
+    "het verenigingsleven",
+    "de eerstelijnsdiensten",
 )
 OD_VERBS = (
-    "bouwt een structurele samenwerking uit rond", "maakt zijn voorzieningen toegankelijker met aandacht voor",
-    "ondersteunt acties rond", "verhoogt het bestuurlijk draagvlak voor", "zet actief in op",
-    "versterkt de expertise rond", "bevordert", "voert een wervingsbeleid met bijzondere aandacht voor",
-    "schenkt voldoende aandacht aan", "werkt samen met partners aan",
+    "bouwt een structurele samenwerking uit rond",
+    "maakt zijn voorzieningen toegankelijker met aandacht voor",
+    "ondersteunt acties rond",
+    "verhoogt het bestuurlijk draagvlak voor",
+    "zet actief in op",
+    "versterkt de expertise rond",
+    "bevordert",
+    "voert een wervingsbeleid met bijzondere aandacht voor",
+    "schenkt voldoende aandacht aan",
+    "werkt samen met partners aan",
 )
 REASONS = (
-    "de coronacrisis", "de vacante positie van de inclusieambtenaar", "een gebrek aan inschrijvingen",
-    "de verhuizing van het sociaal huis", "het uitblijven van de projectsubsidie", "personeelswissels bij de partner",
-    "de lange wachtlijst bij het Huis van het Nederlands", "de heraanleg van het ontmoetingscentrum",
+    "de coronacrisis",
+    "de vacante positie van de inclusieambtenaar",
+    "een gebrek aan inschrijvingen",
+    "de verhuizing van het sociaal huis",
+    "het uitblijven van de projectsubsidie",
+    "personeelswissels bij de partner",
+    "de lange wachtlijst bij het Huis van het Nederlands",
+    "de heraanleg van het ontmoetingscentrum",
 )
 MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-    "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 SOURCES = (
-    "Rijksregister", "Agentschap Integratie en Inburgering", "Personeelsdienst", "vzw PIN", "Werkwinkel",
-    "OCMW", "Huis van het Nederlands", "Dienst burgerzaken", "Jeugddienst", "Eigen registratie",
+    "Rijksregister",
+    "Agentschap Integratie en Inburgering",
+    "Personeelsdienst",
+    "vzw PIN",
+    "Werkwinkel",
+    "OCMW",
+    "Huis van het Nederlands",
+    "Dienst burgerzaken",
+    "Jeugddienst",
+    "Eigen registratie",
 )
 PLACE_PARTS = (
-    ("Oost", "West", "Neder", "Over", "Hoog", "Sint-Pieters-", "Kort", "Groot", "Zand", "Mere", "Lange", "Klein",
-     "Sint-Martens-", "Opper", "Ooster", "Wester", "Noord", "Zuid", "Ter", "Heren"),
-    ("meerbeke", "dale", "kerke", "heide", "hove", "lede", "donk", "gem", "zele", "broek", "laar", "rode", "hout",
-     "loo", "akker", "dijk", "velde", "brugge", "hem", "gene"),
+    (
+        "Oost",
+        "West",
+        "Neder",
+        "Over",
+        "Hoog",
+        "Sint-Pieters-",
+        "Kort",
+        "Groot",
+        "Zand",
+        "Mere",
+        "Lange",
+        "Klein",
+        "Sint-Martens-",
+        "Opper",
+        "Ooster",
+        "Wester",
+        "Noord",
+        "Zuid",
+        "Ter",
+        "Heren",
+    ),
+    (
+        "meerbeke",
+        "dale",
+        "kerke",
+        "heide",
+        "hove",
+        "lede",
+        "donk",
+        "gem",
+        "zele",
+        "broek",
+        "laar",
+        "rode",
+        "hout",
+        "loo",
+        "akker",
+        "dijk",
+        "velde",
+        "brugge",
+        "hem",
+        "gene",
+    ),
 )
 BUDGET_LINES = (
     ("Vlaamse subsidie", "Vlaamse Gemeenschap", "Loonkost {fte} medewerker integratie"),
@@ -145,8 +314,10 @@ class Writer:
 
     def strategic_title(self) -> str:
         first, second, third = self.rng.sample(DOMAINS, 3)
-        return (f"{self.pick(('Stad', 'Gemeente'))} {self.municipality} voert een inclusief integratiebeleid "
-                f"prioritair gericht op {self.pick(GROUPS)}, op vlak van {first}, {second} en {third}")
+        return (
+            f"{self.pick(('Stad', 'Gemeente'))} {self.municipality} voert een inclusief integratiebeleid "
+            f"prioritair gericht op {self.pick(GROUPS)}, op vlak van {first}, {second} en {third}"
+        )
 
     def motivation(self, paragraphs: int) -> str:
         sentences = (
@@ -165,12 +336,16 @@ class Writer:
         return "\n\n".join(" ".join(self.rng.sample(sentences, 3)) for _ in range(paragraphs))
 
     def operational_title(self) -> str:
-        return (f"{self.pick(('Stad', 'Gemeente', 'Het lokaal bestuur van'))} {self.municipality} en OCMW "
-                f"{self.pick(OD_VERBS)} {self.pick(THEMES)} voor {self.pick(GROUPS)}")
+        return (
+            f"{self.pick(('Stad', 'Gemeente', 'Het lokaal bestuur van'))} {self.municipality} en OCMW "
+            f"{self.pick(OD_VERBS)} {self.pick(THEMES)} voor {self.pick(GROUPS)}"
+        )
 
     def action_plan_title(self) -> str:
-        return capital(f"{self.pick(('inzetten op', 'werken aan', 'versterken van', 'bestrijden van'))} "
-                       f"{self.pick(THEMES)} en {self.pick(THEMES)}")
+        return capital(
+            f"{self.pick(('inzetten op', 'werken aan', 'versterken van', 'bestrijden van'))} "
+            f"{self.pick(THEMES)} en {self.pick(THEMES)}"
+        )
 
     def result(self) -> str:
         templates = (
@@ -178,10 +353,13 @@ class Writer:
             lambda: f"{capital(self.pick(GROUPS))} vinden vlotter de weg naar {self.pick(SERVICES_OFFERED)}",
             lambda: f"Het bereik van {self.pick(GROUPS)} in {self.pick(SERVICES_OFFERED)} is toegenomen",
             lambda: f"De samenwerking met {self.pick(PARTNERS)} rond {self.pick(THEMES)} is geoptimaliseerd",
-            lambda: f"{capital(self.pick(SERVICES))} heeft meer aandacht voor {self.pick(GROUPS)} en "
-                    f"{self.pick(THEMES)}",
-            lambda: f"Diversiteitsbeleid is geïntegreerd in {self.pick(SERVICES_OFFERED)} en in de beslissingen "
-                    "van het college",
+            lambda: (
+                f"{capital(self.pick(SERVICES))} heeft meer aandacht voor {self.pick(GROUPS)} en {self.pick(THEMES)}"
+            ),
+            lambda: (
+                f"Diversiteitsbeleid is geïntegreerd in {self.pick(SERVICES_OFFERED)} en in de beslissingen "
+                "van het college"
+            ),
         )
         return self.rng.choice(templates)()
 
@@ -193,8 +371,9 @@ class Writer:
             lambda: f"Jaarlijks organiseren van {many} voor {self.pick(GROUPS)}",
             lambda: f"Via {one} de expertise rond {self.pick(THEMES)} versterken bij {self.pick(SERVICES)}",
             lambda: f"Opvolgen uitwerking {self.pick(DOCUMENTS)} {self.pick(THEMES)}",
-            lambda: f"Meewerken aan {many} voor {self.pick(GROUPS)} i.s.m. {self.pick(PARTNERS)} en "
-                    f"{self.pick(PARTNERS)}",
+            lambda: (
+                f"Meewerken aan {many} voor {self.pick(GROUPS)} i.s.m. {self.pick(PARTNERS)} en {self.pick(PARTNERS)}"
+            ),
             lambda: f"Deelname aan sensibiliserende actiedagen tegen {self.pick(THEMES)}",
         )
         return self.rng.choice(templates)()
@@ -243,21 +422,29 @@ class Writer:
         return "\n\n".join(parts)
 
     def money(self) -> str:
-        return self.rng.choice((
-            "Binnen werkingsbudget", "Projectsubsidie Plan Samenleven", "Gefinancierd met de Vlaamse subsidie",
-            f"Budget {number(self.rng.randint(2, 60) * 500)} euro, besteed zoals gepland", "",
-            "Cofinanciering door de gemeente", "Geen extra middelen nodig",
-        ))
+        return self.rng.choice(
+            (
+                "Binnen werkingsbudget",
+                "Projectsubsidie Plan Samenleven",
+                "Gefinancierd met de Vlaamse subsidie",
+                f"Budget {number(self.rng.randint(2, 60) * 500)} euro, besteed zoals gepland",
+                "",
+                "Cofinanciering door de gemeente",
+                "Geen extra middelen nodig",
+            )
+        )
 
     def descriptive_indicator(self) -> str:
         one, many = self.activity()
-        return self.rng.choice((
-            f"Overzicht en beschrijvende evaluatie van de {many} rond {self.pick(THEMES)}",
-            f"Rapportering over {self.pick(THEMES)} aan het college, de OCMW-raad en de commissies",
-            f"Verslag van de {many} met {self.pick(PARTNERS)}",
-            f"Resultaten enquête bij {self.pick(GROUPS)} i.v.m. {self.pick(THEMES)}",
-            f"{capital(self.pick(DOCUMENTS))} rond {self.pick(THEMES)}",
-        ))
+        return self.rng.choice(
+            (
+                f"Overzicht en beschrijvende evaluatie van de {many} rond {self.pick(THEMES)}",
+                f"Rapportering over {self.pick(THEMES)} aan het college, de OCMW-raad en de commissies",
+                f"Verslag van de {many} met {self.pick(PARTNERS)}",
+                f"Resultaten enquête bij {self.pick(GROUPS)} i.v.m. {self.pick(THEMES)}",
+                f"{capital(self.pick(DOCUMENTS))} rond {self.pick(THEMES)}",
+            )
+        )
 
     def quantitative_indicator(self, unit: str) -> str:
         one, many = self.activity()
@@ -293,9 +480,15 @@ def municipality_name(rng: random.Random) -> str:
 
 def action_timing(rng: random.Random, start: int, end: int) -> str:
     options = (
-        (40, "Jaarlijks"), (12, f"Vanaf {start + 1}"), (8, str(start)), (10, f"{start}-{end}"),
-        (6, f"Jaarlijks vanaf {start + 2}"), (6, "Per 2 jaar"), (10, f"{start + 1}-{end - 1}"),
-        (4, f"Vanaf {start + 1} jaarlijks"), (4, str(end)),
+        (40, "Jaarlijks"),
+        (12, f"Vanaf {start + 1}"),
+        (8, str(start)),
+        (10, f"{start}-{end}"),
+        (6, f"Jaarlijks vanaf {start + 2}"),
+        (6, "Per 2 jaar"),
+        (10, f"{start + 1}-{end - 1}"),
+        (4, f"Vanaf {start + 1} jaarlijks"),
+        (4, str(end)),
     )
     if end - start < 3:
         options = ((50, "Jaarlijks"), (20, f"Vanaf {start + 1}"), (15, str(start)), (15, f"{start}-{end}"))
@@ -319,16 +512,21 @@ def plan_data(size: str | Size, seed: int = 1) -> dict[str, object]:
     bbc = spec.numbering == "BBC"
     settings = {
         "Gemeente": municipality,
-        "Titel van het plan": (f"Meerjarenplan {start}-{end}: werken aan samenleven in diversiteit" if bbc
-                               else f"Integratiebeleidsplan {start}-{end}"),
+        "Titel van het plan": (
+            f"Meerjarenplan {start}-{end}: werken aan samenleven in diversiteit"
+            if bbc
+            else f"Integratiebeleidsplan {start}-{end}"
+        ),
         "Beginjaar": start,
         "Eindjaar": end,
         "Rapportjaar": REPORT_YEAR,
         "Nummering": spec.numbering,
         "Minimale cofinanciering": 1 / 3,
         "Opgesteld door": capital(write.pick(SERVICES)),
-        "Fictieve gegevens": (f"Synthetisch plan van de omvang '{spec.name}' (seed {seed}), gemaakt om planrapport "
-                              "te meten: de gemeente en alle gegevens zijn verzonnen."),
+        "Fictieve gegevens": (
+            f"Synthetisch plan van de omvang '{spec.name}' (seed {seed}), gemaakt om planrapport "
+            "te meten: de gemeente en alle gegevens zijn verzonnen."
+        ),
     }
     objectives, results, actions = _structure(spec, rng, write)
     follow_ups = _follow_ups(actions, rng, write, start, end, long=bbc or spec.actions <= 200)
@@ -359,12 +557,14 @@ def _structure(spec: Size, rng: random.Random, write: Writer) -> tuple[list, lis
         per_plan = spread(spec.actions, spec.operational, rng, cap=10)
         plan_index = 0
         for code, count in zip(strategic, per_strategic, strict=True):
-            objectives.append({"Code": code, "Titel": write.action_plan_title(),
-                               "Motivering": write.motivation(rng.randint(1, 2))})
+            objectives.append(
+                {"Code": code, "Titel": write.action_plan_title(), "Motivering": write.motivation(rng.randint(1, 2))}
+            )
             for digit in range(count):
                 plan_code = f"AP{code[2:]}{digit}"
-                objectives.append({"Code": plan_code, "Titel": write.action_plan_title(),
-                                   "Domein": write.pick(DOMAINS)})
+                objectives.append(
+                    {"Code": plan_code, "Titel": write.action_plan_title(), "Domein": write.pick(DOMAINS)}
+                )
                 for action_digit in range(per_plan[plan_index]):
                     actions.append(_action(f"A{plan_code[2:]}{action_digit}", rng, write, start, long=True))
                 plan_index += 1
@@ -374,12 +574,18 @@ def _structure(spec: Size, rng: random.Random, write: Writer) -> tuple[list, lis
         per_result = spread(spec.actions, spec.results, rng)
         operational_index = result_index = 0
         for sd in range(1, spec.strategic + 1):
-            objectives.append({"Code": str(sd), "Titel": write.strategic_title(),
-                               "Motivering": write.motivation(rng.randint(1, 3))})
+            objectives.append(
+                {"Code": str(sd), "Titel": write.strategic_title(), "Motivering": write.motivation(rng.randint(1, 3))}
+            )
             for od in range(1, per_strategic[sd - 1] + 1):
                 od_code = f"{sd}.{od}"
-                objectives.append({"Code": od_code, "Titel": write.operational_title(),
-                                   "Domein": write.pick(DOMAINS) if rng.random() < 0.7 else ""})
+                objectives.append(
+                    {
+                        "Code": od_code,
+                        "Titel": write.operational_title(),
+                        "Domein": write.pick(DOMAINS) if rng.random() < 0.7 else "",
+                    }
+                )
                 for number_ in range(1, per_operational[operational_index] + 1):
                     result_code = f"{od_code}.{number_}"
                     results.append({"Code": result_code, "Resultaat": write.result()})
@@ -399,10 +605,11 @@ def _action(code: str, rng: random.Random, write: Writer, start: int, long: bool
         "Omschrijving": write.description(rng.randint(1, 3)) if long or rng.random() < 0.5 else "",
         "Trekker": capital(write.pick(SERVICES)),
         "Partners": ", ".join(rng.sample(PARTNERS, rng.randint(1, 4))),
-        "Budget/personeelsinzet": rng.choice(("Binnen werkingsbudget", "0,5 VTE", "1 VTE", "€ 5.000",
-                                              "Personeelsinzet dienst integratie", "")),
+        "Budget/personeelsinzet": rng.choice(
+            ("Binnen werkingsbudget", "0,5 VTE", "1 VTE", "€ 5.000", "Personeelsinzet dienst integratie", "")
+        ),
         "Contact": f"{rng.choice(('integratie', 'samenleven', 'inclusie', 'welzijn'))}@"
-                   f"{write.municipality.casefold().replace(' ', '')}.be",
+        f"{write.municipality.casefold().replace(' ', '')}.be",
     }
 
 
@@ -415,8 +622,7 @@ def _add_cross_references(actions: list[dict], rng: random.Random) -> None:
                 action["Zie ook"] = f"{other['Code']} {other['Actie']}"
 
 
-def _follow_ups(actions: list[dict], rng: random.Random, write: Writer, start: int, end: int,
-                long: bool) -> list[dict]:
+def _follow_ups(actions: list[dict], rng: random.Random, write: Writer, start: int, end: int, long: bool) -> list[dict]:
     rows = []
     for action in actions:
         years = [y for y in timing_years(action["Tijdstip"], start, end) if y <= REPORT_YEAR]
@@ -433,25 +639,28 @@ def _follow_ups(actions: list[dict], rng: random.Random, write: Writer, start: i
             late = time != "Op schema"
             paragraphs = rng.randint(2, 5) if (long and year == REPORT_YEAR) else rng.randint(1, 2)
             money = write.money()
-            rows.append({
-                "Actie": action["Code"],
-                "Jaar": year,
-                "Status": status,
-                "Stand van zaken": write.progress(year, paragraphs, late),
-                "Stand van zaken (indicator)": colour,
-                "Tijd": time,
-                "Tijd (indicator)": colour,
-                "Geld": money,
-                "Geld (indicator)": "groen" if money else "",
-            })
+            rows.append(
+                {
+                    "Actie": action["Code"],
+                    "Jaar": year,
+                    "Status": status,
+                    "Stand van zaken": write.progress(year, paragraphs, late),
+                    "Stand van zaken (indicator)": colour,
+                    "Tijd": time,
+                    "Tijd (indicator)": colour,
+                    "Geld": money,
+                    "Geld (indicator)": "groen" if money else "",
+                }
+            )
     return rows
 
 
 UNITS = ("aantal", "personen", "percentage", "uren", "dagen", "euro")
 
 
-def _indicators(spec: Size, parents: list[dict], rng: random.Random, write: Writer, start: int,
-                end: int) -> tuple[list[dict], list[dict]]:
+def _indicators(
+    spec: Size, parents: list[dict], rng: random.Random, write: Writer, start: int, end: int
+) -> tuple[list[dict], list[dict]]:
     total = spec.quantitative + spec.descriptive
     kinds = ["kwantitatief"] * spec.quantitative + ["beschrijvend"] * spec.descriptive
     rng.shuffle(kinds)
@@ -463,13 +672,24 @@ def _indicators(spec: Size, parents: list[dict], rng: random.Random, write: Writ
         numbers[owner] = numbers.get(owner, 0) + 1
         code = f"{parents[owner]['Code']}-I{numbers[owner]}"
         if kind == "beschrijvend":
-            indicators.append({
-                "Code": code,
-                "Tijdstip": rng.choice(("Jaarlijks", str(start), f"Vanaf {start + 1}", f"{end}: eindmeting",
-                                        "Norm", "Trend", f"Vanaf {start + 1} jaarlijks")),
-                "Indicator": write.descriptive_indicator(),
-                "Soort": "beschrijvend",
-            })
+            indicators.append(
+                {
+                    "Code": code,
+                    "Tijdstip": rng.choice(
+                        (
+                            "Jaarlijks",
+                            str(start),
+                            f"Vanaf {start + 1}",
+                            f"{end}: eindmeting",
+                            "Norm",
+                            "Trend",
+                            f"Vanaf {start + 1} jaarlijks",
+                        )
+                    ),
+                    "Indicator": write.descriptive_indicator(),
+                    "Soort": "beschrijvend",
+                }
+            )
             continue
         row, values = _quantitative(code, rng, write, start, end)
         indicators.append(row)
@@ -499,8 +719,9 @@ def _quantitative(code: str, rng: random.Random, write: Writer, start: int, end:
         "Streefwaarde": target,
     }
     if rng.random() < 0.2:
-        row["Toelichting"] = (f"Noot: de cijfers van {write.pick(PARTNERS)} gaan voor {start} enkel over de "
-                              "periode juni-december.")
+        row["Toelichting"] = (
+            f"Noot: de cijfers van {write.pick(PARTNERS)} gaan voor {start} enkel over de periode juni-december."
+        )
     values = []
     source = rng.choice(SOURCES)
     value = baseline
@@ -540,14 +761,16 @@ def _budget(spec: Size, rng: random.Random, municipality: str, start: int, end: 
             spent = round(planned * rng.uniform(0.9, 1.0)) if year <= REPORT_YEAR else None
             if kind == "Eigen middelen gemeente":
                 spent = planned
-            rows.append({
-                "Jaar": year,
-                "Soort financiering": kind,
-                "Financier": funder.format(bestuur=bestuur),
-                "Omschrijving": text.format(fte=rng.choice(("1FT", "½FT", "0,8FT")), theme=rng.choice(THEMES)),
-                "Gepland": planned,
-                "Besteed": spent,
-            })
+            rows.append(
+                {
+                    "Jaar": year,
+                    "Soort financiering": kind,
+                    "Financier": funder.format(bestuur=bestuur),
+                    "Omschrijving": text.format(fte=rng.choice(("1FT", "½FT", "0,8FT")), theme=rng.choice(THEMES)),
+                    "Gepland": planned,
+                    "Besteed": spent,
+                }
+            )
     return rows
 
 
@@ -566,12 +789,20 @@ def make_plan(size: str | Size, path: str | Path, seed: int = 1) -> Path:
 def scaled(size: str, factor: float) -> Size:
     """A size with every count multiplied by `factor` (for scaling checks between the named sizes)."""
     spec = SIZES[size]
+
     def grow(value: int) -> int:
         return max(1, round(value * factor))
-    return replace(spec, name=f"{size}x{factor:g}", strategic=grow(spec.strategic),
-                   operational=grow(spec.operational), results=grow(spec.results) if spec.results else 0,
-                   actions=grow(spec.actions), quantitative=grow(spec.quantitative),
-                   descriptive=grow(spec.descriptive))
+
+    return replace(
+        spec,
+        name=f"{size}x{factor:g}",
+        strategic=grow(spec.strategic),
+        operational=grow(spec.operational),
+        results=grow(spec.results) if spec.results else 0,
+        actions=grow(spec.actions),
+        quantitative=grow(spec.quantitative),
+        descriptive=grow(spec.descriptive),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -579,11 +810,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("size", choices=SIZES, help="klein, typisch, stad or groot")
     parser.add_argument("path", type=Path, help="where to write the .xlsx (replaced when it exists)")
     parser.add_argument("--seed", type=int, default=1, help="the same seed gives the same workbook (default 1)")
-    parser.add_argument("--factor", type=float, default=1.0,
-                        help="every count of the size multiplied by this (groot --factor 10: 100.000 actions)")
-    parser.add_argument("--years", type=int, default=None,
-                        help="years of the plan up to the report year 2023, each with follow-up and measurements "
-                             "(default: the size's, 6 for groot)")
+    parser.add_argument(
+        "--factor",
+        type=float,
+        default=1.0,
+        help="every count of the size multiplied by this (groot --factor 10: 100.000 actions)",
+    )
+    parser.add_argument(
+        "--years",
+        type=int,
+        default=None,
+        help="years of the plan up to the report year 2023, each with follow-up and measurements "
+        "(default: the size's, 6 for groot)",
+    )
     args = parser.parse_args(argv)
     if args.path.suffix.lower() != ".xlsx":
         parser.error("the path must end in .xlsx")

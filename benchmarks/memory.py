@@ -27,8 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.memory", description=__doc__)
     parser.add_argument("path", type=Path, help="the workbook")
     parser.add_argument("--jaar", type=int, default=None, help="the report year (default: the workbook's)")
-    parser.add_argument("--any-size", action="store_true",
-                        help="read a workbook above the reader's limit on its unpacked size too")
+    parser.add_argument(
+        "--any-size", action="store_true", help="read a workbook above the reader's limit on its unpacked size too"
+    )
     args = parser.parse_args(argv)
     rows: list[tuple[str, int, int, float]] = []
 
@@ -43,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         import reporting.documents  # noqa: F401
         import reporting.validation  # noqa: F401
         import workbook.loading
+
         if args.any_size:
             workbook.loading.MAX_UNCOMPRESSED = 1 << 40
 
@@ -54,9 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     plan = stage("read the workbook", lambda: read_plan(args.path))
     stage("validate", lambda: validate(plan))
     data = stage("year report (.docx bytes)", lambda: render_year_report(plan, args.jaar))
-    print(f"{args.path.name}: {len(plan.actions)} actions, {len(plan.follow_ups)} follow-up rows, "
-          f"{len(plan.indicators)} indicators, {len(plan.measurements)} measurements; "
-          f"report {len(data) / 2**20:.1f} MiB")
+    print(
+        f"{args.path.name}: {len(plan.actions)} actions, {len(plan.follow_ups)} follow-up rows, "
+        f"{len(plan.indicators)} indicators, {len(plan.measurements)} measurements; "
+        f"report {len(data) / 2**20:.1f} MiB"
+    )
     print("| stage | resident after | peak in stage | CPU s |")
     print("|---|---|---|---|")
     for name, resident, peak, seconds in rows:

@@ -48,6 +48,7 @@ def need(module: str, name: str) -> Callable:
 
 # ---- the steps, each given what the steps before it produced ----------------------------------------------------
 
+
 def step_read(state: dict) -> None:
     state["plan"] = need("workbook.reader", "read_plan")(state["path"])
 
@@ -115,11 +116,18 @@ def step_save(state: dict) -> None:
     write_atomically(target, lambda temporary: temporary.write_bytes(data), overwrite=True)
 
 
-STEP_FUNCTIONS = {"read": step_read, "validate": step_validate, "trends": step_trends, "charts": step_charts,
-                  "render": step_render, "save": step_save}
+STEP_FUNCTIONS = {
+    "read": step_read,
+    "validate": step_validate,
+    "trends": step_trends,
+    "charts": step_charts,
+    "render": step_render,
+    "save": step_save,
+}
 
 
 # ---- the floor: only load the workbook, only write its texts ------------------------------------------------------
+
 
 def floor_read(path: Path) -> int:
     """Load the workbook with openpyxl in read-only mode and touch every value."""
@@ -183,6 +191,7 @@ def cpu_seconds() -> float:
 
 # ---- one size, measured in its own process ------------------------------------------------------------------------
 
+
 @dataclass
 class Measured:
     size: str
@@ -197,10 +206,13 @@ class Measured:
 def measure(size: str, path: Path, runs: int, year: int) -> Measured:
     """Import time per step module, then the median over `runs` of each step and of the floor."""
     result = Measured(size)
-    for name, modules in (("read", ("workbook.reader",)), ("validate", ("reporting.validation",)),
-                          ("trends", ("reporting.trends", "reporting.rollups", "pandas")),
-                          ("charts", ("reporting.charts", "reporting.chart_xml")),
-                          ("render", ("reporting.documents.year_report",))):
+    for name, modules in (
+        ("read", ("workbook.reader",)),
+        ("validate", ("reporting.validation",)),
+        ("trends", ("reporting.trends", "reporting.rollups", "pandas")),
+        ("charts", ("reporting.charts", "reporting.chart_xml")),
+        ("render", ("reporting.documents.year_report",)),
+    ):
         if any(importlib.util.find_spec(module) is None for module in modules):
             result.imports[name] = MISSING
             continue
@@ -236,8 +248,9 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
                         continue
                     except Exception as error:  # a step that breaks is reported, the others still run
                         where = traceback.extract_tb(error.__traceback__)[-1]
-                        failed[name] = (f"fout: {type(error).__name__}: {error} "
-                                        f"({Path(where.filename).name}:{where.lineno})")[:300]
+                        failed[name] = (
+                            f"fout: {type(error).__name__}: {error} ({Path(where.filename).name}:{where.lineno})"
+                        )[:300]
                         continue
                     samples[name].append(time.perf_counter() - started)
                     cpu[name].append(cpu_seconds() - started_cpu)
@@ -247,8 +260,9 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
                 floor_write(texts, template, Path(out) / "kaal.docx")
                 samples["floor write"].append(time.perf_counter() - started)
         if "errors" in state:
-            result.notes.append(f"validation: {state['errors']} errors {state['error_codes'][:8]}, "
-                                f"{state['warnings']} warnings")
+            result.notes.append(
+                f"validation: {state['errors']} errors {state['error_codes'][:8]}, {state['warnings']} warnings"
+            )
         if state.get("docx"):
             result.notes.append(f"year report: {len(state['docx']) / 1e6:.2f} MB")
     for name in STEPS:
@@ -262,6 +276,7 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
 
 
 # ---- whole processes ----------------------------------------------------------------------------------------------
+
 
 def cli_command() -> list[str]:
     return [sys.executable, "-m", "planrapport.cli"]
@@ -288,7 +303,8 @@ def cli_year_report(path: Path, runs: int, year: int) -> dict:
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="planrapport-cli-") as out:
             elapsed, peak, code, last, cpu = timed_process(
-                [*cli_command(), "jaarrapport", str(path), "--jaar", str(year), "--uit", out])
+                [*cli_command(), "jaarrapport", str(path), "--jaar", str(year), "--uit", out]
+            )
             if code != 0:
                 return {"time": f"fout: exit {code}: {last}"[:200], "peak_mb": peak}
             times.append(elapsed)
@@ -317,19 +333,31 @@ def batch_figure(directory: Path, count: int, seed: int, year: int) -> dict:
         target = folder / f"typisch-{index + 1:03d}.xlsx"
         if not target.exists():
             make_plan("typisch", target, seed + index)
-    command = [sys.executable, "-c",
-               "import sys; from pathlib import Path; from planrapport.commands.batch import run_batch; "
-               "r = run_batch(Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]), overwrite=True, force=False); "
-               "sys.exit(0 if not r.failed else 1)"]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from pathlib import Path; from planrapport.commands.batch import run_batch; "
+        "r = run_batch(Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]), overwrite=True, force=False); "
+        "sys.exit(0 if not r.failed else 1)",
+    ]
     with tempfile.TemporaryDirectory(prefix="planrapport-batch-") as out:
         elapsed, peak, code, last, cpu = timed_process([*command, str(folder), str(year), out])
         written = len(list(Path(out).glob("*.docx")))
-    return {"count": count, "time": elapsed, "written": written, "exit": code, "last": last,
-            "per_workbook": elapsed / count, "extrapolated_300": elapsed / count * 300, "peak_mb": peak,
-            "cpu": cpu}
+    return {
+        "count": count,
+        "time": elapsed,
+        "written": written,
+        "exit": code,
+        "last": last,
+        "per_workbook": elapsed / count,
+        "extrapolated_300": elapsed / count * 300,
+        "peak_mb": peak,
+        "cpu": cpu,
+    }
 
 
 # ---- the table -----------------------------------------------------------------------------------------------------
+
 
 def pipeline_total(measured: Measured) -> float | None:
     """Read, validate, render and save: the work of the CLI (render draws the trends and charts itself)."""
@@ -357,8 +385,10 @@ def table(results: dict[str, dict]) -> str:
     for name in ("read", "validate", "trends", "charts", "render"):
         row(f"import {name}", [short(results[s]["measured"].imports.get(name)) for s in sizes])
     for name in STEPS:
-        row(name + (" (in render)" if name in ("trends", "charts") else ""),
-            [short(results[s]["measured"].steps[name]) for s in sizes])
+        row(
+            name + (" (in render)" if name in ("trends", "charts") else ""),
+            [short(results[s]["measured"].steps[name]) for s in sizes],
+        )
     row("pipeline read..save", [short(pipeline_total(results[s]["measured"])) for s in sizes])
     for name in FLOOR:
         row(name, [short(results[s]["measured"].floor[name]) for s in sizes])
@@ -394,9 +424,21 @@ def ensure_workbook(directory: Path, size: str, seed: int, regenerate: bool) -> 
 def measure_in_child(size: str, path: Path, runs: int, year: int) -> Measured:
     """Measure one size in a fresh interpreter, so imports are cold and peak memory is that size's own."""
     completed = subprocess.run(
-        [sys.executable, "-m", "benchmarks.run", "--measure", size, str(path), "--runs", str(runs),
-         "--year", str(year)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.run",
+            "--measure",
+            size,
+            str(path),
+            "--runs",
+            str(runs),
+            "--year",
+            str(year),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if completed.returncode != 0:
         raise RuntimeError(f"measuring {size} failed:\n{completed.stderr}")
@@ -433,12 +475,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = ensure_workbook(args.dir, size, args.seed, args.regenerate)
         print(f"measuring {size} ...", file=sys.stderr, flush=True)
         measured = measure_in_child(size, path, args.runs or RUNS[size], args.year)
-        cli = ({"time": "overgeslagen", "peak_mb": None} if args.no_cli
-               else cli_year_report(path, args.runs or CLI_RUNS[size], args.year))
+        cli = (
+            {"time": "overgeslagen", "peak_mb": None}
+            if args.no_cli
+            else cli_year_report(path, args.runs or CLI_RUNS[size], args.year)
+        )
         results[size] = {"measured": measured, "cli": cli}
     print(table(results))
-    print(f"load average (1 min) before and after: {load_before:.1f} / {os.getloadavg()[0]:.1f} on "
-          f"{os.cpu_count()} cores; wall times above count the other programs' load, CPU times do not")
+    print(
+        f"load average (1 min) before and after: {load_before:.1f} / {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} cores; wall times above count the other programs' load, CPU times do not"
+    )
     for size in sizes:
         for note in results[size]["measured"].notes:
             print(f"{size}: {note}")
@@ -451,10 +498,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"batch of {args.batch} typical workbooks ...", file=sys.stderr, flush=True)
         batch = batch_figure(args.dir, args.batch, args.seed, args.year)
         if isinstance(batch["time"], float):
-            print(f"batch: {batch['count']} typical workbooks in {batch['time']:.1f} s "
-                  f"({batch['written']} reports, {batch['per_workbook']:.2f} s each on {os.cpu_count()} cores); "
-                  f"300 extrapolated: {batch['extrapolated_300']:.0f} s; peak {batch['peak_mb']:.0f} MB"
-                  + (f"; exit {batch['exit']}: {batch['last']}" if batch["exit"] else ""))
+            print(
+                f"batch: {batch['count']} typical workbooks in {batch['time']:.1f} s "
+                f"({batch['written']} reports, {batch['per_workbook']:.2f} s each on {os.cpu_count()} cores); "
+                f"300 extrapolated: {batch['extrapolated_300']:.0f} s; peak {batch['peak_mb']:.0f} MB"
+                + (f"; exit {batch['exit']}: {batch['last']}" if batch["exit"] else "")
+            )
         else:
             print(f"batch: {batch['time']}")
     if args.json:

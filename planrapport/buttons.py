@@ -19,6 +19,7 @@ from workbook.schema import CHECK_SHEET
 
 # ---- the entry points named in macros/planrapport.bas ----
 
+
 def check() -> None:
     """Button Controleer: the checks on the Controle sheet, the trends on the Trends sheet."""
     _press(run_check)
@@ -81,6 +82,7 @@ def _press(action: Callable[[LiveBook], Outcome]) -> None:
 
 # ---- what the buttons do, on any book-like object ----
 
+
 def press(action: Callable[[LiveBook], Outcome], book: LiveBook) -> Outcome:
     """Run a button's action and tell the officer how it went, in one message; never raises."""
     book.status("planrapport is bezig ...")
@@ -132,9 +134,12 @@ def run_check(book: LiveBook) -> Outcome:
     write_trends(book, plan, report.year)
     year = f" (rapportjaar {report.year})" if report.year else ""
     if not report.issues:
-        return Outcome(True, f"Controle klaar{year}: geen fouten of waarschuwingen.\n\nDe trends van de "
-                             "indicatoren staan op het blad Trends.")
-    advice = ("Verbeter de fouten voor u een rapport maakt. " if not report.ok else "")
+        return Outcome(
+            True,
+            f"Controle klaar{year}: geen fouten of waarschuwingen.\n\nDe trends van de "
+            "indicatoren staan op het blad Trends.",
+        )
+    advice = "Verbeter de fouten voor u een rapport maakt. " if not report.ok else ""
     return Outcome(
         report.ok,
         f"Controle klaar{year}: {report.summary()}.\n\nDe lijst staat op het blad Controle; klik op een cel in "
@@ -193,8 +198,10 @@ def _written(plan, name: str, data: bytes, what: str, report) -> Outcome:
         message += f"\n\n{written.wanted.name} bestond al en bleef ongewijzigd; het nieuwe document heeft een nummer."
     if report.warnings:
         count = len(report.warnings)
-        message += (f"\n\nHet werkboek heeft {count} {'waarschuwing' if count == 1 else 'waarschuwingen'}; "
-                    "ze staan op het blad Controle.")
+        message += (
+            f"\n\nHet werkboek heeft {count} {'waarschuwing' if count == 1 else 'waarschuwingen'}; "
+            "ze staan op het blad Controle."
+        )
     return Outcome(True, message, document=written.path)
 
 
@@ -213,6 +220,7 @@ def _log_failure() -> Path:
 
 
 # ---- the end of the plan period ----
+
 
 def evaluation() -> None:
     """Button Maak evaluatie: check, then the evaluation of the whole plan period next to the workbook, opened."""
@@ -241,6 +249,10 @@ def run_evaluation(book: LiveBook) -> Outcome:
     outcome = _written(plan, evaluation_name(plan), data, "De evaluatie", report)
     note = running_note(evaluate(plan, today))
     if note:
-        outcome = Outcome(True, f"{outcome.message}\n\nHet is een ONTWERP: {note[:1].lower()}{note[1:]} Maak de "
-                                "evaluatie opnieuw als het laatste jaar voorbij is.", document=outcome.document)
+        outcome = Outcome(
+            True,
+            f"{outcome.message}\n\nHet is een ONTWERP: {note[:1].lower()}{note[1:]} Maak de "
+            "evaluatie opnieuw als het laatste jaar voorbij is.",
+            document=outcome.document,
+        )
     return outcome

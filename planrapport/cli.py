@@ -79,8 +79,7 @@ def build_parser() -> DutchParser:
         description="Controleer een beleidsplan in Excel en maak er het jaarrapport en het beleidsplan in Word van.",
         epilog="Meer hulp bij een opdracht: planrapport OPDRACHT --help",
     )
-    subparsers = parser.add_subparsers(dest="command", title="opdrachten", metavar="OPDRACHT",
-                                       parser_class=DutchParser)
+    subparsers = parser.add_subparsers(dest="command", title="opdrachten", metavar="OPDRACHT", parser_class=DutchParser)
     for name, module_name in COMMANDS.items():
         try:
             module = importlib.import_module(module_name)

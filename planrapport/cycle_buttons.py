@@ -27,18 +27,20 @@ def run_new_year(book: LiveBook) -> Outcome:
     offered = current + 1 if current else plan.settings.start_year
     question = (f"Rapportjaar is nu {current}. " if current else "") + (
         "Welk rapportjaar begint u? planrapport zet het op blad Instellingen en geeft elke actie die dan loopt "
-        "een lege rij op blad Opvolging en elke cijfermatige indicator een lege rij op blad Metingen.")
+        "een lege rij op blad Opvolging en elke cijfermatige indicator een lege rij op blad Metingen."
+    )
     year, refusal = _asked_year(book, plan, question, offered, "Nieuw jaar")
     if refusal is not None:
         return refusal
     follow_ups = follow_up_rows(plan, year)
     measurements = measurement_rows(plan, year)
     overdue, skipped = year_standings(plan, year)
-    next_step = ("Volgende stap: vul op blad Acties de kolom Trekker in (wie de opvolging van de actie geeft) en "
-                 "klik op 'Vraag opvolging op'.")
+    next_step = (
+        "Volgende stap: vul op blad Acties de kolom Trekker in (wie de opvolging van de actie geeft) en "
+        "klik op 'Vraag opvolging op'."
+    )
     if current == year and not follow_ups and not measurements:
-        return Outcome(True, f"Het werkboek staat al op rapportjaar {year}; er was niets toe te voegen.\n\n"
-                             f"{next_step}")
+        return Outcome(True, f"Het werkboek staat al op rapportjaar {year}; er was niets toe te voegen.\n\n{next_step}")
     lines = []
     if current != year:
         sheet, row, column = report_year_cell(plan, book.name)
@@ -49,8 +51,10 @@ def run_new_year(book: LiveBook) -> Outcome:
             name = _sheet(book, spec.name)
             first, values = rows_to_append(book.values(name), spec, rows)
             book.append_rows(name, first, values)
-    lines.append(f"Blad Opvolging: {_count(len(follow_ups), 'rij', 'rijen')} voor {year} toegevoegd, leeg tot de "
-                 "trekker antwoordt.")
+    lines.append(
+        f"Blad Opvolging: {_count(len(follow_ups), 'rij', 'rijen')} voor {year} toegevoegd, leeg tot de "
+        "trekker antwoordt."
+    )
     lines.append(f"Blad Metingen: {_count(len(measurements), 'rij', 'rijen')} voor {year} toegevoegd.")
     lines += standing_lines(overdue, skipped, limit=20)
     return Outcome(True, "\n".join(lines) + f"\n\n{SAVE} {next_step}", sheet=FOLLOW_UP.name)
@@ -70,22 +74,27 @@ def run_ask(book: LiveBook) -> Outcome:
     planned = planned_requests(plan, year, folder)
     existing = [item.path.name for item in planned if item.path.exists()]
     if existing:
-        return Outcome(False, f"In de map {folder} staan al {', '.join(existing)}. planrapport vervangt ze niet: "
-                              "er kunnen al antwoorden in staan.\n\nHaal de antwoorden binnen met 'Verzamel "
-                              "opvolging', of verplaats de bestanden naar een andere map en klik opnieuw.")
+        return Outcome(
+            False,
+            f"In de map {folder} staan al {', '.join(existing)}. planrapport vervangt ze niet: "
+            "er kunnen al antwoorden in staan.\n\nHaal de antwoorden binnen met 'Verzamel "
+            "opvolging', of verplaats de bestanden naar een andere map en klik opnieuw.",
+        )
     refuse_foreign(book, REQUESTED_SHEET, lambda values: is_own_sheet(values, TITLE))
-    book.write_record(_sheet(book, REQUESTED_SHEET, missing_ok=True),
-                      record_lines(request_record(plan, planned, year)))
+    book.write_record(_sheet(book, REQUESTED_SHEET, missing_ok=True), record_lines(request_record(plan, planned, year)))
     book.save()  # verzamelen reads the record from the file: without it no reply is taken
     written = write_requests(plan, year, folder, planned=planned)
     count = _count(len(written), "bestand", "bestanden")
     return Outcome(
         True,
-        f"Uitvraag opvolging {year}: {count} in de map {folder}:\n" +
-        "\n".join(f"- {item.request.who}: {item.path.name} ({asked_what(item.request)})"
-                  + (" (naam ingekort)" if item.shortened else "") for item in written) +
-        (f"\n\n{warning}" if (warning := without_leads(plan)) else "") +
-        "\n\nWat elke trekker kreeg, staat op het verborgen blad Uitgevraagd; het werkboek is bewaard."
+        f"Uitvraag opvolging {year}: {count} in de map {folder}:\n"
+        + "\n".join(
+            f"- {item.request.who}: {item.path.name} ({asked_what(item.request)})"
+            + (" (naam ingekort)" if item.shortened else "")
+            for item in written
+        )
+        + (f"\n\n{warning}" if (warning := without_leads(plan)) else "")
+        + "\n\nWat elke trekker kreeg, staat op het verborgen blad Uitgevraagd; het werkboek is bewaard."
         "\n\nMail elk bestand naar de trekker. Zet de ingevulde bestanden die terugkomen in dezelfde map (een andere "
         "naam mag) en klik dan op 'Verzamel opvolging'.",
         document=folder,
@@ -105,29 +114,38 @@ def run_collect(book: LiveBook) -> Outcome:
         return refusal
     folder = default_folder(plan.source, year)
     if not folder.is_dir():
-        return Outcome(False, f"De map {folder} bestaat niet. Klik eerst op 'Vraag opvolging op': die maakt de "
-                              "map met een bestand per trekker. Zet de ingevulde bestanden die terugkomen in die map.")
+        return Outcome(
+            False,
+            f"De map {folder} bestaat niet. Klik eerst op 'Vraag opvolging op': die maakt de "
+            "map met een bestand per trekker. Zet de ingevulde bestanden die terugkomen in die map.",
+        )
     refuse_foreign(book, COLLECTED_SHEET, is_own_collected_sheet)
     result = gather(plan, folder, year)
     for spec in (FOLLOW_UP, MEASUREMENTS):
-        cells = {(row, column_number(letter)): value
-                 for (sheet, row, letter), value in result.changes.items() if sheet == spec.name}
+        cells = {
+            (row, column_number(letter)): value
+            for (sheet, row, letter), value in result.changes.items()
+            if sheet == spec.name
+        }
         if cells:
             book.set_values(_sheet(book, spec.name), cells)
     lines = collected_lines(result)
     book.write_sheet(COLLECTED_SHEET, collected_content(lines))
     filled = sum(a.cells for a in result.answers)
     answers = _count(len(result.answers), "antwoord", "antwoorden")
-    message = [f"Opvolging {year} verzameld uit de map {folder}: {answers}, "
-               f"{_count(len(result.changes), 'cel', 'cellen')} overgenomen."]
+    message = [
+        f"Opvolging {year} verzameld uit de map {folder}: {answers}, "
+        f"{_count(len(result.changes), 'cel', 'cellen')} overgenomen."
+    ]
     if result.conflicts:
         message.append(f"Conflicten: {len(result.conflicts)} (niet overgenomen).")
     if result.clashes:
         message.append(f"Verschillende antwoorden voor dezelfde cel: {len(result.clashes)} (niet overgenomen).")
     if result.refusals:
         message.append(f"Geweigerd: {len(result.refusals)}.")
-    message.append(f"Nog geen antwoord van: {', '.join(result.waiting)}." if result.waiting
-                   else "Iedereen heeft geantwoord.")
+    message.append(
+        f"Nog geen antwoord van: {', '.join(result.waiting)}." if result.waiting else "Iedereen heeft geantwoord."
+    )
     if not result.changes:
         message.append("Er was niets nieuws om over te nemen.")
     message.append("\nHet volledige overzicht staat op blad Verzameld.")
@@ -136,8 +154,10 @@ def run_collect(book: LiveBook) -> Outcome:
         message.append(
             "\nBij een conflict houdt het werkboek zijn eigen waarde. Kies zelf: pas de cel aan (de cel staat op "
             "blad Verzameld), of neem de ingevulde waarden toch over vanaf de opdrachtprompt, met het werkboek "
-            "bewaard en gesloten:" + (f" {command_path_note(online)}" if online is not None else "") +
-            f"\n{COMMAND_LINE} verzamelen \"{plan.source}\" \"{folder}\" --overschrijf")
+            "bewaard en gesloten:"
+            + (f" {command_path_note(online)}" if online is not None else "")
+            + f'\n{COMMAND_LINE} verzamelen "{plan.source}" "{folder}" --overschrijf'
+        )
     if filled:
         message.append(f"\n{SAVE} Volgende stap: klik op 'Controleer' en daarna op 'Dien in'.")
     return Outcome(True, "\n".join(message), sheet=COLLECTED_SHEET)
@@ -156,9 +176,14 @@ def run_submit(book: LiveBook) -> Outcome:
     from workbook.submitted import record_lines
 
     plan = read_live_plan(book)
-    year, refusal = _asked_year(book, plan, "Welk jaar dient u in? planrapport maakt het definitieve jaarrapport "
-                                "en bewaart wat u indient op het verborgen blad Ingediend.",
-                                plan.settings.report_year, "Dien in")
+    year, refusal = _asked_year(
+        book,
+        plan,
+        "Welk jaar dient u in? planrapport maakt het definitieve jaarrapport "
+        "en bewaart wat u indient op het verborgen blad Ingediend.",
+        plan.settings.report_year,
+        "Dien in",
+    )
     if refusal is not None:
         return refusal
     refuse_foreign(book, SUBMITTED_SHEET, is_own_record)
@@ -167,9 +192,13 @@ def run_submit(book: LiveBook) -> Outcome:
     errors = [e for e in report.errors if not replaced_by_submitting(e, year)]
     if errors:
         count = _count(len(errors), "fout", "fouten")
-        return Outcome(False, f"Er is niets ingediend: het werkboek heeft {count}.\n\nDe lijst staat op het blad "
-                              "Controle; klik op een cel in kolom Cel om naar het probleem te gaan. Verbeter de "
-                              "fouten en klik opnieuw op 'Dien in'.", sheet="Controle")
+        return Outcome(
+            False,
+            f"Er is niets ingediend: het werkboek heeft {count}.\n\nDe lijst staat op het blad "
+            "Controle; klik op een cel in kolom Cel om naar het probleem te gaan. Verbeter de "
+            "fouten en klik opnieuw op 'Dien in'.",
+            sheet="Controle",
+        )
     check_writable(plan.source)
     document = target(plan.source, final_name(plan, year))
     sheet = _sheet(book, SUBMITTED_SHEET, missing_ok=True)
@@ -181,45 +210,60 @@ def run_submit(book: LiveBook) -> Outcome:
             book.save()
         except Exception:  # read-only, locked or gone: the record is taken back and nothing is submitted
             book.write_record(sheet, before or [[None]])
-            raise WorkbookError("Er is niets ingediend: planrapport kon het werkboek niet bewaren (is het "
-                                "alleen-lezen, of elders geopend?). Bewaar het werkboek zelf eens (Bestand > Opslaan "
-                                "als) en klik opnieuw op 'Dien in'.") from None
+            raise WorkbookError(
+                "Er is niets ingediend: planrapport kon het werkboek niet bewaren (is het "
+                "alleen-lezen, of elders geopend?). Bewaar het werkboek zelf eens (Bestand > Opslaan "
+                "als) en klik opnieuw op 'Dien in'."
+            ) from None
 
     today = date.today()
     done = submit(plan.source, plan, year, document, today, record=record)
     actions = sum(r.year == year for r in plan.follow_ups)
     measurements = sum(m.year == year for m in plan.measurements)
-    message = [f"Ingediend op {long_date(today)}: het definitieve jaarrapport {document.name} staat "
-               f"{beside(plan.source)}. De opvolging van {_count(actions, 'actie', 'acties')} en "
-               f"{_count(measurements, 'meting', 'metingen')} van {year} staat op het verborgen blad Ingediend."]
+    message = [
+        f"Ingediend op {long_date(today)}: het definitieve jaarrapport {document.name} staat "
+        f"{beside(plan.source)}. De opvolging van {_count(actions, 'actie', 'acties')} en "
+        f"{_count(measurements, 'meting', 'metingen')} van {year} staat op het verborgen blad Ingediend."
+    ]
     if done.replaced is not None:
         message.append(done.replaced_sentence())
     if report.warnings:
         count = len(report.warnings)
-        message.append(f"Het werkboek heeft {count} {'waarschuwing' if count == 1 else 'waarschuwingen'}; ze staan "
-                       "op het blad Controle.")
-    message.append("\nHet werkboek is bewaard, zodat het verslag van de indiening blijft. Wijzigt u daarna een "
-                   "ingediende waarde, dan meldt 'Controleer' het.")
+        message.append(
+            f"Het werkboek heeft {count} {'waarschuwing' if count == 1 else 'waarschuwingen'}; ze staan "
+            "op het blad Controle."
+        )
+    message.append(
+        "\nHet werkboek is bewaard, zodat het verslag van de indiening blijft. Wijzigt u daarna een "
+        "ingediende waarde, dan meldt 'Controleer' het."
+    )
     return Outcome(True, "\n".join(message), document=document)
 
 
 # ---- shared by the cycle's buttons ----
 
-def _asked_year(book: LiveBook, plan: Plan, question: str, offered: int | None,
-                button: str) -> tuple[int, Outcome | None]:
+
+def _asked_year(
+    book: LiveBook, plan: Plan, question: str, offered: int | None, button: str
+) -> tuple[int, Outcome | None]:
     answer = book.ask(question, str(offered) if offered else "")
     if answer is None:
         return 0, Outcome(True, f"'{button}' is afgebroken; er is niets gewijzigd.")
     text = answer.strip()
     if not (text.isdigit() and len(text) == 4):
-        return 0, Outcome(False, f"'{text}' is geen jaar. Klik opnieuw op '{button}' en typ een jaar, bv. "
-                                 f"{offered or date.today().year}.")
+        return 0, Outcome(
+            False,
+            f"'{text}' is geen jaar. Klik opnieuw op '{button}' en typ een jaar, bv. {offered or date.today().year}.",
+        )
     year = int(text)
     start, end = plan.settings.start_year, plan.settings.end_year
     if start is not None and end is not None and start <= end and not start <= year <= end:
-        return 0, Outcome(False, f"{year} valt buiten de planperiode {start}-{end} (Beginjaar en Eindjaar op blad "
-                                 f"Instellingen). Klik opnieuw op '{button}' en kies een jaar van {start} tot en "
-                                 f"met {end}.")
+        return 0, Outcome(
+            False,
+            f"{year} valt buiten de planperiode {start}-{end} (Beginjaar en Eindjaar op blad "
+            f"Instellingen). Klik opnieuw op '{button}' en kies een jaar van {start} tot en "
+            f"met {end}.",
+        )
     return year, None
 
 
@@ -269,5 +313,6 @@ def collected_content(lines: list[str]) -> SheetContent:
     """The sheet Verzameld as the command writes it: the title, then one line per row in column A."""
     from workbook.collected_sheet import TITLE
 
-    return SheetContent(rows=[[TITLE], *[[line] for line in lines]], widths=(160,), hint_rows=(),
-                        header_rows=(), frozen="A2")
+    return SheetContent(
+        rows=[[TITLE], *[[line] for line in lines]], widths=(160,), hint_rows=(), header_rows=(), frozen="A2"
+    )

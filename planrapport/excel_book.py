@@ -11,11 +11,15 @@ from workbook.errors import WorkbookError
 from workbook.live_book import SheetContent
 from workbook.schema import normalize_header
 
-NOT_SAVED = ("Bewaar het werkboek eerst (Bestand > Opslaan als) in een map op deze pc of in een gesynchroniseerde "
-             "map; planrapport zet het rapport naast het werkboek.")
-ONLY_ONLINE = ("Het werkboek staat op OneDrive of SharePoint en planrapport vindt geen kopie ervan op deze pc. "
-               "Open het werkboek vanuit de gesynchroniseerde map in Verkenner (of bewaar een kopie op de pc) "
-               "en klik opnieuw.")
+NOT_SAVED = (
+    "Bewaar het werkboek eerst (Bestand > Opslaan als) in een map op deze pc of in een gesynchroniseerde "
+    "map; planrapport zet het rapport naast het werkboek."
+)
+ONLY_ONLINE = (
+    "Het werkboek staat op OneDrive of SharePoint en planrapport vindt geen kopie ervan op deze pc. "
+    "Open het werkboek vanuit de gesynchroniseerde map in Verkenner (of bewaar een kopie op de pc) "
+    "en klik opnieuw."
+)
 TITLE = "planrapport"
 
 
@@ -47,12 +51,13 @@ XL_NONE = -4142  # xlColorIndexNone: a cell without a fill
 
 def bgr(argb: str) -> int:
     """An ARGB colour ("FFFFC8C8") as Excel's Interior.Color number (red + green * 256 + blue * 65536)."""
-    red, green, blue = (int(argb[-6:][i:i + 2], 16) for i in (0, 2, 4))
+    red, green, blue = (int(argb[-6:][i : i + 2], 16) for i in (0, 2, 4))
     return red + green * 256 + blue * 65536
 
 
-def marker_areas(colour: Callable[[int, int, int], int | None], rows: int, columns: int,
-                 markers: set[int]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def marker_areas(
+    colour: Callable[[int, int, int], int | None], rows: int, columns: int, markers: set[int]
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The parts of columns whose fill is one of `markers`: each column is asked as a whole (`colour` gives None
     when its cells differ) and the mixed parts are halved until they are one colour, as for bold text."""
     found: list[tuple[tuple[int, int], tuple[int, int]]] = []
@@ -107,7 +112,7 @@ class ExcelBook:
 
     def characters_bold(self, sheet: str, row: int, column: int, start: int, length: int) -> bool | None:
         cell = self.book.sheets[sheet].range((row, column))
-        return cell.characters[start - 1:start - 1 + length].font.bold
+        return cell.characters[start - 1 : start - 1 + length].font.bold
 
     def sheet(self, name: str):
         existing = next((s for s in self.book.sheets if normalize_header(s.name) == normalize_header(name)), None)
@@ -158,12 +163,14 @@ class ExcelBook:
                 sheet.range(cell).color = _hex(argb)
             for (row, column), location in content.links.items():
                 anchor = sheet.range((row, column))
-                sheet.api.Hyperlinks.Add(Anchor=anchor.api, Address="", SubAddress=location,
-                                         TextToDisplay=str(rows[row - 1][column - 1]))
+                sheet.api.Hyperlinks.Add(
+                    Anchor=anchor.api, Address="", SubAddress=location, TextToDisplay=str(rows[row - 1][column - 1])
+                )
             for area, words in content.word_colours.items():
                 for word, (fill, font) in words.items():
                     sheet.range(area).conditional_formats.add_cell_value(
-                        "equal_to", '="' + word.replace('"', '""') + '"', fill_color=_hex(fill), font_color=_hex(font))
+                        "equal_to", '="' + word.replace('"', '""') + '"', fill_color=_hex(fill), font_color=_hex(font)
+                    )
             if last >= first_data:
                 sheet.range((first_data, 1), (last, width)).rows.autofit()
             self._freeze(sheet, content.frozen)
@@ -210,8 +217,9 @@ class ExcelBook:
                 interior.Color = bgr(argb)
 
     @staticmethod
-    def _font(area, bold: bool = False, italic: bool = False, size: float | None = None,
-              colour: str | None = None) -> None:
+    def _font(
+        area, bold: bool = False, italic: bool = False, size: float | None = None, colour: str | None = None
+    ) -> None:
         font = area.font
         font.bold = bold
         font.italic = italic

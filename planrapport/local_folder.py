@@ -71,7 +71,7 @@ def synced_file(address: str, mounts: list[Mount]) -> Path | None:
         root = unquote(mount.address).rstrip("/") + "/"
         if not wanted.casefold().startswith(root.casefold()):
             continue
-        parts = [part for part in wanted[len(root):].split("/") if part]
+        parts = [part for part in wanted[len(root) :].split("/") if part]
         candidates = [mount.folder.joinpath(*parts)]
         if len(parts) > 1 and mount.folder.name.casefold().endswith(f" - {parts[0]}".casefold()):
             candidates.append(mount.folder.joinpath(*parts[1:]))
@@ -81,8 +81,9 @@ def synced_file(address: str, mounts: list[Mount]) -> Path | None:
     return None
 
 
-def place_of(full_name: str, xlwings_path: Callable[[], str], registry: Registry,
-             home: Path | None = None) -> Place | None:
+def place_of(
+    full_name: str, xlwings_path: Callable[[], str], registry: Registry, home: Path | None = None
+) -> Place | None:
     """For an address (https://...): the file xlwings maps it to, else the one the sync app's record gives, else
     its name in the local folder. None for a file name, which the workbook's own path answers."""
     if "://" not in full_name:
@@ -133,13 +134,16 @@ def beside(workbook: Path) -> str:
 
 def online_note(place: Place) -> str:
     """The sentence a message gets when what the button made is in the local folder."""
-    return (f"Het werkboek staat op OneDrive of SharePoint ({place.address}) en planrapport vindt er geen kopie van "
-            f"op deze pc. Daarom staat wat planrapport maakt in de map Documenten\\planrapport\\{place.path.stem} "
-            f"({place.path.parent}). Wilt u het naast het werkboek, open het werkboek dan vanuit de "
-            f"gesynchroniseerde map in Verkenner; zie {GUIDE_PART}.")
+    return (
+        f"Het werkboek staat op OneDrive of SharePoint ({place.address}) en planrapport vindt er geen kopie van "
+        f"op deze pc. Daarom staat wat planrapport maakt in de map Documenten\\planrapport\\{place.path.stem} "
+        f"({place.path.parent}). Wilt u het naast het werkboek, open het werkboek dan vanuit de "
+        f"gesynchroniseerde map in Verkenner; zie {GUIDE_PART}."
+    )
 
 
 def command_path_note(place: Place) -> str:
     """For a command line in a message: the workbook it names is a copy saved in the local folder."""
-    return (f"Het werkboek staat alleen online: bewaar eerst een kopie op deze pc (Bestand > Opslaan als) als "
-            f"{place.path}.")
+    return (
+        f"Het werkboek staat alleen online: bewaar eerst een kopie op deze pc (Bestand > Opslaan als) als {place.path}."
+    )

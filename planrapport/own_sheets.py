@@ -41,8 +41,7 @@ def sheet_named(book: LiveBook, name: str) -> str | None:
     return next((s for s in book.sheet_names() if normalize_header(s) == normalize_header(name)), None)
 
 
-def refuse_foreign(book: LiveBook, name: str,
-                   is_ours: Callable[[list[list[object]]], bool] | None = None) -> None:
+def refuse_foreign(book: LiveBook, name: str, is_ours: Callable[[list[list[object]]], bool] | None = None) -> None:
     """Refuse to write the sheet `name` over one the officer made; Controle and Trends are known by their row 3."""
     existing = sheet_named(book, name)
     values = book.values(existing) if existing is not None else []

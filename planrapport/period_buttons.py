@@ -14,11 +14,15 @@ from workbook.model import Plan
 NEXT_PLAN = "Nieuw plan"
 PERIOD_QUESTION = (
     "Welke planperiode begint u? planrapport maakt een nieuw werkboek met wat uit {old} doorloopt (doelstellingen, "
-    "resultaten, acties en indicatoren); dit werkboek blijft zoals het is. Typ het eerste en het laatste jaar.")
-NAME_QUESTION = ("Hoe heet het nieuwe werkboek (.xlsx)? Een naam zonder map komt naast dit werkboek, in {folder}. "
-                 "Een bestaand werkboek wordt nooit overschreven.")
-NOT_A_PERIOD = ("'{text}' is geen planperiode. Klik opnieuw op '{caption}' en typ het eerste en het laatste jaar, "
-                "bv. {offered}.")
+    "resultaten, acties en indicatoren); dit werkboek blijft zoals het is. Typ het eerste en het laatste jaar."
+)
+NAME_QUESTION = (
+    "Hoe heet het nieuwe werkboek (.xlsx)? Een naam zonder map komt naast dit werkboek, in {folder}. "
+    "Een bestaand werkboek wordt nooit overschreven."
+)
+NOT_A_PERIOD = (
+    "'{text}' is geen planperiode. Klik opnieuw op '{caption}' en typ het eerste en het laatste jaar, bv. {offered}."
+)
 NO_NAME = "Er is geen naam getypt. Klik opnieuw op '{caption}' en typ de naam van het nieuwe werkboek."
 CANCELLED = "'{caption}' is afgebroken; er is niets gewijzigd."
 # A message box shows this many lines of the list; the rest is counted.
@@ -53,15 +57,19 @@ def offered_name(plan: Plan, source: Path, period: str) -> Path:
     return path
 
 
-def ask_next_plan(book: Asking, plan: Plan, source: Path,
-                  caption: str = NEXT_PLAN) -> tuple[tuple[int, int, Path] | None, Outcome | None]:
+def ask_next_plan(
+    book: Asking, plan: Plan, source: Path, caption: str = NEXT_PLAN
+) -> tuple[tuple[int, int, Path] | None, Outcome | None]:
     """The new period and the new workbook, asked; a refusal for a cancel, no period or no name."""
     from workbook.errors import WorkbookError
     from workbook.next_plan import parse_period
 
     settings = plan.settings
-    old = (f"het plan {settings.start_year}-{settings.end_year}" if settings.start_year and settings.end_year
-           else "dit plan")
+    old = (
+        f"het plan {settings.start_year}-{settings.end_year}"
+        if settings.start_year and settings.end_year
+        else "dit plan"
+    )
     offered = offered_period(plan)
     answer = book.ask(PERIOD_QUESTION.format(old=old), offered)
     if answer is None:
@@ -102,10 +110,20 @@ def run_next_plan(book: LiveBook) -> Outcome:
     lines = made_lines(source, target, next_plan)
     if len(lines) > SHOWN_LINES:
         hidden = len(lines) - SHOWN_LINES
-        lines = [*lines[:SHOWN_LINES - 1], f"... en nog {hidden} regels (de opdracht nieuw-plan toont ze alle).",
-                 lines[-1]]
-    return Outcome(True, "\n".join(lines) + (
-        f"\n\nVolgende stap: open {target.name}, kijk na wat hierboven staat en vul op blad Indicatoren de "
-        f"Streefwaarde en het Streefjaar van {start}-{end} in. Begin het eerste jaar met 'Nieuw jaar' ({start}). Het "
-        "nieuwe werkboek heeft nog geen knoppen; een werkboek met knoppen maakt u ervan met de opdracht:\n"
-        f"{COMMAND_LINE} omzetten \"{target}\""), document=target.parent)
+        lines = [
+            *lines[: SHOWN_LINES - 1],
+            f"... en nog {hidden} regels (de opdracht nieuw-plan toont ze alle).",
+            lines[-1],
+        ]
+    return Outcome(
+        True,
+        "\n".join(lines)
+        + (
+            f"\n\nVolgende stap: open {target.name}, kijk na wat hierboven staat en vul op blad Indicatoren de "
+            f"Streefwaarde en het Streefjaar van {start}-{end} in. Begin het eerste jaar met 'Nieuw jaar' "
+            f"({start}). Het "
+            "nieuwe werkboek heeft nog geen knoppen; een werkboek met knoppen maakt u ervan met de opdracht:\n"
+            f'{COMMAND_LINE} omzetten "{target}"'
+        ),
+        document=target.parent,
+    )

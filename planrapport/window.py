@@ -7,22 +7,29 @@ from pathlib import Path
 
 from workbook.errors import WorkbookError
 
-HELP = ("Open een venster met de knoppen van het werkboek (Controleer, de rapporten en het jaarlijkse verloop), "
-        "zonder macro's.")
+HELP = (
+    "Open een venster met de knoppen van het werkboek (Controleer, de rapporten en het jaarlijkse verloop), "
+    "zonder macro's."
+)
 EPILOG = (
     "Het venster werkt met het bewaarde werkboek, niet met wat in Excel open staat. Heeft Excel het werkboek\n"
     "open, dan zegt het venster dat, en schrijven Nieuw jaar, Vraag opvolging op, Verzamel opvolging en Dien in\n"
     "er niet in: bewaar en sluit het werkboek eerst.\n"
     "Afloopcode: 0 venster gesloten, 1 geen venster mogelijk op deze pc, 2 verkeerd gebruik."
 )
-NO_WINDOW = ("planrapport kan op deze pc geen venster openen ({reason}). Gebruik de opdrachten: planrapport --help "
-             "toont ze.")
+NO_WINDOW = (
+    "planrapport kan op deze pc geen venster openen ({reason}). Gebruik de opdrachten: planrapport --help toont ze."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument("werkboek", metavar="WERKBOEK", nargs="?",
-                        help="het werkboek (.xlsx of .xlsm) om mee te beginnen; anders kiest u het in het venster")
+    parser.add_argument(
+        "werkboek",
+        metavar="WERKBOEK",
+        nargs="?",
+        help="het werkboek (.xlsx of .xlsm) om mee te beginnen; anders kiest u het in het venster",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -138,8 +138,13 @@ class YearDialog:
 class PlanWindow:
     """The window: the workbook (from the command line or the file dialog), nine steps, progress, message."""
 
-    def __init__(self, root: tk.Tk, path: Path | None = None, opener: Callable[[Path], None] = open_path,
-                 choose_file: Callable[[], str] | None = None) -> None:
+    def __init__(
+        self,
+        root: tk.Tk,
+        path: Path | None = None,
+        opener: Callable[[Path], None] = open_path,
+        choose_file: Callable[[], str] | None = None,
+    ) -> None:
         self.root = root
         self.opener = opener
         self.choose_file = choose_file or self._file_dialog
@@ -164,8 +169,9 @@ class PlanWindow:
         self.notice.grid(row=1, column=0, columnspan=3, sticky="ew", pady=(4, 6))
 
         self.buttons: dict[str, ttk.Button] = {}
-        for row, (title, steps) in enumerate(((REPORTS, REPORT_STEPS), (CYCLE, CYCLE_STEPS), (PERIOD, PERIOD_STEPS)),
-                                             start=2):
+        for row, (title, steps) in enumerate(
+            ((REPORTS, REPORT_STEPS), (CYCLE, CYCLE_STEPS), (PERIOD, PERIOD_STEPS)), start=2
+        ):
             group = ttk.LabelFrame(frame, text=title, padding=(8, 4))
             group.grid(row=row, column=0, columnspan=3, sticky="ew", pady=4)
             for column, step in enumerate(steps):
@@ -182,8 +188,18 @@ class PlanWindow:
 
         box = ttk.Frame(frame)
         box.grid(row=6, column=0, columnspan=3, sticky="nsew")
-        self.message = tk.Text(box, wrap="word", height=14, width=80, relief="flat", padx=8, pady=6, font="TkFixedFont",
-                               background="#ffffff", state="disabled")
+        self.message = tk.Text(
+            box,
+            wrap="word",
+            height=14,
+            width=80,
+            relief="flat",
+            padx=8,
+            pady=6,
+            font="TkFixedFont",
+            background="#ffffff",
+            state="disabled",
+        )
         scroll = ttk.Scrollbar(box, orient="vertical", command=self.message.yview)
         self.message.configure(yscrollcommand=scroll.set)
         self.message.grid(row=0, column=0, sticky="nsew")
@@ -232,8 +248,9 @@ class PlanWindow:
     def _file_dialog(self) -> str:
         path = self.workbook()
         folder = path.parent if path and path.parent.is_dir() else Path.home()
-        return filedialog.askopenfilename(parent=self.root, title=CHOOSE_TITLE, filetypes=FILE_TYPES,
-                                          initialdir=str(folder))
+        return filedialog.askopenfilename(
+            parent=self.root, title=CHOOSE_TITLE, filetypes=FILE_TYPES, initialdir=str(folder)
+        )
 
     # ---- a step in the worker thread ----
 

@@ -16,12 +16,17 @@ from planrapport.own_sheets import Outcome
 from workbook.build_xlsm import ALL_BUTTONS
 from workbook.locks import is_open
 
-OPEN_IN_EXCEL = ("Excel heeft {name} open: planrapport werkt met het bewaarde bestand en ziet niet wat u sinds het "
-                 "laatste bewaren wijzigde.")
-SAVE_AND_CLOSE = ("Excel heeft {name} open, en planrapport schrijft niet in een werkboek dat open is. Er is niets "
-                  "gewijzigd.\n\nBewaar het werkboek in Excel (Ctrl+S), sluit het en klik opnieuw op '{caption}'.")
-CHECK_NOT_WRITTEN = ("De lijst staat niet op blad Controle: dat kan pas als het werkboek in Excel bewaard en gesloten "
-                     "is.")
+OPEN_IN_EXCEL = (
+    "Excel heeft {name} open: planrapport werkt met het bewaarde bestand en ziet niet wat u sinds het "
+    "laatste bewaren wijzigde."
+)
+SAVE_AND_CLOSE = (
+    "Excel heeft {name} open, en planrapport schrijft niet in een werkboek dat open is. Er is niets "
+    "gewijzigd.\n\nBewaar het werkboek in Excel (Ctrl+S), sluit het en klik opnieuw op '{caption}'."
+)
+CHECK_NOT_WRITTEN = (
+    "De lijst staat niet op blad Controle: dat kan pas als het werkboek in Excel bewaard en gesloten is."
+)
 NO_WORKBOOK = "Kies eerst het werkboek: klik op 'Kies ...' of typ het pad van het werkboek."
 WHICH_YEAR = "Welk jaar?"
 CAPTIONS = {button.macro: button.caption for button in ALL_BUTTONS}
@@ -150,8 +155,13 @@ def submit(book: StepBook, caption: str) -> Outcome:
 
     path = book.path()
     plan = read_plan(path)
-    year, refusal = _asked_year(book, plan, _question("indienen"),  # type: ignore[arg-type]
-                                plan.settings.report_year, caption)
+    year, refusal = _asked_year(
+        book,
+        plan,
+        _question("indienen"),  # type: ignore[arg-type]
+        plan.settings.report_year,
+        caption,
+    )
     if refusal is not None:
         return refusal
     code, lines = run_command("indienen", [path.resolve(), "--jaar", year])

@@ -113,8 +113,7 @@ def _finish(space, data: _ChartData) -> ChartPart:
     external = etree.SubElement(space, f"{{{_C}}}externalData")
     external.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", WORKBOOK_RELATIONSHIP)
     etree.SubElement(external, f"{{{_C}}}autoUpdate", val="0")
-    return ChartPart(etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True),
-                     data.xlsx_blob)
+    return ChartPart(etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True), data.xlsx_blob)
 
 
 def _number_format(values: Sequence[float], unit: str) -> str:
@@ -234,13 +233,19 @@ def line_chart(spec: Mapping[str, object], created: datetime, font: str | None =
         styles.append("target")
     last_full = full[-1] if full else None
     if projection and last_full and projection[0] > last_full[0]:
-        data.add_series(f"Trend: {format_value(projection[1], unit)} in {projection[0]}",
-                        row([last_full, projection]))
+        data.add_series(f"Trend: {format_value(projection[1], unit)} in {projection[0]}", row([last_full, projection]))
         styles.append("trend")
     axis_title = unit if unit.strip().casefold() not in ("", "percentage", "%", "euro") else ""
     from_zero = low >= 0
-    look = _LineLook(tuple(styles), slots[target[0]] if target else None, number_format,
-                     _axis_format(0 if from_zero else low, high, unit), from_zero, axis_title, font)
+    look = _LineLook(
+        tuple(styles),
+        slots[target[0]] if target else None,
+        number_format,
+        _axis_format(0 if from_zero else low, high, unit),
+        from_zero,
+        axis_title,
+        font,
+    )
     return _finish(_with_data(_line_template(look), XL_CHART_TYPE.LINE_MARKERS, data), data)
 
 

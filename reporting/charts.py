@@ -63,6 +63,7 @@ def planned_charts(
 
 # ---- indicator line charts ----
 
+
 def _drawable(row: Mapping[str, object]) -> bool:
     return bool(row["quantitative"]) and any(p.value is not None for p in row["points"])
 
@@ -71,7 +72,9 @@ def _line_spec(trend: Mapping[str, object]) -> dict[str, object]:
     """The figures a line chart and its alt text need, as plain values."""
     points = tuple(Point(*p) for p in trend["points"] if p[3] is not None)
     return {
-        "code": trend["code"], "text": trend["text"], "unit": trend["unit"] or "",
+        "code": trend["code"],
+        "text": trend["text"],
+        "unit": trend["unit"] or "",
         "points": tuple((p.period, p.year, p.partial, p.value, p.share) for p in points),
         "baseline": _pair(trend["baseline_year"], trend["baseline_value"]),
         "baseline_origin": trend["baseline_origin"] or "",
@@ -115,6 +118,7 @@ def _line_alt_text(spec: Mapping[str, object]) -> str:
 
 # ---- status chart per strategic objective ----
 
+
 def _status_spec(rollup: PlanRollup, code: str) -> dict[str, object]:
     from reporting.chart_xml import status_style
 
@@ -137,5 +141,6 @@ def _status_alt_text(spec: Mapping[str, object]) -> str:
     for code, counts in spec["rows"]:
         found = [f"{n} {w[:1].lower()}{w[1:]}" for w, n in zip(spec["words"], counts, strict=True) if n]
         parts.append(f"{code}: {', '.join(found) if found else 'geen acties'}")
-    return f"Staafgrafiek van de acties per status{year} onder {spec['code']}, {spec['title']}. " + "; ".join(
-        parts) + "."
+    return (
+        f"Staafgrafiek van de acties per status{year} onder {spec['code']}, {spec['title']}. " + "; ".join(parts) + "."
+    )

@@ -23,7 +23,7 @@ class Correction:
 
     @property
     def what(self) -> str:
-        """"actie A10900 (2023)", "indicator A10911-I1 (2022)", "indicator A10911-I1", "begrotingslijn
+        """ "actie A10900 (2023)", "indicator A10911-I1 (2022)", "indicator A10911-I1", "begrotingslijn
         'Taallessen' (Subsidie, 2023)"."""
         return what(self.sent)
 
@@ -48,11 +48,14 @@ def corrections(plan: Plan) -> Iterator[Correction]:
     follow_ups = {(r.action_code, str(r.year)): r for r in plan.follow_ups}
     measurements = {(m.indicator_code, " ".join(m.period.split())): m for m in plan.measurements}
     indicators = {i.code: i for i in plan.indicators}
-    budget = {(year, code.casefold(), key.casefold()): line
-              for year in {s.year for s in plan.submitted if s.sheet == BUDGET.name}
-              for code, key, line in budget_keys(plan, year)}
-    fields = {spec.name: {c.header: c.field for c in spec.columns}
-              for spec in (FOLLOW_UP, MEASUREMENTS, INDICATORS, BUDGET)}
+    budget = {
+        (year, code.casefold(), key.casefold()): line
+        for year in {s.year for s in plan.submitted if s.sheet == BUDGET.name}
+        for code, key, line in budget_keys(plan, year)
+    }
+    fields = {
+        spec.name: {c.header: c.field for c in spec.columns} for spec in (FOLLOW_UP, MEASUREMENTS, INDICATORS, BUDGET)
+    }
     skipped = untrusted_years(plan.submitted)
     latest = {}
     for sent in plan.submitted:

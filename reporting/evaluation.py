@@ -25,7 +25,12 @@ NOT_RUNNING = "–"
 
 # The verdict on an indicator over the whole period.
 MET, NOT_MET, ON_COURSE, OFF_COURSE, NOT_JUDGEABLE = (
-    "gehaald", "niet gehaald", "op koers", "niet op koers", "niet te beoordelen")
+    "gehaald",
+    "niet gehaald",
+    "op koers",
+    "niet op koers",
+    "niet te beoordelen",
+)
 VERDICTS = (MET, NOT_MET, ON_COURSE, OFF_COURSE, NOT_JUDGEABLE)
 _SIGN = {RISE: 1, FALL: -1, KEEP: 0}
 
@@ -110,11 +115,22 @@ def evaluate(plan: Plan, today: date) -> Evaluation:
             verdict, reason = judge(row, end, finished)
             indicators.append(IndicatorCourse(by_code[row["code"]], row, verdict, reason))
     status_words = _ordered(plan.lists.get("Status"), [s for a in actions for s in a.statuses])
-    return Evaluation(start, end, finished, open_years, empty, tuple(actions), tuple(indicators),
-                      tuple(b for b in budget_years(plan) if start <= b.year <= end), status_words, frame)
+    return Evaluation(
+        start,
+        end,
+        finished,
+        open_years,
+        empty,
+        tuple(actions),
+        tuple(indicators),
+        tuple(b for b in budget_years(plan) if start <= b.year <= end),
+        status_words,
+        frame,
+    )
 
 
 # ---------------------------------------------------------------- actions
+
 
 def _action_courses(plan: Plan, years: tuple[int, ...]) -> tuple[list[ActionCourse], tuple[int, ...]]:
     rows: dict[tuple[str, int], FollowUp] = {}
@@ -145,8 +161,7 @@ def _action_courses(plan: Plan, years: tuple[int, ...]) -> tuple[list[ActionCour
                 statuses.append(NOT_RUNNING)
             else:
                 statuses.append(NO_FOLLOW_UP)
-        courses.append(_course(action, tuple(statuses), latest, any(
-            (action.code, y) in answers for y in years)))
+        courses.append(_course(action, tuple(statuses), latest, any((action.code, y) in answers for y in years)))
     return courses, empty
 
 
@@ -176,6 +191,7 @@ def _ordered(listed: tuple[str, ...], found: list[str]) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- indicators
 
+
 def judge(row: Mapping[str, object], end: int, finished: bool) -> tuple[str, str]:
     """The verdict over the period from the trend row as of the end year (reporting.trend_verdict): gehaald when
     the last full-year value reaches the target; niet gehaald when the period (or the target year) is over with
@@ -188,7 +204,8 @@ def judge(row: Mapping[str, object], end: int, finished: bool) -> tuple[str, str
     target, value, year = row["target_value"], row["compared_value"], row["compared_year"]
     if target is None:
         return NOT_JUDGEABLE, _joined(
-            "Er is geen streefwaarde ingevuld, dus of het doel gehaald is, valt niet te zeggen.", reason)
+            "Er is geen streefwaarde ingevuld, dus of het doel gehaald is, valt niet te zeggen.", reason
+        )
     sign = _SIGN.get(str(row["direction"] or ""))
     if sign is None:
         return NOT_JUDGEABLE, reason
@@ -203,7 +220,9 @@ def judge(row: Mapping[str, object], end: int, finished: bool) -> tuple[str, str
         goal = at_year(float(target), row["target_year"], unit, "tegen")
         return NOT_JUDGEABLE, _joined(
             f"Er is geen eindmeting: voor {final_year} staat er geen volledige meting op blad Metingen. "
-            f"De laatste, {at_year(float(value), int(year), unit)}, haalt de streefwaarde {goal} niet.", reason)
+            f"De laatste, {at_year(float(value), int(year), unit)}, haalt de streefwaarde {goal} niet.",
+            reason,
+        )
     return (ON_COURSE if verdict == ON_TRACK else OFF_COURSE), reason
 
 

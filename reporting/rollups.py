@@ -127,8 +127,9 @@ def plan_rollup(plan: Plan, year: int | None = None, trends: pd.DataFrame | None
             indicators_by_group.setdefault(group, []).append(row)
     status_words = _ordered_words(plan.lists.get("Status"), [a["status"] for a in actions])
     time_words = _ordered_words(plan.lists.get("Tijd"), [a["time"] for a in actions])
-    colour_words = _ordered_words(plan.lists.get("Kleur"), [a["time_colour"] for a in actions]
-                                  + [a["money_colour"] for a in actions])
+    colour_words = _ordered_words(
+        plan.lists.get("Kleur"), [a["time_colour"] for a in actions] + [a["money_colour"] for a in actions]
+    )
 
     def rollup(code: str, title: str, level: int, parent: str | None) -> GroupRollup:
         found = actions_by_group.get(code, [])
@@ -138,8 +139,12 @@ def plan_rollup(plan: Plan, year: int | None = None, trends: pd.DataFrame | None
         followed = sum(bool(a["followed_up"]) for a in found)
         on_schedule = sum(bool(a["on_schedule"]) for a in found)
         return GroupRollup(
-            code=code, title=title, level=level, parent_code=parent,
-            actions=len(found), followed_up=followed,
+            code=code,
+            title=title,
+            level=level,
+            parent_code=parent,
+            actions=len(found),
+            followed_up=followed,
             by_status=_counts([a["status"] for a in found], status_words),
             by_time=_counts([a["time"] for a in found], time_words),
             by_time_colour=_counts([a["time_colour"] for a in found], colour_words),
@@ -210,8 +215,14 @@ def _actions_in_year(plan: Plan, year: int | None) -> Iterator[tuple[Action, Fol
 
 def _action_facts(follow_up: FollowUp | None) -> dict[str, object]:
     if follow_up is None:
-        return {"followed_up": False, "status": NO_FOLLOW_UP, "time": NO_FOLLOW_UP, "time_colour": NO_FOLLOW_UP,
-                "money_colour": NO_FOLLOW_UP, "on_schedule": False}
+        return {
+            "followed_up": False,
+            "status": NO_FOLLOW_UP,
+            "time": NO_FOLLOW_UP,
+            "time_colour": NO_FOLLOW_UP,
+            "money_colour": NO_FOLLOW_UP,
+            "on_schedule": False,
+        }
     words = [w.strip() for w in (follow_up.status, follow_up.time, follow_up.time_colour)]
     on_schedule = any(words) and not any(w.casefold() in OFF_TRACK for w in words)
     return {
@@ -292,7 +303,7 @@ def budget_years(plan: Plan) -> tuple[BudgetYear, ...]:
 
 
 def _funding(kind: str) -> str | None:
-    """"Vlaamse subsidie" and "Eigen middelen gemeente", also in the officer's own spelling of them."""
+    """ "Vlaamse subsidie" and "Eigen middelen gemeente", also in the officer's own spelling of them."""
     word = kind.casefold()
     if "vlaams" in word:
         return FLEMISH

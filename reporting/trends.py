@@ -75,32 +75,96 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "ATTENTION", "COLUMNS", "NO_DATA", "OFF_TRACK", "ON_TRACK", "VERDICTS", "Point", "compute_trends", "format_value",
-    "indicator_frame", "indicator_trends", "measurement_frame",
+    "ATTENTION",
+    "COLUMNS",
+    "NO_DATA",
+    "OFF_TRACK",
+    "ON_TRACK",
+    "VERDICTS",
+    "Point",
+    "compute_trends",
+    "format_value",
+    "indicator_frame",
+    "indicator_trends",
+    "measurement_frame",
 ]
 
 MIN_PROJECTION_POINTS = 3
 
 COLUMNS = (
-    "code", "text", "parent_code", "cell", "quantitative", "unit", "direction",
-    "baseline_year", "baseline_value", "baseline_origin", "target_year", "target_value", "points",
-    "latest_period", "latest_year", "latest_value", "latest_partial", "compared_year", "compared_value",
-    "previous_year", "previous_value", "change_previous", "change_previous_pct",
-    "change_baseline", "change_baseline_pct", "yearly_change", "attainment_pct",
-    "projection_year", "projection_value",
-    "share_period", "share_latest", "share_partial", "share_previous", "share_change",
-    "partial_periods", "year", "measured_in_year", "verdict", "reason",
+    "code",
+    "text",
+    "parent_code",
+    "cell",
+    "quantitative",
+    "unit",
+    "direction",
+    "baseline_year",
+    "baseline_value",
+    "baseline_origin",
+    "target_year",
+    "target_value",
+    "points",
+    "latest_period",
+    "latest_year",
+    "latest_value",
+    "latest_partial",
+    "compared_year",
+    "compared_value",
+    "previous_year",
+    "previous_value",
+    "change_previous",
+    "change_previous_pct",
+    "change_baseline",
+    "change_baseline_pct",
+    "yearly_change",
+    "attainment_pct",
+    "projection_year",
+    "projection_value",
+    "share_period",
+    "share_latest",
+    "share_partial",
+    "share_previous",
+    "share_change",
+    "partial_periods",
+    "year",
+    "measured_in_year",
+    "verdict",
+    "reason",
 )
 MEASUREMENT_COLUMNS = ("indicator_code", "period", "year", "partial", "value", "share", "cell", "order")
 INDICATOR_COLUMNS = (
-    "code", "text", "parent_code", "cell", "kind", "unit", "direction",
-    "baseline_year", "baseline_value", "target_year", "target_value",
+    "code",
+    "text",
+    "parent_code",
+    "cell",
+    "kind",
+    "unit",
+    "direction",
+    "baseline_year",
+    "baseline_value",
+    "target_year",
+    "target_value",
 )
 
 _DIRECTION_WORDS = {
-    RISE: RISE, "stijging": RISE, "stijgend": RISE, "toename": RISE, "toenemen": RISE, "hoger": RISE,
-    FALL: FALL, "daling": FALL, "dalend": FALL, "afname": FALL, "afnemen": FALL, "lager": FALL,
-    KEEP: KEEP, "behoud": KEEP, "gelijk": KEEP, "gelijk blijven": KEEP, "stabiel": KEEP,
+    RISE: RISE,
+    "stijging": RISE,
+    "stijgend": RISE,
+    "toename": RISE,
+    "toenemen": RISE,
+    "hoger": RISE,
+    FALL: FALL,
+    "daling": FALL,
+    "dalend": FALL,
+    "afname": FALL,
+    "afnemen": FALL,
+    "lager": FALL,
+    KEEP: KEEP,
+    "behoud": KEEP,
+    "gelijk": KEEP,
+    "gelijk blijven": KEEP,
+    "stabiel": KEEP,
 }
 
 
@@ -127,10 +191,17 @@ def indicator_frame(plan: Plan) -> pd.DataFrame:
 
     rows = [
         {
-            "code": i.code, "text": i.text, "parent_code": i.parent_code, "cell": i.origin.cell("text"),
-            "kind": i.kind, "unit": i.unit, "direction": i.direction,
-            "baseline_year": i.baseline_year, "baseline_value": i.baseline_value,
-            "target_year": i.target_year, "target_value": i.target_value,
+            "code": i.code,
+            "text": i.text,
+            "parent_code": i.parent_code,
+            "cell": i.origin.cell("text"),
+            "kind": i.kind,
+            "unit": i.unit,
+            "direction": i.direction,
+            "baseline_year": i.baseline_year,
+            "baseline_value": i.baseline_value,
+            "target_year": i.target_year,
+            "target_value": i.target_value,
         }
         for i in plan.indicators
     ]
@@ -143,8 +214,14 @@ def measurement_frame(plan: Plan) -> pd.DataFrame:
 
     rows = [
         {
-            "indicator_code": m.indicator_code, "period": m.period, "year": m.year, "partial": m.partial,
-            "value": m.value, "share": m.share, "cell": m.origin.cell("value"), "order": index,
+            "indicator_code": m.indicator_code,
+            "period": m.period,
+            "year": m.year,
+            "partial": m.partial,
+            "value": m.value,
+            "share": m.share,
+            "cell": m.origin.cell("value"),
+            "order": index,
         }
         for index, m in enumerate(plan.measurements)
     ]
@@ -171,8 +248,9 @@ def compute_trends(
     groups: dict[str, list[Point]] = {}
     for m in usable.to_dict("records"):
         groups.setdefault(m["indicator_code"], []).append(
-            Point(m["period"], int(m["year"]), bool(m["partial"]), _float(m["value"]), _float(m["share"]),
-                  m["cell"] or "")
+            Point(
+                m["period"], int(m["year"]), bool(m["partial"]), _float(m["value"]), _float(m["share"]), m["cell"] or ""
+            )
         )
     measured = set(measurements.loc[measurements["year"] == year, "indicator_code"]) if year is not None else set()
     rows = []
@@ -195,15 +273,26 @@ def _int(value: object) -> int | None:
 
 
 def _trend(
-    record: Mapping[str, object], points: tuple[Point, ...], year: int | None, end_year: int | None,
+    record: Mapping[str, object],
+    points: tuple[Point, ...],
+    year: int | None,
+    end_year: int | None,
     measured: bool | None,
 ) -> dict[str, object]:
     row: dict[str, object] = dict.fromkeys(COLUMNS)
     quantitative = str(record.get("kind") or "").strip().casefold() == "kwantitatief"
     row.update(
-        code=record["code"], text=record["text"], parent_code=record["parent_code"], cell=record["cell"],
-        quantitative=quantitative, unit=record["unit"] or "", year=year, measured_in_year=measured,
-        points=points, target_year=_int(record["target_year"]), target_value=_float(record["target_value"]),
+        code=record["code"],
+        text=record["text"],
+        parent_code=record["parent_code"],
+        cell=record["cell"],
+        quantitative=quantitative,
+        unit=record["unit"] or "",
+        year=year,
+        measured_in_year=measured,
+        points=points,
+        target_year=_int(record["target_year"]),
+        target_value=_float(record["target_value"]),
         partial_periods="; ".join(p.period for p in points if p.partial),
     )
     if not quantitative:
@@ -213,8 +302,12 @@ def _trend(
     full = [p for p in valued if not p.partial]
     if valued:
         latest = valued[-1]
-        row.update(latest_period=latest.period, latest_year=latest.year, latest_value=latest.value,
-                   latest_partial=latest.partial)
+        row.update(
+            latest_period=latest.period,
+            latest_year=latest.year,
+            latest_value=latest.value,
+            latest_partial=latest.partial,
+        )
     _shares(row, points)
     baseline = _baseline(record, full)
     row.update(baseline_year=baseline[0], baseline_value=baseline[1], baseline_origin=baseline[2])

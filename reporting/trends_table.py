@@ -21,8 +21,9 @@ def trends_rows(plan: Plan, year: int | None = None) -> list[list[object]]:
     return trends_table(plan, year).rows
 
 
-def trends_table(plan: Plan, year: int | None = None, trends: pd.DataFrame | None = None,
-                 rollup: PlanRollup | None = None) -> TrendsTable:
+def trends_table(
+    plan: Plan, year: int | None = None, trends: pd.DataFrame | None = None, rollup: PlanRollup | None = None
+) -> TrendsTable:
     if year is None:
         year = plan.settings.report_year
     if trends is None:
@@ -32,8 +33,13 @@ def trends_table(plan: Plan, year: int | None = None, trends: pd.DataFrame | Non
     table = TrendsTable(rows=[])
     title = f"Trends {year}" if year else "Trends"
     _add(table, [title])
-    _add(table, ["Berekend door planrapport uit de bladen Indicatoren, Metingen, Opvolging en Begroting. Dit blad "
-                 "wordt bij elke berekening vervangen: typ hier niets, uw eigen bladen blijven ongemoeid."])
+    _add(
+        table,
+        [
+            "Berekend door planrapport uit de bladen Indicatoren, Metingen, Opvolging en Begroting. Dit blad "
+            "wordt bij elke berekening vervangen: typ hier niets, uw eigen bladen blijven ongemoeid."
+        ],
+    )
     _indicator_section(table, trends, year)
     _add(table, [])
     _action_section(table, rollup)
@@ -68,11 +74,19 @@ def _indicator_section(table: TrendsTable, trends: pd.DataFrame, year: int | Non
         figures: list[object]
         if quantitative:
             figures = [
-                row["latest_period"], _number(row["latest_value"]), _fraction(row["share_latest"]),
-                row["baseline_year"], _number(row["baseline_value"]), _number(row["change_previous"]),
-                _number(row["change_baseline"]), _fraction(row["change_baseline_pct"]),
-                _number(row["yearly_change"]), row["target_year"], _number(row["target_value"]),
-                _fraction(row["attainment_pct"]), _number(row["projection_value"]),
+                row["latest_period"],
+                _number(row["latest_value"]),
+                _fraction(row["share_latest"]),
+                row["baseline_year"],
+                _number(row["baseline_value"]),
+                _number(row["change_previous"]),
+                _number(row["change_baseline"]),
+                _fraction(row["change_baseline_pct"]),
+                _number(row["yearly_change"]),
+                row["target_year"],
+                _number(row["target_value"]),
+                _fraction(row["attainment_pct"]),
+                _number(row["projection_value"]),
             ]
         else:
             figures = [None] * 13
@@ -114,10 +128,20 @@ def _action_section(table: TrendsTable, rollup: PlanRollup) -> None:
     table.headers.append(_add(table, header))
 
     def line(group: GroupRollup, code: str | None, title: str) -> None:
-        values: list[object] = [code, title, group.actions, group.followed_up, group.on_schedule,
-                                None if group.on_schedule_share is None else round(group.on_schedule_share, 4)]
-        for counts, words in ((group.by_status, status), (group.by_time, time),
-                              (group.by_time_colour, time_colour), (group.by_money_colour, money_colour)):
+        values: list[object] = [
+            code,
+            title,
+            group.actions,
+            group.followed_up,
+            group.on_schedule,
+            None if group.on_schedule_share is None else round(group.on_schedule_share, 4),
+        ]
+        for counts, words in (
+            (group.by_status, status),
+            (group.by_time, time),
+            (group.by_time_colour, time_colour),
+            (group.by_money_colour, money_colour),
+        ):
             values += [counts.get(w, 0) for w in words]
         values += [group.indicators] + [group.by_verdict.get(v, 0) for v in VERDICTS]
         values += [group.descriptive, group.descriptive_measured]
@@ -133,10 +157,24 @@ def _action_section(table: TrendsTable, rollup: PlanRollup) -> None:
 
 def _budget_section(table: TrendsTable, rollup: PlanRollup) -> None:
     table.sections.append(_add(table, ["Begroting per jaar"]))
-    header = ["Jaar", "Cofinanciering", "Gepland", "Besteed", "Vlaamse subsidie gepland", "Vlaamse subsidie besteed",
-              "Eigen middelen gepland", "Eigen middelen besteed", "Andere gepland", "Andere besteed",
-              "Cofinanciering gepland", "Cofinanciering besteed", "Minimale cofinanciering",
-              "Minimaal eigen deel gepland", "Regel gehaald (gepland)", "Regel gehaald (besteed)"]
+    header = [
+        "Jaar",
+        "Cofinanciering",
+        "Gepland",
+        "Besteed",
+        "Vlaamse subsidie gepland",
+        "Vlaamse subsidie besteed",
+        "Eigen middelen gepland",
+        "Eigen middelen besteed",
+        "Andere gepland",
+        "Andere besteed",
+        "Cofinanciering gepland",
+        "Cofinanciering besteed",
+        "Minimale cofinanciering",
+        "Minimaal eigen deel gepland",
+        "Regel gehaald (gepland)",
+        "Regel gehaald (besteed)",
+    ]
     table.headers.append(_add(table, header))
     if not rollup.budget:
         _add(table, [None, "Er staan geen begrotingsregels op het blad Begroting."])
@@ -144,14 +182,22 @@ def _budget_section(table: TrendsTable, rollup: PlanRollup) -> None:
     first = len(table.rows) + 1
     for year in rollup.budget:
         values: list[object] = [
-            year.year, _cofinancing_sentence(year), _number(year.planned, 2), _number(year.spent, 2),
-            _number(year.flemish_planned, 2), _number(year.flemish_spent, 2), _number(year.own_planned, 2),
+            year.year,
+            _cofinancing_sentence(year),
+            _number(year.planned, 2),
+            _number(year.spent, 2),
+            _number(year.flemish_planned, 2),
+            _number(year.flemish_spent, 2),
+            _number(year.own_planned, 2),
             _number(year.own_spent, 2),
-            _number(year.other_planned, 2), _number(year.other_spent, 2),
+            _number(year.other_planned, 2),
+            _number(year.other_spent, 2),
             None if year.cofinancing_planned is None else round(year.cofinancing_planned, 4),
             None if year.cofinancing_spent is None else round(year.cofinancing_spent, 4),
             None if year.cofinancing_min is None else round(year.cofinancing_min, 4),
-            _number(year.required_own_planned, 2), _yes_no(year.rule_met_planned), _yes_no(year.rule_met_spent),
+            _number(year.required_own_planned, 2),
+            _yes_no(year.rule_met_planned),
+            _yes_no(year.rule_met_spent),
         ]
         number = _add(table, values)
         for column, value in enumerate(values, start=1):

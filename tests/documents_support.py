@@ -48,8 +48,11 @@ def part(data: bytes, name: str) -> etree._Element:
 
 def parts(data: bytes, prefix: str) -> dict[str, etree._Element]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return {name: etree.fromstring(archive.read(name)) for name in archive.namelist()
-                if name.startswith(prefix) and name.endswith(".xml")}
+        return {
+            name: etree.fromstring(archive.read(name))
+            for name in archive.namelist()
+            if name.startswith(prefix) and name.endswith(".xml")
+        }
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
@@ -72,9 +75,19 @@ def validate_ooxml(path: Path) -> subprocess.CompletedProcess:
 
 def to_pdf(path: Path, folder: Path) -> Path:
     subprocess.run(
-        [soffice(), "--headless", "--norestore", f"-env:UserInstallation=file://{folder}/profile",
-         "--convert-to", "pdf", "--outdir", str(folder), str(path)],
-        capture_output=True, timeout=300, check=False,
+        [
+            soffice(),
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(path),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=False,
     )
     return folder / (path.stem + ".pdf")
-

@@ -34,8 +34,12 @@ class StandInBook:
             self.cells[sheet.title] = [[c.value for c in row] for row in sheet.iter_rows()]
             self.cell_bold[sheet.title] = [[bool(c.font and c.font.b) for c in row] for row in sheet.iter_rows()]
             self.cell_formats[sheet.title] = [[c.number_format for c in row] for row in sheet.iter_rows()]
-            self.fills[sheet.title] = {(c.row, c.column): fill for row in sheet.iter_rows() for c in row
-                                       if (fill := fill_colour(c.fill)) is not None}
+            self.fills[sheet.title] = {
+                (c.row, c.column): fill
+                for row in sheet.iter_rows()
+                for c in row
+                if (fill := fill_colour(c.fill)) is not None
+            }
         workbook.close()
         self.rendered: dict[str, RenderedSheet] = {}
         self.written: dict[str, SheetContent] = {}
@@ -82,13 +86,16 @@ class StandInBook:
 
     def number_format(self, sheet: str, first: tuple[int, int], last: tuple[int, int]) -> str | None:
         rows = self.cell_formats.get(sheet, [])
-        codes = {rows[r - 1][c - 1] if r <= len(rows) and c <= len(rows[r - 1]) else "General"
-                 for r in range(first[0], last[0] + 1) for c in range(first[1], last[1] + 1)}
+        codes = {
+            rows[r - 1][c - 1] if r <= len(rows) and c <= len(rows[r - 1]) else "General"
+            for r in range(first[0], last[0] + 1)
+            for c in range(first[1], last[1] + 1)
+        }
         return codes.pop() if len(codes) == 1 else None
 
     def characters_bold(self, sheet: str, row: int, column: int, start: int, length: int) -> bool | None:
         self.calls["characters_bold"] += 1
-        states = set(self._character_states(sheet, row, column)[start - 1:start - 1 + length])
+        states = set(self._character_states(sheet, row, column)[start - 1 : start - 1 + length])
         return states.pop() if len(states) == 1 else None
 
     def write_sheet(self, name: str, content: SheetContent) -> None:
@@ -216,6 +223,7 @@ class RenderedSheet:
         sheet.widths = {column_letters(c): float(w) for c, w in enumerate(content.widths, start=1)}
         sheet.links = {f"{column_letters(c)}{r}": location for (r, c), location in content.links.items()}
         sheet.frozen = content.frozen
-        sheet.word_colours = {area: {word: fill for word, (fill, _) in words.items()}
-                              for area, words in content.word_colours.items()}
+        sheet.word_colours = {
+            area: {word: fill for word, (fill, _) in words.items()} for area, words in content.word_colours.items()
+        }
         return sheet

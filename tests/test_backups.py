@@ -24,8 +24,11 @@ def test_the_first_backup_of_the_day_holds_the_workbook_as_it_was_before_the_fir
     assert first.read_bytes() == b"ochtend" and second.read_bytes() == b"middag"
     assert make_backup(path, date(2026, 12, 2)).read_bytes() == b"middag"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "plan (reservekopie 2026-12-01 14.03.27).xlsx", "plan (reservekopie 2026-12-01).xlsx",
-        "plan (reservekopie 2026-12-02).xlsx", "plan.xlsx"]
+        "plan (reservekopie 2026-12-01 14.03.27).xlsx",
+        "plan (reservekopie 2026-12-01).xlsx",
+        "plan (reservekopie 2026-12-02).xlsx",
+        "plan.xlsx",
+    ]
 
 
 def test_ten_writes_on_one_day_keep_the_first_of_the_day_and_the_last_five(tmp_path):
@@ -49,8 +52,11 @@ def test_rotation_names_sort_by_time_and_a_second_in_the_same_second_is_numbered
     for number, moment in enumerate(moments, start=1):
         path.write_bytes(str(number).encode())
         names.append(make_backup(path, DAY, moment).name)
-    assert names == ["plan (reservekopie 2026-12-01 09.59.59).xlsx", "plan (reservekopie 2026-12-01 10.00.00).xlsx",
-                     "plan (reservekopie 2026-12-01 10.00.00-2).xlsx"]
+    assert names == [
+        "plan (reservekopie 2026-12-01 09.59.59).xlsx",
+        "plan (reservekopie 2026-12-01 10.00.00).xlsx",
+        "plan (reservekopie 2026-12-01 10.00.00-2).xlsx",
+    ]
     assert sorted(names) == names and [p.name for p in rotation_copies(path)] == names
 
 
@@ -62,10 +68,14 @@ def test_the_rotation_spans_days_and_never_removes_the_first_of_a_day(tmp_path):
             make_backup(path, date(2026, 12, day), datetime(2026, 12, day, hour))
     names = sorted(p.name for p in tmp_path.iterdir() if p != path)
     assert names == [
-        "plan (reservekopie 2026-12-01 10.00.00).xlsx", "plan (reservekopie 2026-12-01 11.00.00).xlsx",
+        "plan (reservekopie 2026-12-01 10.00.00).xlsx",
+        "plan (reservekopie 2026-12-01 11.00.00).xlsx",
         "plan (reservekopie 2026-12-01).xlsx",
-        "plan (reservekopie 2026-12-02 09.00.00).xlsx", "plan (reservekopie 2026-12-02 10.00.00).xlsx",
-        "plan (reservekopie 2026-12-02 11.00.00).xlsx", "plan (reservekopie 2026-12-02).xlsx"]
+        "plan (reservekopie 2026-12-02 09.00.00).xlsx",
+        "plan (reservekopie 2026-12-02 10.00.00).xlsx",
+        "plan (reservekopie 2026-12-02 11.00.00).xlsx",
+        "plan (reservekopie 2026-12-02).xlsx",
+    ]
     assert (tmp_path / "plan (reservekopie 2026-12-01).xlsx").read_bytes() == b"1-8"
 
 
@@ -138,12 +148,26 @@ def test_names_of_many_bytes_are_cut_between_characters(tmp_path):
 
 
 def test_older_backup_names_are_recognised_and_workbooks_are_not():
-    assert all(is_backup(name) for name in (
-        "plan (reservekopie).xlsx", "plan (reservekopie) (3).xlsm", "plan (reservekopie 2026-12-01).xlsx",
-        "plan (reservekopie 2026-12-01 14.03.27).xlsx", "plan (reservekopie 2026-12-01 14.03.27-2).xlsm"))
-    assert not any(is_backup(name) for name in (
-        "plan.xlsx", "reservekopie.xlsx", "plan (reservekopie van Jan).xlsx", "plan (2).xlsx",
-        "plan (reservekopie 2026-12-01 14u03).xlsx"))
+    assert all(
+        is_backup(name)
+        for name in (
+            "plan (reservekopie).xlsx",
+            "plan (reservekopie) (3).xlsm",
+            "plan (reservekopie 2026-12-01).xlsx",
+            "plan (reservekopie 2026-12-01 14.03.27).xlsx",
+            "plan (reservekopie 2026-12-01 14.03.27-2).xlsm",
+        )
+    )
+    assert not any(
+        is_backup(name)
+        for name in (
+            "plan.xlsx",
+            "reservekopie.xlsx",
+            "plan (reservekopie van Jan).xlsx",
+            "plan (2).xlsx",
+            "plan (reservekopie 2026-12-01 14u03).xlsx",
+        )
+    )
 
 
 def test_the_backup_name_without_a_path_is_today(tmp_path):

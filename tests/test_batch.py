@@ -50,11 +50,19 @@ def test_a_broken_workbook_does_not_stop_the_others(tmp_path, small_plans):
     folder = folder_with(tmp_path, small_plans, "seed1", "broken", "seed2")
     out = tmp_path / "rapporten"
     seen = []
-    result = run_batch(folder, 2023, out, overwrite=False, force=False, workers=2,
-                       progress=lambda outcome, done, total: seen.append((outcome.workbook.name, done, total)))
+    result = run_batch(
+        folder,
+        2023,
+        out,
+        overwrite=False,
+        force=False,
+        workers=2,
+        progress=lambda outcome, done, total: seen.append((outcome.workbook.name, done, total)),
+    )
     assert [o.workbook.name for o in result.outcomes] == ["kapot.xlsx", "plan-1.xlsx", "plan-2.xlsx"]
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"jaarrapport-2023-{municipality(seed)}.docx" for seed in (1, 2))
+        f"jaarrapport-2023-{municipality(seed)}.docx" for seed in (1, 2)
+    )
     assert [o.workbook.name for o in result.failed] == ["kapot.xlsx"]
     assert result.failed[0].message.startswith("dit is geen Excel-werkboek (.xlsx of .xlsm)")
     assert sorted(name for name, _, _ in seen) == ["kapot.xlsx", "plan-1.xlsx", "plan-2.xlsx"]
@@ -123,17 +131,22 @@ def test_a_workbook_that_crashes_its_process_fails_alone(tmp_path, small_plans, 
 def test_the_command_prints_paths_and_a_summary_and_exits_1_when_one_failed(tmp_path, small_plans):
     folder = folder_with(tmp_path, small_plans, "seed1", "broken")
     stdout, stderr = io.StringIO(), io.StringIO()
-    code = batch_command(folder, 2023, str(tmp_path / "uit"), overwrite=False, force=False,
-                         stdout=stdout, stderr=stderr)
+    code = batch_command(
+        folder, 2023, str(tmp_path / "uit"), overwrite=False, force=False, stdout=stdout, stderr=stderr
+    )
     assert code == 1
     assert stdout.getvalue() == f"{tmp_path / 'uit' / f'jaarrapport-2023-{municipality(1)}.docx'}\n"
     lines = stderr.getvalue().splitlines()
-    assert lines[:2] == ["[1/2] kapot.xlsx: FOUT", "[2/2] plan-1.xlsx: ok"] or \
-        lines[:2] == ["[1/2] plan-1.xlsx: ok", "[2/2] kapot.xlsx: FOUT"]
+    assert lines[:2] == ["[1/2] kapot.xlsx: FOUT", "[2/2] plan-1.xlsx: ok"] or lines[:2] == [
+        "[1/2] plan-1.xlsx: ok",
+        "[2/2] kapot.xlsx: FOUT",
+    ]
     assert lines[2].startswith("planrapport: 1 van 2 jaarrapporten gemaakt in ")
-    assert lines[3:5] == ["planrapport: 1 werkboek zonder jaarrapport:",
-                          "  kapot.xlsx: dit is geen Excel-werkboek (.xlsx of .xlsm), of het bestand is beschadigd. "
-                          "Bewaar het in Excel als Excel-werkmap (.xlsx)."]
+    assert lines[3:5] == [
+        "planrapport: 1 werkboek zonder jaarrapport:",
+        "  kapot.xlsx: dit is geen Excel-werkboek (.xlsx of .xlsm), of het bestand is beschadigd. "
+        "Bewaar het in Excel als Excel-werkmap (.xlsx).",
+    ]
 
 
 def test_a_folder_without_workbooks_is_said_so(tmp_path):
@@ -143,7 +156,8 @@ def test_a_folder_without_workbooks_is_said_so(tmp_path):
         run_batch(tmp_path, 2023, None, overwrite=False, force=False)
     assert raised.value.message == (
         f"{tmp_path}: in deze map staan geen werkboeken (.xlsx of .xlsm).\n"
-        "  ~$plan.xlsx: een slotbestand van Excel, Word of LibreOffice (een bestand is open)")
+        "  ~$plan.xlsx: een slotbestand van Excel, Word of LibreOffice (een bestand is open)"
+    )
 
 
 def test_the_progress_bar_redraws_one_line_on_a_terminal():
@@ -182,7 +196,8 @@ def test_the_batch_reports_on_exactly_the_good_workbooks_and_names_every_file_it
     code = batch_command(folder, 2023, None, overwrite=True, force=False, stdout=stdout, stderr=stderr)
     assert code == 0
     assert stdout.getvalue().splitlines() == [
-        str(folder / f"jaarrapport-2023-{municipality(seed)}.docx") for seed in (1, 2)]
+        str(folder / f"jaarrapport-2023-{municipality(seed)}.docx") for seed in (1, 2)
+    ]
     lines = stderr.getvalue().splitlines()
     assert not killed.exists() and (folder / ".~planrapport-x1y2z3.xlsx").exists()
     assert lines[2].startswith("planrapport: 2 van 2 jaarrapporten gemaakt in ")
@@ -224,8 +239,9 @@ def test_the_workers_end_with_the_batch_that_started_them(tmp_path, small_plans)
         "batch.render_one = _sleep_and_say\n"
         "batch.run_batch(sys.argv[1], 2023, None, overwrite=False, force=False, workers=2)\n"
     )
-    process = subprocess.Popen([sys.executable, "-c", script, str(folder)], stdout=subprocess.PIPE, text=True,
-                               cwd=Path(__file__).parent.parent)
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, str(folder)], stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parent.parent
+    )
     workers = [int(process.stdout.readline()) for _ in range(2)]
     assert all(_alive(pid) for pid in workers)
     process.send_signal(signal.SIGKILL)

@@ -12,8 +12,10 @@ from workbook.errors import WorkbookError
 from workbook.reader import read_plan
 from workbook.schema import FOLLOW_UP, MEASUREMENTS
 
-FIELDS = {FOLLOW_UP.name: {c.header: c.field for c in FOLLOW_UP.columns},
-          MEASUREMENTS.name: {c.header: c.field for c in MEASUREMENTS.columns}}
+FIELDS = {
+    FOLLOW_UP.name: {c.header: c.field for c in FOLLOW_UP.columns},
+    MEASUREMENTS.name: {c.header: c.field for c in MEASUREMENTS.columns},
+}
 AVAILABLE = {"soffice": shutil.which("soffice") is not None}
 try:
     import msoffcrypto  # noqa: F401
@@ -39,8 +41,11 @@ def _cell(path: Path, expectation: dict) -> object:
     if sheet == FOLLOW_UP.name:
         rows = [r for r in plan.follow_ups if r.action_code == code and r.year == expectation["year"]]
     else:
-        rows = [m for m in plan.measurements if m.indicator_code == code
-                and " ".join(m.period.split()) == expectation["period"]]
+        rows = [
+            m
+            for m in plan.measurements
+            if m.indicator_code == code and " ".join(m.period.split()) == expectation["period"]
+        ]
     assert len(rows) == 1, f"{sheet} {code}: {len(rows)} rows"
     return getattr(rows[0], field)
 

@@ -18,8 +18,9 @@ VERSION = "0.1.0"
 
 
 def planrapport(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "planrapport", *arguments], capture_output=True, text=True,
-                          cwd=ROOT, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "planrapport", *arguments], capture_output=True, text=True, cwd=ROOT, env=env
+    )
 
 
 def offline_env(**extra: str) -> dict[str, str]:
@@ -74,10 +75,28 @@ def test_an_offline_install_resolves_on_windows(made, python_version, tmp_path):
     pip_wheel = next(wheels.glob("pip-*.whl"))
     code = WINDOWS_PIP.format(windows=repr(windows_environment(python_version)))
     result = subprocess.run(
-        [sys.executable, "-c", code, "install", "--dry-run", "--no-index", "--find-links", str(wheels),
-         "--platform", "win_amd64", "--python-version", python_version, "--only-binary=:all:",
-         "--target", str(tmp_path / "x"), "planrapport"],
-        capture_output=True, text=True, env=offline_env(PYTHONPATH=str(pip_wheel)))
+        [
+            sys.executable,
+            "-c",
+            code,
+            "install",
+            "--dry-run",
+            "--no-index",
+            "--find-links",
+            str(wheels),
+            "--platform",
+            "win_amd64",
+            "--python-version",
+            python_version,
+            "--only-binary=:all:",
+            "--target",
+            str(tmp_path / "x"),
+            "planrapport",
+        ],
+        capture_output=True,
+        text=True,
+        env=offline_env(PYTHONPATH=str(pip_wheel)),
+    )
     assert result.returncode == 0, result.stderr
     would = next(line for line in result.stdout.splitlines() if line.startswith("Would install"))
     for package in ("planrapport-0.1.0", "xlwings-0.37.8", "pywin32-", "pandas-", "numpy-", "lxml-"):
@@ -88,14 +107,24 @@ def fake_wheel(folder: Path, name: str, tag: str, *requirements: str) -> None:
     distribution, version = name.split("-")
     metadata = "".join(f"Requires-Dist: {requirement}\n" for requirement in requirements)
     with zipfile.ZipFile(folder / f"{name}-{tag}.whl", "w") as archive:
-        archive.writestr(f"{distribution}-{version}.dist-info/METADATA",
-                         f"Metadata-Version: 2.1\nName: {distribution}\nVersion: {version}\n{metadata}")
+        archive.writestr(
+            f"{distribution}-{version}.dist-info/METADATA",
+            f"Metadata-Version: 2.1\nName: {distribution}\nVersion: {version}\n{metadata}",
+        )
 
 
 def test_requirements_are_met_for_windows_and_each_python(tmp_path):
-    fake_wheel(tmp_path, "planrapport-0.1.0", "py3-none-any", "xlwings==0.37.8", "tzdata",
-               'pywin32; sys_platform == "win32"', 'uvloop; sys_platform == "linux"',
-               'tomli; python_version < "3.11"', "docxtpl[extra]")
+    fake_wheel(
+        tmp_path,
+        "planrapport-0.1.0",
+        "py3-none-any",
+        "xlwings==0.37.8",
+        "tzdata",
+        'pywin32; sys_platform == "win32"',
+        'uvloop; sys_platform == "linux"',
+        'tomli; python_version < "3.11"',
+        "docxtpl[extra]",
+    )
     fake_wheel(tmp_path, "xlwings-0.37.8", "cp311-cp311-win_amd64")
     fake_wheel(tmp_path, "xlwings-0.37.8", "cp312-cp312-manylinux_2_17_x86_64")
     fake_wheel(tmp_path, "tzdata-2026.1", "py2.py3-none-any")
@@ -104,8 +133,11 @@ def test_requirements_are_met_for_windows_and_each_python(tmp_path):
     fake_wheel(tmp_path, "lxml-6.0.0", "cp312-cp312-win32")
     # Linux's and older Pythons' markers ask nothing; Windows' do, and a wheel for another platform meets nothing.
     assert unmet_requirements(tmp_path, "3.11") == ['pywin32; sys_platform == "win32"']
-    assert unmet_requirements(tmp_path, "3.12") == ['lxml; extra == "extra"', 'pywin32; sys_platform == "win32"',
-                                                   "xlwings==0.37.8"]
+    assert unmet_requirements(tmp_path, "3.12") == [
+        'lxml; extra == "extra"',
+        'pywin32; sys_platform == "win32"',
+        "xlwings==0.37.8",
+    ]
     fake_wheel(tmp_path, "pywin32-312", "cp311-cp311-win_amd64")
     assert unmet_requirements(tmp_path, "3.11") == []
 

@@ -27,8 +27,14 @@ from workbook.writeback import FIRST_ISSUE_ROW, HEADERS, check_rows
 
 EXAMPLES = {"denderleeuw": DENDERLEEUW, "waregem": WAREGEM}
 BROKEN_PLAN = {
-    "Instellingen": {"Gemeente": "Gent", "Titel van het plan": "Plan samenleven", "Beginjaar": 2020,
-                     "Eindjaar": 2025, "Rapportjaar": 2023, "Nummering": "klassiek"},
+    "Instellingen": {
+        "Gemeente": "Gent",
+        "Titel van het plan": "Plan samenleven",
+        "Beginjaar": 2020,
+        "Eindjaar": 2025,
+        "Rapportjaar": 2023,
+        "Nummering": "klassiek",
+    },
     "Doelstellingen": [{"Code": "1", "Titel": "Samen leven"}, {"Code": "1.1", "Titel": "Onthaal"}],
     "Resultaten": [{"Code": "1.1.1", "Resultaat": "Elke nieuwkomer krijgt een gesprek"}],
     "Acties": [{"Code": "1.1.1.1", "Tijdstip": "ooit", "Actie": "Onthaalgesprek"}],
@@ -146,10 +152,14 @@ def test_a_workbook_with_errors_gets_no_document_and_is_told_where_to_look(tmp_p
     assert book.written["Controle"].rows == check_rows(report.check_list())
     assert book.shown == ["Controle"]
     count = len(report.errors)
-    assert book.messages == [(
-        f"Het jaarrapport is niet gemaakt: het werkboek heeft {count} {'fout' if count == 1 else 'fouten'}.\n\n"
-        "De lijst staat op het blad Controle; klik op een cel in kolom Cel om naar het probleem te gaan. "
-        "Verbeter de fouten en klik opnieuw op 'Genereer jaarrapport'.", False)]
+    assert book.messages == [
+        (
+            f"Het jaarrapport is niet gemaakt: het werkboek heeft {count} {'fout' if count == 1 else 'fouten'}.\n\n"
+            "De lijst staat op het blad Controle; klik op een cel in kolom Cel om naar het probleem te gaan. "
+            "Verbeter de fouten en klik opnieuw op 'Genereer jaarrapport'.",
+            False,
+        )
+    ]
 
 
 def test_an_unsaved_workbook_can_be_checked_but_gets_no_document(tmp_path):
@@ -194,26 +204,43 @@ def test_an_unexpected_failure_is_one_message_with_a_log(tmp_path, monkeypatch):
     assert not outcome.ok
     assert outcome.message == (
         f"Er liep iets onverwacht mis (RuntimeError: kapot).\n\nUw eigen gegevens zijn niet gewijzigd. Stuur het "
-        f"werkboek en het bestand {log} naar de beheerder van planrapport.")
+        f"werkboek en het bestand {log} naar de beheerder van planrapport."
+    )
     assert "RuntimeError: kapot" in log.read_text(encoding="utf-8")
     assert book.statuses[-1] is None
 
 
 def test_number_formats_are_set_in_runs():
     formats = {(4, 5): "0", (5, 5): "0", (6, 5): "0.0%", (7, 5): "0", (4, 6): "0", (5, 6): "0"}
-    assert format_blocks(formats) == [((4, 5), (5, 5), "0"), ((6, 5), (6, 5), "0.0%"), ((7, 5), (7, 5), "0"),
-                                      ((4, 6), (5, 6), "0")]
+    assert format_blocks(formats) == [
+        ((4, 5), (5, 5), "0"),
+        ((6, 5), (6, 5), "0.0%"),
+        ((7, 5), (7, 5), "0"),
+        ((4, 6), (5, 6), "0"),
+    ]
 
 
 def test_text_goes_to_excel_as_text():
     assert [as_text(v) for v in ("1.1", "=SOM(A1)", "'citaat", "", None, 2023, 0.5)] == [
-        "'1.1", "'=SOM(A1)", "''citaat", "", None, 2023, 0.5]
+        "'1.1",
+        "'=SOM(A1)",
+        "''citaat",
+        "",
+        None,
+        2023,
+        0.5,
+    ]
 
 
 def test_the_buttons_module_imports_without_xlwings():
     code = "import sys, planrapport.buttons; print('xlwings' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            cwd=Path(buttons.__file__).parent.parent)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(buttons.__file__).parent.parent,
+    )
     assert result.stdout.strip() == "False"
 
 

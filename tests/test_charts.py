@@ -44,8 +44,14 @@ def series(xml: bytes) -> list[dict]:
         values = [None] * int(cache.find(f"{C}ptCount").get("val"))
         for point in cache.findall(f"{C}pt"):
             values[int(point.get("idx"))] = float(point.findtext(f"{C}v"))
-        found.append({"name": ser.findtext(f"{C}tx/{C}strRef/{C}strCache/{C}pt/{C}v"), "categories": categories,
-                      "values": values, "format": cache.findtext(f"{C}formatCode")})
+        found.append(
+            {
+                "name": ser.findtext(f"{C}tx/{C}strRef/{C}strCache/{C}pt/{C}v"),
+                "categories": categories,
+                "values": values,
+                "format": cache.findtext(f"{C}formatCode"),
+            }
+        )
     return found
 
 
@@ -62,8 +68,9 @@ def test_a_line_chart_per_quantitative_indicator_with_values(denderleeuw):
 
 def test_waregem_charts_skip_descriptive_and_unmeasured_indicators():
     trends = indicator_trends(read_plan(WAREGEM))
-    assert sorted(lines_of(trends)) == sorted(["1.3.3-I3", "1.4.3-I3", "1.5.3-I2", "2.2.3-I1", "2.4.1-I1",
-                                               "3.3.1-I4", "4.4.3-I1", "4.7.1-I2"])
+    assert sorted(lines_of(trends)) == sorted(
+        ["1.3.3-I3", "1.4.3-I3", "1.5.3-I2", "2.2.3-I1", "2.4.1-I1", "3.3.1-I4", "4.4.3-I1", "4.7.1-I2"]
+    )
     assert len(trends[trends["quantitative"]]) == 49  # the others have no values yet
 
 
@@ -77,18 +84,32 @@ def test_alt_text_says_in_dutch_what_the_chart_shows(denderleeuw):
 
 
 def _growing_plan() -> Plan:
-    indicator = Indicator("1.1.1-I1", "Aantal gesprekken", kind="kwantitatief", unit="aantal", direction="stijgen",
-                          baseline_year=2020, baseline_value=100, target_year=2025, target_value=1500)
+    indicator = Indicator(
+        "1.1.1-I1",
+        "Aantal gesprekken",
+        kind="kwantitatief",
+        unit="aantal",
+        direction="stijgen",
+        baseline_year=2020,
+        baseline_value=100,
+        target_year=2025,
+        target_value=1500,
+    )
     values = [(2021, 110), (2022, 120.5), (2023, 1130)]
-    return Plan(settings=Settings(report_year=2023, end_year=2025), indicators=(indicator,),
-                measurements=tuple(Measurement(indicator.code, str(y), y, False, v) for y, v in values))
+    return Plan(
+        settings=Settings(report_year=2023, end_year=2025),
+        indicators=(indicator,),
+        measurements=tuple(Measurement(indicator.code, str(y), y, False, v) for y, v in values),
+    )
 
 
 def test_alt_text_names_baseline_target_and_projection():
     chart = lines_of(indicator_trends(_growing_plan()))["1.1.1-I1"]
-    assert chart.alt_text.startswith("Lijngrafiek van de indicator 1.1.1-I1, Aantal gesprekken. Waarden per jaar: "
-                                     "2021: 110; 2022: 120,5; 2023: 1.130. Nulmeting: 100 in 2020. "
-                                     "Streefwaarde: 1.500 tegen 2025. De lijn door de volledige jaren komt in 2025 ")
+    assert chart.alt_text.startswith(
+        "Lijngrafiek van de indicator 1.1.1-I1, Aantal gesprekken. Waarden per jaar: "
+        "2021: 110; 2022: 120,5; 2023: 1.130. Nulmeting: 100 in 2020. "
+        "Streefwaarde: 1.500 tegen 2025. De lijn door de volledige jaren komt in 2025 "
+    )
 
 
 def test_line_chart_holds_values_baseline_target_and_trend_by_year():
@@ -130,8 +151,12 @@ def test_the_data_workbook_holds_what_the_chart_shows(denderleeuw):
     assert space.find(f"{C}externalData").get(f"{R}id") == chart_xml.WORKBOOK_RELATIONSHIP
     sheet = load_workbook(io.BytesIO(built.workbook)).active
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert rows[0] == [None, "Meting", "* deel van een jaar, niet vergelijkbaar: 2021 (juni-december)",
-                       "Eerste meting 539 (2022)"]
+    assert rows[0] == [
+        None,
+        "Meting",
+        "* deel van een jaar, niet vergelijkbaar: 2021 (juni-december)",
+        "Eerste meting 539 (2022)",
+    ]
     assert rows[1:] == [["2021*", None, 381, 539], ["2022", 539, None, 539]]
     references = [f.text for f in space.iter(f"{C}f")]
     assert "Sheet1!$B$2:$B$3" in references and "Sheet1!$A$2:$A$3" in references
@@ -224,8 +249,12 @@ def test_the_workbook_is_dated_by_the_document_not_the_clock(denderleeuw):
 def test_a_changed_value_changes_the_chart(denderleeuw):
     plan, trends, _ = denderleeuw
     before = lines_of(trends)["A10911-I4"].build(CREATED)
-    changed = [m if (m.indicator_code, m.period) != ("A10911-I4", "2022") else
-               Measurement(m.indicator_code, m.period, m.year, m.partial, 323) for m in plan.measurements]
+    changed = [
+        m
+        if (m.indicator_code, m.period) != ("A10911-I4", "2022")
+        else Measurement(m.indicator_code, m.period, m.year, m.partial, 323)
+        for m in plan.measurements
+    ]
     plan = Plan(settings=plan.settings, indicators=plan.indicators, measurements=tuple(changed))
     after = lines_of(indicator_trends(plan))["A10911-I4"].build(CREATED)
     assert 323 in series(after.xml)[0]["values"] and after.xml != before.xml

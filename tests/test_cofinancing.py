@@ -5,8 +5,9 @@ import pytest
 from reporting.cofinancing import cofinancing_met
 
 
-@pytest.mark.parametrize(("own", "met"), [(20666.67, True), (20667, True), (20666.66, False), (20666.665, True),
-                                          (20000, False)])
+@pytest.mark.parametrize(
+    ("own", "met"), [(20666.67, True), (20667, True), (20666.66, False), (20666.665, True), (20000, False)]
+)
 def test_a_third_of_62000_is_met_from_20666_67_on(own, met):
     assert cofinancing_met(own, 1 / 3, 62000) is met
 

@@ -37,8 +37,9 @@ def cells(path: Path, **options) -> dict[str, dict[str, object]]:
             for cell in row:
                 value = cell.value
                 if isinstance(value, CellRichText):
-                    value = tuple((getattr(p, "text", p), bool(getattr(getattr(p, "font", None), "b", False)))
-                                  for p in value)
+                    value = tuple(
+                        (getattr(p, "text", p), bool(getattr(getattr(p, "font", None), "b", False))) for p in value
+                    )
                 if value is not None:
                     values[cell.coordinate] = value
         result[sheet.title] = values
@@ -65,8 +66,7 @@ def test_every_value_comes_along_and_the_source_stays(example, tmp_path, capsys)
     converted = cells(target, rich_text=True)
     assert converted.pop(CONFIG_SHEET)
     assert converted == cells(source, rich_text=True)
-    assert cells(target, data_only=True) | {CONFIG_SHEET: None} == cells(source, data_only=True) | {
-        CONFIG_SHEET: None}
+    assert cells(target, data_only=True) | {CONFIG_SHEET: None} == cells(source, data_only=True) | {CONFIG_SHEET: None}
     plan = read_plan(target)
     assert replace(plan, source=None) == replace(read_plan(source), source=None)
     assert validate(plan) == validate(read_plan(source))
@@ -101,8 +101,21 @@ def test_own_sheets_columns_formulas_links_and_notes_come_along(denderleeuw, tmp
     workbook.save(denderleeuw)
     # Let LibreOffice compute the formula, as Excel would have, so the file holds its result.
     computed = tmp_path / "berekend"
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "xlsx", "--outdir", str(computed), str(denderleeuw)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(computed),
+            str(denderleeuw),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     source = computed / denderleeuw.name
     assert main(["omzetten", str(source)]) == 0
     converted = load_workbook(source.with_suffix(".xlsm"))
@@ -125,14 +138,16 @@ def test_a_workbook_with_a_controle_sheet_keeps_it(denderleeuw):
     converted = load_workbook(denderleeuw.with_suffix(".xlsm"))
     original = load_workbook(denderleeuw)
     assert [[c.value for c in r] for r in converted["Controle"].iter_rows()] == [
-        [c.value for c in r] for r in original["Controle"].iter_rows()]
+        [c.value for c in r] for r in original["Controle"].iter_rows()
+    ]
     assert converted["Controle"]["C4"].hyperlink.location == original["Controle"]["C4"].hyperlink.location
 
 
 def test_the_result_is_valid_open_xml(denderleeuw):
     assert main(["omzetten", str(denderleeuw)]) == 0
-    result = subprocess.run([ooxml_validator(), str(denderleeuw.with_suffix(".xlsm"))], capture_output=True,
-                            text=True, timeout=180)
+    result = subprocess.run(
+        [ooxml_validator(), str(denderleeuw.with_suffix(".xlsm"))], capture_output=True, text=True, timeout=180
+    )
     assert '"ok": true' in result.stdout, result.stdout[:2000]
 
 
@@ -141,7 +156,8 @@ def test_an_existing_xlsm_is_not_replaced_without_asking(denderleeuw, capsys):
     target.write_bytes(b"eigen bestand")
     assert main(["omzetten", str(denderleeuw)]) == 1
     assert capsys.readouterr().err == (
-        "planrapport: denderleeuw-2023.xlsm: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf.\n")
+        "planrapport: denderleeuw-2023.xlsm: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf.\n"
+    )
     assert target.read_bytes() == b"eigen bestand"
     assert main(["omzetten", str(denderleeuw), "--overschrijf"]) == 0
     assert zipfile.is_zipfile(target)
@@ -154,11 +170,14 @@ def test_another_target_name(denderleeuw, tmp_path, capsys):
     assert replace(read_plan(target), source=None) == replace(read_plan(denderleeuw), source=None)
 
 
-@pytest.mark.parametrize(("name", "target", "message"), [
-    ("plan.xlsm", None, "plan.xlsm: dit is al een werkboek met knoppen (.xlsm); omzetten is niet nodig."),
-    ("plan.ods", None, "plan.ods: omzetten kan alleen vanuit een Excel-werkmap (.xlsx)."),
-    ("plan.xlsx", "plan.xlsx", "plan.xlsx: een werkboek met knoppen moet eindigen op .xlsm."),
-])
+@pytest.mark.parametrize(
+    ("name", "target", "message"),
+    [
+        ("plan.xlsm", None, "plan.xlsm: dit is al een werkboek met knoppen (.xlsm); omzetten is niet nodig."),
+        ("plan.ods", None, "plan.ods: omzetten kan alleen vanuit een Excel-werkmap (.xlsx)."),
+        ("plan.xlsx", "plan.xlsx", "plan.xlsx: een werkboek met knoppen moet eindigen op .xlsm."),
+    ],
+)
 def test_wrong_names_are_refused(name, target, message, tmp_path, capsys):
     path = tmp_path / name
     shutil.copyfile(DENDERLEEUW, path)
@@ -183,4 +202,5 @@ def test_pictures_and_charts_are_named_when_left_out(denderleeuw, capsys):
     workbook.save(denderleeuw)
     assert main(["omzetten", str(denderleeuw)]) == 0
     assert capsys.readouterr().err == (
-        "planrapport: niet overgenomen in denderleeuw-2023.xlsm: grafieken, tekeningen of vormen.\n")
+        "planrapport: niet overgenomen in denderleeuw-2023.xlsm: grafieken, tekeningen of vormen.\n"
+    )

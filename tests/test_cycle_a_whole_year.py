@@ -38,10 +38,23 @@ ACTIONS = [
 ]
 TREKKERS = {"A10921": "Jeugd/Sport"}
 LAST_YEAR = [("A10924", "In voorbereiding"), ("A10925", "Afgerond")]
-PERCENT = ("A10920-I1", "Jaarlijks", "Aandeel deelnemers van buitenlandse herkomst", "kwantitatief", "percentage",
-           "stijgen", None, 2023, 3, 2025, 6)
-BUDGET = [(YEAR, "Vlaamse subsidie", "Vlaamse overheid", "Loonkost integratiemedewerker", 30000, 30000),
-          (YEAR, "Eigen middelen gemeente", "Gemeente", "Werkingsmiddelen", 10000, 10000)]
+PERCENT = (
+    "A10920-I1",
+    "Jaarlijks",
+    "Aandeel deelnemers van buitenlandse herkomst",
+    "kwantitatief",
+    "percentage",
+    "stijgen",
+    None,
+    2023,
+    3,
+    2025,
+    6,
+)
+BUDGET = [
+    (YEAR, "Vlaamse subsidie", "Vlaamse overheid", "Loonkost integratiemedewerker", 30000, 30000),
+    (YEAR, "Eigen middelen gemeente", "Gemeente", "Werkingsmiddelen", 10000, 10000),
+]
 SILENT, DOUBLE, WITH_PERCENT = "Dienst Welzijn", "Bibliotheek", "Dienst Communicatie"
 
 
@@ -58,7 +71,7 @@ def _append(sheet: Worksheet, values: dict[str, object]) -> int:
     for table in sheet.tables.values():
         first, last = table.ref.split(":")
         letters = "".join(ch for ch in last if ch.isalpha())
-        table.ref = f"{first}:{letters}{max(row, int(last[len(letters):]))}"
+        table.ref = f"{first}:{letters}{max(row, int(last[len(letters) :]))}"
     return row
 
 
@@ -75,16 +88,40 @@ def make_plan(path: Path) -> None:
         _append(actions, {"Code": code, "Tijdstip": timing, "Actie": title, "Trekker": lead})
     for code, status in LAST_YEAR:
         done = status == "Afgerond"
-        _append(book["Opvolging"], {"Actie": code, "Jaar": YEAR - 1, "Status": status,
-                                    "Stand van zaken": "Zoals gepland." if done else "Geen zaal gevonden.",
-                                    "Tijd": "Op schema" if done else "Uitgesteld"})
-    columns = ["Code", "Tijdstip", "Indicator", "Soort", "Eenheid", "Gewenste richting", "Norm", "Nulmeting jaar",
-               "Nulmeting waarde", "Streefjaar", "Streefwaarde"]
+        _append(
+            book["Opvolging"],
+            {
+                "Actie": code,
+                "Jaar": YEAR - 1,
+                "Status": status,
+                "Stand van zaken": "Zoals gepland." if done else "Geen zaal gevonden.",
+                "Tijd": "Op schema" if done else "Uitgesteld",
+            },
+        )
+    columns = [
+        "Code",
+        "Tijdstip",
+        "Indicator",
+        "Soort",
+        "Eenheid",
+        "Gewenste richting",
+        "Norm",
+        "Nulmeting jaar",
+        "Nulmeting waarde",
+        "Streefjaar",
+        "Streefwaarde",
+    ]
     _append(book["Indicatoren"], dict(zip(columns, PERCENT, strict=True)))
     _append(book["Metingen"], {"Indicator": PERCENT[0], "Periode": "2023", "Waarde": 3})
     for line in BUDGET:
-        _append(book["Begroting"], dict(zip(["Jaar", "Soort financiering", "Financier", "Omschrijving", "Gepland",
-                                             "Besteed"], line, strict=True)))
+        _append(
+            book["Begroting"],
+            dict(
+                zip(
+                    ["Jaar", "Soort financiering", "Financier", "Omschrijving", "Gepland", "Besteed"], line, strict=True
+                )
+            ),
+        )
     book.save(path)
 
 
@@ -136,8 +173,9 @@ def test_a_whole_year_through_the_commands_and_the_buttons(plans, capsys):
     # 1. A new year: the postponed action and the yearly action both get a row.
     assert main(["nieuw-jaar", str(by_command), str(YEAR)]) == 0
     out = capsys.readouterr().out
-    assert ("A10924: tijdstip '2023' voorbij en niet afgerond of stopgezet ('In voorbereiding' in 2023), toch een "
-            "rij") in out
+    assert (
+        "A10924: tijdstip '2023' voorbij en niet afgerond of stopgezet ('In voorbereiding' in 2023), toch een rij"
+    ) in out
     book = StandInBook(by_button)
     book.answers = [str(YEAR)]
     assert press(run_new_year, book).ok
@@ -162,9 +200,10 @@ def test_a_whole_year_through_the_commands_and_the_buttons(plans, capsys):
     assert read_live_plan(book).measurements == plan.measurements
     double = _row(plan, "A10922")
     assert (double.status, double.progress) == ("", "")  # nothing of the two rows is taken
-    assert (f"  Opvolging!C{double.origin.row} (A10922, Status): 'In uitvoering' in opvolging {YEAR} Bibliotheek.xlsx, "
-            f"Opvolging!C4; 'Afgerond' in opvolging {YEAR} Bibliotheek.xlsx, Opvolging!C5. Kies zelf en vul de cel in."
-            ) in out.splitlines()
+    assert (
+        f"  Opvolging!C{double.origin.row} (A10922, Status): 'In uitvoering' in opvolging {YEAR} Bibliotheek.xlsx, "
+        f"Opvolging!C4; 'Afgerond' in opvolging {YEAR} Bibliotheek.xlsx, Opvolging!C5. Kies zelf en vul de cel in."
+    ) in out.splitlines()
     assert f"  {SILENT}: opvolging {YEAR} {SILENT}.xlsx" in out.splitlines()
     measured = next(m for m in plan.measurements if (m.indicator_code, m.year) == (PERCENT[0], YEAR))
     assert measured.value == pytest.approx(4.6)

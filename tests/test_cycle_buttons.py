@@ -52,8 +52,15 @@ def sheet_values(book: StandInBook, *names: str) -> dict[str, list[list[object]]
 def contents(path: Path) -> list[tuple[str, str, list[list[object]], list[str]]]:
     """Every sheet of a workbook: name, visibility, values and drop-downs (the zip's times differ per second)."""
     book = load_workbook(path)
-    return [(sheet.title, sheet.sheet_state, [[c.value for c in row] for row in sheet.iter_rows()],
-             [f"{v.sqref} {v.formula1}" for v in sheet.data_validations.dataValidation]) for sheet in book]
+    return [
+        (
+            sheet.title,
+            sheet.sheet_state,
+            [[c.value for c in row] for row in sheet.iter_rows()],
+            [f"{v.sqref} {v.formula1}" for v in sheet.data_validations.dataValidation],
+        )
+        for sheet in book
+    ]
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
@@ -71,32 +78,46 @@ def test_new_year_on_the_open_book_gives_the_plan_the_command_gives(example, tmp
     plan = read_plan(by_command)
     rows = sum(r.year == year for r in plan.follow_ups)
     measured = sum(m.year == year for m in plan.measurements)
-    assert printed[:3] == [f"Rapportjaar: {year} (was {year - 1}).",
-                           f"Blad Opvolging: {rows} rijen voor {year} toegevoegd.",
-                           f"Blad Metingen: {measured} rijen voor {year} toegevoegd."]
+    assert printed[:3] == [
+        f"Rapportjaar: {year} (was {year - 1}).",
+        f"Blad Opvolging: {rows} rijen voor {year} toegevoegd.",
+        f"Blad Metingen: {measured} rijen voor {year} toegevoegd.",
+    ]
     assert book.messages[-1] == (
-        "\n".join([f"Rapportjaar: {year} (was {year - 1}).",
-                   f"Blad Opvolging: {rows} rijen voor {year} toegevoegd, leeg tot de trekker antwoordt.",
-                   f"Blad Metingen: {measured} rijen voor {year} toegevoegd.", *printed[3:-1][:20],
-                   *([f"... en nog {len(printed) - 24} acties."] if len(printed) > 24 else [])])
+        "\n".join(
+            [
+                f"Rapportjaar: {year} (was {year - 1}).",
+                f"Blad Opvolging: {rows} rijen voor {year} toegevoegd, leeg tot de trekker antwoordt.",
+                f"Blad Metingen: {measured} rijen voor {year} toegevoegd.",
+                *printed[3:-1][:20],
+                *([f"... en nog {len(printed) - 24} acties."] if len(printed) > 24 else []),
+            ]
+        )
         + "\n\nBewaar het werkboek (Ctrl+S) om de wijzigingen te houden. Volgende stap: vul op blad Acties de kolom "
-        "Trekker in (wie de opvolging van de actie geeft) en klik op 'Vraag opvolging op'.", True)
+        "Trekker in (wie de opvolging van de actie geeft) en klik op 'Vraag opvolging op'.",
+        True,
+    )
     assert book.shown == ["Opvolging"]
 
     before = sheet_values(book, "Instellingen", "Opvolging", "Metingen")
     book.answers = [str(year)]
     press(run_new_year, book)
     assert sheet_values(book, "Instellingen", "Opvolging", "Metingen") == before
-    assert book.messages[-1][0].startswith(f"Het werkboek staat al op rapportjaar {year}; er was niets toe te "
-                                           "voegen.")
+    assert book.messages[-1][0].startswith(f"Het werkboek staat al op rapportjaar {year}; er was niets toe te voegen.")
 
 
-@pytest.mark.parametrize(("answer", "message"), [
-    (None, "'Nieuw jaar' is afgebroken; er is niets gewijzigd."),
-    ("volgend jaar", "'volgend jaar' is geen jaar. Klik opnieuw op 'Nieuw jaar' en typ een jaar, bv. 2024."),
-    ("2026", "2026 valt buiten de planperiode 2020-2025 (Beginjaar en Eindjaar op blad Instellingen). Klik opnieuw "
-             "op 'Nieuw jaar' en kies een jaar van 2020 tot en met 2025."),
-])
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        (None, "'Nieuw jaar' is afgebroken; er is niets gewijzigd."),
+        ("volgend jaar", "'volgend jaar' is geen jaar. Klik opnieuw op 'Nieuw jaar' en typ een jaar, bv. 2024."),
+        (
+            "2026",
+            "2026 valt buiten de planperiode 2020-2025 (Beginjaar en Eindjaar op blad Instellingen). Klik opnieuw "
+            "op 'Nieuw jaar' en kies een jaar van 2020 tot en met 2025.",
+        ),
+    ],
+)
 def test_new_year_changes_nothing_when_cancelled_or_given_no_year_of_the_plan(answer, message):
     book = StandInBook(DENDERLEEUW)
     before = {name: book.values(name) for name in book.sheet_names()}
@@ -126,18 +147,20 @@ def test_ask_writes_the_files_the_command_writes_beside_the_workbook(example, tm
     listed = [line.split("  ") for line in printed[1:-2]]  # "  wie  bestand  (wat)", aligned in columns
     listed = [[part.strip() for part in parts if part.strip()] for parts in listed]
     assert book.messages[-1][0] == (
-        f"Uitvraag opvolging {year}: {count} bestanden in de map {sent}:\n" +
-        "\n".join(f"- {who}: {name} {what}" for who, name, what in listed) +
-        "\n\nWat elke trekker kreeg, staat op het verborgen blad Uitgevraagd; het werkboek is bewaard."
+        f"Uitvraag opvolging {year}: {count} bestanden in de map {sent}:\n"
+        + "\n".join(f"- {who}: {name} {what}" for who, name, what in listed)
+        + "\n\nWat elke trekker kreeg, staat op het verborgen blad Uitgevraagd; het werkboek is bewaard."
         "\n\nMail elk bestand naar de trekker. Zet de ingevulde bestanden die terugkomen in dezelfde map (een andere "
-        "naam mag) en klik dan op 'Verzamel opvolging'.")
+        "naam mag) en klik dan op 'Verzamel opvolging'."
+    )
 
     again = press(run_ask, book)
     assert not again.ok and book.opened == [sent]
     assert book.messages[-1][0] == (
         f"In de map {sent} staan al {', '.join(file_name(r, year) for r in requests_for(read_plan(by_button), year))}"
         ". planrapport vervangt ze niet: er kunnen al antwoorden in staan.\n\nHaal de antwoorden binnen met 'Verzamel "
-        "opvolging', of verplaats de bestanden naar een andere map en klik opnieuw.")
+        "opvolging', of verplaats de bestanden naar een andere map en klik opnieuw."
+    )
     assert all(contents(sent / name) == contents(asked / name) for name in names)
 
 
@@ -150,7 +173,8 @@ def test_ask_and_collect_need_the_years_rows_first(tmp_path):
     book.type("Instellingen", 8, 2, 2023)
     assert press(run_collect, book).message == (
         f"De map {tmp_path / 'opvolging 2023'} bestaat niet. Klik eerst op 'Vraag opvolging op': die maakt de map met "
-        "een bestand per trekker. Zet de ingevulde bestanden die terugkomen in die map.")
+        "een bestand per trekker. Zet de ingevulde bestanden die terugkomen in die map."
+    )
     assert not list(tmp_path.iterdir())[1:]
 
 
@@ -183,8 +207,11 @@ def test_the_whole_cycle_through_the_buttons_ends_where_the_commands_end(example
         shutil.copyfile(files[first.who], tmp_path / "zoals verstuurd.xlsx")
         _fill(files[first.who], measurement=1234, target=folder / "mijn antwoord.xlsx")
         shutil.copyfile(tmp_path / "zoals verstuurd.xlsx", files[first.who])
-        _fill(files[half.who], rows=(len(half.follow_ups) + 1) // 2,
-              values={"Status": "In uitvoering", "Stand van zaken": "Half gedaan."})
+        _fill(
+            files[half.who],
+            rows=(len(half.follow_ups) + 1) // 2,
+            values={"Status": "In uitvoering", "Stand van zaken": "Half gedaan."},
+        )
         shutil.copyfile(tmp_path / "vorig jaar" / file_name(old, year - 1), files[old.who])
         _fill(files[wrong.who], rows=1, values={"Status": "Bezig", "Stand van zaken": "We zijn bezig."})
         files[silent.who].unlink()
@@ -206,9 +233,10 @@ def test_the_whole_cycle_through_the_buttons_ends_where_the_commands_end(example
         f"Nog geen antwoord van: {', '.join(waiting)}.\n\nHet volledige overzicht staat op blad Verzameld.\n\n"
         "Bij een conflict houdt het werkboek zijn eigen waarde. Kies zelf: pas de cel aan (de cel staat op blad "
         "Verzameld), of neem de ingevulde waarden toch over vanaf de opdrachtprompt, met het werkboek bewaard en "
-        f"gesloten:\n{COMMAND_LINE} verzamelen \"{by_button}\" \"{folder}\" --overschrijf\n\n"
+        f'gesloten:\n{COMMAND_LINE} verzamelen "{by_button}" "{folder}" --overschrijf\n\n'
         "Bewaar het werkboek (Ctrl+S) om de wijzigingen te houden. Volgende stap: klik op 'Controleer' en daarna op "
-        "'Dien in'.")
+        "'Dien in'."
+    )
 
     before = sheet_values(book, "Opvolging", "Metingen")
     again = press(run_collect, book)
@@ -235,11 +263,14 @@ def test_the_whole_cycle_through_the_buttons_ends_where_the_commands_end(example
         f"werkboek ({report.parent}). De opvolging van {rows} acties en {measurements} metingen van {year} staat op "
         f"het verborgen blad Ingediend.\nHet werkboek heeft {warnings} waarschuwingen; ze staan op het blad Controle."
         "\n\nHet werkboek is bewaard, zodat het verslag van de indiening blijft. Wijzigt "
-        "u daarna een ingediende waarde, dan meldt 'Controleer' het.")
+        "u daarna een ingediende waarde, dan meldt 'Controleer' het."
+    )
 
     again = press(run_submit, book)
-    assert (f"Dit vervangt de indiening van {year} op {long_date(date.today())} en het document {report.name}."
-            in again.message)
+    assert (
+        f"Dit vervangt de indiening van {year} op {long_date(date.today())} en het document {report.name}."
+        in again.message
+    )
     assert again.document == report  # one final report per year, replaced with its record
     book.type("Opvolging", conflict_row.origin.row, 3, "Stopgezet")
     press(run_check, book)
@@ -256,7 +287,8 @@ def test_a_workbook_with_errors_is_not_submitted(tmp_path):
     assert outcome.message == (
         f"Er is niets ingediend: het werkboek heeft {count} {'fout' if count == 1 else 'fouten'}.\n\nDe lijst staat "
         "op het blad Controle; klik op een cel in kolom Cel om naar het probleem te gaan. Verbeter de fouten en klik "
-        "opnieuw op 'Dien in'.")
+        "opnieuw op 'Dien in'."
+    )
     assert "Controle" in book.written and "Ingediend" not in book.cells and book.saves == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kapot.xlsx"]
 
@@ -279,12 +311,18 @@ def test_an_officers_own_sheets_called_verzameld_or_ingediend_are_left_alone(tmp
 
 
 def test_new_rows_go_below_the_last_filled_row_of_the_table_columns():
-    values = [["Opvolging per jaar", None, None, None, "mijn notitie"], ["uitleg"],
-              [None, "Actie", "Jaar", "Status", None, "Eigen kolom"],
-              [None, "A1", 2023, "Gepland"], [None, None, None, None], [None, None, None, "Lopend", None, None],
-              [None, None, None, None, None, None, "iets rechts van de tabel"]]
-    first, rows = rows_to_append(values, FOLLOW_UP, [{"Actie": "A2", "Jaar": 2024, "Status": "Gepland",
-                                                       "Geld": "niet op dit blad"}])
+    values = [
+        ["Opvolging per jaar", None, None, None, "mijn notitie"],
+        ["uitleg"],
+        [None, "Actie", "Jaar", "Status", None, "Eigen kolom"],
+        [None, "A1", 2023, "Gepland"],
+        [None, None, None, None],
+        [None, None, None, "Lopend", None, None],
+        [None, None, None, None, None, None, "iets rechts van de tabel"],
+    ]
+    first, rows = rows_to_append(
+        values, FOLLOW_UP, [{"Actie": "A2", "Jaar": 2024, "Status": "Gepland", "Geld": "niet op dit blad"}]
+    )
     assert first == (7, 2)  # row 6 has a value in the table's columns; column G lies outside them
     assert rows == [["A2", 2024, "Gepland", None, None]]
 
@@ -292,8 +330,9 @@ def test_new_rows_go_below_the_last_filled_row_of_the_table_columns():
 def test_new_rows_need_the_header_row():
     with pytest.raises(WorkbookError) as error:
         rows_to_append([["Opvolging per jaar"], ["Code", "Wat"]], FOLLOW_UP, [{"Actie": "A2"}])
-    assert error.value.message == ("Op blad 'Opvolging' staan de kolomnamen niet. Geef de kolommen hun namen terug "
-                                   "(rij 3) en klik opnieuw.")
+    assert error.value.message == (
+        "Op blad 'Opvolging' staan de kolomnamen niet. Geef de kolommen hun namen terug (rij 3) en klik opnieuw."
+    )
 
 
 def test_every_button_in_the_self_tests_order_works_on_its_example(tmp_path):
@@ -307,9 +346,17 @@ def test_every_button_in_the_self_tests_order_works_on_its_example(tmp_path):
     copy = tmp_path / f"zelftest-{EXAMPLE}.xlsm"
     write_macro_workbook(example_path(EXAMPLE), copy, extra_settings=((SELFTEST_KEY, "ja"),))
     book = StandInBook(copy)
-    runs = {"Controleer": run_check, "GenereerJaarrapport": run_year_report, "GenereerBeleidsplan": run_plan_document,
-            "NieuwJaar": run_new_year, "VraagOpvolgingOp": run_ask, "VerzamelOpvolging": run_collect,
-            "DienIn": run_submit, "MaakEvaluatie": buttons.run_evaluation, "NieuwPlan": run_next_plan}
+    runs = {
+        "Controleer": run_check,
+        "GenereerJaarrapport": run_year_report,
+        "GenereerBeleidsplan": run_plan_document,
+        "NieuwJaar": run_new_year,
+        "VraagOpvolgingOp": run_ask,
+        "VerzamelOpvolging": run_collect,
+        "DienIn": run_submit,
+        "MaakEvaluatie": buttons.run_evaluation,
+        "NieuwPlan": run_next_plan,
+    }
     for button in ALL_BUTTONS:
         outcome = press(runs[button.macro], book)
         assert outcome.ok, (button.caption, outcome.message)

@@ -15,8 +15,14 @@ from workbook.reader import read_plan
 from workbook.template import build_template, fill
 
 BROKEN_PLAN = {
-    "Instellingen": {"Gemeente": "Gent", "Titel van het plan": "Plan samenleven", "Beginjaar": 2020,
-                     "Eindjaar": 2025, "Rapportjaar": 2023, "Nummering": "klassiek"},
+    "Instellingen": {
+        "Gemeente": "Gent",
+        "Titel van het plan": "Plan samenleven",
+        "Beginjaar": 2020,
+        "Eindjaar": 2025,
+        "Rapportjaar": 2023,
+        "Nummering": "klassiek",
+    },
     "Doelstellingen": [{"Code": "1", "Titel": "Samen leven"}, {"Code": "1.1", "Titel": "Onthaal"}],
     "Resultaten": [{"Code": "1.1.1", "Resultaat": "Elke nieuwkomer krijgt een gesprek"}],
     "Acties": [{"Code": "1.1.1.1", "Tijdstip": "ooit", "Actie": "Onthaalgesprek"}],
@@ -55,7 +61,8 @@ def test_existing_document_is_never_silently_overwritten(denderleeuw, capsys):
     assert out.out == f"{second}\n"
     assert out.err == (
         "planrapport: jaarrapport-2023-denderleeuw.docx bestond al en bleef ongewijzigd; het nieuwe document heet "
-        "jaarrapport-2023-denderleeuw (2).docx. Gebruik --overschrijf om het bestaande bestand te vervangen.\n")
+        "jaarrapport-2023-denderleeuw (2).docx. Gebruik --overschrijf om het bestaande bestand te vervangen.\n"
+    )
     assert target.read_bytes() == b"het vorige rapport"
     assert main(["jaarrapport", str(denderleeuw), "--overschrijf"]) == 0
     assert capsys.readouterr().out == f"{target}\n"
@@ -82,7 +89,8 @@ def test_workbook_with_errors_is_refused_and_the_errors_listed(broken, capsys):
     assert out.err == (
         f"planrapport: gent.xlsx heeft {count}; het jaarrapport wordt niet gemaakt.\n{lines}\n"
         "Verbeter het werkboek (planrapport controleer gent.xlsx --schrijf zet de lijst op blad Controle), of maak "
-        "een ontwerp met --forceer.\n")
+        "een ontwerp met --forceer.\n"
+    )
     assert list(broken.parent.glob("*.docx")) == []
     assert main(["beleidsplan", str(broken)]) == 1
     assert "het beleidsplan wordt niet gemaakt" in capsys.readouterr().err
@@ -123,8 +131,11 @@ def test_template_error_exits_1_with_the_message(denderleeuw, capsys):
 
 def test_demo_writes_three_documents_and_can_run_again(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    expected = ["planrapport-demo/jaarrapport-2012-waregem.docx", "planrapport-demo/beleidsplan-2011-2013-waregem.docx",
-                "planrapport-demo/jaarrapport-2023-denderleeuw.docx"]
+    expected = [
+        "planrapport-demo/jaarrapport-2012-waregem.docx",
+        "planrapport-demo/beleidsplan-2011-2013-waregem.docx",
+        "planrapport-demo/jaarrapport-2023-denderleeuw.docx",
+    ]
     for _ in range(2):
         assert main(["demo"]) == 0
         assert capsys.readouterr().out.splitlines() == expected
@@ -139,8 +150,9 @@ def test_header_rows_in_the_written_plan(tmp_path, capsys):
     assert main(["beleidsplan", str(workbook)]) == 0
     data = Path(capsys.readouterr().out.strip()).read_bytes()
     body = next(iter(parts(data, "word/document.xml").values()))
-    assert all(t.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None for t in body.iter(f"{W}tbl")
-               if len(t.findall(f"{W}tr")) > 1)
+    assert all(
+        t.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None for t in body.iter(f"{W}tbl") if len(t.findall(f"{W}tr")) > 1
+    )
 
 
 def test_a_folder_gets_a_report_per_workbook_and_a_broken_one_does_not_stop_the_others(tmp_path, capsys):
@@ -153,5 +165,7 @@ def test_a_folder_gets_a_report_per_workbook_and_a_broken_one_does_not_stop_the_
     assert code == 1
     assert out.splitlines() == [str(tmp_path / "uit" / "jaarrapport-2023-denderleeuw.docx")]
     assert "planrapport: 1 van 2 jaarrapporten gemaakt in " in err
-    assert ("  kapot.xlsx: dit is geen Excel-werkboek (.xlsx of .xlsm), of het bestand is beschadigd. Bewaar het "
-            "in Excel als Excel-werkmap (.xlsx).") in err.splitlines()
+    assert (
+        "  kapot.xlsx: dit is geen Excel-werkboek (.xlsx of .xlsm), of het bestand is beschadigd. Bewaar het "
+        "in Excel als Excel-werkmap (.xlsx)."
+    ) in err.splitlines()

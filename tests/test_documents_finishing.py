@@ -56,14 +56,18 @@ def test_cells_end_with_a_paragraph():
     )
 
 
-@pytest.mark.parametrize("second_row", [
-    '<w:tc><w:tcPr><w:tcW w:w="1" w:type="pct"/></w:tcPr><w:p/></w:tc><w:tc><w:tcPr/><w:p/></w:tc>',
-    '<w:tc><w:tcPr><w:tcW w:w="1" w:type="pct"/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc>',
-])
+@pytest.mark.parametrize(
+    "second_row",
+    [
+        '<w:tc><w:tcPr><w:tcW w:w="1" w:type="pct"/></w:tcPr><w:p/></w:tc><w:tc><w:tcPr/><w:p/></w:tc>',
+        '<w:tc><w:tcPr><w:tcW w:w="1" w:type="pct"/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc>',
+    ],
+)
 def test_cell_widths_written_the_same_way_whatever_was_there(second_row):
-    cells = ('<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="2000"/></w:tcPr><w:p/></w:tc>',
-             '<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa" w:hidden="1"/><w:vAlign w:val="top"/></w:tcPr>'
-             "<w:p/></w:tc>")
+    cells = (
+        '<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="2000"/></w:tcPr><w:p/></w:tc>',
+        '<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa" w:hidden="1"/><w:vAlign w:val="top"/></w:tcPr><w:p/></w:tc>',
+    )
     body = _body(f"<w:tbl><w:tblPr/><w:tblGrid/><w:tr>{''.join(cells)}</w:tr><w:tr>{second_row}</w:tr></w:tbl>")
     fit_tables(body)
     assert _xml(body[0]) == (
@@ -77,11 +81,13 @@ def test_cell_widths_written_the_same_way_whatever_was_there(second_row):
 
 
 def test_small_tables_keep_their_rows_together_with_the_next():
-    paragraphs = ('<w:p><w:pPr><w:pStyle w:val="x"/></w:pPr></w:p>', "<w:p/>",
-                  '<w:p><w:pPr><w:keepNext w:val="0"/><w:jc w:val="left"/></w:pPr></w:p>',
-                  "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>",
-                  '<w:p><w:pPr><w:pStyle w:val="x"/><!-- y --><w:spacing w:after="0"/><w:jc w:val="left"/></w:pPr>'
-                  "</w:p>")
+    paragraphs = (
+        '<w:p><w:pPr><w:pStyle w:val="x"/></w:pPr></w:p>',
+        "<w:p/>",
+        '<w:p><w:pPr><w:keepNext w:val="0"/><w:jc w:val="left"/></w:pPr></w:p>',
+        "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>",
+        '<w:p><w:pPr><w:pStyle w:val="x"/><!-- y --><w:spacing w:after="0"/><w:jc w:val="left"/></w:pPr></w:p>',
+    )
     rows = "".join(f"<w:tr><w:tc>{p}</w:tc></w:tr>" for p in (*paragraphs, "<w:p/>"))
     body = _body(f"<w:tbl><w:tblPr/>{rows}</w:tbl>")
     keep_rows_together(body)
@@ -95,8 +101,9 @@ def test_small_tables_keep_their_rows_together_with_the_next():
         "</w:pPr></w:p>",
         "<w:p/>",
     ]
-    assert all(_xml(row).startswith("<w:tr><w:trPr><w:cantSplit/></w:trPr>") for row in body[0].iterchildren(
-        f"{{{W_NS}}}tr"))
+    assert all(
+        _xml(row).startswith("<w:tr><w:trPr><w:cantSplit/></w:trPr>") for row in body[0].iterchildren(f"{{{W_NS}}}tr")
+    )
 
 
 def test_every_heading_of_the_body_is_found_in_order():

@@ -29,22 +29,35 @@ EXPECTED = [
 def test_lines_with_a_mark_become_items_and_the_other_lines_stay_paragraphs():
     assert blocks("Intro:\n- a\n- b") == [Block("Intro:"), Block("a", "bullet"), Block("b", "bullet")]
     assert blocks("1) een\n- a. sub\n- b. sub\n2) twee") == [
-        Block("een", "decimal", 0, ")", 1), Block("sub", "letter", 1, ".", 1), Block("sub", "letter", 1, ".", 2),
-        Block("twee", "decimal", 0, ")", 2)]
+        Block("een", "decimal", 0, ")", 1),
+        Block("sub", "letter", 1, ".", 1),
+        Block("sub", "letter", 1, ".", 2),
+        Block("twee", "decimal", 0, ")", 2),
+    ]
     assert blocks("- boven\n  - onder\n- boven") == [
-        Block("boven", "bullet"), Block("onder", "bullet", 1), Block("boven", "bullet")]
+        Block("boven", "bullet"),
+        Block("onder", "bullet", 1),
+        Block("boven", "bullet"),
+    ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("i. een\nii. twee", [Block("een", "roman", 0, ".", 1), Block("twee", "roman", 0, ".", 2)]),
-    ("h. acht\ni. negen", [Block("acht", "letter", 0, ".", 8), Block("negen", "letter", 0, ".", 9)]),
-    ("a) een\nb) twee", [Block("een", "letter", 0, ")", 1), Block("twee", "letter", 0, ")", 2)]),
-    ("1. een\n* twee", [Block("een", "decimal", 0, ".", 1), Block("twee", "bullet", 1)]),
-    ("1.5 miljoen euro\n2024. Een goed jaar.\n**Vet** blijft tekst", [
-        Block("1.5 miljoen euro\n2024. Een goed jaar.\n**Vet** blijft tekst")]),
-    ("- 1) eerste lijst\nTussenzin\n- tweede lijst", [
-        Block("eerste lijst", "decimal", 0, ")", 1), Block("Tussenzin"), Block("tweede lijst", "bullet")]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i. een\nii. twee", [Block("een", "roman", 0, ".", 1), Block("twee", "roman", 0, ".", 2)]),
+        ("h. acht\ni. negen", [Block("acht", "letter", 0, ".", 8), Block("negen", "letter", 0, ".", 9)]),
+        ("a) een\nb) twee", [Block("een", "letter", 0, ")", 1), Block("twee", "letter", 0, ")", 2)]),
+        ("1. een\n* twee", [Block("een", "decimal", 0, ".", 1), Block("twee", "bullet", 1)]),
+        (
+            "1.5 miljoen euro\n2024. Een goed jaar.\n**Vet** blijft tekst",
+            [Block("1.5 miljoen euro\n2024. Een goed jaar.\n**Vet** blijft tekst")],
+        ),
+        (
+            "- 1) eerste lijst\nTussenzin\n- tweede lijst",
+            [Block("eerste lijst", "decimal", 0, ")", 1), Block("Tussenzin"), Block("tweede lijst", "bullet")],
+        ),
+    ],
+)
 def test_marks_keep_their_meaning(text, expected):
     assert blocks(text) == expected
 
@@ -52,13 +65,17 @@ def test_marks_keep_their_meaning(text, expected):
 def _numbering(data: bytes) -> dict[str, tuple[dict[int, str], dict[int, str]]]:
     """numId -> (number format per level, start override per level)."""
     root = part(data, "word/numbering.xml")
-    formats = {a.get(f"{W}abstractNumId"): {int(lvl.get(f"{W}ilvl")): lvl.find(f"{W}numFmt").get(f"{W}val")
-                                            for lvl in a.findall(f"{W}lvl")}
-               for a in root.findall(f"{W}abstractNum")}
+    formats = {
+        a.get(f"{W}abstractNumId"): {
+            int(lvl.get(f"{W}ilvl")): lvl.find(f"{W}numFmt").get(f"{W}val") for lvl in a.findall(f"{W}lvl")
+        }
+        for a in root.findall(f"{W}abstractNum")
+    }
     found = {}
     for num in root.findall(f"{W}num"):
-        starts = {int(o.get(f"{W}ilvl")): o.find(f"{W}startOverride").get(f"{W}val")
-                  for o in num.findall(f"{W}lvlOverride")}
+        starts = {
+            int(o.get(f"{W}ilvl")): o.find(f"{W}startOverride").get(f"{W}val") for o in num.findall(f"{W}lvlOverride")
+        }
         found[num.get(f"{W}numId")] = (formats[num.find(f"{W}abstractNumId").get(f"{W}val")], starts)
     return found
 
@@ -69,7 +86,7 @@ def _listed(data: bytes, first: str, count: int) -> list[tuple[str, str, int | N
     paragraphs = list(part(data, "word/document.xml").iter(f"{W}p"))
     start = next(i for i, p in enumerate(paragraphs) if paragraph_text(p) == first)
     found = []
-    for paragraph in paragraphs[start:start + count]:
+    for paragraph in paragraphs[start : start + count]:
         properties = paragraph.find(f"{W}pPr/{W}numPr")
         if properties is None:
             found.append((paragraph_text(paragraph), "", None, None))
@@ -111,10 +128,14 @@ def test_a_motivation_gets_its_list_and_its_bold_phrases(render):
     data = render(read_plan(WORKBOOK), today=REPORT_DATE)
     listed = _listed(data, "Waarom dit doel:", 3)
     assert [(text, kind, level) for text, kind, level, _ in listed] == [
-        ("Waarom dit doel:", "", None), ("de verenigingen vragen erom", "bullet", 0),
-        ("de adviesraad adviseerde het", "bullet", 0)]
-    paragraph = next(p for p in part(data, "word/document.xml").iter(f"{W}p")
-                     if paragraph_text(p) == "de verenigingen vragen erom")
-    bold = ["".join(t.text for t in r.iter(f"{W}t")) for r in paragraph.iter(f"{W}r")
-            if r.find(f"{W}rPr/{W}b") is not None]
+        ("Waarom dit doel:", "", None),
+        ("de verenigingen vragen erom", "bullet", 0),
+        ("de adviesraad adviseerde het", "bullet", 0),
+    ]
+    paragraph = next(
+        p for p in part(data, "word/document.xml").iter(f"{W}p") if paragraph_text(p) == "de verenigingen vragen erom"
+    )
+    bold = [
+        "".join(t.text for t in r.iter(f"{W}t")) for r in paragraph.iter(f"{W}r") if r.find(f"{W}rPr/{W}b") is not None
+    ]
     assert bold == ["de verenigingen"]

@@ -25,17 +25,26 @@ def _plan_tables(data: bytes) -> dict[str, list[list[list[tuple[str, str]]]]]:
             if style is not None and styles.get(style.get(f"{W}val")) == "Heading 2":
                 current = re.search(r"doelstelling (\S+):|Actieplan (\S+):", paragraph_text(node))
                 current = next(g for g in current.groups() if g)
-        elif node.tag == f"{W}tbl" and node.find(f"{W}tblPr/{W}tblCaption") is not None and \
-                node.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val") == "Resultaten, acties en indicatoren":
+        elif (
+            node.tag == f"{W}tbl"
+            and node.find(f"{W}tblPr/{W}tblCaption") is not None
+            and node.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val") == "Resultaten, acties en indicatoren"
+        ):
             rows = []
             for row in node.findall(f"{W}tr"):
                 cells = []
                 for cell in row.findall(f"{W}tc"):
-                    cells.append([
-                        (styles.get(p.find(f"{W}pPr/{W}pStyle").get(f"{W}val"), "")
-                         if p.find(f"{W}pPr/{W}pStyle") is not None else "", paragraph_text(p))
-                        for p in cell.findall(f"{W}p")
-                    ])
+                    cells.append(
+                        [
+                            (
+                                styles.get(p.find(f"{W}pPr/{W}pStyle").get(f"{W}val"), "")
+                                if p.find(f"{W}pPr/{W}pStyle") is not None
+                                else "",
+                                paragraph_text(p),
+                            )
+                            for p in cell.findall(f"{W}p")
+                        ]
+                    )
                 rows.append(cells)
             assert current not in tables, f"two tables under {current}"
             tables[current] = rows
@@ -89,22 +98,29 @@ def test_texts_of_the_plan_appear_nowhere_else_in_the_document():
 def test_actions_and_indicators_sit_under_their_timing_header_as_in_the_seed():
     tables = _plan_tables(plan_document("waregem"))
     row = tables["1.2"][1]  # result 1.2.1
-    assert [(style, text) for style, text in row[1] if style == "Tijdskop"] == [("Tijdskop", "2011:"),
-                                                                                ("Tijdskop", "Vanaf 2012:")]
+    assert [(style, text) for style, text in row[1] if style == "Tijdskop"] == [
+        ("Tijdskop", "2011:"),
+        ("Tijdskop", "Vanaf 2012:"),
+    ]
     assert [text for style, text in row[2] if style == "Tijdskop"] == ["Jaarlijks:", "Vanaf 2012 jaarlijks:"]
     row = tables["1.3"][3]  # result 1.3.3
     assert [text for style, text in row[2] if style == "Tijdskop"] == ["Norm:", "Trend:", "2011:", "2013:"]
-    assert row[2][1] == ("Tabelopsomming", "Het aandeel personeelsleden van vreemde origine in het personeelsbestand "
-                         "van de stad en het OCMW is een afspiegeling van hun aandeel in de bevolking")
+    assert row[2][1] == (
+        "Tabelopsomming",
+        "Het aandeel personeelsleden van vreemde origine in het personeelsbestand "
+        "van de stad en het OCMW is een afspiegeling van hun aandeel in de bevolking",
+    )
 
 
 def test_strategic_objectives_carry_their_motivation_and_operational_ones_their_domain():
     paragraphs = open_docx(plan_document("waregem")).paragraphs
     texts = [p.text for p in paragraphs]
     headings = [i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1"]
-    title = ("Strategische doelstelling 1: Stad Waregem voert een inclusief integratiebeleid prioritair gericht op "
-             "burgers van diverse herkomst, op vlak van toegankelijkheid dienstverlening, tewerkstelling en "
-             "communicatie")
+    title = (
+        "Strategische doelstelling 1: Stad Waregem voert een inclusief integratiebeleid prioritair gericht op "
+        "burgers van diverse herkomst, op vlak van toegankelijkheid dienstverlening, tewerkstelling en "
+        "communicatie"
+    )
     start = next(i for i in headings if texts[i] == title)
     assert texts[start + 1] == "Motivering - duiding"
     assert texts[start + 2].startswith("Een integratiebeleid is geen op zich staand noch een categoriaal beleid")
@@ -142,8 +158,11 @@ def test_bbc_plan_has_a_row_per_action_and_no_empty_budget_annex():
 def test_plan_tables_repeat_their_header_row_on_landscape_pages():
     data = plan_document("waregem")
     body = part(data, "word/document.xml").find(f"{W}body")
-    plan_tables = [t for t in body.findall(f"{W}tbl")
-                   if t.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val") == "Resultaten, acties en indicatoren"]
+    plan_tables = [
+        t
+        for t in body.findall(f"{W}tbl")
+        if t.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val") == "Resultaten, acties en indicatoren"
+    ]
     assert len(plan_tables) == 29
     for table in plan_tables:
         first = table.find(f"{W}tr")

@@ -20,18 +20,23 @@ def _body(inner: str) -> str:
 
 
 def _paragraph(text: str) -> str:
-    return (f'<w:p><w:pPr><w:pStyle w:val="x"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>'
-            f'<w:t xml:space="preserve">{text}</w:t></w:r></w:p>')
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="x"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>'
+        f'<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+    )
 
 
-@pytest.mark.parametrize("xml", [
-    _body(_paragraph("een") + "\n" + _paragraph("twee") + "\n\n"),
-    _body(_paragraph("regel\neen")),
-    _body(_paragraph("kolom\tkolom") + "\n" + _paragraph("pagina\feinde\aalinea")),
-    _body('<w:p><w:r><w:t xml:space="preserve"/></w:r><w:r><w:t>na\nleeg</w:t></w:r></w:p>'),
-    _body('<w:p><w:r><w:t>\n</w:t></w:r></w:p>'),
-    _body('<w:p><w:r><w:instrText>TOC \\o "1-3"\n</w:instrText><w:t>a</w:t></w:r></w:p>\n'),
-])
+@pytest.mark.parametrize(
+    "xml",
+    [
+        _body(_paragraph("een") + "\n" + _paragraph("twee") + "\n\n"),
+        _body(_paragraph("regel\neen")),
+        _body(_paragraph("kolom\tkolom") + "\n" + _paragraph("pagina\feinde\aalinea")),
+        _body('<w:p><w:r><w:t xml:space="preserve"/></w:r><w:r><w:t>na\nleeg</w:t></w:r></w:p>'),
+        _body("<w:p><w:r><w:t>\n</w:t></w:r></w:p>"),
+        _body('<w:p><w:r><w:instrText>TOC \\o "1-3"\n</w:instrText><w:t>a</w:t></w:r></w:p>\n'),
+    ],
+)
 def test_listing_characters_are_resolved_exactly_as_docxtpl_does(xml):
     resolved = DocxTemplate.resolve_listing(None, xml)
     if not _has_listing(xml):

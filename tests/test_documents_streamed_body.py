@@ -40,8 +40,14 @@ def test_pieces_are_cut_after_a_paragraph(monkeypatch):
         seen.append(text)
         return text
 
-    chunks = [f"<w:body {W_DECLARATION}>", "<w:p><w:r><w:t>een</w:t>", "</w:r></w:p>", "<w:p>",
-              "<w:r><w:t>twee</w:t></w:r></w:p><w:sectPr/>", "</w:body>"]
+    chunks = [
+        f"<w:body {W_DECLARATION}>",
+        "<w:p><w:r><w:t>een</w:t>",
+        "</w:r></w:p>",
+        "<w:p>",
+        "<w:r><w:t>twee</w:t></w:r></w:p><w:sectPr/>",
+        "</w:body>",
+    ]
     assert "".join(finished_pieces(chunks, finish)) == "".join(chunks)
     assert "".join(seen) == "".join(chunks)
     assert len(seen) > 1 and all(piece.endswith("</w:p>") for piece in seen[:-1])
@@ -49,11 +55,15 @@ def test_pieces_are_cut_after_a_paragraph(monkeypatch):
 
 @pytest.mark.parametrize("size", [1, 3, 7, 1000])
 def test_blocks_are_handed_out_whole_and_in_order_whatever_the_pieces(size):
-    text = (f"<w:body {W_DECLARATION}>\n<w:p><w:r><w:t>een &amp; één</w:t></w:r></w:p>\n<!-- opmerking -->"
-            f"<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>staart<w:p/><w:sectPr/></w:body>").encode()
+    text = (
+        f"<w:body {W_DECLARATION}>\n<w:p><w:r><w:t>een &amp; één</w:t></w:r></w:p>\n<!-- opmerking -->"
+        f"<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>staart<w:p/><w:sectPr/></w:body>"
+    ).encode()
     expected = [etree.tostring(child) for child in etree.fromstring(text)]
-    handed = [etree.tostring(child) for _, child in parse_blocks([text[i:i + size] for i in range(0, len(text), size)],
-                                                                  f"{W}body")]
+    handed = [
+        etree.tostring(child)
+        for _, child in parse_blocks([text[i : i + size] for i in range(0, len(text), size)], f"{W}body")
+    ]
     assert handed == expected
 
 
@@ -71,13 +81,17 @@ def test_the_spooled_body_gives_the_bytes_of_the_whole_body(workbook, template, 
     plan = plan_of("waregem") if workbook is None else read_plan(DOCUMENTS / workbook)
     chosen = None if template is None else DOCUMENTS / template
     monkeypatch.setattr(spooled_body, "_READ", 97)
-    made = [render_year_report(plan, today=REPORT_DATE, template=chosen),
-            render_year_report(plan, today=REPORT_DATE, template=chosen, draft=True)]
+    made = [
+        render_year_report(plan, today=REPORT_DATE, template=chosen),
+        render_year_report(plan, today=REPORT_DATE, template=chosen, draft=True),
+    ]
     if template is None:
         made.append(render_plan_document(plan, today=REPORT_DATE))
     _whole_body(monkeypatch)
-    expected = [render_year_report(plan, today=REPORT_DATE, template=chosen),
-                render_year_report(plan, today=REPORT_DATE, template=chosen, draft=True)]
+    expected = [
+        render_year_report(plan, today=REPORT_DATE, template=chosen),
+        render_year_report(plan, today=REPORT_DATE, template=chosen, draft=True),
+    ]
     if template is None:
         expected.append(render_plan_document(plan, today=REPORT_DATE))
     assert made == expected
@@ -117,14 +131,17 @@ def _row(cells: int, span: int = 0) -> str:
     return "<w:tr>" + "<w:tc><w:p/></w:tc>" * cells + spanned + "</w:tr>"
 
 
-@pytest.mark.parametrize("table", [
-    _table(_columns(3000, 3000), _row(2), _row(2)),  # fits: unchanged
-    _table(_columns(3000, 3000), _row(2), _row(4)),  # a {%tc %} loop made more cells: columns added
-    _table(_columns(2000, 2000, 2000, 2000), _row(2), _row(1)),  # fewer cells: the last columns removed
-    _table(_columns(2000, 2000, 2000), _row(1, span=2)),  # a spanning cell counts its columns
-    _table(_columns(2000, 2000)),  # no rows: docxtpl removes every column
-    _table(_columns(3000, 3000), "<w:tr><w:tc>" + _table(_columns(1000), _row(3)) + "<w:p/></w:tc></w:tr>"),
-])
+@pytest.mark.parametrize(
+    "table",
+    [
+        _table(_columns(3000, 3000), _row(2), _row(2)),  # fits: unchanged
+        _table(_columns(3000, 3000), _row(2), _row(4)),  # a {%tc %} loop made more cells: columns added
+        _table(_columns(2000, 2000, 2000, 2000), _row(2), _row(1)),  # fewer cells: the last columns removed
+        _table(_columns(2000, 2000, 2000), _row(1, span=2)),  # a spanning cell counts its columns
+        _table(_columns(2000, 2000)),  # no rows: docxtpl removes every column
+        _table(_columns(3000, 3000), "<w:tr><w:tc>" + _table(_columns(1000), _row(3)) + "<w:p/></w:tc></w:tr>"),
+    ],
+)
 def test_table_grids_are_docxtpl_s_own(table):
     xml = f"<w:body {W_DECLARATION}><w:p/>{table}<w:sectPr/></w:body>"
     expected = DocxTemplate.fix_tables(None, xml)
@@ -137,9 +154,11 @@ def test_a_spooled_body_is_written_out_as_it_was_parsed(monkeypatch):
     # A kept heading, then a run of a paragraph, a comment on its own, and a run of a table and a paragraph
     # (its stand-in a paragraph, like its last block), read back five bytes at a time.
     monkeypatch.setattr(spooled_body, "_READ", 5)
-    text = (f"<w:body {W_DECLARATION}><w:p><w:pPr><w:pStyle w:val='Kop'/></w:pPr></w:p>"
-            "<w:p><w:r><w:t>één &amp; twee</w:t></w:r></w:p><!-- opmerking --><w:tbl><w:tr/></w:tbl><w:p/>"
-            "<w:sectPr/></w:body>")
+    text = (
+        f"<w:body {W_DECLARATION}><w:p><w:pPr><w:pStyle w:val='Kop'/></w:pPr></w:p>"
+        "<w:p><w:r><w:t>één &amp; twee</w:t></w:r></w:p><!-- opmerking --><w:tbl><w:tr/></w:tbl><w:p/>"
+        "<w:sectPr/></w:body>"
+    )
 
     def role(block) -> str:
         kept = block.tag == f"{W}sectPr" or b"Kop" in etree.tostring(block)

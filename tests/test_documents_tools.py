@@ -16,12 +16,15 @@ CASES = {
     "jaarrapport-denderleeuw": lambda: year_report("denderleeuw"),
     "beleidsplan-denderleeuw": lambda: plan_document("denderleeuw"),
     "ontwerp-met-waarschuwingen": lambda: render_year_report(
-        plan_of("denderleeuw"), draft=True, warnings=validate(plan_of("denderleeuw")).warnings, today=REPORT_DATE),
+        plan_of("denderleeuw"), draft=True, warnings=validate(plan_of("denderleeuw")).warnings, today=REPORT_DATE
+    ),
     "ontwerp-beleidsplan": lambda: render_plan_document(plan_of("waregem"), draft=True, today=REPORT_DATE),
     "eigen-huisstijl-jaarrapport": lambda: render_year_report(
-        plan_of("waregem"), template=DOCUMENTS / "voorbeeldegem-jaarrapport.docx", today=REPORT_DATE),
+        plan_of("waregem"), template=DOCUMENTS / "voorbeeldegem-jaarrapport.docx", today=REPORT_DATE
+    ),
     "eigen-huisstijl-beleidsplan": lambda: render_plan_document(
-        plan_of("waregem"), template=DOCUMENTS / "voorbeeldegem-beleidsplan.docx", today=REPORT_DATE),
+        plan_of("waregem"), template=DOCUMENTS / "voorbeeldegem-beleidsplan.docx", today=REPORT_DATE
+    ),
 }
 
 

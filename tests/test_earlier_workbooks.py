@@ -56,6 +56,7 @@ def test_trekker_files_asked_before_the_record_are_still_taken_over_and_this_is_
     assert lines[1] == (
         "Op het blad Uitgevraagd van plan.xlsx staat niet wat er voor 2025 uitgevraagd werd (de bestanden werden "
         "gemaakt met een vroegere versie van planrapport): elk bestand wordt gelezen met wat het zelf zegt over zijn "
-        "trekker en wat er verstuurd werd.")
+        "trekker en wat er verstuurd werd."
+    )
     rows = [r for r in read_plan(path).follow_ups if r.year == 2025]
     assert len(rows) == 6 and all(r.status == "Afgerond" for r in rows)

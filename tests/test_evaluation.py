@@ -42,30 +42,38 @@ def evaluation_of(example: str, today: date = TODAY) -> bytes:
 def _table(document, *first_cells: str) -> list[list[str]]:
     for table in document.tables:
         cells = [c.text for c in table.rows[0].cells]
-        if cells[:len(first_cells)] == list(first_cells):
+        if cells[: len(first_cells)] == list(first_cells):
             return [[c.text.lstrip("●○\u00a0") for c in row.cells] for row in table.rows]
     raise AssertionError(f"no table starting with {first_cells!r}")
 
 
 def _with(plan, *, follow_ups=(), measurements=()):
-    return dataclasses.replace(plan, follow_ups=plan.follow_ups + tuple(follow_ups),
-                               measurements=plan.measurements + tuple(measurements))
+    return dataclasses.replace(
+        plan, follow_ups=plan.follow_ups + tuple(follow_ups), measurements=plan.measurements + tuple(measurements)
+    )
 
 
 def _watermarked(data: bytes) -> bool:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return any(b"PlanrapportOntwerp" in archive.read(name) for name in archive.namelist()
-                   if name.startswith("word/header"))
+        return any(
+            b"PlanrapportOntwerp" in archive.read(name) for name in archive.namelist() if name.startswith("word/header")
+        )
 
 
 # ---------------------------------------------------------------- Waregem: the period is over
 
+
 def test_waregem_title_page_and_no_draft():
     data = evaluation_of("waregem")
     texts = [p.text for p in open_docx(data).paragraphs][:6]
-    assert texts == ["Waregem", "Evaluatie 2011-2013", "Integratiebeleidsplan 2011-2013",
-                     "Evaluatie van de hele planperiode 2011-2013", "Opgesteld door Dienst integratie",
-                     "17 september 2023"]
+    assert texts == [
+        "Waregem",
+        "Evaluatie 2011-2013",
+        "Integratiebeleidsplan 2011-2013",
+        "Evaluatie van de hele planperiode 2011-2013",
+        "Opgesteld door Dienst integratie",
+        "17 september 2023",
+    ]
     assert not _watermarked(data)
     assert not any("ONTWERP" in t for t in all_texts(data))
     assert evaluation_name(plan_of("waregem")) == "evaluatie-2011-2013-waregem.docx"
@@ -74,20 +82,29 @@ def test_waregem_title_page_and_no_draft():
 def test_waregem_council_summary_sentences_and_counts():
     data = evaluation_of("waregem")
     texts = all_texts(data)
-    assert ("Deze evaluatie beschrijft wat er van het plan 'Integratiebeleidsplan 2011-2013' van Waregem terechtkwam "
-            "over de hele planperiode 2011-2013: wat er van elke actie werd, hoe de indicatoren evolueerden tegenover "
-            "hun streefwaarde en hoe het budget besteed werd.") in texts
+    assert (
+        "Deze evaluatie beschrijft wat er van het plan 'Integratiebeleidsplan 2011-2013' van Waregem terechtkwam "
+        "over de hele planperiode 2011-2013: wat er van elke actie werd, hoe de indicatoren evolueerden tegenover "
+        "hun streefwaarde en hoe het budget besteed werd."
+    ) in texts
     assert "Voor 2013 is op blad Opvolging voor geen enkele actie een opvolging ingevuld." in texts
-    assert ("Van de 122 acties zijn er 8 afgerond en 48 nog niet afgerond of stopgezet (die lopen door). "
-            "66 acties werden in geen enkel jaar opgevolgd.") in texts
+    assert (
+        "Van de 122 acties zijn er 8 afgerond en 48 nog niet afgerond of stopgezet (die lopen door). "
+        "66 acties werden in geen enkel jaar opgevolgd."
+    ) in texts
     assert "Van de 49 cijfermatige indicatoren: 49 zijn niet te beoordelen." in texts
-    assert ("Over de planperiode 2011-2013 was € 255.000 gepland en werd € 168.622 besteed (66,1% van het geplande "
-            "bedrag).") in texts
+    assert (
+        "Over de planperiode 2011-2013 was € 255.000 gepland en werd € 168.622 besteed (66,1% van het geplande bedrag)."
+    ) in texts
     assert "Voor 2013 zijn nog geen bestede bedragen ingevuld." in texts
     document = open_docx(data)
     assert _table(document, "Uitkomst", "Acties") == [
-        ["Uitkomst", "Acties", "Aandeel"], ["Afgerond", "8", "7%"], ["Loopt door", "48", "39%"],
-        ["Nooit opgevolgd", "66", "54%"], ["Totaal", "122", "100%"]]
+        ["Uitkomst", "Acties", "Aandeel"],
+        ["Afgerond", "8", "7%"],
+        ["Loopt door", "48", "39%"],
+        ["Nooit opgevolgd", "66", "54%"],
+        ["Totaal", "122", "100%"],
+    ]
 
 
 def test_waregem_budget_table_per_year_and_funding_and_cofinancing():
@@ -112,27 +129,38 @@ def test_waregem_budget_table_per_year_and_funding_and_cofinancing():
         ["2013", "€ 62.000", "€ 23.000", "€ 20.666,67", "37,1%", "ja (gepland)"],
     ]
     texts = all_texts(evaluation_of("waregem"))
-    assert ("De cofinanciering (eigen middelen minstens 33,3% van de Vlaamse subsidie) is in elk jaar gehaald "
-            "(2011 tot en met 2013).") in texts
+    assert (
+        "De cofinanciering (eigen middelen minstens 33,3% van de Vlaamse subsidie) is in elk jaar gehaald "
+        "(2011 tot en met 2013)."
+    ) in texts
     assert "Voor 2013 is dat op de geplande bedragen beoordeeld." in texts
 
 
 def test_cofinancing_missed_in_a_year_by_one_cent():
     plan = plan_of("waregem")
-    lines = tuple(dataclasses.replace(b, spent=20425.66) if b.year == 2011 and "eigen" in b.funding_kind.casefold()
-                  else b for b in plan.budget_lines)
+    lines = tuple(
+        dataclasses.replace(b, spent=20425.66) if b.year == 2011 and "eigen" in b.funding_kind.casefold() else b
+        for b in plan.budget_lines
+    )
     data = render_evaluation(dataclasses.replace(plan, budget_lines=lines), today=TODAY)
     texts = all_texts(data)
-    assert ("De cofinanciering (eigen middelen minstens 33,3% van de Vlaamse subsidie) is gehaald in 2012 en 2013 "
-            "en niet gehaald in 2011.") in texts
+    assert (
+        "De cofinanciering (eigen middelen minstens 33,3% van de Vlaamse subsidie) is gehaald in 2012 en 2013 "
+        "en niet gehaald in 2011."
+    ) in texts
     assert _table(open_docx(data), "Jaar", "Vlaamse subsidie")[1][-1] == "nee (besteed)"
 
 
 def test_actions_status_per_year_at_a_glance():
     document = open_docx(evaluation_of("waregem"))
     rows = _table(document, "Actie", "2011", "2012", "2013", "Uitkomst")
-    assert rows[1] == ["1.1.1.1 Overleg met diverse actoren ikv werkgroep 'participatie van mensen in armoede'",
-                       "geen opvolging", "In uitvoering", NOT_RUNNING, "Loopt door"]
+    assert rows[1] == [
+        "1.1.1.1 Overleg met diverse actoren ikv werkgroep 'participatie van mensen in armoede'",
+        "geen opvolging",
+        "In uitvoering",
+        NOT_RUNNING,
+        "Loopt door",
+    ]
     evaluation = evaluate(plan_of("waregem"), TODAY)
     assert evaluation.finished and evaluation.empty_years == (2013,)
     courses = {c.action.code: c for c in evaluation.actions}
@@ -142,8 +170,12 @@ def test_actions_status_per_year_at_a_glance():
 
 
 def test_a_stopped_action_with_the_reason_from_its_follow_up():
-    plan = _with(plan_of("waregem"), follow_ups=[
-        FollowUp("1.1.1.1", 2013, status="Stopgezet", progress="De werkgroep werd **opgeheven** door de OCMW-raad.")])
+    plan = _with(
+        plan_of("waregem"),
+        follow_ups=[
+            FollowUp("1.1.1.1", 2013, status="Stopgezet", progress="De werkgroep werd **opgeheven** door de OCMW-raad.")
+        ],
+    )
     evaluation = evaluate(plan, TODAY)
     course = next(c for c in evaluation.actions if c.action.code == "1.1.1.1")
     assert course.statuses == ("geen opvolging", "In uitvoering", "Stopgezet")
@@ -156,32 +188,50 @@ def test_a_stopped_action_with_the_reason_from_its_follow_up():
 
 # ---------------------------------------------------------------- verdicts
 
+
 def _verdicts(plan, today: date = TODAY) -> dict[str, tuple[str, str]]:
     return {c.indicator.code: (c.verdict, c.reason) for c in evaluate(plan, today).indicators}
 
 
 def test_verdicts_with_a_final_measurement():
-    plan = _with(plan_of("waregem"), measurements=[
-        Measurement("1.3.3-I3", "2013", 2013, value=22.0),  # target 22: met
-        Measurement("2.2.3-I1", "2013", 2013, value=50.0),  # target 55: not met
-        Measurement("3.3.1-I4", "2013", 2013, value=4.0),  # falling to 5: met
-    ])
+    plan = _with(
+        plan_of("waregem"),
+        measurements=[
+            Measurement("1.3.3-I3", "2013", 2013, value=22.0),  # target 22: met
+            Measurement("2.2.3-I1", "2013", 2013, value=50.0),  # target 55: not met
+            Measurement("3.3.1-I4", "2013", 2013, value=4.0),  # falling to 5: met
+        ],
+    )
     verdicts = _verdicts(plan)
     assert verdicts["1.3.3-I3"] == (MET, "Van 14 in 2011 naar 22 in 2013. De streefwaarde 22 tegen 2013 is bereikt.")
     assert verdicts["2.2.3-I1"][0] == NOT_MET
-    assert verdicts["2.2.3-I1"][1] == ("Stijging van 37 in 2011 naar 50 in 2013 (+13, +35,1%). Het streefjaar 2013 is "
-                                       "bereikt, maar de streefwaarde 55 niet.")
+    assert verdicts["2.2.3-I1"][1] == (
+        "Stijging van 37 in 2011 naar 50 in 2013 (+13, +35,1%). Het streefjaar 2013 is "
+        "bereikt, maar de streefwaarde 55 niet."
+    )
     assert verdicts["3.3.1-I4"][0] == MET
     # Without a final measurement the period's verdict cannot be given.
-    assert verdicts["1.4.3-I3"] == (NOT_JUDGEABLE, (
-        "Er is geen eindmeting: voor 2013 staat er geen volledige meting op blad Metingen. De laatste, 4 in 2012, "
-        "haalt de streefwaarde 6 tegen 2013 niet. Stijging van 2 in 2011 naar 4 in 2012 (+2, +100%). Dat is 50% van "
-        "de weg naar de streefwaarde 6 tegen 2013. Na 1 van de 2 jaar tot het streefjaar is dat op schema "
-        "(minstens 50%)."))
+    assert verdicts["1.4.3-I3"] == (
+        NOT_JUDGEABLE,
+        (
+            "Er is geen eindmeting: voor 2013 staat er geen volledige meting op blad Metingen. De laatste, 4 in 2012, "
+            "haalt de streefwaarde 6 tegen 2013 niet. Stijging van 2 in 2011 naar 4 in 2012 (+2, +100%). Dat "
+            "is 50% van "
+            "de weg naar de streefwaarde 6 tegen 2013. Na 1 van de 2 jaar tot het streefjaar is dat op schema "
+            "(minstens 50%)."
+        ),
+    )
     assert verdicts["1.3.3-I1"] == (NOT_JUDGEABLE, "Nog geen gemeten waarden.")
     rows = _table(open_docx(render_evaluation(plan, today=TODAY)), "Indicator", "Nulmeting")
-    assert ["1.3.3-I3 nulmeting: aantal allochtone personeelsleden in dienst van het stadsbestuur", "14 in 2011", "14",
-            "17", "22", "22 tegen 2013", MET] in rows
+    assert [
+        "1.3.3-I3 nulmeting: aantal allochtone personeelsleden in dienst van het stadsbestuur",
+        "14 in 2011",
+        "14",
+        "17",
+        "22",
+        "22 tegen 2013",
+        MET,
+    ] in rows
 
 
 def test_verdicts_while_the_period_runs():
@@ -192,12 +242,21 @@ def test_verdicts_while_the_period_runs():
 
 def test_no_target_and_partial_periods_are_not_judgeable_with_the_reason():
     verdicts = _verdicts(plan_of("denderleeuw"))
-    assert verdicts["A10911-I4"] == (NOT_JUDGEABLE, (
-        "Pas één volledig jaar gemeten: 322 in 2022. Nog geen evolutie te berekenen. 2021 (juni-december) is geen "
-        "volledig jaar: niet vergelijkbaar met de volledige jaren en dus niet meegerekend. Aandeel in 2021 "
-        "(juni-december): 68%."))
-    plan = _with(plan_of("waregem"), measurements=[Measurement("1.4.2-I1", "2011", 2011, value=3.0),
-                                                   Measurement("1.4.2-I1", "2013", 2013, value=7.0)])
+    assert verdicts["A10911-I4"] == (
+        NOT_JUDGEABLE,
+        (
+            "Pas één volledig jaar gemeten: 322 in 2022. Nog geen evolutie te berekenen. 2021 (juni-december) is geen "
+            "volledig jaar: niet vergelijkbaar met de volledige jaren en dus niet meegerekend. Aandeel in 2021 "
+            "(juni-december): 68%."
+        ),
+    )
+    plan = _with(
+        plan_of("waregem"),
+        measurements=[
+            Measurement("1.4.2-I1", "2011", 2011, value=3.0),
+            Measurement("1.4.2-I1", "2013", 2013, value=7.0),
+        ],
+    )
     verdict, reason = _verdicts(plan)["1.4.2-I1"]
     assert verdict == NOT_JUDGEABLE
     assert reason.startswith("Er is geen streefwaarde ingevuld, dus of het doel gehaald is, valt niet te zeggen.")
@@ -209,38 +268,53 @@ def test_no_target_and_partial_periods_are_not_judgeable_with_the_reason():
 
 # ---------------------------------------------------------------- Denderleeuw: the period runs, a draft
 
+
 def test_denderleeuw_is_a_draft_that_says_which_years_are_open():
     data = evaluation_of("denderleeuw")
     assert _watermarked(data)
     texts = all_texts(data)
-    assert ("ONTWERP. De planperiode loopt tot 2025; de cijfers van 2023 tot en met 2025 zijn nog niet "
-            "volledig.") in texts
+    assert (
+        "ONTWERP. De planperiode loopt tot 2025; de cijfers van 2023 tot en met 2025 zijn nog niet volledig."
+    ) in texts
     late = all_texts(evaluation_of("denderleeuw", date(2025, 5, 2)))
     assert "ONTWERP. De planperiode loopt tot 2025; de cijfers van 2025 zijn nog niet volledig." in late
-    assert ("De planperiode loopt tot 2025; de cijfers van 2025 zijn nog niet volledig. Dit is daarom een ontwerp; "
-            "maak de evaluatie opnieuw als het laatste jaar voorbij is.") in late
+    assert (
+        "De planperiode loopt tot 2025; de cijfers van 2025 zijn nog niet volledig. Dit is daarom een ontwerp; "
+        "maak de evaluatie opnieuw als het laatste jaar voorbij is."
+    ) in late
     assert not _watermarked(render_evaluation(plan_of("denderleeuw"), today=date(2026, 1, 5)))
 
 
 def test_denderleeuw_actions_over_six_years():
     rows = _table(open_docx(evaluation_of("denderleeuw")), "Actie", "2020")
     assert rows[0] == ["Actie", "2020", "2021", "2022", "2023", "2024", "2025", "Uitkomst"]
-    assert rows[1][1:] == [NOT_RUNNING, NOT_RUNNING, NOT_RUNNING, "In uitvoering", NOT_RUNNING, NOT_RUNNING,
-                           "Loopt door"]
-    assert ("Voor 2020, 2021, 2022, 2024 en 2025 is op blad Opvolging voor geen enkele actie een opvolging "
-            "ingevuld.") in all_texts(evaluation_of("denderleeuw"))
+    assert rows[1][1:] == [
+        NOT_RUNNING,
+        NOT_RUNNING,
+        NOT_RUNNING,
+        "In uitvoering",
+        NOT_RUNNING,
+        NOT_RUNNING,
+        "Loopt door",
+    ]
+    assert (
+        "Voor 2020, 2021, 2022, 2024 en 2025 is op blad Opvolging voor geen enkele actie een opvolging ingevuld."
+    ) in all_texts(evaluation_of("denderleeuw"))
 
 
 # ---------------------------------------------------------------- the document
+
 
 def test_charts_are_native_word_charts_with_alt_text():
     with zipfile.ZipFile(io.BytesIO(evaluation_of("waregem"))) as archive:
         charts = [n for n in archive.namelist() if n.startswith("word/charts/chart")]
         body = archive.read("word/document.xml").decode("utf-8")
     assert len(charts) == 1 + 8  # the statuses over the years and the eight indicators measured twice
-    assert ('descr="Staafgrafiek van de acties per status in elk jaar van de planperiode 2011-2013. 2011: 1 in '
-            'uitvoering, 5 afgerond, 71 geen opvolging; 2012: 2 niet gestart, 6 in voorbereiding, 39 in uitvoering, '
-            '3 afgerond, 40 geen opvolging; 2013: niets ingevuld."') in body
+    assert (
+        'descr="Staafgrafiek van de acties per status in elk jaar van de planperiode 2011-2013. 2011: 1 in '
+        "uitvoering, 5 afgerond, 71 geen opvolging; 2012: 2 niet gestart, 6 in voorbereiding, 39 in uitvoering, "
+        '3 afgerond, 40 geen opvolging; 2013: niets ingevuld."'
+    ) in body
     assert "Oordeel: niet te beoordelen." in body
 
 
@@ -266,12 +340,28 @@ def test_adjustments_are_listed_when_the_plan_has_them():
         pytest.skip("het model kent nog geen bijsturingen")
     from workbook.model import Adjustment
 
-    changed = dataclasses.replace(plan, adjustments=(
-        Adjustment("1.3.3-I3", kind="streefwaarde gewijzigd", day=date(2012, 6, 25), previous="20", new="22",
-                   decided_by="gemeenteraad", reason="meer aanwervingen gepland"),))
+    changed = dataclasses.replace(
+        plan,
+        adjustments=(
+            Adjustment(
+                "1.3.3-I3",
+                kind="streefwaarde gewijzigd",
+                day=date(2012, 6, 25),
+                previous="20",
+                new="22",
+                decided_by="gemeenteraad",
+                reason="meer aanwervingen gepland",
+            ),
+        ),
+    )
     document = open_docx(render_evaluation(changed, today=TODAY))
-    assert _table(document, "Datum", "Code")[1] == ["25 juni 2012", "1.3.3-I3", "streefwaarde gewijzigd", "20 → 22",
-                                                     "gemeenteraad: meer aanwervingen gepland"]
+    assert _table(document, "Datum", "Code")[1] == [
+        "25 juni 2012",
+        "1.3.3-I3",
+        "streefwaarde gewijzigd",
+        "20 → 22",
+        "gemeenteraad: meer aanwervingen gepland",
+    ]
 
 
 def test_command_writes_the_evaluation_next_to_the_choice_of_folder(tmp_path, capsys):

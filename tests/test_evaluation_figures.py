@@ -138,8 +138,22 @@ def test_a_six_year_plans_evaluation_is_valid_and_converts(six_years, tmp_path):
     document.write_bytes(render_evaluation(plan, today=TODAY))
     result = subprocess.run([ooxml_validator(), str(document)], capture_output=True, text=True, timeout=180)
     assert '"ok": true' in result.stdout, result.stdout[:2000]
-    subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(document)], check=True, capture_output=True, timeout=180)
-    text = subprocess.run(["pdftotext", str(tmp_path / "evaluatie.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    subprocess.run(
+        [
+            soffice(),
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(document),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "evaluatie.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "2018-2023" in text and "ONTWERP" not in text

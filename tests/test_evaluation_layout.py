@@ -37,8 +37,10 @@ def six_years(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def documents(six_years) -> dict:
-    return {name: Document(io.BytesIO(render_evaluation(read_plan(path), today=TODAY)))
-            for name, path in (("waregem", WAREGEM), ("denderleeuw", DENDERLEEUW), ("zes", six_years))}
+    return {
+        name: Document(io.BytesIO(render_evaluation(read_plan(path), today=TODAY)))
+        for name, path in (("waregem", WAREGEM), ("denderleeuw", DENDERLEEUW), ("zes", six_years))
+    }
 
 
 def _caption(table) -> str:
@@ -65,8 +67,7 @@ def _text_width(document, table) -> int:
     following = table._tbl.getnext()
     while following is not None and following.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
         following = following.getnext()
-    section = following.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if following is not None else body.find(
-        qn("w:sectPr"))
+    section = following.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if following is not None else body.find(qn("w:sectPr"))
     size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
     return int(size.get(qn("w:w"))) - int(margins.get(qn("w:left"))) - int(margins.get(qn("w:right")))
 

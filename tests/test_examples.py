@@ -74,8 +74,12 @@ def test_waregem_budget_annex(waregem):
 def test_denderleeuw_structure(denderleeuw):
     assert [o.code for o in denderleeuw.objectives] == ["BD109", "AP1090", "AP1091", "AP1092"]
     assert [(a.code, a.parent_code) for a in denderleeuw.actions] == [
-        ("A10900", "AP1090"), ("A10901", "AP1090"), ("A10910", "AP1091"),
-        ("A10911", "AP1091"), ("A10920", "AP1092"), ("A10921", "AP1092"),
+        ("A10900", "AP1090"),
+        ("A10901", "AP1090"),
+        ("A10910", "AP1091"),
+        ("A10911", "AP1091"),
+        ("A10920", "AP1092"),
+        ("A10921", "AP1092"),
     ]
     assert denderleeuw.actions[0].see_also_codes == ("A30002", "A10901")
     follow_up = {f.action_code: f for f in denderleeuw.follow_ups}

@@ -79,13 +79,16 @@ def test_a_writer_killed_half_way_leaves_the_original_intact(tmp_path):
     assert target.read_bytes() == b"origineel" * 1000
 
 
-@pytest.mark.parametrize("name, lock", [
-    ("jaarrapport-2023-gent.docx", "~$arrapport-2023-gent.docx"),  # Word, 8 or more characters
-    ("rapport.docx", "~$apport.docx"),  # Word, 7 characters
-    ("plan.docx", "~$plan.docx"),  # Word, fewer than 7
-    ("jaarrapport-2023-gent.docx", "~$jaarrapport-2023-gent.docx"),  # Excel's rule
-    ("jaarrapport-2023-gent.docx", ".~lock.jaarrapport-2023-gent.docx#"),  # LibreOffice
-])
+@pytest.mark.parametrize(
+    "name, lock",
+    [
+        ("jaarrapport-2023-gent.docx", "~$arrapport-2023-gent.docx"),  # Word, 8 or more characters
+        ("rapport.docx", "~$apport.docx"),  # Word, 7 characters
+        ("plan.docx", "~$plan.docx"),  # Word, fewer than 7
+        ("jaarrapport-2023-gent.docx", "~$jaarrapport-2023-gent.docx"),  # Excel's rule
+        ("jaarrapport-2023-gent.docx", ".~lock.jaarrapport-2023-gent.docx#"),  # LibreOffice
+    ],
+)
 def test_word_excel_and_libreoffice_lock_files_are_recognised(tmp_path, name, lock):
     target = tmp_path / name
     target.write_bytes(b"origineel")
@@ -116,7 +119,8 @@ def test_a_file_that_appears_while_writing_is_never_replaced_without_overschrijf
         target.write_bytes(b"van iemand anders")
 
     with pytest.raises(WorkbookError, match="jaarrapport.docx: dit bestand bestaat al"):
-        write_atomically(target, lambda temporary: temporary.write_bytes(b"van planrapport"),
-                         before_replace=someone_else_writes)
+        write_atomically(
+            target, lambda temporary: temporary.write_bytes(b"van planrapport"), before_replace=someone_else_writes
+        )
     assert target.read_bytes() == b"van iemand anders"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["jaarrapport.docx"]

@@ -9,11 +9,22 @@ import pytest
 from reporting import formatting
 
 
-@pytest.mark.parametrize(("value", "decimals", "text"), [
-    (1168, 1, "1.168"), (1168.0, 1, "1.168"), (22.45, 1, "22,4"), (22.46, 1, "22,5"), (-2.5, 0, "-2"),
-    (Decimal("2.50"), 1, "2,5"), (0.25, 1, "0,2"), (None, 1, ""), (-0.0, 1, "0"), (True, 1, "1"),
-    (1e28, 1, "9.999.999.999.999.999.583.119.736.832"),
-])
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        (1168, 1, "1.168"),
+        (1168.0, 1, "1.168"),
+        (22.45, 1, "22,4"),
+        (22.46, 1, "22,5"),
+        (-2.5, 0, "-2"),
+        (Decimal("2.50"), 1, "2,5"),
+        (0.25, 1, "0,2"),
+        (None, 1, ""),
+        (-0.0, 1, "0"),
+        (True, 1, "1"),
+        (1e28, 1, "9.999.999.999.999.999.583.119.736.832"),
+    ],
+)
 def test_number_twice_and_in_any_order(value, decimals, text):
     assert formatting.number(value, decimals) == text
     assert formatting.number(value, decimals) == text
@@ -34,19 +45,46 @@ def test_amounts_keep_their_sign_and_size():
     assert formatting.percent(22.45, 1) == "22,4%"
 
 
-@pytest.mark.parametrize(("change", "text"), [
-    (6, "+6 procentpunten"), (12.0, "+12 procentpunten"), (1, "+1 procentpunt"), (-1.0, "-1 procentpunt"),
-    (0.5, "+0,5 procentpunt"), (-0.25, "-0,2 procentpunt"), (1.04, "+1 procentpunt"), (0.99999999, "+1 procentpunt"),
-    (1.5, "+1,5 procentpunten"), (-7.7, "-7,7 procentpunten"), (0, "0 procentpunten"), (0.04, "0 procentpunten"),
-    (-0.04, "0 procentpunten"), (0.1 + 0.7 - 0.8, "0 procentpunten"),
-])
+@pytest.mark.parametrize(
+    ("change", "text"),
+    [
+        (6, "+6 procentpunten"),
+        (12.0, "+12 procentpunten"),
+        (1, "+1 procentpunt"),
+        (-1.0, "-1 procentpunt"),
+        (0.5, "+0,5 procentpunt"),
+        (-0.25, "-0,2 procentpunt"),
+        (1.04, "+1 procentpunt"),
+        (0.99999999, "+1 procentpunt"),
+        (1.5, "+1,5 procentpunten"),
+        (-7.7, "-7,7 procentpunten"),
+        (0, "0 procentpunten"),
+        (0.04, "0 procentpunten"),
+        (-0.04, "0 procentpunten"),
+        (0.1 + 0.7 - 0.8, "0 procentpunten"),
+    ],
+)
 def test_percentage_points_singular_up_to_one_as_printed(change, text):
     assert formatting.percentage_points(change) == text
 
 
-@pytest.mark.parametrize("value", [
-    79.99999999, 80.00000001, 0.1 + 0.7, 0.25, 0.35, 22.45, -2.55, 1e-9, 1168.0, 1e28, -0.0, 2.675,
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        79.99999999,
+        80.00000001,
+        0.1 + 0.7,
+        0.25,
+        0.35,
+        22.45,
+        -2.55,
+        1e-9,
+        1168.0,
+        1e28,
+        -0.0,
+        2.675,
+    ],
+)
 @pytest.mark.parametrize("decimals", [0, 1, 2])
 def test_shown_is_the_value_as_number_prints_it(value, decimals):
     printed = formatting.number(value, decimals).replace(".", "").replace(",", ".")

@@ -19,9 +19,14 @@ from workbook.schema import CHECK_SHEET, TRENDS_SHEET
 
 GENERATED = (CHECK_SHEET, TRENDS_SHEET)
 VALIDATION = FIXTURES / "validatie"
-CASES = {"waregem": WAREGEM, "denderleeuw": DENDERLEEUW,
-         **{name: VALIDATION / f"{name}.xlsx"
-            for name in ("onbekende-status", "negatief-bedrag", "geen-getal", "ontbrekend-blad", "dubbele-code")}}
+CASES = {
+    "waregem": WAREGEM,
+    "denderleeuw": DENDERLEEUW,
+    **{
+        name: VALIDATION / f"{name}.xlsx"
+        for name in ("onbekende-status", "negatief-bedrag", "geen-getal", "ontbrekend-blad", "dubbele-code")
+    },
+}
 OWN_GREEN = "FF00B050"
 
 
@@ -107,8 +112,7 @@ def test_a_second_check_clears_the_colours_of_a_fixed_problem_and_the_officers_f
     press(run_check, book)
     assert_same(by_command, book)
     assert book.fills["Opvolging"][(4, 3)] == ERROR_FILL and book.fills["Opvolging"][(5, 3)] == OWN_GREEN
-    assert {"C4", "C5"} <= {ref for ref in book.rendered[CHECK_SHEET].links.values()
-                            for ref in [ref.split("!")[1]]}
+    assert {"C4", "C5"} <= {ref for ref in book.rendered[CHECK_SHEET].links.values() for ref in [ref.split("!")[1]]}
 
     fixed = load_workbook(by_command)
     fixed["Opvolging"]["C4"] = "Niet gestart"

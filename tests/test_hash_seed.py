@@ -27,8 +27,13 @@ def _run_all(folder: Path, seed: str) -> dict[str, str]:
     shutil.copyfile(FIXTURES / "validatie" / "uitleg-ontbreekt.xlsx", folder / "fouten.xlsx")
     environment = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
     for command in (*COMMANDS, ("controleer", "fouten.xlsx", "--schrijf")):
-        subprocess.run([sys.executable, "-m", "planrapport.cli", *command], cwd=folder, env=environment,
-                       capture_output=True, timeout=600)
+        subprocess.run(
+            [sys.executable, "-m", "planrapport.cli", *command],
+            cwd=folder,
+            env=environment,
+            capture_output=True,
+            timeout=600,
+        )
     return {_without_time(p.name): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 

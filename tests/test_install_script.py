@@ -45,8 +45,14 @@ def body(function: str) -> str:
 def test_the_parameters():
     block = re.search(r"^param\((.*?)^\)$", SCRIPT, re.MULTILINE | re.DOTALL).group(1)
     parameters = re.findall(r"\[(\w+)\]\$(\w+)", block)
-    assert parameters == [("string", "Bron"), ("string", "Python"), ("string", "Wielen"), ("string", "Proxy"),
-                          ("switch", "AlleGebruikers"), ("string", "VertrouwdeMap")]
+    assert parameters == [
+        ("string", "Bron"),
+        ("string", "Python"),
+        ("string", "Wielen"),
+        ("string", "Proxy"),
+        ("switch", "AlleGebruikers"),
+        ("string", "VertrouwdeMap"),
+    ]
     for _kind, name in parameters:  # each is explained in the help and in the documentation for IT
         assert f".PARAMETER {name}\n" in SCRIPT
         assert f"`-{name}" in (ROOT / "docs" / "installatie.md").read_text(encoding="utf-8")
@@ -67,34 +73,46 @@ def test_python_is_asked_its_version_and_bits_and_a_32_bit_one_is_refused():
     assert "if ($info.Version -lt $MinimumPython) { $reason = $Text.TooOld -f $info.Version }" in find
     assert "elseif ($info.Bits -ne 64) { $reason = $Text.Bits32 -f $info.Version }" in find
     assert TEXT["TooOld"] == "Python {0} is te oud (3.11 of nieuwer nodig)"
-    assert TEXT["Bits32"] == ("Python {0} is 32-bit (pandas bestaat niet voor 32-bit Python: installeer de "
-                              "64-bit-versie)")
+    assert TEXT["Bits32"] == (
+        "Python {0} is 32-bit (pandas bestaat niet voor 32-bit Python: installeer de 64-bit-versie)"
+    )
     assert TEXT["NoPython"] == (
         "geen bruikbare Python gevonden: planrapport heeft Python 3.11 of nieuwer nodig, 64-bit. Installeer "
         'Python 3.11, 3.12 of 3.13 van python.org, met "Windows installer (64-bit)", en voer dit script opnieuw '
-        "uit, of geef -Python C:\\pad\\naar\\python.exe. De Python uit de Microsoft Store werkt niet met Excel.")
+        "uit, of geef -Python C:\\pad\\naar\\python.exe. De Python uit de Microsoft Store werkt niet met Excel."
+    )
     assert "$Text.FoundUnusable" in SCRIPT  # the Pythons found and why each is not usable follow the message
 
 
 def test_pip_is_upgraded_first_with_the_windows_certificate_store():
-    upgrade = SCRIPT.index("& $VenvPython -m pip install --upgrade pip --disable-pip-version-check @networkOptions "
-                           "@(Get-CertificateOptions $pipVersion)")
+    upgrade = SCRIPT.index(
+        "& $VenvPython -m pip install --upgrade pip --disable-pip-version-check @networkOptions "
+        "@(Get-CertificateOptions $pipVersion)"
+    )
     install = SCRIPT.index('& $VenvPython @pipOptions "xlwings==$XlwingsVersion" "$Bron"')
     assert upgrade < install
     # pip 24.2 uses the certificate store by itself; 23.3 to 24.1 need the feature flag (truststore comes with pip).
     assert assignment("PipUsesSystemCertificates") == "24.2"
     assert assignment("PipHasTruststoreFeature") == "23.3"
-    assert ("if ($PipVersion -ge $PipHasTruststoreFeature -and $PipVersion -lt $PipUsesSystemCertificates) {\n"
-            "        return @('--use-feature=truststore')") in body("Get-CertificateOptions")
+    assert (
+        "if ($PipVersion -ge $PipHasTruststoreFeature -and $PipVersion -lt $PipUsesSystemCertificates) {\n"
+        "        return @('--use-feature=truststore')"
+    ) in body("Get-CertificateOptions")
     assert "+ $networkOptions + @(Get-CertificateOptions $pipVersion)" in SCRIPT
     assert "CERTIFICATE_VERIFY_FAILED" in TEXT["PipUpgradeFailed"]
 
 
 NETSH = {
-    "english": ("Current WinHTTP proxy settings:\n\n    Proxy Server(s) :  proxy.gemeente.be:8080\n"
-                "    Bypass List     :  <local>\n", "proxy.gemeente.be:8080"),
-    "dutch": ("Huidige WinHTTP-proxyinstellingen:\n\n    Proxyserver(s):  http=p.local:80;https=p.local:443\n"
-              "    Lijst met uitzonderingen:  (geen)\n", "http=p.local:80;https=p.local:443"),
+    "english": (
+        "Current WinHTTP proxy settings:\n\n    Proxy Server(s) :  proxy.gemeente.be:8080\n"
+        "    Bypass List     :  <local>\n",
+        "proxy.gemeente.be:8080",
+    ),
+    "dutch": (
+        "Huidige WinHTTP-proxyinstellingen:\n\n    Proxyserver(s):  http=p.local:80;https=p.local:443\n"
+        "    Lijst met uitzonderingen:  (geen)\n",
+        "http=p.local:80;https=p.local:443",
+    ),
     "direct": ("Current WinHTTP proxy settings:\n\n    Direct access (no proxy server).\n", None),
     "direct-dutch": ("Huidige WinHTTP-proxyinstellingen:\n\n    Directe toegang (geen proxyserver).\n", None),
 }
@@ -115,27 +133,30 @@ def test_the_proxy_goes_to_pip():
     assert "Invoke-Program 'netsh.exe' @('winhttp', 'show', 'proxy')" in find
     assert "$line -match $WinHttpProxyPattern" in find
     assert "$networkOptions = @('--proxy', $found[0])" in SCRIPT
-    assert "$entries | Where-Object { $_ -like \"$scheme=*\" }" in body("ConvertTo-PipProxy")
+    assert '$entries | Where-Object { $_ -like "$scheme=*" }' in body("ConvertTo-PipProxy")
     assert TEXT["ProxyFrom"] == "Proxy voor pip: {0} ({1})."
 
 
 def test_an_elevated_run_or_another_user_is_warned_about():
     assert "IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)" in SCRIPT
     assert "Get-CimInstance -ClassName Win32_ComputerSystem" in SCRIPT
-    per_user = SCRIPT[SCRIPT.index("if ($AlleGebruikers) {\n    if (-not $IsElevated)"):]
+    per_user = SCRIPT[SCRIPT.index("if ($AlleGebruikers) {\n    if (-not $IsElevated)") :]
     assert per_user.startswith(
         "if ($AlleGebruikers) {\n    if (-not $IsElevated) { Stop-Install $Text.SharedNeedsAdmin }\n} else {\n"
         "    if ($IsElevated) { Write-Warn ($Text.Elevated -f $Root) }\n"
         "    if ($ConsoleUser -and $ConsoleUser -ne $identity.Name) { Write-Warn ($Text.OtherUser -f $identity.Name, "
-        "$ConsoleUser, $Root) }\n}")
+        "$ConsoleUser, $Root) }\n}"
+    )
     assert TEXT["Elevated"] == (
         'Let op: dit script loopt met beheerdersrechten ("Als administrator uitvoeren"). De omgeving komt in {0} en '
         "wordt van de beheerder, niet van de gebruiker. Voer het script uit in een gewone PowerShell, als de "
-        "gebruiker die met Excel werkt, of installeer voor alle gebruikers met -AlleGebruikers.")
+        "gebruiker die met Excel werkt, of installeer voor alle gebruikers met -AlleGebruikers."
+    )
     assert TEXT["OtherUser"] == (
         "Let op: dit script loopt als {0}, maar op deze pc is {1} aangemeld. De knoppen in Excel van {1} zoeken "
         "Python in diens eigen %LOCALAPPDATA%, niet in {2}. Voer het script uit als {1}, of installeer voor alle "
-        "gebruikers met -AlleGebruikers.")
+        "gebruikers met -AlleGebruikers."
+    )
 
 
 def test_all_users_install_in_program_files_and_a_blocked_venv_names_the_path_and_the_option():
@@ -147,13 +168,15 @@ def test_all_users_install_in_program_files_and_a_blocked_venv_names_the_path_an
         "Windows laat geen programma's starten uit {0}, dus de Python-omgeving in {1} werkt niet. Meestal is dat "
         "AppLocker of een andere regel van de informaticadienst: de standaardregels laten programma's alleen "
         "starten uit C:\\Program Files en C:\\Windows. Laat een beheerder dit script uitvoeren met -AlleGebruikers "
-        "(PowerShell als administrator): dan komt planrapport in {2}. Melding: {3}")
+        "(PowerShell als administrator): dan komt planrapport in {2}. Melding: {3}"
+    )
     assert "kon niet gemaakt worden" not in TEXT["VenvBlocked"]
     # With -AlleGebruikers the base Python must not sit in a profile, and the workbooks must point at the shared one.
     assert "elseif ($AlleGebruikers -and (Test-InUserProfile $candidate)) { $reason = $Text.InProfile }" in SCRIPT
     assert "Install Python for all users" in TEXT["NoPythonShared"]
-    assert TEXT["SharedWorkbooks"] == ("Zet in elk werkboek met knoppen op het blad xlwings.conf in B1 "
-                                       "(Interpreter_Win): {0}")
+    assert TEXT["SharedWorkbooks"] == (
+        "Zet in elk werkboek met knoppen op het blad xlwings.conf in B1 (Interpreter_Win): {0}"
+    )
 
 
 def test_offline_from_the_bundle():
@@ -162,7 +185,8 @@ def test_offline_from_the_bundle():
     assert '"xlwings-$XlwingsVersion-$PythonTag-*win_amd64.whl"' in SCRIPT
     assert TEXT["NoWheelsForPython"] == (
         "de wheels in {0} zijn niet voor Python {1} (64-bit); een bundel van planrapport bevat Python 3.11, 3.12 "
-        "en 3.13. Geef -Python met een van die versies.")
+        "en 3.13. Geef -Python met een van die versies."
+    )
     assert ", ".join(bundle.PYTHON_VERSIONS[:-1]) + " en " + bundle.PYTHON_VERSIONS[-1] in TEXT["NoWheelsForPython"]
 
 
@@ -200,7 +224,7 @@ def test_the_script_parses_as_powershell():
 
 
 def test_the_window_gets_a_start_menu_entry_and_a_send_to_entry():
-    shortcuts = SCRIPT[SCRIPT.index("function New-Shortcut"):SCRIPT.index("$command = Join-Path")]
+    shortcuts = SCRIPT[SCRIPT.index("function New-Shortcut") : SCRIPT.index("$command = Join-Path")]
     assert "New-Shortcut $startMenu $VenvPythonw '-m planrapport venster'" in shortcuts
     assert "New-Shortcut $sendTo $VenvPythonw '-m planrapport venster'" in shortcuts
     assert r"'Microsoft\Windows\SendTo\planrapport.lnk'" in shortcuts

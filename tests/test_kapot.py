@@ -14,13 +14,19 @@ from conftest import FIXTURES
 KAPOT = FIXTURES / "kapot"
 VALID = FIXTURES / "validatie" / "geldig.xlsx"
 AGAIN = "Neem een reservekopie of bewaar het opnieuw in Excel."
-NOT_EXCEL = "dit is geen Excel-werkboek (.xlsx of .xlsm), of het bestand is beschadigd. Bewaar het in Excel als " \
-            "Excel-werkmap (.xlsx)."
+NOT_EXCEL = (
+    "dit is geen Excel-werkboek (.xlsx of .xlsm), of het bestand is beschadigd. Bewaar het in Excel als "
+    "Excel-werkmap (.xlsx)."
+)
 
 
 def check(path: Path, timeout: int = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "planrapport.cli", "controleer", str(path)], capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "planrapport.cli", "controleer", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def copy(name: str, folder: Path) -> Path:
@@ -29,15 +35,24 @@ def copy(name: str, folder: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("ontbrekend-deel.xlsx", f"het werkboek is onvolledig: het blad 'Resultaten' ontbreekt in het bestand. {AGAIN}"),
-    ("willekeurig.xlsx", NOT_EXCEL),
-    ("csv-hernoemd.xlsx", NOT_EXCEL),
-    ("rekenblad.ods", "dit is een OpenDocument-rekenblad (.ods). Bewaar het als Excel-werkmap (.xlsx)."),
-    ("zonder-berekening.xlsx", "de formule in Begroting!F4 heeft nog geen berekende waarde (het werkboek werd door "
-                               "een programma gemaakt en nooit berekend). Open het in Excel of LibreOffice en bewaar "
-                               "het opnieuw."),
-])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "ontbrekend-deel.xlsx",
+            f"het werkboek is onvolledig: het blad 'Resultaten' ontbreekt in het bestand. {AGAIN}",
+        ),
+        ("willekeurig.xlsx", NOT_EXCEL),
+        ("csv-hernoemd.xlsx", NOT_EXCEL),
+        ("rekenblad.ods", "dit is een OpenDocument-rekenblad (.ods). Bewaar het als Excel-werkmap (.xlsx)."),
+        (
+            "zonder-berekening.xlsx",
+            "de formule in Begroting!F4 heeft nog geen berekende waarde (het werkboek werd door "
+            "een programma gemaakt en nooit berekend). Open het in Excel of LibreOffice en bewaar "
+            "het opnieuw.",
+        ),
+    ],
+)
 def test_broken_files_get_one_message_and_exit_1(tmp_path, name, message):
     path = copy(name, tmp_path)
     before = path.read_bytes()
@@ -46,12 +61,15 @@ def test_broken_files_get_one_message_and_exit_1(tmp_path, name, message):
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize(("name", "lines"), [
-    ("libreoffice.xlsx", ["libreoffice.xlsx: geen fouten of waarschuwingen (rapportjaar 2023)."]),
-    ("samengevoegd.xlsx", ["samengevoegd.xlsx: geen fouten of waarschuwingen (rapportjaar 2023)."]),
-    ("verborgen.xlsx", ["verborgen.xlsx: geen fouten of waarschuwingen (rapportjaar 2023)."]),
-    ("emoji.xlsx", ["emoji.xlsx: geen fouten of waarschuwingen (rapportjaar 2023)."]),
-])
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("libreoffice.xlsx", ["libreoffice.xlsx: geen fouten of waarschuwingen (rapportjaar 2023)."]),
+        ("samengevoegd.xlsx", ["samengevoegd.xlsx: geen fouten of waarschuwingen (rapportjaar 2023)."]),
+        ("verborgen.xlsx", ["verborgen.xlsx: geen fouten of waarschuwingen (rapportjaar 2023)."]),
+        ("emoji.xlsx", ["emoji.xlsx: geen fouten of waarschuwingen (rapportjaar 2023)."]),
+    ],
+)
 def test_odd_but_sound_workbooks_are_read(tmp_path, name, lines):
     path = copy(name, tmp_path)
     done = check(path)
@@ -59,11 +77,14 @@ def test_odd_but_sound_workbooks_are_read(tmp_path, name, lines):
     assert done.stdout.splitlines() == lines
 
 
-@pytest.mark.parametrize(("name", "code", "codes"), [
-    ("foutwaarden.xlsx", 1, [("Acties!C5", "formulefout"), ("Metingen!C5", "formulefout")]),
-    ("datums.xlsx", 1, [("Acties!B5", "onbekende-timing")]),
-    ("lange-tekst.xlsx", 0, [("Acties!D4", "te-lange-tekst"), ("Opvolging!D4", "te-lange-tekst")]),
-])
+@pytest.mark.parametrize(
+    ("name", "code", "codes"),
+    [
+        ("foutwaarden.xlsx", 1, [("Acties!C5", "formulefout"), ("Metingen!C5", "formulefout")]),
+        ("datums.xlsx", 1, [("Acties!B5", "onbekende-timing")]),
+        ("lange-tekst.xlsx", 0, [("Acties!D4", "te-lange-tekst"), ("Opvolging!D4", "te-lange-tekst")]),
+    ],
+)
 def test_odd_values_are_reported_at_their_cell(tmp_path, name, code, codes):
     path = copy(name, tmp_path)
     done = check(path)
@@ -96,8 +117,10 @@ def test_a_zip_bomb_is_refused_without_unpacking_it(tmp_path):
                 padding.write(block)
     done = check(bomb)
     assert done.returncode == 1
-    assert done.stderr == ("planrapport: bom.xlsx: het werkboek is uitgepakt groter dan 500 MB. Dat is geen gewoon "
-                           "beleidsplan; controleer of het het juiste bestand is.\n")
+    assert done.stderr == (
+        "planrapport: bom.xlsx: het werkboek is uitgepakt groter dan 500 MB. Dat is geen gewoon "
+        "beleidsplan; controleer of het het juiste bestand is.\n"
+    )
 
 
 @pytest.mark.slow

@@ -20,8 +20,11 @@ def lint_imports(folder: Path) -> subprocess.CompletedProcess:
 
 def copy_of_the_project(target: Path) -> Path:
     for name in PACKAGES:
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.docx", "*.xls*",
-                                                                                 "*.bin", "*.json", "*.png"))
+        shutil.copytree(
+            ROOT / name,
+            target / name,
+            ignore=shutil.ignore_patterns("__pycache__", "*.docx", "*.xls*", "*.bin", "*.json", "*.png"),
+        )
     shutil.copy(ROOT / "pyproject.toml", target / "pyproject.toml")
     return target
 
@@ -33,13 +36,24 @@ def test_the_contracts_hold():
 
 
 BREAKS = [
-    ("workbook/model.py", "from reporting import formatting",
-     "Front ends (planrapport) over reports (reporting) over the workbook (workbook) BROKEN",
-     "workbook.model -> reporting.formatting"),
-    ("reporting/trends.py", "import docxtpl", "docxtpl only in the Word documents BROKEN",
-     "reporting.trends -> docxtpl"),
-    ("reporting/formatting.py", "from reporting import trends",
-     "No import cycles between the modules of a package BROKEN", ""),
+    (
+        "workbook/model.py",
+        "from reporting import formatting",
+        "Front ends (planrapport) over reports (reporting) over the workbook (workbook) BROKEN",
+        "workbook.model -> reporting.formatting",
+    ),
+    (
+        "reporting/trends.py",
+        "import docxtpl",
+        "docxtpl only in the Word documents BROKEN",
+        "reporting.trends -> docxtpl",
+    ),
+    (
+        "reporting/formatting.py",
+        "from reporting import trends",
+        "No import cycles between the modules of a package BROKEN",
+        "",
+    ),
 ]
 
 

@@ -31,14 +31,17 @@ def test_docxtpl_still_has_the_rendering_steps_planrapport_overrides(name):
     method = getattr(DocxTemplate, name, None)
     assert method is not None, f"docxtpl.DocxTemplate.{name} is gone: reporting/documents/rendering.py overrides it"
     assert _parameters(method) == METHODS_OVERRIDDEN[name], (
-        f"docxtpl.DocxTemplate.{name} now takes {_parameters(method)}: adapt reporting/documents/rendering.py")
+        f"docxtpl.DocxTemplate.{name} now takes {_parameters(method)}: adapt reporting/documents/rendering.py"
+    )
 
 
 def test_python_docx_still_writes_a_package_the_way_packaging_uses_it():
     from docx.opc.pkgwriter import PackageWriter
 
-    for name, parameters in (("_write_content_types_stream", ["phys_writer", "parts"]),
-                             ("_write_pkg_rels", ["phys_writer", "pkg_rels"])):
+    for name, parameters in (
+        ("_write_content_types_stream", ["phys_writer", "parts"]),
+        ("_write_pkg_rels", ["phys_writer", "pkg_rels"]),
+    ):
         method = getattr(PackageWriter, name, None)
         assert method is not None, f"docx.opc.pkgwriter.PackageWriter.{name} is gone: see documents/packaging.py"
         assert _parameters(method) == parameters, f"PackageWriter.{name} now takes {_parameters(method)}"
@@ -50,7 +53,8 @@ def test_python_docx_relationships_still_keep_their_targets_by_id():
     relationships = Document().part.rels
     assert isinstance(getattr(relationships, "_target_parts_by_rId", None), dict), (
         "python-docx's Relationships lost _target_parts_by_rId: documents/rendering.py _sync_parts points it at the "
-        "header and footer parts docxtpl swaps in")
+        "header and footer parts docxtpl swaps in"
+    )
 
 
 def test_python_pptx_still_asks_its_chart_data_for_a_workbook_writer_that_opens_a_worksheet():
@@ -59,9 +63,11 @@ def test_python_pptx_still_asks_its_chart_data_for_a_workbook_writer_that_opens_
     from pptx.util import lazyproperty
 
     assert isinstance(inspect.getattr_static(CategoryChartData, "_workbook_writer", None), lazyproperty), (
-        "python-pptx's CategoryChartData._workbook_writer changed: reporting/chart_xml.py replaces it")
+        "python-pptx's CategoryChartData._workbook_writer changed: reporting/chart_xml.py replaces it"
+    )
     assert _parameters(CategoryWorkbookWriter._open_worksheet) == ["self", "xlsx_file"], (
-        "python-pptx's CategoryWorkbookWriter._open_worksheet changed: reporting/chart_xml.py overrides it")
+        "python-pptx's CategoryWorkbookWriter._open_worksheet changed: reporting/chart_xml.py overrides it"
+    )
 
 
 def test_openpyxl_still_parses_a_read_only_sheet_as_the_adapter_expects():
@@ -75,7 +81,8 @@ def test_openpyxl_still_parses_a_read_only_sheet_as_the_adapter_expects():
             rows = list(parser.parse())
         cell = rows[0][1][0]
         assert {"row", "column", "value", "data_type", "style_id"} <= set(cell), (
-            f"openpyxl's sheet parser gives cells with {sorted(cell)}: adapt workbook/openpyxl_internals.py")
+            f"openpyxl's sheet parser gives cells with {sorted(cell)}: adapt workbook/openpyxl_internals.py"
+        )
         assert rows[0][1][0]["value"] == "Instellingen"
         assert all(isinstance(number, int) for number in style_number_format_ids(book))
         assert all(isinstance(code, str) for code in custom_number_formats(book))

@@ -26,8 +26,11 @@ def _write_both(path: Path) -> None:
 
 def _shared_string_headers(path: Path) -> bool:
     with zipfile.ZipFile(path) as package:
-        return all(b't="inlineStr"' not in package.read(name) for name in package.namelist()
-                   if name.startswith("xl/worksheets/"))
+        return all(
+            b't="inlineStr"' not in package.read(name)
+            for name in package.namelist()
+            if name.startswith("xl/worksheets/")
+        )
 
 
 def test_both_write_backs_work_again_on_the_committed_libreoffice_saved_workbook(tmp_path):
@@ -45,9 +48,21 @@ def test_both_write_backs_work_again_after_a_real_libreoffice_save(tmp_path):
     path = tmp_path / "plan.xlsx"
     shutil.copyfile(WAREGEM, path)
     _write_both(path)
-    subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lo"), str(path)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice(),
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     shutil.copyfile(tmp_path / "lo" / "plan.xlsx", path)
     assert _shared_string_headers(path)
     _write_both(path)

@@ -14,8 +14,10 @@ from workbook.reader import read_plan
 from workbook.trends_sheet import TrendsTable, write_trends_sheet
 
 HUGE = FIXTURES / "regressies" / "getal-te-groot.xlsx"  # ±9E+307 in Metingen, 9E+307 twice in Begroting
-MESSAGE = ("is te groot om in een rapport te tonen: Excel en Word tonen getallen tot 999.999.999.999.999 zoals ze "
-           "getypt zijn. Kijk na of er geen cijfers te veel staan.")
+MESSAGE = (
+    "is te groot om in een rapport te tonen: Excel en Word tonen getallen tot 999.999.999.999.999 zoals ze "
+    "getypt zijn. Kijk na of er geen cijfers te veel staan."
+)
 
 
 @pytest.fixture(autouse=True)
@@ -36,15 +38,19 @@ def test_controleer_names_each_huge_number_by_its_cell(capsys):
         f"Begroting!E4 fout getal-te-groot Het getal '9E+307' in kolom Gepland {MESSAGE}",
         f"Begroting!E5 fout getal-te-groot Het getal '9E+307' in kolom Gepland {MESSAGE}",
     ]
-    assert out.splitlines()[-1] == ("getal-te-groot.xlsx: 4 fouten en 10 waarschuwingen (rapportjaar 2023). Los de "
-                                    "fouten op voor u een rapport maakt.")
+    assert out.splitlines()[-1] == (
+        "getal-te-groot.xlsx: 4 fouten en 10 waarschuwingen (rapportjaar 2023). Los de "
+        "fouten op voor u een rapport maakt."
+    )
 
 
 def test_jaarrapport_refuses_with_the_cells_and_makes_a_draft_when_forced(capsys, tmp_path):
     assert main(["jaarrapport", str(HUGE), "--uit", str(tmp_path)]) == 1
     _, err = capsys.readouterr()
-    assert err.startswith("planrapport: getal-te-groot.xlsx heeft 4 fouten; het jaarrapport wordt niet gemaakt.\n"
-                          "  Metingen!C4  getal-te-groot  Het getal '9E+307'")
+    assert err.startswith(
+        "planrapport: getal-te-groot.xlsx heeft 4 fouten; het jaarrapport wordt niet gemaakt.\n"
+        "  Metingen!C4  getal-te-groot  Het getal '9E+307'"
+    )
     assert main(["jaarrapport", str(HUGE), "--uit", str(tmp_path), "--forceer"]) == 0
     assert [p.suffix for p in tmp_path.iterdir()] == [".docx"]
 
@@ -63,8 +69,16 @@ def test_trends_schrijf_leaves_a_workbook_planrapport_and_openpyxl_read_again(ca
 def test_the_trends_writer_never_puts_a_non_finite_number_in_a_sheet(tmp_path):
     path = tmp_path / "plan.xlsx"
     shutil.copyfile(FIXTURES / "validatie" / "geldig.xlsx", path)
-    table = TrendsTable([["Trends"], ["uitleg"], ["Code", "Indicator", "Getal"],
-                         ["1", "a", float("inf")], ["2", "b", float("nan")], ["3", "c", 1.5]])
+    table = TrendsTable(
+        [
+            ["Trends"],
+            ["uitleg"],
+            ["Code", "Indicator", "Getal"],
+            ["1", "a", float("inf")],
+            ["2", "b", float("nan")],
+            ["3", "c", 1.5],
+        ]
+    )
     write_trends_sheet(path, table)
     sheet = load_workbook(path)["Trends"]
     assert [sheet.cell(row=r, column=3).value for r in (4, 5, 6)] == [None, None, 1.5]

@@ -37,8 +37,9 @@ def test_long_title_author_and_municipality_give_a_document(capsys, tmp_path, lo
     assert len(written) == 1 and len(os.fsencode(written[0].name)) < 100
     properties = _properties(written[0])
     assert all(len(properties[name]) <= 255 for name in ("title", "subject", "creator", "lastModifiedBy"))
-    assert properties["creator"].startswith("De dienst samenleven, in samenwerking") and \
-        properties["creator"].endswith("…")
+    assert properties["creator"].startswith("De dienst samenleven, in samenwerking") and properties["creator"].endswith(
+        "…"
+    )
     with zipfile.ZipFile(written[0]) as package:
         body = package.read("word/document.xml").decode()
     assert " ".join(LONG["Titel van het plan"].split()) in body  # the document itself shows the whole title

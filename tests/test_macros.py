@@ -30,23 +30,42 @@ SAME_COMMAND = {
 }
 # Scenario of the stand-in -> (the guide's section the message names, words the message must hold)
 FAILURES = {
-    "no-python": ("Python voor de knoppen niet gevonden", ["De knop vindt Python niet op deze pc", INTERPRETER,
-                                                          "install-windows.ps1"]),
-    "no-shell": ("Windows Script Host of de opdrachtprompt geblokkeerd", [
-        "Excel kan Python niet starten via de opdrachtprompt (fout 429: ActiveX component can't create object)"]),
-    "denied": ("Excel mag Python niet starten", [
-        "Excel mag Python niet starten (fout 70: Permission denied)",
-        "Defender-regel 'Block all Office applications from creating child processes'"]),
-    "access-denied": ("Excel mag Python niet starten", [
-        "Excel mag Python niet starten (fout -2147024891: Access is denied.)"]),
-    "run-fails": ("Windows Script Host of de opdrachtprompt geblokkeerd", [
-        "(fout -2147023636: This program is blocked by group policy.)"]),
-    "python-error": ("Python stopt met een fout", [
-        "Python is gestart, maar stopte met een fout:",
-        "ModuleNotFoundError: No module named 'planrapport'", "Uw eigen gegevens zijn niet gewijzigd",
-        "'planrapport zelftest'"]),
-    "silent-exit": ("Windows Script Host of de opdrachtprompt geblokkeerd", [
-        "(de opdrachtprompt stopte zonder melding)"]),
+    "no-python": (
+        "Python voor de knoppen niet gevonden",
+        ["De knop vindt Python niet op deze pc", INTERPRETER, "install-windows.ps1"],
+    ),
+    "no-shell": (
+        "Windows Script Host of de opdrachtprompt geblokkeerd",
+        ["Excel kan Python niet starten via de opdrachtprompt (fout 429: ActiveX component can't create object)"],
+    ),
+    "denied": (
+        "Excel mag Python niet starten",
+        [
+            "Excel mag Python niet starten (fout 70: Permission denied)",
+            "Defender-regel 'Block all Office applications from creating child processes'",
+        ],
+    ),
+    "access-denied": (
+        "Excel mag Python niet starten",
+        ["Excel mag Python niet starten (fout -2147024891: Access is denied.)"],
+    ),
+    "run-fails": (
+        "Windows Script Host of de opdrachtprompt geblokkeerd",
+        ["(fout -2147023636: This program is blocked by group policy.)"],
+    ),
+    "python-error": (
+        "Python stopt met een fout",
+        [
+            "Python is gestart, maar stopte met een fout:",
+            "ModuleNotFoundError: No module named 'planrapport'",
+            "Uw eigen gegevens zijn niet gewijzigd",
+            "'planrapport zelftest'",
+        ],
+    ),
+    "silent-exit": (
+        "Windows Script Host of de opdrachtprompt geblokkeerd",
+        ["(de opdrachtprompt stopte zonder melding)"],
+    ),
 }
 
 
@@ -88,7 +107,8 @@ def test_every_failure_gives_one_dutch_box(macro, scenario):
     caption = next(button.caption for button in ALL_BUTTONS if button.macro == macro)
     assert prompt.endswith(
         "Zonder de knop: bewaar het werkboek. Start planrapport via het menu Start > planrapport, of klik met de "
-        f"rechtermuisknop op het werkboek > Kopiëren naar > planrapport, en klik in het venster op '{caption}'.")
+        f"rechtermuisknop op het werkboek > Kopiëren naar > planrapport, en klik in het venster op '{caption}'."
+    )
     assert app.evaluate("Application.StatusBar") is False
     assert app.evaluate("ThisWorkbook.Worksheets.Count") == 1  # xlwings' sheet "Error" is gone again
 

@@ -47,8 +47,17 @@ def test_each_size_grows_the_way_its_name_says():
 
 
 def test_more_strategic_objectives_than_three_digits_hold_are_numbered_with_four():
-    size = replace(SIZES["stad"], name="breed", strategic=1000, operational=1000, actions=1000, quantitative=10,
-                   descriptive=10, years=2, budget_lines_per_year=1)
+    size = replace(
+        SIZES["stad"],
+        name="breed",
+        strategic=1000,
+        operational=1000,
+        actions=1000,
+        quantitative=10,
+        descriptive=10,
+        years=2,
+        budget_lines_per_year=1,
+    )
     strategic = [row["Code"] for row in plan_data(size)["Doelstellingen"] if row["Code"].startswith("BD")]
     assert len(strategic) == len(set(strategic)) == 1000
     assert all(len(code) == len("BD1234") for code in strategic)

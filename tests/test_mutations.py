@@ -27,8 +27,9 @@ _SKIPPED = {"origin", "origins", "source", "notes"}
 def content(value: object) -> object:
     """What the documents are made from: the model without where each value came from."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return tuple((f.name, content(getattr(value, f.name))) for f in dataclasses.fields(value)
-                     if f.name not in _SKIPPED)
+        return tuple(
+            (f.name, content(getattr(value, f.name))) for f in dataclasses.fields(value) if f.name not in _SKIPPED
+        )
     if isinstance(value, tuple | list):
         return tuple(content(v) for v in value)
     if isinstance(value, Mapping):
@@ -65,18 +66,21 @@ def rename_column(sheet: str, header: str, new: str) -> Mutation:
         row, column = _header_index(grid, header)
         grid[row] = tuple(new if i == column else v for i, v in enumerate(grid[row]))
         return {**grids, sheet: grid}
+
     return mutate
 
 
 def delete_column(sheet: str, header: str) -> Mutation:
     def mutate(grids: Grids) -> Grids:
         _, column = _header_index(grids[sheet], header)
-        return {**grids, sheet: [row[:column] + row[column + 1:] for row in grids[sheet]]}
+        return {**grids, sheet: [row[:column] + row[column + 1 :] for row in grids[sheet]]}
+
     return mutate
 
 
 def dutch_text(sheet: str, header: str, year: bool) -> Mutation:
     """Numbers typed as text the Dutch way: 1.168 and 22,4; years as "2012"."""
+
     def mutate(grids: Grids) -> Grids:
         row, column = _header_index(grids[sheet], header)
 
@@ -86,9 +90,12 @@ def dutch_text(sheet: str, header: str, year: bool) -> Mutation:
             whole = str(int(value)) if year else f"{int(value):,}".replace(",", ".")
             return whole if float(value).is_integer() else f"{value}".replace(".", ",")
 
-        rows = [r if i <= row else tuple(typed(v) if c == column else v for c, v in enumerate(r))
-                for i, r in enumerate(grids[sheet])]
+        rows = [
+            r if i <= row else tuple(typed(v) if c == column else v for c, v in enumerate(r))
+            for i, r in enumerate(grids[sheet])
+        ]
         return {**grids, sheet: rows}
+
     return mutate
 
 
@@ -100,6 +107,7 @@ def rename_setting(key: str, new: str | None) -> Mutation:
         else:
             rows = [(new, *r[1:]) if r and r[0] == key else r for r in grid]
         return {**grids, SETTINGS_SHEET: rows}
+
     return mutate
 
 
@@ -125,10 +133,20 @@ def _cases() -> list[tuple[str, str, str, str, Mutation]]:
                     cases.append((example, spec.name, header, "getallen als tekst", typed))
         for setting in SETTINGS:
             cases += [
-                (example, SETTINGS_SHEET, setting.key, "instelling met dubbele punt",
-                 rename_setting(setting.key, setting.key + ":")),
-                (example, SETTINGS_SHEET, setting.key, "instelling hernoemd",
-                 rename_setting(setting.key, setting.key + " (oud)")),
+                (
+                    example,
+                    SETTINGS_SHEET,
+                    setting.key,
+                    "instelling met dubbele punt",
+                    rename_setting(setting.key, setting.key + ":"),
+                ),
+                (
+                    example,
+                    SETTINGS_SHEET,
+                    setting.key,
+                    "instelling hernoemd",
+                    rename_setting(setting.key, setting.key + " (oud)"),
+                ),
                 (example, SETTINGS_SHEET, setting.key, "instelling gewist", rename_setting(setting.key, None)),
             ]
     return cases
@@ -157,8 +175,7 @@ def _read(index: int) -> tuple[Plan | WorkbookError, bool]:
     return plan, content(plan) != _content(example)
 
 
-@pytest.mark.parametrize("index", range(len(CASES)),
-                         ids=[f"{c[0]}-{c[1]}-{c[2] or 'blad'}-{c[3]}" for c in CASES])
+@pytest.mark.parametrize("index", range(len(CASES)), ids=[f"{c[0]}-{c[1]}-{c[2] or 'blad'}-{c[3]}" for c in CASES])
 def test_a_changed_plan_is_always_named(index):
     _, sheet, column, _, _ = CASES[index]
     result, changed = _read(index)
@@ -185,8 +202,13 @@ def _percent_typed(source: Path, target: Path, sheet: str, header: str) -> None:
     workbook.save(target)
 
 
-PERCENT_COLUMNS = [(example, spec.name, column.header) for example in EXAMPLES for spec in DATA_SHEETS
-                   for column in spec.columns if column.kind == "number"]
+PERCENT_COLUMNS = [
+    (example, spec.name, column.header)
+    for example in EXAMPLES
+    for spec in DATA_SHEETS
+    for column in spec.columns
+    if column.kind == "number"
+]
 
 
 @pytest.mark.parametrize(("example", "sheet", "header"), PERCENT_COLUMNS)

@@ -79,6 +79,7 @@ def test_the_column_loopt_door_decides_and_parents_come_along(tmp_path, capsys):
         data["Acties"][0]["Loopt door"] = "nee"
         data["Acties"][1]["Loopt door"] = "ja"
         data["Resultaten"][0]["Loopt door"] = "nee"
+
     old = _old(tmp_path, marks, columns=True)
     new = tmp_path / "nieuw.xlsx"
     assert _run("nieuw-plan", old, new, "--periode", "2026-2031") == 0
@@ -89,15 +90,25 @@ def test_the_column_loopt_door_decides_and_parents_come_along(tmp_path, capsys):
     assert [r.code for r in plan.results] == ["1.1.1"]
     assert "- 1.1.1 gaat toch mee: 1.1.1.2 valt eronder en loopt door." in out
     assert "- blad Acties, 1.1.1.1: Loopt door: nee" in out
-    assert "Blad Acties: 1 tijdstippen vielen buiten 2026-2031 en zijn aangepast; kijk ze na: 1.1.1.2 ('2022' -> " \
-           "'Jaarlijks')." in out
+    assert (
+        "Blad Acties: 1 tijdstippen vielen buiten 2026-2031 en zijn aangepast; kijk ze na: 1.1.1.2 ('2022' -> "
+        "'Jaarlijks')." in out
+    )
 
 
 def test_an_action_stopped_on_blad_bijsturing_does_not_go_on(tmp_path, capsys):
     def stopped(data: dict) -> None:
-        data["Bijsturing"] = [{"Datum": datetime(2024, 3, 12), "Code": "1.1.1.1", "Wat": "actie stopgezet",
-                               "Beslist door": "gemeenteraad", "Reden": "PIN vzw stopt."}]
+        data["Bijsturing"] = [
+            {
+                "Datum": datetime(2024, 3, 12),
+                "Code": "1.1.1.1",
+                "Wat": "actie stopgezet",
+                "Beslist door": "gemeenteraad",
+                "Reden": "PIN vzw stopt.",
+            }
+        ]
         data["Acties"].append({"Code": "1.1.1.3", "Tijdstip": "Vanaf 2024", "Actie": "Taalcafé"})
+
     new = tmp_path / "nieuw.xlsx"
     assert _run("nieuw-plan", _old(tmp_path, stopped), new, "--periode", "2026-2031") == 0
     assert "- blad Acties, 1.1.1.1: stopgezet (blad Bijsturing)" in capsys.readouterr().out
@@ -107,17 +118,21 @@ def test_an_action_stopped_on_blad_bijsturing_does_not_go_on(tmp_path, capsys):
 def test_an_unknown_word_in_loopt_door_and_an_existing_target_are_refused(tmp_path, capsys):
     def word(data: dict) -> None:
         data["Acties"][0]["Loopt door"] = "misschien"
+
     old = _old(tmp_path, word, columns=True)
     new = tmp_path / "nieuw.xlsx"
     assert _run("nieuw-plan", old, new, "--periode", "2026-2031") == 1
-    assert ("Acties!J4: 'misschien' in kolom Loopt door van blad Acties is geen ja of nee. Typ ja of nee, of laat de "
-            "cel leeg (dan gaat mee wat nog loopt).") in capsys.readouterr().err
+    assert (
+        "Acties!J4: 'misschien' in kolom Loopt door van blad Acties is geen ja of nee. Typ ja of nee, of laat de "
+        "cel leeg (dan gaat mee wat nog loopt)."
+    ) in capsys.readouterr().err
     assert not new.exists()
     new.write_bytes(b"van iemand anders")
     (tmp_path / "geldig").mkdir()
     assert _run("nieuw-plan", _old(tmp_path / "geldig"), new, "--periode", "2026-2031") == 1
-    assert ("nieuw.xlsx: dit werkboek bestaat al; nieuw-plan overschrijft nooit een werkboek. Kies een andere "
-            "naam.") in capsys.readouterr().err
+    assert (
+        "nieuw.xlsx: dit werkboek bestaat al; nieuw-plan overschrijft nooit een werkboek. Kies een andere naam."
+    ) in capsys.readouterr().err
     assert new.read_bytes() == b"van iemand anders"
     assert _run("nieuw-plan", old, tmp_path / "x.xlsx", "--periode", "2031-2026") == 1
     assert "'2031-2026' is geen planperiode." in capsys.readouterr().err
@@ -140,10 +155,12 @@ def test_the_yearly_cycle_runs_on_the_new_workbook_from_its_first_year(tmp_path,
     assert {i.code for i in report.issues} <= {"ontbrekende-opvolging", "ontbrekende-status"}
 
 
-@pytest.mark.parametrize(("example", "period", "first"),
-                         [("waregem", "2014-2019", 2014), ("denderleeuw", "2026-2031", 2026)])
+@pytest.mark.parametrize(
+    ("example", "period", "first"), [("waregem", "2014-2019", 2014), ("denderleeuw", "2026-2031", 2026)]
+)
 def test_the_next_plan_of_each_example_passes_the_check_once_its_targets_are_set_and_runs_a_year(
-        tmp_path, capsys, example, period, first):
+    tmp_path, capsys, example, period, first
+):
     """The officer fills only the new period's targets; then a whole first year of the cycle runs on it."""
     from conftest import DENDERLEEUW, WAREGEM
     from openpyxl import load_workbook

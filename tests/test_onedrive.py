@@ -44,8 +44,12 @@ def synced(home: Path, *parts: str) -> Path:
 
 def registry_of(mounts: dict[str, str]) -> RegistryStandIn:
     """The sync app's record, one key per synced folder (MountPoint) with its address (UrlNamespace)."""
-    return RegistryStandIn({f"{SYNC_KEY}\\{number}+1": {"MountPoint": folder, "UrlNamespace": address}
-                            for number, (folder, address) in enumerate(mounts.items())})
+    return RegistryStandIn(
+        {
+            f"{SYNC_KEY}\\{number}+1": {"MountPoint": folder, "UrlNamespace": address}
+            for number, (folder, address) in enumerate(mounts.items())
+        }
+    )
 
 
 def test_onedrive_for_business_maps_by_its_variable_alone(pc, monkeypatch):
@@ -113,21 +117,27 @@ def test_several_synced_channel_folders_xlwings_keeps_one_planrapport_all(pc, mo
     registry = registry_of({str(general): namespace, str(youth): namespace})
     assert sync_mounts(registry) == [Mount(namespace, general), Mount(namespace, youth)]
     assert synced_file(address, sync_mounts(registry)) == file
-    assert synced_file(f"{SITE}/Gedeelde%20documenten/Jeugd/jeugdplan.xlsm?web=1", sync_mounts(registry)) == \
-        youth / "jeugdplan.xlsm"
+    assert (
+        synced_file(f"{SITE}/Gedeelde%20documenten/Jeugd/jeugdplan.xlsm?web=1", sync_mounts(registry))
+        == youth / "jeugdplan.xlsm"
+    )
     place = place_of(address, lambda: xlwings_local_path(address, {}), registry)
     assert (place.path, place.synced) == (file, True)
 
     line = onedrive_line(file, registry, lambda url: xlwings_local_path(url, {}))
-    assert (line.state, line.detail) == ("OK", f"{address} (zo kent Excel het werkboek): planrapport vindt {file} "
-                                               "terug, xlwings niet")
+    assert (line.state, line.detail) == (
+        "OK",
+        f"{address} (zo kent Excel het werkboek): planrapport vindt {file} terug, xlwings niet",
+    )
 
 
 def test_a_workbook_with_no_copy_on_this_pc_gets_the_local_folder(pc):
     address = f"{SITE}/Gedeelde documenten/Plan/Waregem%202024.xlsm"
     place = place_of(address, lambda: xlwings_local_path(address, {}), RegistryStandIn())
-    assert (place.path, place.synced) == (pc / "Documents" / "planrapport" / "Waregem 2024" / "Waregem 2024.xlsm",
-                                          False)
+    assert (place.path, place.synced) == (
+        pc / "Documents" / "planrapport" / "Waregem 2024" / "Waregem 2024.xlsm",
+        False,
+    )
     assert place_of(r"C:\Plannen\plan.xlsm", lambda: "", RegistryStandIn()) is None
 
 
@@ -150,7 +160,8 @@ def test_the_buttons_work_on_a_workbook_only_online(pc, tmp_path):
         f"Het werkboek staat op OneDrive of SharePoint ({address}) en planrapport vindt er geen kopie van op deze pc. "
         f"Daarom staat wat planrapport maakt in de map Documenten\\planrapport\\{WAREGEM.stem} ({folder}). Wilt u "
         "het naast het werkboek, open het werkboek dan vanuit de gesynchroniseerde map in Verkenner; zie "
-        "docs/installatie.md, 'Het werkboek staat op OneDrive of SharePoint'.")
+        "docs/installatie.md, 'Het werkboek staat op OneDrive of SharePoint'."
+    )
     assert "https" not in book.messages[-1][0].split("\n\n")[0]
 
 
@@ -160,10 +171,14 @@ def test_the_self_test_on_a_onedrive_folder_the_record_does_not_name_is_onbekend
     monkeypatch.setenv("OneDriveCommercial", str(root))
     line = onedrive_line(file, RegistryStandIn(), lambda url: xlwings_local_path(url, {}))
     assert (line.state, line.detail, line.fix) == (
-        "ONBEKEND", f"{file} staat in de OneDrive-map {root}, maar geen van de 0 gesynchroniseerde mappen in het "
-                    f"register ({SYNC_KEY}) bevat het werkboek",
-        "klik in het werkboek op Controleer en daarna op Genereer jaarrapport: de melding zegt waar het document staat")
+        "ONBEKEND",
+        f"{file} staat in de OneDrive-map {root}, maar geen van de 0 gesynchroniseerde mappen in het "
+        f"register ({SYNC_KEY}) bevat het werkboek",
+        "klik in het werkboek op Controleer en daarna op Genereer jaarrapport: de melding zegt waar het document staat",
+    )
     namespace = "https://gemeente-my.sharepoint.com/personal/jan_gemeente_be/Documents/"
     line = onedrive_line(file, registry_of({str(root): namespace}), lambda url: xlwings_local_path(url, {}))
-    assert (line.state, line.detail) == ("OK", f"{namespace}Plannen/plan.xlsm (zo kent Excel het werkboek): xlwings "
-                                               f"vindt {file} terug")
+    assert (line.state, line.detail) == (
+        "OK",
+        f"{namespace}Plannen/plan.xlsm (zo kent Excel het werkboek): xlwings vindt {file} terug",
+    )

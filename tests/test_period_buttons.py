@@ -23,8 +23,10 @@ from workbook.template import build_template, fill
 
 EXAMPLES = {"waregem": WAREGEM, "denderleeuw": DENDERLEEUW}
 # The period each example's Nieuw plan offers, and the name of the new workbook beside it.
-OFFERED = {"waregem": ("2014-2016", "waregem-2014-2016.xlsx"),
-           "denderleeuw": ("2026-2031", "denderleeuw-2023 2026-2031.xlsx")}
+OFFERED = {
+    "waregem": ("2014-2016", "waregem-2014-2016.xlsx"),
+    "denderleeuw": ("2026-2031", "denderleeuw-2023 2026-2031.xlsx"),
+}
 
 
 def copy_of(example: str, folder: Path) -> Path:
@@ -40,6 +42,7 @@ def values(path: Path) -> list[tuple[str, list[list[object]]]]:
 
 
 # ---- Maak evaluatie
+
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_the_evaluation_is_the_document_of_the_command(example, tmp_path, capsys):
@@ -71,10 +74,14 @@ def test_a_workbook_with_errors_gets_no_evaluation_and_is_told_where_to_look(tmp
     count = len(validate(read_plan(path)).errors)
     assert not outcome.ok and list(tmp_path.glob("*.docx")) == [] and book.opened == []
     assert book.shown == ["Controle"]
-    assert book.messages == [(
-        f"De evaluatie is niet gemaakt: het werkboek heeft {count} {'fout' if count == 1 else 'fouten'}.\n\n"
-        "De lijst staat op het blad Controle; klik op een cel in kolom Cel om naar het probleem te gaan. "
-        "Verbeter de fouten en klik opnieuw op 'Maak evaluatie'.", False)]
+    assert book.messages == [
+        (
+            f"De evaluatie is niet gemaakt: het werkboek heeft {count} {'fout' if count == 1 else 'fouten'}.\n\n"
+            "De lijst staat op het blad Controle; klik op een cel in kolom Cel om naar het probleem te gaan. "
+            "Verbeter de fouten en klik opnieuw op 'Maak evaluatie'.",
+            False,
+        )
+    ]
 
 
 def test_an_existing_evaluation_stays_and_the_new_one_gets_a_number(tmp_path):
@@ -90,6 +97,7 @@ def test_an_existing_evaluation_stays_and_the_new_one_gets_a_number(tmp_path):
 
 # ---- Nieuw plan
 
+
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_the_new_plan_is_the_workbook_of_the_command(example, tmp_path, capsys):
     by_command = copy_of(example, tmp_path / "opdracht")
@@ -104,22 +112,37 @@ def test_the_new_plan_is_the_workbook_of_the_command(example, tmp_path, capsys):
     start, end = period.split("-")
     old = read_plan(by_button).settings
     assert book.questions == [
-        (f"Welke planperiode begint u? planrapport maakt een nieuw werkboek met wat uit het plan {old.start_year}-"
-         f"{old.end_year} doorloopt (doelstellingen, resultaten, acties en indicatoren); dit werkboek blijft zoals "
-         "het is. Typ het eerste en het laatste jaar.", period),
-        (f"Hoe heet het nieuwe werkboek (.xlsx)? Een naam zonder map komt naast dit werkboek, in {by_button.parent}. "
-         "Een bestaand werkboek wordt nooit overschreven.", name)]
+        (
+            f"Welke planperiode begint u? planrapport maakt een nieuw werkboek met wat uit het plan {old.start_year}-"
+            f"{old.end_year} doorloopt (doelstellingen, resultaten, acties en indicatoren); dit werkboek blijft zoals "
+            "het is. Typ het eerste en het laatste jaar.",
+            period,
+        ),
+        (
+            "Hoe heet het nieuwe werkboek (.xlsx)? Een naam zonder map komt naast dit werkboek, in "
+            f"{by_button.parent}. "
+            "Een bestaand werkboek wordt nooit overschreven.",
+            name,
+        ),
+    ]
     assert values(made) == values(by_command.parent / name)
     assert by_button.read_bytes() == EXAMPLES[example].read_bytes()
     assert book.opened == [by_button.parent] and book.written == {}
     command_lines = [line.replace(str(by_command.parent), str(by_button.parent)) for line in printed]
-    assert command_lines[-1] == (f"{by_button.name} is niet gewijzigd. Daarna: planrapport nieuw-jaar {name} "
-                                 f"{start}")
-    assert book.messages == [("\n".join([*command_lines[:-1], f"{by_button.name} is niet gewijzigd."]) + (
-        f"\n\nVolgende stap: open {name}, kijk na wat hierboven staat en vul op blad Indicatoren de Streefwaarde en "
-        f"het Streefjaar van {start}-{end} in. Begin het eerste jaar met 'Nieuw jaar' ({start}). Het nieuwe "
-        "werkboek heeft nog geen knoppen; een werkboek met knoppen maakt u ervan met de opdracht:\n"
-        f"{COMMAND_LINE} omzetten \"{made}\""), True)]
+    assert command_lines[-1] == (f"{by_button.name} is niet gewijzigd. Daarna: planrapport nieuw-jaar {name} {start}")
+    assert book.messages == [
+        (
+            "\n".join([*command_lines[:-1], f"{by_button.name} is niet gewijzigd."])
+            + (
+                f"\n\nVolgende stap: open {name}, kijk na wat hierboven staat en vul op blad Indicatoren de "
+                "Streefwaarde en "
+                f"het Streefjaar van {start}-{end} in. Begin het eerste jaar met 'Nieuw jaar' ({start}). Het nieuwe "
+                "werkboek heeft nog geen knoppen; een werkboek met knoppen maakt u ervan met de opdracht:\n"
+                f'{COMMAND_LINE} omzetten "{made}"'
+            ),
+            True,
+        )
+    ]
 
 
 def test_the_offered_name_never_is_a_workbook_that_exists(tmp_path):
@@ -140,8 +163,10 @@ def test_a_typed_name_of_a_workbook_that_exists_is_refused(tmp_path):
     book.answers = ["2026-2031", "plan 2026-2031"]
     outcome = press(run_next_plan, book)
     assert not outcome.ok and book.opened == []
-    assert outcome.message == ("plan 2026-2031.xlsx: dit werkboek bestaat al; nieuw-plan overschrijft nooit een "
-                               "werkboek. Kies een andere naam.")
+    assert outcome.message == (
+        "plan 2026-2031.xlsx: dit werkboek bestaat al; nieuw-plan overschrijft nooit een "
+        "werkboek. Kies een andere naam."
+    )
     assert existing.read_bytes() == b"van de gemeente"
 
 
@@ -159,16 +184,30 @@ def test_another_period_and_a_name_elsewhere(tmp_path):
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
 
 
-@pytest.mark.parametrize(("answers", "message", "ok"), [
-    ([None], "'Nieuw plan' is afgebroken; er is niets gewijzigd.", True),
-    (["2026-2031", None], "'Nieuw plan' is afgebroken; er is niets gewijzigd.", True),
-    (["volgend jaar"], "'volgend jaar' is geen planperiode. Klik opnieuw op 'Nieuw plan' en typ het eerste en het "
-                       "laatste jaar, bv. 2026-2031.", False),
-    (["2031-2026"], "'2031-2026' is geen planperiode. Klik opnieuw op 'Nieuw plan' en typ het eerste en het "
-                    "laatste jaar, bv. 2026-2031.", False),
-    (["2026-2031", "  "], "Er is geen naam getypt. Klik opnieuw op 'Nieuw plan' en typ de naam van het nieuwe "
-                          "werkboek.", False),
-])
+@pytest.mark.parametrize(
+    ("answers", "message", "ok"),
+    [
+        ([None], "'Nieuw plan' is afgebroken; er is niets gewijzigd.", True),
+        (["2026-2031", None], "'Nieuw plan' is afgebroken; er is niets gewijzigd.", True),
+        (
+            ["volgend jaar"],
+            "'volgend jaar' is geen planperiode. Klik opnieuw op 'Nieuw plan' en typ het eerste en het "
+            "laatste jaar, bv. 2026-2031.",
+            False,
+        ),
+        (
+            ["2031-2026"],
+            "'2031-2026' is geen planperiode. Klik opnieuw op 'Nieuw plan' en typ het eerste en het "
+            "laatste jaar, bv. 2026-2031.",
+            False,
+        ),
+        (
+            ["2026-2031", "  "],
+            "Er is geen naam getypt. Klik opnieuw op 'Nieuw plan' en typ de naam van het nieuwe werkboek.",
+            False,
+        ),
+    ],
+)
 def test_cancelled_no_period_or_no_name_writes_nothing(answers, message, ok, tmp_path):
     path = copy_of("denderleeuw", tmp_path)
     book = StandInBook(path)
@@ -189,7 +228,7 @@ def test_the_offered_period_and_name():
     plan = read_plan(DENDERLEEUW)
     assert offered_period(plan) == "2026-2031"
     assert offered_period(read_plan(WAREGEM)) == "2014-2016"
-    assert offered_name(plan, Path("/nergens/plan 2020-2025.xlsm"), "2026-2031") == Path(
-        "/nergens/plan 2026-2031.xlsx")
+    assert offered_name(plan, Path("/nergens/plan 2020-2025.xlsm"), "2026-2031") == Path("/nergens/plan 2026-2031.xlsx")
     assert offered_name(plan, Path("/nergens/samenleven.xlsx"), "2026-2031") == Path(
-        "/nergens/samenleven 2026-2031.xlsx")
+        "/nergens/samenleven 2026-2031.xlsx"
+    )

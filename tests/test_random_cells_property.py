@@ -19,12 +19,30 @@ VALID = FIXTURES / "validatie" / "geldig.xlsx"
 CELL_VALUES = st.one_of(
     st.none(),
     st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=40),
-    st.integers(-10**9, 10**9),
+    st.integers(-(10**9), 10**9),
     st.floats(allow_nan=False, allow_infinity=False),
     st.booleans(),
     st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(2100, 1, 1)),
-    st.sampled_from(["#REF!", "#N/A", "#DIV/0!", "1.168", "22,4%", "381 (52%)", "€ 27.700", "Vanaf 2012",
-                     "2013: eindmeting", "A10900", "BD109", "1.1.1.1", "-I1", "**", "=SOM(A1)", " "]),
+    st.sampled_from(
+        [
+            "#REF!",
+            "#N/A",
+            "#DIV/0!",
+            "1.168",
+            "22,4%",
+            "381 (52%)",
+            "€ 27.700",
+            "Vanaf 2012",
+            "2013: eindmeting",
+            "A10900",
+            "BD109",
+            "1.1.1.1",
+            "-I1",
+            "**",
+            "=SOM(A1)",
+            " ",
+        ]
+    ),
 )
 PLACES = [(sheet.name, column) for sheet in DATA_SHEETS for column in range(1, len(sheet.columns) + 1)]
 

@@ -46,8 +46,10 @@ def test_a_row_added_for_another_trekkers_action_is_refused_and_not_taken(cycle)
     sheet.cell(4, 4).value = "Eigen antwoord."
     book.save(files["Integratiedienst"])
     result = collect(path, folder)
-    assert (f"opvolging {YEAR} Integratiedienst.xlsx, Opvolging!A{last}: actie {other} in {YEAR} werd niet aan "
-            "Integratiedienst gevraagd; de rij wordt niet overgenomen.") in result.refusals
+    assert (
+        f"opvolging {YEAR} Integratiedienst.xlsx, Opvolging!A{last}: actie {other} in {YEAR} werd niet aan "
+        "Integratiedienst gevraagd; de rij wordt niet overgenomen."
+    ) in result.refusals
     assert _follow_up(path, other).progress == ""
     assert _follow_up(path, requests["Integratiedienst"].action_codes[0]).progress == "Eigen antwoord."
 
@@ -60,8 +62,10 @@ def test_an_own_code_typed_over_with_another_trekkers_code_is_refused(cycle):
     sheet.cell(4, 4).value = "Typte de code van een ander."
     book.save(files["Cultuurdienst"])
     result = collect(path, folder)
-    assert (f"opvolging {YEAR} Cultuurdienst.xlsx, Opvolging!A4: actie {other} in {YEAR} werd niet aan "
-            "Cultuurdienst gevraagd; de rij wordt niet overgenomen.") in result.refusals
+    assert (
+        f"opvolging {YEAR} Cultuurdienst.xlsx, Opvolging!A4: actie {other} in {YEAR} werd niet aan "
+        "Cultuurdienst gevraagd; de rij wordt niet overgenomen."
+    ) in result.refusals
     assert _follow_up(path, other).progress == ""
 
 
@@ -79,8 +83,10 @@ def test_two_rows_for_one_action_in_one_reply_are_shown_and_neither_is_taken(cyc
     row = _follow_up(path, code)
     assert (row.status, row.progress) == ("", "")
     name = f"opvolging {YEAR} Integratiedienst.xlsx"
-    assert (f"  Opvolging!C{row.origin.row} ({code}, Status): 'In uitvoering' in {name}, Opvolging!C4; 'Afgerond' "
-            f"in {name}, Opvolging!C{last}. Kies zelf en vul de cel in.") in out.splitlines()
+    assert (
+        f"  Opvolging!C{row.origin.row} ({code}, Status): 'In uitvoering' in {name}, Opvolging!C4; 'Afgerond' "
+        f"in {name}, Opvolging!C{last}. Kies zelf en vul de cel in."
+    ) in out.splitlines()
     assert "Verschillende antwoorden voor dezelfde cel, niet overgenomen (2):" in out
 
 
@@ -95,15 +101,29 @@ def test_a_duplicated_row_with_the_same_answer_is_taken_once(cycle):
     book.save(files["Integratiedienst"])
     result = collect(path, folder)
     assert not result.clashes and (_follow_up(path, code).status, _follow_up(path, code).progress) == (
-        "Afgerond", "Klaar.")
+        "Afgerond",
+        "Klaar.",
+    )
 
 
-@pytest.mark.parametrize(("row", "column", "value", "reason"), [
-    (5, 2, "Jeugddienst", "verborgen blad planrapport: de trekker is gewijzigd in 'Jeugddienst' (het bestand werd "
-                          "uitgevraagd aan Cultuurdienst)"),
-    (10, 4, "Afgerond", "verborgen blad planrapport, rij 10: de waarden zoals verstuurd (Opvolging, {code}) zijn "
-                        "gewijzigd"),
-])
+@pytest.mark.parametrize(
+    ("row", "column", "value", "reason"),
+    [
+        (
+            5,
+            2,
+            "Jeugddienst",
+            "verborgen blad planrapport: de trekker is gewijzigd in 'Jeugddienst' (het bestand werd "
+            "uitgevraagd aan Cultuurdienst)",
+        ),
+        (
+            10,
+            4,
+            "Afgerond",
+            "verborgen blad planrapport, rij 10: de waarden zoals verstuurd (Opvolging, {code}) zijn gewijzigd",
+        ),
+    ],
+)
 def test_an_edited_hidden_sheet_makes_the_file_refused(cycle, row, column, value, reason):
     path, folder, files, requests = cycle
     book = load_workbook(files["Cultuurdienst"])
@@ -112,8 +132,10 @@ def test_an_edited_hidden_sheet_makes_the_file_refused(cycle, row, column, value
     book.save(files["Cultuurdienst"])
     result = collect(path, folder)
     code = requests["Cultuurdienst"].action_codes[0]
-    assert (f"opvolging {YEAR} Cultuurdienst.xlsx, {reason.format(code=code)}; het bestand wordt niet gelezen."
-            in result.refusals)
+    assert (
+        f"opvolging {YEAR} Cultuurdienst.xlsx, {reason.format(code=code)}; het bestand wordt niet gelezen."
+        in result.refusals
+    )
     assert _follow_up(path, code).progress == ""
     assert "Cultuurdienst" in result.waiting
 
@@ -125,9 +147,11 @@ def test_a_file_with_an_unknown_fingerprint_is_refused(cycle):
     book["Opvolging"].cell(4, 4).value = "Ingevuld."
     book.save(files["Cultuurdienst"])
     result = collect(path, folder)
-    assert (f"opvolging {YEAR} Cultuurdienst.xlsx: dit bestand werd voor {YEAR} niet uit dit werkboek uitgevraagd "
-            "(zijn kenmerk staat niet op het blad Uitgevraagd); het wordt niet gelezen. Stuur de trekker het bestand "
-            "dat hij kreeg.") in result.refusals
+    assert (
+        f"opvolging {YEAR} Cultuurdienst.xlsx: dit bestand werd voor {YEAR} niet uit dit werkboek uitgevraagd "
+        "(zijn kenmerk staat niet op het blad Uitgevraagd); het wordt niet gelezen. Stuur de trekker het bestand "
+        "dat hij kreeg."
+    ) in result.refusals
 
 
 def test_two_filled_copies_of_one_file_clash_where_they_differ_and_merge_where_they_agree(cycle):
@@ -188,8 +212,11 @@ def test_trekker_names_that_make_the_same_file_name_get_files_of_their_own(tmp_p
     printed = capsys.readouterr().out
     folder = tmp_path / "opvolging 2024"
     made = sorted(p.name for p in folder.iterdir())
-    assert {"opvolging 2024 Jeugd Sport.xlsx", "opvolging 2024 Jeugd Sport (2).xlsx",
-            "opvolging 2024 Jeugd Sport (3).xlsx"} <= set(made)
+    assert {
+        "opvolging 2024 Jeugd Sport.xlsx",
+        "opvolging 2024 Jeugd Sport (2).xlsx",
+        "opvolging 2024 Jeugd Sport (3).xlsx",
+    } <= set(made)
     assert len(made) == len(requests_for(read_plan(path), 2024))
     assert "(naam ingekort)" in printed and all(len(name.encode()) <= 245 for name in made)
     for file in folder.iterdir():

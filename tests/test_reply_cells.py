@@ -115,8 +115,9 @@ def test_every_kind_of_cell_arrives_with_its_meaning_or_is_refused_by_name(base,
     assert not [r for r in refusals if r.startswith(f"{REPLY}: ")], refusals  # the file itself is read
 
     def refused(sheet: str, index: int, number: int) -> bool:
-        return any(re.match(rf"{re.escape(REPLY)}, {sheet}!{_letter(index)}{number}( \([^)]*\))?: ", r)
-                   for r in refusals)
+        return any(
+            re.match(rf"{re.escape(REPLY)}, {sheet}!{_letter(index)}{number}( \([^)]*\))?: ", r) for r in refusals
+        )
 
     follow_ups = {r.origin.row: r for r in after.follow_ups}
     old = {r.origin.row: r for r in before.follow_ups}

@@ -90,13 +90,23 @@ def row_duplicated_same(book):
         sheet.cell(last, column).value = sheet.cell(FIRST, column).value
 
 
-MEANING_KEPT = [numbers_as_dutch_text, words_in_other_case, rows_reversed, blank_row_inserted, columns_swapped,
-                extra_sheet_and_column, row_duplicated_same]
+MEANING_KEPT = [
+    numbers_as_dutch_text,
+    words_in_other_case,
+    rows_reversed,
+    blank_row_inserted,
+    columns_swapped,
+    extra_sheet_and_column,
+    row_duplicated_same,
+]
 
 
 def _cases():
-    return [pytest.param(example, mutation, id=f"{example}-{mutation.__name__}")
-            for example in EXAMPLES for mutation in MEANING_KEPT]
+    return [
+        pytest.param(example, mutation, id=f"{example}-{mutation.__name__}")
+        for example in EXAMPLES
+        for mutation in MEANING_KEPT
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -149,9 +159,21 @@ def test_a_renamed_file_and_one_saved_by_libreoffice_merge_the_same(asked, examp
     meant = _meant(plan, year, file, tmp_path)
     assert gather(plan, _alone(file, tmp_path / "hernoemd", "antwoord van Jan.xlsx"), year).changes == meant.changes
     out = tmp_path / "lo"
-    subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(file)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            soffice(),
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(file),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     assert gather(plan, out, year).changes == meant.changes
 
 

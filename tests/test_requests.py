@@ -20,10 +20,13 @@ def test_a_returned_file_says_which_plan_year_and_trekker_it_is_for(tmp_path):
     identity = book[IDENTITY_SHEET]
     assert identity.sheet_state == "hidden"
     assert [identity.cell(n, 2).value for n in range(1, 6)] == [
-        "Uitvraag opvolging", "Denderleeuw", "Meerjarenplan 2020-2025: Werken aan samenleven in diversiteit", 2024,
-        "vzw PIN"]
-    assert book.sheetnames == ["Uitleg", "Uw acties", "Vorig jaar", "Opvolging", "Metingen", "Lijsten",
-                               IDENTITY_SHEET]
+        "Uitvraag opvolging",
+        "Denderleeuw",
+        "Meerjarenplan 2020-2025: Werken aan samenleven in diversiteit",
+        2024,
+        "vzw PIN",
+    ]
+    assert book.sheetnames == ["Uitleg", "Uw acties", "Vorig jaar", "Opvolging", "Metingen", "Lijsten", IDENTITY_SHEET]
     follow = book["Opvolging"]
     assert follow.protection.sheet and follow["A4"].protection.locked and not follow["C4"].protection.locked
     assert [str(v.sqref) for v in follow.data_validations.dataValidation] == ["C4", "E4", "F4", "G4", "I4"]
@@ -58,7 +61,8 @@ def test_a_year_without_rows_asks_for_nieuw_jaar_first(tmp_path, capsys):
     assert main(["uitvragen", str(path), "--jaar", "2024"]) == 1
     assert capsys.readouterr().err == (
         "planrapport: plan.xlsx: op blad Opvolging staan geen rijen voor 2024. Begin het jaar met 'planrapport "
-        "nieuw-jaar plan.xlsx 2024'.\n")
+        "nieuw-jaar plan.xlsx 2024'.\n"
+    )
     assert not (tmp_path / "opvolging 2024").exists()
 
 
@@ -70,6 +74,8 @@ def test_without_a_column_trekker_the_command_says_every_action_goes_to_the_offi
     book.save(path)
     open_year(path, 2024)
     assert main(["uitvragen", str(path)]) == 0
-    assert ("Let op: op blad Acties staat geen kolom 'Trekker' (Acties!E3), dus komen alle acties in het bestand "
-            "'zonder trekker'. Geef de kolom haar naam terug en vraag opnieuw op als de trekkers elk hun eigen "
-            "bestand moeten krijgen.") in capsys.readouterr().out.splitlines()
+    assert (
+        "Let op: op blad Acties staat geen kolom 'Trekker' (Acties!E3), dus komen alle acties in het bestand "
+        "'zonder trekker'. Geef de kolom haar naam terug en vraag opnieuw op als de trekkers elk hun eigen "
+        "bestand moeten krijgen."
+    ) in capsys.readouterr().out.splitlines()

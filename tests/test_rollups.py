@@ -24,8 +24,10 @@ def follow(code, status="", time="", time_colour="", money_colour="", year=2023)
 
 def small_plan(**settings) -> Plan:
     objectives = (
-        Objective("1", "Samen leven", level=1), Objective("1.1", "Onthaal", level=2, parent_code="1"),
-        Objective("1.2", "Taal", level=2, parent_code="1"), Objective("2", "Werk", level=1),
+        Objective("1", "Samen leven", level=1),
+        Objective("1.1", "Onthaal", level=2, parent_code="1"),
+        Objective("1.2", "Taal", level=2, parent_code="1"),
+        Objective("2", "Werk", level=1),
         Objective("2.1", "Toeleiding", level=2, parent_code="2"),
     )
     results = (Result("1.1.1", "a", "1.1"), Result("1.2.1", "b", "1.2"), Result("2.1.1", "c", "2.1"))
@@ -53,13 +55,22 @@ def small_plan(**settings) -> Plan:
         Indicator("2.1.1-I2", "Evaluatie", kind="beschrijvend", parent_code="2.1.1"),
     )
     measurements = (
-        Measurement("1.1.1-I1", "2022", 2022, False, 10), Measurement("1.1.1-I1", "2023", 2023, False, 12),
+        Measurement("1.1.1-I1", "2022", 2022, False, 10),
+        Measurement("1.1.1-I1", "2023", 2023, False, 12),
         Measurement("2.1.1-I1", "2023", 2023, note="Verslag klaar"),
     )
     values = {"start_year": 2020, "end_year": 2025, "report_year": 2023, "cofinancing_min": 1 / 3}
     values.update(settings)
-    return Plan(settings=Settings(**values), objectives=objectives, results=results, actions=actions,
-                follow_ups=follow_ups, indicators=indicators, measurements=measurements, lists=Lists(LISTS))
+    return Plan(
+        settings=Settings(**values),
+        objectives=objectives,
+        results=results,
+        actions=actions,
+        follow_ups=follow_ups,
+        indicators=indicators,
+        measurements=measurements,
+        lists=Lists(LISTS),
+    )
 
 
 def test_whole_plan_actions_by_status_time_and_colour():
@@ -83,7 +94,10 @@ def test_objectives_on_both_levels():
     assert [o.code for o in rollup.strategic] == ["1", "2"]
     assert [o.code for o in rollup.children("1")] == ["1.1", "1.2"]
     expected = {  # code: (actions, followed up, on schedule, share)
-        "1": (4, 3, 2, 2 / 3), "1.1": (2, 2, 1, 0.5), "1.2": (2, 1, 1, 1.0), "2": (2, 2, 1, 0.5),
+        "1": (4, 3, 2, 2 / 3),
+        "1.1": (2, 2, 1, 0.5),
+        "1.2": (2, 1, 1, 1.0),
+        "2": (2, 2, 1, 0.5),
         "2.1": (2, 2, 1, 0.5),
     }
     for code, (actions, followed, on_schedule, share) in expected.items():
@@ -116,8 +130,9 @@ def test_another_year_counts_other_actions():
 
 def test_an_objective_without_actions_has_no_share():
     plan = small_plan()
-    plan = Plan(settings=plan.settings, objectives=plan.objectives + (Objective("3", "Leeg", level=1),),
-                lists=plan.lists)
+    plan = Plan(
+        settings=plan.settings, objectives=plan.objectives + (Objective("3", "Leeg", level=1),), lists=plan.lists
+    )
     empty = plan_rollup(plan).objective("3")
     assert (empty.actions, empty.on_schedule_share, empty.by_status) == (0, None, {})
 
@@ -134,7 +149,11 @@ def test_budget_per_year_and_cofinancing_against_the_rule():
     first, second = budget_years(plan)
     assert (first.year, first.planned, first.spent) == (2022, 90000, 81000)
     assert (first.flemish_planned, first.flemish_spent, first.own_planned, first.own_spent) == (
-        62000, 61000, 23000, 20000)
+        62000,
+        61000,
+        23000,
+        20000,
+    )
     assert (first.other_planned, first.other_spent) == (5000, 0)
     assert first.cofinancing_planned == pytest.approx(23000 / 62000)  # 37,1%
     assert first.cofinancing_spent == pytest.approx(20000 / 61000)  # 32,8%: below one third
@@ -149,9 +168,13 @@ def test_budget_per_year_and_cofinancing_against_the_rule():
 
 def test_cofinancing_allows_the_rounded_cent_but_not_more():
     def met(own):
-        plan = Plan(settings=Settings(cofinancing_min=1 / 3), budget_lines=(
-            BudgetLine(2011, "Vlaamse subsidie", planned=62000), BudgetLine(2011, "Eigen middelen gemeente",
-                                                                             planned=own)))
+        plan = Plan(
+            settings=Settings(cofinancing_min=1 / 3),
+            budget_lines=(
+                BudgetLine(2011, "Vlaamse subsidie", planned=62000),
+                BudgetLine(2011, "Eigen middelen gemeente", planned=own),
+            ),
+        )
         return budget_years(plan)[0].rule_met_planned
 
     assert met(20667) is True  # "1/3 van 62.000 euro is minimaal 20.667 euro"
@@ -160,11 +183,18 @@ def test_cofinancing_allows_the_rounded_cent_but_not_more():
 
 
 def test_no_rule_without_a_minimum_or_a_flemish_subsidy():
-    only_own = Plan(settings=Settings(cofinancing_min=1 / 3),
-                    budget_lines=(BudgetLine(2023, "Eigen middelen gemeente", planned=1000),))
+    only_own = Plan(
+        settings=Settings(cofinancing_min=1 / 3),
+        budget_lines=(BudgetLine(2023, "Eigen middelen gemeente", planned=1000),),
+    )
     assert budget_years(only_own)[0].rule_met_planned is None
-    no_rule = Plan(settings=Settings(), budget_lines=(BudgetLine(2023, "Vlaamse subsidie", planned=1000),
-                                                      BudgetLine(2023, "Eigen middelen gemeente", planned=10)))
+    no_rule = Plan(
+        settings=Settings(),
+        budget_lines=(
+            BudgetLine(2023, "Vlaamse subsidie", planned=1000),
+            BudgetLine(2023, "Eigen middelen gemeente", planned=10),
+        ),
+    )
     year = budget_years(no_rule)[0]
     assert (year.cofinancing_planned, year.rule_met_planned) == (pytest.approx(0.01), None)
 

@@ -35,20 +35,50 @@ def plans(draw):
             code = f"{g}.1.{r}"
             results.append({"Code": code, "Resultaat": draw(OFFICER_TEXT)})
             for a in range(1, draw(st.integers(0, 2)) + 1):
-                actions.append({"Code": f"{code}.{a}", "Tijdstip": f"Vanaf {start}", "Actie": draw(OFFICER_TEXT),
-                                "Trekker": draw(TEXT)})
-                follow_ups.append({"Actie": f"{code}.{a}", "Jaar": end, "Status": "In uitvoering",
-                                   "Stand van zaken": draw(OFFICER_TEXT) + " **" + draw(TEXT) + "**"})
-            indicators.append({"Code": f"{code}-I1", "Indicator": draw(OFFICER_TEXT), "Soort": "kwantitatief",
-                               "Eenheid": "aantal", "Gewenste richting": "stijgen"})
+                actions.append(
+                    {
+                        "Code": f"{code}.{a}",
+                        "Tijdstip": f"Vanaf {start}",
+                        "Actie": draw(OFFICER_TEXT),
+                        "Trekker": draw(TEXT),
+                    }
+                )
+                follow_ups.append(
+                    {
+                        "Actie": f"{code}.{a}",
+                        "Jaar": end,
+                        "Status": "In uitvoering",
+                        "Stand van zaken": draw(OFFICER_TEXT) + " **" + draw(TEXT) + "**",
+                    }
+                )
+            indicators.append(
+                {
+                    "Code": f"{code}-I1",
+                    "Indicator": draw(OFFICER_TEXT),
+                    "Soort": "kwantitatief",
+                    "Eenheid": "aantal",
+                    "Gewenste richting": "stijgen",
+                }
+            )
             for year in range(start, end + 1):
-                measurements.append({"Indicator": f"{code}-I1", "Periode": str(year),
-                                     "Waarde": draw(st.integers(0, 10**6))})
+                measurements.append(
+                    {"Indicator": f"{code}-I1", "Periode": str(year), "Waarde": draw(st.integers(0, 10**6))}
+                )
     return {
-        "Instellingen": {"Gemeente": draw(TEXT), "Titel van het plan": draw(OFFICER_TEXT), "Beginjaar": start,
-                         "Eindjaar": end, "Rapportjaar": end, "Nummering": "klassiek"},
-        "Doelstellingen": objectives, "Resultaten": results, "Acties": actions, "Opvolging": follow_ups,
-        "Indicatoren": indicators, "Metingen": measurements,
+        "Instellingen": {
+            "Gemeente": draw(TEXT),
+            "Titel van het plan": draw(OFFICER_TEXT),
+            "Beginjaar": start,
+            "Eindjaar": end,
+            "Rapportjaar": end,
+            "Nummering": "klassiek",
+        },
+        "Doelstellingen": objectives,
+        "Resultaten": results,
+        "Acties": actions,
+        "Opvolging": follow_ups,
+        "Indicatoren": indicators,
+        "Metingen": measurements,
     }
 
 

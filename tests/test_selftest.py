@@ -15,9 +15,11 @@ from xlsx_templates import MACRO_TEMPLATE
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the lines of a pc without Excel")
 HEAD = f"planrapport zelftest, Python {sys.version.split()[0]}, {sys.executable}"
 INTERPRETER = r"%LOCALAPPDATA%\planrapport\venv\Scripts\pythonw.exe"
-NO_EXCEL = ("NIET GETEST Excel: Microsoft Excel is niet op deze pc, dus de knoppen zelf zijn niet geprobeerd")
-NOT_WINDOWS = ("NIET GETEST Windows-instellingen: dit is geen Windows-pc, dus de macro-instellingen van Excel, het "
-               "Mark of the Web, de vertrouwde locatie, de Defender-regel voor Office en OneDrive zijn niet nagekeken")
+NO_EXCEL = "NIET GETEST Excel: Microsoft Excel is niet op deze pc, dus de knoppen zelf zijn niet geprobeerd"
+NOT_WINDOWS = (
+    "NIET GETEST Windows-instellingen: dit is geen Windows-pc, dus de macro-instellingen van Excel, het "
+    "Mark of the Web, de vertrouwde locatie, de Defender-regel voor Office en OneDrive zijn niet nagekeken"
+)
 TEMPLATES = "OK          Sjablonen: jaarrapport.docx, beleidsplan.docx, planrapport.xlsx, planrapport.xlsm"
 
 
@@ -44,8 +46,12 @@ def test_a_workbook_with_another_xlwings_module_is_niet_ok(tmp_path, capsys):
     workbook = tmp_path / "oude-xlwings.xlsm"
     shutil.copyfile(MACRO_TEMPLATE, workbook)
     with ExcelFile(workbook) as book:
-        book.set_module("xlwings", book.get_module("xlwings").replace(
-            f'XLWINGS_VERSION As String = "{xlwings.__version__}"', 'XLWINGS_VERSION As String = "0.30.0"'))
+        book.set_module(
+            "xlwings",
+            book.get_module("xlwings").replace(
+                f'XLWINGS_VERSION As String = "{xlwings.__version__}"', 'XLWINGS_VERSION As String = "0.30.0"'
+            ),
+        )
         book.save()
     assert main(["zelftest", str(workbook)]) == 1
     lines = capsys.readouterr().out.splitlines()
@@ -55,8 +61,10 @@ def test_a_workbook_with_another_xlwings_module_is_niet_ok(tmp_path, capsys):
         "            Oplossing: installeer opnieuw met install-windows.ps1, of maak het werkboek opnieuw met deze "
         "planrapport (planrapport omzetten)",
     ]
-    assert lines[-1] == ("Samenvatting: 2 OK, 1 NIET OK, 0 onbekend, 3 niet getest. Los de regels met NIET OK op "
-                         "en voer de zelftest opnieuw uit.")
+    assert lines[-1] == (
+        "Samenvatting: 2 OK, 1 NIET OK, 0 onbekend, 3 niet getest. Los de regels met NIET OK op "
+        "en voer de zelftest opnieuw uit."
+    )
 
 
 def test_a_folder_it_cannot_write_in_is_niet_ok(tmp_path, capsys, monkeypatch):
@@ -83,7 +91,8 @@ def test_a_workbook_without_buttons_is_refused(tmp_path, capsys):
 
     assert main(["zelftest", str(TEMPLATE)]) == 1
     assert capsys.readouterr().err == (
-        "planrapport: planrapport.xlsx: de zelftest vraagt een werkboek met knoppen (.xlsm).\n")
+        "planrapport: planrapport.xlsx: de zelftest vraagt een werkboek met knoppen (.xlsm).\n"
+    )
     assert main(["zelftest", str(tmp_path / "weg.xlsm")]) == 1
     assert capsys.readouterr().err == f"planrapport: {tmp_path / 'weg.xlsm'}: dit bestand bestaat niet.\n"
 
@@ -107,13 +116,17 @@ def test_the_copy_the_excel_part_clicks_has_its_setting_right_after_the_others(t
     assert SELFTEST_KEY not in button_settings(MACRO_TEMPLATE)
 
 
-@pytest.mark.parametrize("where, state, detail", [
-    ("elders", "NIET OK", "{path} bestaat niet"),
-    ("andere", "NIET OK", "{path} is een andere Python dan die van deze planrapport ({ours})"),
-    ("hier", "OK", "{path}"),
-])
+@pytest.mark.parametrize(
+    "where, state, detail",
+    [
+        ("elders", "NIET OK", "{path} bestaat niet"),
+        ("andere", "NIET OK", "{path} is een andere Python dan die van deze planrapport ({ours})"),
+        ("hier", "OK", "{path}"),
+    ],
+)
 def test_on_windows_the_interpreter_of_the_workbook_must_be_this_planrapports_python(
-        tmp_path, monkeypatch, where, state, detail):
+    tmp_path, monkeypatch, where, state, detail
+):
     from pathlib import Path
 
     from planrapport.commands import selftest
@@ -125,15 +138,20 @@ def test_on_windows_the_interpreter_of_the_workbook_must_be_this_planrapports_py
     folder = {"elders": tmp_path / "weg", "andere": other, "hier": ours}[where]
     name = Path(sys.executable).resolve().name if where == "hier" else "python"
     monkeypatch.setenv("PLANRAPPORT_TEST_MAP", str(folder))  # as %LOCALAPPDATA% in the real setting
-    monkeypatch.setattr("workbook.build_xlsm.button_settings",
-                        lambda path: {"INTERPRETER_WIN": f"%PLANRAPPORT_TEST_MAP%/{name}"})
+    monkeypatch.setattr(
+        "workbook.build_xlsm.button_settings", lambda path: {"INTERPRETER_WIN": f"%PLANRAPPORT_TEST_MAP%/{name}"}
+    )
     monkeypatch.setattr(sys, "platform", "win32")
     check = selftest.interpreter_check(MACRO_TEMPLATE)
     assert (check.name, check.state, check.detail) == (
-        "Python voor de knoppen", state, detail.format(path=folder / name, ours=ours))
+        "Python voor de knoppen",
+        state,
+        detail.format(path=folder / name, ours=ours),
+    )
 
 
 # ---- what decides whether a click runs, with stand-ins for the registry and the streams ----
+
 
 class RegistryStandIn:
     """The registry as a dict: key -> {value name: data}; a key in `refused` raises as a key one may not read."""
@@ -153,8 +171,9 @@ class RegistryStandIn:
     def subkeys(self, key: str) -> list[str]:
         self._check(key)
         prefix = key.casefold() + "\\"
-        return sorted({name[len(prefix):].split("\\")[0] for name, _ in self.keys.values()
-                       if name.casefold().startswith(prefix)})
+        return sorted(
+            {name[len(prefix) :].split("\\")[0] for name, _ in self.keys.values() if name.casefold().startswith(prefix)}
+        )
 
 
 class StreamsStandIn:
@@ -171,7 +190,7 @@ class StreamsStandIn:
 SECURITY = r"HKCU\Software\Microsoft\Office\16.0\Excel\Security"
 POLICY = r"HKCU\Software\Policies\Microsoft\Office\16.0\Excel\Security"
 ASR = r"HKLM\SOFTWARE\Policies\Microsoft\Windows Defender\Windows Defender Exploit Guard\ASR\Rules"
-RULE = ("'Block all Office applications from creating child processes' (D4F940AB-401B-4EFC-AADC-AD5F3C50688A)")
+RULE = "'Block all Office applications from creating child processes' (D4F940AB-401B-4EFC-AADC-AD5F3C50688A)"
 WINDOW = "Zonder macro's werkt planrapport in het venster: planrapport venster"
 MOTW = "[ZoneTransfer]\r\nZoneId=3\r\nReferrerUrl=https://outlook.office.com/\r\n"
 
@@ -230,9 +249,13 @@ def test_macros_off_without_notification_is_niet_ok_unless_the_folder_is_trusted
     ]
     assert code == 1
 
-    registry.keys.update(RegistryStandIn({
-        rf"{POLICY}\Trusted Locations\Location2": {"Path": str(tmp_path) + "\\", "AllowSubfolders": 1},
-    }).keys)
+    registry.keys.update(
+        RegistryStandIn(
+            {
+                rf"{POLICY}\Trusted Locations\Location2": {"Path": str(tmp_path) + "\\", "AllowSubfolders": 1},
+            }
+        ).keys
+    )
     code, lines, _ = security(monkeypatch, capsys, workbook, registry)
     trusted = f"{tmp_path}\\ (Location2, beleid, met submappen)"
     assert lines[:3] == [
@@ -257,16 +280,16 @@ def test_a_trusted_location_without_subfolders_is_only_that_folder(tmp_path):
 def test_the_mark_of_the_web_is_niet_ok_and_says_how_to_lift_it(tmp_path, monkeypatch, capsys):
     workbook = own_workbook(tmp_path)
     registry = RegistryStandIn({POLICY: {"blockcontentexecutionfrominternet": 1}})
-    code, lines, _ = security(monkeypatch, capsys, workbook, registry,
-                              StreamsStandIn({"plan.xlsm:Zone.Identifier": MOTW}))
-    assert lines[0].endswith("(Excel vraagt 'Inhoud inschakelen'); blockcontentexecutionfrominternet = 1 in het "
-                             "beleid")
+    code, lines, _ = security(
+        monkeypatch, capsys, workbook, registry, StreamsStandIn({"plan.xlsm:Zone.Identifier": MOTW})
+    )
+    assert lines[0].endswith("(Excel vraagt 'Inhoud inschakelen'); blockcontentexecutionfrominternet = 1 in het beleid")
     assert lines[1:3] == [
         "NIET OK     Mark of the Web: plan.xlsm heeft een Zone.Identifier met ZoneId=3 (van het internet): Excel "
         "opent het in de beveiligde weergave en voert er geen macro's in uit, ook niet na 'Inhoud inschakelen' "
         "(beleid blockcontentexecutionfrominternet = 1)",
         "            Oplossing: sluit het werkboek en kies in Verkenner Eigenschappen > Blokkering opheffen (Engels "
-        f"Unblock), of in PowerShell: Unblock-File -Path \"{workbook.resolve()}\"; of zet het in een vertrouwde "
+        f'Unblock), of in PowerShell: Unblock-File -Path "{workbook.resolve()}"; of zet het in een vertrouwde '
         f"locatie. {WINDOW}",
     ]
     assert lines[3].startswith("NIET OK     Vertrouwde locatie:")
@@ -283,20 +306,25 @@ def test_a_stream_that_cannot_be_read_is_onbekend(tmp_path, monkeypatch, capsys)
     assert summary.startswith("Samenvatting: 7 OK, 0 NIET OK, 1 onbekend, 2 niet getest.")
 
 
-@pytest.mark.parametrize("data, state, said", [
-    ("1", "NIET OK", "staat op 1 (blokkeren) in {asr}: Excel mag cmd.exe en Python niet starten"),
-    (1, "NIET OK", "staat op 1 (blokkeren) in {asr}: Excel mag cmd.exe en Python niet starten"),
-    ("2", "OK", "staat op 2 (controle (Audit)) in {asr}"),
-    ("0", "OK", "staat op 0 (uit) in {asr}"),
-])
+@pytest.mark.parametrize(
+    "data, state, said",
+    [
+        ("1", "NIET OK", "staat op 1 (blokkeren) in {asr}: Excel mag cmd.exe en Python niet starten"),
+        (1, "NIET OK", "staat op 1 (blokkeren) in {asr}: Excel mag cmd.exe en Python niet starten"),
+        ("2", "OK", "staat op 2 (controle (Audit)) in {asr}"),
+        ("0", "OK", "staat op 0 (uit) in {asr}"),
+    ],
+)
 def test_the_defender_rule_as_configured(data, state, said):
     from planrapport.commands.selftest_security import defender_line
 
     line = defender_line(RegistryStandIn({ASR: {"d4f940ab-401b-4efc-aadc-ad5f3c50688a": data}}))
     assert (line.state, line.detail) == (state, f"de regel {RULE} " + said.format(asr=ASR))
     if state == "NIET OK":
-        assert line.fix == ("vraag een uitsluiting voor planrapport op deze regel, of zet ze op 2 (Audit) voor deze "
-                            f"gebruikers; zie docs/installatie.md, 'Excel mag Python niet starten'. {WINDOW}")
+        assert line.fix == (
+            "vraag een uitsluiting voor planrapport op deze regel, of zet ze op 2 (Audit) voor deze "
+            f"gebruikers; zie docs/installatie.md, 'Excel mag Python niet starten'. {WINDOW}"
+        )
 
 
 def test_a_defender_key_that_may_not_be_read_is_onbekend_and_the_exit_code_is_4(tmp_path, monkeypatch, capsys):
@@ -321,5 +349,12 @@ def test_without_a_workbook_only_the_lines_of_the_pc(tmp_path, monkeypatch, caps
     monkeypatch.setattr(selftest, "windows_access", lambda: (RegistryStandIn(), StreamsStandIn()))
     main(["zelftest"])
     names = [line[12:].split(":")[0] for line in capsys.readouterr().out.splitlines()[2:-1]]
-    assert names == ["Python voor de knoppen", "xlwings", "Sjablonen", "Schrijven naast het werkboek",
-                     "Macro's in Excel", "Defender-regel voor Office", "Excel"]
+    assert names == [
+        "Python voor de knoppen",
+        "xlwings",
+        "Sjablonen",
+        "Schrijven naast het werkboek",
+        "Macro's in Excel",
+        "Defender-regel voor Office",
+        "Excel",
+    ]

@@ -15,9 +15,19 @@ def test_every_button_works_in_excel(tmp_path, capsys, monkeypatch):
     code = main(["zelftest"])
     out = capsys.readouterr().out
     assert code == 0, out
-    for line in ("Excel: knop Controleer", "Excel: knop Genereer jaarrapport", "Excel: knop Genereer beleidsplan",
-                 "Excel: knop Nieuw jaar", "Excel: knop Vraag opvolging op", "Excel: knop Verzamel opvolging",
-                 "Excel: knop Dien in", "Excel: blad Controle", "Excel: blad Ingediend", "Excel: jaarrapport",
-                 "Excel: beleidsplan", "Excel: uitvraag opvolging"):
+    for line in (
+        "Excel: knop Controleer",
+        "Excel: knop Genereer jaarrapport",
+        "Excel: knop Genereer beleidsplan",
+        "Excel: knop Nieuw jaar",
+        "Excel: knop Vraag opvolging op",
+        "Excel: knop Verzamel opvolging",
+        "Excel: knop Dien in",
+        "Excel: blad Controle",
+        "Excel: blad Ingediend",
+        "Excel: jaarrapport",
+        "Excel: beleidsplan",
+        "Excel: uitvraag opvolging",
+    ):
         assert f"OK          {line}: " in out
     assert "NIET OK" not in out

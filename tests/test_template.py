@@ -9,22 +9,66 @@ from workbook.template import build_template, fill
 from xlsx_templates import TEMPLATE
 
 SMALL_PLAN = {
-    "Instellingen": {"Gemeente": "Gent & Zonen", "Titel van het plan": "Plan <pilot>", "Beginjaar": 2020,
-                     "Eindjaar": 2025, "Rapportjaar": 2023, "Nummering": "klassiek", "Minimale cofinanciering": 0.25},
-    "Doelstellingen": [{"Code": "1", "Titel": "Samen leven", "Motivering": "Omdat.\n\nTweede alinea."},
-                       {"Code": "1.1", "Titel": "Onthaal", "Domein": "dienstverlening"}],
+    "Instellingen": {
+        "Gemeente": "Gent & Zonen",
+        "Titel van het plan": "Plan <pilot>",
+        "Beginjaar": 2020,
+        "Eindjaar": 2025,
+        "Rapportjaar": 2023,
+        "Nummering": "klassiek",
+        "Minimale cofinanciering": 0.25,
+    },
+    "Doelstellingen": [
+        {"Code": "1", "Titel": "Samen leven", "Motivering": "Omdat.\n\nTweede alinea."},
+        {"Code": "1.1", "Titel": "Onthaal", "Domein": "dienstverlening"},
+    ],
     "Resultaten": [{"Code": "1.1.1", "Resultaat": "Elke nieuwkomer krijgt een gesprek"}],
-    "Acties": [{"Code": "1.1.1.1", "Tijdstip": "Vanaf 2021", "Actie": "Onthaalgesprek", "Trekker": "PIN vzw",
-                "Zie ook": "A30002 Vorming"}],
-    "Opvolging": [{"Actie": "1.1.1.1", "Jaar": 2023, "Status": "In uitvoering",
-                   "Stand van zaken": "We startten een **tweede gesprek**.", "Tijd": "Vertraagd"}],
-    "Indicatoren": [{"Code": "1.1.1-I1", "Tijdstip": "Jaarlijks", "Indicator": "Aantal gesprekken",
-                     "Soort": "kwantitatief", "Eenheid": "aantal", "Gewenste richting": "stijgen",
-                     "Nulmeting jaar": 2020, "Nulmeting waarde": 100, "Streefjaar": 2025, "Streefwaarde": 300}],
-    "Metingen": [{"Indicator": "1.1.1-I1", "Periode": "2021 (juni-december)", "Waarde": "258 (68%)"},
-                 {"Indicator": "1.1.1-I1", "Periode": "2022", "Waarde": "1.168"}],
-    "Begroting": [{"Jaar": 2023, "Soort financiering": "Vlaamse subsidie", "Financier": "Vlaanderen",
-                   "Omschrijving": "Loonkost", "Gepland": 27700, "Besteed": 27000}],
+    "Acties": [
+        {
+            "Code": "1.1.1.1",
+            "Tijdstip": "Vanaf 2021",
+            "Actie": "Onthaalgesprek",
+            "Trekker": "PIN vzw",
+            "Zie ook": "A30002 Vorming",
+        }
+    ],
+    "Opvolging": [
+        {
+            "Actie": "1.1.1.1",
+            "Jaar": 2023,
+            "Status": "In uitvoering",
+            "Stand van zaken": "We startten een **tweede gesprek**.",
+            "Tijd": "Vertraagd",
+        }
+    ],
+    "Indicatoren": [
+        {
+            "Code": "1.1.1-I1",
+            "Tijdstip": "Jaarlijks",
+            "Indicator": "Aantal gesprekken",
+            "Soort": "kwantitatief",
+            "Eenheid": "aantal",
+            "Gewenste richting": "stijgen",
+            "Nulmeting jaar": 2020,
+            "Nulmeting waarde": 100,
+            "Streefjaar": 2025,
+            "Streefwaarde": 300,
+        }
+    ],
+    "Metingen": [
+        {"Indicator": "1.1.1-I1", "Periode": "2021 (juni-december)", "Waarde": "258 (68%)"},
+        {"Indicator": "1.1.1-I1", "Periode": "2022", "Waarde": "1.168"},
+    ],
+    "Begroting": [
+        {
+            "Jaar": 2023,
+            "Soort financiering": "Vlaamse subsidie",
+            "Financier": "Vlaanderen",
+            "Omschrijving": "Loonkost",
+            "Gepland": 27700,
+            "Besteed": 27000,
+        }
+    ],
 }
 
 
@@ -58,7 +102,11 @@ def test_a_filled_template_reads_back_equal(tmp_path):
     assert plan.results[0].parent_code == "1.1"
     action = plan.actions[0]
     assert (action.parent_code, action.years, action.lead, action.see_also_codes) == (
-        "1.1.1", (2021, 2022, 2023, 2024, 2025), "PIN vzw", ("A30002",))
+        "1.1.1",
+        (2021, 2022, 2023, 2024, 2025),
+        "PIN vzw",
+        ("A30002",),
+    )
     assert plan.follow_ups[0].progress == "We startten een **tweede gesprek**."
     first, second = plan.measurements
     assert (first.year, first.partial, first.value, first.share) == (2021, True, 258, 68)
@@ -85,9 +133,19 @@ def test_columns_may_move_and_extra_columns_are_allowed(tmp_path):
 
 def test_libreoffice_opens_the_template(tmp_path):
     subprocess.run(
-        [soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(TEMPLATE)],
-        check=True, capture_output=True, timeout=180,
+        [
+            soffice(),
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(TEMPLATE),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     assert (tmp_path / "planrapport.pdf").stat().st_size > 1000
 

@@ -27,10 +27,21 @@ def trend(measurements=(), year=2023, end_year=2025, **indicator):
     fields.update(indicator)
     rows = []
     for period, value, *share in measurements:
-        rows.append(Measurement(CODE, period, parse_year(period), parse_timing(period, 2020, 2025).partial, value,
-                                share[0] if share else None))
-    plan = Plan(settings=Settings(start_year=2020, end_year=end_year, report_year=year),
-                indicators=(Indicator(**fields),), measurements=tuple(rows))
+        rows.append(
+            Measurement(
+                CODE,
+                period,
+                parse_year(period),
+                parse_timing(period, 2020, 2025).partial,
+                value,
+                share[0] if share else None,
+            )
+        )
+    plan = Plan(
+        settings=Settings(start_year=2020, end_year=end_year, report_year=year),
+        indicators=(Indicator(**fields),),
+        measurements=tuple(rows),
+    )
     table = indicator_trends(plan)
     assert list(table.columns) == list(COLUMNS)
     return table.iloc[0].to_dict()
@@ -40,8 +51,16 @@ def test_no_values_means_no_data_and_no_figures():
     row = trend()
     assert row["verdict"] == NO_DATA
     assert row["reason"] == "Nog geen gemeten waarden."
-    for column in ("latest_value", "latest_year", "baseline_value", "change_baseline", "change_previous",
-                   "yearly_change", "attainment_pct", "projection_value"):
+    for column in (
+        "latest_value",
+        "latest_year",
+        "baseline_value",
+        "change_baseline",
+        "change_previous",
+        "yearly_change",
+        "attainment_pct",
+        "projection_value",
+    ):
         assert row[column] is None
     assert row["measured_in_year"] is False
 
@@ -72,8 +91,14 @@ def test_a_missing_baseline_is_the_first_full_year_and_the_reason_says_so():
 
 def test_every_figure_by_hand_with_baseline_target_and_projection():
     # Nulmeting 2020 = 100, streefwaarde 200 tegen 2025; measured 110, 125, 130.
-    row = trend([("2021", 110), ("2022", 125), ("2023", 130)], direction="stijgen",
-                baseline_year=2020, baseline_value=100, target_year=2025, target_value=200)
+    row = trend(
+        [("2021", 110), ("2022", 125), ("2023", 130)],
+        direction="stijgen",
+        baseline_year=2020,
+        baseline_value=100,
+        target_year=2025,
+        target_value=200,
+    )
     assert (row["latest_year"], row["latest_value"]) == (2023, 130)
     assert (row["compared_year"], row["compared_value"]) == (2023, 130)
     assert (row["previous_year"], row["previous_value"]) == (2022, 125)
@@ -94,8 +119,14 @@ def test_every_figure_by_hand_with_baseline_target_and_projection():
 
 
 def test_a_projection_that_reaches_the_target_is_on_track():
-    row = trend([("2021", 110), ("2022", 120), ("2023", 130)], direction="stijgen",
-                baseline_year=2020, baseline_value=100, target_year=2025, target_value=150)
+    row = trend(
+        [("2021", 110), ("2022", 120), ("2023", 130)],
+        direction="stijgen",
+        baseline_year=2020,
+        baseline_value=100,
+        target_year=2025,
+        target_value=150,
+    )
     assert row["projection_value"] == pytest.approx(150.0)
     assert row["verdict"] == ON_TRACK
 
@@ -118,10 +149,19 @@ def test_projection_goes_to_the_plan_end_without_a_target_year():
         (2, 4, 6, 50.0, ON_TRACK),  # exactly on the line
     ],
 )
-def test_without_a_projection_progress_is_weighed_against_the_time_gone(baseline, measured, target, attainment,
-                                                                          verdict):
-    row = trend([("2011", baseline), ("2012", measured)], year=2012, end_year=2013, direction="stijgen",
-                baseline_year=2011, baseline_value=baseline, target_year=2013, target_value=target)
+def test_without_a_projection_progress_is_weighed_against_the_time_gone(
+    baseline, measured, target, attainment, verdict
+):
+    row = trend(
+        [("2011", baseline), ("2012", measured)],
+        year=2012,
+        end_year=2013,
+        direction="stijgen",
+        baseline_year=2011,
+        baseline_value=baseline,
+        target_year=2013,
+        target_value=target,
+    )
     assert row["attainment_pct"] == pytest.approx(attainment)
     assert row["verdict"] == verdict
     assert "Na 1 van de 2 jaar tot het streefjaar" in row["reason"]
@@ -129,8 +169,16 @@ def test_without_a_projection_progress_is_weighed_against_the_time_gone(baseline
 
 def test_decreasing_desired_direction():
     # Wachtlijst NT2: 48 in 2011, streefwaarde 20 tegen 2013, 35 in 2012: 13 of the 28 to go.
-    row = trend([("2011", 48), ("2012", 35)], year=2012, end_year=2013, direction="dalen",
-                baseline_year=2011, baseline_value=48, target_year=2013, target_value=20)
+    row = trend(
+        [("2011", 48), ("2012", 35)],
+        year=2012,
+        end_year=2013,
+        direction="dalen",
+        baseline_year=2011,
+        baseline_value=48,
+        target_year=2013,
+        target_value=20,
+    )
     assert row["change_baseline"] == -13
     assert row["change_baseline_pct"] == pytest.approx(-1300 / 48)
     assert row["yearly_change"] == -13
@@ -140,16 +188,30 @@ def test_decreasing_desired_direction():
 
 
 def test_a_rise_when_a_fall_is_wanted_is_off_track():
-    row = trend([("2011", 14), ("2012", 16)], year=2012, direction="dalen",
-                baseline_year=2011, baseline_value=14, target_year=2013, target_value=5)
+    row = trend(
+        [("2011", 14), ("2012", 16)],
+        year=2012,
+        direction="dalen",
+        baseline_year=2011,
+        baseline_value=14,
+        target_year=2013,
+        target_value=5,
+    )
     assert row["verdict"] == OFF_TRACK
     assert row["reason"] == "Stijging van 14 in 2011 naar 16 in 2012, terwijl een daling gewenst is."
     assert row["attainment_pct"] == pytest.approx(-2 / 9 * 100)
 
 
 def test_a_fall_reaching_its_target_is_on_track():
-    row = trend([("2011", 14), ("2012", 4)], year=2012, direction="dalen",
-                baseline_year=2011, baseline_value=14, target_year=2013, target_value=5)
+    row = trend(
+        [("2011", 14), ("2012", 4)],
+        year=2012,
+        direction="dalen",
+        baseline_year=2011,
+        baseline_value=14,
+        target_year=2013,
+        target_value=5,
+    )
     assert row["verdict"] == ON_TRACK
     assert row["reason"] == "Van 14 in 2011 naar 4 in 2012. De streefwaarde 5 tegen 2013 is bereikt."
 
@@ -183,8 +245,15 @@ def test_target_equal_to_baseline_with_a_rise_wanted():
 
 
 def test_target_year_gone_by_without_reaching_the_target_is_off_track():
-    row = trend([("2021", 110), ("2022", 120)], year=2022, direction="stijgen",
-                baseline_year=2020, baseline_value=100, target_year=2022, target_value=150)
+    row = trend(
+        [("2021", 110), ("2022", 120)],
+        year=2022,
+        direction="stijgen",
+        baseline_year=2020,
+        baseline_value=100,
+        target_year=2022,
+        target_value=150,
+    )
     assert row["verdict"] == OFF_TRACK
     assert "Het streefjaar 2022 is bereikt, maar de streefwaarde 150 niet." in row["reason"]
 
@@ -210,8 +279,9 @@ def test_a_partial_year_is_flagged_and_never_compared_with_full_years():
     assert (row["previous_year"], row["change_previous"]) == (2022, 28)
     assert row["change_baseline"] == 28 and row["yearly_change"] == 28
     assert row["verdict"] == ON_TRACK
-    assert ("2021 (juni-december) is geen volledig jaar: niet vergelijkbaar met de volledige jaren en dus niet "
-            "meegerekend.") in row["reason"]
+    assert (
+        "2021 (juni-december) is geen volledig jaar: niet vergelijkbaar met de volledige jaren en dus niet meegerekend."
+    ) in row["reason"]
     first = [p for p in row["points"] if p.partial][0]
     assert (first.period, first.year, first.value, first.share) == ("2021 (juni-december)", 2021, 258, 68)
 
@@ -255,9 +325,15 @@ def test_percentages_change_in_percentage_points():
     assert row["reason"].startswith("Stijging van 22,4% in 2020 naar 30,1% in 2021 (+7,7 procentpunten, +34,4%)")
 
 
-@pytest.mark.parametrize(("now", "points"), [
-    (36, "+6 procentpunten"), (31, "+1 procentpunt"), (30.5, "+0,5 procentpunt"), (31.5, "+1,5 procentpunten"),
-])
+@pytest.mark.parametrize(
+    ("now", "points"),
+    [
+        (36, "+6 procentpunten"),
+        (31, "+1 procentpunt"),
+        (30.5, "+0,5 procentpunt"),
+        (31.5, "+1,5 procentpunten"),
+    ],
+)
 def test_percentage_points_are_singular_up_to_one(now, points):
     row = trend([("2020", 30), ("2021", now)], year=2021, unit="percentage", direction="stijgen")
     assert f"({points}, +" in row["reason"]
@@ -284,15 +360,47 @@ def test_descriptive_indicators_get_measured_yes_or_no_and_no_figures():
 
 
 def test_compute_trends_takes_the_two_tables_directly():
-    indicators = pd.DataFrame([{"code": "X-I1", "text": "x", "parent_code": "X", "cell": "Indicatoren!C4",
-                                "kind": "kwantitatief", "unit": "", "direction": "dalen", "baseline_year": None,
-                                "baseline_value": None, "target_year": None, "target_value": None}])
-    measurements = pd.DataFrame([
-        {"indicator_code": "X-I1", "period": "2023", "year": 2023, "partial": False, "value": 8.0, "share": None,
-         "cell": "Metingen!C5", "order": 1},
-        {"indicator_code": "X-I1", "period": "2022", "year": 2022, "partial": False, "value": 10.0, "share": None,
-         "cell": "Metingen!C4", "order": 0},
-    ])
+    indicators = pd.DataFrame(
+        [
+            {
+                "code": "X-I1",
+                "text": "x",
+                "parent_code": "X",
+                "cell": "Indicatoren!C4",
+                "kind": "kwantitatief",
+                "unit": "",
+                "direction": "dalen",
+                "baseline_year": None,
+                "baseline_value": None,
+                "target_year": None,
+                "target_value": None,
+            }
+        ]
+    )
+    measurements = pd.DataFrame(
+        [
+            {
+                "indicator_code": "X-I1",
+                "period": "2023",
+                "year": 2023,
+                "partial": False,
+                "value": 8.0,
+                "share": None,
+                "cell": "Metingen!C5",
+                "order": 1,
+            },
+            {
+                "indicator_code": "X-I1",
+                "period": "2022",
+                "year": 2022,
+                "partial": False,
+                "value": 10.0,
+                "share": None,
+                "cell": "Metingen!C4",
+                "order": 0,
+            },
+        ]
+    )
     row = compute_trends(indicators, measurements, 2023).iloc[0]
     assert (row["change_baseline"], row["verdict"]) == (-2, ON_TRACK)
     assert [p.cell for p in row["points"]] == ["Metingen!C4", "Metingen!C5"]
@@ -315,7 +423,9 @@ def test_denderleeuw_foreign_origin_and_onthaalgesprek_reach():
     foreign = table.loc["A10911-I3"]
     assert foreign["text"] == "van buitenlandse herkomst"
     assert [(p.period, p.value, p.share, p.partial) for p in foreign["points"]] == [
-        ("2021 (juni-december)", 381, 52, True), ("2022", 539, None, False)]
+        ("2021 (juni-december)", 381, 52, True),
+        ("2022", 539, None, False),
+    ]
     assert (foreign["latest_year"], foreign["latest_value"]) == (2022, 539)
     assert (foreign["share_period"], foreign["share_latest"]) == ("2021 (juni-december)", 52)
     assert foreign["partial_periods"] == "2021 (juni-december)"
@@ -327,10 +437,15 @@ def test_denderleeuw_foreign_origin_and_onthaalgesprek_reach():
     assert reached["text"].startswith("Aantal nieuwe inwoners van buitenlandse herkomst die een onthaalgesprek")
     assert reached["direction"] == "stijgen"
     assert [(p.period, p.value, p.share) for p in reached["points"]] == [
-        ("2021 (juni-december)", 258, 68), ("2022", 322, None)]
+        ("2021 (juni-december)", 258, 68),
+        ("2022", 322, None),
+    ]
     assert (reached["share_latest"], reached["share_partial"]) == (68, True)
     assert (reached["baseline_year"], reached["baseline_value"], reached["baseline_origin"]) == (
-        2022, 322, "eerste meting")
+        2022,
+        322,
+        "eerste meting",
+    )
     assert reached["change_previous"] is None and reached["change_baseline"] is None
     assert reached["verdict"] == NO_DATA
     assert reached["reason"] == (

@@ -9,17 +9,36 @@ from planrapport.cli import main
 from workbook.template import build_template, fill
 
 PLAN = {
-    "Instellingen": {"Gemeente": "Gent", "Titel van het plan": "Samenleven 2020-2025", "Beginjaar": 2020,
-                     "Eindjaar": 2025, "Rapportjaar": 2023, "Nummering": "klassiek"},
+    "Instellingen": {
+        "Gemeente": "Gent",
+        "Titel van het plan": "Samenleven 2020-2025",
+        "Beginjaar": 2020,
+        "Eindjaar": 2025,
+        "Rapportjaar": 2023,
+        "Nummering": "klassiek",
+    },
     "Doelstellingen": [{"Code": "1", "Titel": "Samen leven"}, {"Code": "1.1", "Titel": "Onthaal"}],
     "Resultaten": [{"Code": "1.1.1", "Resultaat": "Elke nieuwkomer krijgt een gesprek"}],
     "Acties": [{"Code": "1.1.1.1", "Tijdstip": "Jaarlijks", "Actie": "Onthaalgesprek"}],
     "Indicatoren": [
-        {"Code": "1.1.1-I1", "Indicator": "Aantal onthaalgesprekken", "Soort": "kwantitatief", "Eenheid": "aantal",
-         "Gewenste richting": "stijgen", "Nulmeting jaar": 2020, "Nulmeting waarde": 100, "Streefjaar": 2025,
-         "Streefwaarde": 200},
-        {"Code": "1.1.1-I2", "Indicator": "Wachtlijst NT2", "Soort": "kwantitatief", "Eenheid": "aantal",
-         "Gewenste richting": "dalen"},
+        {
+            "Code": "1.1.1-I1",
+            "Indicator": "Aantal onthaalgesprekken",
+            "Soort": "kwantitatief",
+            "Eenheid": "aantal",
+            "Gewenste richting": "stijgen",
+            "Nulmeting jaar": 2020,
+            "Nulmeting waarde": 100,
+            "Streefjaar": 2025,
+            "Streefwaarde": 200,
+        },
+        {
+            "Code": "1.1.1-I2",
+            "Indicator": "Wachtlijst NT2",
+            "Soort": "kwantitatief",
+            "Eenheid": "aantal",
+            "Gewenste richting": "dalen",
+        },
         {"Code": "1.1.1-I3", "Indicator": "Verslag van het onthaal", "Soort": "beschrijvend"},
     ],
     "Metingen": [
@@ -99,7 +118,8 @@ def test_a_year_that_is_no_year_is_a_usage_error(workbook, capsys):
         main(["trends", str(workbook), "--jaar", "twintig"])
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "planrapport trends: fout: --jaar: 'twintig' is geen jaartal (bv. 2023)")
+        "planrapport trends: fout: --jaar: 'twintig' is geen jaartal (bv. 2023)"
+    )
 
 
 def test_a_missing_workbook_exits_1_with_a_dutch_message(tmp_path, capsys):
@@ -120,5 +140,6 @@ def test_schrijf_refuses_a_trends_sheet_of_the_officer(tmp_path, capsys):
     assert main(["trends", str(path), "--schrijf"]) == 1
     assert capsys.readouterr().err == (
         "planrapport: plan.xlsx: het werkboek heeft al een blad 'Trends' dat planrapport niet gemaakt heeft. "
-        "Geef dat blad een andere naam en probeer opnieuw.\n")
+        "Geef dat blad een andere naam en probeer opnieuw.\n"
+    )
     assert path.read_bytes() == original

@@ -58,7 +58,8 @@ def test_the_sheet_holds_the_indicator_table_with_links_and_verdict_colours(tmp_
     sheet = load_workbook(path)["Trends"]
     assert sheet["A1"].value == "Trends 2023"
     assert [c.value for c in sheet[3]][: len(INDICATOR_HEADERS)] == [
-        h.replace("{year}", "2023") for h in INDICATOR_HEADERS]
+        h.replace("{year}", "2023") for h in INDICATOR_HEADERS
+    ]
     foreign = [c.value for c in sheet[6]]
     assert foreign[:6] == ["A10911-I3", "van buitenlandse herkomst", "geen gegevens", "2022", 539, 0.52]
     assert foreign[16] == "nee"
@@ -66,10 +67,13 @@ def test_the_sheet_holds_the_indicator_table_with_links_and_verdict_colours(tmp_
     assert sheet["F6"].number_format == "0.0%"
     assert sheet["A6"].hyperlink.location == "'Indicatoren'!C6"
     assert sheet.freeze_panes == "C4"
-    rules = {str(area.sqref): [(r.operator, r.formula) for r in area.rules]
-             for area in sheet.conditional_formatting}
-    assert rules["C4:C10"] == [("equal", ['"op koers"']), ("equal", ['"aandacht"']),
-                               ("equal", ['"niet op koers"']), ("equal", ['"geen gegevens"'])]
+    rules = {str(area.sqref): [(r.operator, r.formula) for r in area.rules] for area in sheet.conditional_formatting}
+    assert rules["C4:C10"] == [
+        ("equal", ['"op koers"']),
+        ("equal", ['"aandacht"']),
+        ("equal", ['"niet op koers"']),
+        ("equal", ['"geen gegevens"']),
+    ]
 
 
 def test_the_roll_ups_follow_the_indicator_table(tmp_path):
@@ -81,12 +85,20 @@ def test_the_roll_ups_follow_the_indicator_table(tmp_path):
     header = rows[actions + 1]
     whole = dict(zip(header, rows[actions + 2], strict=True))
     assert (whole["Doelstelling"], whole["Acties"], whole["Met opvolging"], whole["Op schema"]) == (
-        "Hele plan", 90, 50, 41)
+        "Hele plan",
+        90,
+        50,
+        41,
+    )
     assert whole["Op schema (%)"] == 0.82
     assert (whole["Status: In uitvoering"], whole["Tijd: Vertraagd"], whole["Indicatoren op koers"]) == (39, 7, 5)
     budget = titles.index("Begroting per jaar")
-    assert rows[budget + 2][:4] == [2011, "Eigen middelen besteed: 37,2% van de Vlaamse subsidie (minimum 33,3%): "
-                                          "gehaald.", 85000, 84057]
+    assert rows[budget + 2][:4] == [
+        2011,
+        "Eigen middelen besteed: 37,2% van de Vlaamse subsidie (minimum 33,3%): gehaald.",
+        85000,
+        84057,
+    ]
     assert rows[budget + 2][14:16] == ["ja", "ja"]
     assert rows[budget + 4][0] == 2013 and rows[budget + 4][3] is None  # nothing spent yet
 
@@ -111,7 +123,8 @@ def test_writing_again_replaces_the_sheet_and_does_not_grow_the_styles(tmp_path)
     after = _parts(path)
     assert after["xl/styles.xml"] == first["xl/styles.xml"]
     assert {name for name in first if after[name] != first[name]} == {
-        name for name in first if name.startswith("xl/worksheets/sheet") and name not in _parts(DENDERLEEUW)}
+        name for name in first if name.startswith("xl/worksheets/sheet") and name not in _parts(DENDERLEEUW)
+    }
     workbook = load_workbook(path)
     assert workbook.sheetnames.count("Trends") == 1
     assert workbook["Trends"]["A1"].value == "Trends 2022"
@@ -127,7 +140,8 @@ def test_a_trends_sheet_the_officer_made_is_not_overwritten(tmp_path):
         write_trends_sheet(path, trends_table(read_plan(path)))
     assert raised.value.message == (
         "plan.xlsx: het werkboek heeft al een blad 'Trends' dat planrapport niet gemaakt heeft. Geef dat blad "
-        "een andere naam en probeer opnieuw.")
+        "een andere naam en probeer opnieuw."
+    )
     assert path.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
 
@@ -172,9 +186,21 @@ def test_the_result_is_valid_for_the_open_xml_validator_and_libreoffice(tmp_path
     before = _validator_errors(path)
     write_trends_sheet(path, trends_table(read_plan(path)))
     assert _validator_errors(path) == before
-    subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lo"), str(path)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice(),
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     converted = load_workbook(tmp_path / "lo" / "plan.xlsx")["Trends"]
     assert converted["A1"].value == "Trends 2012"
     verdicts = {converted.cell(row=r, column=3).value for r in range(4, 152)}

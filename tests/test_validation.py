@@ -23,8 +23,10 @@ _spec.loader.exec_module(make_fixtures)
 
 def plan_of(data: dict):
     workbook = fill(build_template(), data)
-    grids = {ws.title: [tuple(to_markup(v) for v in row) for row in ws.iter_rows(values_only=True)]
-             for ws in workbook.worksheets}
+    grids = {
+        ws.title: [tuple(to_markup(v) for v in row) for row in ws.iter_rows(values_only=True)]
+        for ws in workbook.worksheets
+    }
     return plan_from_grids(grids, "plan.xlsx")
 
 
@@ -38,8 +40,11 @@ def base(*changes: str) -> dict:
 def test_both_example_workbooks_validate_without_errors():
     waregem = validate(read_plan(WAREGEM))
     assert waregem.ok and waregem.year == 2012
-    assert set(Counter(i.code for i in waregem.issues)) <= {"ontbrekende-opvolging", "geen-richting",
-                                                            "tijdstip-voorbij"}
+    assert set(Counter(i.code for i in waregem.issues)) <= {
+        "ontbrekende-opvolging",
+        "geen-richting",
+        "tijdstip-voorbij",
+    }
     # 2.5.1.1 (2011) was still 'In uitvoering' in 2011: it runs on in 2012, without a row.
     assert [(i.row_code, i.cell) for i in waregem.issues if i.code == "tijdstip-voorbij"] == [("2.5.1.1", "Acties!B60")]
     denderleeuw = validate(read_plan(DENDERLEEUW))
@@ -87,7 +92,8 @@ def test_a_report_year_given_on_the_command_line_outside_the_period():
     assert report.flattened() == [("rapportjaar-buiten-periode", "", "")]  # no cell of the workbook is wrong
     assert report.issues[0].message == (
         "--jaar 2027 valt buiten de planperiode 2020-2025 (Beginjaar en Eindjaar op blad Instellingen). Kies een "
-        "jaar van 2020 tot en met 2025.")
+        "jaar van 2020 tot en met 2025."
+    )
 
 
 def test_a_year_given_makes_an_empty_report_year_setting_fine():
@@ -98,12 +104,15 @@ def test_a_year_given_makes_an_empty_report_year_setting_fine():
     assert validate(plan, 2023).issues == ()
 
 
-@pytest.mark.parametrize(("changes", "reason"), [
-    ({"Status": "Stopgezet"}, "'Stopgezet'"),
-    ({"Tijd": "Uitgesteld"}, "'Uitgesteld'"),
-    ({"Geld (indicator)": "rood"}, "rood (Geld)"),
-    ({"Stand van zaken (indicator)": "Rood"}, "rood (Stand van zaken)"),
-])
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"Status": "Stopgezet"}, "'Stopgezet'"),
+        ({"Tijd": "Uitgesteld"}, "'Uitgesteld'"),
+        ({"Geld (indicator)": "rood"}, "rood (Geld)"),
+        ({"Stand van zaken (indicator)": "Rood"}, "rood (Stand van zaken)"),
+    ],
+)
 def test_no_red_without_an_explanation(changes, reason):
     data = base()
     row = data["Opvolging"][0]
@@ -141,7 +150,8 @@ def test_co_financing_is_checked_on_spent_amounts_too():
     assert report.flattened() == [("cofinanciering-te-laag", "Begroting", "Begroting!F5")]
     assert report.issues[0].message.startswith(
         "In 2022 is de eigen inbreng van de gemeente (besteed) € 15.000. Dat is minder dan 1/3 van de Vlaamse "
-        "subsidie van € 59.000: minstens € 19.667.")
+        "subsidie van € 59.000: minstens € 19.667."
+    )
 
 
 def test_co_financing_without_any_own_funds_points_at_the_subsidy():
@@ -154,14 +164,28 @@ def test_co_financing_without_any_own_funds_points_at_the_subsidy():
 
 
 BBC_PLAN = {
-    "Instellingen": {"Gemeente": "Denderstad", "Titel van het plan": "Samenleven", "Beginjaar": 2020,
-                     "Eindjaar": 2025, "Rapportjaar": 2023, "Nummering": "BBC"},
-    "Doelstellingen": [{"Code": "BD109", "Titel": "Samenleven in diversiteit"},
-                       {"Code": "AP1090", "Titel": "Expertise"},
-                       {"Code": "AP2000", "Titel": "Een actieplan zonder beleidsdoelstelling"}],
-    "Acties": [{"Code": "A10900", "Tijdstip": "2020-2025", "Actie": "Vorming",
-                "Zie ook": "A10999 Vorming bis - A30002 Vakantieopvang"},
-               {"Code": "A20000", "Tijdstip": "2021", "Actie": "Actie onder het losse actieplan"}],
+    "Instellingen": {
+        "Gemeente": "Denderstad",
+        "Titel van het plan": "Samenleven",
+        "Beginjaar": 2020,
+        "Eindjaar": 2025,
+        "Rapportjaar": 2023,
+        "Nummering": "BBC",
+    },
+    "Doelstellingen": [
+        {"Code": "BD109", "Titel": "Samenleven in diversiteit"},
+        {"Code": "AP1090", "Titel": "Expertise"},
+        {"Code": "AP2000", "Titel": "Een actieplan zonder beleidsdoelstelling"},
+    ],
+    "Acties": [
+        {
+            "Code": "A10900",
+            "Tijdstip": "2020-2025",
+            "Actie": "Vorming",
+            "Zie ook": "A10999 Vorming bis - A30002 Vakantieopvang",
+        },
+        {"Code": "A20000", "Tijdstip": "2021", "Actie": "Actie onder het losse actieplan"},
+    ],
     "Opvolging": [{"Actie": "A10900", "Jaar": 2023, "Status": "In uitvoering", "Stand van zaken": "Loopt."}],
 }
 
@@ -175,7 +199,8 @@ def test_bbc_codes_nest_by_prefix_and_references_inside_the_plan_must_exist():
     ]
     assert report.issues[0].message == (
         "Actieplan AP2000 valt onder beleidsdoelstelling BD200, maar die staat niet op blad Doelstellingen. Voeg "
-        "beleidsdoelstelling BD200 toe, of verbeter de code.")
+        "beleidsdoelstelling BD200 toe, of verbeter de code."
+    )
 
 
 def test_an_operational_objective_without_results_is_empty():
@@ -185,7 +210,8 @@ def test_an_operational_objective_without_results_is_empty():
     assert report.flattened() == [("lege-doelstelling", "Doelstellingen", "Doelstellingen!A6")]
     assert report.issues[0].message == (
         "Operationele doelstelling 1.2 heeft geen resultaten. Voeg op blad Resultaten minstens één toe (bv. 1.2.1), "
-        "of wis de rij.")
+        "of wis de rij."
+    )
 
 
 def test_a_wrong_numbering_gives_one_error_not_one_per_code():
@@ -206,14 +232,32 @@ def test_issues_are_frozen_and_deduplicated():
 def test_a_large_city_plan_validates_in_one_pass():
     data = base()
     data["Resultaten"] = [{"Code": f"1.1.{r}", "Resultaat": f"Resultaat {r}"} for r in range(1, 101)]
-    data["Acties"] = [{"Code": f"1.1.{r}.{a}", "Tijdstip": "Jaarlijks", "Actie": f"Actie {r}.{a}"}
-                      for r in range(1, 101) for a in range(1, 11)]
-    data["Opvolging"] = [{"Actie": f"1.1.{r}.{a}", "Jaar": year, "Status": "In uitvoering", "Stand van zaken": "Ok."}
-                         for r in range(1, 101) for a in range(1, 11) for year in (2021, 2022, 2023)]
-    data["Indicatoren"] = [{"Code": f"1.1.{r}-I1", "Indicator": "Aantal", "Soort": "kwantitatief",
-                            "Eenheid": "aantal", "Gewenste richting": "stijgen"} for r in range(1, 101)]
-    data["Metingen"] = [{"Indicator": f"1.1.{r}-I1", "Periode": str(year), "Waarde": r}
-                        for r in range(1, 101) for year in (2020, 2021, 2022, 2023)]
+    data["Acties"] = [
+        {"Code": f"1.1.{r}.{a}", "Tijdstip": "Jaarlijks", "Actie": f"Actie {r}.{a}"}
+        for r in range(1, 101)
+        for a in range(1, 11)
+    ]
+    data["Opvolging"] = [
+        {"Actie": f"1.1.{r}.{a}", "Jaar": year, "Status": "In uitvoering", "Stand van zaken": "Ok."}
+        for r in range(1, 101)
+        for a in range(1, 11)
+        for year in (2021, 2022, 2023)
+    ]
+    data["Indicatoren"] = [
+        {
+            "Code": f"1.1.{r}-I1",
+            "Indicator": "Aantal",
+            "Soort": "kwantitatief",
+            "Eenheid": "aantal",
+            "Gewenste richting": "stijgen",
+        }
+        for r in range(1, 101)
+    ]
+    data["Metingen"] = [
+        {"Indicator": f"1.1.{r}-I1", "Periode": str(year), "Waarde": r}
+        for r in range(1, 101)
+        for year in (2020, 2021, 2022, 2023)
+    ]
     plan = plan_of(data)
     assert len(plan.actions) + len(plan.follow_ups) + len(plan.measurements) > 4000
     assert validate(plan).issues == ()
@@ -225,5 +269,7 @@ def test_messages_use_the_article_of_each_level():
     data["Acties"].append({"Code": "1.1.3.1", "Tijdstip": "2021", "Actie": "Taalcafé opstarten"})
     messages = [i.message for i in validate(plan_of(data)).issues]
     assert any(m.startswith("Het resultaat is 503 tekens lang; als kop in Word") for m in messages), messages
-    assert ("Actie 1.1.3.1 valt onder resultaat 1.1.3, maar die staat niet op blad Resultaten. Voeg resultaat "
-            "1.1.3 toe, of verbeter de code.") in messages
+    assert (
+        "Actie 1.1.3.1 valt onder resultaat 1.1.3, maar die staat niet op blad Resultaten. Voeg resultaat "
+        "1.1.3 toe, of verbeter de code."
+    ) in messages

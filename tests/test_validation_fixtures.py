@@ -77,8 +77,28 @@ EXPECTED = {
     "streefwaarde-anders": [("Bijsturing", "Bijsturing!E4")],
 }
 # Words that only a Dutch sentence has; every message and summary must use some of them.
-DUTCH = {"de", "het", "een", "van", "naar", "dit", "voor", "met", "bij", "niet", "geen", "staat", "heeft", "in",
-         "op", "is", "of", "en", "dat", "die"}
+DUTCH = {
+    "de",
+    "het",
+    "een",
+    "van",
+    "naar",
+    "dit",
+    "voor",
+    "met",
+    "bij",
+    "niet",
+    "geen",
+    "staat",
+    "heeft",
+    "in",
+    "op",
+    "is",
+    "of",
+    "en",
+    "dat",
+    "die",
+}
 ENGLISH = {"the", "and", "is not", "missing", "invalid", "should", "must", "error", "warning"}
 
 

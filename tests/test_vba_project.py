@@ -34,9 +34,9 @@ def dir_records(project: bytes) -> tuple[list[tuple[int, bytes]], bytes]:
     raw = decompress(CFB.from_bytes(project).get_stream_in_storage("VBA", "dir"))
     records, at = [], 0
     while at + 6 <= len(raw):
-        record_id = int.from_bytes(raw[at:at + 2], "little")
-        size = 6 if record_id == PROJECTVERSION else int.from_bytes(raw[at + 2:at + 6], "little")
-        records.append((record_id, raw[at + 6:at + 6 + size]))
+        record_id = int.from_bytes(raw[at : at + 2], "little")
+        size = 6 if record_id == PROJECTVERSION else int.from_bytes(raw[at + 2 : at + 6], "little")
+        records.append((record_id, raw[at + 6 : at + 6 + size]))
         at += 6 + size
     return records, raw[at:]
 
@@ -83,12 +83,19 @@ def test_modules_references_and_platform_are_the_originals(tmp_path, built):
     ours = tmp_path / "gebouwd.xlsm"
     ours.write_bytes(MACRO_TEMPLATE.read_bytes())
     with ExcelFile(quickstart_workbook()) as before, ExcelFile(ours) as after:
-        assert after.module_names() == before.module_names() == [
-            "ThisWorkbook", "Sheet1", OUR_MODULE, "Sheet2", "xlwings", "Dictionary"]
+        assert (
+            after.module_names()
+            == before.module_names()
+            == ["ThisWorkbook", "Sheet1", OUR_MODULE, "Sheet2", "xlwings", "Dictionary"]
+        )
         assert after.references() == before.references()
         old, new = before.vba_project(), after.vba_project()
         assert (new.name, new.sys_kind, new.code_page, new.project_cookie) == (
-            old.name, old.sys_kind, old.code_page, old.project_cookie)
+            old.name,
+            old.sys_kind,
+            old.code_page,
+            old.project_cookie,
+        )
         assert new.sys_kind == 3  # 64-bit Windows, as the original
         for name in before.module_names():
             if name != OUR_MODULE:
@@ -120,10 +127,12 @@ def test_olevba_reads_every_module(built, tmp_path):
         found = {name: code for _, _, name, code in parser.extract_macros()}
     finally:
         parser.close()
-    assert sorted(found) == sorted(["ThisWorkbook.cls", "Sheet1.cls", f"{OUR_MODULE}.bas", "Sheet2.cls",
-                                    "xlwings.bas", "Dictionary.cls"])
+    assert sorted(found) == sorted(
+        ["ThisWorkbook.cls", "Sheet1.cls", f"{OUR_MODULE}.bas", "Sheet2.cls", "xlwings.bas", "Dictionary.cls"]
+    )
     assert found[f"{OUR_MODULE}.bas"].replace("\r\n", "\n").strip() == (
-        MACRO_SOURCE.read_bytes().decode("cp1252").replace("\r\n", "\n").strip())
+        MACRO_SOURCE.read_bytes().decode("cp1252").replace("\r\n", "\n").strip()
+    )
 
 
 def test_two_builds_give_the_committed_bytes(built):

@@ -29,11 +29,15 @@ def display():
     """A private X server for the session; skipped where Xvfb is not installed (tests/install-tools installs it)."""
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
-        pytest.skip("Xvfb is niet geïnstalleerd (tests/install-tools installeert het): het venster heeft een "
-                    "X-server nodig")
+        pytest.skip(
+            "Xvfb is niet geïnstalleerd (tests/install-tools installeert het): het venster heeft een X-server nodig"
+        )
     number = next(n for n in range(91, 200) if not Path(f"/tmp/.X{n}-lock").exists())
-    server = subprocess.Popen([xvfb, f":{number}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [xvfb, f":{number}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     socket = Path(f"/tmp/.X11-unix/X{number}")
     deadline = time.monotonic() + 10
     while not socket.exists() and time.monotonic() < deadline:
@@ -103,8 +107,12 @@ class Driver:
 
         self.settle(0.3)
         root = self.root
-        box = (root.winfo_rootx(), root.winfo_rooty(), root.winfo_rootx() + root.winfo_width(),
-               root.winfo_rooty() + root.winfo_height())
+        box = (
+            root.winfo_rootx(),
+            root.winfo_rooty(),
+            root.winfo_rootx() + root.winfo_width(),
+            root.winfo_rooty() + root.winfo_height(),
+        )
         image = ImageGrab.grab(bbox=box, xdisplay=self.display).convert("RGB")
         image = image.quantize(colors=64)
         folder = Path(SCREENSHOTS) if SCREENSHOTS else self.tmp_path
@@ -137,9 +145,17 @@ def test_the_reports_and_the_yearly_cycle_clicked_in_the_window(driver, book, mo
     assert window.root.title() == "planrapport - denderleeuw-2023.xlsx"
     assert window.notice.cget("text") == ""
     assert window.progress_text.get() == "Kies een werkboek en klik op een stap."
-    assert list(window.buttons) == ["Controleer", "Genereer jaarrapport", "Genereer beleidsplan", "Nieuw jaar",
-                                    "Vraag opvolging op", "Verzamel opvolging", "Dien in", "Maak evaluatie",
-                                    "Nieuw plan"]
+    assert list(window.buttons) == [
+        "Controleer",
+        "Genereer jaarrapport",
+        "Genereer beleidsplan",
+        "Nieuw jaar",
+        "Vraag opvolging op",
+        "Verzamel opvolging",
+        "Dien in",
+        "Maak evaluatie",
+        "Nieuw plan",
+    ]
 
     text = run.click("Controleer")
     assert window.progress_text.get() == "Controleer: klaar."
@@ -168,7 +184,8 @@ def test_the_reports_and_the_yearly_cycle_clicked_in_the_window(driver, book, mo
     dialog = window.dialog
     assert dialog.question.cget("text") == (
         "Begin een nieuw rapportjaar: Rapportjaar instellen en lege rijen voor opvolging en metingen "
-        "toevoegen.\n\nRapportjaar is nu 2023. Welk jaar?")
+        "toevoegen.\n\nRapportjaar is nu 2023. Welk jaar?"
+    )
     assert dialog.answer.get() == "2024"
     assert window.progress_text.get() == "Nieuw jaar: planrapport is bezig ..."
     assert window.buttons["Dien in"].instate(["disabled"])
@@ -176,28 +193,34 @@ def test_the_reports_and_the_yearly_cycle_clicked_in_the_window(driver, book, mo
     dialog.ok.invoke()
     run.wait(lambda: not window.busy())
     lines = window.message_text().splitlines()
-    assert lines[:3] == ["Rapportjaar: 2024 (was 2023).", "Blad Opvolging: 6 rijen voor 2024 toegevoegd.",
-                         "Blad Metingen: 7 rijen voor 2024 toegevoegd."]
+    assert lines[:3] == [
+        "Rapportjaar: 2024 (was 2023).",
+        "Blad Opvolging: 6 rijen voor 2024 toegevoegd.",
+        "Blad Metingen: 7 rijen voor 2024 toegevoegd.",
+    ]
     assert re.fullmatch(BACKUP, lines[3]) and len(lines) == 4
 
     lines = run.click("Vraag opvolging op").splitlines()
     folder = book.parent / "opvolging 2024"
     assert lines[0] == f"Uitvraag opvolging 2024: 6 bestanden in {folder}"
-    assert lines[4].split() == ["vzw", "PIN", "opvolging", "2024", "vzw", "PIN.xlsx", "(1", "actie,", "7",
-                                "metingen)"]
+    assert lines[4].split() == ["vzw", "PIN", "opvolging", "2024", "vzw", "PIN.xlsx", "(1", "actie,", "7", "metingen)"]
     assert lines[7] == "Wat elke trekker kreeg, staat op het verborgen blad Uitgevraagd van denderleeuw-2023.xlsx."
     assert len(list(folder.glob("*.xlsx"))) == 6 and run.opened[-1] == folder
 
     lines = run.click("Verzamel opvolging").splitlines()
     assert lines[:3] == ["Opvolging 2024 verzameld: 0 antwoorden.", "", "Nog geen antwoord van (6):"]
-    assert lines[-3:-1] == ["Er was niets nieuws om over te nemen.",
-                            "Het overzicht staat op blad Verzameld van denderleeuw-2023.xlsx."]
+    assert lines[-3:-1] == [
+        "Er was niets nieuws om over te nemen.",
+        "Het overzicht staat op blad Verzameld van denderleeuw-2023.xlsx.",
+    ]
 
     lines = run.click("Dien in").splitlines()
     final = book.parent / "jaarrapport-2024-denderleeuw-ingediend.docx"
     assert lines[0] == str(final) and final.is_file() and run.opened[-1] == final
-    assert lines[1] == (f"Ingediend op {long_date(date.today())}: de opvolging van 6 acties en 7 metingen van 2024 "
-                        "staan op het verborgen blad Ingediend.")
+    assert lines[1] == (
+        f"Ingediend op {long_date(date.today())}: de opvolging van 6 acties en 7 metingen van 2024 "
+        "staan op het verborgen blad Ingediend."
+    )
     assert window.progress_text.get() == "Dien in: klaar."
 
 
@@ -214,14 +237,16 @@ def test_the_evaluation_and_the_next_plan_clicked_in_the_window(driver, book, ca
     assert window.dialog.question.cget("text") == (
         "Welke planperiode begint u? planrapport maakt een nieuw werkboek met wat uit het plan 2020-2025 doorloopt "
         "(doelstellingen, resultaten, acties en indicatoren); dit werkboek blijft zoals het is. Typ het eerste en het "
-        "laatste jaar.")
+        "laatste jaar."
+    )
     assert window.dialog.answer.get() == "2026-2031"
     window.dialog.ok.invoke()
     run.wait(lambda: window.dialog is not None and window.dialog.answer.get() != "2026-2031")
     dialog = window.dialog
     assert dialog.question.cget("text") == (
         f"Hoe heet het nieuwe werkboek (.xlsx)? Een naam zonder map komt naast dit werkboek, in {book.parent}. Een "
-        "bestaand werkboek wordt nooit overschreven.")
+        "bestaand werkboek wordt nooit overschreven."
+    )
     assert dialog.answer.get() == "denderleeuw-2023 2026-2031.xlsx"
     assert int(dialog.entry.cget("width")) >= len(dialog.answer.get())
     run.screenshot("venster-nieuw-plan")
@@ -249,8 +274,10 @@ def test_while_excel_holds_the_workbook_it_reads_the_saved_file_and_refuses_to_w
     before = book.read_bytes()
     run = driver(book)
     window = run.window
-    notice = ("Excel heeft denderleeuw-2023.xlsx open: planrapport werkt met het bewaarde bestand en ziet niet wat u "
-              "sinds het laatste bewaren wijzigde.")
+    notice = (
+        "Excel heeft denderleeuw-2023.xlsx open: planrapport werkt met het bewaarde bestand en ziet niet wat u "
+        "sinds het laatste bewaren wijzigde."
+    )
     assert window.notice.cget("text") == notice
 
     text = run.click("Genereer jaarrapport")
@@ -259,14 +286,16 @@ def test_while_excel_holds_the_workbook_it_reads_the_saved_file_and_refuses_to_w
     lines = run.click("Controleer").splitlines()
     assert lines[0] == notice
     assert lines[-2] == "denderleeuw-2023.xlsx: geen fouten, 7 waarschuwingen (rapportjaar 2023)."
-    assert lines[-1] == ("De lijst staat niet op blad Controle: dat kan pas als het werkboek in Excel bewaard en "
-                         "gesloten is.")
+    assert lines[-1] == (
+        "De lijst staat niet op blad Controle: dat kan pas als het werkboek in Excel bewaard en gesloten is."
+    )
 
     for caption in ("Nieuw jaar", "Vraag opvolging op", "Verzamel opvolging", "Dien in"):
         assert run.click(caption) == (
             "Excel heeft denderleeuw-2023.xlsx open, en planrapport schrijft niet in een werkboek dat open is. Er is "
             "niets gewijzigd.\n\nBewaar het werkboek in Excel (Ctrl+S), sluit het en klik opnieuw op "
-            f"'{caption}'.")
+            f"'{caption}'."
+        )
         assert window.progress_text.get() == f"{caption}: lees de melding hieronder."
         assert window.dialog is None
     run.screenshot("venster-open-in-excel")
@@ -283,10 +312,12 @@ def test_the_year_asked_cancelled_not_a_year_or_outside_the_period(driver, book)
     run = driver(book)
     assert run.click("Nieuw jaar", answer=None) == "'Nieuw jaar' is afgebroken; er is niets gewijzigd."
     assert run.click("Nieuw jaar", answer="volgend jaar") == (
-        "'volgend jaar' is geen jaar. Klik opnieuw op 'Nieuw jaar' en typ een jaar, bv. 2024.")
+        "'volgend jaar' is geen jaar. Klik opnieuw op 'Nieuw jaar' en typ een jaar, bv. 2024."
+    )
     assert run.click("Dien in", answer="2031") == (
         "2031 valt buiten de planperiode 2020-2025 (Beginjaar en Eindjaar op blad Instellingen). Klik opnieuw op "
-        "'Dien in' en kies een jaar van 2020 tot en met 2025.")
+        "'Dien in' en kies een jaar van 2020 tot en met 2025."
+    )
     assert book.read_bytes() == before
 
 
@@ -295,7 +326,8 @@ def test_a_workbook_chosen_in_the_file_dialog_or_none(driver, book):
     window = run.window
     assert window.root.title() == "planrapport"
     assert run.click("Genereer jaarrapport") == (
-        "Kies eerst het werkboek: klik op 'Kies ...' of typ het pad van het werkboek.")
+        "Kies eerst het werkboek: klik op 'Kies ...' of typ het pad van het werkboek."
+    )
     window.choose.invoke()
     assert window.path_text.get() == str(book)
     assert window.root.title() == "planrapport - denderleeuw-2023.xlsx"
@@ -311,7 +343,8 @@ def test_a_workbook_with_errors_and_a_missing_one_get_the_commands_message(drive
         "  Acties!A6  dubbele-code  De code 1.1.1.2 staat ook in rij 5 van blad Acties. Elke code mag maar één keer "
         "voorkomen: geef een van beide rijen een andere code, of voeg ze samen.\n"
         "Verbeter het werkboek (planrapport controleer plan.xlsx --schrijf zet de lijst op blad Controle), of maak "
-        "een ontwerp met --forceer.")
+        "een ontwerp met --forceer."
+    )
     assert run.window.progress_text.get() == "Genereer jaarrapport: lees de melding hieronder."
     assert not list(tmp_path.glob("*.docx"))
     run.window.path_text.set(str(tmp_path / "weg.xlsx"))
@@ -330,7 +363,8 @@ def test_an_unexpected_error_is_one_message_with_what_to_send(driver, book, monk
     log = tmp_path / "appdata" / "planrapport" / "fouten.log"
     assert run.click("Genereer jaarrapport") == (
         "Er liep iets onverwacht mis (RuntimeError: kapot).\n\nUw eigen gegevens zijn niet gewijzigd. Stuur het "
-        f"werkboek en het bestand {log} naar de beheerder van planrapport.")
+        f"werkboek en het bestand {log} naar de beheerder van planrapport."
+    )
     assert "RuntimeError: kapot" in log.read_text(encoding="utf-8")
 
 
@@ -341,7 +375,8 @@ def test_a_document_that_does_not_open_is_named_with_its_folder(driver, book):
     run = driver(book, opener=refuse)
     report = book.parent / "jaarrapport-2023-denderleeuw.docx"
     assert run.click("Genereer jaarrapport") == (
-        f"{report}\n\nWord kon het document niet zelf openen; u vindt het in {book.parent}.")
+        f"{report}\n\nWord kon het document niet zelf openen; u vindt het in {book.parent}."
+    )
 
 
 def test_the_window_answers_while_a_step_runs(driver, book, monkeypatch):

@@ -16,41 +16,30 @@ from workbook.word_import.importing import import_document
 
 CORPUS = Path(__file__).parent / "fixtures" / "word_blind"
 LEVELS = ("chapters", "strategic", "operational", "results", "actions", "indicators", "budget_lines", "settings")
-SETTINGS = {"municipality": "Gemeente", "title": "Titel van het plan", "start_year": "Beginjaar",
-            "end_year": "Eindjaar"}
+SETTINGS = {
+    "municipality": "Gemeente",
+    "title": "Titel van het plan",
+    "start_year": "Beginjaar",
+    "end_year": "Eindjaar",
+}
 
 # Per document, per level in LEVELS order: (at least found, at most invented), as reached; only better allowed.
 REACHED: dict[str, tuple[tuple[int, int], ...]] = {
-    "01_sint-niklaas_pdf_2012":
-        ((7, 0), (6, 0), (18, 0), (46, 0), (65, 0), (46, 0), (0, 0), (4, 0)),
-    "02_lokeren_vet_manueel":
-        ((4, 0), (4, 0), (8, 0), (26, 0), (52, 0), (26, 0), (0, 0), (4, 0)),
-    "03_boom_labeltabel":
-        ((4, 0), (4, 0), (13, 0), (0, 0), (40, 0), (13, 0), (0, 0), (4, 0)),
-    "04_temse_labeltabel_varianten":
-        ((4, 0), (4, 0), (12, 0), (0, 0), (35, 0), (12, 0), (0, 0), (4, 0)),
-    "05_harelbeke_waregem_tabellen":
-        ((6, 0), (5, 0), (25, 0), (66, 0), (158, 0), (186, 0), (4, 0), (4, 0)),
-    "06_ninove_bbc_opvolging":
-        ((0, 0), (3, 0), (6, 0), (0, 0), (12, 0), (4, 0), (0, 0), (4, 0)),
-    "07_tienen_inhoudsveld_koptekst":
-        ((6, 0), (4, 0), (9, 0), (0, 0), (23, 0), (8, 0), (0, 0), (4, 0)),
-    "08_geel_koptekst_tabinhoud":
-        ((5, 0), (4, 0), (11, 0), (25, 0), (46, 0), (36, 0), (0, 0), (4, 0)),
-    "09_zelzate_resultaten_zonder_acties":
-        ((4, 0), (5, 0), (15, 0), (32, 0), (0, 0), (40, 0), (0, 0), (4, 0)),
-    "10_beringen_letterlijke_bullets":
-        ((3, 0), (5, 0), (13, 0), (27, 0), (54, 0), (27, 0), (0, 0), (4, 0)),
-    "11_maasmechelen_labels_in_regel":
-        ((4, 0), (4, 0), (10, 0), (23, 0), (42, 0), (23, 0), (0, 0), (4, 0)),
-    "12_lebbeke_lopende_tekst":
-        ((4, 0), (3, 0), (8, 0), (14, 0), (22, 0), (14, 0), (0, 0), (3, 0)),
-    "13_ronse_gemeente_ocmw":
-        ((6, 0), (4, 0), (10, 0), (0, 0), (33, 0), (10, 0), (4, 0), (4, 0)),
-    "14_vilvoorde_plan_samenleven":
-        ((4, 0), (7, 0), (9, 0), (0, 0), (17, 0), (10, 0), (0, 0), (4, 0)),
-    "15_herentals_doelstelling_vragen":
-        ((4, 0), (4, 0), (8, 0), (20, 0), (32, 0), (20, 0), (0, 0), (4, 0)),
+    "01_sint-niklaas_pdf_2012": ((7, 0), (6, 0), (18, 0), (46, 0), (65, 0), (46, 0), (0, 0), (4, 0)),
+    "02_lokeren_vet_manueel": ((4, 0), (4, 0), (8, 0), (26, 0), (52, 0), (26, 0), (0, 0), (4, 0)),
+    "03_boom_labeltabel": ((4, 0), (4, 0), (13, 0), (0, 0), (40, 0), (13, 0), (0, 0), (4, 0)),
+    "04_temse_labeltabel_varianten": ((4, 0), (4, 0), (12, 0), (0, 0), (35, 0), (12, 0), (0, 0), (4, 0)),
+    "05_harelbeke_waregem_tabellen": ((6, 0), (5, 0), (25, 0), (66, 0), (158, 0), (186, 0), (4, 0), (4, 0)),
+    "06_ninove_bbc_opvolging": ((0, 0), (3, 0), (6, 0), (0, 0), (12, 0), (4, 0), (0, 0), (4, 0)),
+    "07_tienen_inhoudsveld_koptekst": ((6, 0), (4, 0), (9, 0), (0, 0), (23, 0), (8, 0), (0, 0), (4, 0)),
+    "08_geel_koptekst_tabinhoud": ((5, 0), (4, 0), (11, 0), (25, 0), (46, 0), (36, 0), (0, 0), (4, 0)),
+    "09_zelzate_resultaten_zonder_acties": ((4, 0), (5, 0), (15, 0), (32, 0), (0, 0), (40, 0), (0, 0), (4, 0)),
+    "10_beringen_letterlijke_bullets": ((3, 0), (5, 0), (13, 0), (27, 0), (54, 0), (27, 0), (0, 0), (4, 0)),
+    "11_maasmechelen_labels_in_regel": ((4, 0), (4, 0), (10, 0), (23, 0), (42, 0), (23, 0), (0, 0), (4, 0)),
+    "12_lebbeke_lopende_tekst": ((4, 0), (3, 0), (8, 0), (14, 0), (22, 0), (14, 0), (0, 0), (3, 0)),
+    "13_ronse_gemeente_ocmw": ((6, 0), (4, 0), (10, 0), (0, 0), (33, 0), (10, 0), (4, 0), (4, 0)),
+    "14_vilvoorde_plan_samenleven": ((4, 0), (7, 0), (9, 0), (0, 0), (17, 0), (10, 0), (0, 0), (4, 0)),
+    "15_herentals_doelstelling_vragen": ((4, 0), (4, 0), (8, 0), (20, 0), (32, 0), (20, 0), (0, 0), (4, 0)),
 }
 
 
@@ -112,16 +101,18 @@ def score(imported, truth: dict) -> dict[str, tuple[int, int, int]]:
     settings = imported.data["Instellingen"] if imported is not None else {}
     want = {key: value for key, value in truth["settings"].items() if value is not None}
     right = sum(1 for key, value in want.items() if normal(settings.get(SETTINGS[key])) == normal(value))
-    wrong = sum(1 for key, name in SETTINGS.items() if settings.get(name) not in (None, "")
-                and normal(settings.get(name)) != normal(truth["settings"].get(key)))
+    wrong = sum(
+        1
+        for key, name in SETTINGS.items()
+        if settings.get(name) not in (None, "") and normal(settings.get(name)) != normal(truth["settings"].get(key))
+    )
     scores["settings"] = (right, len(want), wrong)
     return scores
 
 
 def run_corpus(folder: Path, corpus: Path = CORPUS) -> dict[str, tuple[dict[str, tuple[int, int, int]], float]]:
     """Make the corpus in `folder`, import each plan and score it: per document the scores and the import time."""
-    subprocess.run([sys.executable, str(corpus / "make_corpus.py"), str(folder)], check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, str(corpus / "make_corpus.py"), str(folder)], check=True, capture_output=True)
     outcome = {}
     for source in sorted(folder.glob("*.docx")):
         truth = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
@@ -137,16 +128,19 @@ def run_corpus(folder: Path, corpus: Path = CORPUS) -> dict[str, tuple[dict[str,
 def table(outcome: dict[str, tuple[dict[str, tuple[int, int, int]], float]]) -> str:
     """A markdown table: per document and level found/expected (+invented), and the import time."""
     short = {"budget_lines": "budget", "operational": "operat.", "indicators": "indic."}
-    lines = ["| document | " + " | ".join(short.get(level, level) for level in LEVELS) + " | s |",
-             "|---" * (len(LEVELS) + 2) + "|"]
+    lines = [
+        "| document | " + " | ".join(short.get(level, level) for level in LEVELS) + " | s |",
+        "|---" * (len(LEVELS) + 2) + "|",
+    ]
     totals = {level: [0, 0, 0] for level in LEVELS}
     for name, (scores, seconds) in outcome.items():
         cells = []
         for level in LEVELS:
             found, expected, invented = scores[level]
             totals[level] = [a + b for a, b in zip(totals[level], scores[level], strict=True)]
-            cells.append("" if not expected and not invented else
-                         f"{found}/{expected}" + (f" +{invented}" if invented else ""))
+            cells.append(
+                "" if not expected and not invented else f"{found}/{expected}" + (f" +{invented}" if invented else "")
+            )
         lines.append(f"| {name[:2]} | " + " | ".join(cells) + f" | {seconds:.2f} |")
     cells = [f"{f}/{e}" + (f" +{i}" if i else "") for f, e, i in totals.values()]
     lines.append("| alle | " + " | ".join(cells) + " | |")
@@ -164,8 +158,9 @@ def test_the_corpus_has_fifteen_plans(outcome):
     assert len(outcome) == 15
 
 
-def keeps_what_it_reached(scores: dict[str, tuple[int, int, int]], name: str,
-                          reached: tuple[tuple[int, int], ...]) -> None:
+def keeps_what_it_reached(
+    scores: dict[str, tuple[int, int, int]], name: str, reached: tuple[tuple[int, int], ...]
+) -> None:
     for level, (at_least, at_most) in zip(LEVELS, reached, strict=True):
         found, expected, invented = scores[level]
         assert found >= at_least, f"{name} {level}: {found}/{expected} gevonden, eerder {at_least}"

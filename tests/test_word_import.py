@@ -48,24 +48,40 @@ def indicators_by_parent(plan):
 def test_the_waregem_plan_gives_the_bundled_example(tmp_path):
     plan, _ = imported(WORD / "waregem-plan.docx", tmp_path)
     example = read_plan(WAREGEM)
-    assert (len(plan.strategic), len(plan.operational), len(plan.results), len(plan.actions),
-            len(plan.indicators)) == (5, 29, 77, 122, 148)
+    assert (len(plan.strategic), len(plan.operational), len(plan.results), len(plan.actions), len(plan.indicators)) == (
+        5,
+        29,
+        77,
+        122,
+        148,
+    )
     assert objectives(plan) == objectives(example)
     assert results(plan) == results(example)
     assert [(a.code, a.title, a.timing) for a in plan.actions] == [(a.code, a.title, a.timing) for a in example.actions]
-    assert [(i.code, i.text, i.timing) for i in plan.indicators] == \
-        [(i.code, i.text, i.timing) for i in example.indicators]
+    assert [(i.code, i.text, i.timing) for i in plan.indicators] == [
+        (i.code, i.text, i.timing) for i in example.indicators
+    ]
     settings = plan.settings
-    assert (settings.municipality, settings.title, settings.start_year, settings.end_year, settings.numbering) == \
-        ("Waregem", "Integratiebeleidsplan 2011-2013", 2011, 2013, "klassiek")
+    assert (settings.municipality, settings.title, settings.start_year, settings.end_year, settings.numbering) == (
+        "Waregem",
+        "Integratiebeleidsplan 2011-2013",
+        2011,
+        2013,
+        "klassiek",
+    )
 
 
 def test_the_waregem_chapters_before_and_after_the_objectives(tmp_path):
     plan, _ = imported(WORD / "waregem-plan.docx", tmp_path)
     assert [(c.title, c.after) for c in plan.chapters] == [
-        ("Inleiding", False), ("Omgevingsanalyse", False), ("Opvolging en evaluatie van het plan", True)]
-    assert plan.chapters[1].text == ("Waregem telt een groeiende groep inwoners van diverse herkomst. "
-                                     "Aandachtspunten:\n\n- werk en opleiding\n- toegankelijke dienstverlening")
+        ("Inleiding", False),
+        ("Omgevingsanalyse", False),
+        ("Opvolging en evaluatie van het plan", True),
+    ]
+    assert plan.chapters[1].text == (
+        "Waregem telt een groeiende groep inwoners van diverse herkomst. "
+        "Aandachtspunten:\n\n- werk en opleiding\n- toegankelijke dienstverlening"
+    )
 
 
 def test_the_denderleeuw_follow_up_gives_the_bundled_example(tmp_path):
@@ -73,19 +89,26 @@ def test_the_denderleeuw_follow_up_gives_the_bundled_example(tmp_path):
     example = read_plan(DENDERLEEUW)
     assert objectives(plan) == objectives(example)
     assert [o.code for o in plan.objectives] == ["BD109", "AP1090", "AP1091", "AP1092"]
-    assert [(a.code, a.title, a.description, a.see_also, a.parent_code) for a in plan.actions] == \
-        [(a.code, a.title, a.description, a.see_also, a.parent_code) for a in example.actions]
+    assert [(a.code, a.title, a.description, a.see_also, a.parent_code) for a in plan.actions] == [
+        (a.code, a.title, a.description, a.see_also, a.parent_code) for a in example.actions
+    ]
     assert [a.timing for a in plan.actions] == [""] * 6  # BBC action timing is not in the document
-    assert [(f.action_code, f.year, f.status, f.progress, f.time, f.money) for f in plan.follow_ups] == \
-        [(f.action_code, f.year, f.status, f.progress, f.time, f.money) for f in example.follow_ups]
+    assert [(f.action_code, f.year, f.status, f.progress, f.time, f.money) for f in plan.follow_ups] == [
+        (f.action_code, f.year, f.status, f.progress, f.time, f.money) for f in example.follow_ups
+    ]
     assert "**onthaaldag**" in plan.follow_ups[2].progress
-    assert [(i.code, i.text, i.timing, i.note) for i in plan.indicators] == \
-        [(i.code, i.text, i.timing, i.note) for i in example.indicators]
-    assert [(m.indicator_code, m.period, m.year, m.partial, m.value, m.share, m.note) for m in plan.measurements] == \
-        [(m.indicator_code, m.period, m.year, m.partial, m.value, m.share, m.note) for m in example.measurements]
+    assert [(i.code, i.text, i.timing, i.note) for i in plan.indicators] == [
+        (i.code, i.text, i.timing, i.note) for i in example.indicators
+    ]
+    assert [(m.indicator_code, m.period, m.year, m.partial, m.value, m.share, m.note) for m in plan.measurements] == [
+        (m.indicator_code, m.period, m.year, m.partial, m.value, m.share, m.note) for m in example.measurements
+    ]
     assert plan.measurements[0].partial and plan.measurements[0].period == "2021 (juni-december)"
-    assert (plan.settings.numbering, plan.settings.report_year, plan.settings.municipality) == \
-        ("BBC", 2023, "Denderleeuw")
+    assert (plan.settings.numbering, plan.settings.report_year, plan.settings.municipality) == (
+        "BBC",
+        2023,
+        "Denderleeuw",
+    )
     explanation = " ".join(str(c.value) for c in load_workbook(target)["Import"]["E"] if c.value)
     assert "soort, eenheid en gewenste richting van de indicatoren" in explanation
     assert "bij BBC-nummering het tijdstip van de acties" in explanation
@@ -102,8 +125,11 @@ def test_bold_phrases_are_bold_in_the_workbook(tmp_path):
 def test_labelled_paragraphs(source, tmp_path):
     plan, _ = imported(source, tmp_path)
     assert [(o.code, o.title.casefold()) for o in plan.objectives] == [
-        ("1", "samenleven in diversiteit"), ("1.1", "nieuwkomers vinden hun weg"), ("2", "ontmoeting"),
-        ("2.1", "buurten leven")]
+        ("1", "samenleven in diversiteit"),
+        ("1.1", "nieuwkomers vinden hun weg"),
+        ("2", "ontmoeting"),
+        ("2.1", "buurten leven"),
+    ]
     assert plan.objectives[0].motivation == "De gemeente groeit en wordt diverser."
     assert [r.code for r in plan.results] == ["1.1.1", "1.1.2", "2.1.1"]
     assert plan.results[0].text == "Elke nieuwkomer krijgt een onthaalgesprek"
@@ -112,8 +138,7 @@ def test_labelled_paragraphs(source, tmp_path):
     assert found[0] == ("1.1.1-I1", "Jaarlijks", "aantal onthaalgesprekken")
     assert ("1.1.2-I1", "", "brochure verspreid in 2021") in found
     assert found[-1] == ("2.1.1-I1", "Trend", "aantal buurtfeesten per jaar")
-    assert [(c.title, c.after) for c in plan.chapters] == [("Missie en visie", False),
-                                                         ("Begroting en opvolging", True)]
+    assert [(c.title, c.after) for c in plan.chapters] == [("Missie en visie", False), ("Begroting en opvolging", True)]
     assert (plan.settings.municipality, plan.settings.start_year, plan.settings.end_year) == ("Zonnegem", 2020, 2025)
 
 
@@ -134,37 +159,56 @@ STRUCTURE = re.compile(
     r"wijze (?:en|&) tijdstip (?:van )?evaluatie(?: / indicatoren)?:?|status|stand van zaken(?: \((?:toelichting|"
     r"indicator)\))?|tijd(?: \(indicator\))?|geld(?: \(indicator\))?|"
     r"(?:strategische doelstelling|sd\.?) ?\d+ ?:?|(?:operationele doelstelling|od\.?) ?\d+\.\d+\.?|"
-    r"20\d\d \(juni-december\)|20\d\d)$", re.IGNORECASE)
+    r"20\d\d \(juni-december\)|20\d\d)$",
+    re.IGNORECASE,
+)
 
 
 def _normal(text: str) -> str:
     text = re.sub(r"^\s*(?:[\u25aa\u2022-]\s*(?:o\s+)?|o\s+)", "", text)
-    text = re.sub(r"^(?:\d+\.\d+\.\d+\.?|A\d{5}|BD\d+ -|AP\d+ -|(?:Operationele doelstelling|OD\.?|SD\.?) [\d.]+:?|"
-                  r"Domein: [^:]*?(?= Operationele)|Zie ook|Motivering:|Wijze en tijdstip (?:van )?evaluatie:)\s*",
-                  "", text.strip())
+    text = re.sub(
+        r"^(?:\d+\.\d+\.\d+\.?|A\d{5}|BD\d+ -|AP\d+ -|(?:Operationele doelstelling|OD\.?|SD\.?) [\d.]+:?|"
+        r"Domein: [^:]*?(?= Operationele)|Zie ook|Motivering:|Wijze en tijdstip (?:van )?evaluatie:)\s*",
+        "",
+        text.strip(),
+    )
     return " ".join(text.replace("*", "").split()).rstrip(":").strip()
 
 
-@pytest.mark.parametrize("source", [WORD / "waregem-plan.docx", WORD / "denderleeuw-opvolging.docx", *LABELLED],
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "source", [WORD / "waregem-plan.docx", WORD / "denderleeuw-opvolging.docx", *LABELLED], ids=lambda p: p.stem
+)
 def test_every_line_is_in_the_workbook_or_on_the_import_sheet(source, tmp_path):
     _, target = imported(source, tmp_path)
     book = load_workbook(target)
-    kept = " \n ".join(" ".join(str(c).replace("*", "").split()) for sheet in book.worksheets
-                       for row in sheet.iter_rows(values_only=True) for c in row if c is not None)
+    kept = " \n ".join(
+        " ".join(str(c).replace("*", "").split())
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for c in row
+        if c is not None
+    )
     missing = []
     for where, text in _document_texts(source):
         core = _normal(text)
         if not core or STRUCTURE.match(core) or STRUCTURE.match(text.strip()):
             continue
         if re.fullmatch(r"[\d\s()%]+", core):  # a value and its share land in two number cells
-            numbers = {str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row
-                       if isinstance(c, int | float)}
+            numbers = {
+                str(c)
+                for sheet in book.worksheets
+                for row in sheet.iter_rows(values_only=True)
+                for c in row
+                if isinstance(c, int | float)
+            }
             if not set(re.findall(r"\d+", core)) <= numbers:
                 missing.append((where, text))
             continue
-        parts = [core] if core in kept else [p.strip() for p in re.split(r"Operationele doelstelling [\d.]+\.|:",
-                                                                         core) if p.strip()]
+        parts = (
+            [core]
+            if core in kept
+            else [p.strip() for p in re.split(r"Operationele doelstelling [\d.]+\.|:", core) if p.strip()]
+        )
         if not all(p in kept for p in parts):
             missing.append((where, text))
     assert missing == [], missing
@@ -187,8 +231,11 @@ def test_a_line_the_import_does_not_understand_goes_on_the_import_sheet(tmp_path
     assert result.data["Resultaten"][0] == {"Code": "1.1.1", "Resultaat": "Een buurtfeest per wijk"}
     assert result.data["Acties"][0]["Code"] == "1.1.1.1" and result.data["Acties"][0]["Tijdstip"] == "Jaarlijks"
     notes = [(n.position, n.text, n.action) for n in result.notes if n.position != "Telling"]
-    assert notes[0] == ("tabel 1, rij 2, kolom 1, alinea 1", "Een buurtfeest per wijk",
-                        "Resultaat zonder nummer: genummerd als 1.1.1.")
+    assert notes[0] == (
+        "tabel 1, rij 2, kolom 1, alinea 1",
+        "Een buurtfeest per wijk",
+        "Resultaat zonder nummer: genummerd als 1.1.1.",
+    )
     assert result.data["Indicatoren"][0]["Indicator"] == "losse regel zonder resultaat"
 
 
@@ -200,19 +247,24 @@ def test_round_trip_of_the_plan_document(example, tmp_path):
     original = read_plan(WAREGEM if example == "waregem" else DENDERLEEUW)
     assert objectives(plan) == objectives(original)
     assert results(plan) == results(original)
-    assert [(a.code, a.title, a.description) for a in plan.actions] == \
-        [(a.code, a.title, a.description) for a in original.actions]
-    assert [(a.code, a.timing, a.lead, a.partners, a.budget, a.contact) for a in plan.actions] == \
-        [(a.code, a.timing, a.lead, a.partners, a.budget, a.contact) for a in original.actions]
+    assert [(a.code, a.title, a.description) for a in plan.actions] == [
+        (a.code, a.title, a.description) for a in original.actions
+    ]
+    assert [(a.code, a.timing, a.lead, a.partners, a.budget, a.contact) for a in plan.actions] == [
+        (a.code, a.timing, a.lead, a.partners, a.budget, a.contact) for a in original.actions
+    ]
     assert indicators_by_parent(plan) == indicators_by_parent(original)
-    assert [(i.code, i.baseline_year, i.baseline_value, i.target_year, i.target_value) for i in plan.indicators] == \
-        [(i.code, i.baseline_year, i.baseline_value, i.target_year, i.target_value) for i in original.indicators]
+    assert [(i.code, i.baseline_year, i.baseline_value, i.target_year, i.target_value) for i in plan.indicators] == [
+        (i.code, i.baseline_year, i.baseline_value, i.target_year, i.target_value) for i in original.indicators
+    ]
     assert budget(plan) == budget(original)
     assert len(plan.budget_lines) == (9 if example == "waregem" else 0)
     assert plan.settings.title == original.settings.title
     assert plan.settings.municipality == original.settings.municipality
-    assert (plan.settings.start_year, plan.settings.end_year) == \
-        (original.settings.start_year, original.settings.end_year)
+    assert (plan.settings.start_year, plan.settings.end_year) == (
+        original.settings.start_year,
+        original.settings.end_year,
+    )
 
 
 def budget(plan):
@@ -226,8 +278,7 @@ def test_the_plan_document_prints_the_free_chapters(tmp_path):
     plan, _ = imported(WORD / "waregem-plan.docx", tmp_path)
     document = docx.Document(io.BytesIO(render_plan_document(plan)))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:3] == ["Inleiding", "Omgevingsanalyse",
-                            "Strategische doelstelling 1: " + plan.strategic[0].title]
+    assert headings[:3] == ["Inleiding", "Omgevingsanalyse", "Strategische doelstelling 1: " + plan.strategic[0].title]
     assert headings[-1] == "Opvolging en evaluatie van het plan"
     paragraphs = document.paragraphs
     first = next(n for n, p in enumerate(paragraphs) if p.style.name == "Heading 1" and p.text == "Inleiding")
@@ -239,17 +290,29 @@ def test_the_plan_document_prints_the_free_chapters(tmp_path):
     assert [(c.title, c.text, c.after) for c in second.chapters] == [(c.title, c.text, c.after) for c in plan.chapters]
 
 
-@pytest.mark.parametrize("name, message", [
-    ("plan.doc", "plan.doc: dit is een oud Word-document (.doc). planrapport leest alleen Word-documenten "
-                 "(.docx). Open het in Word (of LibreOffice) en bewaar het als Word-document (.docx); "
-                 "importeer dan dat bestand."),
-    ("plan.pdf", "plan.pdf: dit is een PDF-bestand. planrapport leest alleen Word-documenten (.docx). Open het "
-                 "in Word (of LibreOffice) en bewaar het als Word-document (.docx); importeer dan dat bestand."),
-    ("geen-doelstellingen.docx", "geen-doelstellingen.docx: in dit document staan geen doelstellingen die "
-     "planrapport herkent. Gezocht werd naar 'Strategische doelstelling 1' of 'SD 1' met 'Operationele "
-     "doelstelling 1.1' of 'OD 1.1', of BBC-codes 'BD109', 'AP1090' en 'A10900', als kop, vetgedrukte regel of "
-     "in een tabel. Er is niets geschreven."),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        (
+            "plan.doc",
+            "plan.doc: dit is een oud Word-document (.doc). planrapport leest alleen Word-documenten "
+            "(.docx). Open het in Word (of LibreOffice) en bewaar het als Word-document (.docx); "
+            "importeer dan dat bestand.",
+        ),
+        (
+            "plan.pdf",
+            "plan.pdf: dit is een PDF-bestand. planrapport leest alleen Word-documenten (.docx). Open het "
+            "in Word (of LibreOffice) en bewaar het als Word-document (.docx); importeer dan dat bestand.",
+        ),
+        (
+            "geen-doelstellingen.docx",
+            "geen-doelstellingen.docx: in dit document staan geen doelstellingen die "
+            "planrapport herkent. Gezocht werd naar 'Strategische doelstelling 1' of 'SD 1' met 'Operationele "
+            "doelstelling 1.1' of 'OD 1.1', of BBC-codes 'BD109', 'AP1090' en 'A10900', als kop, vetgedrukte regel of "
+            "in een tabel. Er is niets geschreven.",
+        ),
+    ],
+)
 def test_refusals(name, message, tmp_path, capsys):
     target = tmp_path / "plan.xlsx"
     assert main(["importeren", str(WORD / name), str(target)]) == 1
@@ -270,8 +333,10 @@ def test_an_existing_workbook_is_never_overwritten(tmp_path, capsys):
     target = tmp_path / "plan.xlsx"
     target.write_bytes(b"mijn werk")
     assert main(["importeren", str(WORD / "gelabeld-1.docx"), str(target)]) == 1
-    assert capsys.readouterr().err == ("planrapport: plan.xlsx: dit werkboek bestaat al; de import overschrijft "
-                                       "nooit een werkboek. Kies een andere naam.\n")
+    assert capsys.readouterr().err == (
+        "planrapport: plan.xlsx: dit werkboek bestaat al; de import overschrijft "
+        "nooit een werkboek. Kies een andere naam.\n"
+    )
     assert target.read_bytes() == b"mijn werk"
 
 
@@ -279,16 +344,21 @@ def test_the_command_prints_what_it_did_and_the_import_list(tmp_path, capsys):
     target = tmp_path / "zonnegem.xlsx"
     assert main(["importeren", str(WORD / "gelabeld-1.docx"), str(target)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == (f"{target}: 2 strategische doelstellingen, 2 operationele doelstellingen, 3 resultaten, "
-                      "0 acties, 4 indicatoren, 2 hoofdstukken, 0 begrotingslijnen.")
+    assert out[0] == (
+        f"{target}: 2 strategische doelstellingen, 2 operationele doelstellingen, 3 resultaten, "
+        "0 acties, 4 indicatoren, 2 hoofdstukken, 0 begrotingslijnen."
+    )
     assert out[1:3] == [
         "Let op, acties: 0 gevonden, maar het document heeft opsommingstekens onder een resultaat (alinea 15). Kijk "
         "na waar die tekst terechtkwam en vul het blad aan.",
         "Let op, begrotingslijnen: 0 gevonden, maar het document heeft een hoofdstuk 'Begroting en opvolging' "
-        "(alinea 23). Kijk na waar die tekst terechtkwam en vul het blad aan."]
+        "(alinea 23). Kijk na waar die tekst terechtkwam en vul het blad aan.",
+    ]
     assert out[3] == "Op het blad Import (5 regels onder de telling):"
-    assert out[5] == "- alinea 10: Elke nieuwkomer krijgt een onthaalgesprek -> Resultaat zonder nummer: " \
-                     "genummerd als 1.1.1."
+    assert (
+        out[5] == "- alinea 10: Elke nieuwkomer krijgt een onthaalgesprek -> Resultaat zonder nummer: "
+        "genummerd als 1.1.1."
+    )
     sheet = load_workbook(target)["Import"]
     assert [c.value for c in sheet[3][:3]] == ["Plaats in het document", "Tekst", "Wat de import deed"]
     assert [c.value for c in sheet[4][:3]] == ["Telling", "Strategische doelstellingen", "2 gevonden"]
@@ -311,29 +381,40 @@ def test_an_objective_without_results_in_the_plan_document_stays_without(tmp_pat
     from reporting.documents import render_plan_document
 
     original = read_plan(WAREGEM)
-    plan = replace(original, results=tuple(r for r in original.results if r.parent_code != "1.2"),
-                   actions=tuple(a for a in original.actions if not a.code.startswith("1.2.")),
-                   indicators=tuple(i for i in original.indicators if not i.code.startswith("1.2.")))
+    plan = replace(
+        original,
+        results=tuple(r for r in original.results if r.parent_code != "1.2"),
+        actions=tuple(a for a in original.actions if not a.code.startswith("1.2.")),
+        indicators=tuple(i for i in original.indicators if not i.code.startswith("1.2.")),
+    )
     source = tmp_path / "beleidsplan.docx"
     source.write_bytes(render_plan_document(plan))
     result = import_document(source)
     od = next(o for o in result.data["Doelstellingen"] if o["Code"] == "1.2")
     assert "Motivering" not in od
-    assert ("Onder deze doelstelling staan nog geen resultaten of acties.",
-            "Niet overgenomen: een zin die planrapport zelf schrijft.") in [(n.text, n.action) for n in result.notes]
+    assert (
+        "Onder deze doelstelling staan nog geen resultaten of acties.",
+        "Niet overgenomen: een zin die planrapport zelf schrijft.",
+    ) in [(n.text, n.action) for n in result.notes]
 
 
-@pytest.mark.parametrize("content, what", [
-    (b"\x00\x01 geen zip " * 30, "dit is geen Word-document (.docx) en geen zip-archief; het bestand is beschadigd "
-                                  "of van een ander soort"),
-    (b"PK\x03\x04afgekapt", "het bestand is onvolledig (het houdt te vroeg op)"),
-])
+@pytest.mark.parametrize(
+    "content, what",
+    [
+        (
+            b"\x00\x01 geen zip " * 30,
+            "dit is geen Word-document (.docx) en geen zip-archief; het bestand is beschadigd of van een ander soort",
+        ),
+        (b"PK\x03\x04afgekapt", "het bestand is onvolledig (het houdt te vroeg op)"),
+    ],
+)
 def test_a_damaged_document_is_named(content, what, tmp_path, capsys):
     source = tmp_path / "kapot.docx"
     source.write_bytes(content)
     assert main(["importeren", str(source), str(tmp_path / "plan.xlsx")]) == 1
     assert capsys.readouterr().err == (
-        f"planrapport: kapot.docx: {what}. Open het in Word en bewaar het opnieuw als .docx. Er is niets geschreven.\n")
+        f"planrapport: kapot.docx: {what}. Open het in Word en bewaar het opnieuw als .docx. Er is niets geschreven.\n"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kapot.docx"]
 
 

@@ -16,14 +16,40 @@ from workbook.template import build_template, fill
 from workbook.word_import.importing import import_document
 
 # Words as plans use them: accents, quotes, ampersands, brackets, slashes, numbers inside a sentence.
-WORDS = st.sampled_from([
-    "stad", "OCMW", "nieuwkomers", "één", "café", "'participatie'", "R&D", "<pilot>", "i.s.m.", "e.a.",
-    "diversiteit", "Nederlands", "2 keer", "50%", "zelforganisaties", "(super)divers", "en/of", "‘samen’",
-    "Waregemnaren", "jeugdwerk", "overleg", "naïef", "{{ x }}", "scholen", "vzw", "buurt", "taal", "werk",
-])
+WORDS = st.sampled_from(
+    [
+        "stad",
+        "OCMW",
+        "nieuwkomers",
+        "één",
+        "café",
+        "'participatie'",
+        "R&D",
+        "<pilot>",
+        "i.s.m.",
+        "e.a.",
+        "diversiteit",
+        "Nederlands",
+        "2 keer",
+        "50%",
+        "zelforganisaties",
+        "(super)divers",
+        "en/of",
+        "‘samen’",
+        "Waregemnaren",
+        "jeugdwerk",
+        "overleg",
+        "naïef",
+        "{{ x }}",
+        "scholen",
+        "vzw",
+        "buurt",
+        "taal",
+        "werk",
+    ]
+)
 SENTENCE = st.lists(WORDS, min_size=2, max_size=12).map(lambda words: " ".join(words).capitalize())
-TIMINGS = st.sampled_from(["Jaarlijks", "2021", "2023", "Vanaf 2022", "2021-2023", "Trend", "Norm",
-                           "2023: Eindmeting"])
+TIMINGS = st.sampled_from(["Jaarlijks", "2021", "2023", "Vanaf 2022", "2021-2023", "Trend", "Norm", "2023: Eindmeting"])
 
 
 @st.composite
@@ -33,22 +59,54 @@ def plans(draw):
         motivation = "\n\n".join(draw(st.lists(SENTENCE, max_size=2)))
         objectives.append({"Code": str(g), "Titel": draw(SENTENCE), "Motivering": motivation})
         for o in range(1, draw(st.integers(1, 3)) + 1):
-            objectives.append({"Code": f"{g}.{o}", "Titel": draw(SENTENCE),
-                               "Domein": draw(st.sampled_from(["", "onderwijs", "werk"]))})
+            objectives.append(
+                {
+                    "Code": f"{g}.{o}",
+                    "Titel": draw(SENTENCE),
+                    "Domein": draw(st.sampled_from(["", "onderwijs", "werk"])),
+                }
+            )
             for r in range(1, draw(st.integers(1, 3)) + 1):
                 code = f"{g}.{o}.{r}"
                 results.append({"Code": code, "Resultaat": draw(SENTENCE)})
-                timings = sorted(draw(st.lists(TIMINGS, max_size=4)), key=["Jaarlijks", "2021", "2023",
-                                 "Vanaf 2022", "2021-2023", "Trend", "Norm", "2023: Eindmeting"].index)
+                timings = sorted(
+                    draw(st.lists(TIMINGS, max_size=4)),
+                    key=[
+                        "Jaarlijks",
+                        "2021",
+                        "2023",
+                        "Vanaf 2022",
+                        "2021-2023",
+                        "Trend",
+                        "Norm",
+                        "2023: Eindmeting",
+                    ].index,
+                )
                 for a, timing in enumerate(timings[:3], start=1):
-                    actions.append({"Code": f"{code}.{a}", "Tijdstip": timing.split(":")[0] if timing in
-                                    ("Trend", "Norm", "2023: Eindmeting") else timing, "Actie": draw(SENTENCE)})
+                    actions.append(
+                        {
+                            "Code": f"{code}.{a}",
+                            "Tijdstip": timing.split(":")[0]
+                            if timing in ("Trend", "Norm", "2023: Eindmeting")
+                            else timing,
+                            "Actie": draw(SENTENCE),
+                        }
+                    )
                 for i, timing in enumerate(draw(st.lists(TIMINGS, max_size=3)), start=1):
                     indicators.append({"Code": f"{code}-I{i}", "Tijdstip": timing, "Indicator": draw(SENTENCE)})
     return {
-        "Instellingen": {"Gemeente": "Zonnegem", "Titel van het plan": "Beleidsplan 2021-2023", "Beginjaar": 2021,
-                         "Eindjaar": 2023, "Rapportjaar": 2023, "Nummering": "klassiek"},
-        "Doelstellingen": objectives, "Resultaten": results, "Acties": actions, "Indicatoren": indicators,
+        "Instellingen": {
+            "Gemeente": "Zonnegem",
+            "Titel van het plan": "Beleidsplan 2021-2023",
+            "Beginjaar": 2021,
+            "Eindjaar": 2023,
+            "Rapportjaar": 2023,
+            "Nummering": "klassiek",
+        },
+        "Doelstellingen": objectives,
+        "Resultaten": results,
+        "Acties": actions,
+        "Indicatoren": indicators,
     }
 
 
@@ -65,10 +123,13 @@ def test_random_plans_come_back_from_their_plan_document(data):
         again = Path(folder) / "terug.xlsx"
         fill(build_template(), result.data).save(again)
         plan = read_plan(again)
-    assert [(o.code, o.title, o.motivation, o.domain) for o in plan.objectives] == \
-        [(o.code, o.title, o.motivation, o.domain) for o in original.objectives]
+    assert [(o.code, o.title, o.motivation, o.domain) for o in plan.objectives] == [
+        (o.code, o.title, o.motivation, o.domain) for o in original.objectives
+    ]
     assert [(r.code, r.text) for r in plan.results] == [(r.code, r.text) for r in original.results]
-    assert Counter((a.parent_code, a.timing, a.title) for a in plan.actions) == \
-        Counter((a.parent_code, a.timing, a.title) for a in original.actions)
-    assert Counter((i.parent_code, i.timing, i.text) for i in plan.indicators) == \
-        Counter((i.parent_code, i.timing, i.text) for i in original.indicators)
+    assert Counter((a.parent_code, a.timing, a.title) for a in plan.actions) == Counter(
+        (a.parent_code, a.timing, a.title) for a in original.actions
+    )
+    assert Counter((i.parent_code, i.timing, i.text) for i in plan.indicators) == Counter(
+        (i.parent_code, i.timing, i.text) for i in original.indicators
+    )

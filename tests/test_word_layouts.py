@@ -53,6 +53,7 @@ def remarks(imported) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------- converted from PDF
 
+
 def city_plan_from_pdf(path: Path) -> Path:
     """Chapter titles as a numbered Word list, the table of contents as a table, "SD 1"/"OD 1.1" bold paragraphs,
     "Resultaten:" with bullets, actions typed as "o ", evaluation on its own line or at the end of the result,
@@ -62,11 +63,16 @@ def city_plan_from_pdf(path: Path) -> Path:
     bold(document, "Stad Sint-Kornelis")
     bold(document, "Inhoudstafel")
     contents = document.add_table(rows=4, cols=2)
-    for row, (title, page) in zip(contents.rows, (("1. Inleiding", "2"), ("2. Omgevingsanalyse", "3"),
-                                                  ("3. Doelstellingen", "4"), ("4. Opvolging", "9")), strict=True):
+    for row, (title, page) in zip(
+        contents.rows,
+        (("1. Inleiding", "2"), ("2. Omgevingsanalyse", "3"), ("3. Doelstellingen", "4"), ("4. Opvolging", "9")),
+        strict=True,
+    ):
         row.cells[0].text, row.cells[1].text = title, page
-    for title, text in (("Inleiding", "Dit plan beschrijft het integratiebeleid van de stad."),
-                        ("Omgevingsanalyse", "De stad telt 77.000 inwoners, van wie 14% van buitenlandse herkomst.")):
+    for title, text in (
+        ("Inleiding", "Dit plan beschrijft het integratiebeleid van de stad."),
+        ("Omgevingsanalyse", "De stad telt 77.000 inwoners, van wie 14% van buitenlandse herkomst."),
+    ):
         listed(document, title, style="List Number").runs[0].bold = True
         document.add_paragraph(text)
         document.add_paragraph("\u2014" * 20)
@@ -75,8 +81,11 @@ def city_plan_from_pdf(path: Path) -> Path:
     document.add_paragraph("Elke nieuwkomer krijgt een warm onthaal.")
     bold(document, "OD 1.1 Het onthaal is toegankelijk")
     document.add_paragraph("Resultaten:")
-    listed(document, "Elke nieuwkomer krijgt een onthaalgesprek, wijze en tijdstip van evaluatie: jaarlijks verslag "
-                     "van de onthaaldienst")
+    listed(
+        document,
+        "Elke nieuwkomer krijgt een onthaalgesprek, wijze en tijdstip van evaluatie: jaarlijks verslag "
+        "van de onthaaldienst",
+    )
     document.add_paragraph("o Onthaalgesprekken in het stadskantoor")
     document.add_paragraph("o Een tolk bij elk gesprek")
     listed(document, "Er is een onthaalbrochure in vijf talen")
@@ -101,25 +110,48 @@ def city_plan_from_pdf(path: Path) -> Path:
 
 def test_a_city_plan_converted_from_pdf_imports_completely(tmp_path):
     imported = import_document(city_plan_from_pdf(tmp_path))
-    assert counts(imported) == {"strategic": 2, "operational": 2, "results": 3, "actions": 4, "indicators": 3,
-                                "chapters": 3, "budget": 0}
+    assert counts(imported) == {
+        "strategic": 2,
+        "operational": 2,
+        "results": 3,
+        "actions": 4,
+        "indicators": 3,
+        "chapters": 3,
+        "budget": 0,
+    }
     assert texts(imported) == {
         "strategic": ["1 Nieuwkomers vinden hun weg in de stad", "2 Iedereen spreekt mee"],
         "operational": ["1.1 Het onthaal is toegankelijk", "2.1 Oefenkansen Nederlands"],
-        "results": ["1.1.1 Elke nieuwkomer krijgt een onthaalgesprek", "1.1.2 Er is een onthaalbrochure in vijf talen",
-                    "2.1.1 Er zijn wekelijks oefenmomenten in de bibliotheek"],
-        "actions": ["1.1.1.1 Onthaalgesprekken in het stadskantoor", "1.1.1.2 Een tolk bij elk gesprek",
-                    "1.1.2.1 Brochure schrijven met de integratiedienst", "2.1.1.1 Taalcafé in de bibliotheek"],
-        "indicators": ["1.1.1-I1 jaarlijks verslag van de onthaaldienst", "1.1.2-I1 Aantal verspreide brochures (2013)",
-                       "2.1.1-I1 Aantal deelnemers aan het taalcafé"],
+        "results": [
+            "1.1.1 Elke nieuwkomer krijgt een onthaalgesprek",
+            "1.1.2 Er is een onthaalbrochure in vijf talen",
+            "2.1.1 Er zijn wekelijks oefenmomenten in de bibliotheek",
+        ],
+        "actions": [
+            "1.1.1.1 Onthaalgesprekken in het stadskantoor",
+            "1.1.1.2 Een tolk bij elk gesprek",
+            "1.1.2.1 Brochure schrijven met de integratiedienst",
+            "2.1.1.1 Taalcafé in de bibliotheek",
+        ],
+        "indicators": [
+            "1.1.1-I1 jaarlijks verslag van de onthaaldienst",
+            "1.1.2-I1 Aantal verspreide brochures (2013)",
+            "2.1.1-I1 Aantal deelnemers aan het taalcafé",
+        ],
         "chapters": ["Inleiding", "Omgevingsanalyse", "Opvolging"],
     }
     settings = imported.data["Instellingen"]
-    assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"], settings["Eindjaar"]) == \
-        ("Sint-Kornelis", "Integratiebeleidsplan", 2012, 2014)
-    assert ("alinea 1", "Gok: titel van het plan 'Integratiebeleidsplan' (de eerste vetgedrukte regel van het "
-                        "voorblad, zonder label). Kijk het na op het blad Instellingen.") in \
-        [(n.position, n.action) for n in imported.notes]
+    assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"], settings["Eindjaar"]) == (
+        "Sint-Kornelis",
+        "Integratiebeleidsplan",
+        2012,
+        2014,
+    )
+    assert (
+        "alinea 1",
+        "Gok: titel van het plan 'Integratiebeleidsplan' (de eerste vetgedrukte regel van het "
+        "voorblad, zonder label). Kijk het na op het blad Instellingen.",
+    ) in [(n.position, n.action) for n in imported.notes]
     skipped = [(n.text, n.action) for n in imported.notes if n.action.startswith("Overgeslagen")]
     separator = ("\u2014" * 20, "Overgeslagen: scheidingslijn, geen inhoud.")
     assert skipped == [separator, separator, ("12", "Overgeslagen: paginanummer, geen inhoud."), separator]
@@ -127,6 +159,7 @@ def test_a_city_plan_converted_from_pdf_imports_completely(tmp_path):
 
 
 # ------------------------------------------------------------------------------------- bold titles, list levels
+
 
 def bold_titles_and_list_levels(path: Path) -> Path:
     """Bold chapter titles with typed numbers, "SD 1" with the title as a second bold paragraph, results as Word
@@ -143,8 +176,10 @@ def bold_titles_and_list_levels(path: Path) -> Path:
     document.add_paragraph("Motivering:")
     document.add_paragraph("Er komen elk jaar meer nieuwe inwoners.")
     bold(document, "OD 1.1 Een onthaal op maat")
-    listed(document, "Elke nieuwe inwoner krijgt een welkomstpakket, wijze en tijdstip van evaluatie: jaarlijks, "
-                     "aantal pakketten")
+    listed(
+        document,
+        "Elke nieuwe inwoner krijgt een welkomstpakket, wijze en tijdstip van evaluatie: jaarlijks, aantal pakketten",
+    )
     listed(document, "Pakket samenstellen met de bibliotheek", level=1)
     listed(document, "Pakket bezorgen bij de inschrijving", level=1)
     listed(document, "Er is een maandelijkse infoavond, wijze en tijdstip van evaluatie: 2023, tevredenheid")
@@ -161,28 +196,50 @@ def bold_titles_and_list_levels(path: Path) -> Path:
 
 def test_bold_titles_with_results_and_actions_as_list_levels_import_completely(tmp_path):
     imported = import_document(bold_titles_and_list_levels(tmp_path))
-    assert counts(imported) == {"strategic": 1, "operational": 2, "results": 3, "actions": 4, "indicators": 3,
-                                "chapters": 2, "budget": 0}
+    assert counts(imported) == {
+        "strategic": 1,
+        "operational": 2,
+        "results": 3,
+        "actions": 4,
+        "indicators": 3,
+        "chapters": 2,
+        "budget": 0,
+    }
     assert texts(imported) == {
         "strategic": ["1 Nieuwe inwoners voelen zich welkom"],
         "operational": ["1.1 Een onthaal op maat", "1.2 Buren ontmoeten elkaar"],
-        "results": ["1.1.1 Elke nieuwe inwoner krijgt een welkomstpakket", "1.1.2 Er is een maandelijkse infoavond",
-                    "1.2.1 Elke wijk heeft een buurtfeest"],
-        "actions": ["1.1.1.1 Pakket samenstellen met de bibliotheek", "1.1.1.2 Pakket bezorgen bij de inschrijving",
-                    "1.1.2.1 Infoavond organiseren in het OCMW", "1.2.1.1 Buurtfeesten ondersteunen"],
-        "indicators": ["1.1.1-I1 jaarlijks, aantal pakketten", "1.1.2-I1 2023, tevredenheid",
-                       "1.2.1-I1 jaarlijks, aantal feesten"],
+        "results": [
+            "1.1.1 Elke nieuwe inwoner krijgt een welkomstpakket",
+            "1.1.2 Er is een maandelijkse infoavond",
+            "1.2.1 Elke wijk heeft een buurtfeest",
+        ],
+        "actions": [
+            "1.1.1.1 Pakket samenstellen met de bibliotheek",
+            "1.1.1.2 Pakket bezorgen bij de inschrijving",
+            "1.1.2.1 Infoavond organiseren in het OCMW",
+            "1.2.1.1 Buurtfeesten ondersteunen",
+        ],
+        "indicators": [
+            "1.1.1-I1 jaarlijks, aantal pakketten",
+            "1.1.2-I1 2023, tevredenheid",
+            "1.2.1-I1 jaarlijks, aantal feesten",
+        ],
         "chapters": ["Inleiding", "Evaluatie en opvolging"],
     }
     assert [c.after for c in imported.chapters] == [False, True]
     settings = imported.data["Instellingen"]
-    assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"], settings["Eindjaar"]) == \
-        ("Oostmeer", "Meerjarenplan samenleven", 2020, 2025)
+    assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"], settings["Eindjaar"]) == (
+        "Oostmeer",
+        "Meerjarenplan samenleven",
+        2020,
+        2025,
+    )
     assert imported.data["Doelstellingen"][0]["Motivering"] == "Er komen elk jaar meer nieuwe inwoners."
     assert remarks(imported) == []
 
 
 # --------------------------------------------------------------------------------------- a label table per OD
+
 
 def label_tables(path: Path) -> Path:
     """Every operational objective as a label | text table: Operationele doelstelling, Acties, Indicator, Timing,
@@ -194,17 +251,42 @@ def label_tables(path: Path) -> Path:
     document.add_heading("Inleiding", 1)
     document.add_paragraph("Westbeek werkt samen met alle partners.")
     plans = (
-        ("1", "Iedereen vindt werk", (
-            ("1.1 Werkzoekenden vinden de weg naar de VDAB", ["Zitdag van de VDAB in het sociaal huis",
-                                                              "Jobbeurs voor nieuwkomers"],
-             "Aantal begeleide werkzoekenden", "2027", "\u20ac 2.500", "Dienst Werk"),
-            ("1.2 Werkgevers nemen divers aan", ["Netwerkmoment met de lokale werkgevers"],
-             "Aantal deelnemende werkgevers", "Jaarlijks", "\u20ac 1.000", "Dienst Economie"),
-        )),
-        ("2", "Iedereen woont goed", (
-            ("2.1 Het woonloket helpt anderstaligen", ["Woonloket met tolken", "Infosessie huren"],
-             "Aantal begeleidingen", "Vanaf 2027", "Eigen personeel", "Woonloket"),
-        )),
+        (
+            "1",
+            "Iedereen vindt werk",
+            (
+                (
+                    "1.1 Werkzoekenden vinden de weg naar de VDAB",
+                    ["Zitdag van de VDAB in het sociaal huis", "Jobbeurs voor nieuwkomers"],
+                    "Aantal begeleide werkzoekenden",
+                    "2027",
+                    "\u20ac 2.500",
+                    "Dienst Werk",
+                ),
+                (
+                    "1.2 Werkgevers nemen divers aan",
+                    ["Netwerkmoment met de lokale werkgevers"],
+                    "Aantal deelnemende werkgevers",
+                    "Jaarlijks",
+                    "\u20ac 1.000",
+                    "Dienst Economie",
+                ),
+            ),
+        ),
+        (
+            "2",
+            "Iedereen woont goed",
+            (
+                (
+                    "2.1 Het woonloket helpt anderstaligen",
+                    ["Woonloket met tolken", "Infosessie huren"],
+                    "Aantal begeleidingen",
+                    "Vanaf 2027",
+                    "Eigen personeel",
+                    "Woonloket",
+                ),
+            ),
+        ),
     )
     for code, title, objectives in plans:
         document.add_heading(f"SD {code} {title}", 1)
@@ -217,8 +299,11 @@ def label_tables(path: Path) -> Path:
             cells[1][1].paragraphs[0].style = document.styles["List Bullet"]
             for action in actions[1:]:
                 cells[1][1].add_paragraph(action, style="List Bullet")
-            for row, (name, value) in zip(cells[2:], (("Indicator", indicator), ("Timing", timing),
-                                                       ("Budget", budget), ("Trekker", lead)), strict=True):
+            for row, (name, value) in zip(
+                cells[2:],
+                (("Indicator", indicator), ("Timing", timing), ("Budget", budget), ("Trekker", lead)),
+                strict=True,
+            ):
                 row[0].text, row[1].text = name, value
     document.add_heading("Opvolging", 1)
     document.add_paragraph("De stuurgroep volgt het plan op.")
@@ -229,30 +314,56 @@ def label_tables(path: Path) -> Path:
 
 def test_a_label_table_per_operational_objective_imports_completely(tmp_path):
     imported = import_document(label_tables(tmp_path))
-    assert counts(imported) == {"strategic": 2, "operational": 3, "results": 0, "actions": 5, "indicators": 3,
-                                "chapters": 2, "budget": 0}
+    assert counts(imported) == {
+        "strategic": 2,
+        "operational": 3,
+        "results": 0,
+        "actions": 5,
+        "indicators": 3,
+        "chapters": 2,
+        "budget": 0,
+    }
     assert texts(imported) == {
         "strategic": ["1 Iedereen vindt werk", "2 Iedereen woont goed"],
-        "operational": ["1.1 Werkzoekenden vinden de weg naar de VDAB", "1.2 Werkgevers nemen divers aan",
-                        "2.1 Het woonloket helpt anderstaligen"],
+        "operational": [
+            "1.1 Werkzoekenden vinden de weg naar de VDAB",
+            "1.2 Werkgevers nemen divers aan",
+            "2.1 Het woonloket helpt anderstaligen",
+        ],
         "results": [],
-        "actions": ["1.1.1 Zitdag van de VDAB in het sociaal huis", "1.1.2 Jobbeurs voor nieuwkomers",
-                    "1.2.1 Netwerkmoment met de lokale werkgevers", "2.1.1 Woonloket met tolken",
-                    "2.1.2 Infosessie huren"],
-        "indicators": ["1.1-I1 Aantal begeleide werkzoekenden", "1.2-I1 Aantal deelnemende werkgevers",
-                       "2.1-I1 Aantal begeleidingen"],
+        "actions": [
+            "1.1.1 Zitdag van de VDAB in het sociaal huis",
+            "1.1.2 Jobbeurs voor nieuwkomers",
+            "1.2.1 Netwerkmoment met de lokale werkgevers",
+            "2.1.1 Woonloket met tolken",
+            "2.1.2 Infosessie huren",
+        ],
+        "indicators": [
+            "1.1-I1 Aantal begeleide werkzoekenden",
+            "1.2-I1 Aantal deelnemende werkgevers",
+            "2.1-I1 Aantal begeleidingen",
+        ],
         "chapters": ["Inleiding", "Opvolging"],
     }
     fields = [(a["Tijdstip"], a.get("Budget/personeelsinzet"), a.get("Trekker")) for a in imported.data["Acties"]]
-    assert fields == [("2027", "\u20ac 2.500", "Dienst Werk")] * 2 + \
-        [("Jaarlijks", "\u20ac 1.000", "Dienst Economie")] + [("Vanaf 2027", "Eigen personeel", "Woonloket")] * 2
+    assert (
+        fields
+        == [("2027", "\u20ac 2.500", "Dienst Werk")] * 2
+        + [("Jaarlijks", "\u20ac 1.000", "Dienst Economie")]
+        + [("Vanaf 2027", "Eigen personeel", "Woonloket")] * 2
+    )
     settings = imported.data["Instellingen"]
-    assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"], settings["Eindjaar"]) == \
-        ("Westbeek", "Lokaal integratieplan", 2026, 2031)
+    assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"], settings["Eindjaar"]) == (
+        "Westbeek",
+        "Lokaal integratieplan",
+        2026,
+        2031,
+    )
     assert remarks(imported) == []
 
 
 # ---------------------------------------------------------------------------------------------------- the counts
+
 
 def test_the_counts_name_what_the_numbering_and_the_contents_announce(tmp_path):
     document = docx.Document()
@@ -284,11 +395,18 @@ def test_the_counts_name_what_the_numbering_and_the_contents_announce(tmp_path):
         ("Telling", "Strategische doelstellingen", "1 gevonden"),
         ("Telling", "Operationele doelstellingen", "2 gevonden; volgens de nummering 3 (ontbreekt: 1.2)"),
         ("Telling", "Resultaten", "2 gevonden; volgens de nummering 3 (ontbreekt: 1.3.2)"),
-        ("Telling", "Acties", "0 gevonden. Let op: het document heeft een label 'Acties' (alinea 9). Kijk na waar "
-                              "die tekst terechtkwam en vul het blad aan."),
+        (
+            "Telling",
+            "Acties",
+            "0 gevonden. Let op: het document heeft een label 'Acties' (alinea 9). Kijk na waar "
+            "die tekst terechtkwam en vul het blad aan.",
+        ),
         ("Telling", "Indicatoren", "0 gevonden"),
-        ("Telling", "Hoofdstukken", "1 gevonden; de inhoudstafel noemt er 2 die geen doelstelling zijn (niet "
-                                    "gevonden: 'Voorwoord')"),
+        (
+            "Telling",
+            "Hoofdstukken",
+            "1 gevonden; de inhoudstafel noemt er 2 die geen doelstelling zijn (niet gevonden: 'Voorwoord')",
+        ),
         ("Telling", "Begrotingslijnen", "0 gevonden"),
     ]
 
@@ -304,30 +422,45 @@ def test_gemeente_and_period_from_the_running_header_or_text_are_guesses(tmp_pat
     document.save(source)
     imported = import_document(source)
     settings = imported.data["Instellingen"]
-    assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"], settings["Eindjaar"]) == \
-        ("Noordhout", "Samenlevingsplan", 2020, 2025)
+    assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"], settings["Eindjaar"]) == (
+        "Noordhout",
+        "Samenlevingsplan",
+        2020,
+        2025,
+    )
     assert [(n.position, n.action) for n in imported.notes if n.position.startswith(("kop", "voet"))] == [
-        ("koptekst, alinea 1", "Gok: gemeente Noordhout, planperiode 2020-2025, titel 'Samenlevingsplan' uit de kop- "
-                               "of voettekst (zonder label). Kijk het na op het blad Instellingen."),
+        (
+            "koptekst, alinea 1",
+            "Gok: gemeente Noordhout, planperiode 2020-2025, titel 'Samenlevingsplan' uit de kop- "
+            "of voettekst (zonder label). Kijk het na op het blad Instellingen.",
+        ),
         ("voettekst, alinea 1", "Overgeslagen: paginanummer in de kop- of voettekst, geen inhoud."),
     ]
 
     document = docx.Document()
     document.add_heading("Inleiding", 1)
-    document.add_paragraph("De gemeente Zuidkerke wil een warme gemeente zijn. Met dit beleidsplan 2026 \u2013 2031 "
-                           "zetten we de lijnen uit.")
+    document.add_paragraph(
+        "De gemeente Zuidkerke wil een warme gemeente zijn. Met dit beleidsplan 2026 \u2013 2031 "
+        "zetten we de lijnen uit."
+    )
     document.add_heading("SD 1 Samen leven", 1)
     document.save(source)
     imported = import_document(source)
     settings = imported.data["Instellingen"]
-    assert (settings["Gemeente"], settings.get("Titel van het plan"), settings["Beginjaar"], settings["Eindjaar"]) == \
-        ("Zuidkerke", None, 2026, 2031)
+    assert (settings["Gemeente"], settings.get("Titel van het plan"), settings["Beginjaar"], settings["Eindjaar"]) == (
+        "Zuidkerke",
+        None,
+        2026,
+        2031,
+    )
     assert [n.action for n in imported.notes if n.position == "alinea 2"] == [
         "Gok: gemeente Zuidkerke uit 'gemeente Zuidkerke', planperiode 2026-2031 uit 'beleidsplan 2026 \u2013 2031' "
-        "(de lopende tekst, zonder label). Kijk het na op het blad Instellingen."]
+        "(de lopende tekst, zonder label). Kijk het na op het blad Instellingen."
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------- speed
+
 
 def long_plan(path: Path, strategic: int = 20, operational: int = 5) -> Path:
     """118 pages as LibreOffice prints it: per operational objective a motivation and a table Resultaten | Acties |
@@ -346,8 +479,9 @@ def long_plan(path: Path, strategic: int = 20, operational: int = 5) -> Path:
             document.add_heading(f"Operationele doelstelling {sd}.{od}: Het aanbod {od} is toegankelijk", 2)
             document.add_paragraph("Het aanbod bereikt nog te weinig inwoners van buitenlandse herkomst. " * 3)
             table = document.add_table(rows=4, cols=3)
-            for cell, text in zip(table.rows[0].cells, ("Resultaten", "Acties", "Wijze & tijdstip evaluatie"),
-                                  strict=True):
+            for cell, text in zip(
+                table.rows[0].cells, ("Resultaten", "Acties", "Wijze & tijdstip evaluatie"), strict=True
+            ):
                 cell.text = text
             for number, row in enumerate(table.rows[1:], start=1):
                 row.cells[0].text = f"{sd}.{od}.{number}. Er is een aanbod {number} voor nieuwkomers in de wijk"
@@ -369,8 +503,15 @@ def test_a_plan_of_about_a_hundred_pages_imports_within_ten_seconds(tmp_path):
     started = time.perf_counter()
     imported = import_document(source)
     seconds = time.perf_counter() - started
-    assert counts(imported) == {"strategic": 20, "operational": 100, "results": 300, "actions": 900,
-                                "indicators": 600, "chapters": 1, "budget": 0}
+    assert counts(imported) == {
+        "strategic": 20,
+        "operational": 100,
+        "results": 300,
+        "actions": 900,
+        "indicators": 600,
+        "chapters": 1,
+        "budget": 0,
+    }
     assert seconds < 10, f"{seconds:.1f} s"
 
 
@@ -383,26 +524,36 @@ def test_what_looks_like_layout_in_a_table_or_a_new_table_is_kept(tmp_path):
     for code, result in (("1.1", "Een buurtfeest per wijk"), ("1.2", "iedere vereniging heeft een aanspreekpunt")):
         document.add_heading(f"OD {code} Ontmoeting", 2)
         table = document.add_table(rows=2, cols=3)
-        for cell, text in zip(table.rows[0].cells, ("Resultaten", "Acties", "Wijze & tijdstip evaluatie"),
-                              strict=True):
+        for cell, text in zip(table.rows[0].cells, ("Resultaten", "Acties", "Wijze & tijdstip evaluatie"), strict=True):
             cell.text = text
         table.rows[1].cells[0].text = f"{code}.1. {result}" if code == "1.1" else result
         table.rows[1].cells[1].text = "buurtwerkers zoeken de verenigingen op"
     table = document.add_table(rows=3, cols=2)
-    for row, (name, value) in zip(table.rows, (("Operationele doelstelling", "1.3 Een open huis"),
-                                               ("Acties", "Opendeurdag"), ("Budget", "500")), strict=True):
+    for row, (name, value) in zip(
+        table.rows,
+        (("Operationele doelstelling", "1.3 Een open huis"), ("Acties", "Opendeurdag"), ("Budget", "500")),
+        strict=True,
+    ):
         row.cells[0].text, row.cells[1].text = name, value
     source = tmp_path / "randgevallen.docx"
     document.save(source)
     imported = import_document(source)
-    assert texts(imported)["results"] == ["1.1.1 Een buurtfeest per wijk",
-                                          "1.2.1 iedere vereniging heeft een aanspreekpunt"]
-    assert texts(imported)["actions"] == ["1.1.1.1 buurtwerkers zoeken de verenigingen op",
-                                          "1.2.1.1 buurtwerkers zoeken de verenigingen op", "1.3.1 Opendeurdag"]
+    assert texts(imported)["results"] == [
+        "1.1.1 Een buurtfeest per wijk",
+        "1.2.1 iedere vereniging heeft een aanspreekpunt",
+    ]
+    assert texts(imported)["actions"] == [
+        "1.1.1.1 buurtwerkers zoeken de verenigingen op",
+        "1.2.1.1 buurtwerkers zoeken de verenigingen op",
+        "1.3.1 Opendeurdag",
+    ]
     assert imported.data["Acties"][-1]["Budget/personeelsinzet"] == "500"
     settings = imported.data["Instellingen"]
-    assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"]) == \
-        ("Hoogveld", "Integratieplan Gemeente Hoogveld", 2026)
+    assert (settings["Gemeente"], settings["Titel van het plan"], settings["Beginjaar"]) == (
+        "Hoogveld",
+        "Integratieplan Gemeente Hoogveld",
+        2026,
+    )
     assert [c.title for c in imported.chapters] == []
 
 
@@ -416,12 +567,15 @@ def test_a_budget_that_differs_per_year_comes_back_per_year(tmp_path):
     from workbook.reader import read_plan
 
     original = read_plan(WAREGEM)
-    lines = tuple(replace(line, planned=line.planned + 1000) if line.year == 2012 else line
-                  for line in original.budget_lines)
+    lines = tuple(
+        replace(line, planned=line.planned + 1000) if line.year == 2012 else line for line in original.budget_lines
+    )
     source = tmp_path / "beleidsplan.docx"
     source.write_bytes(render_plan_document(replace(original, budget_lines=lines)))
     imported = import_document(source)
-    assert [(b["Jaar"], b["Omschrijving"], b["Gepland"]) for b in imported.data["Begroting"]] == \
-        [(line.year, line.description, line.planned) for line in lines]
-    assert ("2012", "Jaar van de begrotingstabel eronder (blad Begroting).") in \
-        [(n.text, n.action) for n in imported.notes]
+    assert [(b["Jaar"], b["Omschrijving"], b["Gepland"]) for b in imported.data["Begroting"]] == [
+        (line.year, line.description, line.planned) for line in lines
+    ]
+    assert ("2012", "Jaar van de begrotingstabel eronder (blad Begroting).") in [
+        (n.text, n.action) for n in imported.notes
+    ]

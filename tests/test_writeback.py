@@ -37,8 +37,13 @@ def _snapshot(path: Path) -> dict:
         cells = {}
         for row in sheet.iter_rows():
             for cell in row:
-                style = (repr(cell.font), repr(cell.border), repr(cell.alignment), cell.number_format,
-                         repr(cell.protection))
+                style = (
+                    repr(cell.font),
+                    repr(cell.border),
+                    repr(cell.alignment),
+                    cell.number_format,
+                    repr(cell.protection),
+                )
                 cells[cell.coordinate] = (to_markup(cell.value), style)
                 fills[(sheet.title, cell.coordinate)] = cell.fill
         validations = sorted(
@@ -47,8 +52,14 @@ def _snapshot(path: Path) -> dict:
         )
         tables = sorted((t.name, t.ref) for t in sheet.tables.values())
         local_names = sorted((n, d.attr_text) for n, d in sheet.defined_names.items())
-        sheets[sheet.title] = (cells, validations, tables, local_names, sheet.freeze_panes,
-                               {k: d.width for k, d in sheet.column_dimensions.items()})
+        sheets[sheet.title] = (
+            cells,
+            validations,
+            tables,
+            local_names,
+            sheet.freeze_panes,
+            {k: d.width for k, d in sheet.column_dimensions.items()},
+        )
     names = sorted((n, d.attr_text) for n, d in workbook.defined_names.items())
     return {"sheets": sheets, "names": names, "order": workbook.sheetnames, "fills": fills}
 
@@ -57,8 +68,9 @@ def _fill_colour(fill: PatternFill) -> str | None:
     return fill.fgColor.rgb if fill.fill_type == "solid" and isinstance(fill.fgColor.rgb, str) else None
 
 
-@pytest.mark.parametrize("source", [VALIDATIE / "uitleg-ontbreekt.xlsx", WAREGEM, DENDERLEEUW],
-                         ids=["fout", "waregem", "denderleeuw"])
+@pytest.mark.parametrize(
+    "source", [VALIDATIE / "uitleg-ontbreekt.xlsx", WAREGEM, DENDERLEEUW], ids=["fout", "waregem", "denderleeuw"]
+)
 def test_write_back_changes_nothing_but_the_check_sheet_and_fills(tmp_path, source):
     path = _copy(source, tmp_path, "plan.xlsx")
     original = path.read_bytes()
@@ -90,8 +102,9 @@ def test_the_check_sheet_holds_the_rows_with_a_link_to_each_cell(tmp_path):
     assert values[1][0].startswith("Geen fouten, 41 waarschuwingen (rapportjaar 2012).")
     first = report.issues[0]
     assert values[3] == ["waarschuwing", "Acties", first.coordinate, first.code, first.message]
-    links = {cell.coordinate: cell.hyperlink.location for row in sheet.iter_rows(min_row=4) for cell in row
-             if cell.hyperlink}
+    links = {
+        cell.coordinate: cell.hyperlink.location for row in sheet.iter_rows(min_row=4) for cell in row if cell.hyperlink
+    }
     assert links == {f"C{n}": f"'{i.sheet}'!{i.coordinate}" for n, i in enumerate(report.issues, start=4)}
     assert sheet.freeze_panes == "A4"
 
@@ -106,8 +119,7 @@ def test_the_next_check_clears_the_fills_and_replaces_the_list(tmp_path):
     assert {k: repr(f) for k, f in after["fills"].items()} == {k: repr(f) for k, f in before["fills"].items()}
     assert after["sheets"] == before["sheets"]
     sheet = load_workbook(path)["Controle"]
-    assert [c.value for c in sheet["A"]] == ["Controle", "Geen fouten of waarschuwingen (rapportjaar 2023).",
-                                             "Ernst"]
+    assert [c.value for c in sheet["A"]] == ["Controle", "Geen fouten of waarschuwingen (rapportjaar 2023).", "Ernst"]
     rotation, *rest = sorted(p.name for p in tmp_path.iterdir())  # the second write's copy sorts first
     assert rest == [f"plan (reservekopie {date.today().isoformat()}).xlsx", "plan.xlsx"]
     assert rotation.startswith(f"plan (reservekopie {date.today().isoformat()} ")
@@ -159,8 +171,14 @@ def test_a_macro_workbook_keeps_its_macros_button_and_every_other_part(tmp_path)
     after = zipfile.ZipFile(path)
     assert after.read("xl/vbaProject.bin") == parts["xl/vbaProject.bin"]
     changed = {name for name in parts if after.read(name) != parts[name]}
-    assert changed == {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
-                       "xl/worksheets/sheet6.xml", "xl/worksheets/sheet7.xml"}  # Opvolging, Indicatoren
+    assert changed == {
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/worksheets/sheet6.xml",
+        "xl/worksheets/sheet7.xml",
+    }  # Opvolging, Indicatoren
     assert set(after.namelist()) - set(parts) == {"xl/worksheets/sheet11.xml"}
     assert b"macroEnabled" in after.read("[Content_Types].xml")
     later = _snapshot(path)
@@ -178,7 +196,8 @@ def test_a_check_sheet_the_officer_made_is_not_overwritten(tmp_path):
         write_check_sheet(path, validate(read_plan(path)).check_list())
     assert raised.value.message == (
         "plan.xlsx: het werkboek heeft al een blad 'Controle' dat planrapport niet gemaakt heeft. Geef dat blad "
-        "een andere naam en probeer opnieuw.")
+        "een andere naam en probeer opnieuw."
+    )
     assert path.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
 
@@ -207,9 +226,21 @@ def test_the_result_is_valid_for_the_open_xml_validator_and_libreoffice(tmp_path
     before = _validator_errors(path)
     write_check_sheet(path, validate(read_plan(path)).check_list())
     assert _validator_errors(path) == before
-    subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lo"), str(path)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice(),
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     saved_again = tmp_path / "lo" / "plan.xlsx"
     converted = load_workbook(saved_again)
     assert converted["Controle"]["D4"].value == "ontbrekende-opvolging"
@@ -218,8 +249,13 @@ def test_the_result_is_valid_for_the_open_xml_validator_and_libreoffice(tmp_path
     write_check_sheet(saved_again, ValidationReport((), year=2012).check_list())
     cleared = load_workbook(saved_again)
     assert cleared.sheetnames.count("Controle") == 1 and cleared["Controle"]["A3"].value == "Ernst"
-    assert not [c.coordinate for s in cleared.worksheets for row in s.iter_rows() for c in row
-                if _fill_colour(c.fill) in MARKERS and s.title != "Controle"]
+    assert not [
+        c.coordinate
+        for s in cleared.worksheets
+        for row in s.iter_rows()
+        for c in row
+        if _fill_colour(c.fill) in MARKERS and s.title != "Controle"
+    ]
 
 
 def _validator_errors(path: Path) -> set[tuple[str, str, str]]:

@@ -72,7 +72,13 @@ def test_the_workbook_holds_the_committed_vba_project():
     with zipfile.ZipFile(MACRO_TEMPLATE) as archive:
         assert archive.read("xl/vbaProject.bin") == VBA_PROJECT.read_bytes()
     assert sorted(modules_of(MACRO_TEMPLATE)) == [
-        "Dictionary.cls", f"{OUR_MODULE}.bas", "Sheet1.cls", "Sheet2.cls", "ThisWorkbook.cls", "xlwings.bas"]
+        "Dictionary.cls",
+        f"{OUR_MODULE}.bas",
+        "Sheet1.cls",
+        "Sheet2.cls",
+        "ThisWorkbook.cls",
+        "xlwings.bas",
+    ]
     ours = standard_modules(MACRO_TEMPLATE)[f"{OUR_MODULE}.bas"]
     assert source_lines(ours) == source_lines(MACRO_SOURCE.read_bytes().decode("cp1252"))
 
@@ -86,9 +92,19 @@ def test_every_button_runs_a_public_sub_that_exists():
     expected += [[b.macro for group in bar_buttons(name) for b in group] for name in BAR_SHEETS]
     assert found == sorted(expected)
     assert [b.macro for group in bar_buttons("Opvolging") for b in group] == [
-        "Controleer", "NieuwJaar", "VraagOpvolgingOp", "VerzamelOpvolging", "DienIn"]
+        "Controleer",
+        "NieuwJaar",
+        "VraagOpvolgingOp",
+        "VerzamelOpvolging",
+        "DienIn",
+    ]
     assert [b.macro for group in bar_buttons("Instellingen") for b in group] == [
-        "Controleer", "GenereerJaarrapport", "GenereerBeleidsplan", "MaakEvaluatie", "NieuwPlan"]
+        "Controleer",
+        "GenereerJaarrapport",
+        "GenereerBeleidsplan",
+        "MaakEvaluatie",
+        "NieuwPlan",
+    ]
     assert [b.macro for b in ALL_BUTTONS][-2:] == ["MaakEvaluatie", "NieuwPlan"]  # on the guide too
     assert {b.macro for b in ALL_BUTTONS} == subs
 
@@ -144,32 +160,53 @@ def test_the_sheets_are_the_templates_sheets():
     assert macro.sheetnames == [*template.sheetnames, CONFIG_SHEET]
     for name in template.sheetnames:
         old, new = template[name], macro[name]
-        assert [[c.value for c in row] for row in old.iter_rows()] == [[c.value for c in row] for row in
-                                                                       new.iter_rows()], name
+        assert [[c.value for c in row] for row in old.iter_rows()] == [
+            [c.value for c in row] for row in new.iter_rows()
+        ], name
         assert old.freeze_panes == new.freeze_panes
         assert {t: old.tables[t].ref for t in old.tables} == {t: new.tables[t].ref for t in new.tables}
-        assert {t.tableStyleInfo.name for t in old.tables.values()} == {t.tableStyleInfo.name for t in
-                                                                       new.tables.values()}
-        validations = [(dv.type, dv.formula1.lstrip("=") if dv.formula1 else None, dv.formula2, str(dv.sqref),
-                        dv.error, dv.errorTitle) for dv in old.data_validations.dataValidation]
-        assert validations == [(dv.type, dv.formula1, dv.formula2, str(dv.sqref), dv.error, dv.errorTitle)
-                               for dv in new.data_validations.dataValidation], name
+        assert {t.tableStyleInfo.name for t in old.tables.values()} == {
+            t.tableStyleInfo.name for t in new.tables.values()
+        }
+        validations = [
+            (
+                dv.type,
+                dv.formula1.lstrip("=") if dv.formula1 else None,
+                dv.formula2,
+                str(dv.sqref),
+                dv.error,
+                dv.errorTitle,
+            )
+            for dv in old.data_validations.dataValidation
+        ]
+        assert validations == [
+            (dv.type, dv.formula1, dv.formula2, str(dv.sqref), dv.error, dv.errorTitle)
+            for dv in new.data_validations.dataValidation
+        ], name
         for letter, dimension in old.column_dimensions.items():
             assert width(new, dimension.min) == pytest.approx(dimension.width, abs=0.01), (name, letter)
         for cell in (c for row in old.iter_rows() for c in row if c.value is not None):
             twin = new[cell.coordinate]
             assert (twin.font.b, twin.font.i, twin.alignment.wrap_text, twin.number_format) == (
-                cell.font.b, cell.font.i, cell.alignment.wrap_text, cell.number_format), (name, cell.coordinate)
+                cell.font.b,
+                cell.font.i,
+                cell.alignment.wrap_text,
+                cell.number_format,
+            ), (name, cell.coordinate)
     assert {n: d.attr_text for n, d in template.defined_names.items()} == {
-        n: d.attr_text for n, d in macro.defined_names.items()}
+        n: d.attr_text for n, d in macro.defined_names.items()
+    }
     assert macro.properties.creator == template.properties.creator
     assert macro.properties.created == template.properties.created
 
 
 def test_the_button_bar_sits_in_the_first_row_beside_the_title():
     with zipfile.ZipFile(MACRO_TEMPLATE) as archive:
-        anchors = [re.findall(r"<x:Anchor>([^<]+)</x:Anchor>", archive.read(name).decode())
-                   for name in archive.namelist() if name.startswith("xl/drawings/vmlDrawing")]
+        anchors = [
+            re.findall(r"<x:Anchor>([^<]+)</x:Anchor>", archive.read(name).decode())
+            for name in archive.namelist()
+            if name.startswith("xl/drawings/vmlDrawing")
+        ]
     for per_sheet in anchors:
         for anchor in per_sheet:
             _, _, top_row, _, _, _, bottom_row, _ = (int(v) for v in anchor.split(","))
@@ -206,9 +243,19 @@ def test_the_open_xml_validator_accepts_it():
 
 def test_libreoffice_opens_it(tmp_path):
     subprocess.run(
-        [soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(MACRO_TEMPLATE)],
-        check=True, capture_output=True, timeout=180,
+        [
+            soffice(),
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(MACRO_TEMPLATE),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     pdf = tmp_path / "planrapport.pdf"
     assert pdf.stat().st_size > 1000

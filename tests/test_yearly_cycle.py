@@ -21,11 +21,24 @@ from workbook.requests import ask, file_name, requests_for, write_requests
 from workbook.xlsx_package import Package
 from workbook.xlsx_rows import TableSheet
 
-FULL = {"Status": "Afgerond", "Stand van zaken": "Alles gedaan wat gepland was.",
-        "Stand van zaken (indicator)": "groen", "Tijd": "Op schema", "Tijd (indicator)": "groen",
-        "Geld": "Binnen het budget.", "Geld (indicator)": "groen"}
-FIELDS = {"Status": "status", "Stand van zaken": "progress", "Stand van zaken (indicator)": "progress_colour",
-          "Tijd": "time", "Tijd (indicator)": "time_colour", "Geld": "money", "Geld (indicator)": "money_colour"}
+FULL = {
+    "Status": "Afgerond",
+    "Stand van zaken": "Alles gedaan wat gepland was.",
+    "Stand van zaken (indicator)": "groen",
+    "Tijd": "Op schema",
+    "Tijd (indicator)": "groen",
+    "Geld": "Binnen het budget.",
+    "Geld (indicator)": "groen",
+}
+FIELDS = {
+    "Status": "status",
+    "Stand van zaken": "progress",
+    "Stand van zaken (indicator)": "progress_colour",
+    "Tijd": "time",
+    "Tijd (indicator)": "time_colour",
+    "Geld": "money",
+    "Geld (indicator)": "money_colour",
+}
 OFFICER_TEXT = "Door de dienst zelf ingevuld."
 
 
@@ -34,8 +47,13 @@ def _parts(path: Path) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def _fill(path: Path, rows: int | None = None, values: dict | None = None, measurement: float | None = None,
-          target: Path | None = None) -> None:
+def _fill(
+    path: Path,
+    rows: int | None = None,
+    values: dict | None = None,
+    measurement: float | None = None,
+    target: Path | None = None,
+) -> None:
     book = load_workbook(path)
     sheet = book["Opvolging"]
     headers = {sheet.cell(3, c).value: c for c in range(1, sheet.max_column + 1)}
@@ -82,8 +100,11 @@ def test_the_whole_cycle(tmp_path, source, year, capsys):
     shutil.copyfile(files[first.who], tmp_path / "zoals verstuurd.xlsx")
     _fill(files[first.who], measurement=1234, target=folder / "mijn antwoord.xlsx")  # renamed
     shutil.copyfile(tmp_path / "zoals verstuurd.xlsx", files[first.who])  # the file as sent stays beside it
-    _fill(files[half.who], rows=(len(half.follow_ups) + 1) // 2,
-          values={"Status": "In uitvoering", "Stand van zaken": "Half gedaan."})
+    _fill(
+        files[half.who],
+        rows=(len(half.follow_ups) + 1) // 2,
+        values={"Status": "In uitvoering", "Stand van zaken": "Half gedaan."},
+    )
     shutil.copyfile(tmp_path / "vorig jaar" / file_name(old, year - 1), files[old.who])  # last year's file
     _fill(files[wrong.who], rows=1, values={"Status": "Bezig", "Stand van zaken": "We zijn bezig."})
     files[silent.who].unlink()
@@ -92,8 +113,10 @@ def test_the_whole_cycle(tmp_path, source, year, capsys):
     assert main(["verzamelen", str(path), str(folder)]) == 0
     out = capsys.readouterr().out
     after_plan, after = read_plan(path), _parts(path)
-    assert {name for name in before if before[name] != after[name]} <= {"xl/worksheets/sheet6.xml",
-                                                                        "xl/worksheets/sheet8.xml"}
+    assert {name for name in before if before[name] != after[name]} <= {
+        "xl/worksheets/sheet6.xml",
+        "xl/worksheets/sheet8.xml",
+    }
     assert set(after) == set(before)
     expected = {(r.action_code, r.year): {f: getattr(r, f) for f in FIELDS.values()} for r in before_plan.follow_ups}
     for row in first.follow_ups:
@@ -111,17 +134,22 @@ def test_the_whole_cycle(tmp_path, source, year, capsys):
 
     lines = out.splitlines()
     assert lines[0] == "Opvolging " + str(year) + " verzameld: 3 antwoorden."
-    conflict = (f"  Opvolging!D{conflict_row.origin.row} ({conflict_row.action_code}, Stand van zaken): in het "
-                f"werkboek '{OFFICER_TEXT}', van {first.who} (mijn antwoord.xlsx, Opvolging!D4) 'Alles gedaan wat "
-                "gepland was.'; niet overgenomen (gebruik --overschrijf).")
+    conflict = (
+        f"  Opvolging!D{conflict_row.origin.row} ({conflict_row.action_code}, Stand van zaken): in het "
+        f"werkboek '{OFFICER_TEXT}', van {first.who} (mijn antwoord.xlsx, Opvolging!D4) 'Alles gedaan wat "
+        "gepland was.'; niet overgenomen (gebruik --overschrijf)."
+    )
     assert conflict in lines
-    assert (f"  {file_name(old, year)}: dit bestand gaat over {year - 1}, niet over {year}; het wordt niet "
-            "gelezen.") in lines
+    assert (
+        f"  {file_name(old, year)}: dit bestand gaat over {year - 1}, niet over {year}; het wordt niet gelezen."
+    ) in lines
     code = wrong.follow_ups[0].action_code
-    assert (f"  {file_name(wrong, year)}, Opvolging!C4 ({code}): 'Bezig' staat niet in de lijst Status; de cel "
-            "wordt niet overgenomen.") in lines
+    assert (
+        f"  {file_name(wrong, year)}, Opvolging!C4 ({code}): 'Bezig' staat niet in de lijst Status; de cel "
+        "wordt niet overgenomen."
+    ) in lines
     waiting = [f"  {r.who}: {file_name(r, year)}" for r in requests if r not in (first, half, wrong)]
-    assert lines[-len(waiting) - 2:-1] == [f"Nog geen antwoord van ({len(waiting)}):", *waiting]
+    assert lines[-len(waiting) - 2 : -1] == [f"Nog geen antwoord van ({len(waiting)}):", *waiting]
     assert lines[-1].startswith("Reservekopie van het werkboek: ")
 
     once = path.read_bytes()
@@ -184,7 +212,8 @@ def test_files_of_another_plan_are_refused_and_two_files_for_one_trekker_clash(t
         "overgenomen.",
     ]
     assert [(c.header, {v for v, _ in c.answers}) for c in result.clashes] == [
-        ("Stand van zaken", {"Versie van Ann.", "Versie van Bart."})]
+        ("Stand van zaken", {"Versie van Ann.", "Versie van Bart."})
+    ]
     assert path.read_bytes() == original and result.backup is None
 
 
@@ -198,9 +227,22 @@ def test_every_file_of_the_cycle_opens_in_libreoffice_and_stays_valid_open_xml(t
     assert main(["verzamelen", str(path), str(tmp_path / "uit"), "--schrijf"]) == 0
     assert main(["indienen", str(path), "--jaar", "2024"]) == 0
     assert _validator_errors(path) == before
-    subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lo"), str(path), str(written[1].path)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            soffice(),
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(path),
+            str(written[1].path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     plan = read_plan(tmp_path / "lo" / "plan.xlsx")
     assert next(r for r in plan.follow_ups if r.year == 2024).status == "Afgerond"
     assert len(plan.submitted) == len(read_plan(path).submitted) > 0
@@ -225,14 +267,18 @@ def test_the_overview_goes_on_sheet_verzameld_and_is_replaced_the_next_time(tmp_
     assert main(["verzamelen", str(path), str(tmp_path / "uit"), "--schrijf"]) == 0
     printed = capsys.readouterr().out.splitlines()
     sheet = load_workbook(path)["Verzameld"]
-    assert [row[0].value for row in sheet.iter_rows()] == ["Verzamelde opvolging", *[
-        line or None for line in printed[: printed.index("Het overzicht staat op blad Verzameld van plan.xlsx.")]]]
+    assert [row[0].value for row in sheet.iter_rows()] == [
+        "Verzamelde opvolging",
+        *[line or None for line in printed[: printed.index("Het overzicht staat op blad Verzameld van plan.xlsx.")]],
+    ]
     assert printed[1] == "  Personeelsdienst  1 rij ingevuld (1 cel)  opvolging 2024 Personeelsdienst.xlsx"
     assert main(["verzamelen", str(path), str(tmp_path / "uit"), "--schrijf"]) == 0
     book = load_workbook(path)
     assert book.sheetnames.count("Verzameld") == 1
-    assert book["Verzameld"]["A3"].value == "  Personeelsdienst  0 rijen ingevuld (0 cellen)  opvolging 2024 " \
-                                            "Personeelsdienst.xlsx"
+    assert (
+        book["Verzameld"]["A3"].value == "  Personeelsdienst  0 rijen ingevuld (0 cellen)  opvolging 2024 "
+        "Personeelsdienst.xlsx"
+    )
     assert not [n for n in read_plan(path).notes if n.sheet == "Verzameld"]
 
 

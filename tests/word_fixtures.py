@@ -49,6 +49,7 @@ def _document():
 
 # ------------------------------------------------------------------ Waregem: tables
 
+
 def waregem(path: Path) -> Path:
     data = example("waregem-2011-2013")
     document = _document()
@@ -157,6 +158,7 @@ def _grouped(cell, rows: list[dict], field: str, sign: str | None, colon: str = 
 
 # ------------------------------------------------------------------ Denderleeuw: BBC follow-up
 
+
 def denderleeuw(path: Path) -> Path:
     data = example("denderleeuw-2023")
     document = _document()
@@ -190,8 +192,12 @@ def _bbc_action(document, action: dict, follow: dict, data: dict, measured: dict
     fields = [("Status", follow.get("Status", ""))]
     if action["Code"] == "A10920":  # this action's fields stand in a small table
         table = document.add_table(rows=0, cols=2)
-        for name, key in (("Status", "Status"), ("Stand van zaken (toelichting)", "Stand van zaken"),
-                          ("Tijd", "Tijd"), ("Geld", "Geld")):
+        for name, key in (
+            ("Status", "Status"),
+            ("Stand van zaken (toelichting)", "Stand van zaken"),
+            ("Tijd", "Tijd"),
+            ("Geld", "Geld"),
+        ):
             cells = table.add_row().cells
             para(cells[0], name, bold=True)
             for text in (follow.get(key) or "").split("\n\n"):
@@ -238,8 +244,11 @@ def _year_table(document, code: str, data: dict, rows: list[dict]) -> None:
             if found is None:
                 continue
             value, share = found.get("Waarde"), found.get("Aandeel")
-            text = f"{value} ({share}%)" if value is not None and share is not None else (
-                f"{share}%" if value is None else f"{value}")
+            text = (
+                f"{value} ({share}%)"
+                if value is not None and share is not None
+                else (f"{share}%" if value is None else f"{value}")
+            )
             if found.get("Opmerking"):
                 text += "*"
                 footnote = found["Opmerking"]
@@ -252,6 +261,7 @@ def _year_table(document, code: str, data: dict, rows: list[dict]) -> None:
 
 
 # ------------------------------------------------------------------ labelled paragraphs
+
 
 def labelled(path: Path, variant: int) -> Path:
     document = _document()
@@ -268,8 +278,11 @@ def labelled(path: Path, variant: int) -> Path:
     else:
         para(document, "Visie", bold=True)
         para(document, "De gemeente groeit en wordt diverser.")
-    od = ("OD 1.1 Nieuwkomers vinden hun weg", "OD. 1.1: Nieuwkomers vinden hun weg",
-          "Operationele doelstelling 1.1 Nieuwkomers vinden hun weg")[variant]
+    od = (
+        "OD 1.1 Nieuwkomers vinden hun weg",
+        "OD. 1.1: Nieuwkomers vinden hun weg",
+        "Operationele doelstelling 1.1 Nieuwkomers vinden hun weg",
+    )[variant]
     para(document, od, bold=True)
     para(document, ("Resultaten:", "Resultaat:", "Verwachte resultaten")[variant], bold=True)
     style = "List Number" if variant == 2 else None
@@ -283,15 +296,19 @@ def labelled(path: Path, variant: int) -> Path:
         para(document, "2025: tevredenheidsbevraging nieuwkomers")
     para(document, sign + "Er is een onthaalbrochure in vijf talen", style)
     para(document, "- o met een luik over de vrijetijdsaanbod" if variant != 2 else "o met een luik over vrije tijd")
-    para(document, "Wijze en tijdstip evaluatie:" + (" brochure verspreid in 2021" if variant == 0 else ""),
-         italic=True)
+    para(
+        document, "Wijze en tijdstip evaluatie:" + (" brochure verspreid in 2021" if variant == 0 else ""), italic=True
+    )
     if variant:
         para(document, "brochure verspreid in 2021")
     para(document, ("SD. 2 ONTMOETING", "SD 2", "Strategische doelstelling 2")[variant], bold=True)
     if variant:
         para(document, "Ontmoeting", bold=True)
-    para(document, ("OD 2.1 Buurten leven", "OD. 2.1: Buurten leven", "Operationele doelstelling 2.1 Buurten leven")
-         [variant], bold=True)
+    para(
+        document,
+        ("OD 2.1 Buurten leven", "OD. 2.1: Buurten leven", "Operationele doelstelling 2.1 Buurten leven")[variant],
+        bold=True,
+    )
     para(document, ("Resultaten:", "Resultaat:", "Verwachte resultaten")[variant], bold=True)
     para(document, sign + "Elke wijk heeft een buurtfeest", style)
     para(document, "Wijze en tijdstip evaluatie:", italic=True)
@@ -312,8 +329,11 @@ def no_objectives(path: Path) -> Path:
 
 def build_all() -> list[Path]:
     HERE.mkdir(parents=True, exist_ok=True)
-    paths = [waregem(HERE / "waregem-plan.docx"), denderleeuw(HERE / "denderleeuw-opvolging.docx"),
-             no_objectives(HERE / "geen-doelstellingen.docx")]
+    paths = [
+        waregem(HERE / "waregem-plan.docx"),
+        denderleeuw(HERE / "denderleeuw-opvolging.docx"),
+        no_objectives(HERE / "geen-doelstellingen.docx"),
+    ]
     paths += [labelled(HERE / f"gelabeld-{n + 1}.docx", n) for n in range(3)]
     (HERE / "plan.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     (HERE / "plan.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")

@@ -14,8 +14,20 @@ from workbook.model import Adjustment, Origin, ReadNote, RowValues
 from workbook.read_notes import column_notes
 from workbook.schema import ADJUSTMENTS, HEADER_ROW, normalize_header
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _WORDS = re.compile(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})")
@@ -24,8 +36,10 @@ _WORDS = re.compile(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})")
 def read_adjustments(grids: Mapping[str, Grid], notes: list[ReadNote] | None = None) -> tuple[Adjustment, ...]:
     """The rows of the sheet in their order; a workbook without the sheet (an older one) has none. Columns of the
     sheet that are missing or renamed, and columns with data it does not read, go to `notes`, as on every sheet."""
-    title, grid = next(((name, g) for name, g in grids.items()
-                        if normalize_header(name) == normalize_header(ADJUSTMENTS.name)), ("", None))
+    title, grid = next(
+        ((name, g) for name, g in grids.items() if normalize_header(name) == normalize_header(ADJUSTMENTS.name)),
+        ("", None),
+    )
     if not grid:
         return ()
     header_index = _header_index(grid)
@@ -44,16 +58,18 @@ def read_adjustments(grids: Mapping[str, Grid], notes: list[ReadNote] | None = N
         if all(v is None for v in values):
             continue
         raw = RowValues(index, values)
-        found.append(Adjustment(
-            code=codes.normalize(raw["code"]),
-            kind=" ".join(text(raw["kind"]).split()),
-            day=parse_day(raw["day"]),
-            previous=text(raw["previous"]),
-            new=text(raw["new"]),
-            decided_by=text(raw["decided_by"]),
-            reason=text(raw["reason"]),
-            origin=Origin(ADJUSTMENTS.name, number, letters, raw),
-        ))
+        found.append(
+            Adjustment(
+                code=codes.normalize(raw["code"]),
+                kind=" ".join(text(raw["kind"]).split()),
+                day=parse_day(raw["day"]),
+                previous=text(raw["previous"]),
+                new=text(raw["new"]),
+                decided_by=text(raw["decided_by"]),
+                reason=text(raw["reason"]),
+                origin=Origin(ADJUSTMENTS.name, number, letters, raw),
+            )
+        )
     if notes is not None:
         notes += column_notes(grid, ADJUSTMENTS, title, header_index, positions, bool(found))
     return tuple(found)

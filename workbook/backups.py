@@ -60,8 +60,10 @@ def rotation_copies(path: Path) -> list[Path]:
 
 def _rotation(path: Path) -> list[tuple[tuple[str, str, str, str, int], Path]]:
     stem = _stem(path, f" ({WORD} 2026-12-01{_LONGEST_MOMENT}){path.suffix}")
-    pattern = re.compile(rf"{re.escape(stem)} \({WORD} (\d{{4}}-\d\d-\d\d) (\d\d)\.(\d\d)\.(\d\d)(?:-(\d+))?\)"
-                         rf"{re.escape(path.suffix)}")
+    pattern = re.compile(
+        rf"{re.escape(stem)} \({WORD} (\d{{4}}-\d\d-\d\d) (\d\d)\.(\d\d)\.(\d\d)(?:-(\d+))?\)"
+        rf"{re.escape(path.suffix)}"
+    )
     found = []
     try:
         names = os.listdir(path.parent)
@@ -124,7 +126,8 @@ def _copy(path: Path, backup: Path) -> bool:
 
 def _not_made(path: Path, error: OSError) -> WorkbookError:
     return WorkbookError(
-        f"{path.name}: de reservekopie kan niet gemaakt worden ({error.strerror}); het werkboek is niet gewijzigd.")
+        f"{path.name}: de reservekopie kan niet gemaakt worden ({error.strerror}); het werkboek is niet gewijzigd."
+    )
 
 
 def _claim(temporary: Path, backup: Path) -> bool:

@@ -81,8 +81,12 @@ def bar_buttons(sheet: str) -> tuple[tuple[Button, ...], ...]:
     return (BUTTONS,)
 
 
-def write_macro_workbook(source: Path | bytes, target: Path, vba_project: Path = VBA_PROJECT,
-                         extra_settings: tuple[tuple[str, str], ...] = ()) -> CopyReport:
+def write_macro_workbook(
+    source: Path | bytes,
+    target: Path,
+    vba_project: Path = VBA_PROJECT,
+    extra_settings: tuple[tuple[str, str], ...] = (),
+) -> CopyReport:
     """Write `target` (.xlsm): every sheet of the .xlsx `source`, plus buttons, macros and the xlwings settings
     (CONFIG, then `extra_settings`)."""
     import xlsxwriter
@@ -117,10 +121,19 @@ def _button_bar(sheet, custom_first_row: bool, groups: tuple[tuple[Button, ...],
     left = BAR_LEFT
     for group in groups:
         for button in group:
-            sheet.insert_button(0, 0, {
-                "macro": button.macro, "caption": button.caption, "width": button.width, "height": BAR_HEIGHT,
-                "x_offset": left, "y_offset": BAR_TOP, "description": button.caption,
-            })
+            sheet.insert_button(
+                0,
+                0,
+                {
+                    "macro": button.macro,
+                    "caption": button.caption,
+                    "width": button.width,
+                    "height": BAR_HEIGHT,
+                    "x_offset": left,
+                    "y_offset": BAR_TOP,
+                    "description": button.caption,
+                },
+            )
             left += button.width + BAR_GAP
         left += BAR_GROUP_GAP - BAR_GAP
 
@@ -132,11 +145,19 @@ def _guide_buttons(sheet, custom_first_row: bool) -> None:
         sheet.set_row(0, GUIDE_ROW_HEIGHT)
     for stack, buttons in enumerate((BUTTONS, CYCLE_BUTTONS, PERIOD_BUTTONS)):
         for index, button in enumerate(buttons):
-            sheet.insert_button(0, 1, {
-                "macro": button.macro, "caption": button.caption, "width": GUIDE_WIDTH, "height": GUIDE_HEIGHT,
-                "x_offset": GUIDE_LEFT + stack * (GUIDE_WIDTH + 2 * GUIDE_GAP),
-                "y_offset": GUIDE_TOP + index * (GUIDE_HEIGHT + GUIDE_GAP), "description": button.caption,
-            })
+            sheet.insert_button(
+                0,
+                1,
+                {
+                    "macro": button.macro,
+                    "caption": button.caption,
+                    "width": GUIDE_WIDTH,
+                    "height": GUIDE_HEIGHT,
+                    "x_offset": GUIDE_LEFT + stack * (GUIDE_WIDTH + 2 * GUIDE_GAP),
+                    "y_offset": GUIDE_TOP + index * (GUIDE_HEIGHT + GUIDE_GAP),
+                    "description": button.caption,
+                },
+            )
 
 
 def _config_sheet(book, settings: tuple[tuple[str, str], ...]) -> None:
@@ -175,15 +196,17 @@ def build(target: Path = MACRO_TEMPLATE) -> Path:
 
     data = io.BytesIO()
     build_template().save(data)
-    return write_atomically(target, lambda temporary: write_macro_workbook(data.getvalue(), temporary),
-                            overwrite=True)
+    return write_atomically(target, lambda temporary: write_macro_workbook(data.getvalue(), temporary), overwrite=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--vba", action="store_true",
-                        help="first rebuild xlsx_templates/vbaProject.bin: the VBA project of the installed xlwings' "
-                             "quickstart_standalone.xlsm with macros/planrapport.bas as the source of Module1")
+    parser.add_argument(
+        "--vba",
+        action="store_true",
+        help="first rebuild xlsx_templates/vbaProject.bin: the VBA project of the installed xlwings' "
+        "quickstart_standalone.xlsm with macros/planrapport.bas as the source of Module1",
+    )
     args = parser.parse_args(argv)
     if args.vba:
         print(build_vba_project())

@@ -29,12 +29,14 @@ def read_chapters(grids: Mapping[str, Grid]) -> tuple[Chapter, ...]:
         values = {f: _text(row[p]) if p is not None and p < len(row) else "" for f, p in positions.items()}
         if not values["title"] and not values["text"]:
             continue
-        chapters.append(Chapter(
-            title=values["title"],
-            text=values["text"],
-            after=values["position"].casefold() == AFTER,
-            origin=Origin(CHAPTERS.name, number, letters, dict(values)),
-        ))
+        chapters.append(
+            Chapter(
+                title=values["title"],
+                text=values["text"],
+                after=values["position"].casefold() == AFTER,
+                origin=Origin(CHAPTERS.name, number, letters, dict(values)),
+            )
+        )
     return tuple(chapters)
 
 

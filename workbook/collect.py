@@ -83,8 +83,9 @@ class _Asked:
 
 
 @writes_workbook
-def collect(path: str | Path, folder: str | Path, year: int | None = None, overwrite: bool = False,
-            write: bool = True) -> Collected:
+def collect(
+    path: str | Path, folder: str | Path, year: int | None = None, overwrite: bool = False, write: bool = True
+) -> Collected:
     """Read every returned file in `folder` and merge it into the workbook (after today's backup, atomically);
     nothing is written when nothing changes."""
     path = Path(path)
@@ -116,12 +117,15 @@ def gather(plan: Plan, folder: str | Path, year: int | None = None, overwrite: b
         result.remarks.append(
             f"Op het blad Uitgevraagd van {name} staat niet wat er voor {year} uitgevraagd werd (de bestanden "
             "werden gemaakt met een vroegere versie van planrapport): elk bestand wordt gelezen met wat het zelf "
-            "zegt over zijn trekker en wat er verstuurd werd.")
+            "zegt over zijn trekker en wat er verstuurd werd."
+        )
     own = plan.source.resolve() if plan.source else None
     files = [p for p in returned_files(folder) if p.resolve() != own]
-    result.refusals += [f"{p.name}: dit is geen Excel-werkboek (.xlsx); het wordt niet gelezen. Vraag de trekker het "
-                        "bestand dat hij kreeg in Excel in te vullen en als .xlsx terug te sturen."
-                        for p in other_files(folder)]
+    result.refusals += [
+        f"{p.name}: dit is geen Excel-werkboek (.xlsx); het wordt niet gelezen. Vraag de trekker het "
+        "bestand dat hij kreeg in Excel in te vullen en als .xlsx terug te sturen."
+        for p in other_files(folder)
+    ]
     accepted = _accepted(plan, year, [read_returned(p) for p in files], record, result)
     merger = _Merger(plan, year, overwrite, result)
     for returned, asked_file in accepted:
@@ -150,8 +154,9 @@ def asked_by_token(plan: Plan, year: int) -> dict[str, _Asked]:
     return record
 
 
-def _accepted(plan: Plan, year: int, returned: list[Returned], record: dict[str, _Asked],
-              result: Collected) -> list[tuple[Returned, _Asked]]:
+def _accepted(
+    plan: Plan, year: int, returned: list[Returned], record: dict[str, _Asked], result: Collected
+) -> list[tuple[Returned, _Asked]]:
     settings = plan.settings
     good: list[tuple[Returned, _Asked]] = []
     for item in returned:
@@ -159,17 +164,21 @@ def _accepted(plan: Plan, year: int, returned: list[Returned], record: dict[str,
         if item.problem:
             result.refusals.append(f"{name}: {item.problem}; het wordt niet gelezen.")
         elif (_fold(item.municipality), _fold(item.title)) != (_fold(settings.municipality), _fold(settings.title)):
-            result.refusals.append(f"{name}: dit bestand hoort bij een ander plan ({item.municipality}, "
-                                   f"{item.title}); het wordt niet gelezen.")
+            result.refusals.append(
+                f"{name}: dit bestand hoort bij een ander plan ({item.municipality}, "
+                f"{item.title}); het wordt niet gelezen."
+            )
         elif item.year != year:
-            result.refusals.append(f"{name}: dit bestand gaat over {item.year}, niet over {year}; het wordt niet "
-                                   "gelezen.")
+            result.refusals.append(
+                f"{name}: dit bestand gaat over {item.year}, niet over {year}; het wordt niet gelezen."
+            )
         elif not record:
             good.append((item, _Asked(item.path.name, item.lead, item.sent)))
         elif item.token not in record:
             result.refusals.append(
                 f"{name}: dit bestand werd voor {year} niet uit dit werkboek uitgevraagd (zijn kenmerk staat niet "
-                "op het blad Uitgevraagd); het wordt niet gelezen. Stuur de trekker het bestand dat hij kreeg.")
+                "op het blad Uitgevraagd); het wordt niet gelezen. Stuur de trekker het bestand dat hij kreeg."
+            )
         elif (problem := _tampered(item, record[item.token])) is not None:
             result.refusals.append(f"{name}, {problem}; het bestand wordt niet gelezen.")
         else:
@@ -190,16 +199,22 @@ def _accepted(plan: Plan, year: int, returned: list[Returned], record: dict[str,
 def _tampered(returned: Returned, asked: _Asked) -> str | None:
     """Where the file's hidden sheet no longer says what was sent: a changed trekker or changed values."""
     if _fold(returned.lead) != _fold(asked.lead):
-        return (f"verborgen blad {IDENTITY_SHEET}: de trekker is gewijzigd in '{returned.lead}' (het bestand werd "
-                f"uitgevraagd aan {asked.who})")
+        return (
+            f"verborgen blad {IDENTITY_SHEET}: de trekker is gewijzigd in '{returned.lead}' (het bestand werd "
+            f"uitgevraagd aan {asked.who})"
+        )
     for number, (key, values) in enumerate(returned.sent.items(), start=SENT_ROW):
         sent = asked.sent.get(key)
         if sent is None:
-            return (f"verborgen blad {IDENTITY_SHEET}, rij {number}: {key[0]} {key[1][0]} werd niet aan "
-                    f"{asked.who} gevraagd")
+            return (
+                f"verborgen blad {IDENTITY_SHEET}, rij {number}: {key[0]} {key[1][0]} werd niet aan "
+                f"{asked.who} gevraagd"
+            )
         if any(not _same(v, sent.get(f)) for f, v in values.items() if f not in KEY_FIELDS):
-            return (f"verborgen blad {IDENTITY_SHEET}, rij {number}: de waarden zoals verstuurd ({key[0]}, "
-                    f"{key[1][0]}) zijn gewijzigd")
+            return (
+                f"verborgen blad {IDENTITY_SHEET}, rij {number}: de waarden zoals verstuurd ({key[0]}, "
+                f"{key[1][0]}) zijn gewijzigd"
+            )
     if len(returned.sent) < len(asked.sent):
         return f"verborgen blad {IDENTITY_SHEET}: er zijn rijen van wat verstuurd werd verwijderd"
     return None
@@ -209,8 +224,7 @@ def _answered(returned: Returned, asked: _Asked) -> bool:
     """Whether anything in the file differs from what was sent."""
     for row in returned.rows:
         sent = asked.sent.get((row.sheet, row.key))
-        if sent is None or any(not _same(v, sent.get(f)) for f, v in row.values.items()
-                               if f not in KEY_FIELDS):
+        if sent is None or any(not _same(v, sent.get(f)) for f, v in row.values.items() if f not in KEY_FIELDS):
             return True
     return False
 
@@ -236,10 +250,12 @@ class _Merger:
         self.indicators = {i.code for i in plan.indicators}
         self.units = {i.code: i.unit for i in plan.indicators}
         self.follow_ups = {(r.action_code, str(r.year)): r for r in plan.follow_ups if r.year == year}
-        self.measurements = {(m.indicator_code, " ".join(m.period.split())): m for m in plan.measurements
-                             if m.year == year}
-        self.words = {name: {_fold(w): w for w in (plan.lists.get(name) or LISTS[name])}
-                      for name in ("Status", "Tijd", "Kleur")}
+        self.measurements = {
+            (m.indicator_code, " ".join(m.period.split())): m for m in plan.measurements if m.year == year
+        }
+        self.words = {
+            name: {_fold(w): w for w in (plan.lists.get(name) or LISTS[name])} for name in ("Status", "Tijd", "Kleur")
+        }
         self.proposals: dict[tuple[str, int, str], list[_Proposal]] = {}
 
     def merge(self, returned: Returned, asked: _Asked, restricted: bool) -> None:
@@ -253,9 +269,12 @@ class _Merger:
                 what = "actie" if sheet == FOLLOW_UP.name else "indicator"
                 period = f" in {key[1]}" if sheet == FOLLOW_UP.name else f", periode {key[1] or '(leeg)'}"
                 for each in rows:
-                    self._refuse(returned, each, KEY_FIELDS[0] if sheet == FOLLOW_UP.name else KEY_FIELDS[2],
-                                 f"{what} {key[0]}{period} werd niet aan {asked.who} gevraagd; de rij wordt niet "
-                                 "overgenomen.")
+                    self._refuse(
+                        returned,
+                        each,
+                        KEY_FIELDS[0] if sheet == FOLLOW_UP.name else KEY_FIELDS[2],
+                        f"{what} {key[0]}{period} werd niet aan {asked.who} gevraagd; de rij wordt niet overgenomen.",
+                    )
                 continue
             if len(rows) > 1 and self._duplicate(returned, sheet, key, rows):
                 continue
@@ -289,8 +308,9 @@ class _Merger:
             found = True
             letter = target.origin.columns.get(column.field) if target is not None else None
             cell = f"{sheet}!{letter}{target.origin.row}" if letter else f"{sheet} ({key[0]})"
-            where = tuple((v, f"{returned.path.name}, {sheet}!{r.letters.get(column.field, 'A')}{r.row}")
-                          for v, r in values)
+            where = tuple(
+                (v, f"{returned.path.name}, {sheet}!{r.letters.get(column.field, 'A')}{r.row}") for v, r in values
+            )
             self.result.clashes.append(Clash(cell, key[0], column.header, where))
         return found
 
@@ -303,17 +323,30 @@ class _Merger:
     def _follow_up(self, returned: Returned, row: ReturnedRow, answer: Answer, sent: dict[str, object]) -> None:
         code, year = row.key
         if code not in self.actions:
-            self._refuse(returned, row, "action_code", f"actie {code or '(leeg)'} staat niet in het plan; de rij "
-                         "wordt niet overgenomen.")
+            self._refuse(
+                returned,
+                row,
+                "action_code",
+                f"actie {code or '(leeg)'} staat niet in het plan; de rij wordt niet overgenomen.",
+            )
             return
         if year != str(self.year):
-            self._refuse(returned, row, "year", f"de rij gaat over {year or '(leeg)'}, niet over {self.year}; de "
-                         "rij wordt niet overgenomen.")
+            self._refuse(
+                returned,
+                row,
+                "year",
+                f"de rij gaat over {year or '(leeg)'}, niet over {self.year}; de rij wordt niet overgenomen.",
+            )
             return
         target = self.follow_ups.get(row.key)
         if target is None:
-            self._refuse(returned, row, "action_code", f"op blad Opvolging van het werkboek staat geen rij voor "
-                         f"actie {code} in {self.year}; de rij wordt niet overgenomen.")
+            self._refuse(
+                returned,
+                row,
+                "action_code",
+                f"op blad Opvolging van het werkboek staat geen rij voor "
+                f"actie {code} in {self.year}; de rij wordt niet overgenomen.",
+            )
             return
         for column in FOLLOW_UP.columns:
             if column.field in ("action_code", "year") or row.values.get(column.field) is None:
@@ -322,24 +355,48 @@ class _Merger:
             if column.list_name:
                 word = self.words[column.list_name].get(_fold(value))
                 if word is None:
-                    self._refuse(returned, row, column.field, f"'{value}' staat niet in de lijst {column.list_name}; "
-                                 "de cel wordt niet overgenomen.")
+                    self._refuse(
+                        returned,
+                        row,
+                        column.field,
+                        f"'{value}' staat niet in de lijst {column.list_name}; de cel wordt niet overgenomen.",
+                    )
                     continue
                 value = word
             current = getattr(target, column.field) or None
-            self._propose(returned, row, answer, FOLLOW_UP.name, target.origin, column.field, column.header, code,
-                          current, sent.get(column.field), value)
+            self._propose(
+                returned,
+                row,
+                answer,
+                FOLLOW_UP.name,
+                target.origin,
+                column.field,
+                column.header,
+                code,
+                current,
+                sent.get(column.field),
+                value,
+            )
 
     def _measurement(self, returned: Returned, row: ReturnedRow, answer: Answer, sent: dict[str, object]) -> None:
         code, period = row.key
         if code not in self.indicators:
-            self._refuse(returned, row, "indicator_code", f"indicator {code or '(leeg)'} staat niet in het plan; de "
-                         "rij wordt niet overgenomen.")
+            self._refuse(
+                returned,
+                row,
+                "indicator_code",
+                f"indicator {code or '(leeg)'} staat niet in het plan; de rij wordt niet overgenomen.",
+            )
             return
         target = self.measurements.get(row.key)
         if target is None:
-            self._refuse(returned, row, "period", f"op blad Metingen van het werkboek staat geen rij voor indicator "
-                         f"{code}, periode {period or '(leeg)'}; de rij wordt niet overgenomen.")
+            self._refuse(
+                returned,
+                row,
+                "period",
+                f"op blad Metingen van het werkboek staat geen rij voor indicator "
+                f"{code}, periode {period or '(leeg)'}; de rij wordt niet overgenomen.",
+            )
             return
         for column in MEASUREMENTS.columns:
             if column.field in ("indicator_code", "period") or row.values.get(column.field) is None:
@@ -347,18 +404,46 @@ class _Merger:
             value = row.values[column.field]
             unit = self.units.get(code, "").strip()
             if column.field == "value" and column.field in row.percent and unit and not _in_percent(unit):
-                self._refuse(returned, row, column.field, f"'{_shown_number(value)}%' is een percentage, maar "
-                             f"indicator {code} telt in '{unit}'; de cel wordt niet overgenomen.")
+                self._refuse(
+                    returned,
+                    row,
+                    column.field,
+                    f"'{_shown_number(value)}%' is een percentage, maar "
+                    f"indicator {code} telt in '{unit}'; de cel wordt niet overgenomen.",
+                )
                 continue
             if column.field in NUMBER_FIELDS and parse_number(value).value is None:
                 self._refuse(returned, row, column.field, f"'{value}' is geen getal; de cel wordt niet overgenomen.")
                 continue
             current = target.origin.raw.get(column.field)
-            self._propose(returned, row, answer, MEASUREMENTS.name, target.origin, column.field, column.header, code,
-                          None if current in (None, "") else current, sent.get(column.field), value)
+            self._propose(
+                returned,
+                row,
+                answer,
+                MEASUREMENTS.name,
+                target.origin,
+                column.field,
+                column.header,
+                code,
+                None if current in (None, "") else current,
+                sent.get(column.field),
+                value,
+            )
 
-    def _propose(self, returned: Returned, row: ReturnedRow, answer: Answer, sheet: str, origin, field_name: str,
-                 header: str, code: str, current: object, sent: object, value: object) -> None:
+    def _propose(
+        self,
+        returned: Returned,
+        row: ReturnedRow,
+        answer: Answer,
+        sheet: str,
+        origin,
+        field_name: str,
+        header: str,
+        code: str,
+        current: object,
+        sent: object,
+        value: object,
+    ) -> None:
         """Unchanged since it was sent, or what the workbook holds: nothing to do; else a proposal for the cell."""
         if _same(value, current) or _same(value, sent):
             return
@@ -367,7 +452,8 @@ class _Merger:
             return  # the workbook has no such column; the reader's notes say so
         where = f"{returned.path.name}, {row.sheet}!{row.letters.get(field_name, 'A')}{row.row}"
         self.proposals.setdefault((sheet, origin.row, letter), []).append(
-            _Proposal(value, answer, where, current, sent, code, header))
+            _Proposal(value, answer, where, current, sent, code, header)
+        )
 
     def resolve(self) -> None:
         """One answer for a cell: taken when the cell is empty or unchanged since it was sent, else a conflict;
@@ -376,13 +462,25 @@ class _Merger:
             cell = f"{sheet}!{letter}{row}"
             first = proposals[0]
             if any(not _same(p.value, first.value) for p in proposals[1:]):
-                self.result.clashes.append(Clash(cell, first.code, first.header,
-                                                 tuple((p.value, p.where) for p in proposals)))
+                self.result.clashes.append(
+                    Clash(cell, first.code, first.header, tuple((p.value, p.where) for p in proposals))
+                )
                 continue
             current = first.current
             if current is not None and not _same(current, first.sent):
-                self.result.conflicts.append(Conflict(cell, first.code, first.header, current, first.value,
-                                                      first.answer.who, first.answer.file, self.overwrite, first.where))
+                self.result.conflicts.append(
+                    Conflict(
+                        cell,
+                        first.code,
+                        first.header,
+                        current,
+                        first.value,
+                        first.answer.who,
+                        first.answer.file,
+                        self.overwrite,
+                        first.where,
+                    )
+                )
                 if not self.overwrite:
                     continue
             self.result.changes[(sheet, row, letter)] = first.value
@@ -403,8 +501,10 @@ def _write(path: Path, changes: dict[tuple[str, int, str], object]) -> Path:
     with zipfile.ZipFile(path) as archive:
         size = sum(info.file_size for info in archive.infolist())
     if size + sum(6 * len(str(v)) + 100 for v in changes.values()) > MAX_UNCOMPRESSED:
-        raise WorkbookError(f"{path.name}: met deze antwoorden zou het werkboek uitgepakt groter worden dan 500 MB; "
-                            "er wordt niets overgenomen. Kijk de teruggestuurde bestanden na.")
+        raise WorkbookError(
+            f"{path.name}: met deze antwoorden zou het werkboek uitgepakt groter worden dan 500 MB; "
+            "er wordt niets overgenomen. Kijk de teruggestuurde bestanden na."
+        )
     package = open_for_rewrite(path)
     percent = {i for i, code in enumerate(number_formats(package)) if is_percent_format(code)}
     for spec in (FOLLOW_UP, MEASUREMENTS):

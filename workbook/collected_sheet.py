@@ -21,7 +21,8 @@ def write_collected_sheet(path: str | Path, lines: list[str]) -> Path:
     path = Path(path)
     package = open_for_rewrite(path)
     sheet, selected = claim_generated_sheet(
-        package, COLLECTED_SHEET, lambda root: cell_texts(package, root, ["A1"])["A1"] == TITLE)
+        package, COLLECTED_SHEET, lambda root: cell_texts(package, root, ["A1"])["A1"] == TITLE
+    )
     part = sheet.part if sheet is not None else package.add_sheet(COLLECTED_SHEET)
     package.put_xml(part, _sheet_xml([TITLE, *lines], selected))
     return rewrite_with_backup(path, package.write)
@@ -45,6 +46,9 @@ def _sheet_xml(lines: list[str], selected: bool) -> etree._Element:
         text = etree.SubElement(etree.SubElement(cell, q("is")), q("t"))
         text.text = xml_text(line)
         text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    etree.SubElement(root, q("pageMargins"), {"left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75",
-                                              "header": "0.3", "footer": "0.3"})
+    etree.SubElement(
+        root,
+        q("pageMargins"),
+        {"left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"},
+    )
     return root

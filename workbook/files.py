@@ -26,20 +26,17 @@ def free_name(path: Path) -> Path:
         number += 1
 
 
-def write_atomically(path: Path, write: Callable[[Path], None], overwrite: bool = False,
-                     before_replace: Callable[[], None] | None = None) -> Path:
+def write_atomically(
+    path: Path, write: Callable[[Path], None], overwrite: bool = False, before_replace: Callable[[], None] | None = None
+) -> Path:
     """Let `write` fill a temporary file beside `path`, then move it into place in one step (after
     `before_replace`, which may still refuse). A file replaced keeps its mode, and its owner and group where the
     system allows it."""
     path = Path(path)
     if path.exists() and not overwrite:
-        raise WorkbookError(
-            f"{path.name}: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf."
-        )
+        raise WorkbookError(f"{path.name}: dit bestand bestaat al. Kies een andere naam of gebruik --overschrijf.")
     if is_open(path):
-        raise WorkbookError(
-            f"{path.name}: het bestand is open in Word of Excel. Sluit het en probeer opnieuw."
-        )
+        raise WorkbookError(f"{path.name}: het bestand is open in Word of Excel. Sluit het en probeer opnieuw.")
     try:
         temp_path = temporary_beside(path)
     except OSError as error:

@@ -25,9 +25,24 @@ FIRST_ISSUE_ROW = 4
 # ---- Trends ----
 
 INDICATOR_HEADERS = (
-    "Code", "Indicator", "Oordeel", "Laatste periode", "Laatste waarde", "Aandeel", "Nulmeting jaar", "Nulmeting",
-    "Verschil met vorige meting", "Verschil met nulmeting", "Verschil met nulmeting (%)", "Gemiddeld per jaar",
-    "Streefjaar", "Streefwaarde", "Bereikt", "Projectie streefjaar", "Gemeten in {year}", "Uitleg",
+    "Code",
+    "Indicator",
+    "Oordeel",
+    "Laatste periode",
+    "Laatste waarde",
+    "Aandeel",
+    "Nulmeting jaar",
+    "Nulmeting",
+    "Verschil met vorige meting",
+    "Verschil met nulmeting",
+    "Verschil met nulmeting (%)",
+    "Gemiddeld per jaar",
+    "Streefjaar",
+    "Streefwaarde",
+    "Bereikt",
+    "Projectie streefjaar",
+    "Gemeten in {year}",
+    "Uitleg",
 )
 INDICATOR_WIDTHS = (12, 48, 14, 20, 12, 9, 10, 11, 12, 12, 12, 11, 10, 11, 9, 12, 11, 90)
 OTHER_WIDTH = 14
@@ -128,6 +143,7 @@ def sheet_value(value: object) -> object:
 
 # ---- which sheet is planrapport's own ----
 
+
 def own_header_count(name: str) -> int:
     """How many cells of row 3 tell whether the sheet `name` is planrapport's own (0: not one of its sheets)."""
     return len(OWN_HEADERS.get(normalize_header(name), ()))
@@ -142,6 +158,7 @@ def is_own_sheet(name: str, has_values: bool, row3: Sequence[object]) -> bool:
 
 
 # ---- Controle ----
+
 
 def check_rows(checks: CheckList) -> list[list[str]]:
     """The rows of the Controle sheet from A1: title, summary, header, then one row per problem."""
@@ -201,11 +218,14 @@ def _summary(checks: CheckList) -> str:
     text = checks.summary[0].upper() + checks.summary[1:]
     if not checks.rows:
         return f"{text}{year}."
-    return (f"{text}{year}. Klik op een cel in kolom Cel om naar het probleem te gaan. De volgende controle "
-            "vervangt deze lijst en wist de kleuren weer.")
+    return (
+        f"{text}{year}. Klik op een cel in kolom Cel om naar het probleem te gaan. De volgende controle "
+        "vervangt deze lijst en wist de kleuren weer."
+    )
 
 
 # ---- Trends ----
+
 
 def trends_sheet(table: TrendsTable) -> SheetContent:
     """The Trends sheet: the table's rows with its number formats, links, verdict colours and row heights."""
@@ -222,9 +242,17 @@ def trends_sheet(table: TrendsTable) -> SheetContent:
         if lines > 1 and number > 2 and number not in sections:
             heights[number] = LINE_HEIGHT * lines
     return SheetContent(
-        rows=rows, widths=widths, header_rows=tuple(table.headers), section_rows=tuple(table.sections),
-        wrapped_columns=tuple(table.wrapped_columns), number_formats=dict(table.formats), links=dict(table.links),
-        word_colours=colours, frozen="C4", header_fill=TRENDS_HEADER_FILL, row_heights=heights,
+        rows=rows,
+        widths=widths,
+        header_rows=tuple(table.headers),
+        section_rows=tuple(table.sections),
+        wrapped_columns=tuple(table.wrapped_columns),
+        number_formats=dict(table.formats),
+        links=dict(table.links),
+        word_colours=colours,
+        frozen="C4",
+        header_fill=TRENDS_HEADER_FILL,
+        row_heights=heights,
     )
 
 

@@ -34,14 +34,18 @@ def sheet_start(content: SheetContent, selected: bool) -> tuple[etree._Element, 
     row, column = split_ref(content.frozen) or (1, 1)
     pane = "bottomRight" if column > 1 else "bottomLeft"
     split = {"xSplit": str(column - 1)} if column > 1 else {}
-    etree.SubElement(view, q("pane"), {**split, "ySplit": str(row - 1), "topLeftCell": content.frozen,
-                                       "activePane": pane, "state": "frozen"})
+    etree.SubElement(
+        view,
+        q("pane"),
+        {**split, "ySplit": str(row - 1), "topLeftCell": content.frozen, "activePane": pane, "state": "frozen"},
+    )
     etree.SubElement(view, q("selection"), {"pane": pane, "activeCell": content.frozen, "sqref": content.frozen})
     etree.SubElement(root, q("sheetFormatPr"), {"defaultRowHeight": "15"})
     cols = etree.SubElement(root, q("cols"))
     for number, size in enumerate(content.widths, start=1):
-        etree.SubElement(cols, q("col"), {"min": str(number), "max": str(number), "width": str(size),
-                                          "customWidth": "1"})
+        etree.SubElement(
+            cols, q("col"), {"min": str(number), "max": str(number), "width": str(size), "customWidth": "1"}
+        )
     return root, etree.SubElement(root, q("sheetData"))
 
 
@@ -58,9 +62,15 @@ def add_hyperlinks(root: etree._Element, content: SheetContent) -> None:
         return
     hyperlinks = etree.SubElement(root, q("hyperlinks"))
     for (number, column), location in sorted(content.links.items()):
-        etree.SubElement(hyperlinks, q("hyperlink"), {"ref": f"{column_letters(column)}{number}",
-                                                     "location": location,
-                                                     "display": str(content.rows[number - 1][column - 1])})
+        etree.SubElement(
+            hyperlinks,
+            q("hyperlink"),
+            {
+                "ref": f"{column_letters(column)}{number}",
+                "location": location,
+                "display": str(content.rows[number - 1][column - 1]),
+            },
+        )
 
 
 def text_cell(row: etree._Element, ref: str, value: str, style: int) -> etree._Element:

@@ -20,8 +20,9 @@ from workbook.schema import DATA_SHEETS, LISTS_SHEET, SETTINGS_SHEET, normalize_
 
 # Only these sheets feed the model, so only here are bold phrases looked for.
 __all__ = ["READ_SHEETS", "LiveBook", "SheetContent", "live_grids", "read_live_plan"]
-READ_SHEETS = frozenset(normalize_header(name)
-                        for name in (SETTINGS_SHEET, LISTS_SHEET, *(s.name for s in DATA_SHEETS)))
+READ_SHEETS = frozenset(
+    normalize_header(name) for name in (SETTINGS_SHEET, LISTS_SHEET, *(s.name for s in DATA_SHEETS))
+)
 
 
 class LiveBook(Protocol):
@@ -100,9 +101,9 @@ def live_grids(book: LiveBook) -> dict[str, Grid]:
     for name in book.sheet_names():
         rows = [[normalize_value(value) for value in row] for row in book.values(name)]
         if normalize_header(name) in READ_SHEETS:
-            for (row, column) in percent_cells(book, name, rows):
+            for row, column in percent_cells(book, name, rows):
                 rows[row - 1][column - 1] = percent_text(rows[row - 1][column - 1])
-            for (row, column) in mixed_bold_cells(book, name, rows):
+            for row, column in mixed_bold_cells(book, name, rows):
                 text = rows[row - 1][column - 1]
                 if isinstance(text, str) and text:
                     rows[row - 1][column - 1] = to_markup(rich_text(text, bold_runs(book, name, row, column, text)))
@@ -128,8 +129,9 @@ def mixed_bold_cells(book: LiveBook, sheet: str, rows: list[list[object]]) -> li
     pending = [(1, last_row, column) for column in range(last_column, 0, -1)] if last_row else []
     while pending:
         top, bottom, column = pending.pop()
-        if not any(isinstance(row[column - 1], str) and row[column - 1]
-                   for row in rows[top - 1:bottom] if column <= len(row)):
+        if not any(
+            isinstance(row[column - 1], str) and row[column - 1] for row in rows[top - 1 : bottom] if column <= len(row)
+        ):
             continue
         if book.bold(sheet, (top, column), (bottom, column)) is not None:
             continue
@@ -143,6 +145,7 @@ def mixed_bold_cells(book: LiveBook, sheet: str, rows: list[list[object]]) -> li
 
 def percent_cells(book: LiveBook, sheet: str, rows: list[list[object]]) -> list[tuple[int, int]]:
     """The number cells shown as a percentage: each column asked as a whole, mixed parts halved, as for bold."""
+
     def numeric(value: object) -> bool:
         return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -151,8 +154,11 @@ def percent_cells(book: LiveBook, sheet: str, rows: list[list[object]]) -> list[
     pending = [(1, len(rows), column) for column in range(last_column, 0, -1)] if rows else []
     while pending:
         top, bottom, column = pending.pop()
-        cells = [(number, row[column - 1]) for number, row in enumerate(rows[top - 1:bottom], start=top)
-                 if column <= len(row)]
+        cells = [
+            (number, row[column - 1])
+            for number, row in enumerate(rows[top - 1 : bottom], start=top)
+            if column <= len(row)
+        ]
         if not any(numeric(value) for _, value in cells):
             continue
         code = book.number_format(sheet, (top, column), (bottom, column))
@@ -178,7 +184,7 @@ def bold_runs(book: LiveBook, sheet: str, row: int, column: int, text: str) -> l
             states.append((start, length, bool(state)))
     runs: list[tuple[str, bool]] = []
     for start, length, bold in sorted(states):
-        part = text[start - 1:start - 1 + length]
+        part = text[start - 1 : start - 1 + length]
         if runs and runs[-1][1] == bold:
             runs[-1] = (runs[-1][0] + part, bold)
         else:

@@ -8,20 +8,22 @@ from workbook.errors import WorkbookError
 from workbook.schema import HEADER_SCAN_ROWS, Sheet, normalize_header
 
 
-def rows_to_append(values: Sequence[Sequence[object]], spec: Sheet,
-                   rows: Sequence[Mapping[str, object]]) -> tuple[tuple[int, int], list[list[object]]]:
+def rows_to_append(
+    values: Sequence[Sequence[object]], spec: Sheet, rows: Sequence[Mapping[str, object]]
+) -> tuple[tuple[int, int], list[list[object]]]:
     """The first cell (row, column) for `rows` ({header: value}) on a sheet shown as `values` (from A1), and each
     row as values from that column: directly below the last row with a value in the table's columns, as the
     file command (workbook.xlsx_rows.TableSheet.append) puts them."""
     required = {normalize_header(c.header) for c in spec.columns if c.required}
     header_row, columns = _header(values, required)
     if not header_row:
-        raise WorkbookError(f"Op blad '{spec.name}' staan de kolomnamen niet. Geef de kolommen hun namen terug "
-                            "(rij 3) en klik opnieuw.")
+        raise WorkbookError(
+            f"Op blad '{spec.name}' staan de kolomnamen niet. Geef de kolommen hun namen terug (rij 3) en klik opnieuw."
+        )
     first, last = min(columns.values()), max(columns.values())
     last_data = header_row
     for number, line in enumerate(values[header_row:], start=header_row + 1):
-        if any(v not in (None, "") for v in line[first - 1:last]):
+        if any(v not in (None, "") for v in line[first - 1 : last]):
             last_data = number
     lines = []
     for row in rows:

@@ -65,8 +65,7 @@ def check_file(path: Path) -> int:
                 "wachtwoord (Bestand > Info > Werkmap beveiligen) en bewaar het opnieuw."
             )
         raise WorkbookError(
-            f"{name}: dit is een oud Excel-bestand (.xls). Open het in Excel en bewaar het als "
-            "Excel-werkmap (.xlsx)."
+            f"{name}: dit is een oud Excel-bestand (.xls). Open het in Excel en bewaar het als Excel-werkmap (.xlsx)."
         )
     if head[:4] == b"PK\x03\x04" and not zipfile.is_zipfile(path):
         raise WorkbookError(

@@ -281,8 +281,9 @@ class Plan:
 
     def was_read(self, sheet: str, field_name: str | None = None) -> bool:
         """False when the sheet, or the column of `field_name` on it, was missing from the workbook."""
-        return not any(n.sheet == sheet and n.field in ("*", field_name or "*") and n.code in MISSING_CODES
-                       for n in self.notes)
+        return not any(
+            n.sheet == sheet and n.field in ("*", field_name or "*") and n.code in MISSING_CODES for n in self.notes
+        )
 
     def latest_before(self, year: int) -> dict[str, FollowUp]:
         """Each action's latest follow-up row before `year` (of two rows for one year, the lower)."""
@@ -297,8 +298,11 @@ class Plan:
     def ended_before(self, year: int) -> dict[str, FollowUp]:
         """Actions whose last follow-up before `year` says Afgerond or Stopgezet: not expected in `year` any more,
         each with that row."""
-        return {code: row for code, row in self.latest_before(year).items()
-                if " ".join(row.status.split()).casefold() in ENDED}
+        return {
+            code: row
+            for code, row in self.latest_before(year).items()
+            if " ".join(row.status.split()).casefold() in ENDED
+        }
 
     @property
     def strategic(self) -> tuple[Objective, ...]:

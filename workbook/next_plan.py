@@ -67,8 +67,9 @@ def parse_period(text: str) -> tuple[int, int]:
     """'2026-2031' -> (2026, 2031); a Dutch message for anything else."""
     match = _PERIOD.fullmatch(text or "")
     if not match or int(match[1]) > int(match[2]):
-        raise WorkbookError(f"'{text}' is geen planperiode. Typ het eerste en het laatste jaar, "
-                            "bv. --periode 2026-2031.")
+        raise WorkbookError(
+            f"'{text}' is geen planperiode. Typ het eerste en het laatste jaar, bv. --periode 2026-2031."
+        )
     return int(match[1]), int(match[2])
 
 
@@ -79,18 +80,23 @@ def build_next_plan(plan: Plan, start: int, end: int, source_name: str) -> NextP
         raise WorkbookError(
             f"{source_name}: de nieuwe planperiode {start}-{end} begint niet na het begin van het huidige plan "
             f"({old.start_year}-{old.end_year}). Kies een latere periode, bv. --periode {old.end_year + 1}-"
-            f"{old.end_year + 6}.")
+            f"{old.end_year + 6}."
+        )
     result = NextPlan(start, end)
     going = _continuing(plan, result)
     result.data[SETTINGS_SHEET] = _settings(plan, start, end)
     result.data[OBJECTIVES.name] = [
         {"Code": o.code, "Titel": o.title, "Motivering": o.motivation, "Domein": o.domain, "Code vorig plan": o.code}
-        for o in plan.objectives if o.code in going]
-    result.data[RESULTS.name] = [{"Code": r.code, "Resultaat": r.text, "Code vorig plan": r.code}
-                                 for r in plan.results if r.code in going]
+        for o in plan.objectives
+        if o.code in going
+    ]
+    result.data[RESULTS.name] = [
+        {"Code": r.code, "Resultaat": r.text, "Code vorig plan": r.code} for r in plan.results if r.code in going
+    ]
     result.data[ACTIONS.name] = [_action(a, result, going) for a in plan.actions if a.code in going]
-    result.data[INDICATORS.name] = [_indicator(plan, i, result, source_name) for i in plan.indicators
-                                    if i.code in going]
+    result.data[INDICATORS.name] = [
+        _indicator(plan, i, result, source_name) for i in plan.indicators if i.code in going
+    ]
     return result
 
 
@@ -98,11 +104,14 @@ def write_next_plan(plan: Plan, target: Path, next_plan: NextPlan) -> Path:
     """The new workbook (.xlsx) with the columns Loopt door and Code vorig plan; an existing file is refused."""
     target = Path(target)
     if target.suffix.lower() != ".xlsx":
-        raise WorkbookError(f"{target.name}: het nieuwe werkboek moet eindigen op .xlsx. Wilt u knoppen, maak het dan "
-                            "met 'planrapport omzetten' tot een .xlsm.")
+        raise WorkbookError(
+            f"{target.name}: het nieuwe werkboek moet eindigen op .xlsx. Wilt u knoppen, maak het dan "
+            "met 'planrapport omzetten' tot een .xlsm."
+        )
     if target.exists():
-        raise WorkbookError(f"{target.name}: dit werkboek bestaat al; nieuw-plan overschrijft nooit een werkboek. "
-                            "Kies een andere naam.")
+        raise WorkbookError(
+            f"{target.name}: dit werkboek bestaat al; nieuw-plan overschrijft nooit een werkboek. Kies een andere naam."
+        )
     workbook = fill(build_template(next_plan_columns=True), next_plan.data)
     _copy_lists(workbook, plan)
     return save_workbook(workbook, target)
@@ -113,12 +122,16 @@ def summary_lines(result: NextPlan) -> list[str]:
     lines = list(result.notes)
     for sheet, changed in result.timings.items():
         listed = ", ".join(f"{code} ('{old}' -> '{new}')" for code, old, new in changed)
-        lines.append(f"Blad {sheet}: {len(changed)} tijdstippen vielen buiten {result.start}-{result.end} en zijn "
-                     f"aangepast; kijk ze na: {listed}.")
+        lines.append(
+            f"Blad {sheet}: {len(changed)} tijdstippen vielen buiten {result.start}-{result.end} en zijn "
+            f"aangepast; kijk ze na: {listed}."
+        )
     if result.targets:
         listed = ", ".join(f"{code} (was {year})" for code, year in result.targets)
-        lines.append(f"Blad Indicatoren: {len(result.targets)} streefwaarden gelden nu voor {result.end}; stel ze "
-                     f"opnieuw vast: {listed}.")
+        lines.append(
+            f"Blad Indicatoren: {len(result.targets)} streefwaarden gelden nu voor {result.end}; stel ze "
+            f"opnieuw vast: {listed}."
+        )
     return lines
 
 
@@ -134,8 +147,10 @@ def _choice(item: Item, sheet: str) -> bool | None:
         return True
     if word in NO:
         return False
-    raise WorkbookError(f"{item.origin.cell('continues')}: '{raw}' in kolom Loopt door van blad {sheet} is geen ja of "
-                        "nee. Typ ja of nee, of laat de cel leeg (dan gaat mee wat nog loopt).")
+    raise WorkbookError(
+        f"{item.origin.cell('continues')}: '{raw}' in kolom Loopt door van blad {sheet} is geen ja of "
+        "nee. Typ ja of nee, of laat de cel leeg (dan gaat mee wat nog loopt)."
+    )
 
 
 def _continuing(plan: Plan, result: NextPlan) -> set[str]:
@@ -143,8 +158,12 @@ def _continuing(plan: Plan, result: NextPlan) -> set[str]:
     stopped = {a.code for a in plan.adjustments if " ".join(a.kind.split()).casefold() == STOPPED}
     last = _last_follow_up(plan)
     marks: dict[str, bool | None] = {}
-    for sheet, items in ((OBJECTIVES.name, plan.objectives), (RESULTS.name, plan.results),
-                         (ACTIONS.name, plan.actions), (INDICATORS.name, plan.indicators)):
+    for sheet, items in (
+        (OBJECTIVES.name, plan.objectives),
+        (RESULTS.name, plan.results),
+        (ACTIONS.name, plan.actions),
+        (INDICATORS.name, plan.indicators),
+    ):
         for item in items:
             marks[item.code] = _choice(item, sheet)
     going: set[str] = set()
@@ -162,8 +181,11 @@ def _continuing(plan: Plan, result: NextPlan) -> set[str]:
     for item in (*plan.objectives, *plan.results, *plan.actions):
         if item.parent_code:
             children.setdefault(item.parent_code, set()).add(item.code)
-    for group, sheet in ((plan.results, RESULTS.name), (plan.operational, OBJECTIVES.name),
-                         (plan.strategic, OBJECTIVES.name)):
+    for group, sheet in (
+        (plan.results, RESULTS.name),
+        (plan.operational, OBJECTIVES.name),
+        (plan.strategic, OBJECTIVES.name),
+    ):
         for item in group:
             mark = marks[item.code]
             if mark is True or (mark is None and children.get(item.code, set()) & going):
@@ -213,10 +235,17 @@ def _settings(plan: Plan, start: int, end: int) -> dict[str, object]:
     if old.start_year and old.end_year and f"{old.start_year}-{old.end_year}" in title:
         title = title.replace(f"{old.start_year}-{old.end_year}", f"{start}-{end}")
     return {
-        "Gemeente": old.municipality, "Titel van het plan": title, "Beginjaar": start, "Eindjaar": end,
-        "Rapportjaar": start, "Nummering": old.numbering, "Minimale cofinanciering": old.cofinancing_min,
-        "Opgesteld door": old.author, "Fictieve gegevens": old.fictitious_note,
-        "Sjabloon jaarrapport": old.report_template, "Sjabloon beleidsplan": old.plan_template,
+        "Gemeente": old.municipality,
+        "Titel van het plan": title,
+        "Beginjaar": start,
+        "Eindjaar": end,
+        "Rapportjaar": start,
+        "Nummering": old.numbering,
+        "Minimale cofinanciering": old.cofinancing_min,
+        "Opgesteld door": old.author,
+        "Fictieve gegevens": old.fictitious_note,
+        "Sjabloon jaarrapport": old.report_template,
+        "Sjabloon beleidsplan": old.plan_template,
     }
 
 
@@ -238,11 +267,22 @@ def _action(action: Action, result: NextPlan, going: set[str]) -> dict[str, obje
         result.timings.setdefault(ACTIONS.name, []).append((action.code, action.timing, timing))
     gone = [code for code in action.see_also_codes if code not in going]
     if gone:
-        result.notes.append(f"Actie {action.code}: 'Zie ook' noemt {', '.join(gone)}, dat niet meegaat. Pas de "
-                            "verwijzing aan op blad Acties.")
-    return {"Code": action.code, "Tijdstip": timing, "Actie": action.title, "Omschrijving": action.description,
-            "Trekker": action.lead, "Partners": action.partners, "Budget/personeelsinzet": action.budget,
-            "Contact": action.contact, "Zie ook": action.see_also, "Code vorig plan": action.code}
+        result.notes.append(
+            f"Actie {action.code}: 'Zie ook' noemt {', '.join(gone)}, dat niet meegaat. Pas de "
+            "verwijzing aan op blad Acties."
+        )
+    return {
+        "Code": action.code,
+        "Tijdstip": timing,
+        "Actie": action.title,
+        "Omschrijving": action.description,
+        "Trekker": action.lead,
+        "Partners": action.partners,
+        "Budget/personeelsinzet": action.budget,
+        "Contact": action.contact,
+        "Zie ook": action.see_also,
+        "Code vorig plan": action.code,
+    }
 
 
 def last_complete(measurements: Iterable[Measurement], code: str) -> Measurement | None:
@@ -268,17 +308,28 @@ def _indicator(plan: Plan, indicator: Indicator, result: NextPlan, source_name: 
     if measurement is not None:
         baseline_year, baseline_value = measurement.year, measurement.value
         source = f", bron: {measurement.source}" if measurement.source else ""
-        line = (f"Nulmeting: de meting van {measurement.period} uit het vorige plan ({source_name}{source}).")
+        line = f"Nulmeting: de meting van {measurement.period} uit het vorige plan ({source_name}{source})."
         note = f"{note}\n{line}" if note else line
     target_year = indicator.target_year
     if indicator.target_value is not None and (target_year is None or target_year < start or target_year > end):
         target_year = end
         if indicator.target_year is not None:
             result.targets.append((indicator.code, indicator.target_year))
-    return {"Code": indicator.code, "Tijdstip": timing, "Indicator": indicator.text, "Soort": indicator.kind,
-            "Eenheid": indicator.unit, "Gewenste richting": indicator.direction, "Norm": indicator.norm,
-            "Nulmeting jaar": baseline_year, "Nulmeting waarde": baseline_value, "Streefjaar": target_year,
-            "Streefwaarde": indicator.target_value, "Toelichting": note, "Code vorig plan": indicator.code}
+    return {
+        "Code": indicator.code,
+        "Tijdstip": timing,
+        "Indicator": indicator.text,
+        "Soort": indicator.kind,
+        "Eenheid": indicator.unit,
+        "Gewenste richting": indicator.direction,
+        "Norm": indicator.norm,
+        "Nulmeting jaar": baseline_year,
+        "Nulmeting waarde": baseline_value,
+        "Streefjaar": target_year,
+        "Streefwaarde": indicator.target_value,
+        "Toelichting": note,
+        "Code vorig plan": indicator.code,
+    }
 
 
 def _copy_lists(workbook: Workbook, plan: Plan) -> None:

@@ -41,9 +41,15 @@ def sheet_parser(workbook: Workbook, sheet: ReadOnlyWorksheet) -> Iterator[Sheet
     """The parser of one sheet of a read-only workbook, with cached values, rich text and the workbook's dates;
     `parse()` gives (row number, cells) with each cell's "row", "column", "value", "data_type" and "style_id"."""
     with sheet._get_source() as source:
-        yield SheetParser(source, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
-                          date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats,
-                          rich_text=True)
+        yield SheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+            rich_text=True,
+        )
 
 
 def custom_number_formats(workbook: Workbook) -> Sequence[str]:

@@ -53,7 +53,10 @@ def header_overlap(grid: Grid, spec: Sheet) -> int:
 
 def renamed_sheet(spec: Sheet, title: str) -> ReadNote:
     return ReadNote(
-        "hernoemd-blad", True, spec.name, f"{title}!A1",
+        "hernoemd-blad",
+        True,
+        spec.name,
+        f"{title}!A1",
         f"Het blad '{spec.name}' ontbreekt; er staat wel een blad '{title}'. Bedoelt u dat blad? planrapport leest "
         f"alleen een blad met de naam '{spec.name}': geef het blad die naam terug, anders komt wat erop staat niet "
         "in het jaarrapport.",
@@ -62,16 +65,23 @@ def renamed_sheet(spec: Sheet, title: str) -> ReadNote:
 
 
 _HOLDS = {
-    "Doelstellingen": "de doelstellingen", "Resultaten": "de resultaten", "Acties": "de acties",
-    "Opvolging": "de opvolging van de acties", "Indicatoren": "de indicatoren",
-    "Metingen": "de metingen van de indicatoren", "Begroting": "de begroting",
+    "Doelstellingen": "de doelstellingen",
+    "Resultaten": "de resultaten",
+    "Acties": "de acties",
+    "Opvolging": "de opvolging van de acties",
+    "Indicatoren": "de indicatoren",
+    "Metingen": "de metingen van de indicatoren",
+    "Begroting": "de begroting",
 }
 
 
 def missing_sheet(spec: Sheet) -> ReadNote:
     holds = _HOLDS.get(spec.name, "wat erop hoort")
     return ReadNote(
-        "ontbrekend-blad", True, spec.name, f"{spec.name}!A1",
+        "ontbrekend-blad",
+        True,
+        spec.name,
+        f"{spec.name}!A1",
         f"Het blad '{spec.name}' ontbreekt in het werkboek, dus ontbreken ook {holds} in de documenten. Kopieer "
         "het blad uit een nieuw werkboek ('planrapport sjabloon PAD') en vul het in.",
         "*",
@@ -79,29 +89,45 @@ def missing_sheet(spec: Sheet) -> ReadNote:
 
 
 def unread_sheet(title: str, guess: str | None) -> ReadNote:
-    hint = (f" Bedoelt u het blad '{guess}'? Geef het dan die naam." if guess
-            else " Is het blad alleen voor uzelf, dan kan het blijven staan.")
+    hint = (
+        f" Bedoelt u het blad '{guess}'? Geef het dan die naam."
+        if guess
+        else " Is het blad alleen voor uzelf, dan kan het blijven staan."
+    )
     return ReadNote(
-        "blad-niet-gelezen", False, title, f"{title}!A1",
+        "blad-niet-gelezen",
+        False,
+        title,
+        f"{title}!A1",
         f"Het blad '{title}' is geen blad van planrapport: wat erop staat, komt niet in de documenten.{hint}",
     )
 
 
-def missing_column(spec: Sheet, header: str, field: str, essential: bool, row_index: int,
-                   renamed: tuple[str, int] | None, consequence: str) -> ReadNote:
+def missing_column(
+    spec: Sheet,
+    header: str,
+    field: str,
+    essential: bool,
+    row_index: int,
+    renamed: tuple[str, int] | None,
+    consequence: str,
+) -> ReadNote:
     """A column of the schema that is not on its sheet; `renamed` is a similar header with data (name, column)."""
     row = row_index + 1
     if renamed:
         name, column = renamed
         where = f"{spec.name}!{get_column_letter(column + 1)}{row}"
-        found = f" Er staat wel een kolom '{name}' (kolom {get_column_letter(column + 1)}). Bedoelt u die kolom? " \
-                f"Geef ze de naam '{header}' terug."
+        found = (
+            f" Er staat wel een kolom '{name}' (kolom {get_column_letter(column + 1)}). Bedoelt u die kolom? "
+            f"Geef ze de naam '{header}' terug."
+        )
     else:
         where = f"{spec.name}!A{row}"
         found = f" Voeg de kolom '{header}' toe (kopieer ze uit een nieuw werkboek)."
     code = "ontbrekende-kolom" if essential else "ontbrekende-tekstkolom"
-    message = (f"Op blad {spec.name} staat geen kolom '{header}' (de kolomnamen staan in rij {row}). "
-               f"{consequence}{found}")
+    message = (
+        f"Op blad {spec.name} staat geen kolom '{header}' (de kolomnamen staan in rij {row}). {consequence}{found}"
+    )
     return ReadNote(code, essential, spec.name, where, message, field)
 
 
@@ -112,39 +138,73 @@ def unread_column(sheet: str, title: str, header: object, column: int, row_index
     else:
         name = " ".join(str(header).split())
         what = f"De kolom '{name}' (kolom {letter}) op blad {title} is geen kolom van planrapport"
-    hint = (f" Bedoelt u '{guess}'? Geef de kolom dan die naam." if guess
-            else " Is de kolom alleen voor uzelf, dan kan ze blijven staan.")
-    return ReadNote("kolom-niet-gelezen", False, sheet, f"{title}!{letter}{row_index + 1}",
-                    f"{what}: wat erin staat, komt niet in de documenten.{hint}")
+    hint = (
+        f" Bedoelt u '{guess}'? Geef de kolom dan die naam."
+        if guess
+        else " Is de kolom alleen voor uzelf, dan kan ze blijven staan."
+    )
+    return ReadNote(
+        "kolom-niet-gelezen",
+        False,
+        sheet,
+        f"{title}!{letter}{row_index + 1}",
+        f"{what}: wat erin staat, komt niet in de documenten.{hint}",
+    )
 
 
 def unread_setting(key: object, row: int, title: str, guess: str | None) -> ReadNote:
-    hint = (f" Bedoelt u '{guess}'? Geef de rij dan die naam." if guess
-            else " Is de rij alleen voor uzelf, dan kan ze blijven staan.")
-    return ReadNote("onbekende-instelling", False, title, f"{title}!A{row}",
-                    f"'{' '.join(str(key).split())}' op blad {title} is geen instelling van planrapport: de waarde "
-                    f"wordt niet gebruikt.{hint}")
+    hint = (
+        f" Bedoelt u '{guess}'? Geef de rij dan die naam."
+        if guess
+        else " Is de rij alleen voor uzelf, dan kan ze blijven staan."
+    )
+    return ReadNote(
+        "onbekende-instelling",
+        False,
+        title,
+        f"{title}!A{row}",
+        f"'{' '.join(str(key).split())}' op blad {title} is geen instelling van planrapport: de waarde "
+        f"wordt niet gebruikt.{hint}",
+    )
 
 
 def missing_setting(key: str, field: str, title: str, renamed: tuple[str, int] | None, first_row: int) -> ReadNote:
     if renamed:
         name, row = renamed
-        return ReadNote("ontbrekende-instelling", True, title, f"{title}!A{row}",
-                        f"Op blad {title} staat geen instelling '{key}'. Er staat wel '{name}' (rij {row}). "
-                        f"Bedoelt u die? Geef de rij de naam '{key}' terug.", field)
-    return ReadNote("ontbrekende-instelling", True, title, f"{title}!A{first_row}",
-                    f"Op blad {title} staat geen instelling '{key}'. Voeg een rij '{key}' toe met de waarde in "
-                    "kolom Waarde.", field)
+        return ReadNote(
+            "ontbrekende-instelling",
+            True,
+            title,
+            f"{title}!A{row}",
+            f"Op blad {title} staat geen instelling '{key}'. Er staat wel '{name}' (rij {row}). "
+            f"Bedoelt u die? Geef de rij de naam '{key}' terug.",
+            field,
+        )
+    return ReadNote(
+        "ontbrekende-instelling",
+        True,
+        title,
+        f"{title}!A{first_row}",
+        f"Op blad {title} staat geen instelling '{key}'. Voeg een rij '{key}' toe met de waarde in kolom Waarde.",
+        field,
+    )
 
 
 def missing_setting_row(key: str, field: str, title: str, first_row: int) -> ReadNote:
-    return ReadNote("ontbrekende-instellingsrij", False, title, f"{title}!A{first_row}",
-                    f"Op blad {title} staat geen rij '{key}'; planrapport gebruikt dan de standaardwaarde. Voeg de rij "
-                    "toe (kopieer ze uit een nieuw werkboek) als u die instelling wilt gebruiken.", field)
+    return ReadNote(
+        "ontbrekende-instellingsrij",
+        False,
+        title,
+        f"{title}!A{first_row}",
+        f"Op blad {title} staat geen rij '{key}'; planrapport gebruikt dan de standaardwaarde. Voeg de rij "
+        "toe (kopieer ze uit een nieuw werkboek) als u die instelling wilt gebruiken.",
+        field,
+    )
 
 
-def column_notes(grid: Grid, spec: Sheet, title: str, header_index: int, positions: Mapping[str, int | None],
-                  has_rows: bool) -> list[ReadNote]:
+def column_notes(
+    grid: Grid, spec: Sheet, title: str, header_index: int, positions: Mapping[str, int | None], has_rows: bool
+) -> list[ReadNote]:
     """Columns of the schema that are not there, and columns with data that planrapport does not read."""
     read = {p for p in positions.values() if p is not None}
     header = grid[header_index]
@@ -159,10 +219,14 @@ def column_notes(grid: Grid, spec: Sheet, title: str, header_index: int, positio
         if renamed:
             del unknown[renamed[1]]
             with_data.discard(renamed[1])
-        consequence = ("Zonder die kolom mist het jaarrapport wat erin hoort." if column.essential
-                       else "Wat erin hoort, komt niet in de documenten.")
-        notes.append(missing_column(spec, column.header, column.field, column.essential, header_index,
-                                               renamed, consequence))
+        consequence = (
+            "Zonder die kolom mist het jaarrapport wat erin hoort."
+            if column.essential
+            else "Wat erin hoort, komt niet in de documenten."
+        )
+        notes.append(
+            missing_column(spec, column.header, column.field, column.essential, header_index, renamed, consequence)
+        )
     missing_headers = [c.header for c in missing]
     for column in sorted(with_data - read):
         name = unknown.get(column)

@@ -96,8 +96,10 @@ def plan_from_grids(grids: Mapping[str, Grid], file_name: str = "werkboek") -> P
             notes.append(read_notes.unread_sheet(title, read_notes.closest(title, names)))
     settings = _read_settings(sheets[SETTINGS_SHEET], file_name, notes)
     lists = _read_lists(sheets.get(LISTS_SHEET))
-    tables = {spec.name: _read_table(sheets.get(spec.name), spec, file_name, notes, _titles(grids, sheets))
-              for spec in DATA_SHEETS}
+    tables = {
+        spec.name: _read_table(sheets.get(spec.name), spec, file_name, notes, _titles(grids, sheets))
+        for spec in DATA_SHEETS
+    }
     numbering = settings.numbering
     objectives = _objectives(tables[OBJECTIVES.name], numbering)
     results = tuple(
@@ -131,8 +133,10 @@ def _fresh() -> str:
 
 def _match_sheet_names(grids: Mapping[str, Grid]) -> tuple[dict[str, Grid], list[str]]:
     """Sheets by their schema name, tolerating case and surrounding spaces; and the titles of all other sheets."""
-    wanted = {normalize_header(spec): spec for spec in (SETTINGS_SHEET, LISTS_SHEET, *REQUIRED_SHEETS,
-              *(s.name for s in DATA_SHEETS))}
+    wanted = {
+        normalize_header(spec): spec
+        for spec in (SETTINGS_SHEET, LISTS_SHEET, *REQUIRED_SHEETS, *(s.name for s in DATA_SHEETS))
+    }
     found: dict[str, Grid] = {}
     others: list[str] = []
     for title, grid in grids.items():
@@ -159,7 +163,8 @@ def _renamed_sheet(name: str, others: list[str], grids: Mapping[str, Grid]) -> s
         return by_name
     required = {normalize_header(c.header) for c in spec.columns if c.required}
     by_columns = [
-        (read_notes.header_overlap(grids[t], spec), t) for t in candidates
+        (read_notes.header_overlap(grids[t], spec), t)
+        for t in candidates
         if required <= {normalize_header(v) for row in grids[t][:HEADER_SCAN_ROWS] for v in row}
     ]
     best = max(by_columns, default=(0, None), key=lambda pair: pair[0])
@@ -187,14 +192,16 @@ def _find_header(grid: Grid, required: list[str]) -> tuple[int, dict[str, int]] 
 def _likely_header(grid: Grid, spec: Sheet) -> int | None:
     """The 0-based row among the first rows with the most of the sheet's known column names (None: none has any)."""
     known = {normalize_header(c.header) for c in spec.columns}
-    counts = [(sum(normalize_header(v) in known for v in row), -index)
-              for index, row in enumerate(grid[:HEADER_SCAN_ROWS])]
+    counts = [
+        (sum(normalize_header(v) in known for v in row), -index) for index, row in enumerate(grid[:HEADER_SCAN_ROWS])
+    ]
     best = max(counts, default=(0, 0))
     return -best[1] if best[0] else None
 
 
-def _read_table(grid: Grid | None, spec: Sheet, file_name: str, notes: list[ReadNote],
-                titles: Mapping[str, str]) -> list[tuple[Row, Origin]]:
+def _read_table(
+    grid: Grid | None, spec: Sheet, file_name: str, notes: list[ReadNote], titles: Mapping[str, str]
+) -> list[tuple[Row, Origin]]:
     if grid is None:
         return []
     required = [c.header for c in spec.columns if c.required]
@@ -338,8 +345,11 @@ def _read_lists(grid: Grid | None) -> Lists:
         if column is None:
             continue
         letter = get_column_letter(column + 1)
-        typed = [(f"{LISTS_SHEET}!{letter}{number}", _text(row[column]))
-                 for number, row in enumerate(grid[header_index + 1 :], start=header_index + 2) if column < len(row)]
+        typed = [
+            (f"{LISTS_SHEET}!{letter}{number}", _text(row[column]))
+            for number, row in enumerate(grid[header_index + 1 :], start=header_index + 2)
+            if column < len(row)
+        ]
         cells[name] = tuple((cell, text) for cell, text in typed if text.strip())
         values[name] = tuple(text.strip() for _, text in cells[name])
     return Lists(values, cells)
@@ -457,5 +467,3 @@ def _budget_line(row: Row, origin: Origin) -> BudgetLine:
         note=_text(row["note"]),
         origin=origin,
     )
-
-

@@ -47,8 +47,11 @@ def record_xml(lines: list[list[object]]) -> etree._Element:
             text.text = xml_text(str(value))
             text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     etree.SubElement(root, q("sheetProtection"), {"sheet": "1", "objects": "1", "scenarios": "1"})
-    etree.SubElement(root, q("pageMargins"), {"left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75",
-                                              "header": "0.3", "footer": "0.3"})
+    etree.SubElement(
+        root,
+        q("pageMargins"),
+        {"left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"},
+    )
     return root
 
 

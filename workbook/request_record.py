@@ -14,8 +14,10 @@ from workbook.schema import REQUESTED_SHEET
 from workbook.writer_lock import writes_workbook
 
 TITLE = "Uitgevraagd"
-HINT = ("Wat planrapport uitvragen aan elke trekker stuurde. Niet wijzigen: verzamelen neemt van een bestand alleen "
-        "de rijen aan die hier voor dat bestand staan.")
+HINT = (
+    "Wat planrapport uitvragen aan elke trekker stuurde. Niet wijzigen: verzamelen neemt van een bestand alleen "
+    "de rijen aan die hier voor dat bestand staan."
+)
 HEADERS = ("Jaar", "Kenmerk", "Bestand", "Trekker", "Blad", "Code", "Jaar of periode", "Kolom", "Waarde")
 
 

@@ -94,9 +94,11 @@ def without_leads(plan: Plan) -> str | None:
     if note is None:
         return None
     where = f" ({note.cell})"
-    return (f"Let op: op blad Acties staat geen kolom 'Trekker'{where}, dus komen alle acties in het bestand "
-            f"'{NO_LEAD}'. Geef de kolom haar naam terug en vraag opnieuw op als de trekkers elk hun eigen bestand "
-            "moeten krijgen.")
+    return (
+        f"Let op: op blad Acties staat geen kolom 'Trekker'{where}, dus komen alle acties in het bestand "
+        f"'{NO_LEAD}'. Geef de kolom haar naam terug en vraag opnieuw op als de trekkers elk hun eigen bestand "
+        "moeten krijgen."
+    )
 
 
 def default_folder(workbook: Path, year: int) -> Path:
@@ -158,27 +160,44 @@ def sent_values(request: Request) -> list[tuple[str, str, str, str, object]]:
     for row in request.follow_ups:
         for column in FOLLOW_UP.columns[2:]:
             value = getattr(row, column.field)
-            values.append((FOLLOW_UP.name, row.action_code, str(row.year), column.header,
-                           "" if value is None else value))
+            values.append(
+                (FOLLOW_UP.name, row.action_code, str(row.year), column.header, "" if value is None else value)
+            )
     for row in request.measurements:
         for column in MEASUREMENTS.columns[2:]:
             value = row.origin.raw.get(column.field, getattr(row, column.field))
-            values.append((MEASUREMENTS.name, row.indicator_code, " ".join(str(row.period).split()), column.header,
-                           "" if value is None else value))
+            values.append(
+                (
+                    MEASUREMENTS.name,
+                    row.indicator_code,
+                    " ".join(str(row.period).split()),
+                    column.header,
+                    "" if value is None else value,
+                )
+            )
     return values
 
 
 def request_token(plan: Plan, year: int, request: Request, name: str) -> str:
     """The fingerprint of one request: the plan, the year, the trekker, the file's name and every value sent."""
-    content = [plan.settings.municipality, plan.settings.title, year, request.lead, name,
-               [[str(v) for v in value] for value in sent_values(request)]]
+    content = [
+        plan.settings.municipality,
+        plan.settings.title,
+        year,
+        request.lead,
+        name,
+        [[str(v) for v in value] for value in sent_values(request)],
+    ]
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 def requested_rows(planned: list[Planned], year: int) -> list[RequestedValue]:
     """The lines of the record Uitgevraagd for these files."""
-    return [RequestedValue(year, p.token, p.path.name, p.request.lead, sheet, code, key, header, value)
-            for p in planned for sheet, code, key, header, value in sent_values(p.request)]
+    return [
+        RequestedValue(year, p.token, p.path.name, p.request.lead, sheet, code, key, header, value)
+        for p in planned
+        for sheet, code, key, header, value in sent_values(p.request)
+    ]
 
 
 def request_record(plan: Plan, planned: list[Planned], year: int) -> list[RequestedValue]:
@@ -197,8 +216,9 @@ def check_free(planned: list[Planned], folder: Path, overwrite: bool = False) ->
         )
 
 
-def write_requests(plan: Plan, year: int, folder: Path, overwrite: bool = False,
-                   planned: list[Planned] | None = None) -> list[Planned]:
+def write_requests(
+    plan: Plan, year: int, folder: Path, overwrite: bool = False, planned: list[Planned] | None = None
+) -> list[Planned]:
     """Write every trekker's workbook into `folder`; refuses (before writing any) when one exists already."""
     planned = planned if planned is not None else planned_requests(plan, year, folder)
     check_free(planned, folder, overwrite)
@@ -244,8 +264,7 @@ def build_request(plan: Plan, year: int, request: Request, token: str = "") -> W
     _protect(sheet)
     sheet = book.create_sheet(FOLLOW_UP.name)
     _title(sheet, f"Opvolging {year}", "Vul de gele cellen in. Kies status, tijd en kleuren uit de keuzelijst.")
-    _rows(sheet, FOLLOW_UP.columns, [[getattr(r, f) for f in FOLLOW_UP_FIELDS] for r in request.follow_ups],
-          fixed=2)
+    _rows(sheet, FOLLOW_UP.columns, [[getattr(r, f) for f in FOLLOW_UP_FIELDS] for r in request.follow_ups], fixed=2)
     _protect(sheet)
     if request.measurements:
         sheet = book.create_sheet(MEASUREMENTS.name)
@@ -307,9 +326,14 @@ def _rows(sheet: Worksheet, columns, rows, fixed: int | None = None, filled: int
             if column.kind == "long":
                 cell.alignment = WRAP
         if column.list_name in REQUEST_LISTS and rows:
-            validation = DataValidation(type="list", formula1=list_range_name(column.list_name), allow_blank=True,
-                                        showErrorMessage=True, errorTitle="Onbekend woord",
-                                        error=f"Kies een woord uit de lijst '{column.list_name}'.")
+            validation = DataValidation(
+                type="list",
+                formula1=list_range_name(column.list_name),
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Onbekend woord",
+                error=f"Kies een woord uit de lijst '{column.list_name}'.",
+            )
             validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
             sheet.add_data_validation(validation)
 
@@ -341,8 +365,7 @@ def _write_identity(book: Workbook, plan: Plan, year: int, request: Request, tok
     """The hidden sheet that says which plan, year and trekker the file is for, and the values as sent."""
     sheet = book.create_sheet(IDENTITY_SHEET)
     workbook_name = plan.source.name if plan.source else ""
-    values = (IDENTITY_KIND, plan.settings.municipality, plan.settings.title, year, request.lead, workbook_name,
-              token)
+    values = (IDENTITY_KIND, plan.settings.municipality, plan.settings.title, year, request.lead, workbook_name, token)
     for number, (key, value) in enumerate(zip(IDENTITY_KEYS, values, strict=True), start=1):
         sheet.cell(row=number, column=1, value=key)
         if value not in (None, ""):
@@ -367,25 +390,46 @@ def _sent(sheet: Worksheet, number: int, kind: str, values: list) -> None:
 
 def _write_guide(sheet: Worksheet, plan: Plan, year: int, request: Request) -> None:
     municipality = plan.settings.municipality
-    whom = f"Dit bestand is voor {request.lead}." if request.lead else (
-        "Dit bestand bevat de acties zonder trekker; vul ze zelf in of geef ze aan wie ze opvolgt.")
+    whom = (
+        f"Dit bestand is voor {request.lead}."
+        if request.lead
+        else ("Dit bestand bevat de acties zonder trekker; vul ze zelf in of geef ze aan wie ze opvolgt.")
+    )
     lines = (
         (f"Opvolging {year}: {plan.settings.title}", "title"),
-        (f"{municipality} maakt elk jaar een rapport over het plan '{plan.settings.title}'. U trekt een of meer "
-         f"acties van dat plan. Wij vragen u hoe ver die acties in {year} staan. {whom}", ""),
+        (
+            f"{municipality} maakt elk jaar een rapport over het plan '{plan.settings.title}'. U trekt een of meer "
+            f"acties van dat plan. Wij vragen u hoe ver die acties in {year} staan. {whom}",
+            "",
+        ),
         ("Wat u doet", "heading"),
-        ("1. Kijk op het blad 'Uw acties' om welke acties het gaat. Op het blad 'Vorig jaar' staat wat er vorig "
-         "jaar over gerapporteerd werd.", ""),
-        (f"2. Vul op het blad 'Opvolging' de gele cellen in, één rij per actie: de status, de stand van zaken "
-         f"(wat er in {year} gebeurde, in een paar zinnen), of de actie op schema zit (Tijd) en hoe het met het "
-         "geld staat (Geld). Kies status, tijd en de kleuren (groen, oranje, rood) uit de keuzelijst.", ""),
-        ("3. Staat er een blad 'Metingen', vul dan ook daar de gele cellen in: het cijfer (Waarde) in de eenheid "
-         "van de indicator, en de bron.", ""),
-        ("4. Bewaar het bestand en stuur het terug. De naam van het bestand mag u veranderen; de andere bladen, "
-         "de codes en de jaren niet.", ""),
+        (
+            "1. Kijk op het blad 'Uw acties' om welke acties het gaat. Op het blad 'Vorig jaar' staat wat er vorig "
+            "jaar over gerapporteerd werd.",
+            "",
+        ),
+        (
+            f"2. Vul op het blad 'Opvolging' de gele cellen in, één rij per actie: de status, de stand van zaken "
+            f"(wat er in {year} gebeurde, in een paar zinnen), of de actie op schema zit (Tijd) en hoe het met het "
+            "geld staat (Geld). Kies status, tijd en de kleuren (groen, oranje, rood) uit de keuzelijst.",
+            "",
+        ),
+        (
+            "3. Staat er een blad 'Metingen', vul dan ook daar de gele cellen in: het cijfer (Waarde) in de eenheid "
+            "van de indicator, en de bron.",
+            "",
+        ),
+        (
+            "4. Bewaar het bestand en stuur het terug. De naam van het bestand mag u veranderen; de andere bladen, "
+            "de codes en de jaren niet.",
+            "",
+        ),
         ("Wat er met uw antwoord gebeurt", "heading"),
-        ("Uw antwoorden worden in het werkboek van het plan overgenomen. Staat daar intussen iets anders, dan "
-         "wordt het niet zomaar vervangen: wie het plan opvolgt, bekijkt het eerst.", ""),
+        (
+            "Uw antwoorden worden in het werkboek van het plan overgenomen. Staat daar intussen iets anders, dan "
+            "wordt het niet zomaar vervangen: wie het plan opvolgt, bekijkt het eerst.",
+            "",
+        ),
     )
     sheet.column_dimensions["A"].width = 110
     for number, (text, style) in enumerate(lines, start=1):

@@ -102,10 +102,17 @@ def returned_files(folder: Path) -> list[Path]:
 
 def other_files(folder: Path) -> list[Path]:
     """The files in a folder that are no workbook, without lock files, planrapport's own and hidden files."""
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.suffix.lower() not in WORKBOOK_SUFFIXES and not p.name.startswith(".")
-                  and p.name.casefold() not in ("desktop.ini", "thumbs.db")
-                  and not is_backup(p.name) and not is_lock_file(p.name) and not is_temporary(p.name))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix.lower() not in WORKBOOK_SUFFIXES
+        and not p.name.startswith(".")
+        and p.name.casefold() not in ("desktop.ini", "thumbs.db")
+        and not is_backup(p.name)
+        and not is_lock_file(p.name)
+        and not is_temporary(p.name)
+    )
 
 
 def read_returned(path: Path) -> Returned:

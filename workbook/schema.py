@@ -104,8 +104,15 @@ LISTS: dict[str, tuple[str, ...]] = {
     "Gewenste richting": ("stijgen", "dalen", "behouden"),
     "Soort financiering": ("Vlaamse subsidie", "Eigen middelen gemeente", "Andere subsidie", "Andere"),
     "Nummering": ("klassiek", "BBC"),
-    "Bijsturing": ("actie toegevoegd", "actie stopgezet", "actie verschoven", "streefwaarde gewijzigd",
-                   "tijdstip gewijzigd", "doelstelling herschreven", "ander"),
+    "Bijsturing": (
+        "actie toegevoegd",
+        "actie stopgezet",
+        "actie verschoven",
+        "streefwaarde gewijzigd",
+        "tijdstip gewijzigd",
+        "doelstelling herschreven",
+        "ander",
+    ),
     "Beslist door": ("gemeenteraad", "college van burgemeester en schepenen", "andere"),
 }
 _IN_UNIT = "In de eenheid van de indicator; een percentage als 45 of 45%."
@@ -114,10 +121,21 @@ OFF_TRACK = {"vertraagd", "uitgesteld", "stopgezet", "rood"}
 
 # At the end of the period: "ja" or "nee" marks what goes into the next plan (empty: what still runs), and the
 # code an item had in the previous plan, so that two periods can be linked.
-CONTINUES = Column("Loopt door", "continues", 10, optional=True, hint=(
-    "ja of nee: gaat dit mee naar het volgende plan (planrapport nieuw-plan)? Leeg: ja als het nog loopt."))
-PREVIOUS_CODE = Column("Code vorig plan", "previous_code", 13, "code", optional=True,
-                       hint="De code in het vorige plan; planrapport nieuw-plan vult ze in.")
+CONTINUES = Column(
+    "Loopt door",
+    "continues",
+    10,
+    optional=True,
+    hint=("ja of nee: gaat dit mee naar het volgende plan (planrapport nieuw-plan)? Leeg: ja als het nog loopt."),
+)
+PREVIOUS_CODE = Column(
+    "Code vorig plan",
+    "previous_code",
+    13,
+    "code",
+    optional=True,
+    hint="De code in het vorige plan; planrapport nieuw-plan vult ze in.",
+)
 NEXT_PLAN_COLUMNS = (CONTINUES, PREVIOUS_CODE)
 
 OBJECTIVES = Sheet(
@@ -208,12 +226,28 @@ MEASUREMENTS = Sheet(
     (
         Column("Indicator", "indicator_code", 13, "code", required=True),
         Column("Periode", "period", 20, required=True),
-        Column("Waarde", "value", 11, "number", essential=True, hint=(
-            "Het cijfer in de eenheid van de indicator: een aantal (1168), een bedrag, of bij eenheid 'percentage' "
-            "het percentage (22,4 of 22,4%). Een aandeel naast een aantal hoort in kolom Aandeel.")),
-        Column("Aandeel", "share", 10, "number", essential=True, hint=(
-            "Alleen naast een aantal in Waarde: welk deel dat is, in procent (52 of 52%). Is de indicator zelf een "
-            "percentage, zet het dan in Waarde.")),
+        Column(
+            "Waarde",
+            "value",
+            11,
+            "number",
+            essential=True,
+            hint=(
+                "Het cijfer in de eenheid van de indicator: een aantal (1168), een bedrag, of bij eenheid 'percentage' "
+                "het percentage (22,4 of 22,4%). Een aandeel naast een aantal hoort in kolom Aandeel."
+            ),
+        ),
+        Column(
+            "Aandeel",
+            "share",
+            10,
+            "number",
+            essential=True,
+            hint=(
+                "Alleen naast een aantal in Waarde: welk deel dat is, in procent (52 of 52%). Is de indicator zelf een "
+                "percentage, zet het dan in Waarde."
+            ),
+        ),
         Column("Bron", "source", 22),
         Column("Opmerking", "note", 50, "long"),
     ),
@@ -267,8 +301,14 @@ ADJUSTMENTS = Sheet(
     "Eén rij per wijziging die de gemeenteraad of het college tijdens de planperiode aan het plan besliste.",
     (
         Column("Datum", "day", 12, "date", required=True, hint="De datum van de beslissing, bv. 12/03/2024."),
-        Column("Code", "code", 13, "code", required=True,
-               hint="De code van de doelstelling, het resultaat, de actie of de indicator die wijzigde."),
+        Column(
+            "Code",
+            "code",
+            13,
+            "code",
+            required=True,
+            hint="De code van de doelstelling, het resultaat, de actie of de indicator die wijzigde.",
+        ),
         Column("Wat", "kind", 22, list_name="Bijsturing", required=True),
         Column("Van", "previous", 24, "long", hint="Wat er eerst stond: de oude streefwaarde, het oude tijdstip."),
         Column("Naar", "new", 24, "long", hint="Wat er nu staat: de nieuwe streefwaarde, het nieuwe tijdstip."),
@@ -281,8 +321,17 @@ DATA_SHEETS: tuple[Sheet, ...] = (OBJECTIVES, RESULTS, ACTIONS, FOLLOW_UP, INDIC
 IMPORTED_SHEETS: tuple[Sheet, ...] = (CHAPTERS, IMPORT)
 REQUIRED_SHEETS = (SETTINGS_SHEET, OBJECTIVES.name, ACTIONS.name)
 # Sheets planrapport writes or explains itself: never reported as "not read".
-OWN_SHEETS = (LISTS_SHEET, GUIDE_SHEET, CHECK_SHEET, TRENDS_SHEET, COLLECTED_SHEET, SUBMITTED_SHEET,
-              REQUESTED_SHEET, ADJUSTMENTS.name, *(s.name for s in IMPORTED_SHEETS))
+OWN_SHEETS = (
+    LISTS_SHEET,
+    GUIDE_SHEET,
+    CHECK_SHEET,
+    TRENDS_SHEET,
+    COLLECTED_SHEET,
+    SUBMITTED_SHEET,
+    REQUESTED_SHEET,
+    ADJUSTMENTS.name,
+    *(s.name for s in IMPORTED_SHEETS),
+)
 # Settings without which the documents have no name, title or period.
 REQUIRED_SETTINGS = ("municipality", "title", "start_year", "end_year", "report_year")
 

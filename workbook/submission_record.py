@@ -31,8 +31,17 @@ def read_submissions(grids: Mapping[str, Grid]) -> tuple[Submission, ...]:
         parsed_year = parse_year(year)
         if parsed_year is None or not sheet or not code:
             continue
-        result.append(Submission(parsed_year, _day(day), str(sheet), str(code), record_text(key), record_text(header),
-                                 "" if value is None else value))
+        result.append(
+            Submission(
+                parsed_year,
+                _day(day),
+                str(sheet),
+                str(code),
+                record_text(key),
+                record_text(header),
+                "" if value is None else value,
+            )
+        )
     return tuple(result)
 
 
@@ -69,8 +78,7 @@ def year_records(submitted: Iterable[Submission]) -> dict[int, YearRecord]:
     for row in submitted:
         (seals if row.sheet == SEAL else values).setdefault(row.year, []).append(row)
         values.setdefault(row.year, [])
-    return {year: YearRecord(year, tuple(values[year]), _single(seals.get(year, [])))
-            for year in sorted(values)}
+    return {year: YearRecord(year, tuple(values[year]), _single(seals.get(year, []))) for year in sorted(values)}
 
 
 def untrusted_years(submitted: Iterable[Submission]) -> set[int]:
@@ -94,9 +102,17 @@ def canonical(year: int, values: Iterable[Submission]) -> bytes:
     """One line of JSON per value, sorted: year, day, sheet, code, key, column and the value as text, with
     whitespace collapsed and a whole number without ".0" (Excel gives 5.0 where the file said 5), so the same
     record read from the file, from the open workbook or from the document gives the same bytes."""
-    lines = sorted(json.dumps([year, s.day.isoformat() if s.day else "",
-                               *(canonical_value(v) for v in (s.sheet, s.code, s.key, s.header, s.value))],
-                              ensure_ascii=False) for s in values)
+    lines = sorted(
+        json.dumps(
+            [
+                year,
+                s.day.isoformat() if s.day else "",
+                *(canonical_value(v) for v in (s.sheet, s.code, s.key, s.header, s.value)),
+            ],
+            ensure_ascii=False,
+        )
+        for s in values
+    )
     return "\n".join(["planrapport-indiening 1", *lines]).encode("utf-8")
 
 

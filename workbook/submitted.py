@@ -27,23 +27,41 @@ def submission_rows(plan: Plan, year: int, day: date) -> list[Submission]:
         if row.year != year:
             continue
         for column in FOLLOW_UP.columns[2:]:
-            rows.append(Submission(year, day, FOLLOW_UP.name, row.action_code, str(year), column.header,
-                                   getattr(row, column.field)))
+            rows.append(
+                Submission(
+                    year, day, FOLLOW_UP.name, row.action_code, str(year), column.header, getattr(row, column.field)
+                )
+            )
     for row in plan.measurements:
         if row.year != year:
             continue
         for column in MEASUREMENTS.columns[2:]:
             value = row.origin.raw.get(column.field)
-            rows.append(Submission(year, day, MEASUREMENTS.name, row.indicator_code, row.period, column.header,
-                                   "" if value is None else value))
+            rows.append(
+                Submission(
+                    year,
+                    day,
+                    MEASUREMENTS.name,
+                    row.indicator_code,
+                    row.period,
+                    column.header,
+                    "" if value is None else value,
+                )
+            )
     fields = {c.header: c.field for c in (*INDICATORS.columns, *BUDGET.columns)}
     for indicator in plan.indicators:
         if indicator.code:
-            rows += [Submission(year, day, INDICATORS.name, indicator.code, "", header,
-                                _value(getattr(indicator, fields[header]))) for header in INDICATOR_HEADERS]
+            rows += [
+                Submission(
+                    year, day, INDICATORS.name, indicator.code, "", header, _value(getattr(indicator, fields[header]))
+                )
+                for header in INDICATOR_HEADERS
+            ]
     for description, key, line in budget_keys(plan, year):
-        rows += [Submission(year, day, BUDGET.name, description, key, header, _value(getattr(line, fields[header])))
-                 for header in BUDGET_HEADERS]
+        rows += [
+            Submission(year, day, BUDGET.name, description, key, header, _value(getattr(line, fields[header])))
+            for header in BUDGET_HEADERS
+        ]
     return rows
 
 
@@ -57,8 +75,9 @@ def budget_keys(plan: Plan, year: int) -> list[tuple[str, str, BudgetLine]]:
         if line.year != year or not description:
             continue
         kind = " ".join(line.funding_kind.split())
-        number = seen[(description.casefold(), kind.casefold())] = seen.get((description.casefold(),
-                                                                              kind.casefold()), 0) + 1
+        number = seen[(description.casefold(), kind.casefold())] = (
+            seen.get((description.casefold(), kind.casefold()), 0) + 1
+        )
         keyed.append((description, kind if number == 1 else f"{kind} (lijn {number})".strip(), line))
     return keyed
 
@@ -72,8 +91,9 @@ def seal_row(year: int, day: date, values: list[Submission], document: str) -> S
     return Submission(year, day, SEAL, fingerprint(year, values), "", SEAL_HEADER, document)
 
 
-def submission_record(plan: Plan, year: int, day: date,
-                      document: str = "") -> tuple[list[Submission], date | None, int]:
+def submission_record(
+    plan: Plan, year: int, day: date, document: str = ""
+) -> tuple[list[Submission], date | None, int]:
     """The whole record after submitting `year` (an earlier submission of that year replaced): its rows, the day
     of the submission it replaced (or None) and the number of values recorded for `year`. The year's rows end
     with its Kenmerk row (seal_row), which names `document`, the final report."""
@@ -92,8 +112,9 @@ def record_lines(rows: list[Submission]) -> list[list[object]]:
 
 
 @writes_workbook
-def write_submission(path: str | Path, plan: Plan, year: int, day: date,
-                     document: str = "") -> tuple[Path, date | None, int]:
+def write_submission(
+    path: str | Path, plan: Plan, year: int, day: date, document: str = ""
+) -> tuple[Path, date | None, int]:
     """Record the year's submission (replacing an earlier one of the same year) after today's backup.
     Returns the backup, the day of the submission it replaced (or None) and the number of values recorded."""
     staged = stage_submission(path, plan, year, day, document)
@@ -124,5 +145,3 @@ def stage_submission(path: str | Path, plan: Plan, year: int, day: date, documen
     rows, replaced, count = submission_record(plan, year, day, document)
     write_record_sheet(package, SUBMITTED_SHEET, TITLE, record_lines(rows))
     return StagedRecord(path, package, replaced, count)
-
-

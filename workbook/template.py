@@ -38,79 +38,141 @@ TOP = Alignment(vertical="top")
 
 GUIDE = (
     ("Planrapport: uw beleidsplan in Excel, uw jaarrapport in Word", "title"),
-    ("Dit werkboek bevat uw beleidsplan integratie / samenleven en de opvolging ervan. "
-     "planrapport leest het, controleert het en maakt er het jaarrapport en het beleidsplan in Word van.", ""),
+    (
+        "Dit werkboek bevat uw beleidsplan integratie / samenleven en de opvolging ervan. "
+        "planrapport leest het, controleert het en maakt er het jaarrapport en het beleidsplan in Word van.",
+        "",
+    ),
     ("Zo vult u het in", "heading"),
-    ("1. Instellingen: vul de gemeente, de titel van het plan, de planperiode en het rapportjaar in. "
-     "Kies de nummering: 'klassiek' (SD 1, OD 1.1, resultaat 1.1.1) of 'BBC' (BD109, AP1090, A10900).", ""),
+    (
+        "1. Instellingen: vul de gemeente, de titel van het plan, de planperiode en het rapportjaar in. "
+        "Kies de nummering: 'klassiek' (SD 1, OD 1.1, resultaat 1.1.1) of 'BBC' (BD109, AP1090, A10900).",
+        "",
+    ),
     ("2. Doelstellingen: één rij per strategische en operationele doelstelling, met titel, motivering en domein.", ""),
     ("3. Resultaten (alleen bij klassieke nummering): één rij per verwacht resultaat (1.1.1, 1.1.2, ...).", ""),
-    ("4. Acties: één rij per actie. De code zegt waar de actie onder valt: 1.1.1.1 is de eerste actie van "
-     "resultaat 1.1.1; A10900 valt onder actieplan AP1090. Tijdstip zoals in het plan: 'Jaarlijks', '2011', "
-     "'Vanaf 2012', '2011-2013', 'Per 2 jaar'. Bij 'Zie ook' noemt u andere acties, bv. 'A30002 ...'.", ""),
-    ("5. Opvolging: elk jaar één rij per actie met status, stand van zaken, tijd en geld. Kies de woorden "
-     "uit de keuzelijst. Een actie die vertraagd of uitgesteld is, krijgt altijd een stand van zaken die "
-     "uitlegt waarom. Zet belangrijke woorden vet (Ctrl+B) of tussen **sterretjes**.", ""),
-    ("6. Indicatoren: één rij per indicator of evaluatieregel, met code van het resultaat of de actie + -I1, "
-     "-I2 (bv. 1.3.3-I1 of A10911-I1). Tijdstip mag ook 'Norm', 'Trend' of '2013: eindmeting' zijn. "
-     "Geef bij cijfermatige indicatoren de soort 'kwantitatief', de eenheid, de gewenste richting, "
-     "de nulmeting en de streefwaarde.", ""),
-    ("7. Metingen: één rij per indicator en periode. Voeg elk jaar nieuwe rijen toe. Een periode mag "
-     "ook een deel van een jaar zijn: '2021 (juni-december)'. Waarde is het cijfer in de eenheid van de "
-     "indicator: een aantal, een bedrag, of bij eenheid 'percentage' het percentage zelf (22,4 of 22,4%). "
-     "Aandeel gebruikt u alleen naast een aantal, voor het deel dat het is (381 personen, waarvan 52%: "
-     "Waarde 381, Aandeel 52%); samen in één cel mag ook: '381 (52%)'. Een percentage typt u als 52 of 52%, "
-     "niet als 0,52.", ""),
+    (
+        "4. Acties: één rij per actie. De code zegt waar de actie onder valt: 1.1.1.1 is de eerste actie van "
+        "resultaat 1.1.1; A10900 valt onder actieplan AP1090. Tijdstip zoals in het plan: 'Jaarlijks', '2011', "
+        "'Vanaf 2012', '2011-2013', 'Per 2 jaar'. Bij 'Zie ook' noemt u andere acties, bv. 'A30002 ...'.",
+        "",
+    ),
+    (
+        "5. Opvolging: elk jaar één rij per actie met status, stand van zaken, tijd en geld. Kies de woorden "
+        "uit de keuzelijst. Een actie die vertraagd of uitgesteld is, krijgt altijd een stand van zaken die "
+        "uitlegt waarom. Zet belangrijke woorden vet (Ctrl+B) of tussen **sterretjes**.",
+        "",
+    ),
+    (
+        "6. Indicatoren: één rij per indicator of evaluatieregel, met code van het resultaat of de actie + -I1, "
+        "-I2 (bv. 1.3.3-I1 of A10911-I1). Tijdstip mag ook 'Norm', 'Trend' of '2013: eindmeting' zijn. "
+        "Geef bij cijfermatige indicatoren de soort 'kwantitatief', de eenheid, de gewenste richting, "
+        "de nulmeting en de streefwaarde.",
+        "",
+    ),
+    (
+        "7. Metingen: één rij per indicator en periode. Voeg elk jaar nieuwe rijen toe. Een periode mag "
+        "ook een deel van een jaar zijn: '2021 (juni-december)'. Waarde is het cijfer in de eenheid van de "
+        "indicator: een aantal, een bedrag, of bij eenheid 'percentage' het percentage zelf (22,4 of 22,4%). "
+        "Aandeel gebruikt u alleen naast een aantal, voor het deel dat het is (381 personen, waarvan 52%: "
+        "Waarde 381, Aandeel 52%); samen in één cel mag ook: '381 (52%)'. Een percentage typt u als 52 of 52%, "
+        "niet als 0,52.",
+        "",
+    ),
     ("8. Begroting: één rij per kostenpost en jaar, met gepland en besteed bedrag in euro.", ""),
     ("Uw eigen woorden", "heading"),
-    ("Het blad Lijsten bevat de toegelaten woorden voor status, tijd, kleur, eenheid, richting en "
-     "financiering. Past u daar een woord aan, dan volgen de keuzelijsten en de controle vanzelf.", ""),
+    (
+        "Het blad Lijsten bevat de toegelaten woorden voor status, tijd, kleur, eenheid, richting en "
+        "financiering. Past u daar een woord aan, dan volgen de keuzelijsten en de controle vanzelf.",
+        "",
+    ),
     ("Controleren en rapport maken", "heading"),
-    ("Klik op 'Controleer' of typ 'planrapport controleer werkboek.xlsx'. Elk probleem komt op het blad "
-     "Controle, met een link naar de cel. Daarna maakt 'Genereer jaarrapport' of 'planrapport jaarrapport "
-     "werkboek.xlsx' het rapport in Word, naast dit werkboek.", ""),
+    (
+        "Klik op 'Controleer' of typ 'planrapport controleer werkboek.xlsx'. Elk probleem komt op het blad "
+        "Controle, met een link naar de cel. Daarna maakt 'Genereer jaarrapport' of 'planrapport jaarrapport "
+        "werkboek.xlsx' het rapport in Word, naast dit werkboek.",
+        "",
+    ),
     ("Het jaarlijkse verloop", "heading"),
-    ("In het werkboek met knoppen doet u elke stap met de knoppen hierboven of op het blad Opvolging; zonder "
-     "knoppen typt u de opdracht die erbij staat.", ""),
-    ("1. Nieuw jaar: klik op 'Nieuw jaar' (planrapport stelt het jaar na het Rapportjaar voor) of typ 'planrapport "
-     "nieuw-jaar werkboek.xlsx 2024'. Het Rapportjaar wordt 2024; elke actie die dat jaar loopt, krijgt een lege "
-     "rij op blad Opvolging (alleen code en jaar: de status van 2024 vult de trekker in) en elke cijfermatige "
-     "indicator een lege rij op blad Metingen. Een actie zonder rij staat in de melding, met de reden. Nog eens "
-     "klikken voegt niets toe.", ""),
-    ("2. Opvolging vragen: vul op blad Acties de kolom Trekker in. Klik op 'Vraag opvolging op' of typ "
-     "'planrapport uitvragen werkboek.xlsx': in de map 'opvolging 2024' naast dit werkboek komt één klein "
-     "werkboek per trekker, met uitleg, om te mailen.", ""),
-    ("3. Verzamelen: zet de teruggestuurde bestanden in die map (een andere naam mag) en klik op 'Verzamel "
-     "opvolging' of typ 'planrapport verzamelen werkboek.xlsx MAP'. Lege cellen krijgen het antwoord; wat u al "
-     "anders invulde, blijft staan en wordt getoond op blad Verzameld, met wie nog niet antwoordde.", ""),
+    (
+        "In het werkboek met knoppen doet u elke stap met de knoppen hierboven of op het blad Opvolging; zonder "
+        "knoppen typt u de opdracht die erbij staat.",
+        "",
+    ),
+    (
+        "1. Nieuw jaar: klik op 'Nieuw jaar' (planrapport stelt het jaar na het Rapportjaar voor) of typ 'planrapport "
+        "nieuw-jaar werkboek.xlsx 2024'. Het Rapportjaar wordt 2024; elke actie die dat jaar loopt, krijgt een lege "
+        "rij op blad Opvolging (alleen code en jaar: de status van 2024 vult de trekker in) en elke cijfermatige "
+        "indicator een lege rij op blad Metingen. Een actie zonder rij staat in de melding, met de reden. Nog eens "
+        "klikken voegt niets toe.",
+        "",
+    ),
+    (
+        "2. Opvolging vragen: vul op blad Acties de kolom Trekker in. Klik op 'Vraag opvolging op' of typ "
+        "'planrapport uitvragen werkboek.xlsx': in de map 'opvolging 2024' naast dit werkboek komt één klein "
+        "werkboek per trekker, met uitleg, om te mailen.",
+        "",
+    ),
+    (
+        "3. Verzamelen: zet de teruggestuurde bestanden in die map (een andere naam mag) en klik op 'Verzamel "
+        "opvolging' of typ 'planrapport verzamelen werkboek.xlsx MAP'. Lege cellen krijgen het antwoord; wat u al "
+        "anders invulde, blijft staan en wordt getoond op blad Verzameld, met wie nog niet antwoordde.",
+        "",
+    ),
     ("4. Controleren en rapport maken, zoals hierboven.", ""),
-    ("5. Indienen: klik op 'Dien in' of typ 'planrapport indienen werkboek.xlsx --jaar 2024'. Dat maakt het "
-     "definitieve rapport en bewaart wat u indiende op het verborgen blad Ingediend; wijzigt u daarna een "
-     "ingediende waarde, dan meldt de controle het. Bewaar het werkboek na elke stap (de knop Dien in doet dat "
-     "zelf).", ""),
+    (
+        "5. Indienen: klik op 'Dien in' of typ 'planrapport indienen werkboek.xlsx --jaar 2024'. Dat maakt het "
+        "definitieve rapport en bewaart wat u indiende op het verborgen blad Ingediend; wijzigt u daarna een "
+        "ingediende waarde, dan meldt de controle het. Bewaar het werkboek na elke stap (de knop Dien in doet dat "
+        "zelf).",
+        "",
+    ),
     ("Het einde van de planperiode", "heading"),
-    ("Bijsturing: beslist de gemeenteraad of het college tijdens de periode een wijziging (een actie erbij of "
-     "stopgezet, een andere streefwaarde of een ander tijdstip), pas dan het plan aan en noteer de wijziging op blad "
-     "Bijsturing: datum, code, wat, van, naar, wie besliste en waarom. De controle kijkt de rijen na en het "
-     "jaarrapport van dat jaar noemt ze.", ""),
-    ("Nieuw plan: typ 'planrapport nieuw-plan werkboek.xlsx nieuw.xlsx --periode 2026-2031'. Wat nog loopt, gaat "
-     "mee; een kolom 'Loopt door' (ja of nee) op de bladen Doelstellingen, Resultaten, Acties en Indicatoren beslist "
-     "het anders. Dit werkboek blijft zoals het is.", ""),
-    ("Kolommen en bladen toevoegen mag: planrapport leest kolommen en bladen op hun naam. Wijzig de namen "
-     "niet. Wat planrapport niet leest (een eigen kolom of blad, een hernoemde kolom), meldt de controle, "
-     "zodat u weet wat niet in de documenten komt.", ""),
+    (
+        "Bijsturing: beslist de gemeenteraad of het college tijdens de periode een wijziging (een actie erbij of "
+        "stopgezet, een andere streefwaarde of een ander tijdstip), pas dan het plan aan en noteer de "
+        "wijziging op blad "
+        "Bijsturing: datum, code, wat, van, naar, wie besliste en waarom. De controle kijkt de rijen na en het "
+        "jaarrapport van dat jaar noemt ze.",
+        "",
+    ),
+    (
+        "Nieuw plan: typ 'planrapport nieuw-plan werkboek.xlsx nieuw.xlsx --periode 2026-2031'. Wat nog loopt, gaat "
+        "mee; een kolom 'Loopt door' (ja of nee) op de bladen Doelstellingen, Resultaten, Acties en "
+        "Indicatoren beslist "
+        "het anders. Dit werkboek blijft zoals het is.",
+        "",
+    ),
+    (
+        "Kolommen en bladen toevoegen mag: planrapport leest kolommen en bladen op hun naam. Wijzig de namen "
+        "niet. Wat planrapport niet leest (een eigen kolom of blad, een hernoemde kolom), meldt de controle, "
+        "zodat u weet wat niet in de documenten komt.",
+        "",
+    ),
     ("Doen de knoppen niets?", "heading"),
     ("Dan houdt Office of Windows de macro's van dit werkboek tegen. Er zijn drie oorzaken:", ""),
-    ("1. De macro's zijn geblokkeerd. Een gele balk 'Inhoud inschakelen': klik erop. Geen balk: een instelling "
-     "van Excel of van de informaticadienst schakelt macro's uit.", ""),
-    ("2. Het werkboek kwam uit een mail of van het internet (het Mark of the Web): Excel opent het in de "
-     "beveiligde weergave of toont een rode balk. Sluit het, kies in Verkenner Eigenschappen > Blokkering "
-     "opheffen en open het opnieuw.", ""),
-    ("3. Een regel van Microsoft Defender verbiedt Office programma's te starten, en de knoppen starten Python. "
-     "Alleen de informaticadienst kan daar een uitzondering op maken.", ""),
-    ("De informaticadienst ziet met 'planrapport zelftest werkboek.xlsm' welke oorzaak het is. Intussen doet u "
-     "alles zonder knoppen in het venster van planrapport: typ 'planrapport venster' of kies planrapport in het "
-     "menu Start.", ""),
+    (
+        "1. De macro's zijn geblokkeerd. Een gele balk 'Inhoud inschakelen': klik erop. Geen balk: een instelling "
+        "van Excel of van de informaticadienst schakelt macro's uit.",
+        "",
+    ),
+    (
+        "2. Het werkboek kwam uit een mail of van het internet (het Mark of the Web): Excel opent het in de "
+        "beveiligde weergave of toont een rode balk. Sluit het, kies in Verkenner Eigenschappen > Blokkering "
+        "opheffen en open het opnieuw.",
+        "",
+    ),
+    (
+        "3. Een regel van Microsoft Defender verbiedt Office programma's te starten, en de knoppen starten Python. "
+        "Alleen de informaticadienst kan daar een uitzondering op maken.",
+        "",
+    ),
+    (
+        "De informaticadienst ziet met 'planrapport zelftest werkboek.xlsm' welke oorzaak het is. Intussen doet u "
+        "alles zonder knoppen in het venster van planrapport: typ 'planrapport venster' of kies planrapport in het "
+        "menu Start.",
+        "",
+    ),
 )
 
 
@@ -301,8 +363,11 @@ def fill_settings(sheet: Worksheet, values: Mapping[str, object]) -> None:
 
 def fill_rows(sheet: Worksheet, spec: Sheet, rows: Iterable[Mapping[str, object]]) -> None:
     """Write rows below the header, matching keys to header names, and grow the table to cover them."""
-    headers = {sheet.cell(row=HEADER_ROW, column=c).value: c for c in range(1, sheet.max_column + 1)
-               if sheet.cell(row=HEADER_ROW, column=c).value is not None}
+    headers = {
+        sheet.cell(row=HEADER_ROW, column=c).value: c
+        for c in range(1, sheet.max_column + 1)
+        if sheet.cell(row=HEADER_ROW, column=c).value is not None
+    }
     row = FIRST_DATA_ROW
     for values in rows:
         for key, value in values.items():

@@ -27,8 +27,11 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Pat
     now = time.time() if now is None else now
     removed = []
     try:
-        candidates = [entry for entry in os.scandir(folder)
-                      if entry.name.startswith(TEMP_PREFIX) and not entry.name.startswith(WRITER_LOCK_PREFIX)]
+        candidates = [
+            entry
+            for entry in os.scandir(folder)
+            if entry.name.startswith(TEMP_PREFIX) and not entry.name.startswith(WRITER_LOCK_PREFIX)
+        ]
     except OSError:
         return removed
     for entry in candidates:

@@ -36,12 +36,25 @@ from workbook.xlsx_cells import column_letters
 from workbook.xlsx_package import STYLES, Package, claim_generated_sheet, q
 from workbook.xlsx_styles import Stylesheet
 
-__all__ = ["DECIMAL", "EURO", "FIRST_ROW", "INDICATOR_HEADERS", "INDICATOR_WIDTHS", "INTEGER", "PERCENT",
-           "RULE_COLOURS", "VERDICT_COLOURS", "VERDICT_COLUMN", "TrendsTable", "write_trends_sheet"]
+__all__ = [
+    "DECIMAL",
+    "EURO",
+    "FIRST_ROW",
+    "INDICATOR_HEADERS",
+    "INDICATOR_WIDTHS",
+    "INTEGER",
+    "PERCENT",
+    "RULE_COLOURS",
+    "VERDICT_COLOURS",
+    "VERDICT_COLUMN",
+    "TrendsTable",
+    "write_trends_sheet",
+]
 _BUILT_IN_FORMATS = {INTEGER: 3, "0": 1}
 
 
 # ---- writing the sheet into the workbook file ----
+
 
 @writes_workbook
 def write_trends_sheet(path: str | Path, table: TrendsTable) -> Path:
@@ -59,8 +72,9 @@ def _apply(package: Package, table: TrendsTable) -> None:
         raise WorkbookError(f"{package.path.name}: het werkboek heeft geen opmaak; bewaar het opnieuw in Excel.")
     styles = Stylesheet(package.xml(styles_part))
     before = etree.tostring(styles.root, method="c14n")
-    existing, selected = claim_generated_sheet(package, TRENDS_SHEET,
-                                               lambda root: is_own_sheet_xml(package, root, TRENDS_SHEET))
+    existing, selected = claim_generated_sheet(
+        package, TRENDS_SHEET, lambda root: is_own_sheet_xml(package, root, TRENDS_SHEET)
+    )
     part = existing.part if existing is not None else package.add_sheet(TRENDS_SHEET)
     package.put_xml(part, _sheet_xml(trends_sheet(table), _Styles(styles), selected))
     if etree.tostring(styles.root, method="c14n") != before:
@@ -90,9 +104,20 @@ class _Styles:
         return self.numbers[code]
 
     def _xf(self, num_fmt: int, font: int, fill: int, wrap: bool = False) -> int:
-        xf = etree.Element(q("xf"), {"numFmtId": str(num_fmt), "fontId": str(font), "fillId": str(fill),
-                                     "borderId": "0", "xfId": "0", "applyNumberFormat": "1", "applyFont": "1",
-                                     "applyFill": "1", "applyAlignment": "1"})
+        xf = etree.Element(
+            q("xf"),
+            {
+                "numFmtId": str(num_fmt),
+                "fontId": str(font),
+                "fillId": str(fill),
+                "borderId": "0",
+                "xfId": "0",
+                "applyNumberFormat": "1",
+                "applyFont": "1",
+                "applyFill": "1",
+                "applyAlignment": "1",
+            },
+        )
         alignment = {"vertical": "top"}
         if wrap:
             alignment["wrapText"] = "1"
@@ -145,8 +170,15 @@ def _shape(element: etree._Element) -> tuple:
 
 
 def _sheet_xml(content: SheetContent, styles: _Styles, selected: bool) -> etree._Element:
-    by_look = {"title": styles.title, "hint": styles.hint, "section": styles.section, "header": styles.header,
-               "link": styles.link, "wrapped": styles.wrapped, "text": styles.text}
+    by_look = {
+        "title": styles.title,
+        "hint": styles.hint,
+        "section": styles.section,
+        "header": styles.header,
+        "link": styles.link,
+        "wrapped": styles.wrapped,
+        "text": styles.text,
+    }
     root, data = sheet_start(content, selected)
     for number, values in enumerate(content.rows, start=1):
         row = row_element(data, content, number)
@@ -161,12 +193,18 @@ def _sheet_xml(content: SheetContent, styles: _Styles, selected: bool) -> etree.
         formatting = etree.SubElement(root, q("conditionalFormatting"), {"sqref": area})
         for word, colours in words.items():
             priority += 1
-            rule = etree.SubElement(formatting, q("cfRule"), {"type": "cellIs", "dxfId": str(styles.dxf(*colours)),
-                                                              "priority": str(priority), "operator": "equal"})
+            rule = etree.SubElement(
+                formatting,
+                q("cfRule"),
+                {"type": "cellIs", "dxfId": str(styles.dxf(*colours)), "priority": str(priority), "operator": "equal"},
+            )
             etree.SubElement(rule, q("formula")).text = '"' + word.replace('"', '""') + '"'  # a literal
     add_hyperlinks(root, content)
-    etree.SubElement(root, q("pageMargins"), {"left": "0.5", "right": "0.5", "top": "0.6", "bottom": "0.6",
-                                              "header": "0.3", "footer": "0.3"})
+    etree.SubElement(
+        root,
+        q("pageMargins"),
+        {"left": "0.5", "right": "0.5", "top": "0.6", "bottom": "0.6", "header": "0.3", "footer": "0.3"},
+    )
     etree.SubElement(root, q("pageSetup"), {"paperSize": "9", "orientation": "landscape"})
     return root
 

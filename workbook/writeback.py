@@ -41,8 +41,20 @@ from workbook.xlsx_package import (
 )
 from workbook.xlsx_styles import Stylesheet
 
-__all__ = ["ERROR_FILL", "FILLS", "FIRST_ISSUE_ROW", "HEADERS", "WARNING_FILL", "WIDTHS", "CheckList", "CheckRow",
-           "check_rows", "link_location", "marked_cells", "write_check_sheet"]
+__all__ = [
+    "ERROR_FILL",
+    "FILLS",
+    "FIRST_ISSUE_ROW",
+    "HEADERS",
+    "WARNING_FILL",
+    "WIDTHS",
+    "CheckList",
+    "CheckRow",
+    "check_rows",
+    "link_location",
+    "marked_cells",
+    "write_check_sheet",
+]
 _STYLE_ATTRIBUTE = re.compile(rb'\ss="(\d+)"')
 
 
@@ -60,8 +72,9 @@ def _apply(package: Package, checks: CheckList) -> None:
     if styles_part is None:
         raise WorkbookError(f"{package.path.name}: het werkboek heeft geen opmaak; bewaar het opnieuw in Excel.")
     styles = Stylesheet(package.xml(styles_part))
-    check, tab_selected = claim_generated_sheet(package, CHECK_SHEET,
-                                                lambda root: is_own_sheet_xml(package, root, CHECK_SHEET))
+    check, tab_selected = claim_generated_sheet(
+        package, CHECK_SHEET, lambda root: is_own_sheet_xml(package, root, CHECK_SHEET)
+    )
     sheets = package.sheets()
     others = [s for s in sheets if check is None or s.part != check.part]
     marks = cell_marks(checks, [s.name for s in others])
@@ -94,8 +107,9 @@ def _apply(package: Package, checks: CheckList) -> None:
         package.put_xml(styles_part, styles.root)
 
 
-def _check_sheet_xml(content: SheetContent, styles: Stylesheet, fill_index: dict[str, int],
-                     tab_selected: bool) -> etree._Element:
+def _check_sheet_xml(
+    content: SheetContent, styles: Stylesheet, fill_index: dict[str, int], tab_selected: bool
+) -> etree._Element:
     title = styles.new_xf(font=styles.ensure_font(bold=True, size=14, colour=TITLE_COLOUR))
     hint = styles.new_xf(font=styles.ensure_font(italic=True, colour=HINT_COLOUR))
     header = styles.new_xf(font=styles.ensure_font(bold=True))
@@ -114,6 +128,9 @@ def _check_sheet_xml(content: SheetContent, styles: Stylesheet, fill_index: dict
             style = filled.get(detail or "", text) if look == "fill" else by_look.get(look, text)
             text_cell(row, f"{column_letters(column)}{number}", value, style)
     add_hyperlinks(root, content)
-    etree.SubElement(root, q("pageMargins"), {"left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75",
-                                              "header": "0.3", "footer": "0.3"})
+    etree.SubElement(
+        root,
+        q("pageMargins"),
+        {"left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"},
+    )
     return root

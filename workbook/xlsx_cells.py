@@ -27,7 +27,7 @@ def column_letters(number: int) -> str:
 
 
 def split_ref(coordinate: str) -> tuple[int, int] | None:
-    """"D14" -> (14, 4)."""
+    """ "D14" -> (14, 4)."""
     match = _REF.match(coordinate.replace("$", "").upper())
     return (int(match.group(2)), column_number(match.group(1))) if match else None
 

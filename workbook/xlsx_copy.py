@@ -25,11 +25,27 @@ from workbook.xlsx_formats import (
 # Excel stores a column width W as what it shows plus 5 pixels of padding at 7 pixels per character.
 WIDTH_PADDING = 5 / 7
 
-_VALIDATION_TYPES = {None: "any", "whole": "integer", "decimal": "decimal", "list": "list", "date": "date",
-                     "time": "time", "textLength": "length", "custom": "custom"}
-_OPERATORS = {None: "between", "between": "between", "notBetween": "not between", "equal": "==",
-              "notEqual": "!=", "greaterThan": ">", "lessThan": "<", "greaterThanOrEqual": ">=",
-              "lessThanOrEqual": "<="}
+_VALIDATION_TYPES = {
+    None: "any",
+    "whole": "integer",
+    "decimal": "decimal",
+    "list": "list",
+    "date": "date",
+    "time": "time",
+    "textLength": "length",
+    "custom": "custom",
+}
+_OPERATORS = {
+    None: "between",
+    "between": "between",
+    "notBetween": "not between",
+    "equal": "==",
+    "notEqual": "!=",
+    "greaterThan": ">",
+    "lessThan": "<",
+    "greaterThanOrEqual": ">=",
+    "lessThanOrEqual": "<=",
+}
 
 
 @dataclass
@@ -168,8 +184,14 @@ class _Copier:
         tops = {}
         for merged in source.merged_cells.ranges:
             top_left = source.cell(row=merged.min_row, column=merged.min_col)
-            sheet.merge_range(merged.min_row - 1, merged.min_col - 1, merged.max_row - 1, merged.max_col - 1, "",
-                              self.format(self.cell_format(top_left)))
+            sheet.merge_range(
+                merged.min_row - 1,
+                merged.min_col - 1,
+                merged.max_row - 1,
+                merged.max_col - 1,
+                "",
+                self.format(self.cell_format(top_left)),
+            )
             tops[top_left.coordinate] = top_left
         return tops
 
@@ -241,8 +263,11 @@ class _Copier:
         if link.location:
             url = "internal:" + link.location
         elif link.target:
-            url = link.target if "://" in link.target or link.target.startswith("mailto:") else (
-                "external:" + link.target)
+            url = (
+                link.target
+                if "://" in link.target or link.target.startswith("mailto:")
+                else ("external:" + link.target)
+            )
         else:
             return False
         text = cell.value if isinstance(cell.value, str) else None
@@ -254,8 +279,10 @@ class _Copier:
         return result == 0
 
     def _rich(self, sheet, row: int, column: int, value: CellRichText, cell_properties: dict) -> None:
-        runs = [(part.text, font_properties(part.font)) if isinstance(part, TextBlock) else (str(part), {})
-                for part in value]
+        runs = [
+            (part.text, font_properties(part.font)) if isinstance(part, TextBlock) else (str(part), {})
+            for part in value
+        ]
         runs = [(text, properties) for text, properties in runs if text]
         cell_format = self.format({k: v for k, v in cell_properties.items() if not is_font_key(k)})
         if len(runs) == 1 and len(runs[0][0]) > 1:
@@ -295,8 +322,12 @@ class _Copier:
         options["show_error"] = bool(validation.showErrorMessage)
         if validation.errorStyle in ("warning", "information"):
             options["error_type"] = validation.errorStyle
-        for attribute, key in (("promptTitle", "input_title"), ("prompt", "input_message"),
-                               ("errorTitle", "error_title"), ("error", "error_message")):
+        for attribute, key in (
+            ("promptTitle", "input_title"),
+            ("prompt", "input_message"),
+            ("errorTitle", "error_title"),
+            ("error", "error_message"),
+        ):
             if getattr(validation, attribute):
                 options[key] = getattr(validation, attribute)
         ranges = str(validation.sqref).split()
@@ -365,8 +396,13 @@ class _Copier:
     def properties(self, source: SourceBook) -> None:
         props = source.properties
         values = {
-            "title": props.title, "subject": props.subject, "author": props.creator, "category": props.category,
-            "keywords": props.keywords, "comments": props.description, "status": props.contentStatus,
+            "title": props.title,
+            "subject": props.subject,
+            "author": props.creator,
+            "category": props.category,
+            "keywords": props.keywords,
+            "comments": props.description,
+            "status": props.contentStatus,
             "created": props.created,
         }
         self.target.set_properties({k: v for k, v in values.items() if v})

@@ -8,23 +8,69 @@ DEFAULT_FONT = ("Calibri", 11.0)
 
 _UNDERLINE = {"single": 1, "double": 2, "singleAccounting": 33, "doubleAccounting": 34}
 _PATTERNS = {
-    "solid": 1, "mediumGray": 2, "darkGray": 3, "lightGray": 4, "darkHorizontal": 5, "darkVertical": 6,
-    "darkDown": 7, "darkUp": 8, "darkGrid": 9, "darkTrellis": 10, "lightHorizontal": 11, "lightVertical": 12,
-    "lightDown": 13, "lightUp": 14, "lightGrid": 15, "lightTrellis": 16, "gray125": 17, "gray0625": 18,
+    "solid": 1,
+    "mediumGray": 2,
+    "darkGray": 3,
+    "lightGray": 4,
+    "darkHorizontal": 5,
+    "darkVertical": 6,
+    "darkDown": 7,
+    "darkUp": 8,
+    "darkGrid": 9,
+    "darkTrellis": 10,
+    "lightHorizontal": 11,
+    "lightVertical": 12,
+    "lightDown": 13,
+    "lightUp": 14,
+    "lightGrid": 15,
+    "lightTrellis": 16,
+    "gray125": 17,
+    "gray0625": 18,
 }
 _BORDERS = {
-    "thin": 1, "medium": 2, "dashed": 3, "dotted": 4, "thick": 5, "double": 6, "hair": 7, "mediumDashed": 8,
-    "dashDot": 9, "mediumDashDot": 10, "dashDotDot": 11, "mediumDashDotDot": 12, "slantDashDot": 13,
+    "thin": 1,
+    "medium": 2,
+    "dashed": 3,
+    "dotted": 4,
+    "thick": 5,
+    "double": 6,
+    "hair": 7,
+    "mediumDashed": 8,
+    "dashDot": 9,
+    "mediumDashDot": 10,
+    "dashDotDot": 11,
+    "mediumDashDotDot": 12,
+    "slantDashDot": 13,
 }
-_HORIZONTAL = {"left": "left", "center": "center", "right": "right", "fill": "fill", "justify": "justify",
-               "centerContinuous": "center_across", "distributed": "distributed"}
-_VERTICAL = {"top": "top", "center": "vcenter", "bottom": "bottom", "justify": "vjustify",
-             "distributed": "vdistributed"}
+_HORIZONTAL = {
+    "left": "left",
+    "center": "center",
+    "right": "right",
+    "fill": "fill",
+    "justify": "justify",
+    "centerContinuous": "center_across",
+    "distributed": "distributed",
+}
+_VERTICAL = {
+    "top": "top",
+    "center": "vcenter",
+    "bottom": "bottom",
+    "justify": "vjustify",
+    "distributed": "vdistributed",
+}
 
 
 def is_font_key(key: str) -> bool:
-    return key in ("bold", "italic", "underline", "font_strikeout", "font_script", "font_name", "font_size",
-                   "font_color")
+    return key in (
+        "bold",
+        "italic",
+        "underline",
+        "font_strikeout",
+        "font_script",
+        "font_name",
+        "font_size",
+        "font_color",
+    )
 
 
 def rgb(color) -> str | None:

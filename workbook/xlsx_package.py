@@ -115,8 +115,9 @@ class Package:
             rel = targets.get(element.get(q("id", REL)))
             if rel is None or rel.get("Type") != WORKSHEET:
                 continue
-            result.append(SheetRef(element.get("name", ""), resolve(self.workbook_part, rel.get("Target", "")),
-                                   element))
+            result.append(
+                SheetRef(element.get("name", ""), resolve(self.workbook_part, rel.get("Target", "")), element)
+            )
         return result
 
     def add_sheet(self, name: str) -> str:
@@ -130,12 +131,19 @@ class Package:
         while f"rId{index}" in rel_ids:
             index += 1
         rel_id = f"rId{index}"
-        etree.SubElement(self.workbook_rels, q("Relationship", PACKAGE_REL),
-                         {"Id": rel_id, "Type": WORKSHEET, "Target": relative(self.workbook_part, part)})
+        etree.SubElement(
+            self.workbook_rels,
+            q("Relationship", PACKAGE_REL),
+            {"Id": rel_id, "Type": WORKSHEET, "Target": relative(self.workbook_part, part)},
+        )
         sheets = self.workbook.find(q("sheets"))
         sheet_ids = [int(s.get("sheetId", "0")) for s in sheets.iter(q("sheet")) if s.get("sheetId", "").isdigit()]
-        etree.SubElement(sheets, q("sheet"), {"name": name, "sheetId": str(max(sheet_ids, default=0) + 1),
-                                              q("id", REL): rel_id}, nsmap={"r": REL})
+        etree.SubElement(
+            sheets,
+            q("sheet"),
+            {"name": name, "sheetId": str(max(sheet_ids, default=0) + 1), q("id", REL): rel_id},
+            nsmap={"r": REL},
+        )
         types = self.xml("[Content_Types].xml")
         etree.SubElement(types, q("Override", CONTENT_TYPES), {"PartName": "/" + part, "ContentType": WORKSHEET_TYPE})
         self.put_xml("[Content_Types].xml", types)
@@ -218,8 +226,14 @@ def cell_texts(package: Package, root: etree._Element, refs: Iterable[str]) -> d
             if shared is None:
                 part = package.related(SHARED_STRINGS)
                 strings = package.xml(part) if part and package.has(part) else None
-                shared = ["".join(t.text or "" for t in si.iter(q("t")) if _not_phonetic(t, si))
-                          for si in strings.findall(q("si"))] if strings is not None else []
+                shared = (
+                    [
+                        "".join(t.text or "" for t in si.iter(q("t")) if _not_phonetic(t, si))
+                        for si in strings.findall(q("si"))
+                    ]
+                    if strings is not None
+                    else []
+                )
             texts[ref] = shared[int(value)] if value.isdigit() and int(value) < len(shared) else ""
         else:
             texts[ref] = value

@@ -30,8 +30,7 @@ class TableSheet:
     """One data sheet and its table (tblOpvolging, tblMetingen, ...): the table's columns by header, new rows at the
     end of the data, cells set one by one. `save` puts the changed parts back into the package."""
 
-    def __init__(self, package: Package, sheet_name: str, table_name: str | None,
-                 headers: Sequence[str] = ()) -> None:
+    def __init__(self, package: Package, sheet_name: str, table_name: str | None, headers: Sequence[str] = ()) -> None:
         self.package = package
         sheet = next((s for s in package.sheets() if normalize_header(s.name) == normalize_header(sheet_name)), None)
         if sheet is None:
@@ -187,7 +186,7 @@ def _has_value(cell: etree._Element) -> bool:
 
 
 def _parse_range(text: str) -> tuple[int, int, int, int] | None:
-    """"A3:I125" -> (1, 3, 9, 125); a single cell is a range of one."""
+    """ "A3:I125" -> (1, 3, 9, 125); a single cell is a range of one."""
     match = _RANGE.match(text.strip().upper())
     if not match:
         return None

@@ -8,8 +8,23 @@ from lxml import etree
 
 from workbook.xlsx_package import q
 
-_FONT_ORDER = ("b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color",
-               "name", "family", "charset", "scheme")
+_FONT_ORDER = (
+    "b",
+    "i",
+    "strike",
+    "condense",
+    "extend",
+    "outline",
+    "shadow",
+    "u",
+    "vertAlign",
+    "sz",
+    "color",
+    "name",
+    "family",
+    "charset",
+    "scheme",
+)
 
 
 def _local(element: etree._Element) -> str:
@@ -23,8 +38,11 @@ def _count(container: etree._Element) -> None:
 
 def _key(element: etree._Element) -> tuple:
     """What an element says, whatever prefixes or attribute order it was written with."""
-    return (etree.QName(element).localname, tuple(sorted(element.attrib.items())),
-            tuple(_key(child) for child in element))
+    return (
+        etree.QName(element).localname,
+        tuple(sorted(element.attrib.items())),
+        tuple(_key(child) for child in element),
+    )
 
 
 def _children_key(element: etree._Element) -> tuple:
@@ -84,8 +102,14 @@ class Stylesheet:
         return len(self.fills) - 1
 
     # fonts
-    def ensure_font(self, bold: bool = False, italic: bool = False, underline: bool = False,
-                    size: float | None = None, colour: str | None = None) -> int:
+    def ensure_font(
+        self,
+        bold: bool = False,
+        italic: bool = False,
+        underline: bool = False,
+        size: float | None = None,
+        colour: str | None = None,
+    ) -> int:
         base = {_local(c): c for c in self.fonts[0]} if len(self.fonts) else {}
         parts = {name: copy.deepcopy(element) for name, element in base.items()}
         for name, on in (("b", bold), ("i", italic)):
@@ -115,8 +139,11 @@ class Stylesheet:
     def xf(self, index: int) -> etree._Element:
         if 0 <= index < len(self.cell_xfs):
             return self.cell_xfs[index]
-        return self.cell_xfs[0] if len(self.cell_xfs) else etree.Element(q("xf"), {"numFmtId": "0", "fontId": "0",
-                                                                                 "fillId": "0", "borderId": "0"})
+        return (
+            self.cell_xfs[0]
+            if len(self.cell_xfs)
+            else etree.Element(q("xf"), {"numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"})
+        )
 
     def fill_of(self, index: int) -> int:
         value = self.xf(index).get("fillId", "0")
@@ -133,8 +160,19 @@ class Stylesheet:
         return len(self.cell_xfs) - 1
 
     def new_xf(self, font: int = 0, fill: int = 0, wrap: bool = False) -> int:
-        xf = etree.Element(q("xf"), {"numFmtId": "0", "fontId": str(font), "fillId": str(fill), "borderId": "0",
-                                     "xfId": "0", "applyFont": "1", "applyFill": "1", "applyAlignment": "1"})
+        xf = etree.Element(
+            q("xf"),
+            {
+                "numFmtId": "0",
+                "fontId": str(font),
+                "fillId": str(fill),
+                "borderId": "0",
+                "xfId": "0",
+                "applyFont": "1",
+                "applyFill": "1",
+                "applyAlignment": "1",
+            },
+        )
         alignment = {"vertical": "top"}
         if wrap:
             alignment["wrapText"] = "1"
@@ -158,7 +196,10 @@ class Stylesheet:
         children = _children_key(marked)
         for candidate, existing in enumerate(self.cell_xfs):
             attributes = {k: v for k, v in existing.attrib.items() if k not in ("fillId", "applyFill")}
-            if (attributes == others and _children_key(existing) == children
-                    and self.is_empty_fill(self.fill_of(candidate))):
+            if (
+                attributes == others
+                and _children_key(existing) == children
+                and self.is_empty_fill(self.fill_of(candidate))
+            ):
                 return candidate
         return self.with_fill(index, 0)

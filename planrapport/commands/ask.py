@@ -22,10 +22,15 @@ EPILOG = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
-    parser.add_argument("--jaar", type=common.year, metavar="JAAR",
-                        help="het jaar, bv. 2024 (standaard: Rapportjaar op blad Instellingen)")
-    parser.add_argument("--uit", metavar="MAP",
-                        help="de map voor de bestanden (standaard: 'opvolging JAAR' naast het werkboek)")
+    parser.add_argument(
+        "--jaar",
+        type=common.year,
+        metavar="JAAR",
+        help="het jaar, bv. 2024 (standaard: Rapportjaar op blad Instellingen)",
+    )
+    parser.add_argument(
+        "--uit", metavar="MAP", help="de map voor de bestanden (standaard: 'opvolging JAAR' naast het werkboek)"
+    )
     parser.add_argument("--overschrijf", action="store_true", help="vervang bestanden die er al staan")
 
 
@@ -59,12 +64,15 @@ def run(args: argparse.Namespace) -> int:
 def asked_lines(written) -> list[str]:
     """One line per trekker: who, the file, how many actions and measurements it asks for."""
     width = max(len(item.request.who) for item in written)
-    return [f"  {item.request.who:<{width}}  {item.path.name}  ({asked_what(item.request)})"
-            + (" (naam ingekort)" if item.shortened else "") for item in written]
+    return [
+        f"  {item.request.who:<{width}}  {item.path.name}  ({asked_what(item.request)})"
+        + (" (naam ingekort)" if item.shortened else "")
+        for item in written
+    ]
 
 
 def asked_what(request) -> str:
-    """"3 acties, 2 metingen": what one file asks for."""
+    """ "3 acties, 2 metingen": what one file asks for."""
     count = len(request.follow_ups)
     what = f"{count} {'actie' if count == 1 else 'acties'}"
     if request.measurements:

@@ -79,12 +79,12 @@ class BatchResult:
         total = len(self.outcomes)
         lines = [f"{len(self.written)} van {total} jaarrapporten gemaakt in {_duration(self.seconds)}."]
         if self.failed:
-            lines.append(f"{len(self.failed)} {'werkboek' if len(self.failed) == 1 else 'werkboeken'} "
-                         "zonder jaarrapport:")
+            lines.append(
+                f"{len(self.failed)} {'werkboek' if len(self.failed) == 1 else 'werkboeken'} zonder jaarrapport:"
+            )
             lines += [f"  {o.workbook.name}: " + o.message.replace("\n", "\n    ") for o in self.failed]
         if self.skipped:
-            lines.append(f"{len(self.skipped)} {'bestand' if len(self.skipped) == 1 else 'bestanden'} "
-                         "overgeslagen:")
+            lines.append(f"{len(self.skipped)} {'bestand' if len(self.skipped) == 1 else 'bestanden'} overgeslagen:")
             lines += [f"  {s.path.name}: {s.reason}" for s in self.skipped]
         return lines
 
@@ -130,8 +130,10 @@ def workbooks_in(folder: Path) -> tuple[list[Path], list[Skipped]]:
         if reason:
             skipped.append(Skipped(path, reason))
     if not found:
-        raise WorkbookError(f"{folder}: in deze map staan geen werkboeken (.xlsx of .xlsm)."
-                            + "".join(f"\n  {s.path.name}: {s.reason}" for s in skipped))
+        raise WorkbookError(
+            f"{folder}: in deze map staan geen werkboeken (.xlsx of .xlsm)."
+            + "".join(f"\n  {s.path.name}: {s.reason}" for s in skipped)
+        )
     return found, skipped
 
 
@@ -180,10 +182,10 @@ def run_batch(
             # being rendered then are the first in line of the unfinished ones: those go again alone, so that
             # the culprit cannot take others down a second time; the rest go again in a new pool.
             broken = sorted(_in_pool(queue, job, workers, finished), key=paths.index)
-            for path in broken[:workers + 1]:
+            for path in broken[: workers + 1]:
                 if _in_pool([path], job, 1, finished):
                     finished(path, _Rendered(error=BROKEN.format(name=path.name)))
-            queue = broken[workers + 1:]
+            queue = broken[workers + 1 :]
     ordered = tuple(outcomes[path] for path in paths)
     return BatchResult(ordered, time.perf_counter() - started, tuple(skipped))
 
@@ -234,7 +236,7 @@ def render_one(path: Path, year: int | None, force: bool, template: str | None, 
     except Exception as error:  # one broken workbook must not stop the batch
         return _Rendered(
             error=f"er liep iets onverwacht mis ({type(error).__name__}: {error}). Het werkboek is niet gewijzigd. "
-                  "Meld dit aan de beheerder van planrapport, met het werkboek erbij.",
+            "Meld dit aan de beheerder van planrapport, met het werkboek erbij.",
             seconds=time.perf_counter() - started,
         )
     notice = " ".join(line.strip() for line in notices.getvalue().splitlines() if line.strip())
@@ -243,7 +245,7 @@ def render_one(path: Path, year: int | None, force: bool, template: str | None, 
 
 def _strip(message: str, name: str) -> str:
     """A message without the workbook's name in front: the summary already names it."""
-    return message[len(name) + 2:] if message.startswith(f"{name}: ") else message
+    return message[len(name) + 2 :] if message.startswith(f"{name}: ") else message
 
 
 class _Writer:
@@ -315,8 +317,16 @@ def batch_command(
     """`planrapport jaarrapport MAP`: a report per workbook, the paths on stdout, progress and summary on stderr.
     Exit code 0 when every workbook got its report, 1 when at least one did not."""
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
-    result = run_batch(folder, year, out, overwrite, force, template=template, with_warnings=with_warnings,
-                       progress=ProgressBar(stderr))
+    result = run_batch(
+        folder,
+        year,
+        out,
+        overwrite,
+        force,
+        template=template,
+        with_warnings=with_warnings,
+        progress=ProgressBar(stderr),
+    )
     for outcome in result.written:
         print(outcome.document, file=stdout)
     notices = [o for o in result.written if o.message]

@@ -14,20 +14,38 @@ from pathlib import Path
 from workbook.errors import WorkbookError
 from workbook.files import write_atomically
 
-HELP = ("Maak planrapport-bundel-VERSIE.zip voor een installatie zonder internet op 64-bit Windows "
-        "(Python 3.11 tot 3.13): planrapport, alle onderdelen als wheel, install-windows.ps1 en de uitleg.")
+HELP = (
+    "Maak planrapport-bundel-VERSIE.zip voor een installatie zonder internet op 64-bit Windows "
+    "(Python 3.11 tot 3.13): planrapport, alle onderdelen als wheel, install-windows.ps1 en de uitleg."
+)
 
 PYTHON_VERSIONS = ("3.11", "3.12", "3.13")
 PLATFORM = "win_amd64"
 WHEELS = "wielen"
-NO_INDEX = ("planrapport bundel haalt de wheels van PyPI (pypi.org), maar pip kon PyPI niet bereiken. "
-            "Controleer de internetverbinding. Achter een proxy: zet de omgevingsvariabele HTTPS_PROXY "
-            "(bijvoorbeeld http://proxy.gemeente.be:8080) en probeer opnieuw.")
-NO_SOURCE = ("{folder}: hier staat de broncode van planrapport niet (pyproject.toml en install-windows.ps1). "
-             "Voer de opdracht uit in die map, of geef ze met --bron.")
+NO_INDEX = (
+    "planrapport bundel haalt de wheels van PyPI (pypi.org), maar pip kon PyPI niet bereiken. "
+    "Controleer de internetverbinding. Achter een proxy: zet de omgevingsvariabele HTTPS_PROXY "
+    "(bijvoorbeeld http://proxy.gemeente.be:8080) en probeer opnieuw."
+)
+NO_SOURCE = (
+    "{folder}: hier staat de broncode van planrapport niet (pyproject.toml en install-windows.ps1). "
+    "Voer de opdracht uit in die map, of geef ze met --bron."
+)
 # Left out of the copy the wheel is built from: the build must not write into the source folder.
-NOT_COPIED = (".git", "build", "dist", "*.egg-info", "__pycache__", ".venv", "venv", ".pytest_cache",
-              ".ruff_cache", ".hypothesis", "planrapport-demo", "planrapport-bundel-*")
+NOT_COPIED = (
+    ".git",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".venv",
+    "venv",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "planrapport-demo",
+    "planrapport-bundel-*",
+)
 
 # pip evaluates environment markers (sys_platform == "win32": xlwings needs pywin32 there) for the machine it runs
 # on, not for --platform. This runs pip with the markers of 64-bit CPython X.Y on Windows.
@@ -44,9 +62,11 @@ sys.exit(main(sys.argv[1:]))
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("map", metavar="MAP", help="de map waarin de bundel komt (wordt gemaakt)")
-    parser.add_argument("--bron", metavar="MAP",
-                        help="de map met de broncode van planrapport (standaard: die van deze planrapport, "
-                             "anders de huidige map)")
+    parser.add_argument(
+        "--bron",
+        metavar="MAP",
+        help="de map met de broncode van planrapport (standaard: die van deze planrapport, anders de huidige map)",
+    )
     parser.add_argument("--overschrijf", action="store_true", help="vervang een bundel met dezelfde naam")
 
 
@@ -69,16 +89,22 @@ def run(args: argparse.Namespace) -> int:
         for python_version in PYTHON_VERSIONS:
             missing = unmet_requirements(wheels, python_version)
             if missing:
-                raise WorkbookError(f"voor Python {python_version} op 64-bit Windows ontbreekt een wheel van: "
-                                    f"{', '.join(missing)}. Er is geen bundel gemaakt.")
+                raise WorkbookError(
+                    f"voor Python {python_version} op 64-bit Windows ontbreekt een wheel van: "
+                    f"{', '.join(missing)}. Er is geen bundel gemaakt."
+                )
         name = f"planrapport-bundel-{version}"
-        target = write_atomically(folder / f"{name}.zip",
-                                  lambda temporary: write_bundle(temporary, name, source, wheels),
-                                  overwrite=args.overschrijf)
+        target = write_atomically(
+            folder / f"{name}.zip",
+            lambda temporary: write_bundle(temporary, name, source, wheels),
+            overwrite=args.overschrijf,
+        )
     count = len(list(wheels_in(target)))
     print(f"{target} ({target.stat().st_size / 1e6:.0f} MB, {count} wheels)")
-    print(f"Op de pc: pak de zip uit en voer uit: powershell -ExecutionPolicy Bypass -File "
-          f".\\{name}\\install-windows.ps1 -Wielen .\\{name}\\{WHEELS}")
+    print(
+        f"Op de pc: pak de zip uit en voer uit: powershell -ExecutionPolicy Bypass -File "
+        f".\\{name}\\install-windows.ps1 -Wielen .\\{name}\\{WHEELS}"
+    )
     return 0
 
 
@@ -96,10 +122,18 @@ def source_folder(given: str | None) -> Path:
 
 def windows_environment(python_version: str) -> dict[str, str]:
     """The environment markers of 64-bit CPython `python_version` on Windows."""
-    return {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt", "platform_machine": "AMD64",
-            "python_version": python_version, "python_full_version": f"{python_version}.0",
-            "implementation_name": "cpython", "platform_python_implementation": "CPython",
-            "platform_release": "10", "platform_version": "10.0.19045"}
+    return {
+        "sys_platform": "win32",
+        "platform_system": "Windows",
+        "os_name": "nt",
+        "platform_machine": "AMD64",
+        "python_version": python_version,
+        "python_full_version": f"{python_version}.0",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "platform_release": "10",
+        "platform_version": "10.0.19045",
+    }
 
 
 def pip(arguments: list[str], python_version: str = PYTHON_VERSIONS[0]) -> subprocess.CompletedProcess:
@@ -115,8 +149,24 @@ def last_error(result: subprocess.CompletedProcess) -> str:
 
 def check_index(folder: Path) -> None:
     """A first small download (pip itself), so an unreachable index is said before anything is built."""
-    result = pip(["download", "--no-deps", "--only-binary=:all:", "--platform", PLATFORM, "--python-version",
-                  PYTHON_VERSIONS[0], "--retries", "1", "--timeout", "20", "--dest", str(folder), "pip"])
+    result = pip(
+        [
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--platform",
+            PLATFORM,
+            "--python-version",
+            PYTHON_VERSIONS[0],
+            "--retries",
+            "1",
+            "--timeout",
+            "20",
+            "--dest",
+            str(folder),
+            "pip",
+        ]
+    )
     if result.returncode != 0:
         raise WorkbookError(f"{NO_INDEX} Melding van pip: {last_error(result)}")
 
@@ -131,12 +181,29 @@ def build_wheel(source: Path, wheels: Path, copy: Path) -> Path:
 
 
 def download(python_version: str, requirements: list[str], wheels: Path) -> None:
-    result = pip(["download", "--only-binary=:all:", "--platform", PLATFORM, "--python-version", python_version,
-                  "--implementation", "cp", "--find-links", str(wheels), "--dest", str(wheels), *requirements],
-                 python_version)
+    result = pip(
+        [
+            "download",
+            "--only-binary=:all:",
+            "--platform",
+            PLATFORM,
+            "--python-version",
+            python_version,
+            "--implementation",
+            "cp",
+            "--find-links",
+            str(wheels),
+            "--dest",
+            str(wheels),
+            *requirements,
+        ],
+        python_version,
+    )
     if result.returncode != 0:
-        raise WorkbookError(f"de wheels voor Python {python_version} op 64-bit Windows konden niet gedownload "
-                            f"worden. Melding van pip: {last_error(result)}")
+        raise WorkbookError(
+            f"de wheels voor Python {python_version} op 64-bit Windows konden niet gedownload "
+            f"worden. Melding van pip: {last_error(result)}"
+        )
 
 
 def _packaging():
@@ -149,8 +216,9 @@ def _packaging():
 
 def wheel_requirements(wheel: Path) -> list[str]:
     with zipfile.ZipFile(wheel) as archive:
-        name = next(item for item in archive.namelist()
-                    if item.count("/") == 1 and item.endswith(".dist-info/METADATA"))
+        name = next(
+            item for item in archive.namelist() if item.count("/") == 1 and item.endswith(".dist-info/METADATA")
+        )
         metadata = email.parser.Parser().parsestr(archive.read(name).decode("utf-8"))
     return metadata.get_all("Requires-Dist") or []
 
@@ -177,8 +245,10 @@ def unmet_requirements(wheels: Path, python_version: str, root: str = "planrappo
         if requirement.marker and not requirement.marker.evaluate({**environment, "extra": extra}):
             continue
         name = packaging.utils.canonicalize_name(requirement.name)
-        matches = sorted((item for item in available.get(name, []) if requirement.specifier.contains(item[0],
-                          prereleases=True)), key=lambda item: item[0])
+        matches = sorted(
+            (item for item in available.get(name, []) if requirement.specifier.contains(item[0], prereleases=True)),
+            key=lambda item: item[0],
+        )
         if not matches:
             missing.append(str(requirement))
             continue

@@ -24,11 +24,18 @@ EPILOG = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
-    parser.add_argument("--schrijf", action="store_true",
-                        help="zet de lijst ook op het blad Controle en kleur de cellen met een probleem "
-                             "(na een reservekopie van het werkboek)")
-    parser.add_argument("--jaar", type=common.year, metavar="JAAR",
-                        help="het rapportjaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)")
+    parser.add_argument(
+        "--schrijf",
+        action="store_true",
+        help="zet de lijst ook op het blad Controle en kleur de cellen met een probleem "
+        "(na een reservekopie van het werkboek)",
+    )
+    parser.add_argument(
+        "--jaar",
+        type=common.year,
+        metavar="JAAR",
+        help="het rapportjaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)",
+    )
     parser.add_argument("--json", action="store_true", help="geef het resultaat als JSON, voor andere programma's")
 
 
@@ -58,8 +65,9 @@ def report_lines(report: ValidationReport, name: str, backup: Path | None = None
     cell_width = max((len(i.cell) for i in issues), default=0)
     severity_width = max((len(i.severity) for i in issues), default=0)
     code_width = max((len(i.code) for i in issues), default=0)
-    lines = [f"{i.cell:<{cell_width}}  {i.severity:<{severity_width}}  {i.code:<{code_width}}  {i.message}"
-             for i in issues]
+    lines = [
+        f"{i.cell:<{cell_width}}  {i.severity:<{severity_width}}  {i.code:<{code_width}}  {i.message}" for i in issues
+    ]
     year = f" (rapportjaar {report.year})" if report.year else ""
     summary = f"{name}: {report.summary()}{year}."
     if not report.ok:
@@ -68,4 +76,3 @@ def report_lines(report: ValidationReport, name: str, backup: Path | None = None
     if backup is not None:
         lines.append(f"De lijst staat op het blad Controle van {name}. Reservekopie van het werkboek: {backup.name}")
     return lines
-

@@ -23,12 +23,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
     parser.add_argument("map", metavar="MAP", help="de map met de teruggestuurde bestanden")
-    parser.add_argument("--jaar", type=common.year, metavar="JAAR",
-                        help="het jaar (standaard: Rapportjaar op blad Instellingen)")
-    parser.add_argument("--overschrijf", action="store_true",
-                        help="bij een conflict de ingevulde waarde nemen in plaats van die van het werkboek")
-    parser.add_argument("--schrijf", action="store_true",
-                        help="zet het overzicht ook op het blad Verzameld van het werkboek")
+    parser.add_argument(
+        "--jaar", type=common.year, metavar="JAAR", help="het jaar (standaard: Rapportjaar op blad Instellingen)"
+    )
+    parser.add_argument(
+        "--overschrijf",
+        action="store_true",
+        help="bij een conflict de ingevulde waarde nemen in plaats van die van het werkboek",
+    )
+    parser.add_argument(
+        "--schrijf", action="store_true", help="zet het overzicht ook op het blad Verzameld van het werkboek"
+    )
 
 
 @command_writes_workbook()
@@ -58,16 +63,20 @@ def collected_lines(result) -> list[str]:
     if result.answers:
         width = max(len(a.who) for a in result.answers)
         for answer in result.answers:
-            lines.append(f"  {answer.who:<{width}}  {_count(len(answer.rows), 'rij', 'rijen')} ingevuld "
-                         f"({_count(answer.cells, 'cel', 'cellen')})  {answer.file}")
+            lines.append(
+                f"  {answer.who:<{width}}  {_count(len(answer.rows), 'rij', 'rijen')} ingevuld "
+                f"({_count(answer.cells, 'cel', 'cellen')})  {answer.file}"
+            )
     if result.conflicts:
         lines += ["", f"Conflicten ({len(result.conflicts)}):"]
         for conflict in result.conflicts:
             what = "overschreven" if conflict.overwritten else "niet overgenomen (gebruik --overschrijf)"
             source = f" ({conflict.where})" if conflict.where else ""
-            lines.append(f"  {conflict.cell} ({conflict.code}, {conflict.header}): in het werkboek "
-                         f"'{_shown(conflict.current)}', van {conflict.who}{source} '{_shown(conflict.returned)}'; "
-                         f"{what}.")
+            lines.append(
+                f"  {conflict.cell} ({conflict.code}, {conflict.header}): in het werkboek "
+                f"'{_shown(conflict.current)}', van {conflict.who}{source} '{_shown(conflict.returned)}'; "
+                f"{what}."
+            )
     if result.clashes:
         lines += ["", f"Verschillende antwoorden voor dezelfde cel, niet overgenomen ({len(result.clashes)}):"]
         for clash in result.clashes:

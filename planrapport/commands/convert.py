@@ -17,15 +17,20 @@ EPILOG = (
     "Afloopcode: 0 gelukt, 1 werkboek onleesbaar of doel bestaat al, 2 verkeerd gebruik."
 )
 # Parts of a workbook that the copy cannot carry, and how to name them for the officer.
-NOT_CARRIED = (("xl/charts/", "grafieken"), ("xl/media/", "afbeeldingen"), ("xl/pivotTables/", "draaitabellen"),
-               ("xl/drawings/drawing", "tekeningen of vormen"))
+NOT_CARRIED = (
+    ("xl/charts/", "grafieken"),
+    ("xl/media/", "afbeeldingen"),
+    ("xl/pivotTables/", "draaitabellen"),
+    ("xl/drawings/drawing", "tekeningen of vormen"),
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("pad", metavar="PAD", help="het ingevulde werkboek (.xlsx)")
-    parser.add_argument("doel", metavar="DOEL", nargs="?",
-                        help="het nieuwe werkboek (.xlsm); standaard naast PAD, met dezelfde naam")
+    parser.add_argument(
+        "doel", metavar="DOEL", nargs="?", help="het nieuwe werkboek (.xlsm); standaard naast PAD, met dezelfde naam"
+    )
     parser.add_argument("--overschrijf", action="store_true", help="vervang een bestaand werkboek met knoppen")
 
 

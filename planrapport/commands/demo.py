@@ -6,8 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-HELP = ("Maak met de meegeleverde voorbeelden het jaarrapport en het beleidsplan van Waregem en het jaarrapport "
-        "van Denderleeuw.")
+HELP = (
+    "Maak met de meegeleverde voorbeelden het jaarrapport en het beleidsplan van Waregem en het jaarrapport "
+    "van Denderleeuw."
+)
 FOLDER = "planrapport-demo"
 
 
@@ -23,8 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from workbook.reader import read_plan
     from xlsx_templates import example_path
 
-    jobs = (("waregem-2011-2013", YEAR_REPORT), ("waregem-2011-2013", PLAN_DOCUMENT),
-            ("denderleeuw-2023", YEAR_REPORT))
+    jobs = (("waregem-2011-2013", YEAR_REPORT), ("waregem-2011-2013", PLAN_DOCUMENT), ("denderleeuw-2023", YEAR_REPORT))
     plans = {}
     for example, kind in jobs:
         if example not in plans:
@@ -32,8 +33,10 @@ def run(args: argparse.Namespace) -> int:
         plan = plans[example]
         draft = not validate(plan).ok
         if draft:
-            print(f"planrapport: het voorbeeld {example} heeft fouten; het document is gemarkeerd als ONTWERP.",
-                  file=sys.stderr)
+            print(
+                f"planrapport: het voorbeeld {example} heeft fouten; het document is gemarkeerd als ONTWERP.",
+                file=sys.stderr,
+            )
         if kind == YEAR_REPORT:
             data = render_year_report(plan, draft=draft)
         else:

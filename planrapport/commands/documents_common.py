@@ -9,20 +9,28 @@ from pathlib import Path
 from workbook.errors import WorkbookError
 
 EXIT_CODES = (
-    "Afloopcode: 0 document geschreven, 1 werkboek of sjabloon met fouten (niets geschreven),\n"
-    "2 verkeerd gebruik."
+    "Afloopcode: 0 document geschreven, 1 werkboek of sjabloon met fouten (niets geschreven),\n2 verkeerd gebruik."
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
     parser.add_argument("--uit", metavar="MAP", help="map voor het document (standaard: de map van het werkboek)")
-    parser.add_argument("--overschrijf", action="store_true",
-                        help="vervang een bestaand document met dezelfde naam (anders: een nieuwe naam met een nummer)")
-    parser.add_argument("--forceer", action="store_true",
-                        help="maak het document ook als het werkboek fouten heeft; elke pagina krijgt dan 'ONTWERP'")
-    parser.add_argument("--sjabloon", metavar="DOCX",
-                        help="een ander Word-sjabloon dan het standaardsjabloon of dat op blad Instellingen")
+    parser.add_argument(
+        "--overschrijf",
+        action="store_true",
+        help="vervang een bestaand document met dezelfde naam (anders: een nieuwe naam met een nummer)",
+    )
+    parser.add_argument(
+        "--forceer",
+        action="store_true",
+        help="maak het document ook als het werkboek fouten heeft; elke pagina krijgt dan 'ONTWERP'",
+    )
+    parser.add_argument(
+        "--sjabloon",
+        metavar="DOCX",
+        help="een ander Word-sjabloon dan het standaardsjabloon of dat op blad Instellingen",
+    )
 
 
 def year(text: str) -> int:
@@ -50,7 +58,8 @@ def check(plan, year_: int | None, force: bool, what: str, name: str):
     count = f"{len(report.errors)} {'fout' if len(report.errors) == 1 else 'fouten'}"
     if not force:
         raise WorkbookError(
-            f"{name} heeft {count}; {what} wordt niet gemaakt.\n" + "\n".join(lines)
+            f"{name} heeft {count}; {what} wordt niet gemaakt.\n"
+            + "\n".join(lines)
             + f"\nVerbeter het werkboek (planrapport controleer {name} --schrijf zet de lijst op blad Controle), "
             "of maak een ontwerp met --forceer."
         )
@@ -60,8 +69,9 @@ def check(plan, year_: int | None, force: bool, what: str, name: str):
     return True, report
 
 
-def build_year_report(path: Path, year: int | None, *, force: bool, template: str | None = None,
-          with_warnings: bool = False) -> tuple[str, bytes]:
+def build_year_report(
+    path: Path, year: int | None, *, force: bool, template: str | None = None, with_warnings: bool = False
+) -> tuple[str, bytes]:
     """Read, check and render the year report of one workbook: its file name and its bytes (nothing written).
     The batch (planrapport.commands.batch) runs this in each of its worker processes."""
     from reporting.collecting import fewer_collections
@@ -72,8 +82,9 @@ def build_year_report(path: Path, year: int | None, *, force: bool, template: st
         plan = read_plan(path)
         require_year_in_period(plan, year, path.name)
         draft, report = check(plan, year, force, "het jaarrapport", path.name)
-        data = render_year_report(plan, year, template=template, draft=draft,
-                                  warnings=report.warnings if with_warnings else None)
+        data = render_year_report(
+            plan, year, template=template, draft=draft, warnings=report.warnings if with_warnings else None
+        )
     return output_name(YEAR_REPORT, plan, year), data
 
 

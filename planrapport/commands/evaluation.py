@@ -7,8 +7,10 @@ from pathlib import Path
 
 from planrapport.commands import documents_common as common
 
-HELP = ("Maak de evaluatie van de hele planperiode in Word: wat er van elke actie werd, de indicatoren tegenover hun "
-        "streefwaarde en de begroting per jaar.")
+HELP = (
+    "Maak de evaluatie van de hele planperiode in Word: wat er van elke actie werd, de indicatoren tegenover hun "
+    "streefwaarde en de begroting per jaar."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

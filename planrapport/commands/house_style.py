@@ -26,7 +26,8 @@ def run(args: argparse.Namespace) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for source in (YEAR_REPORT_TEMPLATE, PLAN_TEMPLATE, EVALUATION_TEMPLATE, HERE / "huisstijl.md"):
         target = folder / source.name
-        write_atomically(target, lambda temporary, source=source: shutil.copyfile(source, temporary),
-                         overwrite=args.overschrijf)
+        write_atomically(
+            target, lambda temporary, source=source: shutil.copyfile(source, temporary), overwrite=args.overschrijf
+        )
         print(target)
     return 0

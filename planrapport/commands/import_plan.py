@@ -19,8 +19,12 @@ EPILOG = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("plan", metavar="PLAN.docx", help="het beleidsplan in Word (.docx)")
-    parser.add_argument("werkboek", metavar="WERKBOEK", nargs="?",
-                        help="het nieuwe werkboek (.xlsx, of .xlsm met --met-knoppen); standaard naast het plan")
+    parser.add_argument(
+        "werkboek",
+        metavar="WERKBOEK",
+        nargs="?",
+        help="het nieuwe werkboek (.xlsx, of .xlsm met --met-knoppen); standaard naast het plan",
+    )
     parser.add_argument("--met-knoppen", action="store_true", help="maak een werkboek met knoppen (.xlsm)")
 
 
@@ -35,15 +39,16 @@ def run(args: argparse.Namespace) -> int:
         kind = "met knoppen moet eindigen op .xlsm" if args.met_knoppen else "zonder knoppen moet eindigen op .xlsx"
         raise WorkbookError(f"{target.name}: een werkboek {kind}.")
     if target.exists():
-        raise WorkbookError(f"{target.name}: dit werkboek bestaat al; de import overschrijft nooit een werkboek. "
-                            "Kies een andere naam.")
+        raise WorkbookError(
+            f"{target.name}: dit werkboek bestaat al; de import overschrijft nooit een werkboek. Kies een andere naam."
+        )
     imported = import_document(source)
     save_imported(imported, target, with_buttons=args.met_knoppen)
     print(f"{target}: " + ", ".join(f"{count.found} {count.name}" for count in imported.counts) + ".")
     for count in imported.counts:
         if remark := count.remark():
             print(remark)
-    notes = imported.notes[len(imported.counts):]  # the sheet starts with the counts printed above
+    notes = imported.notes[len(imported.counts) :]  # the sheet starts with the counts printed above
     if notes:
         print(f"Op het blad Import ({len(notes)} regels onder de telling):")
         for note in notes:

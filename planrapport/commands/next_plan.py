@@ -48,9 +48,11 @@ def made_lines(source: Path, target: Path, next_plan: NextPlan) -> list[str]:
     from workbook.next_plan import summary_lines
     from workbook.schema import ACTIONS, INDICATORS, OBJECTIVES, RESULTS
 
-    lines = [f"{target}: plan {next_plan.start}-{next_plan.end} met {next_plan.count(OBJECTIVES.name)} "
-             f"doelstellingen, {next_plan.count(RESULTS.name)} resultaten, {next_plan.count(ACTIONS.name)} acties en "
-             f"{next_plan.count(INDICATORS.name)} indicatoren uit {source.name}; Rapportjaar {next_plan.start}."]
+    lines = [
+        f"{target}: plan {next_plan.start}-{next_plan.end} met {next_plan.count(OBJECTIVES.name)} "
+        f"doelstellingen, {next_plan.count(RESULTS.name)} resultaten, {next_plan.count(ACTIONS.name)} acties en "
+        f"{next_plan.count(INDICATORS.name)} indicatoren uit {source.name}; Rapportjaar {next_plan.start}."
+    ]
     if next_plan.dropped:
         lines.append(f"Niet mee ({len(next_plan.dropped)}):")
         lines += [f"- blad {dropped.sheet}, {dropped.code}: {dropped.why}" for dropped in next_plan.dropped]

@@ -11,9 +11,7 @@ HELP = "Maak het beleidsplan in Word: doelstellingen, tabellen met resultaten, a
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.epilog = (
-        "Het plan komt naast het werkboek, bv. beleidsplan-2011-2013-waregem.docx.\n" + common.EXIT_CODES
-    )
+    parser.epilog = "Het plan komt naast het werkboek, bv. beleidsplan-2011-2013-waregem.docx.\n" + common.EXIT_CODES
     common.add_arguments(parser)
 
 

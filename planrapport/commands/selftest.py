@@ -40,9 +40,13 @@ class Check:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument("werkboek", metavar="WERKBOEK", nargs="?",
-                        help="het werkboek met knoppen (.xlsm); zonder: het sjabloon met knoppen van planrapport, "
-                             "en schrijven in de huidige map")
+    parser.add_argument(
+        "werkboek",
+        metavar="WERKBOEK",
+        nargs="?",
+        help="het werkboek met knoppen (.xlsm); zonder: het sjabloon met knoppen van planrapport, "
+        "en schrijven in de huidige map",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,8 +61,15 @@ def run(args: argparse.Namespace) -> int:
     workbook = given or MACRO_TEMPLATE
     folder = given.resolve().parent if given else Path.cwd()
     print(f"planrapport zelftest, Python {sys.version.split()[0]}, {sys.executable}")
-    print(f"Werkboek: {workbook}" + ("" if given else " (het sjabloon; geef het werkboek van de ambtenaar mee om ook "
-                                     "het Mark of the Web, de vertrouwde locatie en OneDrive na te gaan)"))
+    print(
+        f"Werkboek: {workbook}"
+        + (
+            ""
+            if given
+            else " (het sjabloon; geef het werkboek van de ambtenaar mee om ook "
+            "het Mark of the Web, de vertrouwde locatie en OneDrive na te gaan)"
+        )
+    )
     checks = [interpreter_check(workbook), xlwings_check(workbook), templates_check(), writing_check(folder)]
     checks += windows_checks(given.resolve() if given else None, windows_access())
     for check in checks:
@@ -78,8 +89,10 @@ def show(check: Check) -> None:
 
 def summarize(checks: list[Check]) -> int:
     counts = {state: sum(c.state == state for c in checks) for state in (OK, NOT_OK, UNKNOWN, NOT_RUN)}
-    line = (f"Samenvatting: {counts[OK]} OK, {counts[NOT_OK]} NIET OK, {counts[UNKNOWN]} onbekend, "
-            f"{counts[NOT_RUN]} niet getest.")
+    line = (
+        f"Samenvatting: {counts[OK]} OK, {counts[NOT_OK]} NIET OK, {counts[UNKNOWN]} onbekend, "
+        f"{counts[NOT_RUN]} niet getest."
+    )
     if counts[NOT_OK]:
         print(f"{line} Los de regels met NIET OK op en voer de zelftest opnieuw uit.")
         return EXIT_NOT_OK
@@ -107,9 +120,15 @@ def windows_checks(workbook: Path | None, access) -> list[Check]:
     from planrapport.commands import selftest_security
 
     if access is None:
-        return [Check("Windows-instellingen", NOT_RUN, "dit is geen Windows-pc, dus de macro-instellingen van Excel, "
-                                                       "het Mark of the Web, de vertrouwde locatie, de Defender-regel "
-                                                       "voor Office en OneDrive zijn niet nagekeken")]
+        return [
+            Check(
+                "Windows-instellingen",
+                NOT_RUN,
+                "dit is geen Windows-pc, dus de macro-instellingen van Excel, "
+                "het Mark of the Web, de vertrouwde locatie, de Defender-regel "
+                "voor Office en OneDrive zijn niet nagekeken",
+            )
+        ]
     registry, streams = access
     if workbook is None:
         lines = selftest_security.pc_lines(registry)
@@ -131,6 +150,7 @@ def _xlwings_path(workbook: Path):
         from planrapport.commands.selftest_excel import xlwings_local_path
 
         return xlwings_local_path(address, settings)
+
     return mapped
 
 
@@ -147,11 +167,19 @@ def interpreter_check(workbook: Path) -> Check:
     try:
         raw = button_settings(workbook).get("INTERPRETER_WIN", "")
     except Exception as error:  # any unreadable workbook: the line says so, the other checks still run
-        return Check(name, NOT_OK, f"het blad xlwings.conf is niet leesbaar ({type(error).__name__})",
-                     "geef de ambtenaar een nieuw werkboek met knoppen (planrapport sjabloon of omzetten)")
+        return Check(
+            name,
+            NOT_OK,
+            f"het blad xlwings.conf is niet leesbaar ({type(error).__name__})",
+            "geef de ambtenaar een nieuw werkboek met knoppen (planrapport sjabloon of omzetten)",
+        )
     if not raw:
-        return Check(name, NOT_OK, "het werkboek heeft op het blad xlwings.conf geen Interpreter_Win",
-                     "geef de ambtenaar een nieuw werkboek met knoppen (planrapport sjabloon of omzetten)")
+        return Check(
+            name,
+            NOT_OK,
+            "het werkboek heeft op het blad xlwings.conf geen Interpreter_Win",
+            "geef de ambtenaar een nieuw werkboek met knoppen (planrapport sjabloon of omzetten)",
+        )
     if sys.platform != "win32":
         return Check(name, NOT_RUN, f"dit is geen Windows-pc (het werkboek vraagt {raw})")
     path = Path(expand(raw))
@@ -159,9 +187,13 @@ def interpreter_check(workbook: Path) -> Check:
         return Check(name, NOT_OK, f"{path} bestaat niet", fix)
     ours = Path(sys.executable).resolve().parent
     if os.path.normcase(path.resolve().parent) != os.path.normcase(ours):
-        return Check(name, NOT_OK, f"{path} is een andere Python dan die van deze planrapport ({ours})",
-                     f"zet B1 op het blad xlwings.conf terug op {raw}, of installeer opnieuw; zie {GUIDE}, "
-                     "'Python stopt met een fout'")
+        return Check(
+            name,
+            NOT_OK,
+            f"{path} is een andere Python dan die van deze planrapport ({ours})",
+            f"zet B1 op het blad xlwings.conf terug op {raw}, of installeer opnieuw; zie {GUIDE}, "
+            "'Python stopt met een fout'",
+        )
     return Check(name, OK, str(path))
 
 
@@ -171,8 +203,10 @@ def xlwings_check(workbook: Path) -> Check:
     from workbook.vba_project import xlwings_version_of
 
     name = "xlwings"
-    fix = "installeer opnieuw met install-windows.ps1, of maak het werkboek opnieuw met deze planrapport " \
-          "(planrapport omzetten)"
+    fix = (
+        "installeer opnieuw met install-windows.ps1, of maak het werkboek opnieuw met deze planrapport "
+        "(planrapport omzetten)"
+    )
     try:
         installed = version("xlwings")
     except PackageNotFoundError:
@@ -184,8 +218,12 @@ def xlwings_check(workbook: Path) -> Check:
     if in_workbook is None:
         return Check(name, NOT_OK, "het werkboek heeft geen VBA-module xlwings", fix)
     if in_workbook != installed:
-        return Check(name, NOT_OK, f"het werkboek heeft de VBA-module van xlwings {in_workbook}, geïnstalleerd is "
-                                   f"xlwings {installed}", fix)
+        return Check(
+            name,
+            NOT_OK,
+            f"het werkboek heeft de VBA-module van xlwings {in_workbook}, geïnstalleerd is xlwings {installed}",
+            fix,
+        )
     return Check(name, OK, f"versie {installed}, in het werkboek en geïnstalleerd")
 
 
@@ -203,8 +241,12 @@ def templates_check() -> Check:
         except (OSError, KeyError, zipfile.BadZipFile):
             broken.append(path.name)
     if broken:
-        return Check("Sjablonen", NOT_OK, f"ontbreekt of is beschadigd: {', '.join(broken)}",
-                     "installeer planrapport opnieuw met install-windows.ps1")
+        return Check(
+            "Sjablonen",
+            NOT_OK,
+            f"ontbreekt of is beschadigd: {', '.join(broken)}",
+            "installeer planrapport opnieuw met install-windows.ps1",
+        )
     return Check("Sjablonen", OK, ", ".join(path.name for path in wanted))
 
 
@@ -215,16 +257,19 @@ def writing_check(folder: Path) -> Check:
             probe.write(b"planrapport")
             probe.flush()
     except OSError as error:
-        return Check(name, NOT_OK, f"in {folder} kan planrapport niet schrijven ({error.strerror})",
-                     "geef de gebruiker schrijfrechten op die map, of zet het werkboek in een map waar dat kan")
+        return Check(
+            name,
+            NOT_OK,
+            f"in {folder} kan planrapport niet schrijven ({error.strerror})",
+            "geef de gebruiker schrijfrechten op die map, of zet het werkboek in een map waar dat kan",
+        )
     return Check(name, OK, str(folder))
 
 
 def excel_checks() -> list[Check]:
     """With Microsoft Excel on this pc: click every button in a copy of the example workbook (selftest_excel)."""
     if sys.platform != "win32" or not _excel_installed():
-        return [Check("Excel", NOT_RUN, "Microsoft Excel is niet op deze pc, dus de knoppen zelf zijn niet "
-                                        "geprobeerd")]
+        return [Check("Excel", NOT_RUN, "Microsoft Excel is niet op deze pc, dus de knoppen zelf zijn niet geprobeerd")]
     from planrapport.commands.selftest_excel import click_every_button
 
     return [Check(name, OK if passed else NOT_OK, seen, fix) for name, passed, seen, fix in click_every_button()]

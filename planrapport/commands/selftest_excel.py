@@ -38,21 +38,46 @@ def click_every_button() -> list[Line]:
                     lines.append(_click(book, button.macro, button.caption, told_row))
                 names = [sheet.name for sheet in book.sheets]
                 made = CHECK_SHEET in names
-                lines.append((f"Excel: blad {CHECK_SHEET}", made,
-                              "gemaakt door de knop Controleer" if made else "ontbreekt", _report_fix()))
+                lines.append(
+                    (
+                        f"Excel: blad {CHECK_SHEET}",
+                        made,
+                        "gemaakt door de knop Controleer" if made else "ontbreekt",
+                        _report_fix(),
+                    )
+                )
                 kept = SUBMITTED_SHEET in names
-                lines.append((f"Excel: blad {SUBMITTED_SHEET}", kept,
-                              "gemaakt door de knop Dien in" if kept else "ontbreekt", _report_fix()))
+                lines.append(
+                    (
+                        f"Excel: blad {SUBMITTED_SHEET}",
+                        kept,
+                        "gemaakt door de knop Dien in" if kept else "ontbreekt",
+                        _report_fix(),
+                    )
+                )
             finally:
                 book.close()
         for kind in ("jaarrapport", "beleidsplan"):
             documents = sorted(p.name for p in folder.glob(f"{kind}*.docx"))
-            lines.append((f"Excel: {kind}", bool(documents),
-                          ", ".join(documents) or "geen document naast het werkboek", _report_fix()))
+            lines.append(
+                (
+                    f"Excel: {kind}",
+                    bool(documents),
+                    ", ".join(documents) or "geen document naast het werkboek",
+                    _report_fix(),
+                )
+            )
         asked = sorted(folder.glob("opvolging */*.xlsx"))
-        lines.append(("Excel: uitvraag opvolging", bool(asked),
-                      f"{len(asked)} bestanden in {asked[0].parent.name}" if asked
-                      else "geen map 'opvolging JAAR' met bestanden naast het werkboek", _report_fix()))
+        lines.append(
+            (
+                "Excel: uitvraag opvolging",
+                bool(asked),
+                f"{len(asked)} bestanden in {asked[0].parent.name}"
+                if asked
+                else "geen map 'opvolging JAAR' met bestanden naast het werkboek",
+                _report_fix(),
+            )
+        )
     return lines
 
 
@@ -79,17 +104,27 @@ def _click(book, macro: str, caption: str, told_row: int) -> Line:
     try:
         book.macro(macro)()
     except Exception as error:  # the macro did not even start: Excel's or pywin32's own error
-        return (name, False, f"de macro {macro} liep niet ({type(error).__name__}: {error})",
-                f"zie {GUIDE}, 'Excel mag Python niet starten'")
+        return (
+            name,
+            False,
+            f"de macro {macro} liep niet ({type(error).__name__}: {error})",
+            f"zie {GUIDE}, 'Excel mag Python niet starten'",
+        )
     told = str(cell.value or "")
     state, _, said = told.partition("\t")
-    return (name, state == "OK", " ".join(said.split())[:300] or "geen melding",
-            "de melding zegt welk deel van de installatiegids erover gaat")
+    return (
+        name,
+        state == "OK",
+        " ".join(said.split())[:300] or "geen melding",
+        "de melding zegt welk deel van de installatiegids erover gaat",
+    )
 
 
 def _report_fix() -> str:
-    return (r"stuur de uitvoer van de zelftest en %LOCALAPPDATA%\planrapport\fouten.log naar wie planrapport "
-            f"onderhoudt ({GUIDE}, 'Proef op één pc')")
+    return (
+        r"stuur de uitvoer van de zelftest en %LOCALAPPDATA%\planrapport\fouten.log naar wie planrapport "
+        f"onderhoudt ({GUIDE}, 'Proef op één pc')"
+    )
 
 
 @contextmanager

@@ -24,8 +24,13 @@ MACRO_LEVELS = {
     3: "macro's uitgeschakeld, behalve digitaal ondertekende",
     4: "macro's uitgeschakeld zonder melding",
 }
-ZONES = {0: "deze computer", 1: "lokaal intranet", 2: "vertrouwde sites", 3: "van het internet",
-         4: "niet-vertrouwde sites"}
+ZONES = {
+    0: "deze computer",
+    1: "lokaal intranet",
+    2: "vertrouwde sites",
+    3: "van het internet",
+    4: "niet-vertrouwde sites",
+}
 ASR_ACTIONS = {0: "uit", 1: "blokkeren", 2: "controle (Audit)", 6: "waarschuwen (Warn)"}
 
 
@@ -48,13 +53,19 @@ class Trust:
     disabled: bool = False
 
 
-def security_lines(workbook: Path, registry: Registry, streams: Streams,
-                   xlwings_path: Callable[[str], str]) -> list[Line]:
+def security_lines(
+    workbook: Path, registry: Registry, streams: Streams, xlwings_path: Callable[[str], str]
+) -> list[Line]:
     """The lines for `workbook` (its file as given: on this pc, its folder and its stream)."""
     trust = trusted_location(workbook.parent, registry)
     zone = _zone(workbook, streams)
-    return [macro_line(registry, trust), web_line(workbook, zone, registry, trust), trust_line(workbook, trust, zone,
-            registry), defender_line(registry), onedrive_line(workbook, registry, xlwings_path)]
+    return [
+        macro_line(registry, trust),
+        web_line(workbook, zone, registry, trust),
+        trust_line(workbook, trust, zone, registry),
+        defender_line(registry),
+        onedrive_line(workbook, registry, xlwings_path),
+    ]
 
 
 def pc_lines(registry: Registry) -> list[Line]:
@@ -63,6 +74,7 @@ def pc_lines(registry: Registry) -> list[Line]:
 
 
 # ---- macro settings ----
+
 
 def _number(raw: object) -> int | None:
     try:
@@ -77,9 +89,13 @@ def macro_line(registry: Registry, trust: Trust) -> Line:
         policy, own = value(registry, POLICY, "VBAWarnings"), value(registry, EXCEL, "VBAWarnings")
         internet = value(registry, POLICY, "blockcontentexecutionfrominternet")
     except OSError as error:
-        return Line(name, UNKNOWN, f"het register kon niet gelezen worden ({error.strerror or error})",
-                    "kijk in Excel: Bestand > Opties > Vertrouwenscentrum > Instellingen voor het Vertrouwenscentrum "
-                    "(Engels: Macro Settings)")
+        return Line(
+            name,
+            UNKNOWN,
+            f"het register kon niet gelezen worden ({error.strerror or error})",
+            "kijk in Excel: Bestand > Opties > Vertrouwenscentrum > Instellingen voor het Vertrouwenscentrum "
+            "(Engels: Macro Settings)",
+        )
     if policy is not None:
         raw, where = policy, f"VBAWarnings = {policy} in het beleid ({POLICY})"
     elif own is not None:
@@ -87,22 +103,29 @@ def macro_line(registry: Registry, trust: Trust) -> Line:
     else:
         raw, where = 2, f"VBAWarnings niet ingesteld, in het beleid noch bij de gebruiker (standaard 2; {EXCEL})"
     level = _number(raw)
-    blocked = (f"; blockcontentexecutionfrominternet = {internet} in het beleid" if internet is not None else "")
+    blocked = f"; blockcontentexecutionfrominternet = {internet} in het beleid" if internet is not None else ""
     if level not in MACRO_LEVELS:
-        return Line(name, UNKNOWN, f"{where}: een waarde die de zelftest niet kent{blocked}",
-                    "kijk in Excel welke macro-instelling geldt (Vertrouwenscentrum, Engels: Macro Settings)")
+        return Line(
+            name,
+            UNKNOWN,
+            f"{where}: een waarde die de zelftest niet kent{blocked}",
+            "kijk in Excel welke macro-instelling geldt (Vertrouwenscentrum, Engels: Macro Settings)",
+        )
     detail = f"{where}: {MACRO_LEVELS[level]}{blocked}"
     if level in (1, 2):
         return Line(name, OK, detail)
     if trust.location is not None:
         return Line(name, OK, f"{detail}; het werkboek staat in de vertrouwde locatie {trust.location}")
-    fix = ("laat VBAWarnings op 2 zetten (Engels 'Disable VBA macros with notification'"
-           f"{', in het beleid' if policy is not None else ''}), of maak de map van het werkboek een vertrouwde "
-           f"locatie (install-windows.ps1 -VertrouwdeMap); zie {GUIDE}, 'De instellingen om te vragen'. {WINDOW}")
+    fix = (
+        "laat VBAWarnings op 2 zetten (Engels 'Disable VBA macros with notification'"
+        f"{', in het beleid' if policy is not None else ''}), of maak de map van het werkboek een vertrouwde "
+        f"locatie (install-windows.ps1 -VertrouwdeMap); zie {GUIDE}, 'De instellingen om te vragen'. {WINDOW}"
+    )
     return Line(name, NOT_OK, f"{detail}: de macro's van de knoppen lopen niet", fix)
 
 
 # ---- Mark of the Web ----
+
 
 def _zone(workbook: Path, streams: Streams) -> int | str | None:
     """The ZoneId of the workbook's Zone.Identifier; None without one; the reason as text when unreadable."""
@@ -134,15 +157,18 @@ def web_line(workbook: Path, zone: int | str | None, registry: Registry, trust: 
         policy = _number(value(registry, POLICY, "blockcontentexecutionfrominternet"))
     except OSError:
         policy = None
-    forced = (", ook niet na 'Inhoud inschakelen' (beleid blockcontentexecutionfrominternet = 1)"
-              if policy == 1 else "")
-    return Line(name, NOT_OK, f"{detail}: Excel opent het in de beveiligde weergave en voert er geen macro's in "
-                              f"uit{forced}",
-                f"sluit het werkboek en kies in Verkenner Eigenschappen > Blokkering opheffen (Engels Unblock), of "
-                f"in PowerShell: Unblock-File -Path \"{workbook}\"; of zet het in een vertrouwde locatie. {WINDOW}")
+    forced = ", ook niet na 'Inhoud inschakelen' (beleid blockcontentexecutionfrominternet = 1)" if policy == 1 else ""
+    return Line(
+        name,
+        NOT_OK,
+        f"{detail}: Excel opent het in de beveiligde weergave en voert er geen macro's in uit{forced}",
+        f"sluit het werkboek en kies in Verkenner Eigenschappen > Blokkering opheffen (Engels Unblock), of "
+        f'in PowerShell: Unblock-File -Path "{workbook}"; of zet het in een vertrouwde locatie. {WINDOW}',
+    )
 
 
 # ---- trusted locations ----
+
 
 def _folder_text(path: str | Path) -> str:
     text = os.path.expandvars(str(path)).replace("/", "\\").rstrip("\\")
@@ -162,8 +188,9 @@ def trusted_location(folder: Path, registry: Registry) -> Trust:
             disabled = True
     if disabled:
         return Trust(None, 0, disabled=True)
-    allow_network = any(_number(value(registry, f"{base}\\Trusted Locations", "AllowNetworkLocations")) == 1
-                        for base in (POLICY, EXCEL))
+    allow_network = any(
+        _number(value(registry, f"{base}\\Trusted Locations", "AllowNetworkLocations")) == 1 for base in (POLICY, EXCEL)
+    )
     for base, label in ((POLICY, "beleid"), (EXCEL, "gebruiker")):
         key = f"{base}\\Trusted Locations"
         for location in registry.subkeys(key):
@@ -193,16 +220,23 @@ def trust_line(workbook: Path, trust: Trust, zone: int | str | None, registry: R
     if trust.disabled:
         detail = f"{folder}: vertrouwde locaties zijn uitgeschakeld (AllLocationsDisabled = 1)"
     else:
-        detail = (f"{folder} is geen vertrouwde locatie van Excel ({trust.looked_at} "
-                  f"{'locatie' if trust.looked_at == 1 else 'locaties'} nagekeken, van de gebruiker en het beleid)")
+        detail = (
+            f"{folder} is geen vertrouwde locatie van Excel ({trust.looked_at} "
+            f"{'locatie' if trust.looked_at == 1 else 'locaties'} nagekeken, van de gebruiker en het beleid)"
+        )
     if not needed:
         return Line(name, OK, detail)
-    return Line(name, NOT_OK, detail + "; met de regels hierboven is dat nodig",
-                f"maak de map een vertrouwde locatie (install-windows.ps1 -VertrouwdeMap \"{folder}\", of in het "
-                f"beleid); zie {GUIDE}, 'De instellingen om te vragen'. {WINDOW}")
+    return Line(
+        name,
+        NOT_OK,
+        detail + "; met de regels hierboven is dat nodig",
+        f'maak de map een vertrouwde locatie (install-windows.ps1 -VertrouwdeMap "{folder}", of in het '
+        f"beleid); zie {GUIDE}, 'De instellingen om te vragen'. {WINDOW}",
+    )
 
 
 # ---- Defender ----
+
 
 def defender_line(registry: Registry) -> Line:
     name = "Defender-regel voor Office"
@@ -210,9 +244,13 @@ def defender_line(registry: Registry) -> Line:
     try:
         raw = value(registry, ASR_RULES, CHILD_PROCESSES)
     except OSError as error:
-        return Line(name, UNKNOWN, f"{ASR_RULES} kon niet gelezen worden ({error.strerror or error})",
-                    "vraag de informaticadienst hoe de regel staat (PowerShell: Get-MpPreference, "
-                    "AttackSurfaceReductionRules_Ids en _Actions)")
+        return Line(
+            name,
+            UNKNOWN,
+            f"{ASR_RULES} kon niet gelezen worden ({error.strerror or error})",
+            "vraag de informaticadienst hoe de regel staat (PowerShell: Get-MpPreference, "
+            "AttackSurfaceReductionRules_Ids en _Actions)",
+        )
     if raw is None:
         return Line(name, OK, f"de regel {rule} staat niet in het groepsbeleid ({ASR_RULES})")
     action = _number(raw)
@@ -220,13 +258,18 @@ def defender_line(registry: Registry) -> Line:
     if action in (0, 2):
         return Line(name, OK, detail)
     if action in (1, 6):
-        return Line(name, NOT_OK, f"{detail}: Excel mag cmd.exe en Python niet starten",
-                    f"vraag een uitsluiting voor planrapport op deze regel, of zet ze op 2 (Audit) voor deze "
-                    f"gebruikers; zie {GUIDE}, 'Excel mag Python niet starten'. {WINDOW}")
+        return Line(
+            name,
+            NOT_OK,
+            f"{detail}: Excel mag cmd.exe en Python niet starten",
+            f"vraag een uitsluiting voor planrapport op deze regel, of zet ze op 2 (Audit) voor deze "
+            f"gebruikers; zie {GUIDE}, 'Excel mag Python niet starten'. {WINDOW}",
+        )
     return Line(name, UNKNOWN, detail, "vraag de informaticadienst wat deze waarde betekent")
 
 
 # ---- OneDrive and SharePoint ----
+
 
 def onedrive_line(workbook: Path, registry: Registry, xlwings_path: Callable[[str], str]) -> Line:
     """Whether the workbook is in a synced OneDrive or SharePoint folder, and if so whether the address Excel then
@@ -238,8 +281,12 @@ def onedrive_line(workbook: Path, registry: Registry, xlwings_path: Callable[[st
     try:
         mounts = sync_mounts(registry)
     except OSError as error:
-        return Line(name, UNKNOWN, f"het register kon niet gelezen worden ({error.strerror or error})",
-                    "kijk in Verkenner of het werkboek in een map van OneDrive of SharePoint staat")
+        return Line(
+            name,
+            UNKNOWN,
+            f"het register kon niet gelezen worden ({error.strerror or error})",
+            "kijk in Verkenner of het werkboek in een map van OneDrive of SharePoint staat",
+        )
     for mount in mounts:
         try:
             relative = path.relative_to(mount.folder.resolve())
@@ -249,22 +296,34 @@ def onedrive_line(workbook: Path, registry: Registry, xlwings_path: Callable[[st
         if _same(_mapped(xlwings_path, address), path):
             return Line(name, OK, f"{address} (zo kent Excel het werkboek): xlwings vindt {path} terug")
         if _same(synced_file(address, mounts), path):
-            return Line(name, OK, f"{address} (zo kent Excel het werkboek): planrapport vindt {path} terug, "
-                                  "xlwings niet")
-        return Line(name, NOT_OK, f"{address} (zo kent Excel het werkboek) wijst niet naar {path}: de knoppen zetten "
-                                  f"de documenten dan in {local_folder(path.stem)}",
-                    f"zie {GUIDE}, 'Het werkboek staat op OneDrive of SharePoint' (SHAREPOINT_WIN op het blad "
-                    "xlwings.conf)")
+            return Line(
+                name, OK, f"{address} (zo kent Excel het werkboek): planrapport vindt {path} terug, xlwings niet"
+            )
+        return Line(
+            name,
+            NOT_OK,
+            f"{address} (zo kent Excel het werkboek) wijst niet naar {path}: de knoppen zetten "
+            f"de documenten dan in {local_folder(path.stem)}",
+            f"zie {GUIDE}, 'Het werkboek staat op OneDrive of SharePoint' (SHAREPOINT_WIN op het blad xlwings.conf)",
+        )
     roots = [os.environ[key] for key in ("OneDriveCommercial", "OneDriveConsumer", "OneDrive") if os.environ.get(key)]
     for root in roots:
         if _folder_text(path).startswith(_folder_text(root) + "\\"):
-            return Line(name, UNKNOWN, f"{path} staat in de OneDrive-map {root}, maar geen van de "
-                                       f"{len(mounts)} gesynchroniseerde mappen in het register ({SYNC_KEY}) "
-                                       "bevat het werkboek",
-                        "klik in het werkboek op Controleer en daarna op Genereer jaarrapport: de melding zegt "
-                        "waar het document staat")
-    return Line(name, OK, f"{path.parent} is geen map van OneDrive of SharePoint ({len(mounts)} gesynchroniseerde "
-                          f"{'map' if len(mounts) == 1 else 'mappen'} nagekeken)")
+            return Line(
+                name,
+                UNKNOWN,
+                f"{path} staat in de OneDrive-map {root}, maar geen van de "
+                f"{len(mounts)} gesynchroniseerde mappen in het register ({SYNC_KEY}) "
+                "bevat het werkboek",
+                "klik in het werkboek op Controleer en daarna op Genereer jaarrapport: de melding zegt "
+                "waar het document staat",
+            )
+    return Line(
+        name,
+        OK,
+        f"{path.parent} is geen map van OneDrive of SharePoint ({len(mounts)} gesynchroniseerde "
+        f"{'map' if len(mounts) == 1 else 'mappen'} nagekeken)",
+    )
 
 
 def _address(mount, relative: Path, mounts) -> str:

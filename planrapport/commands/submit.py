@@ -26,11 +26,15 @@ EPILOG = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
-    parser.add_argument("--jaar", type=common.year, metavar="JAAR", required=True,
-                        help="het jaar dat ingediend wordt, bv. 2024")
+    parser.add_argument(
+        "--jaar", type=common.year, metavar="JAAR", required=True, help="het jaar dat ingediend wordt, bv. 2024"
+    )
     parser.add_argument("--uit", metavar="MAP", help="de map voor het rapport (standaard: naast het werkboek)")
-    parser.add_argument("--overschrijf", action="store_true",
-                        help="vervang ook een ander bestand met de naam van het ingediende rapport")
+    parser.add_argument(
+        "--overschrijf",
+        action="store_true",
+        help="vervang ook een ander bestand met de naam van het ingediende rapport",
+    )
 
 
 @command_writes_workbook()
@@ -54,16 +58,19 @@ def run(args: argparse.Namespace) -> int:
             f"{path.name} heeft {count}; er wordt niets ingediend.\n"
             + "\n".join(f"  {e.cell}  {e.code}  {e.message}" for e in errors)
             + f"\nVerbeter het werkboek (planrapport controleer {path.name} --schrijf zet de lijst op blad "
-            "Controle) en dien opnieuw in.")
+            "Controle) en dien opnieuw in."
+        )
     document = target(path, final_name(plan, args.jaar), args.uit)
     today = date.today()
     done = submit(path, plan, args.jaar, document, today, overwrite=args.overschrijf)
     rows = sum(r.year == args.jaar for r in plan.follow_ups)
     measurements = sum(m.year == args.jaar for m in plan.measurements)
     print(document)
-    print(f"Ingediend op {long_date(today)}: de opvolging van {rows} {'actie' if rows == 1 else 'acties'} en "
-          f"{measurements} {'meting' if measurements == 1 else 'metingen'} van {args.jaar} staan op het verborgen "
-          "blad Ingediend.")
+    print(
+        f"Ingediend op {long_date(today)}: de opvolging van {rows} {'actie' if rows == 1 else 'acties'} en "
+        f"{measurements} {'meting' if measurements == 1 else 'metingen'} van {args.jaar} staan op het verborgen "
+        "blad Ingediend."
+    )
     print(done.contents_sentence())
     if done.replaced is not None:
         print(done.replaced_sentence())
@@ -74,8 +81,17 @@ def run(args: argparse.Namespace) -> int:
 class Submitted:
     """What submit did: the backup, the day of the submission it replaced, the final report it replaced."""
 
-    def __init__(self, year: int, document: Path, fingerprint: str, backup: Path | None, replaced: date | None,
-                 replaced_document: bool, budget: int, indicators: int) -> None:
+    def __init__(
+        self,
+        year: int,
+        document: Path,
+        fingerprint: str,
+        backup: Path | None,
+        replaced: date | None,
+        replaced_document: bool,
+        budget: int,
+        indicators: int,
+    ) -> None:
         self.year, self.document, self.fingerprint, self.backup = year, document, fingerprint, backup
         self.replaced, self.replaced_document = replaced, replaced_document
         self.budget, self.indicators = budget, indicators
@@ -83,9 +99,11 @@ class Submitted:
     def contents_sentence(self) -> str:
         lines = "begrotingslijn" if self.budget == 1 else "begrotingslijnen"
         kinds = "indicator" if self.indicators == 1 else "indicatoren"
-        return (f"Ook de {self.budget} {lines} van {self.year} en de nulmeting, streefwaarde en norm van "
-                f"{self.indicators} {kinds} staan erop, met het kenmerk {self.fingerprint[:16]}, dat ook in het "
-                "jaarrapport staat.")
+        return (
+            f"Ook de {self.budget} {lines} van {self.year} en de nulmeting, streefwaarde en norm van "
+            f"{self.indicators} {kinds} staan erop, met het kenmerk {self.fingerprint[:16]}, dat ook in het "
+            "jaarrapport staat."
+        )
 
     def replaced_sentence(self) -> str:
         from reporting.formatting import long_date
@@ -94,8 +112,9 @@ class Submitted:
         return f"Dit vervangt de indiening van {self.year} op {long_date(self.replaced)}{document}."
 
 
-def submit(path: Path, plan, year: int, document: Path, day: date, *, overwrite: bool = False,
-           record=None) -> Submitted:
+def submit(
+    path: Path, plan, year: int, document: Path, day: date, *, overwrite: bool = False, record=None
+) -> Submitted:
     """Write the final report `document` and the record of `year`, all or nothing. Everything that can refuse is
     checked first (the workbook and the report not open, the workbook writable, the report's name free or a
     final report already); then the report goes to a temporary file beside its place, the record is written,
@@ -112,8 +131,12 @@ def submit(path: Path, plan, year: int, document: Path, day: date, *, overwrite:
     staged = stage_submission(path, plan, year, day, name) if record is None else None
     values = submission_rows(plan, year, day)
     # The report's bytes live only as long as the writing of its temporary file.
-    temporary = _temporary(document, partial(write_with_submission_part, render_year_report(plan, year, today=day),
-                                             year=year, day=day, values=values))
+    temporary = _temporary(
+        document,
+        partial(
+            write_with_submission_part, render_year_report(plan, year, today=day), year=year, day=day, values=values
+        ),
+    )
     try:
         if staged is not None:
             backup, replaced = staged.write(), staged.replaced
@@ -124,9 +147,16 @@ def submit(path: Path, plan, year: int, document: Path, day: date, *, overwrite:
         temporary.unlink(missing_ok=True)
         raise
     _into_place(temporary, document, year)
-    return Submitted(year, document, fingerprint(year, values), backup, replaced, replaced_document,
-                     sum(1 for v in values if v.sheet == BUDGET.name and v.header == "Gepland"),
-                     sum(1 for v in values if v.sheet == INDICATORS.name and v.header == "Norm"))
+    return Submitted(
+        year,
+        document,
+        fingerprint(year, values),
+        backup,
+        replaced,
+        replaced_document,
+        sum(1 for v in values if v.sheet == BUDGET.name and v.header == "Gepland"),
+        sum(1 for v in values if v.sheet == INDICATORS.name and v.header == "Norm"),
+    )
 
 
 def _document_name(workbook: Path, document: Path) -> str:
@@ -145,18 +175,26 @@ def _check_document(document: Path, overwrite: bool) -> bool:
     from workbook.locks import is_open
 
     if is_open(document):
-        raise WorkbookError(f"{document.name}: het ingediende jaarrapport is open in Word. Sluit het en probeer "
-                            "opnieuw; er is niets ingediend.")
+        raise WorkbookError(
+            f"{document.name}: het ingediende jaarrapport is open in Word. Sluit het en probeer "
+            "opnieuw; er is niets ingediend."
+        )
     if not os.access(document.parent, os.W_OK):
-        raise WorkbookError(f"{document.name}: in de map {document.parent} kan planrapport niet schrijven. Er is "
-                            "niets ingediend.")
+        raise WorkbookError(
+            f"{document.name}: in de map {document.parent} kan planrapport niet schrijven. Er is niets ingediend."
+        )
     if not document.exists():
         return False
-    if document.is_dir() or not (overwrite or read_submission_part(document) is not None) \
-            or not os.access(document, os.W_OK):
-        raise WorkbookError(f"{document.name}: er staat al een bestand met die naam dat geen ingediend jaarrapport "
-                            "van planrapport is, of dat planrapport niet mag vervangen. Er is niets ingediend. "
-                            "Verplaats het bestand, of gebruik --overschrijf om het te vervangen.")
+    if (
+        document.is_dir()
+        or not (overwrite or read_submission_part(document) is not None)
+        or not os.access(document, os.W_OK)
+    ):
+        raise WorkbookError(
+            f"{document.name}: er staat al een bestand met die naam dat geen ingediend jaarrapport "
+            "van planrapport is, of dat planrapport niet mag vervangen. Er is niets ingediend. "
+            "Verplaats het bestand, of gebruik --overschrijf om het te vervangen."
+        )
     return True
 
 
@@ -179,8 +217,10 @@ def _temporary(document: Path, write) -> Path:
         os.umask(mask)
         os.chmod(temporary, 0o666 & ~mask)
     except OSError as error:
-        raise WorkbookError(f"{document.name}: in de map {document.parent} kan niet geschreven worden "
-                            f"({error.strerror}). Er is niets ingediend.") from None
+        raise WorkbookError(
+            f"{document.name}: in de map {document.parent} kan niet geschreven worden "
+            f"({error.strerror}). Er is niets ingediend."
+        ) from None
     return temporary
 
 
@@ -193,6 +233,8 @@ def _into_place(temporary: Path, document: Path, year: int) -> None:
         os.replace(temporary, document)
     except OSError:
         temporary.unlink(missing_ok=True)
-        raise WorkbookError(f"{document.name}: het verslag van de indiening staat in het werkboek, maar het "
-                            "jaarrapport kon niet op zijn plaats gezet worden (is het net geopend?). Sluit het en "
-                            f"dien {year} opnieuw in.") from None
+        raise WorkbookError(
+            f"{document.name}: het verslag van de indiening staat in het werkboek, maar het "
+            "jaarrapport kon niet op zijn plaats gezet worden (is het net geopend?). Sluit het en "
+            f"dien {year} opnieuw in."
+        ) from None

@@ -21,11 +21,18 @@ INDENT = " " * 4
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
-    parser.add_argument("--jaar", type=common.year, metavar="JAAR",
-                        help="het jaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)")
-    parser.add_argument("--schrijf", action="store_true",
-                        help="zet de tabel en de overzichten ook op het blad Trends (na een reservekopie van het "
-                             "werkboek); de andere bladen blijven ongemoeid")
+    parser.add_argument(
+        "--jaar",
+        type=common.year,
+        metavar="JAAR",
+        help="het jaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)",
+    )
+    parser.add_argument(
+        "--schrijf",
+        action="store_true",
+        help="zet de tabel en de overzichten ook op het blad Trends (na een reservekopie van het "
+        "werkboek); de andere bladen blijven ongemoeid",
+    )
 
 
 @command_writes_workbook("schrijf")
@@ -64,15 +71,15 @@ def trend_lines(trends, municipality: str, title: str, year: int | None) -> list
     latest = [_latest(r, format_value, year) for r in rows]
     latest_width = max(len("Laatste meting"), *(len(text) for text in latest))
     text_width = max(20, WIDTH - code_width - verdict_width - latest_width - 6)
-    lines.append(f"{'Code':<{code_width}}  {'Oordeel':<{verdict_width}}  {'Laatste meting':<{latest_width}}  "
-                 "Indicator")
+    lines.append(f"{'Code':<{code_width}}  {'Oordeel':<{verdict_width}}  {'Laatste meting':<{latest_width}}  Indicator")
     for row, last in zip(rows, latest, strict=True):
         verdict = row["verdict"] or "beschrijvend"
         text = textwrap.shorten(" ".join(row["text"].split()), text_width, placeholder=" ...")
         lines.append(f"{row['code']:<{code_width}}  {verdict:<{verdict_width}}  {last:<{latest_width}}  {text}")
         if row["quantitative"]:  # a descriptive indicator's reason only repeats "gemeten: ja/nee"
-            lines += textwrap.wrap(row["reason"], WIDTH, initial_indent=INDENT, subsequent_indent=INDENT,
-                                   break_on_hyphens=False)
+            lines += textwrap.wrap(
+                row["reason"], WIDTH, initial_indent=INDENT, subsequent_indent=INDENT, break_on_hyphens=False
+            )
     quantitative = [r for r in rows if r["quantitative"]]
     descriptive = [r for r in rows if not r["quantitative"]]
     counts = ", ".join(f"{sum(r['verdict'] == v for r in quantitative)} {v}" for v in VERDICTS)
@@ -93,4 +100,3 @@ def _latest(row: dict, format_value, year: int | None) -> str:
     if row["share_latest"] is not None and row["share_period"] == row["latest_period"]:
         text += f" ({format_value(row['share_latest'], 'percentage')})"
     return text
-

@@ -17,10 +17,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "tegen.\n" + common.EXIT_CODES
     )
     common.add_arguments(parser)
-    parser.add_argument("--jaar", type=common.year, metavar="JAAR",
-                        help="het rapportjaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)")
-    parser.add_argument("--met-waarschuwingen", action="store_true",
-                        help="zet de openstaande waarschuwingen van de controle in een bijlage")
+    parser.add_argument(
+        "--jaar",
+        type=common.year,
+        metavar="JAAR",
+        help="het rapportjaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)",
+    )
+    parser.add_argument(
+        "--met-waarschuwingen",
+        action="store_true",
+        help="zet de openstaande waarschuwingen van de controle in een bijlage",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,10 +35,17 @@ def run(args: argparse.Namespace) -> int:
     if path.is_dir():
         from planrapport.commands.batch import batch_command
 
-        return batch_command(path, args.jaar, args.uit, args.overschrijf, args.forceer, template=args.sjabloon,
-                             with_warnings=args.met_waarschuwingen)
-    name, data = common.build_year_report(path, args.jaar, force=args.forceer, template=args.sjabloon,
-                       with_warnings=args.met_waarschuwingen)
+        return batch_command(
+            path,
+            args.jaar,
+            args.uit,
+            args.overschrijf,
+            args.forceer,
+            template=args.sjabloon,
+            with_warnings=args.met_waarschuwingen,
+        )
+    name, data = common.build_year_report(
+        path, args.jaar, force=args.forceer, template=args.sjabloon, with_warnings=args.met_waarschuwingen
+    )
     common.write(path, name, data, args)
     return 0
-

@@ -24,7 +24,7 @@ _INLINE = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
     '<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-    "<wp:docPr id=\"{id}\" name={name} descr={descr}/><wp:cNvGraphicFramePr/>"
+    '<wp:docPr id="{id}" name={name} descr={descr}/><wp:cNvGraphicFramePr/>'
     '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
     '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rid}"/>'
     "</a:graphicData></a:graphic></wp:inline>"
@@ -121,14 +121,23 @@ class DescribedChart:
         if shared is None:
             shared = part._planrapport_charts = _Document(part)
         built = self.chart.build(self.created, shared.font)
-        workbook = _StoredPart(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{next(shared.workbooks)}.xlsx"),
-                               CT.SML_SHEET, built.workbook, part.package, shared.store)
-        chart = _StoredPart(PackURI(f"/word/charts/chart{next(shared.charts)}.xml"), CT.DML_CHART, built.xml,
-                            part.package, shared.store)
+        workbook = _StoredPart(
+            PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{next(shared.workbooks)}.xlsx"),
+            CT.SML_SHEET,
+            built.workbook,
+            part.package,
+            shared.store,
+        )
+        chart = _StoredPart(
+            PackURI(f"/word/charts/chart{next(shared.charts)}.xml"), CT.DML_CHART, built.xml, part.package, shared.store
+        )
         chart.relate_to(workbook, RT.PACKAGE)
         inline = _INLINE.format(
-            cx=Cm(self.width_cm), cy=Cm(self.chart.height_cm(self.width_cm)), id=next(shared.drawings),
-            name=quoteattr(self.chart.alt_text[:60] or "Grafiek"), descr=quoteattr(self.chart.alt_text),
+            cx=Cm(self.width_cm),
+            cy=Cm(self.chart.height_cm(self.width_cm)),
+            id=next(shared.drawings),
+            name=quoteattr(self.chart.alt_text[:60] or "Grafiek"),
+            descr=quoteattr(self.chart.alt_text),
             rid=part.rels.add_relationship(RT.CHART, chart, shared.relationship_id(part.rels)).rId,
         )
         return f'</w:t></w:r><w:r><w:drawing>{inline}</w:drawing></w:r><w:r><w:t xml:space="preserve">'

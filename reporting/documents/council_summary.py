@@ -17,8 +17,11 @@ def _count(number: int, one: str, many: str) -> str:
 
 def _counted(name: str, counts, total: int) -> list[dict]:
     """One table row per word that counts (a status, a verdict): the word, its number, its share of `total`."""
-    return [{name: word, "aantal": formatting.number(number), "aandeel": _share(number, total), "marker": marker(word)}
-            for word, number in counts.items() if number]
+    return [
+        {name: word, "aantal": formatting.number(number), "aandeel": _share(number, total), "marker": marker(word)}
+        for word, number in counts.items()
+        if number
+    ]
 
 
 def _share(part: int, whole: int) -> str:
@@ -55,8 +58,11 @@ def council_summary(plan: Plan, figures: ReportFigures) -> dict:
             f"{'loopt' if total.on_schedule == 1 else 'lopen'} op schema "
             f"({formatting.percent((total.on_schedule_share or 0) * 100, 0)})."
         )
-        late = [f"{formatting.number(n)} {word.casefold()}" for word, n in total.by_time.items()
-                if n and word.casefold() in ("vertraagd", "uitgesteld")]
+        late = [
+            f"{formatting.number(n)} {word.casefold()}"
+            for word, n in total.by_time.items()
+            if n and word.casefold() in ("vertraagd", "uitgesteld")
+        ]
         if late:
             schedule[-1] += " Naar tijd: " + " en ".join(late) + "."
     verdicts = _counted("oordeel", total.by_verdict, total.indicators)
@@ -64,8 +70,11 @@ def council_summary(plan: Plan, figures: ReportFigures) -> dict:
     if total.indicators:
         indicator_lines.append(_verdict_sentence(total.indicators, total.by_verdict))
     if total.descriptive:
-        measured = (f"voor {formatting.number(total.descriptive_measured)} ervan" if total.descriptive_measured
-                    else "voor geen enkele ervan")
+        measured = (
+            f"voor {formatting.number(total.descriptive_measured)} ervan"
+            if total.descriptive_measured
+            else "voor geen enkele ervan"
+        )
         indicator_lines.append(
             f"Daarnaast {'is' if total.descriptive == 1 else 'zijn'} er "
             f"{_count(total.descriptive, 'beschrijvende indicator', 'beschrijvende indicatoren')}; "
@@ -95,21 +104,25 @@ def _nothing_filled_in(plan: Plan, year: int, followed: int) -> list[str]:
         follow_up = f"Op blad Opvolging is voor {year} niets ingevuld"
     if not plan.indicators:
         return [f"{follow_up}. Dit rapport beschrijft daarom alleen het plan zelf, niet wat er in {year} gebeurde."]
-    return [f"{follow_up}, en op blad Metingen staat geen enkele meting voor {year}. Dit rapport beschrijft daarom "
-            f"alleen het plan zelf, niet wat er in {year} gebeurde."]
+    return [
+        f"{follow_up}, en op blad Metingen staat geen enkele meting voor {year}. Dit rapport beschrijft daarom "
+        f"alleen het plan zelf, niet wat er in {year} gebeurde."
+    ]
 
 
 _VERDICT_PHRASES = {
     "op koers": ("is op koers", "zijn op koers"),
     "aandacht": ("vraagt aandacht", "vragen aandacht"),
     "niet op koers": ("is niet op koers", "zijn niet op koers"),
-    "geen gegevens": ("heeft nog te weinig metingen voor een oordeel",
-                      "hebben nog te weinig metingen voor een oordeel"),
+    "geen gegevens": (
+        "heeft nog te weinig metingen voor een oordeel",
+        "hebben nog te weinig metingen voor een oordeel",
+    ),
 }
 
 
 def _verdict_sentence(total: int, by_verdict: Mapping[str, int]) -> str:
-    """"Van de 49 cijfermatige indicatoren zijn er 5 op koers, 3 vragen aandacht en 41 hebben ..." """
+    """ "Van de 49 cijfermatige indicatoren zijn er 5 op koers, 3 vragen aandacht en 41 hebben ..." """
     parts = []
     for word, number in by_verdict.items():
         if not number:
@@ -133,8 +146,13 @@ def budget_summary(figures: ReportFigures) -> tuple[list[dict], list[str]]:
     rows = [{"label": "Gepland", "waarde": formatting.euro(found.planned), "toelichting": ""}]
     if found.spent is not None:
         used = formatting.percent(found.spent / found.planned * 100, 1) if found.planned else ""
-        rows.append({"label": "Besteed", "waarde": formatting.euro(found.spent),
-                     "toelichting": f"{used} van het geplande bedrag" if used else ""})
+        rows.append(
+            {
+                "label": "Besteed",
+                "waarde": formatting.euro(found.spent),
+                "toelichting": f"{used} van het geplande bedrag" if used else "",
+            }
+        )
     else:
         rows.append({"label": "Besteed", "waarde": "", "toelichting": "nog niet ingevuld"})
     spent = found.spent is not None
@@ -149,18 +167,24 @@ def budget_summary(figures: ReportFigures) -> tuple[list[dict], list[str]]:
     lines = []
     if share is not None:
         minimum = found.cofinancing_min
-        rows.append({
-            "label": "Cofinanciering",
-            "waarde": formatting.percent(share * 100, 1),
-            "toelichting": "van de Vlaamse subsidie"
-            + (f" (minimum {formatting.percent(minimum * 100, 1)})" if minimum is not None else ""),
-        })
+        rows.append(
+            {
+                "label": "Cofinanciering",
+                "waarde": formatting.percent(share * 100, 1),
+                "toelichting": "van de Vlaamse subsidie"
+                + (f" (minimum {formatting.percent(minimum * 100, 1)})" if minimum is not None else ""),
+            }
+        )
         met = found.rule_met_spent if spent else found.rule_met_planned
         required = found.required_own_spent if spent else found.required_own_planned
         if met is True:
-            lines.append(f"De gemeente draagt {formatting.euro(round(own or 0))} bij: meer dan de vereiste "
-                         f"cofinanciering van {formatting.euro(round(required or 0))}.")
+            lines.append(
+                f"De gemeente draagt {formatting.euro(round(own or 0))} bij: meer dan de vereiste "
+                f"cofinanciering van {formatting.euro(round(required or 0))}."
+            )
         elif met is False:
-            lines.append(f"Let op: de eigen middelen ({formatting.euro(round(own or 0))}) liggen onder de vereiste "
-                         f"cofinanciering van {formatting.euro(round(required or 0))}.")
+            lines.append(
+                f"Let op: de eigen middelen ({formatting.euro(round(own or 0))}) liggen onder de vereiste "
+                f"cofinanciering van {formatting.euro(round(required or 0))}."
+            )
     return rows, lines

@@ -36,8 +36,12 @@ CHART_WIDTH_CM = 14.0
 MIN_CHART_POINTS = 2
 
 _OUTCOME_COLOURS = {FINISHED: "groen", STOPPED: "rood", CARRIED_ON: "", NEVER_FOLLOWED: ""}
-_OUTCOME_LABELS = {FINISHED: "Afgerond", STOPPED: "Stopgezet", CARRIED_ON: "Loopt door",
-                   NEVER_FOLLOWED: "Nooit opgevolgd"}
+_OUTCOME_LABELS = {
+    FINISHED: "Afgerond",
+    STOPPED: "Stopgezet",
+    CARRIED_ON: "Loopt door",
+    NEVER_FOLLOWED: "Nooit opgevolgd",
+}
 _VERDICT_COLOURS = {MET: "groen", NOT_MET: "rood", ON_COURSE: "groen", OFF_COURSE: "oranje", NOT_JUDGEABLE: ""}
 _VERDICT_PHRASES = {
     MET: ("is gehaald", "zijn gehaald"),
@@ -68,12 +72,21 @@ def running_note(evaluation: Evaluation) -> str:
     """The sentence of a draft made before the period is over, or ""."""
     if evaluation.finished:
         return ""
-    return (f"De planperiode loopt tot {evaluation.end}; de cijfers van {_years(evaluation.open_years)} zijn nog "
-            "niet volledig.")
+    return (
+        f"De planperiode loopt tot {evaluation.end}; de cijfers van {_years(evaluation.open_years)} zijn nog "
+        "niet volledig."
+    )
 
 
-def evaluation_context(plan: Plan, evaluation: Evaluation, charts: Mapping[str, object], image: ImageMaker, *,
-                       today: date, draft: bool = False) -> dict:
+def evaluation_context(
+    plan: Plan,
+    evaluation: Evaluation,
+    charts: Mapping[str, object],
+    image: ImageMaker,
+    *,
+    today: date,
+    draft: bool = False,
+) -> dict:
     """`charts` holds the planned charts: "verloop" (statuses over the years) and one per indicator code."""
     context = common_context(plan, draft)
     tree = plan_tree(plan)
@@ -91,12 +104,16 @@ def evaluation_context(plan: Plan, evaluation: Evaluation, charts: Mapping[str, 
         samenvatting=_summary(plan, evaluation),
         verloop={
             "zinnen": _course_sentences(evaluation),
-            "grafiek": {"beeld": image(status_chart, CHART_WIDTH_CM),
-                        "bijschrift": f"Acties per status in elk jaar van de planperiode {period}"}
-            if status_chart is not None else None,
+            "grafiek": {
+                "beeld": image(status_chart, CHART_WIDTH_CM),
+                "bijschrift": f"Acties per status in elk jaar van de planperiode {period}",
+            }
+            if status_chart is not None
+            else None,
         },
-        doelstellingen=[_strategic(plan, sd, tree, names, evaluation, courses, indicators, charts, image)
-                        for sd in tree.strategic],
+        doelstellingen=[
+            _strategic(plan, sd, tree, names, evaluation, courses, indicators, charts, image) for sd in tree.strategic
+        ],
         begroting=_budget(evaluation),
         bijsturingen=adjustments(plan),
         niet_ingedeeld=[
@@ -107,6 +124,7 @@ def evaluation_context(plan: Plan, evaluation: Evaluation, charts: Mapping[str, 
 
 
 # ---------------------------------------------------------------- the council summary
+
 
 def _summary(plan: Plan, evaluation: Evaluation) -> dict:
     title = clean(plan.settings.title) or "beleidsplan"
@@ -120,17 +138,31 @@ def _summary(plan: Plan, evaluation: Evaluation) -> dict:
     if note := running_note(evaluation):
         intro.append(note + " Dit is daarom een ontwerp; maak de evaluatie opnieuw als het laatste jaar voorbij is.")
     if evaluation.empty_years:
-        intro.append(f"Voor {_years(evaluation.empty_years)} is op blad Opvolging voor geen enkele actie een "
-                     "opvolging ingevuld.")
+        intro.append(
+            f"Voor {_years(evaluation.empty_years)} is op blad Opvolging voor geen enkele actie een opvolging ingevuld."
+        )
     outcomes = evaluation.outcome_counts()
     total = len(evaluation.actions)
     action_lines = []
     if total:
-        parts = [f"{formatting.number(n)} {what}" for n, what in (
-            (outcomes[FINISHED], "afgerond"), (outcomes[STOPPED], "stopgezet"),
-            (outcomes[CARRIED_ON], "nog niet afgerond of stopgezet (die lopen door)")) if n]
-        sentence = (f"Van de {_count(total, 'actie', 'acties')} {'is' if total == 1 else 'zijn er'} "
-                    + join_words(parts) + ".") if parts else ""
+        parts = [
+            f"{formatting.number(n)} {what}"
+            for n, what in (
+                (outcomes[FINISHED], "afgerond"),
+                (outcomes[STOPPED], "stopgezet"),
+                (outcomes[CARRIED_ON], "nog niet afgerond of stopgezet (die lopen door)"),
+            )
+            if n
+        ]
+        sentence = (
+            (
+                f"Van de {_count(total, 'actie', 'acties')} {'is' if total == 1 else 'zijn er'} "
+                + join_words(parts)
+                + "."
+            )
+            if parts
+            else ""
+        )
         if outcomes[NEVER_FOLLOWED]:
             never = _count(outcomes[NEVER_FOLLOWED], "actie werd", "acties werden")
             sentence += f"{' ' if sentence else ''}{never} in geen enkel jaar opgevolgd."
@@ -145,16 +177,33 @@ def _summary(plan: Plan, evaluation: Evaluation) -> dict:
                 one, many = _VERDICT_PHRASES[verdict]
                 parts.append(f"{formatting.number(number)} {one if number == 1 else many}")
         indicator_lines.append(
-            f"Van de {_count(counted, 'cijfermatige indicator', 'cijfermatige indicatoren')}: {join_words(parts)}.")
+            f"Van de {_count(counted, 'cijfermatige indicator', 'cijfermatige indicatoren')}: {join_words(parts)}."
+        )
     budget_lines, spent_share = _budget_sentences(evaluation)
     return {
         "inleiding": intro,
-        "acties": [{"uitkomst": _OUTCOME_LABELS[o], "aantal": formatting.number(n), "aandeel": _share(n, total),
-                    "marker": marker(o, _OUTCOME_COLOURS[o])} for o, n in outcomes.items() if n],
+        "acties": [
+            {
+                "uitkomst": _OUTCOME_LABELS[o],
+                "aantal": formatting.number(n),
+                "aandeel": _share(n, total),
+                "marker": marker(o, _OUTCOME_COLOURS[o]),
+            }
+            for o, n in outcomes.items()
+            if n
+        ],
         "acties_totaal": formatting.number(total),
         "actiezinnen": action_lines,
-        "indicatoren": [{"oordeel": v, "aantal": formatting.number(n), "aandeel": _share(n, counted),
-                         "marker": marker(v, _VERDICT_COLOURS[v])} for v, n in verdicts.items() if n],
+        "indicatoren": [
+            {
+                "oordeel": v,
+                "aantal": formatting.number(n),
+                "aandeel": _share(n, counted),
+                "marker": marker(v, _VERDICT_COLOURS[v]),
+            }
+            for v, n in verdicts.items()
+            if n
+        ],
         "indicatorzinnen": indicator_lines,
         "budgetzinnen": budget_lines,
         "besteed_aandeel": spent_share,
@@ -162,9 +211,11 @@ def _summary(plan: Plan, evaluation: Evaluation) -> dict:
 
 
 def _course_sentences(evaluation: Evaluation) -> list[str]:
-    lines = [f"Per actie de status van elk jaar op blad Opvolging en wat er op het einde van werd. "
-             f"'{NOT_RUNNING}' betekent dat de actie dat jaar niet liep of dat er dat jaar voor geen enkele actie "
-             f"iets is ingevuld; 'geen opvolging' dat ze liep maar niet werd opgevolgd."]
+    lines = [
+        f"Per actie de status van elk jaar op blad Opvolging en wat er op het einde van werd. "
+        f"'{NOT_RUNNING}' betekent dat de actie dat jaar niet liep of dat er dat jaar voor geen enkele actie "
+        f"iets is ingevuld; 'geen opvolging' dat ze liep maar niet werd opgevolgd."
+    ]
     stopped = [c for c in evaluation.actions if c.outcome == STOPPED]
     if stopped:
         lines.append(f"Stopgezet: {join_words([c.action.code for c in stopped])}; de reden staat bij elke actie.")
@@ -173,17 +224,22 @@ def _course_sentences(evaluation: Evaluation) -> list[str]:
 
 # ---------------------------------------------------------------- objectives, actions, indicators
 
-def _strategic(plan, sd, tree: PlanTree, names, evaluation: Evaluation, courses, indicators, charts,
-               image: ImageMaker) -> dict:
+
+def _strategic(
+    plan, sd, tree: PlanTree, names, evaluation: Evaluation, courses, indicators, charts, image: ImageMaker
+) -> dict:
     return {
         "kop": heading(names, "strategisch", sd),
-        "operationele": [_operational(plan, od, tree, names, evaluation, courses, indicators, charts, image)
-                         for od in tree.operational.get(sd.code, [])],
+        "operationele": [
+            _operational(plan, od, tree, names, evaluation, courses, indicators, charts, image)
+            for od in tree.operational.get(sd.code, [])
+        ],
     }
 
 
-def _operational(plan, od, tree: PlanTree, names, evaluation: Evaluation, courses, indicators, charts,
-                 image: ImageMaker) -> dict:
+def _operational(
+    plan, od, tree: PlanTree, names, evaluation: Evaluation, courses, indicators, charts, image: ImageMaker
+) -> dict:
     under = [od.code] + [r.code for r in tree.results.get(od.code, [])]
     actions = [a for code in under for a in tree.actions.get(code, [])]
     found = tree.indicators_under(od.code, [])
@@ -197,11 +253,18 @@ def _operational(plan, od, tree: PlanTree, names, evaluation: Evaluation, course
         "kop": heading(names, "operationeel", od),
         "domein": clean(od.domain),
         "acties": rows,
-        "beeindigd": [{"code": c.action.code, "uitkomst": _OUTCOME_LABELS[c.outcome], "jaar": c.outcome_year,
-                       "reden": clean(c.note) or ("geen reden ingevuld" if c.outcome == STOPPED else "")}
-                      for c in ended],
-        "indicatoren": _indicator_block(evaluation, [i for i in found if i.code in indicators], indicators,
-                                        charts, image),
+        "beeindigd": [
+            {
+                "code": c.action.code,
+                "uitkomst": _OUTCOME_LABELS[c.outcome],
+                "jaar": c.outcome_year,
+                "reden": clean(c.note) or ("geen reden ingevuld" if c.outcome == STOPPED else ""),
+            }
+            for c in ended
+        ],
+        "indicatoren": _indicator_block(
+            evaluation, [i for i in found if i.code in indicators], indicators, charts, image
+        ),
         "beschrijvend": [{"code": i.code, "tekst": clean(i.text)} for i in found if i.code not in indicators],
     }
 
@@ -210,9 +273,13 @@ def _action_row(course: ActionCourse) -> dict:
     statuses = []
     for status in course.statuses:
         statuses.append({"tekst": status, "marker": marker(status) if status != NOT_RUNNING else ""})
-    return {"code": course.action.code, "titel": clean(course.action.title), "statussen": statuses,
-            "uitkomst": _OUTCOME_LABELS[course.outcome],
-            "marker": marker(course.outcome, _OUTCOME_COLOURS[course.outcome])}
+    return {
+        "code": course.action.code,
+        "titel": clean(course.action.title),
+        "statussen": statuses,
+        "uitkomst": _OUTCOME_LABELS[course.outcome],
+        "marker": marker(course.outcome, _OUTCOME_COLOURS[course.outcome]),
+    }
 
 
 def _periods(evaluation: Evaluation, courses: list[IndicatorCourse]) -> list[tuple[int, bool, str]]:
@@ -233,8 +300,9 @@ def _value(point, unit: str) -> str:
     return text
 
 
-def _indicator_block(evaluation: Evaluation, found: list[Indicator], indicators: Mapping[str, IndicatorCourse],
-                     charts, image: ImageMaker) -> dict | None:
+def _indicator_block(
+    evaluation: Evaluation, found: list[Indicator], indicators: Mapping[str, IndicatorCourse], charts, image: ImageMaker
+) -> dict | None:
     courses = [indicators[i.code] for i in found]
     if not courses:
         return None
@@ -249,14 +317,16 @@ def _indicator_block(evaluation: Evaluation, found: list[Indicator], indicators:
         target = ""
         if trend["target_value"] is not None:
             target = at_year(float(trend["target_value"]), trend["target_year"], unit, "tegen")
-        rows.append({
-            "tekst": f"{course.indicator.code} {clean(course.indicator.text)}",
-            "nulmeting": baseline,
-            "waarden": [_value(by_period[(y, p)], unit) if (y, p) in by_period else "" for y, p, _ in periods],
-            "streefwaarde": target,
-            "oordeel": course.verdict,
-            "marker": marker(course.verdict, _VERDICT_COLOURS[course.verdict]),
-        })
+        rows.append(
+            {
+                "tekst": f"{course.indicator.code} {clean(course.indicator.text)}",
+                "nulmeting": baseline,
+                "waarden": [_value(by_period[(y, p)], unit) if (y, p) in by_period else "" for y, p, _ in periods],
+                "streefwaarde": target,
+                "oordeel": course.verdict,
+                "marker": marker(course.verdict, _VERDICT_COLOURS[course.verdict]),
+            }
+        )
         if not any(p.value is not None or p.share is not None for p in trend["points"]):
             unmeasured.append(course.indicator.code)
         else:
@@ -266,16 +336,25 @@ def _indicator_block(evaluation: Evaluation, found: list[Indicator], indicators:
             notes.append({"code": course.indicator.code, "uitleg": " ".join(explanation)})
         chart = charts.get(course.indicator.code)
         if chart is not None:
-            drawn.append({"beeld": image(chart, CHART_WIDTH_CM),
-                          "bijschrift": f"{course.indicator.code} {clean(course.indicator.text)}"})
+            drawn.append(
+                {
+                    "beeld": image(chart, CHART_WIDTH_CM),
+                    "bijschrift": f"{course.indicator.code} {clean(course.indicator.text)}",
+                }
+            )
     if unmeasured:
-        notes.append({"code": "Zonder metingen",
-                      "uitleg": f"{join_words(unmeasured)}: er is in de hele planperiode niets gemeten, dus niet te "
-                                "beoordelen."})
+        notes.append(
+            {
+                "code": "Zonder metingen",
+                "uitleg": f"{join_words(unmeasured)}: er is in de hele planperiode niets gemeten, dus niet te "
+                "beoordelen.",
+            }
+        )
     return {"perioden": [label for _, _, label in periods], "rijen": rows, "toelichting": notes, "grafieken": drawn}
 
 
 # ---------------------------------------------------------------- the budget over the period
+
 
 def _money(value: float | None) -> str:
     return formatting.euro(value) if value is not None else ""
@@ -292,9 +371,11 @@ def _budget(evaluation: Evaluation) -> dict | None:
     rows = []
     for found in years:
         first = True
-        for label, planned, spent in (("Vlaamse subsidie", found.flemish_planned, found.flemish_spent),
-                                      ("Eigen middelen gemeente", found.own_planned, found.own_spent),
-                                      ("Andere financiering", found.other_planned, found.other_spent)):
+        for label, planned, spent in (
+            ("Vlaamse subsidie", found.flemish_planned, found.flemish_spent),
+            ("Eigen middelen gemeente", found.own_planned, found.own_spent),
+            ("Andere financiering", found.other_planned, found.other_spent),
+        ):
             if not planned and not spent:
                 continue
             rows.append(_budget_row(str(found.year) if first else "", label, planned, spent))
@@ -312,26 +393,38 @@ def _budget(evaluation: Evaluation) -> dict | None:
         judged_on_spent = found.spent is not None
         met = found.rule_met_spent if judged_on_spent else found.rule_met_planned
         share = found.cofinancing_spent if judged_on_spent else found.cofinancing_planned
-        cofinancing.append({
-            "jaar": str(found.year),
-            "vlaams": _money(found.flemish_spent if judged_on_spent else found.flemish_planned),
-            "eigen": _money(found.own_spent if judged_on_spent else found.own_planned),
-            "vereist": _money(found.required_own_spent if judged_on_spent else found.required_own_planned),
-            "aandeel": formatting.percent(share * 100, 1) if share is not None else "",
-            "gehaald": "ja" if met is True else "nee" if met is False else "",
-            "marker": marker("", "groen" if met is True else "rood") if met is not None else "",
-            "basis": "besteed" if judged_on_spent else "gepland",
-        })
+        cofinancing.append(
+            {
+                "jaar": str(found.year),
+                "vlaams": _money(found.flemish_spent if judged_on_spent else found.flemish_planned),
+                "eigen": _money(found.own_spent if judged_on_spent else found.own_planned),
+                "vereist": _money(found.required_own_spent if judged_on_spent else found.required_own_planned),
+                "aandeel": formatting.percent(share * 100, 1) if share is not None else "",
+                "gehaald": "ja" if met is True else "nee" if met is False else "",
+                "marker": marker("", "groen" if met is True else "rood") if met is not None else "",
+                "basis": "besteed" if judged_on_spent else "gepland",
+            }
+        )
     lines, _ = _budget_sentences(evaluation)
-    return {"rijen": rows, "cofinanciering": cofinancing, "zinnen": lines,
-            "minimum": formatting.percent(years[0].cofinancing_min * 100, 1)
-            if years[0].cofinancing_min is not None else ""}
+    return {
+        "rijen": rows,
+        "cofinanciering": cofinancing,
+        "zinnen": lines,
+        "minimum": formatting.percent(years[0].cofinancing_min * 100, 1)
+        if years[0].cofinancing_min is not None
+        else "",
+    }
 
 
 def _budget_row(year: str, label: str, planned: float | None, spent: float | None, bold: bool = False) -> dict:
     difference = spent - planned if spent is not None and planned is not None else None
-    return {"jaar": _rich(year, bold), "financiering": _rich(label, bold), "gepland": _rich(_money(planned), bold),
-            "besteed": _rich(_money(spent), bold), "verschil": _rich(_money(difference), bold)}
+    return {
+        "jaar": _rich(year, bold),
+        "financiering": _rich(label, bold),
+        "gepland": _rich(_money(planned), bold),
+        "besteed": _rich(_money(spent), bold),
+        "verschil": _rich(_money(difference), bold),
+    }
 
 
 def _budget_sentences(evaluation: Evaluation) -> tuple[list[str], str]:
@@ -346,21 +439,26 @@ def _budget_sentences(evaluation: Evaluation) -> tuple[list[str], str]:
     if spent_years:
         spent = sum(b.spent for b in spent_years)
         share = _share_1(spent, planned)
-        lines.append(f"Over de planperiode {period} was {formatting.euro(planned)} gepland en werd "
-                     f"{formatting.euro(spent)} besteed{f' ({share} van het geplande bedrag)' if share else ''}.")
+        lines.append(
+            f"Over de planperiode {period} was {formatting.euro(planned)} gepland en werd "
+            f"{formatting.euro(spent)} besteed{f' ({share} van het geplande bedrag)' if share else ''}."
+        )
     else:
-        lines.append(f"Over de planperiode {period} was {formatting.euro(planned)} gepland; er zijn nog geen bestede "
-                     "bedragen ingevuld.")
+        lines.append(
+            f"Over de planperiode {period} was {formatting.euro(planned)} gepland; er zijn nog geen bestede "
+            "bedragen ingevuld."
+        )
     unspent = [b.year for b in years if b.spent is None]
     if spent_years and unspent:
         lines.append(f"Voor {_years(unspent)} zijn nog geen bestede bedragen ingevuld.")
     minimum = years[0].cofinancing_min
     if minimum is not None:
         met = [b.year for b in years if (b.rule_met_spent if b.spent is not None else b.rule_met_planned) is True]
-        missed = [b.year for b in years
-                  if (b.rule_met_spent if b.spent is not None else b.rule_met_planned) is False]
-        rule = f"De cofinanciering (eigen middelen minstens {formatting.percent(minimum * 100, 1)} van de Vlaamse " \
-               "subsidie)"
+        missed = [b.year for b in years if (b.rule_met_spent if b.spent is not None else b.rule_met_planned) is False]
+        rule = (
+            f"De cofinanciering (eigen middelen minstens {formatting.percent(minimum * 100, 1)} van de Vlaamse "
+            "subsidie)"
+        )
         if met and not missed:
             lines.append(f"{rule} is in elk jaar gehaald ({_years(met)}).")
         elif met or missed:
@@ -379,19 +477,22 @@ def _share_1(part: float, whole: float) -> str:
 
 # ---------------------------------------------------------------- adjustments
 
+
 def adjustments(plan: Plan) -> list[dict]:
     """The changes of the sheet Bijsturing (Plan.adjustments), one row each, in the workbook's order; none in a
     workbook without that sheet."""
     rows = []
     for found in getattr(plan, "adjustments", ()) or ():
         day = getattr(found, "day", None)
-        rows.append({
-            "datum": formatting.long_date(day) if isinstance(day, date) else "",
-            "code": clean(getattr(found, "code", "")),
-            "wat": clean(getattr(found, "kind", "")),
-            "van": clean(getattr(found, "previous", "")),
-            "naar": clean(getattr(found, "new", "")),
-            "door": clean(getattr(found, "decided_by", "")),
-            "reden": clean(getattr(found, "reason", "")),
-        })
+        rows.append(
+            {
+                "datum": formatting.long_date(day) if isinstance(day, date) else "",
+                "code": clean(getattr(found, "code", "")),
+                "wat": clean(getattr(found, "kind", "")),
+                "van": clean(getattr(found, "previous", "")),
+                "naar": clean(getattr(found, "new", "")),
+                "door": clean(getattr(found, "decided_by", "")),
+                "reden": clean(getattr(found, "reason", "")),
+            }
+        )
     return rows

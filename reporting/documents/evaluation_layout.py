@@ -77,12 +77,20 @@ def plan_layout(context: dict, section) -> Layout:
     statuses = [(MARKER if s["marker"] else "") + s["tekst"] for a in actions for s in a["statussen"]]
     years = max((len(a["statussen"]) for a in actions), default=0)
     outcomes = [MARKER + a["uitkomst"] for a in actions]
-    periods = max((len(od["indicatoren"]["perioden"]) for sd in context["doelstellingen"]
-                   for od in sd["operationele"] if od["indicatoren"]), default=0)
+    periods = max(
+        (
+            len(od["indicatoren"]["perioden"])
+            for sd in context["doelstellingen"]
+            for od in sd["operationele"]
+            if od["indicatoren"]
+        ),
+        default=0,
+    )
     year_width, outcome_width = status_width(statuses), status_width(outcomes, OUTCOME_HEADING)
     portrait, landscape, already = page_widths(section)
-    needed = max(MIN_TITLE + years * year_width + outcome_width,
-                 MIN_INDICATOR + periods * PERIOD + sum(INDICATOR_FIXED))
+    needed = max(
+        MIN_TITLE + years * year_width + outcome_width, MIN_INDICATOR + periods * PERIOD + sum(INDICATOR_FIXED)
+    )
     wide = not already and needed > portrait
     return Layout(years, year_width, outcome_width, periods, landscape if wide or already else portrait, wide)
 
@@ -134,8 +142,10 @@ def fit_indicator_table(table, layout: Layout) -> None:
     if periods < 0:
         return
     headings = [_text(cell) for cell in cells_of(first)]
-    baseline, target, verdict = (max(least, status_width((), heading))
-                                 for least, heading in zip(INDICATOR_FIXED, headings[1:2] + headings[-2:], strict=True))
+    baseline, target, verdict = (
+        max(least, status_width((), heading))
+        for least, heading in zip(INDICATOR_FIXED, headings[1:2] + headings[-2:], strict=True)
+    )
     widths = [PERIOD] * periods
     for row in table.iterchildren(TR):
         cells = cells_of(row)
@@ -194,14 +204,21 @@ def landscape_for_objectives(body, levels: dict[str, int]) -> None:
     def breaks_section(node) -> bool:
         return local(node) == "p" and node.find(f"{w('pPr')}/{w('sectPr')}") is not None
 
-    section_start = next((position + 1 for position in range(index[id(tables[0])] - 1, -1, -1)
-                          if breaks_section(children[position])), 0)
-    start = next((position for position in range(index[id(tables[0])] - 1, section_start - 1, -1)
-                  if local(children[position]) == "p" and heading_level(children[position], levels) == 0),
-                 index[id(tables[0])])
+    section_start = next(
+        (position + 1 for position in range(index[id(tables[0])] - 1, -1, -1) if breaks_section(children[position])), 0
+    )
+    start = next(
+        (
+            position
+            for position in range(index[id(tables[0])] - 1, section_start - 1, -1)
+            if local(children[position]) == "p" and heading_level(children[position], levels) == 0
+        ),
+        index[id(tables[0])],
+    )
     end = index[id(tables[-1])] + 1
-    while end < len(children) and not (local(children[end]) == "p" and (
-            heading_level(children[end], levels) == 0 or breaks_section(children[end]))):
+    while end < len(children) and not (
+        local(children[end]) == "p" and (heading_level(children[end], levels) == 0 or breaks_section(children[end]))
+    ):
         end += 1
     before = start > section_start
     if before:

@@ -30,8 +30,9 @@ def evaluation_name(plan: Plan) -> str:
     return f"{EVALUATION}-{place}.docx"
 
 
-def render_evaluation(plan: Plan, *, template: str | Path | None = None, draft: bool = False,
-                      today: date | None = None) -> bytes:
+def render_evaluation(
+    plan: Plan, *, template: str | Path | None = None, draft: bool = False, today: date | None = None
+) -> bytes:
     """The evaluation as a .docx; a period whose last year is not over yet, or `draft`, marks it ONTWERP."""
     today = today or date.today()
     evaluation = evaluate(plan, today)
@@ -46,9 +47,13 @@ def render_evaluation(plan: Plan, *, template: str | Path | None = None, draft: 
 
     def build(template_object) -> dict:
         holder["context"] = evaluation_context(
-            plan, evaluation, charts,
+            plan,
+            evaluation,
+            charts,
             lambda chart, width_cm: DescribedChart(template_object, chart, width_cm, created),
-            today=today, draft=draft)
+            today=today,
+            draft=draft,
+        )
         holder["steps"].plan(holder["context"])
         return holder["context"]
 
@@ -58,13 +63,17 @@ def render_evaluation(plan: Plan, *, template: str | Path | None = None, draft: 
         layout = holder["steps"].layout
         if layout is not None and layout.landscape:
             landscape_for_objectives(document.element.body, style_levels(document))
-        finish(document, Properties(
-            title=f"Evaluatie {context['periode']} - {context['titel']}",
-            subject=" ".join(p for p in (f"Evaluatie {context['periode']}", context["gemeente"]) if p),
-            author=context["opgesteld_door"] or context["gemeente"] or "planrapport",
-            keywords="evaluatie; planperiode; indicatoren; begroting",
-            when=created,
-        ), draft=draft)
+        finish(
+            document,
+            Properties(
+                title=f"Evaluatie {context['periode']} - {context['titel']}",
+                subject=" ".join(p for p in (f"Evaluatie {context['periode']}", context["gemeente"]) if p),
+                author=context["opgesteld_door"] or context["gemeente"] or "planrapport",
+                keywords="evaluatie; planperiode; indicatoren; begroting",
+                when=created,
+            ),
+            draft=draft,
+        )
         return document_bytes(document)
     finally:
         release(document)
@@ -80,15 +89,15 @@ def evaluation_charts(evaluation: Evaluation) -> dict[str, PlannedChart]:
     found: dict[str, PlannedChart] = {}
     if len(frame):
         frame["verdict"] = [verdicts.get(code, "") for code in frame["code"]]
-        frame = frame[[sum(1 for p in points if p.value is not None) >= MIN_CHART_POINTS
-                       for points in frame["points"]]]
+        frame = frame[[sum(1 for p in points if p.value is not None) >= MIN_CHART_POINTS for points in frame["points"]]]
         lines, _ = planned_charts(frame, None, ())
         found.update(lines)
     rows = [(str(year), evaluation.statuses_in(year)) for year in evaluation.years]
     words = [w for w in evaluation.status_words if any(counts.get(w) for _, counts in rows)]
     if words:
         spec = {
-            "code": f"{evaluation.start}-{evaluation.end}", "title": "acties per status per jaar",
+            "code": f"{evaluation.start}-{evaluation.end}",
+            "title": "acties per status per jaar",
             "rows": tuple((year, tuple(counts.get(w, 0) for w in words)) for year, counts in rows),
             "words": tuple(words),
             "styles": tuple(status_style(w, evaluation.status_words) for w in words),
@@ -103,5 +112,8 @@ def _status_alt_text(spec: dict) -> str:
     for year, counts in spec["rows"]:
         named = [f"{n} {w[:1].lower()}{w[1:]}" for w, n in zip(spec["words"], counts, strict=True) if n]
         parts.append(f"{year}: {', '.join(named) if named else 'niets ingevuld'}")
-    return f"Staafgrafiek van de acties per status in elk jaar van de planperiode {spec['code']}. " + "; ".join(
-        parts) + "."
+    return (
+        f"Staafgrafiek van de acties per status in elk jaar van de planperiode {spec['code']}. "
+        + "; ".join(parts)
+        + "."
+    )

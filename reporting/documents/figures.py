@@ -29,7 +29,10 @@ def report_figures(plan: Plan, year: int) -> ReportFigures:
     frame = indicator_trends(plan, year)
     rollup = plan_rollup(plan, year, frame)
     rows = {row["code"]: row for row in frame.to_dict("records")}
-    chartable = frame[[sum(1 for p in points if p.value is not None) >= MIN_CHART_POINTS
-                       for points in frame["points"]]] if len(frame) else frame
+    chartable = (
+        frame[[sum(1 for p in points if p.value is not None) >= MIN_CHART_POINTS for points in frame["points"]]]
+        if len(frame)
+        else frame
+    )
     charts, statuses = planned_charts(chartable, rollup, [o.code for o in rollup.strategic if o.actions])
     return ReportFigures(year, rows, rollup, charts, statuses)

@@ -9,7 +9,7 @@ T = TypeVar("T")
 
 
 def timing_header(label: str) -> str:
-    """"Vanaf 2012" -> "Vanaf 2012:"; a label that already holds a colon stays as typed."""
+    """ "Vanaf 2012" -> "Vanaf 2012:"; a label that already holds a colon stays as typed."""
     label = " ".join(label.split())
     if not label:
         return ""
@@ -23,6 +23,5 @@ def by_timing(items: Iterable[T], timing: Callable[[T], str], item: Callable[[T]
         key = " ".join(timing(entry).split()).casefold()
         groups.setdefault(key, []).append((timing(entry), item(entry)))
     return [
-        {"kop": timing_header(members[0][0]), "lijst": [value for _, value in members]}
-        for members in groups.values()
+        {"kop": timing_header(members[0][0]), "lijst": [value for _, value in members]} for members in groups.values()
     ]

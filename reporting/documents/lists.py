@@ -42,7 +42,8 @@ def definition_xml(abstract_id: int, kind: str, mark: str, colour: str = "") -> 
             f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{number_format}"/>'
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>'
-            + (f"<w:rPr>{font}{colour_xml}</w:rPr>" if font or colour_xml else "") + "</w:lvl>"
+            + (f"<w:rPr>{font}{colour_xml}</w:rPr>" if font or colour_xml else "")
+            + "</w:lvl>"
         )
     return (
         f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
@@ -127,17 +128,26 @@ class Lists:
         num_id = ""
         for block in blocks:
             if not block.kind:
-                found.append({"tekst": runs(block.text) if bold_markup else block.text, "opsomming": False,
-                              "lijstalinea": None})
+                found.append(
+                    {"tekst": runs(block.text) if bold_markup else block.text, "opsomming": False, "lijstalinea": None}
+                )
                 previous = None
                 continue
-            same_run = previous is not None and (previous.kind, previous.mark, previous.level) == \
-                (block.kind, block.mark, block.level)
+            same_run = previous is not None and (previous.kind, previous.mark, previous.level) == (
+                block.kind,
+                block.mark,
+                block.level,
+            )
             if not same_run:
                 num_id = self._num(block)
             text = runs(block.text)
-            found.append({"tekst": text if bold_markup else block.text, "opsomming": True,
-                          "lijstalinea": ListParagraph(self._xml(block, num_id, table, text.xml))})
+            found.append(
+                {
+                    "tekst": text if bold_markup else block.text,
+                    "opsomming": True,
+                    "lijstalinea": ListParagraph(self._xml(block, num_id, table, text.xml)),
+                }
+            )
             previous = block
         return found
 

@@ -9,11 +9,20 @@ RING = "\u25cb"
 _COLOUR_WORDS = {"groen": GREEN, "oranje": ORANGE, "geel": ORANGE, "rood": RED}
 _WORDS = {
     # status
-    "afgerond": GREEN, "in uitvoering": BLUE, "in voorbereiding": BLUE, "niet gestart": GREY, "stopgezet": RED,
+    "afgerond": GREEN,
+    "in uitvoering": BLUE,
+    "in voorbereiding": BLUE,
+    "niet gestart": GREY,
+    "stopgezet": RED,
     # time
-    "op schema": GREEN, "vertraagd": ORANGE, "uitgesteld": RED,
+    "op schema": GREEN,
+    "vertraagd": ORANGE,
+    "uitgesteld": RED,
     # indicator verdicts (reporting.trends)
-    "op koers": GREEN, "aandacht": ORANGE, "niet op koers": RED, "geen gegevens": GREY,
+    "op koers": GREEN,
+    "aandacht": ORANGE,
+    "niet op koers": RED,
+    "geen gegevens": GREY,
 }
 _GAPS = {"geen opvolging", "niet ingevuld"}
 

@@ -13,7 +13,7 @@ PLACE_LIMIT = 60  # characters of the municipality in a file name ("sint-katelij
 
 
 def slug(text: str) -> str:
-    """"Sint-Niklaas" -> "sint-niklaas"; "Kortrijk (stad)" -> "kortrijk-stad"; accents dropped."""
+    """ "Sint-Niklaas" -> "sint-niklaas"; "Kortrijk (stad)" -> "kortrijk-stad"; accents dropped."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")
 
@@ -36,5 +36,5 @@ def output_name(kind: str, plan: Plan, year: int | None = None) -> str:
 def _shortened(place: str) -> str:
     if len(place) <= PLACE_LIMIT:
         return place
-    cut = place[:PLACE_LIMIT + 1]
-    return cut[:cut.rfind("-")] if "-" in cut else place[:PLACE_LIMIT]
+    cut = place[: PLACE_LIMIT + 1]
+    return cut[: cut.rfind("-")] if "-" in cut else place[:PLACE_LIMIT]

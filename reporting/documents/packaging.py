@@ -36,8 +36,10 @@ def package_bytes(document) -> bytes:
     for part in parts:
         # As PackageWriter._write_parts, but a body spooled while it was rendered is written out block by block.
         if part is document.part and spooled is not None:
-            entries.write(part.partname, _Streamed(
-                lambda: document_pieces(document.element, document.element.body, spooled), spooled.size))
+            entries.write(
+                part.partname,
+                _Streamed(lambda: document_pieces(document.element, document.element.body, spooled), spooled.size),
+            )
         else:
             # Read when it is zipped: the charts' parts wait in a file until then (chart_parts._BlobStore).
             entries.write(part.partname, _Later(lambda part=part: part.blob))
@@ -94,8 +96,10 @@ class _Entries:
 
 def _zipped(entries: Iterable[tuple[str, bytes]]) -> bytes:
     entries = sorted(entries, key=lambda entry: entry[0] != "[Content_Types].xml")
-    with tempfile.TemporaryFile(prefix="planrapport-docx-") as output, \
-            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        tempfile.TemporaryFile(prefix="planrapport-docx-") as output,
+        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for name, content in entries:
             info = zipfile.ZipInfo(name, date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_STORED if name.endswith(_COMPRESSED) else zipfile.ZIP_DEFLATED

@@ -74,15 +74,21 @@ def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | Non
     context["zonder_acties"] = not bbc and not plan.actions
     context["kolommen"] = BBC_COLUMNS if bbc else NO_ACTION_COLUMNS if context["zonder_acties"] else CLASSIC_COLUMNS
     notes = adjustment_notes(plan.adjustments)
-    context["doelstellingen"] = MadeOnDemand(tree.strategic, lambda sd: _noted(notes, {
-        "code": sd.code,
-        "titel": clean(sd.title),
-        "kop": heading(names, "strategisch", sd),
-        "motivering": paragraphs(sd.motivation),
-        "motivering_lijst": lists.paragraphs(blocks(sd.motivation), bold_markup=True),
-        "domein": clean(sd.domain),
-        "operationele": [_operational(od, tree, names, bbc, lists) for od in tree.operational.get(sd.code, [])],
-    }))
+    context["doelstellingen"] = MadeOnDemand(
+        tree.strategic,
+        lambda sd: _noted(
+            notes,
+            {
+                "code": sd.code,
+                "titel": clean(sd.title),
+                "kop": heading(names, "strategisch", sd),
+                "motivering": paragraphs(sd.motivation),
+                "motivering_lijst": lists.paragraphs(blocks(sd.motivation), bold_markup=True),
+                "domein": clean(sd.domain),
+                "operationele": [_operational(od, tree, names, bbc, lists) for od in tree.operational.get(sd.code, [])],
+            },
+        ),
+    )
     context["hoofdstukken_voor"] = [_chapter(c) for c in plan.chapters if not c.after]
     context["hoofdstukken_na"] = [_chapter(c) for c in plan.chapters if c.after]
     context["begroting"] = plan_budget(plan)
@@ -155,14 +161,20 @@ def _action_row(action: Action, tree: PlanTree, lists: Lists) -> dict:
         "code": action.code,
         "tekst": clean(action.title),
         "acties": [{"kop": "", "lijst": description}] if description else [],
-        "indicatoren": _with_details(by_timing(tree.indicators_under(action.code, []), lambda i: i.timing,
-                                               _indicator_item)),
+        "indicatoren": _with_details(
+            by_timing(tree.indicators_under(action.code, []), lambda i: i.timing, _indicator_item)
+        ),
     }
 
 
 def _action_item(action: Action) -> dict:
-    return {"code": action.code, "tekst": clean(action.title), "opsomming": True, "lijstalinea": None,
-            "detail": action_details(action, with_timing=False)}
+    return {
+        "code": action.code,
+        "tekst": clean(action.title),
+        "opsomming": True,
+        "lijstalinea": None,
+        "detail": action_details(action, with_timing=False),
+    }
 
 
 def _with_details(groups: list[dict]) -> list[dict]:
@@ -179,22 +191,34 @@ def _with_details(groups: list[dict]) -> list[dict]:
 
 
 def action_details(action: Action, with_timing: bool = True) -> str:
-    """"Trekker: Integratiedienst – Partners: OCMW – Budget: € 2.500", as `planrapport importeren` reads it back."""
-    fields = [("Timing", action.timing if with_timing else ""), ("Trekker", action.lead),
-              ("Partners", action.partners), ("Budget", action.budget), ("Contact", action.contact)]
+    """ "Trekker: Integratiedienst – Partners: OCMW – Budget: € 2.500", as `planrapport importeren` reads it back."""
+    fields = [
+        ("Timing", action.timing if with_timing else ""),
+        ("Trekker", action.lead),
+        ("Partners", action.partners),
+        ("Budget", action.budget),
+        ("Contact", action.contact),
+    ]
     return " \u2013 ".join(f"{name}: {' '.join(clean(value).split())}" for name, value in fields if value)
 
 
 def _indicator_item(indicator: Indicator) -> dict:
-    return {"code": indicator.code, "tekst": clean(indicator.text), "opsomming": True, "lijstalinea": None,
-            "detail": measures(indicator)}
+    return {
+        "code": indicator.code,
+        "tekst": clean(indicator.text),
+        "opsomming": True,
+        "lijstalinea": None,
+        "detail": measures(indicator),
+    }
 
 
 def measures(indicator: Indicator) -> str:
-    """"(nulmeting 2011: 14; streefwaarde 2013: 22)" for an indicator with a baseline or a target, else ""."""
+    """ "(nulmeting 2011: 14; streefwaarde 2013: 22)" for an indicator with a baseline or a target, else ""."""
     parts = []
-    for word, year, value in (("nulmeting", indicator.baseline_year, indicator.baseline_value),
-                              ("streefwaarde", indicator.target_year, indicator.target_value)):
+    for word, year, value in (
+        ("nulmeting", indicator.baseline_year, indicator.baseline_value),
+        ("streefwaarde", indicator.target_year, indicator.target_value),
+    ):
         if value is not None:
             parts.append(f"{word}{f' {year}' if year else ''}: {number(value, 6)}")
     return f"({'; '.join(parts)})" if parts else ""

@@ -20,8 +20,9 @@ def document_bytes(document) -> bytes:
     return package_bytes(document)
 
 
-def render_plan_document(plan: Plan, *, template: str | Path | None = None, draft: bool = False,
-                         today: date | None = None) -> bytes:
+def render_plan_document(
+    plan: Plan, *, template: str | Path | None = None, draft: bool = False, today: date | None = None
+) -> bytes:
     """The plan as a .docx: title page, objectives with their three-column tables, the budget annex."""
     holder: dict[str, dict] = {}
 

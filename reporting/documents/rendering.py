@@ -26,8 +26,10 @@ _DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDraw
 
 _DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-_MACRO_TYPES = ("application/vnd.ms-word.document.macroEnabled.main+xml",
-                "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+_MACRO_TYPES = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
 GUIDE = "Zie 'Uw eigen huisstijl' (huisstijl.md bij planrapport) voor de namen en tags die een sjabloon kan gebruiken."
 
 
@@ -153,8 +155,9 @@ def _as_document(data: bytes, name: str) -> bytes:
     return output.getvalue()
 
 
-def render(path: Path, build_context: Callable[[DocxTemplate], dict],
-           block_steps: Callable[[object], BlockSteps] | None = None):
+def render(
+    path: Path, build_context: Callable[[DocxTemplate], dict], block_steps: Callable[[object], BlockSteps] | None = None
+):
     """Render the template at `path` with the context `build_context(template)`; returns the python-docx Document.
     `block_steps(document)` finishes each block of the body and says what becomes of it (spooled_body's roles);
     without it every block is kept."""
@@ -199,14 +202,20 @@ def _sync_parts(document) -> None:
 
 
 _TRANSLATIONS = (
-    (r"Encountered unknown tag '(\w+)'\..*The innermost block that needs to be closed is '(\w+)'\.",
-     r"de tag '\1' komt hier onverwacht: eerst moet de '\2' gesloten worden met {% end\2 %}"),
+    (
+        r"Encountered unknown tag '(\w+)'\..*The innermost block that needs to be closed is '(\w+)'\.",
+        r"de tag '\1' komt hier onverwacht: eerst moet de '\2' gesloten worden met {% end\2 %}",
+    ),
     (r"Encountered unknown tag '(\w+)'.*", r"de tag '\1' staat hier niet op zijn plaats of bestaat niet"),
-    (r"Unexpected end of template\. Jinja was looking for the following tags: (.*?)\..*"
-     r"The innermost block that needs to be closed is '(\w+)'\.",
-     r"de '\2' wordt nergens gesloten: er ontbreekt een {% end\2 %}"),
-    (r"Unexpected end of template\. Jinja was looking for the following tags: (.*?)\.",
-     r"er ontbreekt een afsluitende tag (een van: \1)"),
+    (
+        r"Unexpected end of template\. Jinja was looking for the following tags: (.*?)\..*"
+        r"The innermost block that needs to be closed is '(\w+)'\.",
+        r"de '\2' wordt nergens gesloten: er ontbreekt een {% end\2 %}",
+    ),
+    (
+        r"Unexpected end of template\. Jinja was looking for the following tags: (.*?)\.",
+        r"er ontbreekt een afsluitende tag (een van: \1)",
+    ),
     (r"unexpected '(.*)'", r"onverwacht teken '\1'"),
     (r"unexpected end of template, expected '(.*)'\.?", r"de tag is niet afgesloten; '\1' ontbreekt"),
     (r"expected token '(.*)', got '(.*)'", r"'\1' verwacht maar '\2' gevonden"),

@@ -31,8 +31,16 @@ CHART_WIDTH_CM = 14.0
 STATUS_CHART_WIDTH_CM = 14.0
 
 
-def year_report_context(plan: Plan, figures: ReportFigures, image: ImageMaker, *, today: date,
-                        draft: bool = False, warnings: Iterable | None = None, lists: Lists | None = None) -> dict:
+def year_report_context(
+    plan: Plan,
+    figures: ReportFigures,
+    image: ImageMaker,
+    *,
+    today: date,
+    draft: bool = False,
+    warnings: Iterable | None = None,
+    lists: Lists | None = None,
+) -> dict:
     """`lists` numbers the lists of the document being rendered (without it, they are numbered on their own)."""
     year = figures.year
     context = common_context(plan, draft)
@@ -45,14 +53,13 @@ def year_report_context(plan: Plan, figures: ReportFigures, image: ImageMaker, *
         datum=formatting.long_date(today),
         titel=context["titel"] or f"Jaarrapport {year}",
         samenvatting=council_summary(plan, figures),
-        doelstellingen=MadeOnDemand(tree.strategic,
-                                    lambda sd: _strategic(plan, sd, tree, names, figures, image, rows)),
+        doelstellingen=MadeOnDemand(tree.strategic, lambda sd: _strategic(plan, sd, tree, names, figures, image, rows)),
         begroting=_budget(plan, figures),
         verbeterd=corrected(plan, year),
         bijsturing=adjustments_in(plan, year),
-        waarschuwingen=[
-            {"cel": issue.cell, "code": issue.code, "melding": clean(issue.message)} for issue in warnings
-        ] if warnings else [],
+        waarschuwingen=[{"cel": issue.cell, "code": issue.code, "melding": clean(issue.message)} for issue in warnings]
+        if warnings
+        else [],
         niet_ingedeeld=[
             {"soort": u.kind, "code": u.code, "tekst": clean(u.text), "cel": u.cell} for u in tree.unplaced
         ],
@@ -71,18 +78,29 @@ def corrected(plan: Plan, year: int) -> list[str]:
         if change.removed:
             sentences.append(f"De rij van {change.what} op blad {sent.sheet} is verwijderd na de indiening.")
         else:
-            sentences.append(f"{sent.header} van {change.what}: {when} {_shown(sent.value)}, nu "
-                             f"{_shown(change.current)}.")
+            sentences.append(
+                f"{sent.header} van {change.what}: {when} {_shown(sent.value)}, nu {_shown(change.current)}."
+            )
     return sentences
 
 
 def adjustments_in(plan: Plan, year: int) -> list[dict[str, str]]:
     """The changes of blad Bijsturing dated in the year, by date: when, which item, what, and the decision."""
-    titles = {item.code: getattr(item, "title", "") or getattr(item, "text", "")
-              for item in (*plan.objectives, *plan.results, *plan.actions, *plan.indicators)}
+    titles = {
+        item.code: getattr(item, "title", "") or getattr(item, "text", "")
+        for item in (*plan.objectives, *plan.results, *plan.actions, *plan.indicators)
+    }
     rows = sorted((a for a in plan.adjustments if a.day is not None and a.day.year == year), key=lambda a: a.day)
-    return [{"datum": formatting.long_date(a.day), "code": a.code, "onderdeel": _short(clean(titles.get(a.code, ""))),
-             "wat": clean(a.kind)[:1].upper() + clean(a.kind)[1:], "beslissing": decision(a)} for a in rows]
+    return [
+        {
+            "datum": formatting.long_date(a.day),
+            "code": a.code,
+            "onderdeel": _short(clean(titles.get(a.code, ""))),
+            "wat": clean(a.kind)[:1].upper() + clean(a.kind)[1:],
+            "beslissing": decision(a),
+        }
+        for a in rows
+    ]
 
 
 def decision(adjustment: Adjustment) -> str:
@@ -109,6 +127,7 @@ def _shown(value: object) -> str:
 
 
 # ---------------------------------------------------------------- objectives, actions, indicators
+
 
 class _YearRows(NamedTuple):
     follow_ups: dict[str, FollowUp]  # action code -> its follow-up row for the year
@@ -147,8 +166,9 @@ def _indicator_in(indicator: Indicator, figures: ReportFigures, plan: Plan) -> b
     if trend.get("quantitative"):
         return True
     timing = parse_timing(indicator.timing, plan.settings.start_year, plan.settings.end_year)
-    return timing.years is None or not timing.years or figures.year in timing.years or bool(
-        trend.get("measured_in_year"))
+    return (
+        timing.years is None or not timing.years or figures.year in timing.years or bool(trend.get("measured_in_year"))
+    )
 
 
 def _strategic(plan, sd, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker, rows: _YearRows) -> dict:
@@ -162,20 +182,25 @@ def _strategic(plan, sd, tree: PlanTree, names, figures: ReportFigures, image: I
         "grafiek": {
             "beeld": image(chart, STATUS_CHART_WIDTH_CM),
             "bijschrift": f"Acties per status in {figures.year}, per {names['operationeel'].casefold()}",
-        } if chart is not None else None,
-        "operationele": [_operational(plan, od, tree, names, figures, image, rows)
-                         for od in tree.operational.get(sd.code, [])],
+        }
+        if chart is not None
+        else None,
+        "operationele": [
+            _operational(plan, od, tree, names, figures, image, rows) for od in tree.operational.get(sd.code, [])
+        ],
     }
 
 
-def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker,
-                 rows: _YearRows) -> dict:
+def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker, rows: _YearRows) -> dict:
     year = figures.year
     follow_ups, measurements, covered = rows.follow_ups, rows.measurements, rows.covered
 
     def actions_of(code: str) -> list[dict]:
-        return [_action(a, follow_ups.get(a.code), year, rows.lists) for a in tree.actions.get(code, [])
-                if _runs_in(a, covered)]
+        return [
+            _action(a, follow_ups.get(a.code), year, rows.lists)
+            for a in tree.actions.get(code, [])
+            if _runs_in(a, covered)
+        ]
 
     def block(indicators: list[Indicator]) -> dict | None:
         shown = [i for i in indicators if _indicator_in(i, figures, plan)]
@@ -186,8 +211,13 @@ def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image:
         for action in tree.actions.get(od.code, []):
             follow_up = follow_ups.get(action.code)
             if _runs_in(action, covered):
-                groups.append({"kop": "", "acties": [_action(action, follow_up, year, rows.lists)],
-                               "indicatoren": block(tree.indicators.get(action.code, []))})
+                groups.append(
+                    {
+                        "kop": "",
+                        "acties": [_action(action, follow_up, year, rows.lists)],
+                        "indicatoren": block(tree.indicators.get(action.code, [])),
+                    }
+                )
         own = block(tree.indicators.get(od.code, []))
         if own:
             groups.append({"kop": "", "acties": [], "indicatoren": own})
@@ -196,8 +226,13 @@ def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image:
             actions = actions_of(result.code)
             indicators = block(tree.indicators_under(result.code, tree.actions.get(result.code, [])))
             if actions or indicators:
-                groups.append({"kop": f"{names['resultaat']} {result.code}: {clean(result.text)}",
-                               "acties": actions, "indicatoren": indicators})
+                groups.append(
+                    {
+                        "kop": f"{names['resultaat']} {result.code}: {clean(result.text)}",
+                        "acties": actions,
+                        "indicatoren": indicators,
+                    }
+                )
         direct = actions_of(od.code)
         own = block(tree.indicators_under(od.code, tree.actions.get(od.code, [])))
         if direct or own:
@@ -223,10 +258,20 @@ def _action(action: Action, follow_up: FollowUp | None, year: int, lists: Lists)
             facts.append({"label": "Tijd", "waarde": time, "marker": marker(time, follow_up.time_colour)})
         if clean(follow_up.money) or follow_up.money_colour:
             money = clean(follow_up.money) or clean(follow_up.money_colour)
-            facts.append({"label": "Geld", "waarde": money,
-                          "marker": marker("", follow_up.money_colour) if follow_up.money_colour else ""})
-    for label, value in (("Timing", action.timing), ("Trekker", action.lead), ("Partners", action.partners),
-                         ("Budget", action.budget), ("Contact", action.contact)):
+            facts.append(
+                {
+                    "label": "Geld",
+                    "waarde": money,
+                    "marker": marker("", follow_up.money_colour) if follow_up.money_colour else "",
+                }
+            )
+    for label, value in (
+        ("Timing", action.timing),
+        ("Trekker", action.lead),
+        ("Partners", action.partners),
+        ("Budget", action.budget),
+        ("Contact", action.contact),
+    ):
         if clean(value):
             facts.append({"label": label, "waarde": clean(value), "marker": ""})
     progress = blocks(follow_up.progress) if follow_up else []
@@ -246,6 +291,7 @@ def _action(action: Action, follow_up: FollowUp | None, year: int, lists: Lists)
 
 # ---------------------------------------------------------------- indicator tables
 
+
 def _measurements(plan: Plan, year: int) -> dict[str, list[Measurement]]:
     found: dict[str, list[Measurement]] = {}
     for measurement in plan.measurements:
@@ -254,8 +300,9 @@ def _measurements(plan: Plan, year: int) -> dict[str, list[Measurement]]:
     return found
 
 
-def _periods(plan: Plan, indicators: list[Indicator], measurements: Mapping[str, list[Measurement]],
-             year: int) -> list[tuple[int, bool, str]]:
+def _periods(
+    plan: Plan, indicators: list[Indicator], measurements: Mapping[str, list[Measurement]], year: int
+) -> list[tuple[int, bool, str]]:
     """(year, partial, label) columns: the measured periods, and every plan year from the first one on, so the
     table fills up year by year as in the plan's own tables."""
     found: dict[tuple[int, bool], str] = {}
@@ -293,8 +340,10 @@ def _evolution(trend: Mapping[str, object]) -> str:
 
     unit = str(trend.get("unit") or "")
     percentage = unit.strip().casefold() in ("percentage", "%")
-    for change, pct, since in (("change_previous", "change_previous_pct", "previous_year"),
-                               ("change_baseline", "change_baseline_pct", "baseline_year")):
+    for change, pct, since in (
+        ("change_previous", "change_previous_pct", "previous_year"),
+        ("change_baseline", "change_baseline_pct", "baseline_year"),
+    ):
         value = trend.get(change)
         if value is None:
             continue
@@ -345,8 +394,13 @@ def _labelled(plan: Plan, indicator: Indicator) -> str:
     return clean(indicator.text)
 
 
-def _indicator_block(plan: Plan, indicators: list[Indicator], figures: ReportFigures,
-                     measurements: Mapping[str, list[Measurement]], image: ImageMaker) -> dict:
+def _indicator_block(
+    plan: Plan,
+    indicators: list[Indicator],
+    figures: ReportFigures,
+    measurements: Mapping[str, list[Measurement]],
+    image: ImageMaker,
+) -> dict:
     year = figures.year
     quantitative = [i for i in indicators if figures.trends.get(i.code, {}).get("quantitative")]
     descriptive = [i for i in indicators if i not in quantitative]
@@ -358,24 +412,33 @@ def _indicator_block(plan: Plan, indicators: list[Indicator], figures: ReportFig
         for indicator in quantitative:
             trend = figures.trends.get(indicator.code, {})
             by_period = {(m.year, m.partial): m for m in measurements.get(indicator.code, [])}
-            values = [_value(by_period[(y, p)], indicator.unit) if (y, p) in by_period else ""
-                      for y, p, _ in periods]
+            values = [_value(by_period[(y, p)], indicator.unit) if (y, p) in by_period else "" for y, p, _ in periods]
             verdict = str(trend.get("verdict") or "")
-            rows.append({"code": indicator.code, "tekst": _labelled(plan, indicator), "waarden": values,
-                         "evolutie": _evolution(trend), "oordeel": verdict, "marker": marker(verdict)})
+            rows.append(
+                {
+                    "code": indicator.code,
+                    "tekst": _labelled(plan, indicator),
+                    "waarden": values,
+                    "evolutie": _evolution(trend),
+                    "oordeel": verdict,
+                    "marker": marker(verdict),
+                }
+            )
             measured = measurements.get(indicator.code, [])
             # Without any measurement the empty row says it all; the officer's own notes still count.
             explanation = [str(trend.get("reason") or "")] if measured else []
             explanation.append(clean(indicator.note))
-            explanation += [f"{clean(m.period)}: {clean(m.note)}" for m in measurements.get(indicator.code, [])
-                            if clean(m.note)]
+            explanation += [
+                f"{clean(m.period)}: {clean(m.note)}" for m in measurements.get(indicator.code, []) if clean(m.note)
+            ]
             text = " ".join(part for part in explanation if part)
             if text:
                 notes.append({"code": indicator.code, "tekst": _short(clean(indicator.text)), "uitleg": text})
             chart = figures.indicator_charts.get(indicator.code)
             if chart is not None:
-                charts.append({"beeld": image(chart, CHART_WIDTH_CM),
-                               "bijschrift": f"{indicator.code} {clean(indicator.text)}"})
+                charts.append(
+                    {"beeld": image(chart, CHART_WIDTH_CM), "bijschrift": f"{indicator.code} {clean(indicator.text)}"}
+                )
         table = {"perioden": [label for _, _, label in periods], "rijen": rows}
         notes = _shared_sentences_once(notes)
     else:
@@ -384,12 +447,14 @@ def _indicator_block(plan: Plan, indicators: list[Indicator], figures: ReportFig
         "tabel": table,
         "toelichting": notes,
         "grafieken": charts,
-        "beschrijvend": by_timing(descriptive, lambda i: i.timing,
-                                  lambda i: {"code": i.code, "tekst": clean(i.text), "opsomming": True}),
+        "beschrijvend": by_timing(
+            descriptive, lambda i: i.timing, lambda i: {"code": i.code, "tekst": clean(i.text), "opsomming": True}
+        ),
     }
 
 
 # ---------------------------------------------------------------- budget of the year
+
 
 def _budget(plan: Plan, figures: ReportFigures) -> dict | None:
     year = figures.year

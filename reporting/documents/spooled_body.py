@@ -160,7 +160,7 @@ def serialized(node, namespaces: dict) -> bytes:
     kept = _KEPT.get(key)
     if kept is None:
         kept = _KEPT[key] = _DECLARATION.sub(lambda match: _declared(match, namespaces), found.group(0))
-    return data[:found.start()] + kept + data[found.end():]
+    return data[: found.start()] + kept + data[found.end() :]
 
 
 _KEPT: dict[tuple, bytes] = {}

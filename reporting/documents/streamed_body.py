@@ -101,7 +101,7 @@ def _copy_grid(fixed, grid) -> None:
     for column, fixed_column in zip(old, new, strict=False):
         if fixed_column.get(W) is not None and column.get(W) != fixed_column.get(W):
             column.set(W, fixed_column.get(W))
-    for column in old[len(new):]:
+    for column in old[len(new) :]:
         grid.remove(column)
-    for fixed_column in new[len(old):]:
+    for fixed_column in new[len(old) :]:
         etree.SubElement(grid, GRID_COL, {W: fixed_column.get(W)})

@@ -19,8 +19,15 @@ from workbook.errors import WorkbookError
 from workbook.model import Plan
 
 
-def render_year_report(plan: Plan, year: int | None = None, *, template: str | Path | None = None,
-                       draft: bool = False, warnings: Iterable | None = None, today: date | None = None) -> bytes:
+def render_year_report(
+    plan: Plan,
+    year: int | None = None,
+    *,
+    template: str | Path | None = None,
+    draft: bool = False,
+    warnings: Iterable | None = None,
+    today: date | None = None,
+) -> bytes:
     """The year report as a .docx: title page, contents, summary, objectives and actions, indicators, budget."""
     year = year if year is not None else plan.settings.report_year
     if year is None:
@@ -37,8 +44,14 @@ def render_year_report(plan: Plan, year: int | None = None, *, template: str | P
     def build(template_object) -> dict:
         # A chart's parts are made when the template prints it: only the charts the report shows are built.
         holder["context"] = year_report_context(
-            plan, figures, lambda chart, width_cm: DescribedChart(template_object, chart, width_cm, created),
-            today=today, draft=draft, warnings=warnings, lists=Lists.of(template_object))
+            plan,
+            figures,
+            lambda chart, width_cm: DescribedChart(template_object, chart, width_cm, created),
+            today=today,
+            draft=draft,
+            warnings=warnings,
+            lists=Lists.of(template_object),
+        )
         return holder["context"]
 
     document = render(template_path(plan, YEAR_REPORT, template), build, BlockSteps)

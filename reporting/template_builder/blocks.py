@@ -31,20 +31,32 @@ def sentences(body, variable: str) -> None:
     tag_paragraph(body, "{%p endfor %}")
 
 
-def count_table(body, caption: str, headers: tuple[str, str], rows: str, item: str, word: str,
-                total: str | None = None) -> None:
+def count_table(
+    body, caption: str, headers: tuple[str, str], rows: str, item: str, word: str, total: str | None = None
+) -> None:
     """A summary table: per row a word with its coloured marker, a count and a share; with `total`, a bold last
     row Totaal of that count and 100%."""
     table = add_table(body, [7.0, 2.4, 2.4], caption=caption, last_row=total is not None)
-    add_row(table, [[(headers[0], "Tabelkop")], [(headers[1], "Tabelkop rechts")], [("Aandeel", "Tabelkop rechts")]],
-            repeat_header=True)
+    add_row(
+        table,
+        [[(headers[0], "Tabelkop")], [(headers[1], "Tabelkop rechts")], [("Aandeel", "Tabelkop rechts")]],
+        repeat_header=True,
+    )
     loop_row(table, f"{{%tr for {item} in {rows} %}}")
-    add_row(table, [[(f"{{{{r {item}.marker }}}}{{{{ {item}.{word} }}}}", "Tabeltekst")],
-                    [(f"{{{{ {item}.aantal }}}}", "Tabelgetal")], [(f"{{{{ {item}.aandeel }}}}", "Tabelgetal")]])
+    add_row(
+        table,
+        [
+            [(f"{{{{r {item}.marker }}}}{{{{ {item}.{word} }}}}", "Tabeltekst")],
+            [(f"{{{{ {item}.aantal }}}}", "Tabelgetal")],
+            [(f"{{{{ {item}.aandeel }}}}", "Tabelgetal")],
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     if total is not None:
-        add_row(table, [[("**Totaal**", "Tabeltekst")], [(f"**{{{{ {total} }}}}**", "Tabelgetal")],
-                        [("**100%**", "Tabelgetal")]])
+        add_row(
+            table,
+            [[("**Totaal**", "Tabeltekst")], [(f"**{{{{ {total} }}}}**", "Tabelgetal")], [("**100%**", "Tabelgetal")]],
+        )
     finish_table(table)
 
 
@@ -73,8 +85,10 @@ def title_page(document, lines: Iterable[tuple[str, str]]) -> None:
     tag_paragraph(document, "{%p if ontwerp %}")
     box = para(document, "", "Kader")
     box.add_run("ONTWERP. ").bold = True
-    box.add_run("Dit document werd gemaakt van een werkboek dat nog fouten bevat. Het is niet bestemd om "
-                "voor te leggen of in te dienen.")
+    box.add_run(
+        "Dit document werd gemaakt van een werkboek dat nog fouten bevat. Het is niet bestemd om "
+        "voor te leggen of in te dienen."
+    )
     tag_paragraph(document, "{%p if ontwerp_ontbreekt %}")
     para(document, "Niet gelezen, dus niet in dit document: {{ ontwerp_ontbreekt }}.", "Kader")
     tag_paragraph(document, "{%p endif %}")
@@ -90,8 +104,11 @@ def title_page(document, lines: Iterable[tuple[str, str]]) -> None:
 def contents_page(document) -> None:
     para(document, "Inhoud", "TOC Heading")
     paragraph = document.add_paragraph()
-    field(paragraph, 'TOC \\o "1-2" \\h \\z \\u',
-           "Word vult de inhoudstafel aan wanneer u het document opent en de velden laat bijwerken.")
+    field(
+        paragraph,
+        'TOC \\o "1-2" \\h \\z \\u',
+        "Word vult de inhoudstafel aan wanneer u het document opent en de velden laat bijwerken.",
+    )
 
 
 def set_widths(table, widths_cm: list[float]) -> None:
@@ -108,15 +125,28 @@ def set_widths(table, widths_cm: list[float]) -> None:
             cell.width = Cm(width)
 
 
-def add_table(document, widths_cm: list[float], *, style: str = "Planrapport tabel", caption: str = "",
-           header: bool = True, last_row: bool = False):
+def add_table(
+    document,
+    widths_cm: list[float],
+    *,
+    style: str = "Planrapport tabel",
+    caption: str = "",
+    header: bool = True,
+    last_row: bool = False,
+):
     table = document.add_table(rows=0, cols=len(widths_cm))
     table.style = document.styles[style]
     look = table._tbl.tblPr.find(w("tblLook"))
     if look is None:
         look = put(table._tbl.tblPr, element("tblLook"))
-    for key, value in (("firstRow", header), ("lastRow", last_row), ("firstColumn", not header),
-                       ("lastColumn", False), ("noHBand", True), ("noVBand", True)):
+    for key, value in (
+        ("firstRow", header),
+        ("lastRow", last_row),
+        ("firstColumn", not header),
+        ("lastColumn", False),
+        ("noHBand", True),
+        ("noVBand", True),
+    ):
         look.set(w(key), "1" if value else "0")
     look.attrib.pop(w("val"), None)
     if caption:
@@ -177,13 +207,26 @@ def grouped_cell(variable: str, item: str = "item") -> list[tuple[str, str]]:
     ]
 
 
-def budget_table(document, rows: str, columns: list[tuple[str, float]], cells: list[list[tuple[str, str]]],
-                  total: list[list[tuple[str, str]]] | None, total_test: str, amounts: int = 1) -> None:
+def budget_table(
+    document,
+    rows: str,
+    columns: list[tuple[str, float]],
+    cells: list[list[tuple[str, str]]],
+    total: list[list[tuple[str, str]]] | None,
+    total_test: str,
+    amounts: int = 1,
+) -> None:
     """A budget table whose last `amounts` columns hold amounts (right-aligned)."""
     table = add_table(document, [width for _, width in columns], caption="Begroting", last_row=total is not None)
     first_amount = len(columns) - amounts
-    add_row(table, [[(name, "Tabelkop rechts" if index >= first_amount else "Tabelkop")]
-                 for index, (name, _) in enumerate(columns)], repeat_header=True)
+    add_row(
+        table,
+        [
+            [(name, "Tabelkop rechts" if index >= first_amount else "Tabelkop")]
+            for index, (name, _) in enumerate(columns)
+        ],
+        repeat_header=True,
+    )
     loop_row(table, f"{{%tr for rij in {rows} %}}")
     add_row(table, cells)
     loop_row(table, "{%tr endfor %}")
@@ -197,14 +240,27 @@ def budget_table(document, rows: str, columns: list[tuple[str, float]], cells: l
 def unplaced_rows(body) -> None:
     tag_paragraph(body, "{%p if niet_ingedeeld %}")
     para(body, "Rijen zonder plaats in het plan", "Heading 1")
-    para(body, "Deze rijen verwijzen naar een doelstelling, resultaat of actie die niet in het werkboek staat. "
-             "Verbeter de code in het werkboek en maak het document opnieuw.")
+    para(
+        body,
+        "Deze rijen verwijzen naar een doelstelling, resultaat of actie die niet in het werkboek staat. "
+        "Verbeter de code in het werkboek en maak het document opnieuw.",
+    )
     table = add_table(body, [2.6, 2.4, 9.0, 2.6], caption="Rijen zonder plaats")
-    add_row(table, [[("Soort", "Tabelkop")], [("Code", "Tabelkop")], [("Tekst", "Tabelkop")], [("Cel", "Tabelkop")]],
-         repeat_header=True)
+    add_row(
+        table,
+        [[("Soort", "Tabelkop")], [("Code", "Tabelkop")], [("Tekst", "Tabelkop")], [("Cel", "Tabelkop")]],
+        repeat_header=True,
+    )
     loop_row(table, "{%tr for rij in niet_ingedeeld %}")
-    add_row(table, [[("{{ rij.soort }}", "Tabeltekst")], [("{{ rij.code }}", "Tabeltekst")],
-                 [("{{ rij.tekst }}", "Tabeltekst")], [("{{ rij.cel }}", "Tabeltekst")]])
+    add_row(
+        table,
+        [
+            [("{{ rij.soort }}", "Tabeltekst")],
+            [("{{ rij.code }}", "Tabeltekst")],
+            [("{{ rij.tekst }}", "Tabeltekst")],
+            [("{{ rij.cel }}", "Tabeltekst")],
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, "{%p endif %}")

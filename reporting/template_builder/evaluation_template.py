@@ -79,8 +79,10 @@ def _title_page(body) -> None:
     tag_paragraph(body, "{%p if ontwerp and not lopend %}")
     box = para(body, "", "Kader")
     box.add_run("ONTWERP. ").bold = True
-    box.add_run("Dit document werd gemaakt van een werkboek dat nog fouten bevat. Het is niet bestemd om "
-                "voor te leggen of in te dienen.")
+    box.add_run(
+        "Dit document werd gemaakt van een werkboek dat nog fouten bevat. Het is niet bestemd om "
+        "voor te leggen of in te dienen."
+    )
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if ontwerp_ontbreekt %}")
     para(body, "Niet gelezen, dus niet in dit document: {{ ontwerp_ontbreekt }}.", "Kader")
@@ -99,14 +101,27 @@ def _summary(body) -> None:
     tag_paragraph(body, "{%p if samenvatting.acties %}")
     para(body, "Acties over de hele periode", "Tussenkop")
     sentences(body, "samenvatting.actiezinnen")
-    count_table(body, "Acties op het einde van de planperiode", ("Uitkomst", "Acties"), "samenvatting.acties", "a",
-                "uitkomst", total="samenvatting.acties_totaal")
+    count_table(
+        body,
+        "Acties op het einde van de planperiode",
+        ("Uitkomst", "Acties"),
+        "samenvatting.acties",
+        "a",
+        "uitkomst",
+        total="samenvatting.acties_totaal",
+    )
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if samenvatting.indicatoren %}")
     para(body, "Indicatoren", "Tussenkop")
     sentences(body, "samenvatting.indicatorzinnen")
-    count_table(body, "Cijfermatige indicatoren per oordeel", ("Oordeel", "Indicatoren"), "samenvatting.indicatoren",
-                "i", "oordeel")
+    count_table(
+        body,
+        "Cijfermatige indicatoren per oordeel",
+        ("Oordeel", "Indicatoren"),
+        "samenvatting.indicatoren",
+        "i",
+        "oordeel",
+    )
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if samenvatting.budgetzinnen %}")
     para(body, "Budget", "Tussenkop")
@@ -135,14 +150,28 @@ def _objectives(body) -> None:
     tag_paragraph(body, "{%p if od.acties %}")
     para(body, "Acties per jaar", "Tussenkop")
     table = add_table(body, [3.6, 0.1, 1.9, 0.1, 1.9], caption="Status van de acties per jaar")
-    add_row(table, [[("Actie", "Tabelkop")], [("{%tc for jaar in jaren %}", "Tabelkop")],
-                    [("{{ jaar }}", "Tabelkop")], [("{%tc endfor %}", "Tabelkop")], [("Uitkomst", "Tabelkop")]],
-            repeat_header=True)
+    add_row(
+        table,
+        [
+            [("Actie", "Tabelkop")],
+            [("{%tc for jaar in jaren %}", "Tabelkop")],
+            [("{{ jaar }}", "Tabelkop")],
+            [("{%tc endfor %}", "Tabelkop")],
+            [("Uitkomst", "Tabelkop")],
+        ],
+        repeat_header=True,
+    )
     loop_row(table, "{%tr for actie in od.acties %}")
-    add_row(table, [[("**{{ actie.code }}** {{ actie.titel }}", "Tabeltekst")],
-                    [("{%tc for s in actie.statussen %}", STATUS_STYLE)],
-                    [("{{r s.marker }}{{ s.tekst }}", STATUS_STYLE)], [("{%tc endfor %}", STATUS_STYLE)],
-                    [("{{r actie.marker }}{{ actie.uitkomst }}", STATUS_STYLE)]])
+    add_row(
+        table,
+        [
+            [("**{{ actie.code }}** {{ actie.titel }}", "Tabeltekst")],
+            [("{%tc for s in actie.statussen %}", STATUS_STYLE)],
+            [("{{r s.marker }}{{ s.tekst }}", STATUS_STYLE)],
+            [("{%tc endfor %}", STATUS_STYLE)],
+            [("{{r actie.marker }}{{ actie.uitkomst }}", STATUS_STYLE)],
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, "{%p for e in od.beeindigd %}")
@@ -159,17 +188,35 @@ def _objectives(body) -> None:
 def _indicators(body) -> None:
     tag_paragraph(body, "{%p if od.indicatoren %}")
     para(body, "Indicatoren over de planperiode", "Tussenkop")
-    table = add_table(body, [4.4, 2.1, 0.1, 1.5, 0.1, 2.4, 2.2], caption="Indicatoren: nulmeting, metingen en "
-                      "streefwaarde")
-    add_row(table, [[("Indicator", "Tabelkop")], [("Nulmeting", "Tabelkop rechts")],
-                    [("{%tc for periode in od.indicatoren.perioden %}", "Tabelkop")],
-                    [("{{ periode }}", "Tabelkop rechts")], [("{%tc endfor %}", "Tabelkop")],
-                    [("Streefwaarde", "Tabelkop rechts")], [("Oordeel", "Tabelkop")]], repeat_header=True)
+    table = add_table(
+        body, [4.4, 2.1, 0.1, 1.5, 0.1, 2.4, 2.2], caption="Indicatoren: nulmeting, metingen en streefwaarde"
+    )
+    add_row(
+        table,
+        [
+            [("Indicator", "Tabelkop")],
+            [("Nulmeting", "Tabelkop rechts")],
+            [("{%tc for periode in od.indicatoren.perioden %}", "Tabelkop")],
+            [("{{ periode }}", "Tabelkop rechts")],
+            [("{%tc endfor %}", "Tabelkop")],
+            [("Streefwaarde", "Tabelkop rechts")],
+            [("Oordeel", "Tabelkop")],
+        ],
+        repeat_header=True,
+    )
     loop_row(table, "{%tr for rij in od.indicatoren.rijen %}")
-    add_row(table, [[("{{ rij.tekst }}", "Tabeltekst")], [("{{ rij.nulmeting }}", "Tabelgetal")],
-                    [("{%tc for waarde in rij.waarden %}", "Tabeltekst")], [("{{ waarde }}", "Tabelgetal")],
-                    [("{%tc endfor %}", "Tabeltekst")], [("{{ rij.streefwaarde }}", "Tabelgetal")],
-                    [("{{r rij.marker }}{{ rij.oordeel }}", "Tabeltekst")]])
+    add_row(
+        table,
+        [
+            [("{{ rij.tekst }}", "Tabeltekst")],
+            [("{{ rij.nulmeting }}", "Tabelgetal")],
+            [("{%tc for waarde in rij.waarden %}", "Tabeltekst")],
+            [("{{ waarde }}", "Tabelgetal")],
+            [("{%tc endfor %}", "Tabeltekst")],
+            [("{{ rij.streefwaarde }}", "Tabelgetal")],
+            [("{{r rij.marker }}{{ rij.oordeel }}", "Tabeltekst")],
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, "{%p for uitleg in od.indicatoren.toelichting %}")
@@ -195,26 +242,58 @@ def _budget(body) -> None:
     para(body, "Begroting over de planperiode", "Heading 1")
     sentences(body, "begroting.zinnen")
     table = add_table(body, [1.6, 5.8, 3.0, 3.0, 3.0], caption="Begroting per jaar en financiering")
-    add_row(table, [[("Jaar", "Tabelkop")], [("Financiering", "Tabelkop")], [("Gepland", "Tabelkop rechts")],
-                    [("Besteed", "Tabelkop rechts")], [("Verschil", "Tabelkop rechts")]], repeat_header=True)
+    add_row(
+        table,
+        [
+            [("Jaar", "Tabelkop")],
+            [("Financiering", "Tabelkop")],
+            [("Gepland", "Tabelkop rechts")],
+            [("Besteed", "Tabelkop rechts")],
+            [("Verschil", "Tabelkop rechts")],
+        ],
+        repeat_header=True,
+    )
     loop_row(table, "{%tr for rij in begroting.rijen %}")
-    add_row(table, [[("{{r rij.jaar }}", "Tabeltekst")], [("{{r rij.financiering }}", "Tabeltekst")],
-                    [("{{r rij.gepland }}", "Tabelgetal")], [("{{r rij.besteed }}", "Tabelgetal")],
-                    [("{{r rij.verschil }}", "Tabelgetal")]])
+    add_row(
+        table,
+        [
+            [("{{r rij.jaar }}", "Tabeltekst")],
+            [("{{r rij.financiering }}", "Tabeltekst")],
+            [("{{r rij.gepland }}", "Tabelgetal")],
+            [("{{r rij.besteed }}", "Tabelgetal")],
+            [("{{r rij.verschil }}", "Tabelgetal")],
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     para(body, "Het verschil is besteed min gepland.", "Kleine tekst")
     tag_paragraph(body, "{%p if begroting.minimum %}")
     para(body, "Cofinanciering per jaar", "Tussenkop")
     table = add_table(body, [1.6, 3.1, 3.1, 3.1, 2.6, 2.9], caption="Cofinanciering per jaar")
-    add_row(table, [[("Jaar", "Tabelkop")], [("Vlaamse subsidie", "Tabelkop rechts")],
-                    [("Eigen middelen", "Tabelkop rechts")], [("Vereist ({{ begroting.minimum }})", "Tabelkop rechts")],
-                    [("Aandeel", "Tabelkop rechts")], [("Gehaald", "Tabelkop")]], repeat_header=True)
+    add_row(
+        table,
+        [
+            [("Jaar", "Tabelkop")],
+            [("Vlaamse subsidie", "Tabelkop rechts")],
+            [("Eigen middelen", "Tabelkop rechts")],
+            [("Vereist ({{ begroting.minimum }})", "Tabelkop rechts")],
+            [("Aandeel", "Tabelkop rechts")],
+            [("Gehaald", "Tabelkop")],
+        ],
+        repeat_header=True,
+    )
     loop_row(table, "{%tr for c in begroting.cofinanciering %}")
-    add_row(table, [[("{{ c.jaar }}", "Tabeltekst")], [("{{ c.vlaams }}", "Tabelgetal")],
-                    [("{{ c.eigen }}", "Tabelgetal")], [("{{ c.vereist }}", "Tabelgetal")],
-                    [("{{ c.aandeel }}", "Tabelgetal")], [("{{r c.marker }}{{ c.gehaald }} ({{ c.basis }})",
-                                                          "Tabeltekst")]])
+    add_row(
+        table,
+        [
+            [("{{ c.jaar }}", "Tabeltekst")],
+            [("{{ c.vlaams }}", "Tabelgetal")],
+            [("{{ c.eigen }}", "Tabelgetal")],
+            [("{{ c.vereist }}", "Tabelgetal")],
+            [("{{ c.aandeel }}", "Tabelgetal")],
+            [("{{r c.marker }}{{ c.gehaald }} ({{ c.basis }})", "Tabeltekst")],
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, "{%p endif %}")
@@ -226,13 +305,28 @@ def _adjustments(body) -> None:
     para(body, "Bijsturingen", "Heading 1")
     para(body, "Wat er tijdens de planperiode aan het plan werd gewijzigd, zoals op blad Bijsturing.")
     table = add_table(body, [2.6, 1.9, 3.0, 4.4, 4.7], caption="Bijsturingen")
-    add_row(table, [[("Datum", "Tabelkop")], [("Code", "Tabelkop")], [("Wat", "Tabelkop")],
-                    [("Van → naar", "Tabelkop")], [("Beslist door, reden", "Tabelkop")]], repeat_header=True)
+    add_row(
+        table,
+        [
+            [("Datum", "Tabelkop")],
+            [("Code", "Tabelkop")],
+            [("Wat", "Tabelkop")],
+            [("Van → naar", "Tabelkop")],
+            [("Beslist door, reden", "Tabelkop")],
+        ],
+        repeat_header=True,
+    )
     loop_row(table, "{%tr for b in bijsturingen %}")
-    add_row(table, [[("{{ b.datum }}", "Tabeltekst")], [("{{ b.code }}", "Tabeltekst")],
-                    [("{{ b.wat }}", "Tabeltekst")], [("{{ b.van }}{% if b.van or b.naar %} → {% endif %}{{ b.naar }}",
-                                                      "Tabeltekst")],
-                    [("{{ b.door }}{% if b.door and b.reden %}: {% endif %}{{ b.reden }}", "Tabeltekst")]])
+    add_row(
+        table,
+        [
+            [("{{ b.datum }}", "Tabeltekst")],
+            [("{{ b.code }}", "Tabeltekst")],
+            [("{{ b.wat }}", "Tabeltekst")],
+            [("{{ b.van }}{% if b.van or b.naar %} → {% endif %}{{ b.naar }}", "Tabeltekst")],
+            [("{{ b.door }}{% if b.door and b.reden %}: {% endif %}{{ b.reden }}", "Tabeltekst")],
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, "{%p endif %}")

@@ -38,12 +38,12 @@ def _band(story, shares: tuple[int, int]):
     put(tbl_pr, element("tblW", w="5000", type="pct"))
     put(tbl_pr, element("tblLayout", type="autofit"))
     margins = parse_xml(
-        f'<w:tblCellMar xmlns:w="{W_NS}"><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
-        "</w:tblCellMar>"
+        f'<w:tblCellMar xmlns:w="{W_NS}"><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
     )
     put(tbl_pr, margins)
-    look = put(tbl_pr, element("tblLook", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
-                               noHBand="1", noVBand="1"))
+    look = put(
+        tbl_pr, element("tblLook", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0", noHBand="1", noVBand="1")
+    )
     del look
     put(tbl_pr, element("tblCaption", val="Opmaak"))
     cells = table.rows[0].cells

@@ -28,15 +28,18 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     add_styles(document, house)
     set_up_page(document, house, "Beleidsplan {{ periode }}")
     body = document
-    title_page(body, [
-        ("{{ titel }}", "Title"),
-        ("{%p if periode %}", ""),
-        ("Beleidsplan {{ periode }}", "Subtitle"),
-        ("{%p endif %}", ""),
-        ("{%p if opgesteld_door %}", ""),
-        ("Opgesteld door {{ opgesteld_door }}", "Titelgegevens"),
-        ("{%p endif %}", ""),
-    ])
+    title_page(
+        body,
+        [
+            ("{{ titel }}", "Title"),
+            ("{%p if periode %}", ""),
+            ("Beleidsplan {{ periode }}", "Subtitle"),
+            ("{%p endif %}", ""),
+            ("{%p if opgesteld_door %}", ""),
+            ("Opgesteld door {{ opgesteld_door }}", "Titelgegevens"),
+            ("{%p endif %}", ""),
+        ],
+    )
     contents_page(body)
     _free_chapters(body, "hoofdstukken_voor")
     tag_paragraph(body, "{%p for sd in doelstellingen %}")
@@ -65,14 +68,20 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     tag_paragraph(body, "{%p else %}")
     # Portrait widths; the three-column tables are put on landscape pages and widened when rendered.
     table = add_table(body, [5.0, 5.8, 5.8], caption="Resultaten, acties en indicatoren")
-    add_row(table, [[("{{ kolommen[0] }}", "Tabelkop")], [("{{ kolommen[1] }}", "Tabelkop")],
-                 [("{{ kolommen[2] }}", "Tabelkop")]], repeat_header=True)
+    add_row(
+        table,
+        [[("{{ kolommen[0] }}", "Tabelkop")], [("{{ kolommen[1] }}", "Tabelkop")], [("{{ kolommen[2] }}", "Tabelkop")]],
+        repeat_header=True,
+    )
     loop_row(table, "{%tr for rij in od.rijen %}")
-    add_row(table, [
-        [("**{{ rij.code }}** {{ rij.tekst }}", "Tabeltekst")],
-        grouped_cell("rij.acties"),
-        grouped_cell("rij.indicatoren"),
-    ])
+    add_row(
+        table,
+        [
+            [("**{{ rij.code }}** {{ rij.tekst }}", "Tabeltekst")],
+            grouped_cell("rij.acties"),
+            grouped_cell("rij.indicatoren"),
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, "{%p endif %}")
@@ -88,11 +97,16 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     tag_paragraph(body, "{%p for tabel in begroting %}")
     para(body, "{{ tabel.titel }}", "Tussenkop")
     budget_table(
-        body, "tabel.rijen",
+        body,
+        "tabel.rijen",
         [("Gesubsidieerd door", 6.0), ("Omschrijving kosten", 7.6), ("Bedrag", 3.0)],
         [
-            [("{{ rij.financier }}", "Tabeltekst"), ("{%p if rij.toelichting %}", "Tabeltekst"),
-             ("{{ rij.toelichting }}", "Kleine tekst"), ("{%p endif %}", "Tabeltekst")],
+            [
+                ("{{ rij.financier }}", "Tabeltekst"),
+                ("{%p if rij.toelichting %}", "Tabeltekst"),
+                ("{{ rij.toelichting }}", "Kleine tekst"),
+                ("{%p endif %}", "Tabeltekst"),
+            ],
             [("{{ rij.omschrijving }}", "Tabeltekst")],
             [("{{ rij.bedrag }}", "Tabelgetal")],
         ],

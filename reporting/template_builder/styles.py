@@ -43,12 +43,28 @@ def _defaults(document, house: HouseStyle) -> None:
     put(ppr, element("spacing", after="120", line="264", lineRule="auto"))
 
 
-def _paragraph_style(document, name: str, base: str | None = "Normal", *, font: str | None = None,
-                     size: float | None = None, bold: bool | None = None, italic: bool | None = None,
-                     colour: str | None = None, before: float | None = None, after: float | None = None,
-                     line: float | None = None, keep_next: bool | None = None, page_break: bool | None = None,
-                     align=None, indent_cm: float | None = None, hanging_cm: float | None = None,
-                     next_style: str | None = None, underline: bool | None = None, caps: bool | None = None):
+def _paragraph_style(
+    document,
+    name: str,
+    base: str | None = "Normal",
+    *,
+    font: str | None = None,
+    size: float | None = None,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    colour: str | None = None,
+    before: float | None = None,
+    after: float | None = None,
+    line: float | None = None,
+    keep_next: bool | None = None,
+    page_break: bool | None = None,
+    align=None,
+    indent_cm: float | None = None,
+    hanging_cm: float | None = None,
+    next_style: str | None = None,
+    underline: bool | None = None,
+    caps: bool | None = None,
+):
     styles = document.styles
     try:
         style = styles[name]
@@ -113,9 +129,9 @@ def _bullets(document, house: HouseStyle, indent_cm: float, hanging_cm: float) -
         first_num.addprevious(abstract)
     else:
         numbering.append(abstract)
-    numbering.append(parse_xml(
-        f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
-    ))
+    numbering.append(
+        parse_xml(f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+    )
     return str(num_id)
 
 
@@ -143,80 +159,135 @@ def _raw_style(document, xml: str) -> None:
 def _toc_styles(document, house: HouseStyle) -> None:
     tab = twips(TEXT_WIDTH)
     for level, (indent, bold, before) in enumerate(((0, True, 120), (220, False, 0), (440, False, 0)), start=1):
-        _raw_style(document, (
-            f'<w:style xmlns:w="{W_NS}" w:type="paragraph" w:styleId="TOC{level}"><w:name w:val="toc {level}"/>'
-            f'<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/>'
-            f'<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab}"/></w:tabs>'
-            f'<w:spacing w:before="{before}" w:after="40"/><w:ind w:left="{indent}" w:right="567"/></w:pPr>'
-            f'<w:rPr>{"<w:b/>" if bold else ""}</w:rPr></w:style>'
-        ))
+        _raw_style(
+            document,
+            (
+                f'<w:style xmlns:w="{W_NS}" w:type="paragraph" w:styleId="TOC{level}"><w:name w:val="toc {level}"/>'
+                f'<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/>'
+                f'<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab}"/></w:tabs>'
+                f'<w:spacing w:before="{before}" w:after="40"/><w:ind w:left="{indent}" w:right="567"/></w:pPr>'
+                f"<w:rPr>{'<w:b/>' if bold else ''}</w:rPr></w:style>"
+            ),
+        )
 
 
 def _table_styles(document, house: HouseStyle) -> None:
     line = f'w:val="single" w:sz="4" w:space="0" w:color="{house.rule}"'
     borders = "".join(f"<w:{side} {line}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    margins = ('<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-               '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>')
-    _raw_style(document, (
-        f'<w:style xmlns:w="{W_NS}" w:type="table" w:styleId="Planrapporttabel">'
-        f'<w:name w:val="Planrapport tabel"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
-        f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        f'<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
-        f'<w:tblPr><w:tblBorders>{borders}</w:tblBorders>{margins}</w:tblPr>'
-        f'<w:tblStylePr w:type="firstRow"><w:pPr><w:keepNext/></w:pPr>'
-        f'<w:rPr><w:b/><w:bCs/><w:color w:val="FFFFFF"/></w:rPr>'
-        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{house.primary}"/></w:tcPr></w:tblStylePr>'
-        f'<w:tblStylePr w:type="lastRow"><w:rPr><w:b/><w:bCs/></w:rPr>'
-        f'<w:tcPr><w:tcBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="{house.primary}"/></w:tcBorders>'
-        f'</w:tcPr></w:tblStylePr>'
-        f'</w:style>'
-    ))
-    _raw_style(document, (
-        f'<w:style xmlns:w="{W_NS}" w:type="table" w:styleId="Planrapportkenmerken">'
-        f'<w:name w:val="Planrapport kenmerken"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
-        f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        f'<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
-        f'<w:tblPr><w:tblBorders><w:top {line}/><w:bottom {line}/><w:insideH {line}/></w:tblBorders>{margins}</w:tblPr>'
-        f'<w:tblStylePr w:type="firstCol"><w:rPr><w:b/><w:bCs/><w:color w:val="{house.primary}"/></w:rPr>'
-        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{house.accent}"/></w:tcPr></w:tblStylePr>'
-        f'</w:style>'
-    ))
+    margins = (
+        '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+        '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+    )
+    _raw_style(
+        document,
+        (
+            f'<w:style xmlns:w="{W_NS}" w:type="table" w:styleId="Planrapporttabel">'
+            f'<w:name w:val="Planrapport tabel"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
+            f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+            f'<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
+            f"<w:tblPr><w:tblBorders>{borders}</w:tblBorders>{margins}</w:tblPr>"
+            f'<w:tblStylePr w:type="firstRow"><w:pPr><w:keepNext/></w:pPr>'
+            f'<w:rPr><w:b/><w:bCs/><w:color w:val="FFFFFF"/></w:rPr>'
+            f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{house.primary}"/></w:tcPr></w:tblStylePr>'
+            f'<w:tblStylePr w:type="lastRow"><w:rPr><w:b/><w:bCs/></w:rPr>'
+            f'<w:tcPr><w:tcBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="{house.primary}"/></w:tcBorders>'
+            f"</w:tcPr></w:tblStylePr>"
+            f"</w:style>"
+        ),
+    )
+    _raw_style(
+        document,
+        (
+            f'<w:style xmlns:w="{W_NS}" w:type="table" w:styleId="Planrapportkenmerken">'
+            f'<w:name w:val="Planrapport kenmerken"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
+            f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+            f'<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
+            f"<w:tblPr><w:tblBorders><w:top {line}/><w:bottom {line}/><w:insideH "
+            f"{line}/></w:tblBorders>{margins}</w:tblPr>"
+            f'<w:tblStylePr w:type="firstCol"><w:rPr><w:b/><w:bCs/><w:color w:val="{house.primary}"/></w:rPr>'
+            f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{house.accent}"/></w:tcPr></w:tblStylePr>'
+            f"</w:style>"
+        ),
+    )
 
 
 def add_styles(document, house: HouseStyle) -> None:
     _defaults(document, house)
     heading = house.heading_font
     _paragraph_style(document, "Normal", None, font=house.font, size=10)
-    _paragraph_style(document, "Title", font=heading, size=28, bold=True, colour=house.primary, before=0, after=12,
-                     line=1.0)
+    _paragraph_style(
+        document, "Title", font=heading, size=28, bold=True, colour=house.primary, before=0, after=12, line=1.0
+    )
     title = document.styles["Title"].element.get_or_add_pPr()
     for border in title.findall(w("pBdr")):
         title.remove(border)
-    _paragraph_style(document, "Subtitle", font=heading, size=15, italic=False, colour=house.text, before=0,
-                     after=18, line=1.0)
-    _paragraph_style(document, "Heading 1", font=heading, size=17, bold=True, colour=house.primary, before=0,
-                     after=10, line=1.0, keep_next=True, page_break=True)
-    _paragraph_style(document, "Heading 2", font=heading, size=13.5, bold=True, colour=house.primary, before=16,
-                     after=6, line=1.0, keep_next=True)
-    _paragraph_style(document, "Heading 3", font=heading, size=11, bold=True, colour=house.text, before=14,
-                     after=4, line=1.0, keep_next=True)
+    _paragraph_style(
+        document, "Subtitle", font=heading, size=15, italic=False, colour=house.text, before=0, after=18, line=1.0
+    )
+    _paragraph_style(
+        document,
+        "Heading 1",
+        font=heading,
+        size=17,
+        bold=True,
+        colour=house.primary,
+        before=0,
+        after=10,
+        line=1.0,
+        keep_next=True,
+        page_break=True,
+    )
+    _paragraph_style(
+        document,
+        "Heading 2",
+        font=heading,
+        size=13.5,
+        bold=True,
+        colour=house.primary,
+        before=16,
+        after=6,
+        line=1.0,
+        keep_next=True,
+    )
+    _paragraph_style(
+        document,
+        "Heading 3",
+        font=heading,
+        size=11,
+        bold=True,
+        colour=house.text,
+        before=14,
+        after=4,
+        line=1.0,
+        keep_next=True,
+    )
     _paragraph_style(document, "TOC Heading", "Heading 1", page_break=False, after=12)
     toc_heading = document.styles["TOC Heading"].element.get_or_add_pPr()
     put(toc_heading, element("outlineLvl", val="9"))
-    _paragraph_style(document, "Caption", font=house.font, size=8.5, italic=True, bold=False, colour=house.muted,
-                     before=2, after=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _paragraph_style(
+        document,
+        "Caption",
+        font=house.font,
+        size=8.5,
+        italic=True,
+        bold=False,
+        colour=house.muted,
+        before=2,
+        after=10,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
     _paragraph_style(document, "Header", font=house.font, size=8, colour=house.muted, after=0)
     _paragraph_style(document, "Footer", font=house.font, size=8, colour=house.muted, after=0)
-    _paragraph_style(document, "Gemeente", font=heading, size=14, bold=True, colour=house.muted, before=150,
-                     after=6, caps=True)
+    _paragraph_style(
+        document, "Gemeente", font=heading, size=14, bold=True, colour=house.muted, before=150, after=6, caps=True
+    )
     _paragraph_style(document, "Titelgegevens", size=11, colour=house.text, after=3)
-    _paragraph_style(document, "Tussenkop", size=10, bold=True, colour=house.primary, before=12, after=3,
-                     keep_next=True)
-    _paragraph_style(document, "Resultaat", size=10, bold=True, colour=house.text, before=12, after=6,
-                     keep_next=True)
+    _paragraph_style(
+        document, "Tussenkop", size=10, bold=True, colour=house.primary, before=12, after=3, keep_next=True
+    )
+    _paragraph_style(document, "Resultaat", size=10, bold=True, colour=house.text, before=12, after=6, keep_next=True)
     _box(document.styles["Resultaat"], house)
-    _paragraph_style(document, "Domein", size=9.5, italic=True, colour=house.muted, before=0, after=6,
-                     keep_next=True)
+    _paragraph_style(document, "Domein", size=9.5, italic=True, colour=house.muted, before=0, after=6, keep_next=True)
     _paragraph_style(document, "Kader", size=9.5, colour=house.text, before=12, after=12)
     _box(document.styles["Kader"], house)
     _paragraph_style(document, "Kleine tekst", size=8, colour=house.muted, before=2, after=4)

@@ -30,17 +30,20 @@ def build_year_report_template(house: HouseStyle = DEFAULT_STYLE):
     add_styles(document, house)
     set_up_page(document, house, "Jaarrapport {{ jaar }}")
     body = document
-    title_page(body, [
-        ("Jaarrapport {{ jaar }}", "Title"),
-        ("{{ titel }}", "Subtitle"),
-        ("{%p if periode %}", ""),
-        ("Planperiode {{ periode }}", "Titelgegevens"),
-        ("{%p endif %}", ""),
-        ("{%p if opgesteld_door %}", ""),
-        ("Opgesteld door {{ opgesteld_door }}", "Titelgegevens"),
-        ("{%p endif %}", ""),
-        ("{{ datum }}", "Titelgegevens"),
-    ])
+    title_page(
+        body,
+        [
+            ("Jaarrapport {{ jaar }}", "Title"),
+            ("{{ titel }}", "Subtitle"),
+            ("{%p if periode %}", ""),
+            ("Planperiode {{ periode }}", "Titelgegevens"),
+            ("{%p endif %}", ""),
+            ("{%p if opgesteld_door %}", ""),
+            ("Opgesteld door {{ opgesteld_door }}", "Titelgegevens"),
+            ("{%p endif %}", ""),
+            ("{{ datum }}", "Titelgegevens"),
+        ],
+    )
     contents_page(body)
     _summary(body)
     _objectives(body)
@@ -56,22 +59,41 @@ def _summary(body) -> None:
     tag_paragraph(body, "{%p if samenvatting.statussen %}")
     para(body, "Acties in {{ jaar }}", "Tussenkop")
     sentences(body, "samenvatting.schema")
-    count_table(body, "Acties per status", ("Status", "Acties"), "samenvatting.statussen", "s", "status",
-                total="samenvatting.acties")
+    count_table(
+        body,
+        "Acties per status",
+        ("Status", "Acties"),
+        "samenvatting.statussen",
+        "s",
+        "status",
+        total="samenvatting.acties",
+    )
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if samenvatting.indicatoren %}")
     para(body, "Indicatoren", "Tussenkop")
     sentences(body, "samenvatting.indicatorzinnen")
-    count_table(body, "Cijfermatige indicatoren per beoordeling", ("Beoordeling", "Indicatoren"),
-                "samenvatting.indicatoren", "i", "oordeel")
+    count_table(
+        body,
+        "Cijfermatige indicatoren per beoordeling",
+        ("Beoordeling", "Indicatoren"),
+        "samenvatting.indicatoren",
+        "i",
+        "oordeel",
+    )
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if samenvatting.begroting %}")
     para(body, "Budget {{ jaar }}", "Tussenkop")
     sentences(body, "samenvatting.budgetzinnen")
     table = add_table(body, [4.0, 2.8, 9.8], style="Planrapport kenmerken", header=False, caption="Budget")
     loop_row(table, "{%tr for r in samenvatting.begroting %}")
-    add_row(table, [[("{{ r.label }}", "Tabeltekst")], [("{{ r.waarde }}", "Tabelgetal")],
-                 [("{{ r.toelichting }}", "Tabeltekst")]])
+    add_row(
+        table,
+        [
+            [("{{ r.label }}", "Tabeltekst")],
+            [("{{ r.waarde }}", "Tabelgetal")],
+            [("{{ r.toelichting }}", "Tabeltekst")],
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, "{%p endif %}")
@@ -91,11 +113,21 @@ def _adjustments(body) -> None:
     para(body, "Bijsturing", "Tussenkop")
     para(body, "In {{ jaar }} werd het plan zo bijgestuurd:")
     table = add_table(body, [3.0, 5.0, 3.2, 5.4], caption="Bijsturing van het plan")
-    add_row(table, [[("Datum", "Tabelkop")], [("Onderdeel", "Tabelkop")], [("Wat", "Tabelkop")],
-                    [("Beslissing", "Tabelkop")]], repeat_header=True)
+    add_row(
+        table,
+        [[("Datum", "Tabelkop")], [("Onderdeel", "Tabelkop")], [("Wat", "Tabelkop")], [("Beslissing", "Tabelkop")]],
+        repeat_header=True,
+    )
     loop_row(table, "{%tr for b in bijsturing %}")
-    add_row(table, [[("{{ b.datum }}", "Tabeltekst")], [("{{ b.code }} {{ b.onderdeel }}", "Tabeltekst")],
-                    [("{{ b.wat }}", "Tabeltekst")], [("{{ b.beslissing }}", "Tabeltekst")]])
+    add_row(
+        table,
+        [
+            [("{{ b.datum }}", "Tabeltekst")],
+            [("{{ b.code }} {{ b.onderdeel }}", "Tabeltekst")],
+            [("{{ b.wat }}", "Tabeltekst")],
+            [("{{ b.beslissing }}", "Tabeltekst")],
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, "{%p endif %}")
@@ -157,14 +189,30 @@ def _indicators(body, variable: str) -> None:
     para(body, "Indicatoren", "Tussenkop")
     tag_paragraph(body, f"{{%p if {variable}.tabel %}}")
     table = add_table(body, [5.4, 0.1, 1.5, 0.1, 2.4, 2.4], caption="Metingen per jaar")
-    add_row(table, [[("Indicator", "Tabelkop")], [("{%tc for periode in " + variable + ".tabel.perioden %}",
-                                                 "Tabelkop")],
-                 [("{{ periode }}", "Tabelkop rechts")], [("{%tc endfor %}", "Tabelkop")], [("Evolutie", "Tabelkop")],
-                 [("Beoordeling", "Tabelkop")]], repeat_header=True)
+    add_row(
+        table,
+        [
+            [("Indicator", "Tabelkop")],
+            [("{%tc for periode in " + variable + ".tabel.perioden %}", "Tabelkop")],
+            [("{{ periode }}", "Tabelkop rechts")],
+            [("{%tc endfor %}", "Tabelkop")],
+            [("Evolutie", "Tabelkop")],
+            [("Beoordeling", "Tabelkop")],
+        ],
+        repeat_header=True,
+    )
     loop_row(table, f"{{%tr for rij in {variable}.tabel.rijen %}}")
-    add_row(table, [[("{{ rij.tekst }}", "Tabeltekst")], [("{%tc for waarde in rij.waarden %}", "Tabeltekst")],
-                 [("{{ waarde }}", "Tabelgetal")], [("{%tc endfor %}", "Tabeltekst")],
-                 [("{{ rij.evolutie }}", "Tabeltekst")], [("{{r rij.marker }}{{ rij.oordeel }}", "Tabeltekst")]])
+    add_row(
+        table,
+        [
+            [("{{ rij.tekst }}", "Tabeltekst")],
+            [("{%tc for waarde in rij.waarden %}", "Tabeltekst")],
+            [("{{ waarde }}", "Tabelgetal")],
+            [("{%tc endfor %}", "Tabeltekst")],
+            [("{{ rij.evolutie }}", "Tabeltekst")],
+            [("{{r rij.marker }}{{ rij.oordeel }}", "Tabeltekst")],
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, f"{{%p for uitleg in {variable}.toelichting %}}")
@@ -197,21 +245,30 @@ def _report_budget(body) -> None:
     para(body, "{{ zin }}")
     tag_paragraph(body, "{%p endfor %}")
     budget_table(
-        body, "begroting.rijen",
+        body,
+        "begroting.rijen",
         [("Financiering", 4.0), ("Omschrijving", 5.8), ("Gepland", 2.3), ("Besteed", 2.3), ("Verschil", 2.2)],
         [
             [("{{ rij.financier }}", "Tabeltekst")],
-            [("{{ rij.omschrijving }}", "Tabeltekst"), ("{%p if rij.toelichting %}", "Tabeltekst"),
-             ("{{ rij.toelichting }}", "Kleine tekst"), ("{%p endif %}", "Tabeltekst")],
+            [
+                ("{{ rij.omschrijving }}", "Tabeltekst"),
+                ("{%p if rij.toelichting %}", "Tabeltekst"),
+                ("{{ rij.toelichting }}", "Kleine tekst"),
+                ("{%p endif %}", "Tabeltekst"),
+            ],
             [("{{ rij.gepland }}", "Tabelgetal")],
             [("{{ rij.besteed }}", "Tabelgetal")],
             [("{{ rij.verschil }}", "Tabelgetal")],
         ],
-        [[("**Totaal**", "Tabeltekst")], [("", "Tabeltekst")],
-         [("**{{ begroting.totaal.gepland }}**", "Tabelgetal")],
-         [("**{{ begroting.totaal.besteed }}**", "Tabelgetal")],
-         [("**{{ begroting.totaal.verschil }}**", "Tabelgetal")]],
-        "begroting.totaal", amounts=3,
+        [
+            [("**Totaal**", "Tabeltekst")],
+            [("", "Tabeltekst")],
+            [("**{{ begroting.totaal.gepland }}**", "Tabelgetal")],
+            [("**{{ begroting.totaal.besteed }}**", "Tabelgetal")],
+            [("**{{ begroting.totaal.verschil }}**", "Tabelgetal")],
+        ],
+        "begroting.totaal",
+        amounts=3,
     )
     tag_paragraph(body, "{%p for zin in begroting.cofinanciering %}")
     para(body, "{{ zin }}")
@@ -222,14 +279,22 @@ def _report_budget(body) -> None:
 def _warnings(body) -> None:
     tag_paragraph(body, "{%p if waarschuwingen %}")
     para(body, "Bijlage: openstaande waarschuwingen", "Heading 1")
-    para(body, "Bij de controle van het werkboek bleven deze waarschuwingen open. Ze houden het rapport niet "
-             "tegen, maar verdienen een blik voor het rapport vertrekt.")
+    para(
+        body,
+        "Bij de controle van het werkboek bleven deze waarschuwingen open. Ze houden het rapport niet "
+        "tegen, maar verdienen een blik voor het rapport vertrekt.",
+    )
     table = add_table(body, [2.8, 3.6, 10.2], caption="Openstaande waarschuwingen")
-    add_row(table, [[("Cel", "Tabelkop")], [("Soort", "Tabelkop")], [("Waarschuwing", "Tabelkop")]],
-         repeat_header=True)
+    add_row(table, [[("Cel", "Tabelkop")], [("Soort", "Tabelkop")], [("Waarschuwing", "Tabelkop")]], repeat_header=True)
     loop_row(table, "{%tr for waarschuwing in waarschuwingen %}")
-    add_row(table, [[("{{ waarschuwing.cel }}", "Tabeltekst")], [("{{ waarschuwing.code }}", "Tabeltekst")],
-                 [("{{ waarschuwing.melding }}", "Tabeltekst")]])
+    add_row(
+        table,
+        [
+            [("{{ waarschuwing.cel }}", "Tabeltekst")],
+            [("{{ waarschuwing.code }}", "Tabeltekst")],
+            [("{{ waarschuwing.melding }}", "Tabeltekst")],
+        ],
+    )
     loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, "{%p endif %}")

@@ -28,9 +28,14 @@ def check(ctx: Context) -> Iterator[Issue]:
             yield from number_cell(line.origin, field_name, "", column, "Opmerking")
             value = getattr(line, field_name)
             if value is not None and value < 0:
-                yield at(line.origin, field_name, "negatief-bedrag", "",
-                         f"Het bedrag {euro(value)} in kolom {column} is negatief. Schrijf kosten en inkomsten als "
-                         "bedrag van 0 of meer; de soort financiering zegt wie betaalt.")
+                yield at(
+                    line.origin,
+                    field_name,
+                    "negatief-bedrag",
+                    "",
+                    f"Het bedrag {euro(value)} in kolom {column} is negatief. Schrijf kosten en inkomsten als "
+                    "bedrag van 0 of meer; de soort financiering zegt wie betaalt.",
+                )
         yield from _missing_amounts(ctx, line)
     yield from _cofinancing(ctx, lines)
 
@@ -39,14 +44,24 @@ def _missing_amounts(ctx: Context, line: BudgetLine) -> Iterator[Issue]:
     origin = line.origin
     plan = ctx.plan
     if line.planned is None and is_blank(origin.raw.get("planned")) and plan.was_read(BUDGET.name, "planned"):
-        yield at(origin, "planned", "ontbrekend-bedrag", "",
-                 f"De kostenpost '{line.description or '(zonder omschrijving)'}' heeft geen gepland bedrag. "
-                 "Vul het bedrag uit de begroting in kolom Gepland in.")
+        yield at(
+            origin,
+            "planned",
+            "ontbrekend-bedrag",
+            "",
+            f"De kostenpost '{line.description or '(zonder omschrijving)'}' heeft geen gepland bedrag. "
+            "Vul het bedrag uit de begroting in kolom Gepland in.",
+        )
     past = line.year is not None and ctx.year is not None and line.year < ctx.year
     if past and line.spent is None and is_blank(origin.raw.get("spent")) and plan.was_read(BUDGET.name, "spent"):
-        yield at(origin, "spent", "ontbrekend-bedrag", "",
-                 f"De kostenpost '{line.description or '(zonder omschrijving)'}' van {line.year} heeft geen besteed "
-                 "bedrag. Vul in kolom Besteed in wat er dat jaar werkelijk is uitgegeven.")
+        yield at(
+            origin,
+            "spent",
+            "ontbrekend-bedrag",
+            "",
+            f"De kostenpost '{line.description or '(zonder omschrijving)'}' van {line.year} heeft geen besteed "
+            "bedrag. Vul in kolom Besteed in wat er dat jaar werkelijk is uitgegeven.",
+        )
 
 
 def _cofinancing(ctx: Context, lines: tuple[BudgetLine, ...]) -> Iterator[Issue]:
@@ -79,11 +94,15 @@ def _cofinancing(ctx: Context, lines: tuple[BudgetLine, ...]) -> Iterator[Issue]
                 continue
             target = next((b for b in own_lines if getattr(b, field_name) is not None), None)
             cell = target.origin.cell(field_name) if target else subsidy_lines[0].origin.cell("funding_kind")
-            yield issue("cofinanciering-te-laag", cell, "",
-                        f"In {year} is de eigen inbreng van de gemeente ({word}) {euro(own)}. Dat is minder dan "
-                        f"{_fraction(share)} van de Vlaamse subsidie van {euro(subsidy)}: minstens "
-                        f"{euro(math.ceil(minimum - 0.005))}. Verhoog de eigen middelen, of kijk na of elke "
-                        f"kostenpost de juiste soort financiering heeft ('{OWN_FUNDS}' of '{SUBSIDY}').")
+            yield issue(
+                "cofinanciering-te-laag",
+                cell,
+                "",
+                f"In {year} is de eigen inbreng van de gemeente ({word}) {euro(own)}. Dat is minder dan "
+                f"{_fraction(share)} van de Vlaamse subsidie van {euro(subsidy)}: minstens "
+                f"{euro(math.ceil(minimum - 0.005))}. Verhoog de eigen middelen, of kijk na of elke "
+                f"kostenpost de juiste soort financiering heeft ('{OWN_FUNDS}' of '{SUBSIDY}').",
+            )
 
 
 def _fraction(share: float) -> str:

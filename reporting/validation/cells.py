@@ -20,11 +20,21 @@ def number_cell(origin: Origin, field_name: str, row_code: str, column: str, tex
         return  # getal-te-groot (validation.limits)
     if parsed.value is None:
         hint = f" Tekst hoort in kolom {text_goes}." if text_goes else ""
-        yield at(origin, field_name, "geen-getal", row_code,
-                 f"{quoted(raw)} in kolom {column} is geen getal. Typ een getal, bv. 1168 of 22,4.{hint}")
+        yield at(
+            origin,
+            field_name,
+            "geen-getal",
+            row_code,
+            f"{quoted(raw)} in kolom {column} is geen getal. Typ een getal, bv. 1168 of 22,4.{hint}",
+        )
     elif parsed.ambiguous:
         digits = str(raw).strip().split(" ")[0]
-        yield at(origin, field_name, "dubbelzinnig-getal", row_code,
-                 f"{quoted(raw)} in kolom {column} is gelezen als {int(parsed.value)} (punt als scheiding van "
-                 f"duizendtallen). Bedoelt u een kommagetal, schrijf dan {digits.replace('.', ',')}. Typ getallen "
-                 "liefst als getal in plaats van als tekst.")
+        yield at(
+            origin,
+            field_name,
+            "dubbelzinnig-getal",
+            row_code,
+            f"{quoted(raw)} in kolom {column} is gelezen als {int(parsed.value)} (punt als scheiding van "
+            f"duizendtallen). Bedoelt u een kommagetal, schrijf dan {digits.replace('.', ',')}. Typ getallen "
+            "liefst als getal in plaats van als tekst.",
+        )

@@ -19,8 +19,19 @@ from reporting.validation.context import Context
 from reporting.validation.report import ValidationReport
 from workbook.model import Plan
 
-GROUPS = (reading, structure, cross_references, timing, follow_up, indicators, budget, text, limits, submitted,
-          adjustments)
+GROUPS = (
+    reading,
+    structure,
+    cross_references,
+    timing,
+    follow_up,
+    indicators,
+    budget,
+    text,
+    limits,
+    submitted,
+    adjustments,
+)
 
 
 def validate(plan: Plan, year: int | None = None) -> ValidationReport:

@@ -9,10 +9,29 @@ from reporting.validation.report import Issue
 from reporting.validation.rules import RULES
 from workbook.model import Origin, Plan
 
-ERROR_VALUES = frozenset({
-    "#NULL!", "#LEEG!", "#DIV/0!", "#DEEL/0!", "#VALUE!", "#WAARDE!", "#REF!", "#VERW!", "#NAME?", "#NAAM?",
-    "#NUM!", "#GETAL!", "#N/A", "#N/B", "#GETTING_DATA", "#SPILL!", "#OVERLOOP!", "#CALC!", "#BEREKENEN!",
-})
+ERROR_VALUES = frozenset(
+    {
+        "#NULL!",
+        "#LEEG!",
+        "#DIV/0!",
+        "#DEEL/0!",
+        "#VALUE!",
+        "#WAARDE!",
+        "#REF!",
+        "#VERW!",
+        "#NAME?",
+        "#NAAM?",
+        "#NUM!",
+        "#GETAL!",
+        "#N/A",
+        "#N/B",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#OVERLOOP!",
+        "#CALC!",
+        "#BEREKENEN!",
+    }
+)
 
 
 def is_formula_error(value: object) -> bool:

@@ -24,14 +24,24 @@ def check(ctx: Context) -> Iterator[Issue]:
             if reference in known or reference == action.code:
                 continue
             if _inside(reference, plan, bbc, strategic):
-                yield at(action.origin, "see_also", "onbekende-verwijzing", action.code,
-                         f"'Zie ook' van actie {action.code} noemt {reference}, maar die code staat niet in het plan, "
-                         f"terwijl ze er wel onder zou vallen. Verbeter de code.")
+                yield at(
+                    action.origin,
+                    "see_also",
+                    "onbekende-verwijzing",
+                    action.code,
+                    f"'Zie ook' van actie {action.code} noemt {reference}, maar die code staat niet in het plan, "
+                    f"terwijl ze er wel onder zou vallen. Verbeter de code.",
+                )
             else:
-                yield at(action.origin, "see_also", "verwijzing-buiten-plan", action.code,
-                         f"'Zie ook' van actie {action.code} verwijst naar {reference}, dat niet in dit plan staat. "
-                         "Het rapport toont de verwijzing als tekst, zonder link. Klopt de code, dan hoeft u niets "
-                         "te doen.")
+                yield at(
+                    action.origin,
+                    "see_also",
+                    "verwijzing-buiten-plan",
+                    action.code,
+                    f"'Zie ook' van actie {action.code} verwijst naar {reference}, dat niet in dit plan staat. "
+                    "Het rapport toont de verwijzing als tekst, zonder link. Klopt de code, dan hoeft u niets "
+                    "te doen.",
+                )
 
 
 def _inside(reference: str, plan: Plan, bbc: bool, strategic: list[str]) -> bool:

@@ -32,15 +32,25 @@ def check(ctx: Context) -> Iterator[Issue]:
         yield from number_cell(row.origin, "value", code, "Waarde", "Opmerking")
         yield from number_cell(row.origin, "share", code, "Aandeel", "Opmerking")
         if row.year is not None and ctx.latest is not None and row.year > ctx.latest:
-            yield at(row.origin, "period", "meting-na-rapportjaar", code,
-                     f"Deze meting is voor {row.year}, na het rapportjaar {ctx.latest}. Verbeter de periode; "
-                     "metingen voor later komen pas in het rapport van dat jaar.")
+            yield at(
+                row.origin,
+                "period",
+                "meting-na-rapportjaar",
+                code,
+                f"Deze meting is voor {row.year}, na het rapportjaar {ctx.latest}. Verbeter de periode; "
+                "metingen voor later komen pas in het rapport van dat jaar.",
+            )
         if code and row.period:
             earlier = seen.setdefault((code, normalize_word(row.period)), row.origin)
             if earlier is not row.origin:
-                yield at(row.origin, "period", "dubbele-meting", code,
-                         f"Indicator {code} heeft voor '{row.period}' ook een meting in rij {earlier.row}. Houd één "
-                         "meting per indicator en periode: wis of verbeter een van beide rijen.")
+                yield at(
+                    row.origin,
+                    "period",
+                    "dubbele-meting",
+                    code,
+                    f"Indicator {code} heeft voor '{row.period}' ook een meting in rij {earlier.row}. Houd één "
+                    "meting per indicator en periode: wis of verbeter een van beide rijen.",
+                )
         if indicator is not None:
             yield from _fits_unit(indicator, row.value, row.origin, "value", "Waarde")
             if normalize_word(indicator.unit) in PERCENT_UNITS:
@@ -48,8 +58,13 @@ def check(ctx: Context) -> Iterator[Issue]:
         yield from _ambiguous_share(row.origin, "share", "Aandeel", code)
         if row.share is not None and not 0 <= row.share <= 100:
             field_name = "value" if is_blank(row.origin.raw.get("share")) else "share"
-            yield at(row.origin, field_name, "percentage-buiten-bereik", code,
-                     f"Het aandeel {number(row.share)}% ligt niet tussen 0 en 100%. Verbeter het aandeel.")
+            yield at(
+                row.origin,
+                field_name,
+                "percentage-buiten-bereik",
+                code,
+                f"Het aandeel {number(row.share)}% ligt niet tussen 0 en 100%. Verbeter het aandeel.",
+            )
     for indicator in plan.indicators:
         yield from _indicator(ctx, indicator, indicator.code in measured)
 
@@ -66,17 +81,27 @@ def _indicator(ctx: Context, indicator: Indicator, measured: bool) -> Iterator[I
         if normalize_word(indicator.unit) in PERCENT_UNITS:
             yield from _ambiguous_share(origin, field_name, column, code)
     if ctx.start is not None and indicator.baseline_year is not None and indicator.baseline_year > ctx.start:
-        yield at(origin, "baseline_year", "nulmeting-na-start", code,
-                 f"De nulmeting van indicator {code} is van {indicator.baseline_year}, na het eerste planjaar "
-                 f"{ctx.start}. Een nulmeting hoort in of voor {ctx.start}; kon dat niet, vermeld dan in kolom "
-                 "Toelichting waarom.")
+        yield at(
+            origin,
+            "baseline_year",
+            "nulmeting-na-start",
+            code,
+            f"De nulmeting van indicator {code} is van {indicator.baseline_year}, na het eerste planjaar "
+            f"{ctx.start}. Een nulmeting hoort in of voor {ctx.start}; kon dat niet, vermeld dan in kolom "
+            "Toelichting waarom.",
+        )
     tracked = measured or indicator.baseline_value is not None or indicator.target_value is not None
     direction_read = ctx.plan.was_read(INDICATORS.name, "direction")
     if indicator.quantitative and tracked and is_blank(indicator.direction) and direction_read:
-        yield at(origin, "direction", "geen-richting", code,
-                 f"Indicator {code} is kwantitatief maar heeft geen gewenste richting. Kies 'stijgen', 'dalen' of "
-                 f"'behouden' in kolom Gewenste richting, zodat het rapport kan zeggen of de evolutie goed is"
-                 f"{_suggestion(indicator)}.")
+        yield at(
+            origin,
+            "direction",
+            "geen-richting",
+            code,
+            f"Indicator {code} is kwantitatief maar heeft geen gewenste richting. Kies 'stijgen', 'dalen' of "
+            f"'behouden' in kolom Gewenste richting, zodat het rapport kan zeggen of de evolutie goed is"
+            f"{_suggestion(indicator)}.",
+        )
 
 
 def _suggestion(indicator: Indicator) -> str:
@@ -92,26 +117,41 @@ def _ambiguous_share(origin: Origin, field_name: str, column: str, code: str) ->
     raw = origin.raw.get(field_name)
     if isinstance(raw, bool) or not isinstance(raw, int | float) or not 0 < raw <= 1:
         return
-    yield at(origin, field_name, "dubbelzinnig-aandeel", code,
-             f"{number(raw, 3)} in kolom {column} is een percentage: bedoelt u {number(raw * 100, 1)}%? planrapport "
-             f"leest {number(raw, 3)}%. Typ het percentage als getal van 0 tot 100 ({number(raw * 100, 1)}), of "
-             "typ het met een %-teken zodat Excel het als percentage toont.")
+    yield at(
+        origin,
+        field_name,
+        "dubbelzinnig-aandeel",
+        code,
+        f"{number(raw, 3)} in kolom {column} is een percentage: bedoelt u {number(raw * 100, 1)}%? planrapport "
+        f"leest {number(raw, 3)}%. Typ het percentage als getal van 0 tot 100 ({number(raw * 100, 1)}), of "
+        "typ het met een %-teken zodat Excel het als percentage toont.",
+    )
 
 
-def _fits_unit(indicator: Indicator, value: float | None, origin: Origin, field_name: str,
-               column: str) -> Iterator[Issue]:
+def _fits_unit(
+    indicator: Indicator, value: float | None, origin: Origin, field_name: str, column: str
+) -> Iterator[Issue]:
     if value is None:
         return
     unit = normalize_word(indicator.unit)
     code = indicator.code or (origin.raw.get("indicator_code") or "")
     if unit in PERCENT_UNITS and not 0 <= value <= 100:
-        yield at(origin, field_name, "percentage-buiten-bereik", str(code),
-                 f"Indicator {code} is een percentage, maar {number(value)} in kolom {column} ligt niet tussen "
-                 "0 en 100. Schrijf het percentage als getal van 0 tot 100, bv. 22,4 voor 22,4%.")
+        yield at(
+            origin,
+            field_name,
+            "percentage-buiten-bereik",
+            str(code),
+            f"Indicator {code} is een percentage, maar {number(value)} in kolom {column} ligt niet tussen "
+            "0 en 100. Schrijf het percentage als getal van 0 tot 100, bv. 22,4 voor 22,4%.",
+        )
     elif unit in COUNT_UNITS and (value < 0 or not float(value).is_integer()):
         problem = "negatief" if value < 0 else "geen geheel getal"
-        yield at(origin, field_name, "ongeldig-aantal", str(code),
-                 f"De eenheid van indicator {code} is '{indicator.unit.strip()}', maar {number(value, 3)} in kolom "
-                 f"{column} is {problem}. "
-                 "Een aantal is een geheel getal van 0 of meer.")
-
+        yield at(
+            origin,
+            field_name,
+            "ongeldig-aantal",
+            str(code),
+            f"De eenheid van indicator {code} is '{indicator.unit.strip()}', maar {number(value, 3)} in kolom "
+            f"{column} is {problem}. "
+            "Een aantal is een geheel getal van 0 of meer.",
+        )

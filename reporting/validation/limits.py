@@ -42,7 +42,11 @@ def _too_large(origin: Origin, field_name: str, header: str, row_code: str, shee
     if is_blank(raw) or not parse_number(raw).too_large:
         return
     where = f"kolom {header}" if sheet is not None else f"blad {SETTINGS_SHEET}"
-    yield at(origin, field_name, "getal-te-groot", row_code,
-             f"Het getal {_shown(raw)} in {where} is te groot om in een rapport te tonen: Excel en Word tonen "
-             f"getallen tot {_LARGEST_TEXT} zoals ze getypt zijn. Kijk na of er geen cijfers te veel staan.")
-
+    yield at(
+        origin,
+        field_name,
+        "getal-te-groot",
+        row_code,
+        f"Het getal {_shown(raw)} in {where} is te groot om in een rapport te tonen: Excel en Word tonen "
+        f"getallen tot {_LARGEST_TEXT} zoals ze getypt zijn. Kijk na of er geen cijfers te veel staan.",
+    )

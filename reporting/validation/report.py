@@ -21,8 +21,17 @@ from workbook.schema import (
 ERROR = "fout"
 WARNING = "waarschuwing"
 SEVERITIES = (ERROR, WARNING)
-SHEET_ORDER = (SETTINGS_SHEET, OBJECTIVES.name, RESULTS.name, ACTIONS.name, FOLLOW_UP.name, INDICATORS.name,
-               MEASUREMENTS.name, BUDGET.name, LISTS_SHEET)
+SHEET_ORDER = (
+    SETTINGS_SHEET,
+    OBJECTIVES.name,
+    RESULTS.name,
+    ACTIONS.name,
+    FOLLOW_UP.name,
+    INDICATORS.name,
+    MEASUREMENTS.name,
+    BUDGET.name,
+    LISTS_SHEET,
+)
 _CELL = re.compile(r"^(?P<column>[A-Z]+)(?P<row>\d+)$")
 
 
@@ -76,7 +85,7 @@ class ValidationReport:
         return not self.errors
 
     def summary(self) -> str:
-        """"2 fouten en 3 waarschuwingen", "geen fouten, 1 waarschuwing", "geen fouten of waarschuwingen"."""
+        """ "2 fouten en 3 waarschuwingen", "geen fouten, 1 waarschuwing", "geen fouten of waarschuwingen"."""
         errors = _count(len(self.errors), "fout", "fouten")
         warnings = _count(len(self.warnings), "waarschuwing", "waarschuwingen")
         if not self.issues:

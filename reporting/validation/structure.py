@@ -20,8 +20,12 @@ _KIND_NAMES = {
     (True, codes.OPERATIONAL): "actieplan",
     (True, codes.ACTION): "actie",
 }
-_KIND_SHEETS = {codes.STRATEGIC: OBJECTIVES.name, codes.OPERATIONAL: OBJECTIVES.name, codes.RESULT: RESULTS.name,
-                codes.ACTION: ACTIONS.name}
+_KIND_SHEETS = {
+    codes.STRATEGIC: OBJECTIVES.name,
+    codes.OPERATIONAL: OBJECTIVES.name,
+    codes.RESULT: RESULTS.name,
+    codes.ACTION: ACTIONS.name,
+}
 _EXAMPLES = {
     (False, OBJECTIVES.name): "1 (strategische doelstelling) of 1.1 (operationele doelstelling)",
     (True, OBJECTIVES.name): "BD109 (beleidsdoelstelling) of AP1090 (actieplan)",
@@ -65,37 +69,57 @@ def _settings(ctx: Context) -> Iterator[Issue]:
     for name, label in (("municipality", "Gemeente"), ("title", "Titel van het plan")):
         if name not in absent and is_blank(raw.get(name)):
             what = "de naam van de gemeente" if name == "municipality" else "de titel van het plan"
-            yield issue("ontbrekende-instelling", settings.cell(name), "",
-                        f"{label} is niet ingevuld. Vul op blad Instellingen {what} in: die staat op de titelpagina "
-                        "en in de bestandsnaam van de documenten.")
+            yield issue(
+                "ontbrekende-instelling",
+                settings.cell(name),
+                "",
+                f"{label} is niet ingevuld. Vul op blad Instellingen {what} in: die staat op de titelpagina "
+                "en in de bestandsnaam van de documenten.",
+            )
     for name, label in (("start_year", "Beginjaar"), ("end_year", "Eindjaar")):
         if getattr(settings, name) is None and name not in absent:
             which = "het eerste" if name == "start_year" else "het laatste"
             yield _setting_issue(ctx, name, label, raw.get(name), which)
     if ctx.has_period is False and settings.start_year and settings.end_year:
-        yield issue("ongeldige-instelling", settings.cell("end_year"), "",
-                    f"Het eindjaar {settings.end_year} ligt voor het beginjaar {settings.start_year}. "
-                    "Verbeter Beginjaar of Eindjaar op blad Instellingen.")
+        yield issue(
+            "ongeldige-instelling",
+            settings.cell("end_year"),
+            "",
+            f"Het eindjaar {settings.end_year} ligt voor het beginjaar {settings.start_year}. "
+            "Verbeter Beginjaar of Eindjaar op blad Instellingen.",
+        )
     if ctx.year is None:
         if "report_year" not in absent:
             yield _setting_issue(ctx, "report_year", "Rapportjaar", raw.get("report_year"), "het")
     elif ctx.year_given and (problem := year_outside_period(ctx.plan, ctx.year)):
         yield Issue("rapportjaar-buiten-periode", RULES["rapportjaar-buiten-periode"].severity, "", "", "", problem)
     elif ctx.has_period and not ctx.in_period(ctx.year):
-        yield issue("rapportjaar-buiten-periode", settings.cell("report_year"), "",
-                    f"Het rapportjaar {ctx.year} valt buiten de planperiode {ctx.period_text}. Vul bij Rapportjaar "
-                    f"op blad Instellingen een jaar in van {ctx.start} tot en met {ctx.end}.")
+        yield issue(
+            "rapportjaar-buiten-periode",
+            settings.cell("report_year"),
+            "",
+            f"Het rapportjaar {ctx.year} valt buiten de planperiode {ctx.period_text}. Vul bij Rapportjaar "
+            f"op blad Instellingen een jaar in van {ctx.start} tot en met {ctx.end}.",
+        )
     numbering = raw.get("numbering")
     if not is_blank(numbering) and normalize_word(numbering) not in _NUMBERING_WORDS:
-        yield issue("ongeldige-instelling", settings.cell("numbering"), "",
-                    f"De nummering {quoted(numbering)} is onbekend. Kies 'klassiek' (1, 1.1, 1.1.1, 1.1.1.1) "
-                    "of 'BBC' (BD109, AP1090, A10900).")
+        yield issue(
+            "ongeldige-instelling",
+            settings.cell("numbering"),
+            "",
+            f"De nummering {quoted(numbering)} is onbekend. Kies 'klassiek' (1, 1.1, 1.1.1, 1.1.1.1) "
+            "of 'BBC' (BD109, AP1090, A10900).",
+        )
     fraction = raw.get("cofinancing_min")
     value = settings.cofinancing_min
     if not is_blank(fraction) and (value is None or not 0 < value <= 1):
-        yield issue("ongeldige-instelling", settings.cell("cofinancing_min"), "",
-                    f"De minimale cofinanciering {quoted(fraction)} is geen deel tussen 0 en 1. "
-                    "Schrijf een breuk zoals 1/3, of een percentage zoals 33%.")
+        yield issue(
+            "ongeldige-instelling",
+            settings.cell("cofinancing_min"),
+            "",
+            f"De minimale cofinanciering {quoted(fraction)} is geen deel tussen 0 en 1. "
+            "Schrijf een breuk zoals 1/3, of een percentage zoals 33%.",
+        )
 
 
 def year_outside_period(plan: Plan, year: int) -> str:
@@ -103,8 +127,10 @@ def year_outside_period(plan: Plan, year: int) -> str:
     start, end = plan.settings.start_year, plan.settings.end_year
     if start is None or end is None or start > end or start <= year <= end:
         return ""
-    return (f"--jaar {year} valt buiten de planperiode {start}-{end} (Beginjaar en Eindjaar op blad Instellingen). "
-            f"Kies een jaar van {start} tot en met {end}.")
+    return (
+        f"--jaar {year} valt buiten de planperiode {start}-{end} (Beginjaar en Eindjaar op blad Instellingen). "
+        f"Kies een jaar van {start} tot en met {end}."
+    )
 
 
 def _setting_issue(ctx: Context, name: str, label: str, raw: object, which: str) -> Issue:
@@ -112,10 +138,18 @@ def _setting_issue(ctx: Context, name: str, label: str, raw: object, which: str)
     if is_blank(raw):
         what = "het jaar waarover het jaarrapport gaat" if name == "report_year" else f"{which} jaar van het plan"
         example = {"start_year": 2020, "end_year": 2025}.get(name, 2023)
-        return issue("ontbrekende-instelling", cell, "",
-                     f"{label} is niet ingevuld. Vul op blad Instellingen {what} in, bijvoorbeeld {example}.")
-    return issue("ongeldige-instelling", cell, "",
-                 f"{label} {quoted(raw)} is geen jaartal. Schrijf een jaartal met vier cijfers, bijvoorbeeld 2023.")
+        return issue(
+            "ontbrekende-instelling",
+            cell,
+            "",
+            f"{label} is niet ingevuld. Vul op blad Instellingen {what} in, bijvoorbeeld {example}.",
+        )
+    return issue(
+        "ongeldige-instelling",
+        cell,
+        "",
+        f"{label} {quoted(raw)} is geen jaartal. Schrijf een jaartal met vier cijfers, bijvoorbeeld 2023.",
+    )
 
 
 def _coded_rows(plan: Plan) -> Iterable[tuple[str, str, str, Origin]]:
@@ -131,23 +165,33 @@ def _coded_rows(plan: Plan) -> Iterable[tuple[str, str, str, Origin]]:
 
 
 def _missing_codes(plan: Plan) -> Iterator[Issue]:
-    what = {OBJECTIVES.name: "de code van de doelstelling", RESULTS.name: "de code van het resultaat",
-            ACTIONS.name: "de code van de actie", INDICATORS.name: "de code van de indicator",
-            FOLLOW_UP.name: "de code van de actie waarover de rij gaat",
-            MEASUREMENTS.name: "de code van de indicator waarover de meting gaat"}
-    rows = [*_coded_rows(plan),
-            *((FOLLOW_UP.name, "action_code", f.action_code, f.origin) for f in plan.follow_ups),
-            *((MEASUREMENTS.name, "indicator_code", m.indicator_code, m.origin) for m in plan.measurements)]
+    what = {
+        OBJECTIVES.name: "de code van de doelstelling",
+        RESULTS.name: "de code van het resultaat",
+        ACTIONS.name: "de code van de actie",
+        INDICATORS.name: "de code van de indicator",
+        FOLLOW_UP.name: "de code van de actie waarover de rij gaat",
+        MEASUREMENTS.name: "de code van de indicator waarover de meting gaat",
+    }
+    rows = [
+        *_coded_rows(plan),
+        *((FOLLOW_UP.name, "action_code", f.action_code, f.origin) for f in plan.follow_ups),
+        *((MEASUREMENTS.name, "indicator_code", m.indicator_code, m.origin) for m in plan.measurements),
+    ]
     for sheet, field_name, code, origin in rows:
         if code:
             continue
         raw = origin.raw.get(field_name)
         if is_blank(raw):
-            yield at(origin, field_name, "ontbrekende-code", "",
-                     f"Deze rij op blad {sheet} heeft geen code. Vul {what[sheet]} in, of maak de rij helemaal leeg.")
+            yield at(
+                origin,
+                field_name,
+                "ontbrekende-code",
+                "",
+                f"Deze rij op blad {sheet} heeft geen code. Vul {what[sheet]} in, of maak de rij helemaal leeg.",
+            )
         else:
-            yield at(origin, field_name, "ongeldige-code", "",
-                     f"{quoted(raw)} is geen code. Vul {what[sheet]} in.")
+            yield at(origin, field_name, "ongeldige-code", "", f"{quoted(raw)} is geen code. Vul {what[sheet]} in.")
 
 
 def _duplicates(plan: Plan) -> Iterator[Issue]:
@@ -157,31 +201,48 @@ def _duplicates(plan: Plan) -> Iterator[Issue]:
             continue
         earlier = first.setdefault((sheet, code), origin)
         if earlier is not origin:
-            yield at(origin, field_name, "dubbele-code", code,
-                     f"De code {code} staat ook in rij {earlier.row} van blad {sheet}. Elke code mag maar één keer "
-                     "voorkomen: geef een van beide rijen een andere code, of voeg ze samen.")
+            yield at(
+                origin,
+                field_name,
+                "dubbele-code",
+                code,
+                f"De code {code} staat ook in rij {earlier.row} van blad {sheet}. Elke code mag maar één keer "
+                "voorkomen: geef een van beide rijen een andere code, of voeg ze samen.",
+            )
     seen: dict[tuple[str, int], Origin] = {}
     for row in plan.follow_ups:
         if not row.action_code or row.year is None:
             continue
         earlier = seen.setdefault((row.action_code, row.year), row.origin)
         if earlier is not row.origin:
-            yield at(row.origin, "year", "dubbele-opvolging", row.action_code,
-                     f"Actie {row.action_code} heeft voor {row.year} ook een rij opvolging in rij {earlier.row}. "
-                     "Houd één rij per actie en jaar: voeg de stand van zaken samen en wis de andere rij.")
+            yield at(
+                row.origin,
+                "year",
+                "dubbele-opvolging",
+                row.action_code,
+                f"Actie {row.action_code} heeft voor {row.year} ook een rij opvolging in rij {earlier.row}. "
+                "Houd één rij per actie en jaar: voeg de stand van zaken samen en wis de andere rij.",
+            )
 
 
 def _missing_texts(plan: Plan) -> Iterator[Issue]:
-    rows = [*((o.code, o.title, "title", o.origin, "titel", "Doelstelling") for o in plan.objectives),
-            *((r.code, r.text, "text", r.origin, "tekst", "Resultaat") for r in plan.results),
-            *((a.code, a.title, "title", a.origin, "titel", "Actie") for a in plan.actions),
-            *((i.code, i.text, "text", i.origin, "tekst", "Indicator") for i in plan.indicators)]
+    rows = [
+        *((o.code, o.title, "title", o.origin, "titel", "Doelstelling") for o in plan.objectives),
+        *((r.code, r.text, "text", r.origin, "tekst", "Resultaat") for r in plan.results),
+        *((a.code, a.title, "title", a.origin, "titel", "Actie") for a in plan.actions),
+        *((i.code, i.text, "text", i.origin, "tekst", "Indicator") for i in plan.indicators),
+    ]
     for code, text, field_name, origin, word, what in rows:
         if code and not text.strip():
             column = "Titel" if what == "Doelstelling" else what
-            yield at(origin, field_name, "ontbrekende-tekst", code,
-                     f"{what} {code} heeft geen {word}. Vul kolom {column} in; zonder {word} kan de rij niet in "
-                     "het rapport.")
+            yield at(
+                origin,
+                field_name,
+                "ontbrekende-tekst",
+                code,
+                f"{what} {code} heeft geen {word}. Vul kolom {column} in; zonder {word} kan de rij niet in "
+                "het rapport.",
+            )
 
 
 def _numbering_mismatch(plan: Plan) -> Issue | None:
@@ -194,9 +255,13 @@ def _numbering_mismatch(plan: Plan) -> Issue | None:
         return None
     chosen = "BBC" if numbering == BBC else "klassiek"
     wanted = "BBC" if other == BBC else "klassiek"
-    return issue("verkeerde-nummering", plan.settings.cell("numbering"), "",
-                 f"De nummering staat op '{chosen}', maar de codes zijn {wanted} genummerd (bv. {sample[0]}). "
-                 f"Kies bij Nummering op blad Instellingen '{wanted}'.")
+    return issue(
+        "verkeerde-nummering",
+        plan.settings.cell("numbering"),
+        "",
+        f"De nummering staat op '{chosen}', maar de codes zijn {wanted} genummerd (bv. {sample[0]}). "
+        f"Kies bij Nummering op blad Instellingen '{wanted}'.",
+    )
 
 
 def _hierarchy(plan: Plan, bbc: bool) -> Iterator[Issue]:
@@ -229,42 +294,71 @@ def _hierarchy(plan: Plan, bbc: bool) -> Iterator[Issue]:
         parent_name = kind_name(parent_kind, bbc)
         where = _KIND_SHEETS[parent_kind]
         if parent:
-            text = (f"{name.capitalize()} {code} valt onder {parent_name} {parent}, maar die staat niet op blad "
-                    f"{where}. Voeg {parent_name} {parent} toe, of verbeter de code.")
+            text = (
+                f"{name.capitalize()} {code} valt onder {parent_name} {parent}, maar die staat niet op blad "
+                f"{where}. Voeg {parent_name} {parent} toe, of verbeter de code."
+            )
         else:
             none = "geen enkel" if article(parent_name) == "het" else "geen enkele"
-            text = (f"{name.capitalize()} {code} valt onder {none} {parent_name} op blad {where}. "
-                    f"Voeg {article(parent_name)} {parent_name} toe, of verbeter de code.")
+            text = (
+                f"{name.capitalize()} {code} valt onder {none} {parent_name} op blad {where}. "
+                f"Voeg {article(parent_name)} {parent_name} toe, of verbeter de code."
+            )
         yield at(origin, "code", "ontbrekende-ouder", code, text)
     indicator_parents = {i.parent_code for i in plan.indicators if i.parent_code}
     for _sheet, code, origin, _row, kind in placed:
         if kind == codes.STRATEGIC and not children.get(code):
             below = "actieplannen" if bbc else "operationele doelstellingen"
-            yield at(origin, "code", "lege-doelstelling", code,
-                     f"{kind_name(kind, bbc).capitalize()} {code} heeft geen {below}. Voeg op blad Doelstellingen "
-                     f"minstens één toe (bv. {_first_child(code, bbc)}), of wis de rij.")
+            yield at(
+                origin,
+                "code",
+                "lege-doelstelling",
+                code,
+                f"{kind_name(kind, bbc).capitalize()} {code} heeft geen {below}. Voeg op blad Doelstellingen "
+                f"minstens één toe (bv. {_first_child(code, bbc)}), of wis de rij.",
+            )
         elif kind == codes.OPERATIONAL and not children.get(code):
             below = "acties" if bbc else "resultaten"
             sheet = ACTIONS.name if bbc else RESULTS.name
-            yield at(origin, "code", "lege-doelstelling", code,
-                     f"{kind_name(kind, bbc).capitalize()} {code} heeft geen {below}. Voeg op blad {sheet} "
-                     f"minstens één toe (bv. {_first_child(code, bbc)}), of wis de rij.")
+            yield at(
+                origin,
+                "code",
+                "lege-doelstelling",
+                code,
+                f"{kind_name(kind, bbc).capitalize()} {code} heeft geen {below}. Voeg op blad {sheet} "
+                f"minstens één toe (bv. {_first_child(code, bbc)}), of wis de rij.",
+            )
         elif kind == codes.RESULT and not children.get(code) and code not in indicator_parents:
-            yield at(origin, "code", "leeg-resultaat", code,
-                     f"Resultaat {code} heeft geen acties en geen indicatoren. Voeg op blad Acties een actie toe "
-                     f"(bv. {code}.1) of op blad Indicatoren hoe het resultaat geëvalueerd wordt (bv. {code}-I1).")
+            yield at(
+                origin,
+                "code",
+                "leeg-resultaat",
+                code,
+                f"Resultaat {code} heeft geen acties en geen indicatoren. Voeg op blad Acties een actie toe "
+                f"(bv. {code}.1) of op blad Indicatoren hoe het resultaat geëvalueerd wordt (bv. {code}-I1).",
+            )
     known = set().union(*valid.values())
     for row in plan.indicators:
         if not row.code:
             continue
         if row.parent_code is None:
-            yield at(row.origin, "code", "ongeldige-code", row.code,
-                     f"De indicatorcode {row.code} is niet goed gevormd. Schrijf de code van het resultaat of de "
-                     f"actie, gevolgd door -I en een volgnummer, bv. {'A10911-I1' if bbc else '1.1.1-I1'}.")
+            yield at(
+                row.origin,
+                "code",
+                "ongeldige-code",
+                row.code,
+                f"De indicatorcode {row.code} is niet goed gevormd. Schrijf de code van het resultaat of de "
+                f"actie, gevolgd door -I en een volgnummer, bv. {'A10911-I1' if bbc else '1.1.1-I1'}.",
+            )
         elif row.parent_code not in known:
-            yield at(row.origin, "code", "ontbrekende-ouder", row.code,
-                     f"Indicator {row.code} hoort bij {row.parent_code}, maar die code staat niet op de bladen "
-                     "Doelstellingen, Resultaten of Acties. Verbeter de code van de indicator.")
+            yield at(
+                row.origin,
+                "code",
+                "ontbrekende-ouder",
+                row.code,
+                f"Indicator {row.code} hoort bij {row.parent_code}, maar die code staat niet op de bladen "
+                "Doelstellingen, Resultaten of Acties. Verbeter de code van de indicator.",
+            )
 
 
 def _parent(code: str, kind: str, row: object, bbc: bool) -> tuple[str | None, str | None]:
@@ -290,30 +384,46 @@ def _malformed(code: str, sheet: str, bbc: bool) -> str:
     numbering = "BBC" if bbc else "klassiek"
     example = _EXAMPLES.get((bbc, sheet))
     if example is None:
-        return (f"{quoted(code)} past niet in een plan met nummering '{numbering}': dat heeft geen resultaten. "
-                "Zet de rij op blad Acties, of kies de klassieke nummering op blad Instellingen.")
-    return (f"De code {quoted(code)} past niet bij de nummering '{numbering}'. Op blad {sheet} hoort een code "
-            f"zoals {example}.")
+        return (
+            f"{quoted(code)} past niet in een plan met nummering '{numbering}': dat heeft geen resultaten. "
+            "Zet de rij op blad Acties, of kies de klassieke nummering op blad Instellingen."
+        )
+    return (
+        f"De code {quoted(code)} past niet bij de nummering '{numbering}'. Op blad {sheet} hoort een code "
+        f"zoals {example}."
+    )
 
 
 def _misplaced(code: str, kind: str, sheet: str, bbc: bool) -> str:
     right = _KIND_SHEETS[kind]
     example = _EXAMPLES.get((bbc, sheet), "")
-    return (f"De code {code} is een {kind_name(kind, bbc)}, maar staat op blad {sheet}"
-            f"{' (daar hoort ' + example + ')' if example else ''}. Zet de rij op blad {right}, "
-            "of verbeter de code.")
+    return (
+        f"De code {code} is een {kind_name(kind, bbc)}, maar staat op blad {sheet}"
+        f"{' (daar hoort ' + example + ')' if example else ''}. Zet de rij op blad {right}, "
+        "of verbeter de code."
+    )
 
 
 def _orphans(plan: Plan) -> Iterator[Issue]:
     actions = {a.code for a in plan.actions if a.code}
     for row in plan.follow_ups:
         if row.action_code and row.action_code not in actions:
-            yield at(row.origin, "action_code", "onbekende-actie", row.action_code,
-                     f"Deze opvolging gaat over actie {row.action_code}, maar die actie staat niet op blad Acties. "
-                     "Verbeter de code, of voeg de actie toe op blad Acties.")
+            yield at(
+                row.origin,
+                "action_code",
+                "onbekende-actie",
+                row.action_code,
+                f"Deze opvolging gaat over actie {row.action_code}, maar die actie staat niet op blad Acties. "
+                "Verbeter de code, of voeg de actie toe op blad Acties.",
+            )
     indicators = {i.code for i in plan.indicators if i.code}
     for row in plan.measurements:
         if row.indicator_code and row.indicator_code not in indicators:
-            yield at(row.origin, "indicator_code", "onbekende-indicator", row.indicator_code,
-                     f"Deze meting gaat over indicator {row.indicator_code}, maar die indicator staat niet op blad "
-                     "Indicatoren. Verbeter de code, of voeg de indicator toe op blad Indicatoren.")
+            yield at(
+                row.origin,
+                "indicator_code",
+                "onbekende-indicator",
+                row.indicator_code,
+                f"Deze meting gaat over indicator {row.indicator_code}, maar die indicator staat niet op blad "
+                "Indicatoren. Verbeter de code, of voeg de indicator toe op blad Indicatoren.",
+            )

@@ -24,14 +24,23 @@ def check(ctx: Context) -> Iterator[Issue]:
         sent = change.sent
         when = f"na indiening op {long_date(sent.day)}" if sent.day else "na indiening"
         if change.removed:
-            yield issue("gewijzigd-na-indiening", f"{SUBMITTED_SHEET}!A1", sent.code,
-                        f"De rij van {change.what} op blad {sent.sheet} is verwijderd {when}. Zet ze terug, of dien "
-                        f"{sent.year} opnieuw in als de verwijdering klopt.")
+            yield issue(
+                "gewijzigd-na-indiening",
+                f"{SUBMITTED_SHEET}!A1",
+                sent.code,
+                f"De rij van {change.what} op blad {sent.sheet} is verwijderd {when}. Zet ze terug, of dien "
+                f"{sent.year} opnieuw in als de verwijdering klopt.",
+            )
             continue
         was = quoted(sent.value) if sent.value not in (None, "") else "leeg"
-        yield at(change.origin, change.field, "gewijzigd-na-indiening", sent.code,
-                 f"{sent.header} van {change.what} is gewijzigd {when}: was {was}. Klopt de nieuwe waarde, dien "
-                 f"{sent.year} dan opnieuw in; anders zet u de ingediende waarde terug.")
+        yield at(
+            change.origin,
+            change.field,
+            "gewijzigd-na-indiening",
+            sent.code,
+            f"{sent.header} van {change.what} is gewijzigd {when}: was {was}. Klopt de nieuwe waarde, dien "
+            f"{sent.year} dan opnieuw in; anders zet u de ingediende waarde terug.",
+        )
 
 
 def replaced_by_submitting(found: Issue, year: int) -> bool:
@@ -48,29 +57,41 @@ def record_issues(ctx: Context) -> Iterator[Issue]:
     for year, record in records.items():
         on = f" op {long_date(record.day)}" if record.day else ""
         if record.seal is not None and not record.intact:
-            yield issue("ingediend-verslag-gewijzigd", _CELL, str(year),
-                        f"Het verslag van de indiening van {year}{on} op blad {SUBMITTED_SHEET} is gewijzigd: zijn "
-                        "waarden geven het kenmerk niet meer dat planrapport bij de indiening bewaarde. De controle "
-                        f"kan die indiening niet meer vertrouwen en vergelijkt er niets mee. Dien {year} opnieuw in.")
+            yield issue(
+                "ingediend-verslag-gewijzigd",
+                _CELL,
+                str(year),
+                f"Het verslag van de indiening van {year}{on} op blad {SUBMITTED_SHEET} is gewijzigd: zijn "
+                "waarden geven het kenmerk niet meer dat planrapport bij de indiening bewaarde. De controle "
+                f"kan die indiening niet meer vertrouwen en vergelijkt er niets mee. Dien {year} opnieuw in.",
+            )
             continue
         if record.seal is None:
             if year in beside:
                 path, part = beside[year]
-                yield issue("ingediend-verslag-gewijzigd", _CELL, str(year),
-                            f"Het verslag van de indiening van {year} op blad {SUBMITTED_SHEET} heeft geen kenmerk "
-                            f"meer, maar naast het werkboek staat het ingediende jaarrapport {path.name}"
-                            f"{_submitted_on(part)}. De controle kan die indiening niet meer vertrouwen. Dien {year} "
-                            "opnieuw in.")
+                yield issue(
+                    "ingediend-verslag-gewijzigd",
+                    _CELL,
+                    str(year),
+                    f"Het verslag van de indiening van {year} op blad {SUBMITTED_SHEET} heeft geen kenmerk "
+                    f"meer, maar naast het werkboek staat het ingediende jaarrapport {path.name}"
+                    f"{_submitted_on(part)}. De controle kan die indiening niet meer vertrouwen. Dien {year} "
+                    "opnieuw in.",
+                )
             continue
         if folder is not None:
             yield from _document_issues(record, folder)
     for year, (path, part) in sorted(beside.items()):
         if year not in records:
-            yield issue("ingediend-verslag-gewijzigd", _CELL, str(year),
-                        f"Naast het werkboek staat het ingediende jaarrapport {path.name}{_submitted_on(part)}, maar "
-                        f"het verslag van die indiening ontbreekt op blad {SUBMITTED_SHEET} (of het blad is "
-                        "verwijderd). De controle kan niet meer zien wat na die indiening gewijzigd werd. Dien "
-                        f"{year} opnieuw in.")
+            yield issue(
+                "ingediend-verslag-gewijzigd",
+                _CELL,
+                str(year),
+                f"Naast het werkboek staat het ingediende jaarrapport {path.name}{_submitted_on(part)}, maar "
+                f"het verslag van die indiening ontbreekt op blad {SUBMITTED_SHEET} (of het blad is "
+                "verwijderd). De controle kan niet meer zien wat na die indiening gewijzigd werd. Dien "
+                f"{year} opnieuw in.",
+            )
 
 
 def _document_issues(record: YearRecord, folder: Path) -> Iterator[Issue]:
@@ -81,21 +102,33 @@ def _document_issues(record: YearRecord, folder: Path) -> Iterator[Issue]:
     path = path if path.is_absolute() else folder / path
     where = "naast het werkboek" if path.parent == folder else f"in de map {path.parent}"
     if not path.is_file():
-        yield issue("ingediend-document-anders", _CELL, str(year),
-                    f"Het ingediende jaarrapport van {year} ({path.name}) staat niet meer {where}. Zet het terug, "
-                    f"of dien {year} opnieuw in.")
+        yield issue(
+            "ingediend-document-anders",
+            _CELL,
+            str(year),
+            f"Het ingediende jaarrapport van {year} ({path.name}) staat niet meer {where}. Zet het terug, "
+            f"of dien {year} opnieuw in.",
+        )
         return
     part = read_submission_part(path)
     if part is not None and part.year == year and not part.intact:
-        yield issue("ingediend-document-anders", _CELL, str(year),
-                    f"In het ingediende jaarrapport {path.name} zijn de ingediende gegevens gewijzigd: ze geven hun "
-                    f"kenmerk niet meer. Zet het document van de indiening van {year} terug, of dien {year} "
-                    "opnieuw in.")
+        yield issue(
+            "ingediend-document-anders",
+            _CELL,
+            str(year),
+            f"In het ingediende jaarrapport {path.name} zijn de ingediende gegevens gewijzigd: ze geven hun "
+            f"kenmerk niet meer. Zet het document van de indiening van {year} terug, of dien {year} "
+            "opnieuw in.",
+        )
     elif part is None or part.year != year or part.fingerprint != record.fingerprint:
-        yield issue("ingediend-document-anders", _CELL, str(year),
-                    f"Het ingediende jaarrapport {path.name} draagt een ander kenmerk dan het verslag van {year} op "
-                    f"blad {SUBMITTED_SHEET}: het is niet het document van die indiening. Zet het juiste document "
-                    f"terug, of dien {year} opnieuw in.")
+        yield issue(
+            "ingediend-document-anders",
+            _CELL,
+            str(year),
+            f"Het ingediende jaarrapport {path.name} draagt een ander kenmerk dan het verslag van {year} op "
+            f"blad {SUBMITTED_SHEET}: het is niet het document van die indiening. Zet het juiste document "
+            f"terug, of dien {year} opnieuw in.",
+        )
 
 
 def _final_reports(ctx: Context, folder: Path) -> dict[int, tuple[Path, SubmissionPart]]:

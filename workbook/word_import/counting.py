@@ -48,8 +48,9 @@ class Count:
         return ""
 
 
-def count_levels(data: dict[str, object], chapters: list[Chapter], contents: list[str],
-                 hints: dict[str, tuple[str, str]]) -> list[Count]:
+def count_levels(
+    data: dict[str, object], chapters: list[Chapter], contents: list[str], hints: dict[str, tuple[str, str]]
+) -> list[Count]:
     """Per level the number found; `contents` are the chapter titles a table of contents names, `hints` per level
     (what looks like it, where) for text that looked like the level."""
     objectives = data["Doelstellingen"]
@@ -81,12 +82,15 @@ def count_levels(data: dict[str, object], chapters: list[Chapter], contents: lis
             absent = [title for title in contents if _plain(title) not in have]
             if absent:
                 count.announced = count.found + len(absent)
-                count.why = (f"de inhoudstafel noemt er {len(contents)} die geen doelstelling zijn "
-                             f"(niet gevonden: {_listed(absent, quoted=True)})")
+                count.why = (
+                    f"de inhoudstafel noemt er {len(contents)} die geen doelstelling zijn "
+                    f"(niet gevonden: {_listed(absent, quoted=True)})"
+                )
         if count.found == 0 and level in hints:
             evidence, position = hints[level]
-            count.warning = (f"het document heeft {evidence} ({position}). Kijk na waar die tekst terechtkwam "
-                             f"en vul het blad aan.")
+            count.warning = (
+                f"het document heeft {evidence} ({position}). Kijk na waar die tekst terechtkwam en vul het blad aan."
+            )
         counts.append(count)
     return counts
 

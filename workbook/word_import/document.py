@@ -10,12 +10,18 @@ from workbook.errors import WorkbookError
 from workbook.word_import.package import check_package, read_head, refuse_encrypted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-BULLET = re.compile(r"^\s*(?:[\u25aa\u2022\u25cf\u00b7\u25a0\u25e6\u2013\u2014\-*\uf0a7\uf0b7](?!\*)|o(?=\s)"
-                    r"|(?:\d{1,2}|[a-z])\)(?=\s))\s*")
+BULLET = re.compile(
+    r"^\s*(?:[\u25aa\u2022\u25cf\u00b7\u25a0\u25e6\u2013\u2014\-*\uf0a7\uf0b7](?!\*)|o(?=\s)"
+    r"|(?:\d{1,2}|[a-z])\)(?=\s))\s*"
+)
 SEPARATOR = re.compile(r"^[\s\-\u2010-\u2015_=~*\u2500-\u257f]{3,}$")  # a line "————", not a bullet
 SUB_BULLET = re.compile(r"^\s*(?:[-\u2013]\s+)?o\s+")
-_OTHER_FORMATS = {".doc": "een oud Word-document (.doc)", ".pdf": "een PDF-bestand",
-                  ".odt": "een OpenDocument-tekst (.odt)", ".rtf": "een RTF-bestand"}
+_OTHER_FORMATS = {
+    ".doc": "een oud Word-document (.doc)",
+    ".pdf": "een PDF-bestand",
+    ".odt": "een OpenDocument-tekst (.odt)",
+    ".rtf": "een RTF-bestand",
+}
 SAVE_AS = "Open het in Word (of LibreOffice) en bewaar het als Word-document (.docx); importeer dan dat bestand."
 
 
@@ -103,8 +109,9 @@ def check_format(path: Path) -> None:
     head = read_head(path)
     refuse_encrypted(path, head)
     if suffix in _OTHER_FORMATS or head.startswith(b"%PDF") or head.startswith(b"\xd0\xcf\x11\xe0"):
-        kind = _OTHER_FORMATS.get(suffix) or ("een PDF-bestand" if head.startswith(b"%PDF") else
-                                              "een oud Word-document (.doc)")
+        kind = _OTHER_FORMATS.get(suffix) or (
+            "een PDF-bestand" if head.startswith(b"%PDF") else "een oud Word-document (.doc)"
+        )
         raise WorkbookError(f"{path.name}: dit is {kind}. planrapport leest alleen Word-documenten (.docx). {SAVE_AS}")
     if suffix != ".docx":
         raise WorkbookError(f"{path.name}: planrapport leest alleen Word-documenten (.docx). {SAVE_AS}")

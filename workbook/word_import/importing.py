@@ -27,12 +27,15 @@ class Imported:
     counts: list[Count] = field(default_factory=list)
 
     def chapter_rows(self) -> list[dict[str, object]]:
-        return [{"Titel": c.title, "Tekst": join(c.paragraphs), "Plaats": "na" if c.after
-                 else "voor"} for c in self.chapters]
+        return [
+            {"Titel": c.title, "Tekst": join(c.paragraphs), "Plaats": "na" if c.after else "voor"}
+            for c in self.chapters
+        ]
 
     def note_rows(self) -> list[dict[str, object]]:
-        return [{"Plaats in het document": n.position, "Tekst": n.text, "Wat de import deed": n.action}
-                for n in self.notes]
+        return [
+            {"Plaats in het document": n.position, "Tekst": n.text, "Wat de import deed": n.action} for n in self.notes
+        ]
 
 
 def import_document(path: Path) -> Imported:
@@ -50,25 +53,41 @@ def import_document(path: Path) -> Imported:
     title = str(settings.get("Titel van het plan", ""))
     if "Gemeente" not in settings and (match := labels.RUNNING_MUNICIPALITY.search(title)):
         settings["Gemeente"] = match.group(1)
-        builder.note("", title, f"Gok: gemeente {match.group(1)} uit de titel van het plan (zonder label). Kijk het "
-                     "na op het blad Instellingen.")
+        builder.note(
+            "",
+            title,
+            f"Gok: gemeente {match.group(1)} uit de titel van het plan (zonder label). Kijk het "
+            "na op het blad Instellingen.",
+        )
     _from_margins(builder, margins)
     _from_running_text(builder, recognizer.running)
     if "Gemeente" not in settings and (match := labels.RUNNING_MUNICIPALITY.search(_first_title(builder))):
         settings["Gemeente"] = match.group(1)
-        builder.note("", match.group(0), f"Gok: gemeente {match.group(1)} uit de titel van de eerste doelstelling "
-                     "(het document zegt het nergens met een label). Kijk het na op het blad Instellingen.")
+        builder.note(
+            "",
+            match.group(0),
+            f"Gok: gemeente {match.group(1)} uit de titel van de eerste doelstelling "
+            "(het document zegt het nergens met een label). Kijk het na op het blad Instellingen.",
+        )
     year = settings.get("Rapportjaar")
     if year is None and builder.follow_ups:
         years = [int(m.group(0)) for row in builder.measurements if (m := re.match(r"\d{4}", str(row["Periode"])))]
         year = max(years) + 1 if years else settings.get("Eindjaar")
         settings["Rapportjaar"] = year
-        builder.note("", f"Opvolging {year}", f"Het jaar van de opvolging staat niet in het document; de import "
-                     f"nam {year}. Pas het aan op de bladen Opvolging en Instellingen als het niet klopt.")
+        builder.note(
+            "",
+            f"Opvolging {year}",
+            f"Het jaar van de opvolging staat niet in het document; de import "
+            f"nam {year}. Pas het aan op de bladen Opvolging en Instellingen als het niet klopt.",
+        )
     if year is None and settings.get("Beginjaar"):
         settings["Rapportjaar"] = settings["Beginjaar"]
-        builder.note("", f"Rapportjaar {settings['Beginjaar']}", "Het document noemt geen rapportjaar; de import "
-                     "nam het eerste jaar van de planperiode. Pas het aan op het blad Instellingen.")
+        builder.note(
+            "",
+            f"Rapportjaar {settings['Beginjaar']}",
+            "Het document noemt geen rapportjaar; de import "
+            "nam het eerste jaar van de planperiode. Pas het aan op het blad Instellingen.",
+        )
     data = builder.sheets(year)
     counts = count_levels(data, builder.chapters, recognizer.announced_chapters(), recognizer.hints)
     return Imported(data, builder.chapters, count_notes(counts) + builder.notes, counts)
@@ -97,8 +116,12 @@ def _from_margins(builder: PlanBuilder, margins: list[Line]) -> None:
             settings["Titel van het plan"] = title
             taken.append(f"titel '{title}'")
         if taken:
-            builder.note(line.position, plain, "Gok: " + ", ".join(taken) + " uit de kop- of voettekst (zonder label). "
-                         "Kijk het na op het blad Instellingen.")
+            builder.note(
+                line.position,
+                plain,
+                "Gok: " + ", ".join(taken) + " uit de kop- of voettekst (zonder label). "
+                "Kijk het na op het blad Instellingen.",
+            )
         else:
             builder.note(line.position, plain, "Overgeslagen: kop- of voettekst, geen inhoud.")
 
@@ -116,8 +139,11 @@ def _from_running_text(builder: PlanBuilder, lines: list[Line]) -> None:
             settings["Beginjaar"], settings["Eindjaar"] = int(match.group(1)), int(match.group(2))
             taken.append(f"planperiode {match.group(1)}-{match.group(2)} uit '{match.group(0)}'")
         if taken:
-            builder.note(line.position, plain, "Gok: " + ", ".join(taken) + " (de lopende tekst, zonder label). "
-                         "Kijk het na op het blad Instellingen.")
+            builder.note(
+                line.position,
+                plain,
+                "Gok: " + ", ".join(taken) + " (de lopende tekst, zonder label). Kijk het na op het blad Instellingen.",
+            )
         if "Gemeente" in settings and "Beginjaar" in settings:
             return
 

@@ -7,21 +7,31 @@ import re
 from workbook.timing import parse_timing
 
 _SEP = r"\s*(?:[:\-\u2013.]\s*)?"
-STRATEGIC = re.compile(r"^(?:strategische\s+doelstelling|S\.?D)\.?\s*(\d{1,2})\s*(?:[:\-\u2013]|\.(?!\d))?\s*(.*)$",
-                       re.IGNORECASE | re.DOTALL)
-OPERATIONAL = re.compile(rf"^(?:operationele\s+doelstelling|O\.?D)\.?\s*(\d{{1,2}}\.\d{{1,2}})\.?{_SEP}(.*)$",
-                         re.IGNORECASE | re.DOTALL)
+STRATEGIC = re.compile(
+    r"^(?:strategische\s+doelstelling|S\.?D)\.?\s*(\d{1,2})\s*(?:[:\-\u2013]|\.(?!\d))?\s*(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+OPERATIONAL = re.compile(
+    rf"^(?:operationele\s+doelstelling|O\.?D)\.?\s*(\d{{1,2}}\.\d{{1,2}})\.?{_SEP}(.*)$", re.IGNORECASE | re.DOTALL
+)
 BBC_OBJECTIVE = re.compile(rf"^(?:(?i:beleidsdoelstelling)\s+)?(BD\s?\d{{1,}})\b{_SEP}(.*)$", re.DOTALL)
 BBC_PLAN = re.compile(rf"^(?:(?i:actieplan)\s+)?(AP\s?\d{{1,}}(?:\.\d{{1,2}})?)\b{_SEP}(.*)$", re.DOTALL)
 BBC_ACTION = re.compile(rf"^(?:(?i:actie)\s+)?(A\d{{3,}}|A\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})\b{_SEP}(.*)$", re.DOTALL)
 # Written out without SD/OD: "Beleidsdoelstelling 1:", "Doelstelling 1.1:", "Actieplan 1.1:", "Lokale doelstelling
 # 1.1"; only on a heading or a bold line, where running text does not start with them.
-WORDED_STRATEGIC = re.compile(r"^(?:beleids|strategische\s+)?doelstelling\s+(\d{1,2})(?:\s*[:\-\u2013]|\.(?!\d)|\s)"
-                              r"\s*(.*)$", re.IGNORECASE | re.DOTALL)
-WORDED_OPERATIONAL = re.compile(r"^(?:(?:lokale|operationele)\s+doelstelling|doelstelling|actieplan)\s+"
-                                r"(\d{1,2}\.\d{1,2})\.?(?:\s*[:\-\u2013]\s*|\s+)(.*)$", re.IGNORECASE | re.DOTALL)
-NUMBERED_ACTION = re.compile(r"^actie\s+(\d{1,2}\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s*[:\-\u2013]?\s*(.*)$",
-                             re.IGNORECASE | re.DOTALL)
+WORDED_STRATEGIC = re.compile(
+    r"^(?:beleids|strategische\s+)?doelstelling\s+(\d{1,2})(?:\s*[:\-\u2013]|\.(?!\d)|\s)"
+    r"\s*(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+WORDED_OPERATIONAL = re.compile(
+    r"^(?:(?:lokale|operationele)\s+doelstelling|doelstelling|actieplan)\s+"
+    r"(\d{1,2}\.\d{1,2})\.?(?:\s*[:\-\u2013]\s*|\s+)(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+NUMBERED_ACTION = re.compile(
+    r"^actie\s+(\d{1,2}\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s*[:\-\u2013]?\s*(.*)$", re.IGNORECASE | re.DOTALL
+)
 # "(nulmeting 2019: 12; streefwaarde 2025: 30)" after an indicator: the figures, not its text.
 MEASURES_AFTER = re.compile(r"\s*\((?:nulmeting|streefwaarde)[^)]*\)\s*$", re.IGNORECASE)
 # The same on a line of its own, under the indicator (as the plan document of planrapport prints it).
@@ -31,44 +41,74 @@ CONTENTS = re.compile(r"^(?:inhoud|inhoudstafel|inhoudsopgave|inhoudstabel)$", r
 CONTENTS_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?([^\d.][^\t]*?)[\s.\u2026]*\s(\d{1,3})$")
 TYPED_CHAPTER = re.compile(r"^\d{1,2}\.?\s+([A-Za-z\u00c0-\u017f].*)$")
 ROMAN_CHAPTER = re.compile(r"^(?:[IVX]{1,4})\.\s+([A-Za-z\u00c0-\u017f].*)$")
-RESULT_LABELLED = re.compile(r"^resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?:\s*:\s*|\s+)(.*)$",
-                             re.IGNORECASE | re.DOTALL)
+RESULT_LABELLED = re.compile(
+    r"^resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?:\s*:\s*|\s+)(.*)$", re.IGNORECASE | re.DOTALL
+)
 RESULT = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$", re.DOTALL)
 DOMAIN = re.compile(r"^domein\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
-DOMAIN_BEFORE_HEADING = re.compile(r"^domein\s*:\s*(.*?)\s+((?:operationele|strategische)\s+doelstelling.*)$",
-                                   re.IGNORECASE | re.DOTALL)
+DOMAIN_BEFORE_HEADING = re.compile(
+    r"^domein\s*:\s*(.*?)\s+((?:operationele|strategische)\s+doelstelling.*)$", re.IGNORECASE | re.DOTALL
+)
 SEE_ALSO = re.compile(r"^zie\s+ook\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 FRONT_MUNICIPALITY = re.compile(r"^(?:stad|gemeente|lokaal bestuur)(?:\s+en\s+ocmw)?\s+(\S.{0,40})$", re.IGNORECASE)
 AUTHOR = re.compile(r"^opgesteld\s+door\s*:?\s*(.+)$", re.IGNORECASE)
 FICTION = re.compile(r"^fictieve\s+gegevens\.\s*(.+)$", re.IGNORECASE | re.DOTALL)
 PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
 # A line that only gives the period: "2020 – 2025", "Planperiode 2020-2025".
-PERIOD_LINE = re.compile(r"^(?:(?:plan|beleids)?periode\s*:?\s*)?((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)$",
-                         re.IGNORECASE)
+PERIOD_LINE = re.compile(
+    r"^(?:(?:plan|beleids)?periode\s*:?\s*)?((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)$", re.IGNORECASE
+)
 # The gemeente and the period in running text or a running header: "De gemeente Lebbeke wil", "beleidsplan 2020 – 2025".
 RUNNING_MUNICIPALITY = re.compile(r"\b(?:[Ss]tad|[Gg]emeente)\s+(?:en\s+OCMW\s+)?((?:(?:De|Den|La|Le)\s+)?[A-Z][\w-]+)")
-RUNNING_PERIOD = re.compile(r"\b(?:\w*plan|planperiode|periode)\s+((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b",
-                            re.IGNORECASE)
+RUNNING_PERIOD = re.compile(
+    r"\b(?:\w*plan|planperiode|periode)\s+((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b", re.IGNORECASE
+)
 # Lines that are layout, not content: separator lines and page numbers ("pagina 3 van 40", "- 12 -", "3/40").
 SEPARATOR = re.compile(r"^[\s\-\u2010-\u2015_=~*\u2500-\u257f\u00b7.\u2022]{3,}$")
 # A lone number has at most three digits: "2012" on its own line is a timing.
-PAGE_NUMBER = re.compile(r"^(?:(?:pagina|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|/)\s*\d{1,4})?"
-                         r"|[-\u2013]?\s*\d{1,3}\s*[-\u2013]?|\d{1,4}\s*/\s*\d{1,4})$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:pagina|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|/)\s*\d{1,4})?"
+    r"|[-\u2013]?\s*\d{1,3}\s*[-\u2013]?|\d{1,4}\s*/\s*\d{1,4})$",
+    re.IGNORECASE,
+)
 # The title of a budget table in the plan document of planrapport: "Elk jaar van 2011 tot en met 2013", "2012".
-BUDGET_TITLE = re.compile(r"^(?:elk\s+jaar\s+van\s+(?:19|20)\d\d\s+tot\s+en\s+met\s+(?:19|20)\d\d|(?:19|20)\d\d"
-                          r"|zonder\s+jaartal)$", re.IGNORECASE)
+BUDGET_TITLE = re.compile(
+    r"^(?:elk\s+jaar\s+van\s+(?:19|20)\d\d\s+tot\s+en\s+met\s+(?:19|20)\d\d|(?:19|20)\d\d"
+    r"|zonder\s+jaartal)$",
+    re.IGNORECASE,
+)
 REPORT_YEAR = re.compile(
-    r"^(?:opvolging|rapportjaar|jaarrapport|stand van zaken|voortgangsrapport)\s*:?\s*((?:19|20)\d\d)$", re.IGNORECASE)
+    r"^(?:opvolging|rapportjaar|jaarrapport|stand van zaken|voortgangsrapport)\s*:?\s*((?:19|20)\d\d)$", re.IGNORECASE
+)
 
 # Label lines: name -> words (casefolded, without a trailing colon). The import consumes them as structure.
 LABELS: dict[str, tuple[str, ...]] = {
-    "motivation": ("motivering - duiding", "motivering", "duiding", "visie", "motivatie", "toelichting",
-                   "motivering en duiding", "waarom", "waarom?"),
+    "motivation": (
+        "motivering - duiding",
+        "motivering",
+        "duiding",
+        "visie",
+        "motivatie",
+        "toelichting",
+        "motivering en duiding",
+        "waarom",
+        "waarom?",
+    ),
     "results": ("resultaten", "resultaat", "verwachte resultaten", "verwacht resultaat", "wat willen we bereiken?"),
-    "evaluation": ("wijze en tijdstip evaluatie", "wijze en tijdstip van evaluatie", "wijze & tijdstip evaluatie",
-                   "wijze en tijdstip evaluatie / indicatoren", "wijze & tijdstip evaluatie / indicatoren",
-                   "evaluatie", "indicatoren", "indicator", "prestatie-indicator", "prestatie-indicatoren",
-                   "hoe meten we het?", "hoe meten we dat?"),
+    "evaluation": (
+        "wijze en tijdstip evaluatie",
+        "wijze en tijdstip van evaluatie",
+        "wijze & tijdstip evaluatie",
+        "wijze en tijdstip evaluatie / indicatoren",
+        "wijze & tijdstip evaluatie / indicatoren",
+        "evaluatie",
+        "indicatoren",
+        "indicator",
+        "prestatie-indicator",
+        "prestatie-indicatoren",
+        "hoe meten we het?",
+        "hoe meten we dat?",
+    ),
     "actions": ("acties", "actie", "activiteiten", "wat doen we?"),
     "section": ("actieplannen", "beleidsdoelstellingen"),
     "description": ("omschrijving", "beschrijving"),
@@ -88,14 +128,21 @@ LABELS: dict[str, tuple[str, ...]] = {
 }
 _BY_WORDS = {words: name for name, all_words in LABELS.items() for words in all_words}
 _LABEL = re.compile(r"^([^:]{2,60}?)\s*:\s*(.*)$", re.DOTALL)
-_QUESTION = re.compile(r"^(wat willen we bereiken\?|wat doen we\?|hoe meten we (?:het|dat)\?)\s*(.*)$",
-                       re.IGNORECASE | re.DOTALL)
+_QUESTION = re.compile(
+    r"^(wat willen we bereiken\?|wat doen we\?|hoe meten we (?:het|dat)\?)\s*(.*)$", re.IGNORECASE | re.DOTALL
+)
 # "..., wijze en tijdstip van evaluatie: ..." at the end of a result's line, "Indicator: ..." after its text.
-INLINE_EVALUATION = re.compile(r"^(.*?)[\s,.;\u2013-]*\b((?:wijze\s*(?:en|&)\s*tijdstip(?:\s+van)?\s+evaluatie|"
-                               r"indicator(?:en)?)\s*:\s*)(.*)$", re.IGNORECASE | re.DOTALL)
+INLINE_EVALUATION = re.compile(
+    r"^(.*?)[\s,.;\u2013-]*\b((?:wijze\s*(?:en|&)\s*tijdstip(?:\s+van)?\s+evaluatie|"
+    r"indicator(?:en)?)\s*:\s*)(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 # Labels in an action's line: "title – Timing: 2025 – Trekker: Dienst Welzijn – Partners: ... – Budget: € 2.500".
-INLINE_FIELDS = re.compile(r"\s*(?:[\u2013;.|]|\s-)\s*\b(timing|tijdstip|planning|termijn|periode|trekker|"
-                           r"verantwoordelijke|partners|budget|middelen|kostprijs|contact)\s*:\s*", re.IGNORECASE)
+INLINE_FIELDS = re.compile(
+    r"\s*(?:[\u2013;.|]|\s-)\s*\b(timing|tijdstip|planning|termijn|periode|trekker|"
+    r"verantwoordelijke|partners|budget|middelen|kostprijs|contact)\s*:\s*",
+    re.IGNORECASE,
+)
 # The columns of Acties the inline labels fill.
 ACTION_COLUMNS = {"lead": "Trekker", "partners": "Partners", "budget": "Budget/personeelsinzet", "contact": "Contact"}
 TABLE_HEADERS = {"resultaten", "resultaat", "acties", "actie", "omschrijving", "indicator", "indicatoren"}
@@ -103,16 +150,24 @@ TABLE_HEADERS = {"resultaten", "resultaat", "acties", "actie", "omschrijving", "
 
 # A label in two languages, "Goal / Doelstelling 1:", "Result / Resultaat 1.1.1:", "(Lead / Trekker: X)": the
 # English word before the slash is dropped, the Dutch label after it is read as usual.
-_ENGLISH = (r"(?:strategic\s+)?goals?|(?:operational\s+)?objectives?|results?|outcomes?|actions?|activities|why|"
-            r"motivation|rationale|lead|owner|partners|timing|planning|budget|indicators?|evaluation|status|"
-            r"description")
-BILINGUAL = re.compile(rf"(^|\(|\*\*)\s*(?:{_ENGLISH})(?:\s+[\dA-Z]{{1,3}}(?:\.\d{{1,2}})*\.?)?\s*/\s*"
-                       r"(?=(?:strategische\s+|operationele\s+|beleids)?doelstelling|resulta|actie|activiteit|waarom|"
-                       r"motivering|trekker|verantwoordelijke|partners|timing|planning|tijdstip|indicator|evaluatie|"
-                       r"status|omschrijving|beschrijving)", re.IGNORECASE)
+_ENGLISH = (
+    r"(?:strategic\s+)?goals?|(?:operational\s+)?objectives?|results?|outcomes?|actions?|activities|why|"
+    r"motivation|rationale|lead|owner|partners|timing|planning|budget|indicators?|evaluation|status|"
+    r"description"
+)
+BILINGUAL = re.compile(
+    rf"(^|\(|\*\*)\s*(?:{_ENGLISH})(?:\s+[\dA-Z]{{1,3}}(?:\.\d{{1,2}})*\.?)?\s*/\s*"
+    r"(?=(?:strategische\s+|operationele\s+|beleids)?doelstelling|resulta|actie|activiteit|waarom|"
+    r"motivering|trekker|verantwoordelijke|partners|timing|planning|tijdstip|indicator|evaluatie|"
+    r"status|omschrijving|beschrijving)",
+    re.IGNORECASE,
+)
 # The tail "(Trekker: Dienst X)" or "(Timing: 2027)" of an action: its fields, not its title.
-FIELDS_IN_BRACKETS = re.compile(r"\s*\((timing|tijdstip|planning|termijn|trekker|verantwoordelijke|partners|budget)"
-                                r"\s*:\s*([^()]*)\)\s*$", re.IGNORECASE)
+FIELDS_IN_BRACKETS = re.compile(
+    r"\s*\((timing|tijdstip|planning|termijn|trekker|verantwoordelijke|partners|budget)"
+    r"\s*:\s*([^()]*)\)\s*$",
+    re.IGNORECASE,
+)
 
 
 # A heading numbered without a label: "1. title", "1.1. title", "A. title", "A.1 title", "II. title".
@@ -126,7 +181,7 @@ def one_language(text: str) -> str:
 
 
 def not_content(plain: str, in_table: bool = False) -> str | None:
-    """"scheidingslijn" or "paginanummer" for a line that is only layout, else None; in a table cell a lone number
+    """ "scheidingslijn" or "paginanummer" for a line that is only layout, else None; in a table cell a lone number
     is a value."""
     text = plain.strip()
     if SEPARATOR.match(text) and not any(c.isalnum() for c in text):
@@ -202,10 +257,10 @@ def split_fields(text: str) -> tuple[str, dict[str, str]]:
     fields = {}
     while match := FIELDS_IN_BRACKETS.search(text):
         fields[_BY_WORDS[match.group(1).casefold()]] = match.group(2).strip().rstrip(".;").strip()
-        text = text[:match.start()]
+        text = text[: match.start()]
     if (match := TIMING_IN_BRACKETS.search(text)) and _is_timing(match.group(1)):
         fields.setdefault("timing", match.group(1).strip())  # "title (najaar 2026)", "title (vanaf 2027)"
-        text = text[:match.start()]
+        text = text[: match.start()]
     pieces = INLINE_FIELDS.split(text)
     for index in range(1, len(pieces) - 1, 2):
         fields[_BY_WORDS[pieces[index].casefold()]] = pieces[index + 1].strip().rstrip(".;").strip()
@@ -244,4 +299,4 @@ def split_measures(text: str) -> tuple[str, dict[str, object]]:
         values["Nulmeting waarde" if baseline else "Streefwaarde"] = value
         if year:
             values["Nulmeting jaar" if baseline else "Streefjaar"] = int(year)
-    return text[:match.start()].rstrip(), values
+    return text[: match.start()].rstrip(), values

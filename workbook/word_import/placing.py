@@ -104,7 +104,7 @@ class PlanBuilder:
     def next_code(self, parent: str, rows: list[Row]) -> str:
         prefix = parent + "."
         taken = [str(r.values["Code"]) for r in rows if str(r.values["Code"]).startswith(prefix)]
-        return f"{parent}.{sum(1 for c in taken if '.' not in c[len(prefix):]) + 1}"
+        return f"{parent}.{sum(1 for c in taken if '.' not in c[len(prefix) :]) + 1}"
 
     def sheets(self, report_year: int | None) -> dict[str, object]:
         """The data in the shape workbook.template.fill takes."""

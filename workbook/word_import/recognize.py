@@ -9,17 +9,36 @@ from workbook.word_import.document import Block, Line, Table
 from workbook.word_import.placing import Chapter, PlanBuilder, Row
 from workbook.word_import.tables import read_table
 
-FOLLOW_UP_FIELDS = {"status": "Status", "progress": "Stand van zaken", "progress_colour": "Stand van zaken (indicator)",
-                    "time": "Tijd", "time_colour": "Tijd (indicator)", "money": "Geld",
-                    "money_colour": "Geld (indicator)"}
-ACTION_FIELDS = {"description": "Omschrijving", "timing": "Tijdstip", "lead": "Trekker", "partners": "Partners",
-                 "budget": "Budget/personeelsinzet", "contact": "Contact"}
+FOLLOW_UP_FIELDS = {
+    "status": "Status",
+    "progress": "Stand van zaken",
+    "progress_colour": "Stand van zaken (indicator)",
+    "time": "Tijd",
+    "time_colour": "Tijd (indicator)",
+    "money": "Geld",
+    "money_colour": "Geld (indicator)",
+}
+ACTION_FIELDS = {
+    "description": "Omschrijving",
+    "timing": "Tijdstip",
+    "lead": "Trekker",
+    "partners": "Partners",
+    "budget": "Budget/personeelsinzet",
+    "contact": "Contact",
+}
 # Chapters the plan document of planrapport writes itself from the workbook.
 # Lines of the plan document of planrapport that say something is missing; they are not the officer's text.
 PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
 # Titles of the part with the objectives in a table of contents: not a chapter of its own.
-OBJECTIVES_PART = ("doelstellingen", "de doelstellingen", "strategische doelstellingen", "beleidsdoelstellingen",
-                   "operationele doelstellingen", "actieplannen", "doelstellingen en acties")
+OBJECTIVES_PART = (
+    "doelstellingen",
+    "de doelstellingen",
+    "strategische doelstellingen",
+    "beleidsdoelstellingen",
+    "operationele doelstellingen",
+    "actieplannen",
+    "doelstellingen en acties",
+)
 NOT_PLAN_CHAPTERS = ("jaarlijkse begroting", "rijen zonder plaats in het plan")
 
 
@@ -78,22 +97,41 @@ class Recognizer:
             else:
                 self.line(block)
         if self.contents:
-            self.builder.note(self.contents[0].position, "\n".join(line.plain for line in self.contents),
-                              "Inhoudstafel: niet overgenomen (planrapport maakt ze zelf).")
+            self.builder.note(
+                self.contents[0].position,
+                "\n".join(line.plain for line in self.contents),
+                "Inhoudstafel: niet overgenomen (planrapport maakt ze zelf).",
+            )
         return self.builder
 
     def line(self, line: Line) -> None:
         if (text := labels.one_language(line.text)) != line.text:
-            line = Line(text, line.position, line.style, line.bold, line.underline, line.bullet, line.sub,
-                        line.heading, line.marker)
+            line = Line(
+                text,
+                line.position,
+                line.style,
+                line.bold,
+                line.underline,
+                line.bullet,
+                line.sub,
+                line.heading,
+                line.marker,
+            )
         text = line.text
         self.last_text = line.plain
         if (kind := labels.not_content(line.plain, in_table=line.position.startswith("tabel"))) is not None:
             self.builder.note(line.position, line.plain, f"Overgeslagen: {kind}, geen inhoud.")
             return
-        if line.style.casefold().startswith("toc") or labels.CONTENTS.match(line.plain) or \
-                (not self.started and labels.CONTENTS_LINE.match(line.plain) and not self.heading_like(line.plain)
-                 and (line.plain[:1].isdigit() or "..." in line.plain or "\u2026" in line.plain)):
+        if (
+            line.style.casefold().startswith("toc")
+            or labels.CONTENTS.match(line.plain)
+            or (
+                not self.started
+                and labels.CONTENTS_LINE.match(line.plain)
+                and not self.heading_like(line.plain)
+                and (line.plain[:1].isdigit() or "..." in line.plain or "\u2026" in line.plain)
+            )
+        ):
             self.contents.append(line)
             if match := labels.CONTENTS_LINE.match(line.plain):
                 self.contents_entry(match.group(1), line.style)
@@ -102,9 +140,13 @@ class Recognizer:
             self.open_chapter(Line(title, line.position, line.style, line.bold))
             return
         if self.skipping and not line.heading:
-            self.builder.note(line.position, line.plain, "Jaar van de begrotingstabel eronder (blad Begroting)."
-                              if labels.BUDGET_TITLE.match(line.plain.strip()) else
-                              "Niet overgenomen: hoort bij een deel dat planrapport zelf maakt.")
+            self.builder.note(
+                line.position,
+                line.plain,
+                "Jaar van de begrotingstabel eronder (blad Begroting)."
+                if labels.BUDGET_TITLE.match(line.plain.strip())
+                else "Niet overgenomen: hoort bij een deel dat planrapport zelf maakt.",
+            )
             return
         if match := labels.DOMAIN_BEFORE_HEADING.match(line.plain):
             self.pending_domain = match.group(1).strip()
@@ -115,8 +157,9 @@ class Recognizer:
             return
         if line.heading:
             typed = labels.TYPED_CHAPTER.match(line.plain.strip())
-            self.open_chapter(Line(typed.group(1), line.position, line.style, line.bold, heading=line.heading)
-                              if typed else line)
+            self.open_chapter(
+                Line(typed.group(1), line.position, line.style, line.bold, heading=line.heading) if typed else line
+            )
             return
         if self.ended or (not self.started):
             self.chapter_line(line)
@@ -132,10 +175,15 @@ class Recognizer:
 
     def announced_chapters(self) -> list[str]:
         """The chapters the table of contents names, without the objectives and the parts planrapport makes."""
-        return [title for title in self.contents_order
-                if not self.heading_like(title) and title.casefold() not in self.removed_headings
-                and title.casefold() not in NOT_PLAN_CHAPTERS and title.casefold() not in OBJECTIVES_PART
-                and not labels.TYPED_CHAPTER.match(title)]
+        return [
+            title
+            for title in self.contents_order
+            if not self.heading_like(title)
+            and title.casefold() not in self.removed_headings
+            and title.casefold() not in NOT_PLAN_CHAPTERS
+            and title.casefold() not in OBJECTIVES_PART
+            and not labels.TYPED_CHAPTER.match(title)
+        ]
 
     def hint(self, level: str, evidence: str, position: str) -> None:
         """Text that looks like a level, for a warning when the level stays empty."""
@@ -152,22 +200,34 @@ class Recognizer:
         elif match := labels.OPERATIONAL.match(plain):
             code = match.group(1)
             if self.strategic is None or code.split(".")[0] != self.strategic.values["Code"]:
-                self.builder.note(line.position, plain, f"Operationele doelstelling {code} staat niet onder "
-                                  "haar strategische doelstelling; geplaatst met haar eigen code.")
+                self.builder.note(
+                    line.position,
+                    plain,
+                    f"Operationele doelstelling {code} staat niet onder "
+                    "haar strategische doelstelling; geplaatst met haar eigen code.",
+                )
             self.new_objective(code, match.group(2), strategic=False)
         elif match := labels.BBC_OBJECTIVE.match(plain):
             self.new_objective(match.group(1).replace(" ", ""), match.group(2), strategic=True)
         elif match := labels.BBC_PLAN.match(plain):
             self.new_objective(match.group(1).replace(" ", ""), match.group(2), strategic=False)
-        elif (match := labels.BBC_ACTION.match(plain)) and self.operational is not None and \
-                str(self.operational.values["Code"]).startswith("AP") and not self.ended:
+        elif (
+            (match := labels.BBC_ACTION.match(plain))
+            and self.operational is not None
+            and str(self.operational.values["Code"]).startswith("AP")
+            and not self.ended
+        ):
             self.new_bbc_action(match.group(1), _after_code(text, match.group(1)))
         elif (line.heading or line.bold) and (match := labels.WORDED_OPERATIONAL.match(plain)):
             self.new_objective(match.group(1), match.group(2), strategic=False)
         elif (line.heading or line.bold) and (match := labels.WORDED_STRATEGIC.match(plain)):
             self.new_objective(match.group(1), match.group(2), strategic=True)
-        elif (match := labels.NUMBERED_ACTION.match(plain)) and self.operational is not None and not self.ended \
-                and (line.heading or line.bold):
+        elif (
+            (match := labels.NUMBERED_ACTION.match(plain))
+            and self.operational is not None
+            and not self.ended
+            and (line.heading or line.bold)
+        ):
             self.new_bbc_action(match.group(1), match.group(2))
         else:
             return False
@@ -177,8 +237,12 @@ class Recognizer:
         if not self.started and self.chapter is not None and not self.chapter.paragraphs:
             self.builder.chapters.remove(self.chapter)
             self.removed_headings.add(self.chapter.title.casefold())
-            self.builder.note(self.chapter.position, self.chapter.title, "Kop boven de doelstellingen: niet "
-                              "overgenomen (het beleidsplan zet de doelstellingen zelf onder elkaar).")
+            self.builder.note(
+                self.chapter.position,
+                self.chapter.title,
+                "Kop boven de doelstellingen: niet "
+                "overgenomen (het beleidsplan zet de doelstellingen zelf onder elkaar).",
+            )
         self.started, self.ended, self.skipping, self.chapter = True, False, False, None
         title = title.strip().rstrip(":").strip()
         row = self.builder.objective(code, title, self.pending_domain)
@@ -215,11 +279,15 @@ class Recognizer:
         elif match := labels.FICTION.match(plain):
             settings["Fictieve gegevens"] = match.group(1).strip()
             return True
-        elif style in ("title", "titel") or (not self.builder.chapters and self.chapter is None
-                                              and "Titel van het plan" not in settings and line.bold
-                                              and (not line.heading or re.search(r"plan\b", plain, re.IGNORECASE))
-                                              and len(plain) < 120
-                                              and " ".join(plain.casefold().split()) not in self.contents_titles):
+        elif style in ("title", "titel") or (
+            not self.builder.chapters
+            and self.chapter is None
+            and "Titel van het plan" not in settings
+            and line.bold
+            and (not line.heading or re.search(r"plan\b", plain, re.IGNORECASE))
+            and len(plain) < 120
+            and " ".join(plain.casefold().split()) not in self.contents_titles
+        ):
             if "Titel van het plan" in settings:
                 return False
             self.period(plain)
@@ -227,9 +295,13 @@ class Recognizer:
             titled = style in ("title", "titel")
             settings["Titel van het plan"] = plain if titled else labels.without_period(plain) or plain
             if not titled:
-                self.builder.note(line.position, plain, f"Gok: titel van het plan '{settings['Titel van het plan']}' "
-                                  "(de eerste vetgedrukte regel van het voorblad, zonder label). Kijk het na op het "
-                                  "blad Instellingen.")
+                self.builder.note(
+                    line.position,
+                    plain,
+                    f"Gok: titel van het plan '{settings['Titel van het plan']}' "
+                    "(de eerste vetgedrukte regel van het voorblad, zonder label). Kijk het na op het "
+                    "blad Instellingen.",
+                )
             return True
         elif style == "subtitle" and labels.PERIOD.search(plain):
             self.period(plain)
@@ -252,9 +324,15 @@ class Recognizer:
         # Inside the objectives only a title that looks like the chapters before them: the next typed number, or
         # capitals when those were in capitals.
         same_look = not line.bullet and (
-            typed is not None and self.chapter_number and int(plain.split(".")[0].split()[0]) == self.chapter_number + 1
-            or capitals and self.capital_chapters
-            or line.marker == "lijst" and self.list_chapters and self.mode != "results")
+            typed is not None
+            and self.chapter_number
+            and int(plain.split(".")[0].split()[0]) == self.chapter_number + 1
+            or capitals
+            and self.capital_chapters
+            or line.marker == "lijst"
+            and self.list_chapters
+            and self.mode != "results"
+        )
         if inside and not same_look and (self.mode == "results" or line.bullet and line.marker != "lijst"):
             return None
         listed = " ".join(title.casefold().split()) in self.contents_titles
@@ -271,9 +349,18 @@ class Recognizer:
         return title
 
     def heading_like(self, text: str) -> bool:
-        return any(pattern.match(text) for pattern in (
-            labels.STRATEGIC, labels.OPERATIONAL, labels.BBC_OBJECTIVE, labels.BBC_PLAN, labels.WORDED_STRATEGIC,
-            labels.WORDED_OPERATIONAL, labels.RESULT))
+        return any(
+            pattern.match(text)
+            for pattern in (
+                labels.STRATEGIC,
+                labels.OPERATIONAL,
+                labels.BBC_OBJECTIVE,
+                labels.BBC_PLAN,
+                labels.WORDED_STRATEGIC,
+                labels.WORDED_OPERATIONAL,
+                labels.RESULT,
+            )
+        )
 
     def period(self, text: str) -> None:
         if (match := labels.PERIOD.search(text)) and "Beginjaar" not in self.builder.settings:
@@ -288,9 +375,13 @@ class Recognizer:
             self.hint("budget", f"een hoofdstuk '{title}'", line.position)
         self.skipping = title.casefold() in NOT_PLAN_CHAPTERS
         if self.skipping:
-            self.builder.note(line.position, title, "Niet overgenomen als hoofdstuk: planrapport maakt dit deel "
-                              "zelf uit het blad Begroting (de begrotingstabellen eronder staan op dat blad) en uit "
-                              "de controle.")
+            self.builder.note(
+                line.position,
+                title,
+                "Niet overgenomen als hoofdstuk: planrapport maakt dit deel "
+                "zelf uit het blad Begroting (de begrotingstabellen eronder staan op dat blad) en uit "
+                "de controle.",
+            )
             self.chapter = None
             return
         self.chapter = Chapter(title, after=self.ended, position=line.position)
@@ -324,8 +415,10 @@ class Recognizer:
         if (match := labels.RESULT_LABELLED.match(plain)) and self.operational is not None:
             self.set_mode("results")
             rest = _after_code(text, match.group(1))
-            self.place(Line(f"{match.group(1)} {rest}", line.position, line.style, line.bold, line.underline),
-                       f"{match.group(1)} {rest}")
+            self.place(
+                Line(f"{match.group(1)} {rest}", line.position, line.style, line.bold, line.underline),
+                f"{match.group(1)} {rest}",
+            )
             return
         if found := labels.label(text):
             name, rest = found
@@ -333,16 +426,24 @@ class Recognizer:
                 self.hint(_HINTED[name], f"een label '{line.plain.split(':')[0].strip()}'", line.position)
             self.set_mode(name)
             if rest:
-                self.objective_line(Line(rest, line.position, line.style, line.bold, line.underline, line.bullet,
-                                         line.sub), rest)
+                self.objective_line(
+                    Line(rest, line.position, line.style, line.bold, line.underline, line.bullet, line.sub), rest
+                )
             return
         if (match := labels.SEE_ALSO.match(plain)) and self.action is not None:
             self.action.values["Zie ook"] = match.group(1).strip()
             return
-        if line.bold and not line.bullet and self.operational is not None and self.result is None \
-                and self.mode in ("", "field") and not str(self.operational.values["Code"]).startswith("AP") \
-                and len(plain) < 200 and not plain.casefold().startswith("indicator") \
-                and not self.numbered_result(text):
+        if (
+            line.bold
+            and not line.bullet
+            and self.operational is not None
+            and self.result is None
+            and self.mode in ("", "field")
+            and not str(self.operational.values["Code"]).startswith("AP")
+            and len(plain) < 200
+            and not plain.casefold().startswith("indicator")
+            and not self.numbered_result(text)
+        ):
             self.new_action(line, text, self.operational)
             self.mode, self.field, self.fresh = "field", "description", False
             return
@@ -365,13 +466,15 @@ class Recognizer:
 
     def place(self, line: Line, text: str) -> None:
         builder = self.builder
-        if self.operational is not None and ((self.mode == "" and self.result is None and self.action is None
-                                              and line.bullet and not line.sub)
-                                             or (self.mode != "field" and self.numbered_result(text))):
+        if self.operational is not None and (
+            (self.mode == "" and self.result is None and self.action is None and line.bullet and not line.sub)
+            or (self.mode != "field" and self.numbered_result(text))
+        ):
             self.mode = "results"  # bullets or "1.1.1 text" right under an operational objective: its results
         if self.mode == "results" and self.operational is not None:
-            if self.result is not None and (line.sub or self.other_glyph(line)
-                                            or (line.bullet and not self.result_bullet)):
+            if self.result is not None and (
+                line.sub or self.other_glyph(line) or (line.bullet and not self.result_bullet)
+            ):
                 if line.plain.lstrip()[:1].islower():  # "met een luik over ...": the result's text goes on
                     self.result.add("Resultaat", text, True)
                     self.hint("actions", "opsommingstekens onder een resultaat", line.position)
@@ -379,15 +482,25 @@ class Recognizer:
                     self.new_action(line, text, self.result)
                 return
             if (inline := labels.INLINE_EVALUATION.match(text)) and inline.group(1).strip("* "):
-                self.place(Line(inline.group(1), line.position, line.style, line.bold, line.underline,
-                                line.bullet, line.sub, marker=line.marker), inline.group(1))
+                self.place(
+                    Line(
+                        inline.group(1),
+                        line.position,
+                        line.style,
+                        line.bold,
+                        line.underline,
+                        line.bullet,
+                        line.sub,
+                        marker=line.marker,
+                    ),
+                    inline.group(1),
+                )
                 self.mode = "evaluation"
                 self.evaluation(line, inline.group(3).strip(), labelled=True)
                 self.mode = "results"
                 return
             match = labels.RESULT.match(text.replace("**", ""))
-            code = match.group(1) if match else builder.next_code(str(self.operational.values["Code"]),
-                                                                   builder.results)
+            code = match.group(1) if match else builder.next_code(str(self.operational.values["Code"]), builder.results)
             self.result = builder.result(code, match.group(2) if match else text)
             self.result_marker = line.marker if line.bullet else ""
             self.result_style = line.style if line.bullet else ""
@@ -413,16 +526,19 @@ class Recognizer:
             return
         if self.mode == "field" and self.action is not None:
             if self.field in FOLLOW_UP_FIELDS:
-                builder.follow_up(str(self.action.values["Code"])).add(FOLLOW_UP_FIELDS[self.field], text,
-                                                                        line.bullet)
+                builder.follow_up(str(self.action.values["Code"])).add(FOLLOW_UP_FIELDS[self.field], text, line.bullet)
             elif self.field in ACTION_FIELDS:
                 self.action.add(ACTION_FIELDS[self.field], text, line.bullet)
             return
         if self.objective is not None and self.result is None and self.action is None:
             self.objective.add("Motivering", text, line.bullet)
             if self.mode != "motivation":
-                builder.note(line.position, line.plain, f"Geplaatst als motivering van doelstelling "
-                             f"{self.objective.values['Code']} (er stond geen label 'Motivering' boven).")
+                builder.note(
+                    line.position,
+                    line.plain,
+                    f"Geplaatst als motivering van doelstelling "
+                    f"{self.objective.values['Code']} (er stond geen label 'Motivering' boven).",
+                )
             return
         builder.note(line.position, line.plain, "Niet geplaatst: de import herkende niet waar deze tekst hoort.")
 
@@ -432,13 +548,22 @@ class Recognizer:
 
     def other_glyph(self, line: Line) -> bool:
         """A typed bullet sign other than the one of the results: the level below (actions)."""
-        if line.bullet and line.marker == "lijst" == self.result_marker and self.result_style \
-                and line.style and line.style != self.result_style:
+        if (
+            line.bullet
+            and line.marker == "lijst" == self.result_marker
+            and self.result_style
+            and line.style
+            and line.style != self.result_style
+        ):
             return True  # Word list paragraphs in another style than the results' ("Resultaat", "Actie")
         if line.bullet and line.marker == "lijst" and self.result_marker in ("a)", "1)"):
             return True  # Word bullets under results typed "a)": the actions
-        return bool(line.bullet and self.result_marker and line.marker not in ("", "lijst")
-                    and line.marker != self.result_marker)
+        return bool(
+            line.bullet
+            and self.result_marker
+            and line.marker not in ("", "lijst")
+            and line.marker != self.result_marker
+        )
 
     def new_action(self, line: Line, text: str, parent: Row) -> Row:
         title, fields = labels.split_fields(text)
@@ -464,8 +589,9 @@ class Recognizer:
         text, measures = labels.split_measures(text)
         plain = text.replace("**", "")
         if labelled and ":" in plain and (prefix := labels.timing_prefix(plain)) is not None:
-            self.builder.indicator(str(parent.values["Code"]), plain.split(":", 1)[1].strip(),
-                                   prefix).values.update(measures)
+            self.builder.indicator(str(parent.values["Code"]), plain.split(":", 1)[1].strip(), prefix).values.update(
+                measures
+            )
             return
         if line.sub and self.builder.indicators:
             self.builder.indicators[-1].add("Indicator", text, True)
@@ -486,15 +612,26 @@ def numbered_objectives(lines: list[Line]) -> dict[str, tuple[str, str, bool]]:
     heading or bold line "A." / "1." is strategic when lines "A.1" / "1.1" of the same weight follow it, and those
     are its operational objectives. A numbered heading without such lines under it ("I. Inleiding") stays a
     chapter. Empty when the plan labels its objectives (the labels decide there)."""
-    patterns = (labels.STRATEGIC, labels.OPERATIONAL, labels.BBC_OBJECTIVE, labels.BBC_PLAN,
-                labels.WORDED_STRATEGIC, labels.WORDED_OPERATIONAL)
+    patterns = (
+        labels.STRATEGIC,
+        labels.OPERATIONAL,
+        labels.BBC_OBJECTIVE,
+        labels.BBC_PLAN,
+        labels.WORDED_STRATEGIC,
+        labels.WORDED_OPERATIONAL,
+    )
     candidates: list[tuple[Line, str, str]] = []
     for line in lines:
         plain = " ".join(line.plain.split())
         if any(p.match(plain) for p in patterns) and (line.heading or line.bold):
             return {}
-        if (line.heading or line.bold) and not line.bullet and len(plain) < 400 and \
-                (match := labels.NUMBER_SHAPE.match(plain)) and not line.position.startswith("tabel"):
+        if (
+            (line.heading or line.bold)
+            and not line.bullet
+            and len(plain) < 400
+            and (match := labels.NUMBER_SHAPE.match(plain))
+            and not line.position.startswith("tabel")
+        ):
             candidates.append((line, match.group(1), match.group(2).strip()))
     shapes: dict[str, tuple[str, str, bool]] = {}
     tops = {code for _, code, _ in candidates if "." not in code}
@@ -509,5 +646,5 @@ def numbered_objectives(lines: list[Line]) -> dict[str, tuple[str, str, bool]]:
 
 def _after_code(text: str, code: str) -> str:
     rest = text.replace("**", "")
-    rest = rest[rest.find(code) + len(code):]
+    rest = rest[rest.find(code) + len(code) :]
     return rest.strip().lstrip(":-\u2013.").strip()

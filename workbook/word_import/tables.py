@@ -21,8 +21,11 @@ def read_table(rec, table: Table) -> None:
         _budget_table(rec, table, header)
     elif not rec.started or rec.ended or rec.skipping:
         _chapter_table(rec, table)
-    elif len(header) > 1 and sum(bool(_PERIOD.match(h.strip())) for h in header[1:]) >= 1 and \
-            all(not h.strip() or _PERIOD.match(h.strip()) for h in header[1:]):
+    elif (
+        len(header) > 1
+        and sum(bool(_PERIOD.match(h.strip())) for h in header[1:]) >= 1
+        and all(not h.strip() or _PERIOD.match(h.strip()) for h in header[1:])
+    ):
         _year_table(rec, table, header)
     elif _objective_table(rec, table):
         return
@@ -62,8 +65,11 @@ def _flow(rec, row: list[list[Line]]) -> None:
 
 
 def _chapter_table(rec, table: Table) -> None:
-    pages = [row for row in table.rows if row and len(row) > 1 and re.fullmatch(r"\d{1,3}", " ".join(
-        line.plain for line in row[-1]).strip())]
+    pages = [
+        row
+        for row in table.rows
+        if row and len(row) > 1 and re.fullmatch(r"\d{1,3}", " ".join(line.plain for line in row[-1]).strip())
+    ]
     if len(pages) >= max(2, len(table.rows) - 1):  # a table of contents: titles and page numbers
         for row in pages:
             title = " ".join(line.plain for line in row[0]).strip()
@@ -77,8 +83,11 @@ def _chapter_table(rec, table: Table) -> None:
             continue
         first = next(line for cell in row for line in cell)
         if rec.chapter is None or rec.skipping:
-            note = "Niet overgenomen: hoort bij een deel dat planrapport zelf maakt." if rec.skipping else \
-                "Niet geplaatst: tabel voor het eerste hoofdstuk."
+            note = (
+                "Niet overgenomen: hoort bij een deel dat planrapport zelf maakt."
+                if rec.skipping
+                else "Niet geplaatst: tabel voor het eerste hoofdstuk."
+            )
             rec.builder.note(first.position, " | ".join(texts), note)
         else:
             rec.chapter.paragraphs.append((" | ".join(texts), False))
@@ -101,8 +110,13 @@ def _plan_row(rec, table: Table, row: list[list[Line]], number: int, bbc: bool) 
 
 def _is_heading(line: Line) -> bool:
     plain = line.plain.strip()
-    return bool(labels.STRATEGIC.match(plain) or labels.OPERATIONAL.match(plain) or labels.DOMAIN.match(plain)
-                or labels.BBC_OBJECTIVE.match(plain) or labels.BBC_PLAN.match(plain))
+    return bool(
+        labels.STRATEGIC.match(plain)
+        or labels.OPERATIONAL.match(plain)
+        or labels.DOMAIN.match(plain)
+        or labels.BBC_OBJECTIVE.match(plain)
+        or labels.BBC_PLAN.match(plain)
+    )
 
 
 def _classic_row(rec, first: list[Line], rest: list[list[Line]], table: str) -> None:
@@ -126,15 +140,19 @@ def _classic_row(rec, first: list[Line], rest: list[list[Line]], table: str) -> 
         if not match:
             builder.note(head.position, head.plain, f"Resultaat zonder nummer: genummerd als {code}.")
         elif not code.startswith(parent + "."):
-            builder.note(head.position, head.plain, f"Resultaat {code} staat onder doelstelling {parent}; "
-                         "geplaatst met zijn eigen nummer.")
+            builder.note(
+                head.position,
+                head.plain,
+                f"Resultaat {code} staat onder doelstelling {parent}; geplaatst met zijn eigen nummer.",
+            )
         for line in first[1:]:
             rec.result.add("Resultaat", line.text, line.bullet)
         rec.action_timing, rec.timing, rec.row_action = "", "", None
     elif rec.result is None:
         lines = [line for cell in rest for line in cell]
-        builder.note(lines[0].position, " | ".join(line.plain for line in lines),
-                     "Niet geplaatst: rij zonder resultaat.")
+        builder.note(
+            lines[0].position, " | ".join(line.plain for line in lines), "Niet geplaatst: rij zonder resultaat."
+        )
         return
     result_code = str(rec.result.values["Code"])
     if rest:
@@ -154,8 +172,11 @@ def _classic_row(rec, first: list[Line], rest: list[list[Line]], table: str) -> 
                 rec.action.add("Omschrijving", line.text, True)
             else:
                 title, fields = labels.split_fields(line.text)
-                rec.action = builder.action(builder.next_code(result_code, builder.actions), title,
-                                            fields.pop("timing", "") or rec.action_timing)
+                rec.action = builder.action(
+                    builder.next_code(result_code, builder.actions),
+                    title,
+                    fields.pop("timing", "") or rec.action_timing,
+                )
                 for name, value in fields.items():
                     rec.action.add(labels.ACTION_COLUMNS[name], value)
     rec.row_action, rec.action = rec.action or rec.row_action, None
@@ -238,8 +259,11 @@ def _year_table(rec, table: Table, header: list[str]) -> None:
     if rec.table_first is not None:
         rec.mode = "table_notes"
     first = table.rows[0][0][0] if table.rows[0] and table.rows[0][0] else None
-    rec.builder.note(first.position if first else table.position, f"{table.position}: jaartabel",
-                     "Tijdstip 'Jaarlijks' afgeleid uit de jaarkolommen; soort, eenheid en richting niet ingevuld.")
+    rec.builder.note(
+        first.position if first else table.position,
+        f"{table.position}: jaartabel",
+        "Tijdstip 'Jaarlijks' afgeleid uit de jaarkolommen; soort, eenheid en richting niet ingevuld.",
+    )
 
 
 _OBJECTIVE_LABEL = re.compile(r"^operationele\s+doelstelling\s*(\d{1,2}\.\d{1,2})?\.?\s*:?$", re.IGNORECASE)
@@ -281,8 +305,11 @@ def _objective_table(rec, table: Table) -> bool:
             fields[name] = "\n".join(line.text for line in lines)
         else:
             for line in lines:
-                rec.builder.note(line.position, line.plain, f"Geplaatst als motivering van doelstelling {code} "
-                                 "(het label werd niet herkend).")
+                rec.builder.note(
+                    line.position,
+                    line.plain,
+                    f"Geplaatst als motivering van doelstelling {code} (het label werd niet herkend).",
+                )
                 objective.add("Motivering", line.text, line.bullet)
     for action in actions:
         for name, value in fields.items():
@@ -299,8 +326,11 @@ ACTION_FIELDS = {"lead": "Trekker", "partners": "Partners", "budget": "Budget/pe
 
 def _indicator_header(header: list[str]) -> bool:
     first = header[0].casefold().strip()
-    return len(header) > 1 and (first.startswith("indicator") or first.startswith("prestatie")) and \
-        any(_MEASURE.match(h.strip()) for h in header[1:])
+    return (
+        len(header) > 1
+        and (first.startswith("indicator") or first.startswith("prestatie"))
+        and any(_MEASURE.match(h.strip()) for h in header[1:])
+    )
 
 
 def _indicator_table(rec, table: Table, header: list[str]) -> None:
@@ -403,16 +433,20 @@ def _budget_table(rec, table: Table, header: list[str]) -> None:
         note_here = False
         if funder_column is not None and funder_column < len(cells) and cells[funder_column]:
             funder_lines, note_here = cells[funder_column], True
-        description = " ".join(line.text for line in cells[description_column]).strip() \
-            if description_column < len(cells) else ""
+        description = (
+            " ".join(line.text for line in cells[description_column]).strip() if description_column < len(cells) else ""
+        )
         raw = text[amount_column] if amount_column < len(text) else ""
         if not description:
             rec.builder.note(where, " | ".join(text), "Niet geplaatst: begrotingsrij zonder omschrijving.")
             continue
         parsed = parse_number(raw) if raw else None
         funder, note = _funder(funder_lines)
-        values: dict[str, object] = {"Soort financiering": _funding_kind(funder, note), "Financier": funder,
-                                     "Omschrijving": description}
+        values: dict[str, object] = {
+            "Soort financiering": _funding_kind(funder, note),
+            "Financier": funder,
+            "Omschrijving": description,
+        }
         if parsed is not None and parsed.value is not None:
             values["Gepland"] = int(parsed.value) if parsed.value.is_integer() else parsed.value
         elif raw:
@@ -424,12 +458,15 @@ def _budget_table(rec, table: Table, header: list[str]) -> None:
     placed = len(lines)
     if placed and not said:
         year = years[0] if years else None
-        rec.builder.note(table.position, f"{table.position}: begroting",
-                         f"Het jaar van de begroting staat niet bij de tabel; de import nam {year}, het eerste jaar "
-                         "van de planperiode. Kopieer de rijen op het blad Begroting voor de andere jaren als de "
-                         "begroting elk jaar dezelfde is." if year else
-                         "Het jaar van de begroting staat niet in het document; vul de kolom Jaar in op het blad "
-                         "Begroting.")
+        rec.builder.note(
+            table.position,
+            f"{table.position}: begroting",
+            f"Het jaar van de begroting staat niet bij de tabel; de import nam {year}, het eerste jaar "
+            "van de planperiode. Kopieer de rijen op het blad Begroting voor de andere jaren als de "
+            "begroting elk jaar dezelfde is."
+            if year
+            else "Het jaar van de begroting staat niet in het document; vul de kolom Jaar in op het blad Begroting.",
+        )
     rec.last_text = ""
 
 

@@ -13,9 +13,23 @@ from reporting.documents.finishing.table_widths import fit_tables, table_fitter
 from reporting.documents.finishing.watermark import add_watermark
 
 __all__ = [
-    "BlockSteps", "Properties", "add_watermark", "drop_empty_runs", "fill_contents", "fill_empty_cells", "finish",
-    "fit_tables", "heading_level", "keep_rows_together", "landscape_for_wide_tables", "mark_header_rows",
-    "maybe_headings", "set_language", "set_properties", "style_levels", "update_fields_on_open",
+    "BlockSteps",
+    "Properties",
+    "add_watermark",
+    "drop_empty_runs",
+    "fill_contents",
+    "fill_empty_cells",
+    "finish",
+    "fit_tables",
+    "heading_level",
+    "keep_rows_together",
+    "landscape_for_wide_tables",
+    "mark_header_rows",
+    "maybe_headings",
+    "set_language",
+    "set_properties",
+    "style_levels",
+    "update_fields_on_open",
 ]
 
 

@@ -20,8 +20,7 @@ def drop_empty_runs(body) -> None:
         if run.tag != R:
             continue
         children = list(run)
-        if children and all(c.tag in (T, RPR) for c in children) and \
-                not any(c.text for c in children if c.tag == T):
+        if children and all(c.tag in (T, RPR) for c in children) and not any(c.text for c in children if c.tag == T):
             run.getparent().remove(run)
 
 

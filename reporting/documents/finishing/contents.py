@@ -54,12 +54,22 @@ def fill_contents(document, last_bookmark: int = 0) -> None:
         return
     field_paragraph, top = found
     runs = [node for node in field_paragraph if local(node) == "r"]
-    begin = next((r for r in runs if r.find(w("fldChar")) is not None
-                  and r.find(w("fldChar")).get(w("fldCharType")) == "begin"), None)
-    separate = next((r for r in runs if r.find(w("fldChar")) is not None
-                     and r.find(w("fldChar")).get(w("fldCharType")) == "separate"), None)
-    end = next((r for r in runs if r.find(w("fldChar")) is not None
-                and r.find(w("fldChar")).get(w("fldCharType")) == "end"), None)
+    begin = next(
+        (r for r in runs if r.find(w("fldChar")) is not None and r.find(w("fldChar")).get(w("fldCharType")) == "begin"),
+        None,
+    )
+    separate = next(
+        (
+            r
+            for r in runs
+            if r.find(w("fldChar")) is not None and r.find(w("fldChar")).get(w("fldCharType")) == "separate"
+        ),
+        None,
+    )
+    end = next(
+        (r for r in runs if r.find(w("fldChar")) is not None and r.find(w("fldChar")).get(w("fldCharType")) == "end"),
+        None,
+    )
     if begin is None or separate is None or end is None:
         return
     levels = style_levels(document)
@@ -108,12 +118,15 @@ def fill_contents(document, last_bookmark: int = 0) -> None:
         entries.append(entry)
     first, last = entries[0], entries[-1]
     position = 1 if first.find(w("pPr")) is not None else 0
-    for run in (copy.deepcopy(begin), *[copy.deepcopy(r) for r in _instruction_runs(runs, begin, separate)],
-                copy.deepcopy(separate)):
+    for run in (
+        copy.deepcopy(begin),
+        *[copy.deepcopy(r) for r in _instruction_runs(runs, begin, separate)],
+        copy.deepcopy(separate),
+    ):
         first.insert(position, run)
         position += 1
     last.append(copy.deepcopy(end))
-    tail = runs[runs.index(end) + 1:]
+    tail = runs[runs.index(end) + 1 :]
     section = field_paragraph.find(f"{w('pPr')}/{w('sectPr')}")
     if section is not None:
         put(ensure(last, "pPr"), section)
@@ -128,4 +141,4 @@ def fill_contents(document, last_bookmark: int = 0) -> None:
 
 
 def _instruction_runs(runs, begin, separate):
-    return runs[runs.index(begin) + 1: runs.index(separate)]
+    return runs[runs.index(begin) + 1 : runs.index(separate)]

@@ -10,7 +10,8 @@ from reporting.documents.ooxml import NSMAP, w
 
 # Body paragraphs with an outline level, or a style among $styles (" Heading1 Heading2 ... ").
 _MAYBE_HEADINGS = etree.XPath(
-    "w:p[w:pPr/w:outlineLvl or w:pPr/w:pStyle[contains($styles, concat(' ', @w:val, ' '))]]", namespaces=NSMAP)
+    "w:p[w:pPr/w:outlineLvl or w:pPr/w:pStyle[contains($styles, concat(' ', @w:val, ' '))]]", namespaces=NSMAP
+)
 
 
 def style_levels(document) -> dict[str, int]:

@@ -78,8 +78,9 @@ def landscape_for_wide_tables(body, levels: dict[str, int]) -> None:
     end = index[id(wide[-1])] + 1
     while end < len(children):
         node = children[end]
-        if local(node) == "p" and (heading_level(node, levels) == 0
-                                   or node.find(f"{w('pPr')}/{w('sectPr')}") is not None):
+        if local(node) == "p" and (
+            heading_level(node, levels) == 0 or node.find(f"{w('pPr')}/{w('sectPr')}") is not None
+        ):
             break
         end += 1
     section_end = end >= len(children) or children[end].find(f"{w('pPr')}/{w('sectPr')}") is not None
@@ -89,8 +90,12 @@ def landscape_for_wide_tables(body, levels: dict[str, int]) -> None:
         portrait = copy.deepcopy(section)
         # An explicit "next page" type; without it LibreOffice leaves the page fields of this section empty.
         put(portrait, element("type", val="nextPage"))
-        if (local(previous) == "p" and previous.find(f"{w('pPr')}/{w('sectPr')}") is None
-                and previous.find(f".//{w('fldChar')}") is None and previous.find(f".//{w('instrText')}") is None):
+        if (
+            local(previous) == "p"
+            and previous.find(f"{w('pPr')}/{w('sectPr')}") is None
+            and previous.find(f".//{w('fldChar')}") is None
+            and previous.find(f".//{w('instrText')}") is None
+        ):
             put(ensure(previous, "pPr"), portrait)
         else:
             previous.addnext(_section_break_paragraph(portrait))

@@ -29,8 +29,11 @@ def set_text_language(root) -> None:
 def set_language(document) -> None:
     """Dutch (Belgium) for spelling and for screen readers: defaults, every style and every run."""
     roots = [document.styles.element, document.element]
-    roots += [rel.target_part.element for rel in document.part.rels.values()
-              if rel.reltype.endswith(("/header", "/footer")) and hasattr(rel.target_part, "element")]
+    roots += [
+        rel.target_part.element
+        for rel in document.part.rels.values()
+        if rel.reltype.endswith(("/header", "/footer")) and hasattr(rel.target_part, "element")
+    ]
     for root in roots:
         set_text_language(root)
     defaults = document.styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
@@ -47,7 +50,7 @@ def set_language(document) -> None:
 def property_text(text: str) -> str:
     """A text as a document property holds it: at most 255 characters (the document itself shows it whole)."""
     text = " ".join(text.split())
-    return text if len(text) <= PROPERTY_LIMIT else text[:PROPERTY_LIMIT - 1].rstrip() + "…"
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1].rstrip() + "…"
 
 
 def set_properties(document, properties: Properties) -> None:

@@ -87,8 +87,9 @@ def table_fitter(body):
 
     def fit(block, place) -> None:
         if block.tag == TBL:
-            fit_table(block, lambda: text_widths.of(sections[place]),
-                      spanned=block in _spanned_tables(block.iter(GRID_SPAN)))
+            fit_table(
+                block, lambda: text_widths.of(sections[place]), spanned=block in _spanned_tables(block.iter(GRID_SPAN))
+            )
 
     return fit
 

@@ -6,10 +6,15 @@ from reporting.documents.ooxml import w
 
 # Clark names of the elements the steps look at, made once.
 T, R, RPR, P, PPR = w("t"), w("r"), w("rPr"), w("p"), w("pPr")
-TBL, TBLPR, TBLGRID, TR, TRPR, TC, TCPR = w("tbl"), w("tblPr"), w("tblGrid"), w("tr"), w("trPr"), w("tc"), \
-    w("tcPr")
-CANT_SPLIT, KEEP_NEXT, CAPTION, TCW, GRID_SPAN, SECTPR = w("cantSplit"), w("keepNext"), w("tblCaption"), \
-    w("tcW"), w("gridSpan"), w("sectPr")
+TBL, TBLPR, TBLGRID, TR, TRPR, TC, TCPR = w("tbl"), w("tblPr"), w("tblGrid"), w("tr"), w("trPr"), w("tc"), w("tcPr")
+CANT_SPLIT, KEEP_NEXT, CAPTION, TCW, GRID_SPAN, SECTPR = (
+    w("cantSplit"),
+    w("keepNext"),
+    w("tblCaption"),
+    w("tcW"),
+    w("gridSpan"),
+    w("sectPr"),
+)
 VAL, W, TYPE = w("val"), w("w"), w("type")
 
 

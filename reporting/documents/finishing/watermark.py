@@ -21,7 +21,7 @@ _WATERMARK_XML = (
     'xrange="6629,14971"/></v:handles><o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
     '<v:shape id="PlanrapportOntwerp{n}" o:spid="_x0000_s{spid}" type="#_x0000_t136" '
     'style="position:absolute;margin-left:0;margin-top:0;width:430pt;height:120pt;rotation:315;'
-    'z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;'
+    "z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
     'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" '
     'fillcolor="#c00000" stroked="f"><v:fill opacity=".25"/>'
     '<v:textpath style="font-family:&quot;Arial&quot;;font-size:1pt;font-weight:bold" string="{text}"/>'
