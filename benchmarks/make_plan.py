@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reporting.formatting import number
+from reporting.figures.formatting import number
 
 # Words and phrases taken from the seed plans (Waregem 2011-2013, Denderleeuw 2023, the good-practice guide).
 GROUPS = (
@@ -496,13 +496,13 @@ def action_timing(rng: random.Random, start: int, end: int) -> str:
 
 
 def timing_years(timing: str, start: int, end: int) -> tuple[int, ...]:
-    from workbook.timing import parse_timing
+    from workbook.plan.timing import parse_timing
 
     return parse_timing(timing, start, end).years or ()
 
 
 def plan_data(size: str | Size, seed: int = 1) -> dict[str, object]:
-    """The rows of a synthetic plan, as workbook.template.fill takes them (sheet name -> rows by header)."""
+    """The rows of a synthetic plan, as workbook.builders.template.fill takes them (sheet name -> rows by header)."""
     spec = SIZES[size] if isinstance(size, str) else size
     rng = random.Random(f"{spec.name}:{seed}")
     municipality = municipality_name(rng)
@@ -775,9 +775,9 @@ def _budget(spec: Size, rng: random.Random, municipality: str, start: int, end: 
 
 
 def write_plan(data: dict[str, object], path: Path) -> Path:
-    """Write the rows into a fresh template workbook (workbook.template) at `path`, replacing what is there."""
-    from workbook.files import save_workbook
-    from workbook.template import build_template, fill
+    """Write the rows into a fresh template workbook (workbook.builders.template) at `path`, replacing what is there."""
+    from workbook.builders.template import build_template, fill
+    from workbook.storage.files import save_workbook
 
     return save_workbook(fill(build_template(), data), Path(path), overwrite=True)
 

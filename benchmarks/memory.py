@@ -43,15 +43,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     def imports():
         import reporting.documents  # noqa: F401
         import reporting.validation  # noqa: F401
-        import workbook.loading
+        import workbook.spreadsheet.loading
 
         if args.any_size:
-            workbook.loading.MAX_UNCOMPRESSED = 1 << 40
+            workbook.spreadsheet.loading.MAX_UNCOMPRESSED = 1 << 40
 
     stage("interpreter and imports", imports)
     from reporting.documents import render_year_report
     from reporting.validation import validate
-    from workbook.reader import read_plan
+    from workbook.reading.reader import read_plan
 
     plan = stage("read the workbook", lambda: read_plan(args.path))
     stage("validate", lambda: validate(plan))

@@ -50,7 +50,7 @@ def need(module: str, name: str) -> Callable:
 
 
 def step_read(state: dict) -> None:
-    state["plan"] = need("workbook.reader", "read_plan")(state["path"])
+    state["plan"] = need("workbook.reading.reader", "read_plan")(state["path"])
 
 
 def step_validate(state: dict) -> None:
@@ -62,7 +62,7 @@ def step_validate(state: dict) -> None:
 
 
 def step_trends(state: dict) -> None:
-    trends = need("reporting.trends", "indicator_trends")
+    trends = need("reporting.figures.trends", "indicator_trends")
     rollup = need("reporting.rollups", "plan_rollup")
     state["trends"] = trends(state["plan"], state["year"])
     if "trends" in inspect.signature(rollup).parameters:
@@ -107,7 +107,7 @@ def step_render(state: dict) -> None:
 
 
 def step_save(state: dict) -> None:
-    from workbook.files import write_atomically
+    from workbook.storage.files import write_atomically
 
     data = state.get("docx")
     if data is None:
@@ -207,9 +207,9 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
     """Import time per step module, then the median over `runs` of each step and of the floor."""
     result = Measured(size)
     for name, modules in (
-        ("read", ("workbook.reader",)),
+        ("read", ("workbook.reading.reader",)),
         ("validate", ("reporting.validation",)),
-        ("trends", ("reporting.trends", "reporting.rollups", "pandas")),
+        ("trends", ("reporting.figures.trends", "reporting.rollups", "pandas")),
         ("charts", ("reporting.charts", "reporting.chart_xml")),
         ("render", ("reporting.documents.year_report",)),
     ):
@@ -297,7 +297,7 @@ def timed_process(command: Sequence[str], cwd: Path | None = None) -> tuple[floa
 
 def cli_year_report(path: Path, runs: int, year: int) -> dict:
     """The whole `planrapport jaarrapport` as the officer starts it, process start included (median of runs)."""
-    if importlib.util.find_spec("planrapport.commands.year_report") is None:
+    if importlib.util.find_spec("planrapport.commands.documents.year_report") is None:
         return {"time": MISSING, "peak_mb": MISSING}
     times, peaks, cpus = [], [], []
     for _ in range(runs):
@@ -324,8 +324,8 @@ def pipeline_cpu(measured: Measured) -> float | None:
 
 
 def batch_figure(directory: Path, count: int, seed: int, year: int) -> dict:
-    """Year reports for `count` typical workbooks with planrapport.commands.batch, extrapolated to 300."""
-    if importlib.util.find_spec("planrapport.commands.batch") is None:
+    """Year reports for `count` typical workbooks with planrapport.commands.documents.batch, extrapolated to 300."""
+    if importlib.util.find_spec("planrapport.commands.documents.batch") is None:
         return {"count": count, "time": MISSING}
     folder = directory / f"batch-{count}-seed{seed}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -336,7 +336,7 @@ def batch_figure(directory: Path, count: int, seed: int, year: int) -> dict:
     command = [
         sys.executable,
         "-c",
-        "import sys; from pathlib import Path; from planrapport.commands.batch import run_batch; "
+        "import sys; from pathlib import Path; from planrapport.commands.documents.batch import run_batch; "
         "r = run_batch(Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]), overwrite=True, force=False); "
         "sys.exit(0 if not r.failed else 1)",
     ]

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from planrapport.local_folder import beside, online_note, only_online
 from planrapport.own_sheets import Outcome, write_check, write_trends
-from workbook.errors import WorkbookError
-from workbook.live_book import LiveBook, read_live_plan
-from workbook.schema import CHECK_SHEET
+from workbook.plan.errors import WorkbookError
+from workbook.plan.schema import CHECK_SHEET
+from workbook.reading.live_book import LiveBook, read_live_plan
 
 # ---- the entry points named in macros/planrapport.bas ----
 
@@ -237,7 +237,7 @@ def next_plan() -> None:
 def run_evaluation(book: LiveBook) -> Outcome:
     """The evaluation as planrapport evaluatie makes it; an ONTWERP, which it says, while the period runs."""
     from reporting.documents import evaluation_name, render_evaluation
-    from reporting.documents.evaluation_context import running_note
+    from reporting.documents.contexts.evaluation_context import running_note
     from reporting.evaluation import evaluate
 
     plan = read_live_plan(book)

@@ -10,30 +10,30 @@ import re
 import sys
 from collections.abc import Sequence
 
-from workbook.errors import WorkbookError
+from workbook.plan.errors import WorkbookError
 
 # Subcommand name -> module with HELP, add_arguments(parser) and run(args) -> exit code.
 COMMANDS = {
     "demo": "planrapport.commands.demo",
     "controleer": "planrapport.commands.check",
     "trends": "planrapport.commands.trends",
-    "jaarrapport": "planrapport.commands.year_report",
-    "beleidsplan": "planrapport.commands.plan_document",
-    "evaluatie": "planrapport.commands.evaluation",
+    "jaarrapport": "planrapport.commands.documents.year_report",
+    "beleidsplan": "planrapport.commands.documents.plan_document",
+    "evaluatie": "planrapport.commands.cycle.evaluation",
     "samenvatting": "planrapport.commands.summary",
     "sjabloon": "planrapport.commands.template",
     "omzetten": "planrapport.commands.convert",
     "voorbeeld": "planrapport.commands.example",
     "huisstijl": "planrapport.commands.house_style",
-    "zelftest": "planrapport.commands.selftest",
+    "zelftest": "planrapport.commands.pc.selftest",
     "importeren": "planrapport.commands.import_plan",
-    "nieuw-jaar": "planrapport.commands.new_year",
-    "nieuw-plan": "planrapport.commands.next_plan",
-    "uitvragen": "planrapport.commands.ask",
-    "verzamelen": "planrapport.commands.collect",
-    "indienen": "planrapport.commands.submit",
+    "nieuw-jaar": "planrapport.commands.cycle.new_year",
+    "nieuw-plan": "planrapport.commands.cycle.next_plan",
+    "uitvragen": "planrapport.commands.cycle.ask",
+    "verzamelen": "planrapport.commands.cycle.collect",
+    "indienen": "planrapport.commands.cycle.submit",
     "venster": "planrapport.window",
-    "bundel": "planrapport.commands.bundle",
+    "bundel": "planrapport.commands.pc.bundle",
 }
 
 _TRANSLATIONS = (

@@ -6,10 +6,10 @@ from datetime import date
 
 from planrapport.local_folder import beside, command_path_note, only_online
 from planrapport.own_sheets import Outcome, refuse_foreign, sheet_named, write_check
-from workbook.errors import WorkbookError
-from workbook.live_book import LiveBook, SheetContent, read_live_plan
-from workbook.model import Plan
-from workbook.schema import COLLECTED_SHEET, FOLLOW_UP, MEASUREMENTS, REQUESTED_SHEET, SUBMITTED_SHEET
+from workbook.plan.errors import WorkbookError
+from workbook.plan.model import Plan
+from workbook.plan.schema import COLLECTED_SHEET, FOLLOW_UP, MEASUREMENTS, REQUESTED_SHEET, SUBMITTED_SHEET
+from workbook.reading.live_book import LiveBook, SheetContent, read_live_plan
 
 SAVE = "Bewaar het werkboek (Ctrl+S) om de wijzigingen te houden."
 # Where install-windows.ps1 puts the command, as the macros name it (macros/planrapport.bas, COMMAND_LINE).
@@ -18,9 +18,9 @@ COMMAND_LINE = r"%LOCALAPPDATA%\planrapport\venv\Scripts\planrapport.exe"
 
 def run_new_year(book: LiveBook) -> Outcome:
     """Rapportjaar + 1 (asked), set on Instellingen, with its empty rows on Opvolging and Metingen."""
-    from planrapport.commands.new_year import standing_lines
-    from workbook.live_edits import rows_to_append
-    from workbook.new_year import follow_up_rows, measurement_rows, report_year_cell, year_standings
+    from planrapport.commands.cycle.new_year import standing_lines
+    from workbook.cycle.new_year import follow_up_rows, measurement_rows, report_year_cell, year_standings
+    from workbook.sheets.live_edits import rows_to_append
 
     plan = read_live_plan(book, need_file=False)
     current = plan.settings.report_year
@@ -62,9 +62,9 @@ def run_new_year(book: LiveBook) -> Outcome:
 
 def run_ask(book: LiveBook) -> Outcome:
     """One small workbook per trekker in the folder 'opvolging JAAR' beside the workbook; the folder opened."""
-    from planrapport.commands.ask import asked_what
-    from workbook.request_record import TITLE, record_lines
-    from workbook.requests import default_folder, planned_requests, request_record, without_leads, write_requests
+    from planrapport.commands.cycle.ask import asked_what
+    from workbook.cycle.requests import default_folder, planned_requests, request_record, without_leads, write_requests
+    from workbook.records.request_record import TITLE, record_lines
 
     plan = read_live_plan(book)
     year, refusal = _year_with_rows(plan)
@@ -103,10 +103,10 @@ def run_ask(book: LiveBook) -> Outcome:
 
 def run_collect(book: LiveBook) -> Outcome:
     """The returned files of the folder 'opvolging JAAR' merged into the open workbook; conflicts never taken."""
-    from planrapport.commands.collect import collected_lines
-    from workbook.collect import gather
-    from workbook.requests import default_folder
-    from workbook.xlsx_cells import column_number
+    from planrapport.commands.cycle.collect import collected_lines
+    from workbook.cycle.collect import gather
+    from workbook.cycle.requests import default_folder
+    from workbook.spreadsheet.cells import column_number
 
     plan = read_live_plan(book)
     year, refusal = _year_with_rows(plan)
@@ -166,14 +166,14 @@ def run_collect(book: LiveBook) -> Outcome:
 def run_submit(book: LiveBook) -> Outcome:
     """The final year report beside the workbook, and the record of what was submitted on the sheet Ingediend,
     all or nothing: the report is moved into place only once the workbook with its record is saved."""
-    from planrapport.commands.submit import submit
+    from planrapport.commands.cycle.submit import submit
     from reporting.documents.output import target
-    from reporting.formatting import long_date
+    from reporting.figures.formatting import long_date
     from reporting.submission_part import final_name
     from reporting.validation import validate
-    from reporting.validation.submitted import replaced_by_submitting
-    from workbook.permissions import check_writable
-    from workbook.submitted import record_lines
+    from reporting.validation.groups.submitted import replaced_by_submitting
+    from workbook.records.submitted import record_lines
+    from workbook.storage.permissions import check_writable
 
     plan = read_live_plan(book)
     year, refusal = _asked_year(
@@ -289,13 +289,13 @@ def _count(number: int, one: str, more: str) -> str:
 
 
 def is_own_collected_sheet(values: list[list[object]]) -> bool:
-    from workbook.collected_sheet import TITLE
+    from workbook.sheets.collected_sheet import TITLE
 
     return not _filled(values) or (values[0][:1] == [TITLE])
 
 
 def is_own_record(values: list[list[object]]) -> bool:
-    from workbook.submission_record import TITLE
+    from workbook.records.submission_record import TITLE
 
     return is_own_sheet(values, TITLE)
 
@@ -311,7 +311,7 @@ def _filled(values: list[list[object]]) -> bool:
 
 def collected_content(lines: list[str]) -> SheetContent:
     """The sheet Verzameld as the command writes it: the title, then one line per row in column A."""
-    from workbook.collected_sheet import TITLE
+    from workbook.sheets.collected_sheet import TITLE
 
     return SheetContent(
         rows=[[TITLE], *[[line] for line in lines]], widths=(160,), hint_rows=(), header_rows=(), frozen="A2"

@@ -7,9 +7,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from workbook.errors import WorkbookError
-from workbook.live_book import SheetContent
-from workbook.schema import normalize_header
+from workbook.plan.errors import WorkbookError
+from workbook.plan.schema import normalize_header
+from workbook.reading.live_book import SheetContent
 
 NOT_SAVED = (
     "Bewaar het werkboek eerst (Bestand > Opslaan als) in een map op deze pc of in een gesynchroniseerde "
@@ -250,7 +250,7 @@ class ExcelBook:
         os.startfile(path)  # noqa: S606 (Windows: open with the program that belongs to .docx)
 
     def message(self, text: str, ok: bool) -> None:
-        from workbook.build_xlsm import CONFIG_SHEET, MESSAGE_COLUMN
+        from workbook.builders.build_xlsm import CONFIG_SHEET, MESSAGE_COLUMN
 
         row = self._selftest_row()
         if row is not None:
@@ -260,7 +260,7 @@ class ExcelBook:
 
     def _selftest_row(self) -> int | None:
         """The row of the setting build_xlsm.SELFTEST_KEY on xlwings.conf; only the self-test copy has it."""
-        from workbook.build_xlsm import CONFIG_SHEET, SELFTEST_KEY
+        from workbook.builders.build_xlsm import CONFIG_SHEET, SELFTEST_KEY
 
         if CONFIG_SHEET not in self.sheet_names():
             return None

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook.errors import WorkbookError
-from workbook.generated_sheets import MARKER_FILLS, cell_marks, check_sheet, is_own_sheet, trends_sheet
-from workbook.live_book import LiveBook, SheetContent
-from workbook.schema import CHECK_SHEET, TRENDS_SHEET, normalize_header
+from workbook.plan.errors import WorkbookError
+from workbook.plan.schema import CHECK_SHEET, TRENDS_SHEET, normalize_header
+from workbook.reading.live_book import LiveBook, SheetContent
+from workbook.sheets.generated_sheets import MARKER_FILLS, cell_marks, check_sheet, is_own_sheet, trends_sheet
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,12 @@ def is_own(name: str, values: list[list[object]]) -> bool:
 
 
 def check_content(report, sheet_names: list[str]) -> SheetContent:
-    """The Controle sheet as workbook.writeback writes it into the file."""
+    """The Controle sheet as workbook.sheets.writeback writes it into the file."""
     return check_sheet(report.check_list(), sheet_names)
 
 
 def trends_content(plan, year: int | None) -> SheetContent:
-    """The Trends sheet as workbook.trends_sheet writes it into the file, from reporting.trends_table."""
+    """The Trends sheet as workbook.sheets.trends_sheet writes it into the file, from reporting.trends_table."""
     from reporting.trends_table import trends_table
 
     return trends_sheet(trends_table(plan, year))

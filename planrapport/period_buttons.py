@@ -8,8 +8,8 @@ from typing import Protocol
 
 from planrapport.cycle_buttons import COMMAND_LINE
 from planrapport.own_sheets import Outcome
-from workbook.live_book import LiveBook, read_live_plan
-from workbook.model import Plan
+from workbook.plan.model import Plan
+from workbook.reading.live_book import LiveBook, read_live_plan
 
 NEXT_PLAN = "Nieuw plan"
 PERIOD_QUESTION = (
@@ -61,8 +61,8 @@ def ask_next_plan(
     book: Asking, plan: Plan, source: Path, caption: str = NEXT_PLAN
 ) -> tuple[tuple[int, int, Path] | None, Outcome | None]:
     """The new period and the new workbook, asked; a refusal for a cancel, no period or no name."""
-    from workbook.errors import WorkbookError
-    from workbook.next_plan import parse_period
+    from workbook.cycle.next_plan import parse_period
+    from workbook.plan.errors import WorkbookError
 
     settings = plan.settings
     old = (
@@ -96,8 +96,8 @@ def ask_next_plan(
 
 def run_next_plan(book: LiveBook) -> Outcome:
     """The workbook of the next plan period beside this one (asked: the period and its name); its folder opened."""
-    from planrapport.commands.next_plan import made_lines
-    from workbook.next_plan import build_next_plan, write_next_plan
+    from planrapport.commands.cycle.next_plan import made_lines
+    from workbook.cycle.next_plan import build_next_plan, write_next_plan
 
     plan = read_live_plan(book)
     source = plan.source

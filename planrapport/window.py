@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbook.errors import WorkbookError
+from workbook.plan.errors import WorkbookError
 
 HELP = (
     "Open een venster met de knoppen van het werkboek (Controleer, de rapporten en het jaarlijkse verloop), "

@@ -15,8 +15,8 @@ from tkinter import filedialog, ttk
 from planrapport.buttons import press
 from planrapport.own_sheets import Outcome
 from planrapport.window_steps import CYCLE_STEPS, NO_WORKBOOK, OPEN_IN_EXCEL, PERIOD_STEPS, REPORT_STEPS, Step
-from workbook.errors import WorkbookError
-from workbook.locks import is_open
+from workbook.plan.errors import WorkbookError
+from workbook.storage.locks import is_open
 
 TITLE = "planrapport"
 WORKBOOK_LABEL = "Werkboek:"

@@ -13,8 +13,8 @@ from typing import Protocol
 from planrapport.cli import COMMANDS, DutchParser
 from planrapport.cycle_buttons import _asked_year, _year_with_rows
 from planrapport.own_sheets import Outcome
-from workbook.build_xlsm import ALL_BUTTONS
-from workbook.locks import is_open
+from workbook.builders.build_xlsm import ALL_BUTTONS
+from workbook.storage.locks import is_open
 
 OPEN_IN_EXCEL = (
     "Excel heeft {name} open: planrapport werkt met het bewaarde bestand en ziet niet wat u sinds het "
@@ -111,7 +111,7 @@ def _document(book: StepBook, command: str) -> Outcome:
 
 
 def new_year(book: StepBook, caption: str) -> Outcome:
-    from workbook.reader import read_plan
+    from workbook.reading.reader import read_plan
 
     path = book.path()
     plan = read_plan(path)
@@ -126,8 +126,8 @@ def new_year(book: StepBook, caption: str) -> Outcome:
 
 
 def ask_follow_up(book: StepBook, caption: str) -> Outcome:
-    from workbook.reader import read_plan
-    from workbook.requests import default_folder
+    from workbook.cycle.requests import default_folder
+    from workbook.reading.reader import read_plan
 
     path = book.path()
     year, refusal = _year_with_rows(read_plan(path))
@@ -139,8 +139,8 @@ def ask_follow_up(book: StepBook, caption: str) -> Outcome:
 
 
 def collect_follow_up(book: StepBook, caption: str) -> Outcome:
-    from workbook.reader import read_plan
-    from workbook.requests import default_folder
+    from workbook.cycle.requests import default_folder
+    from workbook.reading.reader import read_plan
 
     path = book.path()
     year, refusal = _year_with_rows(read_plan(path))
@@ -151,7 +151,7 @@ def collect_follow_up(book: StepBook, caption: str) -> Outcome:
 
 
 def submit(book: StepBook, caption: str) -> Outcome:
-    from workbook.reader import read_plan
+    from workbook.reading.reader import read_plan
 
     path = book.path()
     plan = read_plan(path)
@@ -174,7 +174,7 @@ def evaluation(book: StepBook, caption: str) -> Outcome:
 
 def next_plan(book: StepBook, caption: str) -> Outcome:
     from planrapport.period_buttons import ask_next_plan
-    from workbook.reader import read_plan
+    from workbook.reading.reader import read_plan
 
     path = book.path()
     plan = read_plan(path)

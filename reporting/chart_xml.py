@@ -21,8 +21,8 @@ from pptx.oxml import parse_xml
 from pptx.util import Pt
 from xlsxwriter import Workbook
 
+from reporting.figures.trends import format_value
 from reporting.rollups import NO_FOLLOW_UP, NOT_FILLED
-from reporting.trends import format_value
 
 INK = RGBColor.from_string("1F3864")  # the workbook's title blue: near-black in print
 GREY = RGBColor.from_string("6E6E6E")

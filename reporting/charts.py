@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from reporting import formatting
-from reporting.trends import Point, format_value
+from reporting.figures import formatting
+from reporting.figures.trends import Point, format_value
 
 if TYPE_CHECKING:
     import pandas as pd

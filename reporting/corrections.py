@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from workbook.model import NO_ORIGIN, Origin, Plan, Submission
-from workbook.schema import BUDGET, FOLLOW_UP, INDICATORS, MEASUREMENTS
-from workbook.submission_record import untrusted_years
-from workbook.submitted import budget_keys
+from workbook.plan.model import NO_ORIGIN, Origin, Plan, Submission
+from workbook.plan.schema import BUDGET, FOLLOW_UP, INDICATORS, MEASUREMENTS
+from workbook.records.submission_record import untrusted_years
+from workbook.records.submitted import budget_keys
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from reporting.figures.verdict import FALL, KEEP, NO_DATA, ON_TRACK, RISE
+from reporting.figures.words import at_year, shown
 from reporting.rollups import NO_FOLLOW_UP, NOT_FILLED, BudgetYear, budget_years
-from reporting.trend_verdict import FALL, KEEP, NO_DATA, ON_TRACK, RISE
-from reporting.trend_words import at_year, shown
-from workbook.errors import WorkbookError
-from workbook.model import Action, FollowUp, Indicator, Plan
-from workbook.running import answered, running, word
+from workbook.plan.errors import WorkbookError
+from workbook.plan.model import Action, FollowUp, Indicator, Plan
+from workbook.plan.running import answered, running, word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,7 +50,7 @@ class ActionCourse:
 
 @dataclass(frozen=True)
 class IndicatorCourse:
-    """One quantitative indicator over the period: its trend row (reporting.trends, as of the end year) and the
+    """One quantitative indicator over the period: its trend row (reporting.figures.trends, as of the end year) and the
     verdict of the evaluation with its reason in Dutch."""
 
     indicator: Indicator
@@ -95,7 +95,7 @@ class Evaluation:
 
 def evaluate(plan: Plan, today: date) -> Evaluation:
     """The evaluation of the whole period as of `today`, which decides whether the period is over."""
-    from reporting.trends import indicator_trends
+    from reporting.figures.trends import indicator_trends
 
     start, end = plan.settings.start_year, plan.settings.end_year
     if start is None or end is None or end < start:
@@ -193,7 +193,7 @@ def _ordered(listed: tuple[str, ...], found: list[str]) -> tuple[str, ...]:
 
 
 def judge(row: Mapping[str, object], end: int, finished: bool) -> tuple[str, str]:
-    """The verdict over the period from the trend row as of the end year (reporting.trend_verdict): gehaald when
+    """The verdict over the period from the trend row as of the end year (reporting.figures.verdict): gehaald when
     the last full-year value reaches the target; niet gehaald when the period (or the target year) is over with
     a final measurement that does not; op koers or niet op koers while the period runs; niet te beoordelen
     without enough full-year measurements, without a target or without a final measurement."""

@@ -7,11 +7,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reporting.cofinancing import cofinancing_met
-from workbook import codes
-from workbook.model import BBC, Action, FollowUp, Plan
-from workbook.running import answered, previous_rows, running
-from workbook.schema import OFF_TRACK
+from reporting.figures.cofinancing import cofinancing_met
+from workbook.plan import codes
+from workbook.plan.model import BBC, Action, FollowUp, Plan
+from workbook.plan.running import answered, previous_rows, running
+from workbook.plan.schema import OFF_TRACK
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,11 +27,11 @@ PLAN_LEVEL = 0
 class GroupRollup:
     """The actions and indicators under one objective (level 1 or 2), or under the whole plan (level 0).
 
-    Actions count when they run in the year (workbook.running) or have a follow-up row for it. The counts by
+    Actions count when they run in the year (workbook.plan.running) or have a follow-up row for it. The counts by
     status, time and colour use the officer's own words; NO_FOLLOW_UP counts actions without a row for the year
-    or whose row does not answer for it (workbook.running.answered), NOT_FILLED rows where the column is empty.
+    or whose row does not answer for it (workbook.plan.running.answered), NOT_FILLED rows where the column is empty.
     An action is on schedule when it has a follow-up row for the year that answers for it and none of its
-    status, time and time colour is a word for off schedule (workbook.schema.OFF_TRACK: vertraagd, uitgesteld,
+    status, time and time colour is a word for off schedule (workbook.plan.schema.OFF_TRACK: vertraagd, uitgesteld,
     stopgezet, rood); `on_schedule_share` is on_schedule / followed_up (0..1).
     """
 
@@ -100,7 +100,7 @@ class PlanRollup:
 
 def plan_rollup(plan: Plan, year: int | None = None, trends: pd.DataFrame | None = None) -> PlanRollup:
     """Roll the plan up for `year` (default: the report year); pass `trends` when already computed."""
-    from reporting.trends import VERDICTS, indicator_trends
+    from reporting.figures.trends import VERDICTS, indicator_trends
 
     if year is None:
         year = plan.settings.report_year
@@ -193,7 +193,7 @@ class _Ancestry:
 
 
 def _actions_in_year(plan: Plan, year: int | None) -> Iterator[tuple[Action, FollowUp | None]]:
-    """Actions running in the year (workbook.running) or with a row for it, each with its (last) follow-up row for
+    """Actions running in the year (workbook.plan.running) or with a row for it, each with its (last) follow-up row for
     the year when that row answers for it; without a year, every action with its most recent follow-up."""
     latest: dict[str, FollowUp] = {}
     for follow_up in plan.follow_ups:
@@ -209,7 +209,7 @@ def _actions_in_year(plan: Plan, year: int | None) -> Iterator[tuple[Action, Fol
     for action in plan.actions:
         follow_up = latest.get(action.code)
         if follow_up is not None or action.code in runs:
-            # A row without its own status or stand van zaken is no follow-up (workbook.running.answered).
+            # A row without its own status or stand van zaken is no follow-up (workbook.plan.running.answered).
             yield action, follow_up if answered(follow_up, previous.get(action.code)) else None
 
 

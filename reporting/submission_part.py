@@ -15,8 +15,8 @@ from typing import BinaryIO
 from lxml import etree
 
 from reporting.documents.naming import YEAR_REPORT, output_name
-from workbook.model import Plan, Submission
-from workbook.submission_record import canonical_value, fingerprint
+from workbook.plan.model import Plan, Submission
+from workbook.records.submission_record import canonical_value, fingerprint
 
 NAMESPACE = "urn:planrapport:indiening:1"
 FINAL_SUFFIX = "-ingediend"

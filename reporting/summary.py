@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from workbook.model import BBC, Plan
-from workbook.running import answered, previous_rows, running
+from workbook.plan.model import BBC, Plan
+from workbook.plan.running import answered, previous_rows, running
 
 
 def summary_lines(plan: Plan) -> list[str]:
@@ -35,7 +35,7 @@ def summary_lines(plan: Plan) -> list[str]:
 
 
 def _followed_up(plan: Plan) -> list[str]:
-    """How many of the actions running in the report year are followed up for it (workbook.running.answered)."""
+    """How many of the actions running in the report year are followed up for it (workbook.plan.running.answered)."""
     year = plan.settings.report_year
     if year is None:
         return []

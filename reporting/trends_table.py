@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reporting import formatting
+from reporting.figures import formatting
+from reporting.figures.trends import VERDICTS, indicator_trends
 from reporting.rollups import GroupRollup, PlanRollup, plan_rollup
-from reporting.trends import VERDICTS, indicator_trends
-from workbook.trends_sheet import DECIMAL, EURO, INDICATOR_HEADERS, INTEGER, PERCENT, VERDICT_COLUMN, TrendsTable
+from workbook.sheets.trends_sheet import DECIMAL, EURO, INDICATOR_HEADERS, INTEGER, PERCENT, VERDICT_COLUMN, TrendsTable
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from workbook.model import Plan
+    from workbook.plan.model import Plan
 
 
 def trends_rows(plan: Plan, year: int | None = None) -> list[list[object]]:

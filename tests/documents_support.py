@@ -14,7 +14,7 @@ from conftest import DENDERLEEUW, FIXTURES, WAREGEM, ooxml_validator, soffice
 from lxml import etree
 
 from reporting.documents import render_plan_document, render_year_report
-from workbook.reader import read_plan
+from workbook.reading.reader import read_plan
 
 DOCUMENTS = FIXTURES / "documenten"
 REPORT_DATE = date(2023, 9, 17)

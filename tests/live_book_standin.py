@@ -9,10 +9,10 @@ from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.styles import PatternFill
 
-from workbook.errors import WorkbookError
-from workbook.generated_sheets import cell_look
-from workbook.live_book import SheetContent
-from workbook.xlsx_cells import column_letters
+from workbook.plan.errors import WorkbookError
+from workbook.reading.live_book import SheetContent
+from workbook.sheets.generated_sheets import cell_look
+from workbook.spreadsheet.cells import column_letters
 
 OWN_FILL = "eigen"  # a fill that is no plain colour (a pattern, a theme colour, a gradient)
 

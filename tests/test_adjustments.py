@@ -12,13 +12,13 @@ from conftest import FIXTURES
 from documents_support import REPORT_DATE, all_texts
 
 from reporting.documents import render_year_report
-from reporting.documents.report_context import adjustments_in
+from reporting.documents.contexts.report_context import adjustments_in
 from reporting.validation import validate
-from workbook.adjustments import parse_day, read_adjustments
-from workbook.files import save_workbook
-from workbook.model import Adjustment
-from workbook.reader import read_plan
-from workbook.template import build_template, fill
+from workbook.builders.template import build_template, fill
+from workbook.plan.model import Adjustment
+from workbook.reading.adjustments import parse_day, read_adjustments
+from workbook.reading.reader import read_plan
+from workbook.storage.files import save_workbook
 from xlsx_templates import example_path
 
 
@@ -216,7 +216,7 @@ def test_a_renamed_column_of_bijsturing_is_named_like_on_every_sheet(tmp_path):
     from conftest import DENDERLEEUW
     from openpyxl import load_workbook
 
-    from workbook.reader import read_plan
+    from workbook.reading.reader import read_plan
 
     book = load_workbook(DENDERLEEUW)
     sheet = book["Bijsturing"]

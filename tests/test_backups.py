@@ -6,9 +6,9 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
-from workbook import backups
-from workbook.backups import backup_path, is_backup, make_backup, rotation_copies
-from workbook.files import rewrite_with_backup
+from workbook.storage import backups
+from workbook.storage.backups import backup_path, is_backup, make_backup, rotation_copies
+from workbook.storage.files import rewrite_with_backup
 
 DAY = date(2026, 12, 1)
 

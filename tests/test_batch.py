@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.make_plan import plan_data, write_plan
-from planrapport.commands import batch
-from planrapport.commands.batch import BatchResult, ProgressBar, batch_command, run_batch
-from workbook.errors import WorkbookError
+from planrapport.commands.documents import batch
+from planrapport.commands.documents.batch import BatchResult, ProgressBar, batch_command, run_batch
+from workbook.plan.errors import WorkbookError
 
 pytestmark = pytest.mark.slow
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -176,7 +176,7 @@ def test_the_progress_bar_redraws_one_line_on_a_terminal():
 
 
 def test_the_batch_reports_on_exactly_the_good_workbooks_and_names_every_file_it_skips(tmp_path, small_plans):
-    from workbook.writeback import CheckList, write_check_sheet
+    from workbook.sheets.writeback import CheckList, write_check_sheet
 
     folder = folder_with(tmp_path, small_plans, "seed1", "seed2")
     backup = write_check_sheet(folder / "plan-1.xlsx", CheckList("geen problemen"))
@@ -234,7 +234,7 @@ def test_the_workers_end_with_the_batch_that_started_them(tmp_path, small_plans)
     folder = folder_with(tmp_path, small_plans, "seed1", "seed2")
     script = (
         "import sys\n"
-        "from planrapport.commands import batch\n"
+        "from planrapport.commands.documents import batch\n"
         "from tests.test_batch import _sleep_and_say\n"
         "batch.render_one = _sleep_and_say\n"
         "batch.run_batch(sys.argv[1], 2023, None, overwrite=False, force=False, workers=2)\n"

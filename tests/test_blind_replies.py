@@ -8,9 +8,9 @@ import pytest
 from blind_replies import base, cases
 
 from planrapport.cli import main
-from workbook.errors import WorkbookError
-from workbook.reader import read_plan
-from workbook.schema import FOLLOW_UP, MEASUREMENTS
+from workbook.plan.errors import WorkbookError
+from workbook.plan.schema import FOLLOW_UP, MEASUREMENTS
+from workbook.reading.reader import read_plan
 
 FIELDS = {
     FOLLOW_UP.name: {c.header: c.field for c in FOLLOW_UP.columns},

@@ -10,8 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from planrapport.commands import bundle
-from planrapport.commands.bundle import NO_INDEX, PYTHON_VERSIONS, WINDOWS_PIP, unmet_requirements, windows_environment
+from planrapport.commands.pc import bundle
+from planrapport.commands.pc.bundle import (
+    NO_INDEX,
+    PYTHON_VERSIONS,
+    WINDOWS_PIP,
+    unmet_requirements,
+    windows_environment,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 VERSION = "0.1.0"

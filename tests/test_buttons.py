@@ -19,11 +19,11 @@ from planrapport.cli import main
 from planrapport.excel_book import as_text, format_blocks
 from reporting.trends_table import trends_rows, trends_table
 from reporting.validation import validate
-from workbook.live_book import live_grids, read_live_plan
-from workbook.loading import load_grids
-from workbook.reader import read_plan
-from workbook.template import build_template, fill
-from workbook.writeback import FIRST_ISSUE_ROW, HEADERS, check_rows
+from workbook.builders.template import build_template, fill
+from workbook.reading.live_book import live_grids, read_live_plan
+from workbook.reading.reader import read_plan
+from workbook.sheets.writeback import FIRST_ISSUE_ROW, HEADERS, check_rows
+from workbook.spreadsheet.loading import load_grids
 
 EXAMPLES = {"denderleeuw": DENDERLEEUW, "waregem": WAREGEM}
 BROKEN_PLAN = {
@@ -267,7 +267,7 @@ def test_the_model_is_equal_apart_from_where_it_came_from(tmp_path):
 
 
 def test_check_colours_the_cells_with_a_problem_and_clears_only_its_own_colours(tmp_path):
-    from workbook.generated_sheets import ERROR_FILL, cell_marks
+    from workbook.sheets.generated_sheets import ERROR_FILL, cell_marks
 
     path = tmp_path / "gent.xlsx"
     fill(build_template(), BROKEN_PLAN).save(path)

@@ -8,10 +8,10 @@ from openpyxl import load_workbook
 
 from reporting import chart_xml
 from reporting.charts import planned_charts
+from reporting.figures.trends import indicator_trends
 from reporting.rollups import plan_rollup
-from reporting.trends import indicator_trends
-from workbook.model import Indicator, Measurement, Plan, Settings
-from workbook.reader import read_plan
+from workbook.plan.model import Indicator, Measurement, Plan, Settings
+from workbook.reading.reader import read_plan
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

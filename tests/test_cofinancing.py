@@ -2,7 +2,7 @@
 
 import pytest
 
-from reporting.cofinancing import cofinancing_met
+from reporting.figures.cofinancing import cofinancing_met
 
 
 @pytest.mark.parametrize(

@@ -18,9 +18,9 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from planrapport.cli import main
 from reporting.validation import validate
-from workbook.build_xlsm import CONFIG_SHEET, MACRO_TEMPLATE
-from workbook.reader import read_plan
-from workbook.writeback import write_check_sheet
+from workbook.builders.build_xlsm import CONFIG_SHEET, MACRO_TEMPLATE
+from workbook.reading.reader import read_plan
+from workbook.sheets.writeback import write_check_sheet
 
 
 def digest(path: Path) -> str:

@@ -18,11 +18,11 @@ from planrapport.cli import main
 from planrapport.cycle_buttons import run_ask, run_collect, run_new_year
 from reporting.documents import render_year_report
 from reporting.validation import validate
-from workbook.live_book import read_live_plan
-from workbook.reader import read_plan
-from workbook.requests import planned_requests
-from workbook.xlsx_package import Package
-from workbook.xlsx_rows import TableSheet
+from workbook.cycle.requests import planned_requests
+from workbook.reading.live_book import read_live_plan
+from workbook.reading.reader import read_plan
+from workbook.spreadsheet.package import Package
+from workbook.spreadsheet.rows import TableSheet
 
 YEAR = 2024
 # The officer's additions to the Denderleeuw example: code, timing, title, trekker.

@@ -18,18 +18,18 @@ from test_yearly_cycle import OFFICER_TEXT, _fill
 from planrapport.buttons import press, run_check
 from planrapport.cli import main
 from planrapport.cycle_buttons import COMMAND_LINE, run_ask, run_collect, run_new_year, run_submit
-from reporting.formatting import long_date
+from reporting.figures.formatting import long_date
 from reporting.validation import validate
-from workbook.errors import WorkbookError
-from workbook.live_book import read_live_plan
-from workbook.live_edits import rows_to_append
-from workbook.new_year import open_year
-from workbook.reader import read_plan
-from workbook.requests import file_name, requests_for, write_requests
-from workbook.schema import FOLLOW_UP
-from workbook.template import build_template, fill
-from workbook.xlsx_package import Package
-from workbook.xlsx_rows import TableSheet
+from workbook.builders.template import build_template, fill
+from workbook.cycle.new_year import open_year
+from workbook.cycle.requests import file_name, requests_for, write_requests
+from workbook.plan.errors import WorkbookError
+from workbook.plan.schema import FOLLOW_UP
+from workbook.reading.live_book import read_live_plan
+from workbook.reading.reader import read_plan
+from workbook.sheets.live_edits import rows_to_append
+from workbook.spreadsheet.package import Package
+from workbook.spreadsheet.rows import TableSheet
 
 EXAMPLES = {"waregem": (WAREGEM, 2013), "denderleeuw": (DENDERLEEUW, 2024)}
 
@@ -338,9 +338,9 @@ def test_new_rows_need_the_header_row():
 def test_every_button_in_the_self_tests_order_works_on_its_example(tmp_path):
     from planrapport import buttons
     from planrapport.buttons import run_plan_document, run_year_report
-    from planrapport.commands.selftest_excel import EXAMPLE
+    from planrapport.commands.pc.excel import EXAMPLE
     from planrapport.period_buttons import run_next_plan
-    from workbook.build_xlsm import ALL_BUTTONS, SELFTEST_KEY, write_macro_workbook
+    from workbook.builders.build_xlsm import ALL_BUTTONS, SELFTEST_KEY, write_macro_workbook
     from xlsx_templates import example_path
 
     copy = tmp_path / f"zelftest-{EXAMPLE}.xlsm"

@@ -11,8 +11,8 @@ from documents_support import W, all_texts, parts
 
 from planrapport.cli import main
 from reporting.validation import validate
-from workbook.reader import read_plan
-from workbook.template import build_template, fill
+from workbook.builders.template import build_template, fill
+from workbook.reading.reader import read_plan
 
 BROKEN_PLAN = {
     "Instellingen": {

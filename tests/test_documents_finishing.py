@@ -13,7 +13,7 @@ from reporting.documents.finishing import (
     keep_rows_together,
     maybe_headings,
 )
-from reporting.documents.ooxml import W_NS
+from reporting.documents.wordml.ooxml import W_NS
 
 DECLARATION = f'xmlns:w="{W_NS}"'
 SECTION = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:left="1440" w:right="1440"/></w:sectPr>'

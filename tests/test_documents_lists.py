@@ -6,8 +6,8 @@ import pytest
 from documents_support import DOCUMENTS, REPORT_DATE, W, paragraph_text, part
 
 from reporting.documents import render_plan_document, render_year_report
-from reporting.documents.text import Block, blocks
-from workbook.reader import read_plan
+from reporting.documents.wordml.text import Block, blocks
+from workbook.reading.reader import read_plan
 
 WORKBOOK = DOCUMENTS / "opsommingen-in-tekst.xlsx"
 # (text, number format, level) of every paragraph of the text of the fixture, in order; "" for a plain paragraph.

@@ -7,7 +7,7 @@ from collections import Counter
 
 from documents_support import W, open_docx, paragraph_text, part, plan_document, plan_of
 
-from reporting.documents.structure import plan_tree
+from reporting.documents.contexts.structure import plan_tree
 
 PLAN_HEADERS = ["Resultaten", "Acties", "Wijze & tijdstip evaluatie / indicatoren"]
 

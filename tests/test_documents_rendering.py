@@ -9,8 +9,8 @@ import pytest
 from documents_support import open_docx, year_report
 from docxtpl import DocxTemplate
 
-from reporting.documents.packaging import normalized_zip, package_bytes
-from reporting.documents.rendering import _has_listing
+from reporting.documents.engine.packaging import normalized_zip, package_bytes
+from reporting.documents.engine.rendering import _has_listing
 
 W_DECLARATION = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

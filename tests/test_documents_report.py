@@ -19,7 +19,7 @@ from documents_support import (
 from lxml import etree
 
 from reporting.documents import render_year_report
-from reporting.documents.markers import GREEN, ORANGE, RED
+from reporting.documents.wordml.markers import GREEN, ORANGE, RED
 from reporting.rollups import plan_rollup
 from reporting.validation import validate
 
@@ -262,7 +262,7 @@ def test_another_year_reports_on_that_year():
 
 def test_only_the_charts_the_report_shows_are_built(monkeypatch):
     from reporting import charts
-    from workbook.model import BBC, Action, FollowUp, Indicator, Measurement, Objective, Plan, Settings
+    from workbook.plan.model import BBC, Action, FollowUp, Indicator, Measurement, Objective, Plan, Settings
 
     running, ended = "A10100", "A10101"
     plan = Plan(

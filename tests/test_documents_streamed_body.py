@@ -8,16 +8,16 @@ from documents_support import DOCUMENTS, REPORT_DATE, W, open_docx, plan_documen
 from docxtpl import DocxTemplate
 from lxml import etree
 
+import reporting.documents.engine.spooled_body as spooled_body
+import reporting.documents.engine.streamed_body as streamed_body
 import reporting.documents.plan_document as plan_module
-import reporting.documents.spooled_body as spooled_body
-import reporting.documents.streamed_body as streamed_body
 import reporting.documents.year_report as year_report_module
 from reporting.documents import render_year_report
-from reporting.documents.block_roles import BULK, WHOLE
+from reporting.documents.engine.spooled_body import spool_body
+from reporting.documents.engine.streamed_body import finished_pieces, fix_table_grids, parse_blocks
 from reporting.documents.plan_document import render_plan_document
-from reporting.documents.spooled_body import spool_body
-from reporting.documents.streamed_body import finished_pieces, fix_table_grids, parse_blocks
-from workbook.reader import read_plan
+from reporting.documents.wordml.block_roles import BULK, WHOLE
+from workbook.reading.reader import read_plan
 
 W_DECLARATION = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

@@ -23,13 +23,13 @@ from documents_support import (
 )
 
 from reporting.documents import render_plan_document, render_year_report
-from reporting.documents.figures import report_figures
-from reporting.documents.plan_context import plan_document_context
-from reporting.documents.report_context import year_report_context
+from reporting.documents.contexts.figures import report_figures
+from reporting.documents.contexts.plan_context import plan_document_context
+from reporting.documents.contexts.report_context import year_report_context
 from reporting.templates import HERE as TEMPLATES
-from workbook.errors import WorkbookError
-from workbook.reader import read_plan
-from workbook.template import build_template, fill
+from workbook.builders.template import build_template, fill
+from workbook.plan.errors import WorkbookError
+from workbook.reading.reader import read_plan
 
 TYPED = "Gent & Zonen <vzw> {{ 7*7 }} {% if true %}ja{% endif %} {_{ x }_} 'quotes' \"dubbel\""
 PROGRESS = "We zetten **vet & <b>** in, {{ gemeente }} blijft {% raw %}staan."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from documents_support import DOCUMENTS, REPORT_DATE, W, all_texts, paragraph_text, part
 
 from reporting.documents import render_plan_document, render_year_report
-from workbook.reader import read_plan
+from workbook.reading.reader import read_plan
 
 WORKBOOK = DOCUMENTS / "plan-zonder-acties.xlsx"
 
@@ -72,7 +72,7 @@ def test_year_report_summary_says_that_nothing_was_filled_in_for_the_year():
 def test_year_report_summary_names_the_empty_follow_up_sheet_when_the_plan_has_actions(tmp_path):
     from dataclasses import replace
 
-    from workbook.model import Action
+    from workbook.plan.model import Action
 
     plan = read_plan(WORKBOOK)
     plan = replace(

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from planrapport.cli import main
 from reporting.validation import validate
-from workbook.reader import read_plan
+from workbook.reading.reader import read_plan
 
 EARLIER = FIXTURES / "eerdere-versie"
 

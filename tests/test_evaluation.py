@@ -29,7 +29,7 @@ from reporting.evaluation import (
 )
 from reporting.template_builder.evaluation_template import build
 from reporting.templates import HERE
-from workbook.model import FollowUp, Measurement
+from workbook.plan.model import FollowUp, Measurement
 
 TODAY = date(2023, 9, 17)
 
@@ -338,7 +338,7 @@ def test_adjustments_are_listed_when_the_plan_has_them():
     plan = plan_of("waregem")
     if not hasattr(plan, "adjustments"):
         pytest.skip("het model kent nog geen bijsturingen")
-    from workbook.model import Adjustment
+    from workbook.plan.model import Adjustment
 
     changed = dataclasses.replace(
         plan,

@@ -13,10 +13,10 @@ from conftest import DENDERLEEUW, WAREGEM, ooxml_validator, soffice
 from docx import Document
 
 from benchmarks.make_plan import main as make_plan
-from reporting import formatting
 from reporting.documents import render_evaluation
-from workbook.model import Measurement, Plan
-from workbook.reader import read_plan
+from reporting.figures import formatting
+from workbook.plan.model import Measurement, Plan
+from workbook.reading.reader import read_plan
 
 DOT, RING, NBSP = "●", "○", "\u00a0"
 NOT_RUNNING, NO_FOLLOW_UP, NOT_FILLED = "–", "geen opvolging", "niet ingevuld"
@@ -36,7 +36,7 @@ def tables(data: bytes) -> list[list[list[str]]]:
 
 
 def value_text(measurement: Measurement, unit: str) -> str:
-    """A measurement as the workbook's figure in Dutch (reporting.formatting): 1.168, 22,4%, € 20.667, 352 (48%)."""
+    """A measurement as the workbook's figure in Dutch: 1.168, 22,4%, € 20.667, 352 (48%)."""
     kind = unit.strip().casefold()
     text = ""
     if measurement.value is not None:

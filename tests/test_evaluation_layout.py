@@ -17,7 +17,7 @@ from docx.shared import Pt
 
 from benchmarks.make_plan import main as make_plan
 from reporting.documents import render_evaluation
-from workbook.reader import read_plan
+from workbook.reading.reader import read_plan
 
 TODAY = date(2030, 6, 1)
 STATUS_CAPTION, INDICATOR_CAPTION = "Status van de acties per jaar", "Indicatoren: nulmeting, metingen en streefwaarde"

@@ -11,11 +11,11 @@ import pytest
 from documents_support import EXAMPLES, REPORT_DATE, all_texts, plan_document, plan_of, year_report
 
 from reporting.documents import render_year_report
+from reporting.figures.trends import ATTENTION, OFF_TRACK, ON_TRACK, compute_trends, indicator_trends
 from reporting.rollups import budget_years
-from reporting.trends import ATTENTION, OFF_TRACK, ON_TRACK, compute_trends, indicator_trends
-from workbook.model import BudgetLine, Indicator, Measurement, Objective, Plan, Settings
-from workbook.numbers import parse_year
-from workbook.timing import parse_timing
+from workbook.plan.model import BudgetLine, Indicator, Measurement, Objective, Plan, Settings
+from workbook.plan.numbers import parse_year
+from workbook.plan.timing import parse_timing
 
 CODE = "1.1.1-I1"
 

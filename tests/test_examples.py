@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import DENDERLEEUW, WAREGEM
 
-from workbook.reader import read_plan
+from workbook.reading.reader import read_plan
 
 SOURCES = Path(__file__).parent.parent / "workbook" / "examples"
 
@@ -100,16 +100,16 @@ def test_denderleeuw_indicator_values_come_back_as_numbers_and_shares(denderleeu
 
 
 def test_examples_json_and_workbooks_agree():
-    from workbook.build_files import build_example
-    from workbook.reader import plan_from_grids
+    from workbook.builders.build_files import build_example
+    from workbook.reading.reader import plan_from_grids
 
     for name, path in (("waregem-2011-2013", WAREGEM), ("denderleeuw-2023", DENDERLEEUW)):
         built = build_example(name)
         grids = {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in built.worksheets}
-        from workbook.richtext import to_markup
+        from workbook.spreadsheet.richtext import to_markup
 
         grids = {t: [tuple(to_markup(v) for v in row) for row in g] for t, g in grids.items()}
-        assert plan_from_grids(grids) == read_plan(path), f"{name}: run python -m workbook.build_files"
+        assert plan_from_grids(grids) == read_plan(path), f"{name}: run python -m workbook.builders.build_files"
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:

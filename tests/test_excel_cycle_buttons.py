@@ -11,10 +11,10 @@ from conftest import DENDERLEEUW
 from planrapport.buttons import press
 from planrapport.cycle_buttons import run_ask, run_collect, run_new_year, run_submit
 from planrapport.excel_book import ExcelBook
-from workbook.build_xlsm import SELFTEST_KEY, write_macro_workbook
-from workbook.live_book import read_live_plan
-from workbook.new_year import open_year
-from workbook.reader import read_plan
+from workbook.builders.build_xlsm import SELFTEST_KEY, write_macro_workbook
+from workbook.cycle.new_year import open_year
+from workbook.reading.live_book import read_live_plan
+from workbook.reading.reader import read_plan
 
 pytestmark = pytest.mark.excel
 

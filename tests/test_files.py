@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from workbook.errors import WorkbookError
-from workbook.files import free_name, write_atomically
+from workbook.plan.errors import WorkbookError
+from workbook.storage.files import free_name, write_atomically
 
 
 def test_a_failing_writer_leaves_the_original_intact(tmp_path):
@@ -64,7 +64,7 @@ def test_a_writer_killed_half_way_leaves_the_original_intact(tmp_path):
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from workbook.files import write_atomically\n"
+        "from workbook.storage.files import write_atomically\n"
         "def slow(temporary):\n"
         "    with open(temporary, 'wb') as handle:\n"
         "        handle.write(b'half geschreven'); handle.flush()\n"
@@ -100,7 +100,7 @@ def test_word_excel_and_libreoffice_lock_files_are_recognised(tmp_path, name, lo
 
 
 def test_temporary_files_a_killed_run_left_are_removed_by_the_next_write_but_not_a_running_ones(tmp_path):
-    from workbook.temporaries import STALE_AFTER
+    from workbook.storage.temporaries import STALE_AFTER
 
     old = tmp_path / ".~planrapport-k1ll3d.docx"
     old.write_bytes(b"x" * 1000)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from reporting import formatting
+from reporting.figures import formatting
 
 
 @pytest.mark.parametrize(

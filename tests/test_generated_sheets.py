@@ -14,8 +14,8 @@ from openpyxl.styles import PatternFill
 from planrapport.buttons import press, run_check
 from planrapport.cli import main
 from planrapport.excel_book import bgr, marker_areas
-from workbook.generated_sheets import ERROR_FILL, MARKER_FILLS, WARNING_FILL, is_own_sheet
-from workbook.schema import CHECK_SHEET, TRENDS_SHEET
+from workbook.plan.schema import CHECK_SHEET, TRENDS_SHEET
+from workbook.sheets.generated_sheets import ERROR_FILL, MARKER_FILLS, WARNING_FILL, is_own_sheet
 
 GENERATED = (CHECK_SHEET, TRENDS_SHEET)
 VALIDATION = FIXTURES / "validatie"

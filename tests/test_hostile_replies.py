@@ -16,13 +16,13 @@ import pytest
 from conftest import WAREGEM
 from openpyxl import load_workbook
 
-from workbook.collect import collect
-from workbook.loading import MAX_UNCOMPRESSED
-from workbook.new_year import open_year
-from workbook.reader import read_plan
-from workbook.requests import write_requests
-from workbook.returns import read_returned
-from workbook.xlsx_package import Package
+from workbook.cycle.collect import collect
+from workbook.cycle.new_year import open_year
+from workbook.cycle.requests import write_requests
+from workbook.cycle.returns import read_returned
+from workbook.reading.reader import read_plan
+from workbook.spreadsheet.loading import MAX_UNCOMPRESSED
+from workbook.spreadsheet.package import Package
 
 YEAR = 2013
 HOSTILE = "antwoord.xlsx"
@@ -206,7 +206,7 @@ def test_random_byte_flips_of_a_real_answer_never_stop_the_others(base, tmp_path
 # VmHWM: this process's own peak (ru_maxrss would keep the peak of the test process it was started from).
 _MEASURE = """
 import sys
-from workbook.collect import collect
+from workbook.cycle.collect import collect
 result = collect(sys.argv[1], sys.argv[2], write=False)
 assert any(r.startswith("antwoord.xlsx: ") for r in result.refusals), result.refusals
 print(int(next(line for line in open("/proc/self/status") if line.startswith("VmHWM:")).split()[1]) // 1024)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import tomllib
 
-from planrapport.commands import bundle
+from planrapport.commands.pc import bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = (ROOT / "install-windows.ps1").read_text(encoding="utf-8")

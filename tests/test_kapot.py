@@ -94,13 +94,13 @@ def test_odd_values_are_reported_at_their_cell(tmp_path, name, code, codes):
 
 
 def test_hidden_rows_still_count(tmp_path):
-    from workbook.reader import read_plan
+    from workbook.reading.reader import read_plan
 
     assert [a.code for a in read_plan(copy("verborgen.xlsx", tmp_path)).actions] == ["1.1.1.1", "1.1.1.2"]
 
 
 def test_emoji_and_right_to_left_text_come_back_as_typed(tmp_path):
-    from workbook.reader import read_plan
+    from workbook.reading.reader import read_plan
 
     plan = read_plan(copy("emoji.xlsx", tmp_path))
     assert plan.actions[0].title == "Onthaalgesprekken 🤝 met nieuwkomers — مرحبا بكم — ברוכים הבאים"

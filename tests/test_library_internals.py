@@ -8,7 +8,7 @@ import inspect
 import pytest
 from conftest import WAREGEM
 
-METHODS_OVERRIDDEN = {  # reporting/documents/rendering.py: docxtpl's rendering steps, overridden or called
+METHODS_OVERRIDDEN = {  # reporting/documents/engine/rendering.py: docxtpl's rendering steps, overridden or called
     "render_xml_part": ["self", "src_xml", "part", "context", "jinja_env"],
     "build_xml": ["self", "context", "jinja_env"],
     "render_footnotes": ["self", "context", "jinja_env"],
@@ -29,9 +29,11 @@ def test_docxtpl_still_has_the_rendering_steps_planrapport_overrides(name):
     from docxtpl import DocxTemplate
 
     method = getattr(DocxTemplate, name, None)
-    assert method is not None, f"docxtpl.DocxTemplate.{name} is gone: reporting/documents/rendering.py overrides it"
+    assert method is not None, (
+        f"docxtpl.DocxTemplate.{name} is gone: reporting/documents/engine/rendering.py overrides it"
+    )
     assert _parameters(method) == METHODS_OVERRIDDEN[name], (
-        f"docxtpl.DocxTemplate.{name} now takes {_parameters(method)}: adapt reporting/documents/rendering.py"
+        f"docxtpl.DocxTemplate.{name} now takes {_parameters(method)}: adapt reporting/documents/engine/rendering.py"
     )
 
 
@@ -73,7 +75,7 @@ def test_python_pptx_still_asks_its_chart_data_for_a_workbook_writer_that_opens_
 def test_openpyxl_still_parses_a_read_only_sheet_as_the_adapter_expects():
     from openpyxl import load_workbook
 
-    from workbook.openpyxl_internals import custom_number_formats, sheet_parser, style_number_format_ids
+    from workbook.spreadsheet.openpyxl_internals import custom_number_formats, sheet_parser, style_number_format_ids
 
     book = load_workbook(WAREGEM, read_only=True, rich_text=True, data_only=True)
     try:
@@ -81,7 +83,7 @@ def test_openpyxl_still_parses_a_read_only_sheet_as_the_adapter_expects():
             rows = list(parser.parse())
         cell = rows[0][1][0]
         assert {"row", "column", "value", "data_type", "style_id"} <= set(cell), (
-            f"openpyxl's sheet parser gives cells with {sorted(cell)}: adapt workbook/openpyxl_internals.py"
+            f"openpyxl's sheet parser gives cells with {sorted(cell)}: adapt workbook/spreadsheet/openpyxl_internals.py"
         )
         assert rows[0][1][0]["value"] == "Instellingen"
         assert all(isinstance(number, int) for number in style_number_format_ids(book))

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 
 from reporting.trends_table import trends_table
 from reporting.validation import validate
-from workbook.reader import read_plan
-from workbook.trends_sheet import write_trends_sheet
-from workbook.writeback import write_check_sheet
+from workbook.reading.reader import read_plan
+from workbook.sheets.trends_sheet import write_trends_sheet
+from workbook.sheets.writeback import write_check_sheet
 
 SAVED = FIXTURES / "regressies" / "trends-en-controle-door-libreoffice-bewaard.xlsx"
 

@@ -9,9 +9,9 @@ from conftest import FIXTURES
 from openpyxl import load_workbook
 
 from planrapport.cli import main
-from workbook.numbers import parse_number
-from workbook.reader import read_plan
-from workbook.trends_sheet import TrendsTable, write_trends_sheet
+from workbook.plan.numbers import parse_number
+from workbook.reading.reader import read_plan
+from workbook.sheets.trends_sheet import TrendsTable, write_trends_sheet
 
 HUGE = FIXTURES / "regressies" / "getal-te-groot.xlsx"  # ±9E+307 in Metingen, 9E+307 twice in Begroting
 MESSAGE = (

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pyopenvba.apps.excel import ExcelApplication
 
-from workbook.build_xlsm import ALL_BUTTONS
-from workbook.vba_project import MACRO_SOURCE, OUR_MODULE, module_source
+from workbook.builders.build_xlsm import ALL_BUTTONS
+from workbook.builders.vba_project import MACRO_SOURCE, OUR_MODULE, module_source
 
 ROOT = Path(__file__).parent.parent
 STANDIN = Path(__file__).parent / "fixtures" / "vba" / "xlwings_standin.bas"
@@ -122,7 +122,7 @@ def test_every_section_a_message_names_is_in_the_guide():
 
 
 def test_xlwings_own_popups_are_off():
-    from workbook.build_xlsm import CONFIG
+    from workbook.builders.build_xlsm import CONFIG
 
     assert ("SHOW_ERROR_POPUPS", "False") in CONFIG
 

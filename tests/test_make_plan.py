@@ -1,10 +1,10 @@
 from dataclasses import replace
 
 from benchmarks.make_plan import SIZES, make_plan, plan_data
-from workbook import codes
-from workbook.model import BBC
-from workbook.reader import read_plan
-from workbook.schema import OFF_TRACK
+from workbook.plan import codes
+from workbook.plan.model import BBC
+from workbook.plan.schema import OFF_TRACK
+from workbook.reading.reader import read_plan
 
 
 def test_the_same_seed_gives_the_same_plan_and_another_seed_another():

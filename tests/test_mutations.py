@@ -12,11 +12,11 @@ import pytest
 from openpyxl import load_workbook
 
 from reporting.validation import validate
-from workbook.errors import WorkbookError
-from workbook.loading import Grid, load_grids
-from workbook.model import Plan
-from workbook.reader import plan_from_grids, read_plan
-from workbook.schema import DATA_SHEETS, HEADER_ROW, SETTINGS, SETTINGS_SHEET
+from workbook.plan.errors import WorkbookError
+from workbook.plan.model import Plan
+from workbook.plan.schema import DATA_SHEETS, HEADER_ROW, SETTINGS, SETTINGS_SHEET
+from workbook.reading.reader import plan_from_grids, read_plan
+from workbook.spreadsheet.loading import Grid, load_grids
 from xlsx_templates import EXAMPLES, example_path
 
 Grids = dict[str, Grid]

@@ -10,9 +10,9 @@ from conftest import DENDERLEEUW, FIXTURES, WAREGEM, soffice
 from openpyxl import load_workbook
 
 from planrapport.cli import main
-from workbook.new_year import open_year
-from workbook.reader import read_plan
-from workbook.xlsx_package import Package
+from workbook.cycle.new_year import open_year
+from workbook.reading.reader import read_plan
+from workbook.spreadsheet.package import Package
 
 # Instellingen, Opvolging, Metingen and the tables of Opvolging and Metingen
 CHANGED = {

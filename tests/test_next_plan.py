@@ -13,9 +13,9 @@ from conftest import FIXTURES
 
 from planrapport.cli import main
 from reporting.validation import validate
-from workbook.files import save_workbook
-from workbook.reader import read_plan
-from workbook.template import build_template, fill
+from workbook.builders.template import build_template, fill
+from workbook.reading.reader import read_plan
+from workbook.storage.files import save_workbook
 
 
 def _base() -> dict:

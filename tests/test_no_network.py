@@ -22,9 +22,9 @@ def no_network(monkeypatch):
 
 def test_check_trends_and_documents_make_no_network_access(no_network, tmp_path):
     from reporting.documents import render_plan_document, render_year_report
-    from reporting.trends import indicator_trends
+    from reporting.figures.trends import indicator_trends
     from reporting.validation import validate
-    from workbook.reader import read_plan
+    from workbook.reading.reader import read_plan
 
     for path in (WAREGEM, DENDERLEEUW):
         plan = read_plan(path)

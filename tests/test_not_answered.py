@@ -16,11 +16,11 @@ from reporting.documents import render_year_report
 from reporting.rollups import NO_FOLLOW_UP, plan_rollup
 from reporting.summary import summary_lines
 from reporting.validation import validate
-from workbook.files import save_workbook
-from workbook.new_year import open_year
-from workbook.reader import read_plan
-from workbook.running import answered, recurring, running
-from workbook.template import build_template, fill
+from workbook.builders.template import build_template, fill
+from workbook.cycle.new_year import open_year
+from workbook.plan.running import answered, recurring, running
+from workbook.reading.reader import read_plan
+from workbook.storage.files import save_workbook
 
 ACTIONS = [  # code, timing, title
     ("A10900", "2023", "Een folder over het onthaal maken"),
@@ -184,7 +184,7 @@ def test_an_old_workbook_with_prefilled_statuses_counts_them_as_not_followed_up(
 
 
 def test_answered_means_a_status_of_this_year_or_a_stand_van_zaken():
-    from workbook.model import FollowUp
+    from workbook.plan.model import FollowUp
 
     last = FollowUp("A1", 2024, status="In uitvoering")
     assert not answered(None, last)

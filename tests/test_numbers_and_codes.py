@@ -1,8 +1,8 @@
 import pytest
 
-from workbook import codes
-from workbook.model import BBC, CLASSIC
-from workbook.numbers import parse_number, parse_year
+from workbook.plan import codes
+from workbook.plan.model import BBC, CLASSIC
+from workbook.plan.numbers import parse_number, parse_year
 
 
 @pytest.mark.parametrize(

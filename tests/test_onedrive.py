@@ -13,8 +13,8 @@ from live_book_standin import StandInBook
 from test_selftest import RegistryStandIn
 
 from planrapport.buttons import press, run_check, run_year_report
-from planrapport.commands.selftest_excel import xlwings_local_path
-from planrapport.commands.selftest_security import onedrive_line
+from planrapport.commands.pc.excel import xlwings_local_path
+from planrapport.commands.pc.security import onedrive_line
 from planrapport.local_folder import SYNC_KEY, Mount, PlacedBook, place_of, sync_mounts, synced_file
 
 SITE = "https://gemeente.sharepoint.com/sites/Integratie"

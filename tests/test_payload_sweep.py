@@ -17,9 +17,9 @@ from openpyxl import load_workbook
 
 from planrapport.cli import main
 from reporting.validation import validate
-from workbook.reader import read_plan
-from workbook.xlsx_package import Package
-from workbook.xlsx_rows import TableSheet
+from workbook.reading.reader import read_plan
+from workbook.spreadsheet.package import Package
+from workbook.spreadsheet.rows import TableSheet
 
 PAYLOADS = (
     "=cmd|' /C calc'!A0",
@@ -209,7 +209,7 @@ def _flat(value: object) -> Iterator[object]:
 
 def test_the_buttons_hand_every_text_to_excel_with_its_text_prefix():
     from planrapport.excel_book import ExcelBook
-    from workbook.live_book import SheetContent
+    from workbook.reading.live_book import SheetContent
 
     written: list[object] = []
     book = ExcelBook(_Recorder(written))

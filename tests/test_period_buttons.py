@@ -18,8 +18,8 @@ from planrapport.cli import main
 from planrapport.cycle_buttons import COMMAND_LINE
 from planrapport.period_buttons import offered_name, offered_period, run_next_plan
 from reporting.validation import validate
-from workbook.reader import read_plan
-from workbook.template import build_template, fill
+from workbook.builders.template import build_template, fill
+from workbook.reading.reader import read_plan
 
 EXAMPLES = {"waregem": WAREGEM, "denderleeuw": DENDERLEEUW}
 # The period each example's Nieuw plan offers, and the name of the new workbook beside it.

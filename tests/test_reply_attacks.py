@@ -7,10 +7,10 @@ from conftest import DENDERLEEUW, WAREGEM
 from openpyxl import load_workbook
 
 from planrapport.cli import main
-from workbook.collect import collect
-from workbook.new_year import open_year
-from workbook.reader import read_plan
-from workbook.requests import IDENTITY_SHEET, ask, requests_for
+from workbook.cycle.collect import collect
+from workbook.cycle.new_year import open_year
+from workbook.cycle.requests import IDENTITY_SHEET, ask, requests_for
+from workbook.reading.reader import read_plan
 
 YEAR = 2013
 
@@ -173,7 +173,7 @@ def test_two_filled_copies_of_one_file_clash_where_they_differ_and_merge_where_t
 
 def test_two_replies_on_one_empty_cell_from_files_asked_before_the_record_are_a_clash(tmp_path):
     """Files asked before the record existed say themselves whom they are for: two of them on one cell clash."""
-    from workbook.requests import write_requests
+    from workbook.cycle.requests import write_requests
 
     path = tmp_path / "plan.xlsx"
     shutil.copyfile(WAREGEM, path)

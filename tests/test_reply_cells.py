@@ -17,15 +17,15 @@ from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
-from workbook.collect import collect
-from workbook.new_year import open_year
-from workbook.reader import read_plan
-from workbook.requests import write_requests
-from workbook.returns import read_returned
-from workbook.schema import FOLLOW_UP, MEASUREMENTS
-from workbook.xlsx_package import Package
-from workbook.xlsx_rows import TableSheet
-from workbook.xlsx_styles import Stylesheet
+from workbook.cycle.collect import collect
+from workbook.cycle.new_year import open_year
+from workbook.cycle.requests import write_requests
+from workbook.cycle.returns import read_returned
+from workbook.plan.schema import FOLLOW_UP, MEASUREMENTS
+from workbook.reading.reader import read_plan
+from workbook.spreadsheet.package import Package
+from workbook.spreadsheet.rows import TableSheet
+from workbook.spreadsheet.styles import Stylesheet
 
 YEAR = 2013
 REPLY = "opvolging 2013 zonder trekker.xlsx"

@@ -9,10 +9,10 @@ import pytest
 from conftest import DENDERLEEUW, WAREGEM, soffice
 from openpyxl import load_workbook
 
-from workbook.collect import Collected, gather
-from workbook.new_year import open_year
-from workbook.reader import read_plan
-from workbook.requests import ask, write_requests
+from workbook.cycle.collect import Collected, gather
+from workbook.cycle.new_year import open_year
+from workbook.cycle.requests import ask, write_requests
+from workbook.reading.reader import read_plan
 
 EXAMPLES = {"waregem": (WAREGEM, 2013), "denderleeuw": (DENDERLEEUW, 2024)}
 FIRST = 4  # the first data row of a trekker's sheets
@@ -258,7 +258,7 @@ def test_a_date_typed_in_a_text_cell_arrives_as_the_text_excel_showed(asked, tmp
     book.save(target)
     path = tmp_path / "plan.xlsx"
     shutil.copyfile(plan.source, path)
-    from workbook.collect import collect
+    from workbook.cycle.collect import collect
 
     collect(path, target.parent, year)
     code = book["Opvolging"].cell(FIRST, 1).value

@@ -6,9 +6,9 @@ from conftest import DENDERLEEUW
 from openpyxl import load_workbook
 
 from planrapport.cli import main
-from workbook.new_year import open_year
-from workbook.reader import read_plan
-from workbook.requests import IDENTITY_SHEET, write_requests
+from workbook.cycle.new_year import open_year
+from workbook.cycle.requests import IDENTITY_SHEET, write_requests
+from workbook.reading.reader import read_plan
 
 
 def test_a_returned_file_says_which_plan_year_and_trekker_it_is_for(tmp_path):

@@ -2,7 +2,7 @@ import pytest
 from conftest import DENDERLEEUW
 
 from reporting.rollups import NO_FOLLOW_UP, NOT_FILLED, budget_years, plan_rollup
-from workbook.model import (
+from workbook.plan.model import (
     Action,
     BudgetLine,
     FollowUp,
@@ -14,8 +14,8 @@ from workbook.model import (
     Result,
     Settings,
 )
-from workbook.reader import read_plan
-from workbook.schema import LISTS
+from workbook.plan.schema import LISTS
+from workbook.reading.reader import read_plan
 
 
 def follow(code, status="", time="", time_colour="", money_colour="", year=2023):

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbook.reader import read_plan
-from workbook.template import build_template, fill
+from workbook.builders.template import build_template, fill
+from workbook.reading.reader import read_plan
 
 # Text an officer may type: accents, quotes, bullets, emoji, right-to-left script, markup-like characters.
 ALPHABET = st.characters(
@@ -82,7 +82,7 @@ def plans(draw):
     }
 
 
-@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_random_plans_round_trip(data):
     with tempfile.TemporaryDirectory() as folder:

@@ -105,8 +105,8 @@ def test_two_workbooks_is_a_usage_error(capsys):
 
 
 def test_the_copy_the_excel_part_clicks_has_its_setting_right_after_the_others(tmp_path):
-    from planrapport.commands.selftest_excel import EXAMPLE
-    from workbook.build_xlsm import CONFIG, SELFTEST_KEY, button_settings, write_macro_workbook
+    from planrapport.commands.pc.excel import EXAMPLE
+    from workbook.builders.build_xlsm import CONFIG, SELFTEST_KEY, button_settings, write_macro_workbook
     from xlsx_templates import example_path
 
     copy = tmp_path / "kopie.xlsm"
@@ -129,7 +129,7 @@ def test_on_windows_the_interpreter_of_the_workbook_must_be_this_planrapports_py
 ):
     from pathlib import Path
 
-    from planrapport.commands import selftest
+    from planrapport.commands.pc import selftest
 
     ours = Path(sys.executable).resolve().parent
     other = tmp_path / "andere"
@@ -139,7 +139,8 @@ def test_on_windows_the_interpreter_of_the_workbook_must_be_this_planrapports_py
     name = Path(sys.executable).resolve().name if where == "hier" else "python"
     monkeypatch.setenv("PLANRAPPORT_TEST_MAP", str(folder))  # as %LOCALAPPDATA% in the real setting
     monkeypatch.setattr(
-        "workbook.build_xlsm.button_settings", lambda path: {"INTERPRETER_WIN": f"%PLANRAPPORT_TEST_MAP%/{name}"}
+        "workbook.builders.build_xlsm.button_settings",
+        lambda path: {"INTERPRETER_WIN": f"%PLANRAPPORT_TEST_MAP%/{name}"},
     )
     monkeypatch.setattr(sys, "platform", "win32")
     check = selftest.interpreter_check(MACRO_TEMPLATE)
@@ -205,7 +206,7 @@ def own_workbook(tmp_path):
 
 def security(monkeypatch, capsys, workbook, registry, streams=None):
     """The zelftest on `workbook` as on Windows, with the stand-ins; its exit code and its lines after Schrijven."""
-    from planrapport.commands import selftest
+    from planrapport.commands.pc import selftest
 
     monkeypatch.setattr(selftest, "windows_access", lambda: (registry, streams or StreamsStandIn()))
     code = main(["zelftest", str(workbook)])
@@ -268,7 +269,7 @@ def test_macros_off_without_notification_is_niet_ok_unless_the_folder_is_trusted
 
 
 def test_a_trusted_location_without_subfolders_is_only_that_folder(tmp_path):
-    from planrapport.commands.selftest_security import trusted_location
+    from planrapport.commands.pc.security import trusted_location
 
     registry = RegistryStandIn({rf"{SECURITY}\Trusted Locations\Location0": {"Path": str(tmp_path)}})
     assert trusted_location(tmp_path / "Plannen", registry).location is None
@@ -316,7 +317,7 @@ def test_a_stream_that_cannot_be_read_is_onbekend(tmp_path, monkeypatch, capsys)
     ],
 )
 def test_the_defender_rule_as_configured(data, state, said):
-    from planrapport.commands.selftest_security import defender_line
+    from planrapport.commands.pc.security import defender_line
 
     line = defender_line(RegistryStandIn({ASR: {"d4f940ab-401b-4efc-aadc-ad5f3c50688a": data}}))
     assert (line.state, line.detail) == (state, f"de regel {RULE} " + said.format(asr=ASR))
@@ -328,7 +329,7 @@ def test_the_defender_rule_as_configured(data, state, said):
 
 
 def test_a_defender_key_that_may_not_be_read_is_onbekend_and_the_exit_code_is_4(tmp_path, monkeypatch, capsys):
-    from planrapport.commands import selftest
+    from planrapport.commands.pc import selftest
 
     workbook = own_workbook(tmp_path)
     monkeypatch.setattr(selftest, "excel_checks", lambda: [])  # as on a pc where every click went well
@@ -343,7 +344,7 @@ def test_a_defender_key_that_may_not_be_read_is_onbekend_and_the_exit_code_is_4(
 
 
 def test_without_a_workbook_only_the_lines_of_the_pc(tmp_path, monkeypatch, capsys):
-    from planrapport.commands import selftest
+    from planrapport.commands.pc import selftest
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(selftest, "windows_access", lambda: (RegistryStandIn(), StreamsStandIn()))

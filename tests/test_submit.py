@@ -13,14 +13,14 @@ from openpyxl import load_workbook
 
 from planrapport.cli import main
 from reporting.documents import render_year_report
-from reporting.formatting import long_date
+from reporting.figures.formatting import long_date
 from reporting.submission_part import read_submission_part
 from reporting.validation import validate
-from workbook.reader import read_plan
-from workbook.submission_record import year_records
-from workbook.xlsx_cells import column_number
-from workbook.xlsx_package import Package
-from workbook.xlsx_rows import TableSheet
+from workbook.reading.reader import read_plan
+from workbook.records.submission_record import year_records
+from workbook.spreadsheet.cells import column_number
+from workbook.spreadsheet.package import Package
+from workbook.spreadsheet.rows import TableSheet
 
 
 def _parts(path: Path) -> dict[str, bytes]:
@@ -175,7 +175,7 @@ def test_the_record_holds_the_budget_and_the_targets_and_a_later_change_is_named
 
 
 def test_two_budget_lines_with_the_same_description_and_kind_keep_their_own_key(tmp_path):
-    from workbook.submitted import budget_keys
+    from workbook.records.submitted import budget_keys
 
     path = tmp_path / "plan.xlsx"
     shutil.copyfile(WAREGEM, path)
@@ -248,7 +248,7 @@ def test_a_read_only_workbook_gets_nothing_written(tmp_path, capsys):
 
 
 def test_a_failing_record_write_leaves_no_final_report(tmp_path, capsys, monkeypatch):
-    from workbook import submitted
+    from workbook.records import submitted
 
     path = tmp_path / "plan.xlsx"
     shutil.copyfile(DENDERLEEUW, path)
@@ -327,6 +327,6 @@ def test_the_button_submits_nothing_while_the_final_report_is_open(tmp_path):
 
 
 def read_live_submitted(book) -> tuple:
-    from workbook.live_book import read_live_plan
+    from workbook.reading.live_book import read_live_plan
 
     return read_live_plan(book).submitted

@@ -17,13 +17,13 @@ from conftest import DENDERLEEUW
 from openpyxl import load_workbook
 
 from planrapport.cli import main
-from reporting.formatting import long_date
+from reporting.figures.formatting import long_date
 from reporting.submission_part import read_submission_part
 from reporting.validation import validate
-from workbook.reader import read_plan
-from workbook.submission_record import Submission, fingerprint, year_records
-from workbook.temporaries import is_temporary
-from workbook.xlsx_package import Package, q
+from workbook.reading.reader import read_plan
+from workbook.records.submission_record import Submission, fingerprint, year_records
+from workbook.spreadsheet.package import Package, q
+from workbook.storage.temporaries import is_temporary
 
 REPORT = "jaarrapport-2023-denderleeuw-ingediend.docx"
 TODAY = long_date(date.today())
@@ -273,7 +273,7 @@ def test_killed_between_the_record_and_the_report_the_check_names_the_missing_re
     marker = tmp_path / "verslag geschreven"
     script = (
         "import sys, time, pathlib\n"
-        "from planrapport.commands import submit\n"
+        "from planrapport.commands.cycle import submit\n"
         "def paused(temporary, document, year):\n"
         f"    pathlib.Path({str(marker)!r}).write_text('ja')\n"
         "    time.sleep(60)\n"

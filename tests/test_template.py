@@ -3,9 +3,9 @@ import subprocess
 from conftest import soffice
 from openpyxl import load_workbook
 
-from workbook.reader import read_plan
-from workbook.schema import DATA_SHEETS, LISTS, list_range_name
-from workbook.template import build_template, fill
+from workbook.builders.template import build_template, fill
+from workbook.plan.schema import DATA_SHEETS, LISTS, list_range_name
+from workbook.reading.reader import read_plan
 from xlsx_templates import TEMPLATE
 
 SMALL_PLAN = {
@@ -151,11 +151,13 @@ def test_libreoffice_opens_the_template(tmp_path):
 
 
 def test_committed_workbooks_are_what_the_build_makes(tmp_path):
-    from workbook.build_files import build_example, save_clean
+    from workbook.builders.build_files import build_example, save_clean
     from xlsx_templates import EXAMPLES, example_path
 
     save_clean(build_template(), tmp_path / "planrapport.xlsx")
-    assert (tmp_path / "planrapport.xlsx").read_bytes() == TEMPLATE.read_bytes(), "python -m workbook.build_files"
+    assert (tmp_path / "planrapport.xlsx").read_bytes() == TEMPLATE.read_bytes(), (
+        "python -m workbook.builders.build_files"
+    )
     for name in EXAMPLES:
         save_clean(build_example(name), tmp_path / f"{name}.xlsx")
         assert (tmp_path / f"{name}.xlsx").read_bytes() == example_path(name).read_bytes(), name

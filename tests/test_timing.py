@@ -1,6 +1,6 @@
 import pytest
 
-from workbook.timing import parse_timing
+from workbook.plan.timing import parse_timing
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 from conftest import DENDERLEEUW
 
-from reporting.trends import (
+from reporting.figures.trends import (
     ATTENTION,
     COLUMNS,
     NO_DATA,
@@ -13,10 +13,10 @@ from reporting.trends import (
     indicator_trends,
     measurement_frame,
 )
-from workbook.model import Indicator, Measurement, Plan, Settings
-from workbook.numbers import parse_year
-from workbook.reader import read_plan
-from workbook.timing import parse_timing
+from workbook.plan.model import Indicator, Measurement, Plan, Settings
+from workbook.plan.numbers import parse_year
+from workbook.plan.timing import parse_timing
+from workbook.reading.reader import read_plan
 
 CODE = "1.1.1-I1"
 

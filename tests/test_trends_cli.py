@@ -6,7 +6,7 @@ from conftest import DENDERLEEUW
 from openpyxl import load_workbook
 
 from planrapport.cli import main
-from workbook.template import build_template, fill
+from workbook.builders.template import build_template, fill
 
 PLAN = {
     "Instellingen": {

@@ -11,11 +11,11 @@ import pytest
 from conftest import DENDERLEEUW, FIXTURES, WAREGEM, ooxml_validator, soffice
 from openpyxl import load_workbook
 
-from reporting.trends import indicator_trends
+from reporting.figures.trends import indicator_trends
 from reporting.trends_table import trends_rows, trends_table
-from workbook.errors import WorkbookError
-from workbook.reader import read_plan
-from workbook.trends_sheet import INDICATOR_HEADERS, write_trends_sheet
+from workbook.plan.errors import WorkbookError
+from workbook.reading.reader import read_plan
+from workbook.sheets.trends_sheet import INDICATOR_HEADERS, write_trends_sheet
 
 SHEET_LIST_PARTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"}
 
@@ -168,7 +168,7 @@ def test_a_macro_workbook_keeps_its_macros(tmp_path):
 
 
 def test_a_plan_without_indicators_or_budget_still_gets_a_sheet(tmp_path):
-    from workbook.template import build_template
+    from workbook.builders.template import build_template
 
     path = tmp_path / "leeg.xlsx"
     build_template().save(path)

@@ -14,8 +14,8 @@ from live_book_standin import StandInBook
 
 from reporting.rollups import plan_rollup
 from reporting.validation import validate
-from workbook.live_book import read_live_plan
-from workbook.reader import read_plan
+from workbook.reading.live_book import read_live_plan
+from workbook.reading.reader import read_plan
 from xlsx_templates import example_path
 
 TRUST = FIXTURES / "vertrouwen"
@@ -188,8 +188,8 @@ def test_a_renamed_first_column_is_named_with_the_closest_header_and_the_row_it_
     from conftest import DENDERLEEUW
     from openpyxl import load_workbook
 
-    from workbook.errors import WorkbookError
-    from workbook.reader import read_plan
+    from workbook.plan.errors import WorkbookError
+    from workbook.reading.reader import read_plan
 
     book = load_workbook(DENDERLEEUW)
     sheet = book["Acties"]

@@ -11,10 +11,10 @@ from conftest import DENDERLEEUW, FIXTURES, WAREGEM
 
 from reporting.validation import ValidationReport, validate
 from reporting.validation.report import Issue
-from workbook.model import Lists
-from workbook.reader import plan_from_grids, read_plan
-from workbook.richtext import to_markup
-from workbook.template import build_template, fill
+from workbook.builders.template import build_template, fill
+from workbook.plan.model import Lists
+from workbook.reading.reader import plan_from_grids, read_plan
+from workbook.spreadsheet.richtext import to_markup
 
 _spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "validatie" / "make_fixtures.py")
 make_fixtures = importlib.util.module_from_spec(_spec)

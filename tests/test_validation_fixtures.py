@@ -7,7 +7,7 @@ import pytest
 from conftest import FIXTURES
 
 from reporting.validation import RULES, validate
-from workbook.reader import read_plan
+from workbook.reading.reader import read_plan
 
 VALIDATIE = FIXTURES / "validatie"
 

@@ -10,7 +10,7 @@ from pyopenvba import ExcelFile
 from pyopenvba.cfb import CFB
 from pyopenvba.vba import decompress
 
-from workbook.vba_project import (
+from workbook.builders.vba_project import (
     MACRO_SOURCE,
     OUR_MODULE,
     VBA_PROJECT,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from reporting.formatting import long_date
+from reporting.figures.formatting import long_date
 from tests.conftest import DENDERLEEUW, FIXTURES
 
 tk = pytest.importorskip("tkinter", reason="Python zonder tkinter: het venster kan niet getest worden")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.errors import WorkbookError
+from workbook.plan.errors import WorkbookError
 from workbook.word_import.importing import import_document
 
 CORPUS = Path(__file__).parent / "fixtures" / "word_blind"

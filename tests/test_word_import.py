@@ -15,7 +15,7 @@ from documents_support import plan_document
 from openpyxl import load_workbook
 
 from planrapport.cli import main
-from workbook.reader import read_plan
+from workbook.reading.reader import read_plan
 from workbook.word_import.importing import import_document
 from workbook.word_import.sheets import save_imported
 

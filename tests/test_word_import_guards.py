@@ -358,7 +358,7 @@ def test_the_refusal_of_a_big_part_unpacks_nothing(tmp_path):
     ],
 )
 def test_the_limits_come_from_the_zip_directory(sizes, reason):
-    from workbook.zip_guard import oversized
+    from workbook.spreadsheet.zip_guard import oversized
 
     class Directory:
         def infolist(self) -> list[zipfile.ZipInfo]:
@@ -373,7 +373,7 @@ def test_the_limits_come_from_the_zip_directory(sizes, reason):
 
 
 def test_reading_stops_at_the_cap(tmp_path):
-    from workbook.zip_guard import TooLarge, read_capped
+    from workbook.spreadsheet.zip_guard import TooLarge, read_capped
 
     source = tmp_path / "deel.zip"
     with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as archive:

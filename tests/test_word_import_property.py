@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reporting.documents import render_plan_document
-from workbook.reader import read_plan
-from workbook.template import build_template, fill
+from workbook.builders.template import build_template, fill
+from workbook.reading.reader import read_plan
 from workbook.word_import.importing import import_document
 
 # Words as plans use them: accents, quotes, ampersands, brackets, slashes, numbers inside a sentence.
@@ -110,7 +110,7 @@ def plans(draw):
     }
 
 
-@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_random_plans_come_back_from_their_plan_document(data):
     with tempfile.TemporaryDirectory() as folder:

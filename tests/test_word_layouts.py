@@ -564,7 +564,7 @@ def test_a_budget_that_differs_per_year_comes_back_per_year(tmp_path):
     from conftest import WAREGEM
 
     from reporting.documents import render_plan_document
-    from workbook.reader import read_plan
+    from workbook.reading.reader import read_plan
 
     original = read_plan(WAREGEM)
     lines = tuple(

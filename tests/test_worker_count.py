@@ -1,7 +1,7 @@
 """The batch runs one worker per core, fewer when the year reports would not fit in the free memory together."""
 
-from planrapport.commands import worker_count as module
-from planrapport.commands.worker_count import BASE_BYTES, BYTES_PER_FILE_BYTE, estimated_peak, worker_count
+from planrapport.commands.documents import worker_count as module
+from planrapport.commands.documents.worker_count import BASE_BYTES, BYTES_PER_FILE_BYTE, estimated_peak, worker_count
 
 MIB = 2**20
 

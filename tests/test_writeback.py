@@ -12,10 +12,10 @@ from openpyxl import load_workbook
 from openpyxl.styles import PatternFill
 
 from reporting.validation import ValidationReport, validate
-from workbook.errors import WorkbookError
-from workbook.reader import read_plan
-from workbook.richtext import to_markup
-from workbook.writeback import ERROR_FILL, WARNING_FILL, check_rows, write_check_sheet
+from workbook.plan.errors import WorkbookError
+from workbook.reading.reader import read_plan
+from workbook.sheets.writeback import ERROR_FILL, WARNING_FILL, check_rows, write_check_sheet
+from workbook.spreadsheet.richtext import to_markup
 
 VALIDATIE = FIXTURES / "validatie"
 MARKERS = {ERROR_FILL, WARNING_FILL}

@@ -21,15 +21,15 @@ from openpyxl import load_workbook
 
 from planrapport.cli import main
 from tests.conftest import WAREGEM
-from workbook import writer_lock
-from workbook.backups import is_backup
-from workbook.errors import WorkbookError
-from workbook.files import rewrite_with_backup
-from workbook.permissions import file_is_read_only
-from workbook.reader import read_plan
-from workbook.returns import returned_files
-from workbook.temporaries import STALE_AFTER, is_temporary, remove_stale_temporaries
-from workbook.writer_lock import lock_path, writing
+from workbook.cycle.returns import returned_files
+from workbook.plan.errors import WorkbookError
+from workbook.reading.reader import read_plan
+from workbook.storage import writer_lock
+from workbook.storage.backups import is_backup
+from workbook.storage.files import rewrite_with_backup
+from workbook.storage.permissions import file_is_read_only
+from workbook.storage.temporaries import STALE_AFTER, is_temporary, remove_stale_temporaries
+from workbook.storage.writer_lock import lock_path, writing
 
 ROOT = Path(__file__).resolve().parent.parent
 BUSY = "planrapport schrijft al in dit werkboek"
@@ -235,7 +235,7 @@ def test_the_lock_is_reentrant_in_one_thread_and_not_for_another(tmp_path, monke
 def test_a_killed_writer_leaves_a_lock_the_next_one_takes_over(tmp_path):
     path = _copy(WAREGEM, tmp_path)
     script = (
-        "import sys, time\nfrom workbook.writer_lock import writing\n"
+        "import sys, time\nfrom workbook.storage.writer_lock import writing\n"
         "with writing(sys.argv[1]):\n    print('bezig', flush=True); time.sleep(60)\n"
     )
     process = subprocess.Popen([sys.executable, "-c", script, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -291,7 +291,7 @@ def test_a_change_while_the_new_workbook_is_written_is_caught_just_before_the_re
 
 def test_a_command_that_reads_while_another_wrote_refuses(tmp_path, monkeypatch, capsys):
     path = _copy(WAREGEM, tmp_path)
-    from workbook import writeback
+    from workbook.sheets import writeback
 
     real = writeback.open_for_rewrite
 
@@ -371,7 +371,7 @@ def test_a_replaced_workbook_keeps_its_owner_and_group(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="file owners as on Linux and macOS")
 def test_another_users_workbook_is_refused_rather_than_made_ones_own(tmp_path, monkeypatch, capsys):
-    from workbook import permissions
+    from workbook.storage import permissions
 
     path = _copy(WAREGEM, tmp_path)
     before = path.read_bytes()
@@ -383,7 +383,7 @@ def test_another_users_workbook_is_refused_rather_than_made_ones_own(tmp_path, m
 
 @pytest.mark.skipif(not hasattr(os, "chown"), reason="file owners as on Linux and macOS")
 def test_an_owner_that_cannot_be_kept_stops_the_replace(tmp_path, monkeypatch):
-    from workbook import permissions
+    from workbook.storage import permissions
 
     path = tmp_path / "plan.xlsx"
     path.write_bytes(b"0")

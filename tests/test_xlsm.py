@@ -17,7 +17,7 @@ from lxml import etree
 from oletools.olevba import VBA_Parser
 from openpyxl import load_workbook
 
-from workbook.build_xlsm import (
+from workbook.builders.build_xlsm import (
     ALL_BUTTONS,
     BAR_SHEETS,
     CONFIG,
@@ -27,8 +27,8 @@ from workbook.build_xlsm import (
     bar_buttons,
     build,
 )
-from workbook.schema import DATA_SHEETS, GUIDE_SHEET, SETTINGS_SHEET
-from workbook.vba_project import MACRO_SOURCE, OUR_MODULE, VBA_PROJECT
+from workbook.builders.vba_project import MACRO_SOURCE, OUR_MODULE, VBA_PROJECT
+from workbook.plan.schema import DATA_SHEETS, GUIDE_SHEET, SETTINGS_SHEET
 from xlsx_templates import TEMPLATE
 
 ROOT = Path(__file__).parent.parent

@@ -14,12 +14,12 @@ from openpyxl import load_workbook
 from planrapport.cli import main
 from reporting.documents import render_year_report
 from reporting.validation import validate
-from workbook.collect import collect
-from workbook.new_year import open_year
-from workbook.reader import read_plan
-from workbook.requests import ask, file_name, requests_for, write_requests
-from workbook.xlsx_package import Package
-from workbook.xlsx_rows import TableSheet
+from workbook.cycle.collect import collect
+from workbook.cycle.new_year import open_year
+from workbook.cycle.requests import ask, file_name, requests_for, write_requests
+from workbook.reading.reader import read_plan
+from workbook.spreadsheet.package import Package
+from workbook.spreadsheet.rows import TableSheet
 
 FULL = {
     "Status": "Afgerond",

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planrapport.commands import documents_common as common
-from workbook.writer_lock import command_writes_workbook
+from planrapport.commands.documents import common as common
+from workbook.storage.writer_lock import command_writes_workbook
 
 if TYPE_CHECKING:
     from reporting.validation import ValidationReport
@@ -42,13 +42,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 @command_writes_workbook("schrijf")
 def run(args: argparse.Namespace) -> int:
     from reporting.validation import validate
-    from workbook.reader import read_plan
+    from workbook.reading.reader import read_plan
 
     path = Path(args.pad)
     report = validate(read_plan(path), args.jaar)
     backup = None
     if args.schrijf:
-        from workbook.writeback import write_check_sheet
+        from workbook.sheets.writeback import write_check_sheet
 
         backup = write_check_sheet(path, report.check_list())
     if args.json:

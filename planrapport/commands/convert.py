@@ -7,8 +7,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from workbook.errors import WorkbookError
-from workbook.files import write_atomically
+from workbook.plan.errors import WorkbookError
+from workbook.storage.files import write_atomically
 
 HELP = "Zet een ingevuld werkboek (.xlsx) om naar een werkboek met knoppen (.xlsm); het origineel blijft ongewijzigd."
 EPILOG = (
@@ -35,8 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbook.build_xlsm import write_macro_workbook
-    from workbook.loading import FRESH_TEMPLATE, check_file
+    from workbook.builders.build_xlsm import write_macro_workbook
+    from workbook.spreadsheet.loading import FRESH_TEMPLATE, check_file
 
     source = Path(args.pad)
     check_file(source)

@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from reporting.documents import PLAN_DOCUMENT, YEAR_REPORT, output_name, render_plan_document, render_year_report
     from reporting.documents.output import target, write_document
     from reporting.validation import validate
-    from workbook.reader import read_plan
+    from workbook.reading.reader import read_plan
     from xlsx_templates import example_path
 
     jobs = (("waregem-2011-2013", YEAR_REPORT), ("waregem-2011-2013", PLAN_DOCUMENT), ("denderleeuw-2023", YEAR_REPORT))

@@ -6,7 +6,7 @@ import argparse
 import shutil
 from pathlib import Path
 
-from workbook.files import write_atomically
+from workbook.storage.files import write_atomically
 from xlsx_templates import EXAMPLES, example_path
 
 HELP = "Kopieer een voorbeeldwerkboek (Waregem of Denderleeuw) naar een map of bestand."

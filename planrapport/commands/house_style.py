@@ -6,8 +6,8 @@ import argparse
 import shutil
 from pathlib import Path
 
-from workbook.errors import WorkbookError
-from workbook.files import write_atomically
+from workbook.plan.errors import WorkbookError
+from workbook.storage.files import write_atomically
 
 HELP = "Kopieer de Word-sjablonen en de uitleg 'Uw eigen huisstijl' naar een map, om ze in Word aan te passen."
 

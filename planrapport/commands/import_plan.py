@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbook.errors import WorkbookError
+from workbook.plan.errors import WorkbookError
 
 HELP = "Lees een bestaand beleidsplan in Word (.docx) in een nieuw werkboek."
 EPILOG = (

@@ -13,7 +13,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reporting.summary import summary_lines
-    from workbook.reader import read_plan
+    from workbook.reading.reader import read_plan
 
     print("\n".join(summary_lines(read_plan(args.pad))))
     return 0

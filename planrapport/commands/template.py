@@ -6,8 +6,8 @@ import argparse
 import shutil
 from pathlib import Path
 
-from workbook.errors import WorkbookError
-from workbook.files import write_atomically
+from workbook.plan.errors import WorkbookError
+from workbook.storage.files import write_atomically
 from xlsx_templates import TEMPLATE
 
 HELP = "Maak een nieuw, leeg werkboek voor een beleidsplan."

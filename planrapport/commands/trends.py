@@ -6,8 +6,8 @@ import argparse
 import textwrap
 from pathlib import Path
 
-from planrapport.commands import documents_common as common
-from workbook.writer_lock import command_writes_workbook
+from planrapport.commands.documents import common as common
+from workbook.storage.writer_lock import command_writes_workbook
 
 HELP = "Toon per indicator de evolutie en het oordeel: op koers, aandacht, niet op koers of geen gegevens."
 EPILOG = (
@@ -37,8 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command_writes_workbook("schrijf")
 def run(args: argparse.Namespace) -> int:
-    from reporting.trends import indicator_trends
-    from workbook.reader import read_plan
+    from reporting.figures.trends import indicator_trends
+    from workbook.reading.reader import read_plan
 
     path = Path(args.pad)
     plan = read_plan(path)
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     print("\n".join(trend_lines(trends, plan.settings.municipality, plan.settings.title, year)))
     if args.schrijf:
         from reporting.trends_table import trends_table
-        from workbook.trends_sheet import write_trends_sheet
+        from workbook.sheets.trends_sheet import write_trends_sheet
 
         backup = write_trends_sheet(path, trends_table(plan, year, trends=trends))
         print(f"Het blad Trends staat in {path.name}. Reservekopie van het werkboek: {backup.name}")
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
 def trend_lines(trends, municipality: str, title: str, year: int | None) -> list[str]:
     """A heading, one line per indicator (code, verdict, latest value, indicator) with its reason below, and a
     count per verdict."""
-    from reporting.trends import VERDICTS, format_value
+    from reporting.figures.trends import VERDICTS, format_value
 
     heading = f"Trends {year}" if year else "Trends (alle metingen)"
     about = " - ".join(part for part in (municipality, title) if part)

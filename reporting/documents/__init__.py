@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from reporting.documents.naming import PLAN_DOCUMENT, YEAR_REPORT, output_name
 
 if TYPE_CHECKING:
-    from workbook.model import Plan
+    from workbook.plan.model import Plan
 
 __all__ = [
     "PLAN_DOCUMENT",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reporting.templates import PLAN_TEMPLATE, YEAR_REPORT_TEMPLATE
-from workbook.errors import WorkbookError
-from workbook.model import Plan
+from workbook.plan.errors import WorkbookError
+from workbook.plan.model import Plan
 
 
 def template_path(plan: Plan, kind: str, given: str | Path | None = None) -> Path:

@@ -6,16 +6,16 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reporting.charts import PlannedChart, planned_charts
-from reporting.documents.chart_parts import DescribedChart
-from reporting.documents.evaluation_context import MIN_CHART_POINTS, evaluation_context
-from reporting.documents.evaluation_layout import EvaluationBlocks, landscape_for_objectives
+from reporting.documents.contexts.evaluation_context import MIN_CHART_POINTS, evaluation_context
+from reporting.documents.contexts.evaluation_layout import EvaluationBlocks, landscape_for_objectives
+from reporting.documents.engine.chart_parts import DescribedChart
+from reporting.documents.engine.rendering import release, render
 from reporting.documents.finishing import Properties, finish, style_levels
 from reporting.documents.naming import slug
 from reporting.documents.plan_document import document_bytes
-from reporting.documents.rendering import release, render
 from reporting.evaluation import Evaluation, evaluate
 from reporting.templates import HERE
-from workbook.model import Plan
+from workbook.plan.model import Plan
 
 EVALUATION = "evaluatie"
 EVALUATION_TEMPLATE = HERE / "evaluatie.docx"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from workbook.model import Plan
+from workbook.plan.model import Plan
 
 YEAR_REPORT = "jaarrapport"
 PLAN_DOCUMENT = "beleidsplan"

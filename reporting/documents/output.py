@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook.errors import WorkbookError
-from workbook.files import free_name, write_atomically
+from workbook.plan.errors import WorkbookError
+from workbook.storage.files import free_name, write_atomically
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reporting.documents.choice import template_path
+from reporting.documents.contexts.plan_context import plan_document_context
+from reporting.documents.engine.packaging import package_bytes
+from reporting.documents.engine.rendering import release, render
 from reporting.documents.finishing import BlockSteps, Properties, finish
-from reporting.documents.lists import Lists
 from reporting.documents.naming import PLAN_DOCUMENT
-from reporting.documents.packaging import package_bytes
-from reporting.documents.plan_context import plan_document_context
-from reporting.documents.rendering import release, render
-from workbook.model import Plan
+from reporting.documents.wordml.lists import Lists
+from workbook.plan.model import Plan
 
 
 def document_bytes(document) -> bytes:

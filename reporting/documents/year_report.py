@@ -6,17 +6,17 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
-from reporting.documents.chart_parts import DescribedChart
 from reporting.documents.choice import template_path
-from reporting.documents.figures import report_figures
+from reporting.documents.contexts.figures import report_figures
+from reporting.documents.contexts.report_context import year_report_context
+from reporting.documents.engine.chart_parts import DescribedChart
+from reporting.documents.engine.rendering import release, render
 from reporting.documents.finishing import BlockSteps, Properties, finish
-from reporting.documents.lists import Lists
 from reporting.documents.naming import YEAR_REPORT
 from reporting.documents.plan_document import document_bytes
-from reporting.documents.rendering import release, render
-from reporting.documents.report_context import year_report_context
-from workbook.errors import WorkbookError
-from workbook.model import Plan
+from reporting.documents.wordml.lists import Lists
+from workbook.plan.errors import WorkbookError
+from workbook.plan.model import Plan
 
 
 def render_year_report(

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 
-from reporting.documents.ooxml import element, put, w
+from reporting.documents.wordml.ooxml import element, put, w
 from reporting.template_builder.house_style import twips
 from reporting.template_builder.page import field
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reporting.documents.ooxml import element, put
+from reporting.documents.wordml.ooxml import element, put
 from reporting.template_builder.house_style import DEFAULT_STYLE, HouseStyle
 from reporting.template_builder.plan_template import build_plan_template
 from reporting.template_builder.year_report_template import build_year_report_template
@@ -38,7 +38,7 @@ def _properties(document, title: str) -> None:
 def save_template(document, path: Path, title: str) -> Path:
     from io import BytesIO
 
-    from reporting.documents.packaging import normalized_zip
+    from reporting.documents.engine.packaging import normalized_zip
 
     _properties(document, title)
     buffer = BytesIO()

@@ -7,7 +7,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.shared import Cm, Pt
 
-from reporting.documents.ooxml import W_NS, element, put
+from reporting.documents.wordml.ooxml import W_NS, element, put
 from reporting.template_builder.house_style import (
     MARGIN_BOTTOM,
     MARGIN_SIDE,

@@ -7,8 +7,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.shared import Cm, Pt, RGBColor
 
-from reporting.documents.lists import add_definitions
-from reporting.documents.ooxml import W_NS, element, put, w
+from reporting.documents.wordml.lists import add_definitions
+from reporting.documents.wordml.ooxml import W_NS, element, put, w
 from reporting.template_builder.house_style import TEXT_WIDTH, HouseStyle, twips
 
 BULLET = "\u25aa"

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from reporting.validation.context import at, is_blank, is_formula_error, quoted
 from reporting.validation.report import Issue
-from workbook.model import Origin
-from workbook.numbers import parse_number
+from workbook.plan.model import Origin
+from workbook.plan.numbers import parse_number
 
 
 def number_cell(origin: Origin, field_name: str, row_code: str, column: str, text_goes: str = "") -> Iterator[Issue]:

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from reporting.validation import (
+from reporting.validation import reading
+from reporting.validation.context import Context
+from reporting.validation.groups import (
     adjustments,
     budget,
     cross_references,
     follow_up,
     indicators,
     limits,
-    reading,
     structure,
     submitted,
     text,
     timing,
 )
-from reporting.validation.context import Context
 from reporting.validation.report import ValidationReport
-from workbook.model import Plan
+from workbook.plan.model import Plan
 
 GROUPS = (
     reading,

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 
 from reporting.validation.report import Issue
 from reporting.validation.rules import RULES
-from workbook.model import Origin, Plan
+from workbook.plan.model import Origin, Plan
 
 ERROR_VALUES = frozenset(
     {

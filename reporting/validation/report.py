@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from workbook.check_list import CheckList, CheckRow
-from workbook.schema import (
+from workbook.plan.check_list import CheckList, CheckRow
+from workbook.plan.schema import (
     ACTIONS,
     BUDGET,
     FOLLOW_UP,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from reporting.validation.context import Context, at, is_blank, is_formula_error, normalize_word
 from reporting.validation.report import Issue
-from workbook.model import Origin
+from workbook.plan.model import Origin
 
 
 def unknown_word(

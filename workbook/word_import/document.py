@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbook.errors import WorkbookError
+from workbook.plan.errors import WorkbookError
 from workbook.word_import.package import check_package, read_head, refuse_encrypted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

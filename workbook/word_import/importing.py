@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbook.errors import WorkbookError
+from workbook.plan.errors import WorkbookError
 from workbook.word_import import labels
 from workbook.word_import.counting import Count, count_levels, count_notes
 from workbook.word_import.document import Line, read_document
@@ -21,7 +21,7 @@ LOOKED_FOR = (
 
 @dataclass
 class Imported:
-    data: dict[str, object]  # sheet name -> rows, as workbook.template.fill takes them
+    data: dict[str, object]  # sheet name -> rows, as workbook.builders.template.fill takes them
     chapters: list[Chapter]
     notes: list[Note]  # the counts first, then what was unsure
     counts: list[Count] = field(default_factory=list)

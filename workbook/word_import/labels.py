@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbook.timing import parse_timing
+from workbook.plan.timing import parse_timing
 
 _SEP = r"\s*(?:[:\-\u2013.]\s*)?"
 STRATEGIC = re.compile(
@@ -283,7 +283,7 @@ _MEASURE_PART = re.compile(r"(nulmeting|streefwaarde)\s*((?:19|20)\d\d)?\s*:\s*(
 def split_measures(text: str) -> tuple[str, dict[str, object]]:
     """An indicator without "(nulmeting 2019: 12; streefwaarde 2025: 30)" after it, and those figures as columns of
     Indicatoren (a figure that is no number stays in Toelichting)."""
-    from workbook.numbers import parse_number
+    from workbook.plan.numbers import parse_number
 
     match = MEASURES_AFTER.search(text)
     if not match:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from workbook.errors import WorkbookError
-from workbook.xlsx_package import resolve
-from workbook.zip_guard import OLE_MAGIC, TooLarge, is_encrypted, oversized, read_capped
+from workbook.plan.errors import WorkbookError
+from workbook.spreadsheet.package import resolve
+from workbook.spreadsheet.zip_guard import OLE_MAGIC, TooLarge, is_encrypted, oversized, read_capped
 
 RESAVE = "Open het in Word en bewaar het opnieuw als .docx."
 NOTHING = "Er is niets geschreven."

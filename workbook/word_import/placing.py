@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbook.model import BBC, CLASSIC
+from workbook.plan.model import BBC, CLASSIC
 
 
 @dataclass
@@ -107,7 +107,7 @@ class PlanBuilder:
         return f"{parent}.{sum(1 for c in taken if '.' not in c[len(prefix) :]) + 1}"
 
     def sheets(self, report_year: int | None) -> dict[str, object]:
-        """The data in the shape workbook.template.fill takes."""
+        """The data in the shape workbook.builders.template.fill takes."""
         settings = dict(self.settings)
         settings["Nummering"] = "BBC" if self.numbering == BBC else "klassiek"
         follow_ups = []

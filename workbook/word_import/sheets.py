@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from workbook.files import write_atomically
-from workbook.schema import CHAPTERS, IMPORT
-from workbook.template import add_sheet, build_template, fill, fill_rows
+from workbook.builders.template import add_sheet, build_template, fill, fill_rows
+from workbook.plan.schema import CHAPTERS, IMPORT
+from workbook.storage.files import write_atomically
 from workbook.word_import.importing import Imported
 
 IMPORT_EXPLANATION = (
@@ -53,13 +53,13 @@ def save_imported(imported: Imported, target: Path, with_buttons: bool = False) 
 
     def write(temporary: Path) -> None:
         if with_buttons:
-            from workbook.build_xlsm import write_macro_workbook
+            from workbook.builders.build_xlsm import write_macro_workbook
 
             write_macro_workbook(data, temporary)
             return
         import xlsxwriter
 
-        from workbook.xlsx_copy import copy_workbook
+        from workbook.builders.xlsx_copy import copy_workbook
 
         source = load_workbook(io.BytesIO(data), rich_text=True)
         book = xlsxwriter.Workbook(str(temporary), {"in_memory": True})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbook.numbers import parse_number
+from workbook.plan.numbers import parse_number
 from workbook.word_import import labels
 from workbook.word_import.document import Line, Table
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from reporting.documents.block_roles import BULK, OUTLINE, WHOLE
 from reporting.documents.finishing.cleanup import drop_empty_runs, fill_empty_cells
 from reporting.documents.finishing.contents import contents_depth
 from reporting.documents.finishing.headings import heading_level, style_levels
@@ -10,7 +9,8 @@ from reporting.documents.finishing.layout import is_wide
 from reporting.documents.finishing.properties import set_text_language
 from reporting.documents.finishing.table_rows import keep_rows_together, mark_header_rows
 from reporting.documents.finishing.tree import SECTPR, TBL, P
-from reporting.documents.ooxml import w
+from reporting.documents.wordml.block_roles import BULK, OUTLINE, WHOLE
+from reporting.documents.wordml.ooxml import w
 
 _FIELDS = (w("fldChar"), w("instrText"), w("fldSimple"))
 _BOOKMARK = w("bookmarkStart")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reporting.documents.finishing.tree import RPR, TC, P, R, T
-from reporting.documents.ooxml import element, local
+from reporting.documents.wordml.ooxml import element, local
 
 
 def drop_empty_runs(body) -> None:

@@ -6,7 +6,7 @@ import copy
 import re
 
 from reporting.documents.finishing.headings import heading_level, maybe_headings, style_levels
-from reporting.documents.ooxml import element, ensure, local, put, w
+from reporting.documents.wordml.ooxml import element, ensure, local, put, w
 
 
 def _style_id(document, name: str) -> str | None:

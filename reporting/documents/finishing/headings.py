@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from reporting.documents.ooxml import NSMAP, w
+from reporting.documents.wordml.ooxml import NSMAP, w
 
 # Body paragraphs with an outline level, or a style among $styles (" Heading1 Heading2 ... ").
 _MAYBE_HEADINGS = etree.XPath(

@@ -7,7 +7,7 @@ import copy
 from reporting.documents.finishing.headings import heading_level
 from reporting.documents.finishing.layout import is_wide, section_of, text_width
 from reporting.documents.finishing.tree import TBL
-from reporting.documents.ooxml import element, ensure, local, put, w
+from reporting.documents.wordml.ooxml import element, ensure, local, put, w
 
 # A three-column table needs landscape pages when the text is narrower than this (in twips; 20 cm).
 LANDSCAPE_BELOW = 11339

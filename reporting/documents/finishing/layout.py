@@ -16,7 +16,7 @@ from reporting.documents.finishing.tree import (
     first_grandchild,
     walk_tags,
 )
-from reporting.documents.ooxml import w
+from reporting.documents.wordml.ooxml import w
 
 WIDE_TABLE_CAPTION = "Resultaten, acties en indicatoren"
 WIDE_TABLE_HEADERS = (

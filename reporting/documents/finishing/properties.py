@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from reporting.documents.ooxml import element, put, w
+from reporting.documents.wordml.ooxml import element, put, w
 
 LANGUAGE = "nl-BE"
 PROPERTY_LIMIT = 255  # characters of a document property (title, subject, author, keywords)

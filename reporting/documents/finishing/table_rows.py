@@ -20,7 +20,7 @@ from reporting.documents.finishing.tree import (
     first_grandchild,
     is_bare,
 )
-from reporting.documents.ooxml import ORDER, element, put, rank, w
+from reporting.documents.wordml.ooxml import ORDER, element, put, rank, w
 
 # Smaller tables are kept on one page, with the text that follows.
 KEEP_TOGETHER_ROWS = 15

@@ -35,7 +35,7 @@ from reporting.documents.finishing.tree import (
     first_grandchild,
     walk_tags,
 )
-from reporting.documents.ooxml import NSMAP, element, put
+from reporting.documents.wordml.ooxml import NSMAP, element, put
 
 # Tables that always take the full text width (the plan's three-column tables, the indicator values).
 FULL_WIDTH_CAPTIONS = {WIDE_TABLE_CAPTION, RESULTS_TABLE_CAPTION, VALUES_CAPTION}

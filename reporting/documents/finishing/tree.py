@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reporting.documents.ooxml import w
+from reporting.documents.wordml.ooxml import w
 
 # Clark names of the elements the steps look at, made once.
 T, R, RPR, P, PPR = w("t"), w("r"), w("rPr"), w("p"), w("pPr")

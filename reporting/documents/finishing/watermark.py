@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from reporting.documents.ooxml import W_NS
+from reporting.documents.wordml.ooxml import W_NS
 
 WATERMARK = "ONTWERP"
 

@@ -1,0 +1,1 @@
+"""The subcommands of the year and the period: uitvragen, verzamelen, nieuw-jaar, indienen, nieuw-plan, evaluatie."""

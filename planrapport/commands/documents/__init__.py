@@ -1,0 +1,1 @@
+"""The subcommands that write documents: jaarrapport (also for a folder), beleidsplan, what they share."""

@@ -1,0 +1,1 @@
+"""The subcommands for the municipal pc: zelftest (with its Excel and security parts) and bundel."""

@@ -1,0 +1,1 @@
+"""WordprocessingML building blocks: elements in schema order, lists, officer text, status markers."""

@@ -1,0 +1,429 @@
+"""Structure: settings, codes present and well-formed, unique, with an existing parent; no empty objectives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from reporting.validation.context import Context, at, is_blank, issue, normalize_word, quoted
+from reporting.validation.report import Issue
+from reporting.validation.rules import RULES
+from workbook.plan import codes
+from workbook.plan.model import BBC, Origin, Plan
+from workbook.plan.schema import ACTIONS, FOLLOW_UP, INDICATORS, MEASUREMENTS, OBJECTIVES, RESULTS
+
+_KIND_NAMES = {
+    (False, codes.STRATEGIC): "strategische doelstelling",
+    (False, codes.OPERATIONAL): "operationele doelstelling",
+    (False, codes.RESULT): "resultaat",
+    (False, codes.ACTION): "actie",
+    (True, codes.STRATEGIC): "beleidsdoelstelling",
+    (True, codes.OPERATIONAL): "actieplan",
+    (True, codes.ACTION): "actie",
+}
+_KIND_SHEETS = {
+    codes.STRATEGIC: OBJECTIVES.name,
+    codes.OPERATIONAL: OBJECTIVES.name,
+    codes.RESULT: RESULTS.name,
+    codes.ACTION: ACTIONS.name,
+}
+_EXAMPLES = {
+    (False, OBJECTIVES.name): "1 (strategische doelstelling) of 1.1 (operationele doelstelling)",
+    (True, OBJECTIVES.name): "BD109 (beleidsdoelstelling) of AP1090 (actieplan)",
+    (False, RESULTS.name): "1.1.1 (resultaat 1 van operationele doelstelling 1.1)",
+    (False, ACTIONS.name): "1.1.1.1 (actie 1 van resultaat 1.1.1)",
+    (True, ACTIONS.name): "A10900 (actie onder actieplan AP1090)",
+}
+_NUMBERING_WORDS = {"klassiek", "bbc"}
+_NEUTER = {"resultaat", "actieplan"}
+
+
+def check(ctx: Context) -> Iterator[Issue]:
+    yield from _settings(ctx)
+    plan = ctx.plan
+    bbc = plan.settings.numbering == BBC
+    yield from _missing_codes(plan)
+    yield from _duplicates(plan)
+    yield from _missing_texts(plan)
+    mismatch = _numbering_mismatch(plan)
+    if mismatch:
+        yield mismatch
+    else:
+        yield from _hierarchy(plan, bbc)
+    yield from _orphans(plan)
+
+
+def kind_name(kind: str, bbc: bool) -> str:
+    return _KIND_NAMES.get((bbc, kind), kind)
+
+
+def article(name: str) -> str:
+    """The Dutch definite article of a level's name: "het resultaat", "de actie", "de indicator"."""
+    return "het" if name.split()[-1] in _NEUTER else "de"
+
+
+def _settings(ctx: Context) -> Iterator[Issue]:
+    settings = ctx.plan.settings
+    raw = {name: origin.raw.get("value") for name, origin in settings.origins.items()}
+    # A setting without its row was named by the reader already (missing or renamed): one cause, one message.
+    absent = {note.field for note in ctx.plan.notes if note.code == "ontbrekende-instelling"}
+    for name, label in (("municipality", "Gemeente"), ("title", "Titel van het plan")):
+        if name not in absent and is_blank(raw.get(name)):
+            what = "de naam van de gemeente" if name == "municipality" else "de titel van het plan"
+            yield issue(
+                "ontbrekende-instelling",
+                settings.cell(name),
+                "",
+                f"{label} is niet ingevuld. Vul op blad Instellingen {what} in: die staat op de titelpagina "
+                "en in de bestandsnaam van de documenten.",
+            )
+    for name, label in (("start_year", "Beginjaar"), ("end_year", "Eindjaar")):
+        if getattr(settings, name) is None and name not in absent:
+            which = "het eerste" if name == "start_year" else "het laatste"
+            yield _setting_issue(ctx, name, label, raw.get(name), which)
+    if ctx.has_period is False and settings.start_year and settings.end_year:
+        yield issue(
+            "ongeldige-instelling",
+            settings.cell("end_year"),
+            "",
+            f"Het eindjaar {settings.end_year} ligt voor het beginjaar {settings.start_year}. "
+            "Verbeter Beginjaar of Eindjaar op blad Instellingen.",
+        )
+    if ctx.year is None:
+        if "report_year" not in absent:
+            yield _setting_issue(ctx, "report_year", "Rapportjaar", raw.get("report_year"), "het")
+    elif ctx.year_given and (problem := year_outside_period(ctx.plan, ctx.year)):
+        yield Issue("rapportjaar-buiten-periode", RULES["rapportjaar-buiten-periode"].severity, "", "", "", problem)
+    elif ctx.has_period and not ctx.in_period(ctx.year):
+        yield issue(
+            "rapportjaar-buiten-periode",
+            settings.cell("report_year"),
+            "",
+            f"Het rapportjaar {ctx.year} valt buiten de planperiode {ctx.period_text}. Vul bij Rapportjaar "
+            f"op blad Instellingen een jaar in van {ctx.start} tot en met {ctx.end}.",
+        )
+    numbering = raw.get("numbering")
+    if not is_blank(numbering) and normalize_word(numbering) not in _NUMBERING_WORDS:
+        yield issue(
+            "ongeldige-instelling",
+            settings.cell("numbering"),
+            "",
+            f"De nummering {quoted(numbering)} is onbekend. Kies 'klassiek' (1, 1.1, 1.1.1, 1.1.1.1) "
+            "of 'BBC' (BD109, AP1090, A10900).",
+        )
+    fraction = raw.get("cofinancing_min")
+    value = settings.cofinancing_min
+    if not is_blank(fraction) and (value is None or not 0 < value <= 1):
+        yield issue(
+            "ongeldige-instelling",
+            settings.cell("cofinancing_min"),
+            "",
+            f"De minimale cofinanciering {quoted(fraction)} is geen deel tussen 0 en 1. "
+            "Schrijf een breuk zoals 1/3, of een percentage zoals 33%.",
+        )
+
+
+def year_outside_period(plan: Plan, year: int) -> str:
+    """The message for a year asked with --jaar that lies outside the plan period; "" when it lies inside."""
+    start, end = plan.settings.start_year, plan.settings.end_year
+    if start is None or end is None or start > end or start <= year <= end:
+        return ""
+    return (
+        f"--jaar {year} valt buiten de planperiode {start}-{end} (Beginjaar en Eindjaar op blad Instellingen). "
+        f"Kies een jaar van {start} tot en met {end}."
+    )
+
+
+def _setting_issue(ctx: Context, name: str, label: str, raw: object, which: str) -> Issue:
+    cell = ctx.plan.settings.cell(name)
+    if is_blank(raw):
+        what = "het jaar waarover het jaarrapport gaat" if name == "report_year" else f"{which} jaar van het plan"
+        example = {"start_year": 2020, "end_year": 2025}.get(name, 2023)
+        return issue(
+            "ontbrekende-instelling",
+            cell,
+            "",
+            f"{label} is niet ingevuld. Vul op blad Instellingen {what} in, bijvoorbeeld {example}.",
+        )
+    return issue(
+        "ongeldige-instelling",
+        cell,
+        "",
+        f"{label} {quoted(raw)} is geen jaartal. Schrijf een jaartal met vier cijfers, bijvoorbeeld 2023.",
+    )
+
+
+def _coded_rows(plan: Plan) -> Iterable[tuple[str, str, str, Origin]]:
+    """(sheet, code field, code, origin) for every row of the coded sheets."""
+    for row in plan.objectives:
+        yield OBJECTIVES.name, "code", row.code, row.origin
+    for row in plan.results:
+        yield RESULTS.name, "code", row.code, row.origin
+    for row in plan.actions:
+        yield ACTIONS.name, "code", row.code, row.origin
+    for row in plan.indicators:
+        yield INDICATORS.name, "code", row.code, row.origin
+
+
+def _missing_codes(plan: Plan) -> Iterator[Issue]:
+    what = {
+        OBJECTIVES.name: "de code van de doelstelling",
+        RESULTS.name: "de code van het resultaat",
+        ACTIONS.name: "de code van de actie",
+        INDICATORS.name: "de code van de indicator",
+        FOLLOW_UP.name: "de code van de actie waarover de rij gaat",
+        MEASUREMENTS.name: "de code van de indicator waarover de meting gaat",
+    }
+    rows = [
+        *_coded_rows(plan),
+        *((FOLLOW_UP.name, "action_code", f.action_code, f.origin) for f in plan.follow_ups),
+        *((MEASUREMENTS.name, "indicator_code", m.indicator_code, m.origin) for m in plan.measurements),
+    ]
+    for sheet, field_name, code, origin in rows:
+        if code:
+            continue
+        raw = origin.raw.get(field_name)
+        if is_blank(raw):
+            yield at(
+                origin,
+                field_name,
+                "ontbrekende-code",
+                "",
+                f"Deze rij op blad {sheet} heeft geen code. Vul {what[sheet]} in, of maak de rij helemaal leeg.",
+            )
+        else:
+            yield at(origin, field_name, "ongeldige-code", "", f"{quoted(raw)} is geen code. Vul {what[sheet]} in.")
+
+
+def _duplicates(plan: Plan) -> Iterator[Issue]:
+    first: dict[tuple[str, str], Origin] = {}
+    for sheet, field_name, code, origin in _coded_rows(plan):
+        if not code:
+            continue
+        earlier = first.setdefault((sheet, code), origin)
+        if earlier is not origin:
+            yield at(
+                origin,
+                field_name,
+                "dubbele-code",
+                code,
+                f"De code {code} staat ook in rij {earlier.row} van blad {sheet}. Elke code mag maar één keer "
+                "voorkomen: geef een van beide rijen een andere code, of voeg ze samen.",
+            )
+    seen: dict[tuple[str, int], Origin] = {}
+    for row in plan.follow_ups:
+        if not row.action_code or row.year is None:
+            continue
+        earlier = seen.setdefault((row.action_code, row.year), row.origin)
+        if earlier is not row.origin:
+            yield at(
+                row.origin,
+                "year",
+                "dubbele-opvolging",
+                row.action_code,
+                f"Actie {row.action_code} heeft voor {row.year} ook een rij opvolging in rij {earlier.row}. "
+                "Houd één rij per actie en jaar: voeg de stand van zaken samen en wis de andere rij.",
+            )
+
+
+def _missing_texts(plan: Plan) -> Iterator[Issue]:
+    rows = [
+        *((o.code, o.title, "title", o.origin, "titel", "Doelstelling") for o in plan.objectives),
+        *((r.code, r.text, "text", r.origin, "tekst", "Resultaat") for r in plan.results),
+        *((a.code, a.title, "title", a.origin, "titel", "Actie") for a in plan.actions),
+        *((i.code, i.text, "text", i.origin, "tekst", "Indicator") for i in plan.indicators),
+    ]
+    for code, text, field_name, origin, word, what in rows:
+        if code and not text.strip():
+            column = "Titel" if what == "Doelstelling" else what
+            yield at(
+                origin,
+                field_name,
+                "ontbrekende-tekst",
+                code,
+                f"{what} {code} heeft geen {word}. Vul kolom {column} in; zonder {word} kan de rij niet in "
+                "het rapport.",
+            )
+
+
+def _numbering_mismatch(plan: Plan) -> Issue | None:
+    numbering = plan.settings.numbering
+    other = "klassiek" if numbering == BBC else BBC
+    sample = [o.code for o in plan.objectives if o.code] + [a.code for a in plan.actions if a.code]
+    own = sum(1 for c in sample if codes.kind_of(c, numbering))
+    foreign = sum(1 for c in sample if codes.kind_of(c, other))
+    if foreign <= own:
+        return None
+    chosen = "BBC" if numbering == BBC else "klassiek"
+    wanted = "BBC" if other == BBC else "klassiek"
+    return issue(
+        "verkeerde-nummering",
+        plan.settings.cell("numbering"),
+        "",
+        f"De nummering staat op '{chosen}', maar de codes zijn {wanted} genummerd (bv. {sample[0]}). "
+        f"Kies bij Nummering op blad Instellingen '{wanted}'.",
+    )
+
+
+def _hierarchy(plan: Plan, bbc: bool) -> Iterator[Issue]:
+    numbering = plan.settings.numbering
+    valid: dict[str, set[str]] = {kind: set() for kind in _KIND_SHEETS}
+    rows = [(OBJECTIVES.name, o.code, o.origin, o) for o in plan.objectives]
+    rows += [(RESULTS.name, r.code, r.origin, r) for r in plan.results]
+    rows += [(ACTIONS.name, a.code, a.origin, a) for a in plan.actions]
+    placed = []
+    for sheet, code, origin, row in rows:
+        if not code:
+            continue
+        kind = codes.kind_of(code, numbering)
+        if kind is None:
+            yield at(origin, "code", "ongeldige-code", code, _malformed(code, sheet, bbc))
+        elif _KIND_SHEETS[kind] != sheet:
+            yield at(origin, "code", "verkeerd-niveau", code, _misplaced(code, kind, sheet, bbc))
+        else:
+            valid[kind].add(code)
+            placed.append((sheet, code, origin, row, kind))
+    children: dict[str, int] = {}
+    for _sheet, code, origin, row, kind in placed:
+        parent, parent_kind = _parent(code, kind, row, bbc)
+        if parent_kind is None:
+            continue
+        if parent and parent in valid[parent_kind]:
+            children[parent] = children.get(parent, 0) + 1
+            continue
+        name = kind_name(kind, bbc)
+        parent_name = kind_name(parent_kind, bbc)
+        where = _KIND_SHEETS[parent_kind]
+        if parent:
+            text = (
+                f"{name.capitalize()} {code} valt onder {parent_name} {parent}, maar die staat niet op blad "
+                f"{where}. Voeg {parent_name} {parent} toe, of verbeter de code."
+            )
+        else:
+            none = "geen enkel" if article(parent_name) == "het" else "geen enkele"
+            text = (
+                f"{name.capitalize()} {code} valt onder {none} {parent_name} op blad {where}. "
+                f"Voeg {article(parent_name)} {parent_name} toe, of verbeter de code."
+            )
+        yield at(origin, "code", "ontbrekende-ouder", code, text)
+    indicator_parents = {i.parent_code for i in plan.indicators if i.parent_code}
+    for _sheet, code, origin, _row, kind in placed:
+        if kind == codes.STRATEGIC and not children.get(code):
+            below = "actieplannen" if bbc else "operationele doelstellingen"
+            yield at(
+                origin,
+                "code",
+                "lege-doelstelling",
+                code,
+                f"{kind_name(kind, bbc).capitalize()} {code} heeft geen {below}. Voeg op blad Doelstellingen "
+                f"minstens één toe (bv. {_first_child(code, bbc)}), of wis de rij.",
+            )
+        elif kind == codes.OPERATIONAL and not children.get(code):
+            below = "acties" if bbc else "resultaten"
+            sheet = ACTIONS.name if bbc else RESULTS.name
+            yield at(
+                origin,
+                "code",
+                "lege-doelstelling",
+                code,
+                f"{kind_name(kind, bbc).capitalize()} {code} heeft geen {below}. Voeg op blad {sheet} "
+                f"minstens één toe (bv. {_first_child(code, bbc)}), of wis de rij.",
+            )
+        elif kind == codes.RESULT and not children.get(code) and code not in indicator_parents:
+            yield at(
+                origin,
+                "code",
+                "leeg-resultaat",
+                code,
+                f"Resultaat {code} heeft geen acties en geen indicatoren. Voeg op blad Acties een actie toe "
+                f"(bv. {code}.1) of op blad Indicatoren hoe het resultaat geëvalueerd wordt (bv. {code}-I1).",
+            )
+    known = set().union(*valid.values())
+    for row in plan.indicators:
+        if not row.code:
+            continue
+        if row.parent_code is None:
+            yield at(
+                row.origin,
+                "code",
+                "ongeldige-code",
+                row.code,
+                f"De indicatorcode {row.code} is niet goed gevormd. Schrijf de code van het resultaat of de "
+                f"actie, gevolgd door -I en een volgnummer, bv. {'A10911-I1' if bbc else '1.1.1-I1'}.",
+            )
+        elif row.parent_code not in known:
+            yield at(
+                row.origin,
+                "code",
+                "ontbrekende-ouder",
+                row.code,
+                f"Indicator {row.code} hoort bij {row.parent_code}, maar die code staat niet op de bladen "
+                "Doelstellingen, Resultaten of Acties. Verbeter de code van de indicator.",
+            )
+
+
+def _parent(code: str, kind: str, row: object, bbc: bool) -> tuple[str | None, str | None]:
+    if kind == codes.STRATEGIC:
+        return None, None
+    if kind == codes.OPERATIONAL:
+        parent = getattr(row, "parent_code", None) or (codes.expected_bbc_parent(code) if bbc else None)
+        return parent, codes.STRATEGIC
+    if kind == codes.RESULT:
+        return codes.classic_parent(code), codes.OPERATIONAL
+    if bbc:
+        return getattr(row, "parent_code", None), codes.OPERATIONAL
+    return codes.classic_parent(code), codes.RESULT
+
+
+def _first_child(code: str, bbc: bool) -> str:
+    if not bbc:
+        return f"{code}.1"
+    return code.replace("BD", "AP", 1) + "0" if code.startswith("BD") else code.replace("AP", "A", 1) + "0"
+
+
+def _malformed(code: str, sheet: str, bbc: bool) -> str:
+    numbering = "BBC" if bbc else "klassiek"
+    example = _EXAMPLES.get((bbc, sheet))
+    if example is None:
+        return (
+            f"{quoted(code)} past niet in een plan met nummering '{numbering}': dat heeft geen resultaten. "
+            "Zet de rij op blad Acties, of kies de klassieke nummering op blad Instellingen."
+        )
+    return (
+        f"De code {quoted(code)} past niet bij de nummering '{numbering}'. Op blad {sheet} hoort een code "
+        f"zoals {example}."
+    )
+
+
+def _misplaced(code: str, kind: str, sheet: str, bbc: bool) -> str:
+    right = _KIND_SHEETS[kind]
+    example = _EXAMPLES.get((bbc, sheet), "")
+    return (
+        f"De code {code} is een {kind_name(kind, bbc)}, maar staat op blad {sheet}"
+        f"{' (daar hoort ' + example + ')' if example else ''}. Zet de rij op blad {right}, "
+        "of verbeter de code."
+    )
+
+
+def _orphans(plan: Plan) -> Iterator[Issue]:
+    actions = {a.code for a in plan.actions if a.code}
+    for row in plan.follow_ups:
+        if row.action_code and row.action_code not in actions:
+            yield at(
+                row.origin,
+                "action_code",
+                "onbekende-actie",
+                row.action_code,
+                f"Deze opvolging gaat over actie {row.action_code}, maar die actie staat niet op blad Acties. "
+                "Verbeter de code, of voeg de actie toe op blad Acties.",
+            )
+    indicators = {i.code for i in plan.indicators if i.code}
+    for row in plan.measurements:
+        if row.indicator_code and row.indicator_code not in indicators:
+            yield at(
+                row.origin,
+                "indicator_code",
+                "onbekende-indicator",
+                row.indicator_code,
+                f"Deze meting gaat over indicator {row.indicator_code}, maar die indicator staat niet op blad "
+                "Indicatoren. Verbeter de code, of voeg de indicator toe op blad Indicatoren.",
+            )

@@ -1,0 +1,1 @@
+"""The hidden records in a workbook: what was submitted (Ingediend) and what was asked (Uitgevraagd)."""

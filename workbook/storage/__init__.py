@@ -1,0 +1,1 @@
+"""Writing files safely: atomic replacement, backups, lock files, permissions, one writer at a time."""
