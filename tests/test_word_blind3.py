@@ -1,0 +1,50 @@
+"""The third blind corpus of Word plans (twelve more layouts): per document and level, what the import finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_word_blind import keeps_what_it_reached, run_corpus, table
+
+CORPUS = Path(__file__).parent / "fixtures" / "word_blind3"
+
+# Per document, per level in LEVELS order: (at least found, at most invented), as reached; only better allowed.
+REACHED: dict[str, tuple[tuple[int, int], ...]] = {
+    "01_aalter_kopnummering_uit_numbering": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "02_zottegem_actietabel_per_sd": ((1, 1), (3, 3), (8, 0), (0, 27), (24, 3), (16, 75), (0, 0), (2, 0)),
+    "03_lochristi_planningstool_export": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "04_bilzen_doelstelling_r_a_codes": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "05_tongeren_beleidsdomeinen_overzichtstabel": ((2, 3), (4, 0), (9, 0), (0, 0), (0, 21), (0, 0), (0, 0), (2, 0)),
+    "06_maldegem_indicatortabel_per_od": ((2, 0), (3, 0), (8, 0), (0, 0), (22, 0), (17, 0), (0, 0), (4, 0)),
+    "07_dilbeek_onzichtbare_tabel": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "08_wetteren_actie_nummer_per_od": ((2, 0), (3, 0), (8, 0), (0, 0), (0, 0), (0, 0), (0, 0), (1, 0)),
+    "09_hamme_kantlijnlabels": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "10_brasschaat_google_docs_budgetbijlage": ((4, 0), (3, 0), (7, 0), (7, 38), (0, 12), (0, 0), (0, 0), (1, 1)),
+    "11_herzele_gemeente_ocmw_tekstvak_cover": ((3, 4), (0, 0), (9, 0), (0, 0), (18, 0), (0, 0), (0, 0), (4, 0)),
+    "12_kortrijk_groot_benchmark": ((4, 60), (4, 0), (20, 0), (0, 0), (0, 0), (0, 0), (0, 0), (4, 0)),
+}
+
+
+@pytest.fixture(scope="module")
+def outcome(tmp_path_factory) -> dict[str, tuple[dict[str, tuple[int, int, int]], float]]:
+    result = run_corpus(tmp_path_factory.mktemp("word_blind3"), CORPUS)
+    print("\n" + table(result))
+    return result
+
+
+def test_the_corpus_has_twelve_plans(outcome):
+    assert len(outcome) == 12
+
+
+@pytest.mark.parametrize("name", sorted(REACHED))
+def test_each_document_keeps_what_it_reached(outcome, name):
+    keeps_what_it_reached(outcome[name][0], name, REACHED[name])
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        print(table(run_corpus(Path(folder), CORPUS)))
