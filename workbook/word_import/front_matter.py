@@ -1,0 +1,148 @@
+"""The lines outside the objectives: the title page, the chapters before and after them, their titles by look."""
+
+from __future__ import annotations
+
+import re
+
+from workbook.word_import import labels
+from workbook.word_import.document import Line
+from workbook.word_import.placing import Chapter
+
+# Titles of the part with the objectives in a table of contents: not a chapter of its own.
+OBJECTIVES_PART = (
+    "doelstellingen",
+    "de doelstellingen",
+    "strategische doelstellingen",
+    "beleidsdoelstellingen",
+    "operationele doelstellingen",
+    "actieplannen",
+    "doelstellingen en acties",
+)
+NOT_PLAN_CHAPTERS = ("jaarlijkse begroting", "rijen zonder plaats in het plan")
+
+
+class FrontMatter:
+    """The part of the Recognizer that reads the title page and the free chapters."""
+
+    def front(self, line: Line) -> bool:
+        """Title page lines that fill Instellingen; True when the line was used."""
+        settings, plain = self.builder.settings, line.plain.strip()
+        style = line.style.casefold()
+        if match := labels.REPORT_YEAR.match(plain):
+            settings["Rapportjaar"] = int(match.group(1))
+        elif labels.PERIOD_LINE.match(plain) and "Beginjaar" not in settings:
+            self.period(plain)
+        elif style == "gemeente" and "Gemeente" not in settings:
+            settings["Gemeente"] = plain
+            return True
+        elif (match := labels.FRONT_MUNICIPALITY.match(plain)) and "Gemeente" not in settings:
+            settings["Gemeente"] = match.group(1).strip()
+        elif match := labels.AUTHOR.match(plain):
+            settings["Opgesteld door"] = match.group(1).strip()
+        elif match := labels.FICTION.match(plain):
+            settings["Fictieve gegevens"] = match.group(1).strip()
+            return True
+        elif style in ("title", "titel") or (
+            not self.builder.chapters
+            and self.chapter is None
+            and "Titel van het plan" not in settings
+            and line.bold
+            and (not line.heading or re.search(r"plan\b", plain, re.IGNORECASE))
+            and len(plain) < 120
+            and " ".join(plain.casefold().split()) not in self.contents_titles
+        ):
+            if "Titel van het plan" in settings:
+                return False
+            self.period(plain)
+            # A bold cover line often joins title and period; a line in the Title style is the title as written.
+            titled = style in ("title", "titel")
+            settings["Titel van het plan"] = plain if titled else labels.without_period(plain) or plain
+            if not titled:
+                self.builder.note(
+                    line.position,
+                    plain,
+                    f"Gok: titel van het plan '{settings['Titel van het plan']}' "
+                    "(de eerste vetgedrukte regel van het voorblad, zonder label). Kijk het na op het "
+                    "blad Instellingen.",
+                )
+            return True
+        elif style == "subtitle" and labels.PERIOD.search(plain):
+            self.period(plain)
+        else:
+            return False
+        if style != "title":
+            self.builder.note(line.position, plain, "Voorblad: overgenomen in het blad Instellingen.")
+        return True
+
+    def chapter_title(self, line: Line) -> str | None:
+        """A chapter title told by its look: a bold short line, typed number, capitals or in the contents."""
+        plain = " ".join(line.plain.split())
+        if line.heading or not line.bold or len(plain) > 80 or plain.endswith((".", ":", ",")) or line.sub:
+            return None
+        typed = labels.TYPED_CHAPTER.match(plain)
+        roman = None if typed else labels.ROMAN_CHAPTER.match(plain)  # "II. OMGEVINGSANALYSE"
+        title = typed.group(1) if typed else roman.group(1) if roman else plain
+        capitals = title.isupper() and sum(c.isalpha() for c in title) >= 4
+        inside = self.started and not self.ended
+        # Inside the objectives only a title that looks like the chapters before them: the next typed number, or
+        # capitals when those were in capitals.
+        same_look = not line.bullet and (
+            typed is not None
+            and self.chapter_number
+            and int(plain.split(".")[0].split()[0]) == self.chapter_number + 1
+            or capitals
+            and self.capital_chapters
+            or line.marker == "lijst"
+            and self.list_chapters
+            and self.mode != "results"
+        )
+        if inside and not same_look and (self.mode == "results" or line.bullet and line.marker != "lijst"):
+            return None
+        listed = " ".join(title.casefold().split()) in self.contents_titles
+        if not (listed or same_look or (typed or roman or capitals or line.marker == "lijst") and not inside):
+            return None
+        if labels.label(title) or self.heading_like(title) or labels.PERIOD_LINE.match(title):
+            return None
+        if typed:
+            self.chapter_number = int(plain.split(".")[0].split()[0])
+        if capitals and not self.started:
+            self.capital_chapters = True
+        if line.marker == "lijst" and not self.started:
+            self.list_chapters = True
+        return title
+
+    def period(self, text: str) -> None:
+        if (match := labels.PERIOD.search(text)) and "Beginjaar" not in self.builder.settings:
+            self.builder.settings["Beginjaar"] = int(match.group(1))
+            self.builder.settings["Eindjaar"] = int(match.group(2))
+
+    def open_chapter(self, line: Line) -> None:
+        if self.started:
+            self.ended = True
+        title = line.plain.strip()
+        if re.search(r"begroting|budget|financiering", title, re.IGNORECASE):
+            self.hint("budget", f"een hoofdstuk '{title}'", line.position)
+        self.skipping = title.casefold() in NOT_PLAN_CHAPTERS
+        if self.skipping:
+            self.builder.note(
+                line.position,
+                title,
+                "Niet overgenomen als hoofdstuk: planrapport maakt dit deel "
+                "zelf uit het blad Begroting (de begrotingstabellen eronder staan op dat blad) en uit "
+                "de controle.",
+            )
+            self.chapter = None
+            return
+        self.chapter = Chapter(title, after=self.ended, position=line.position)
+        self.builder.chapters.append(self.chapter)
+
+    def chapter_line(self, line: Line) -> None:
+        if self.chapter is None and line.bold and len(line.plain) < 80 and not line.plain.endswith("."):
+            self.open_chapter(line)
+            return
+        if not self.started:
+            self.running.append(line)
+        if self.chapter is None:
+            self.builder.note(line.position, line.plain, "Niet geplaatst: tekst voor het eerste hoofdstuk.")
+            return
+        self.chapter.paragraphs.append((line.text, line.bullet))

@@ -1,0 +1,245 @@
+"""The lines inside the objectives: results, actions, their fields, evaluations and indicators."""
+
+from __future__ import annotations
+
+from workbook.word_import import labels
+from workbook.word_import.document import Line
+from workbook.word_import.placing import Row
+
+FOLLOW_UP_FIELDS = {
+    "status": "Status",
+    "progress": "Stand van zaken",
+    "progress_colour": "Stand van zaken (indicator)",
+    "time": "Tijd",
+    "time_colour": "Tijd (indicator)",
+    "money": "Geld",
+    "money_colour": "Geld (indicator)",
+}
+ACTION_FIELDS = {
+    "description": "Omschrijving",
+    "timing": "Tijdstip",
+    "lead": "Trekker",
+    "partners": "Partners",
+    "budget": "Budget/personeelsinzet",
+    "contact": "Contact",
+}
+# Lines of the plan document of planrapport that say something is missing; they are not the officer's text.
+PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
+# Labels that announce a level: a warning when that level stays empty.
+_HINTED = {"results": "results", "actions": "actions", "evaluation": "indicators"}
+
+
+class ObjectiveLines:
+    """The part of the Recognizer that places the lines under an objective."""
+
+    def objective_line(self, line: Line, text: str) -> None:
+        plain = text.replace("**", "").strip()
+        if match := labels.DOMAIN.match(plain):
+            if self.fresh and self.objective is not None and not self.objective.values["Domein"]:
+                self.objective.values["Domein"] = match.group(1).strip()
+            else:
+                self.pending_domain = match.group(1).strip()
+            return
+        if self.awaiting_title and self.objective is not None:
+            self.objective.values["Titel"] = plain.rstrip(":").strip()
+            self.awaiting_title = False
+            return
+        if (match := labels.RESULT_LABELLED.match(plain)) and self.operational is not None:
+            self.set_mode("results")
+            rest = after_code(text, match.group(1))
+            self.place(
+                Line(f"{match.group(1)} {rest}", line.position, line.style, line.bold, line.underline),
+                f"{match.group(1)} {rest}",
+            )
+            return
+        if found := labels.label(text):
+            name, rest = found
+            if name in _HINTED:
+                self.hint(_HINTED[name], f"een label '{line.plain.split(':')[0].strip()}'", line.position)
+            self.set_mode(name)
+            if rest:
+                self.objective_line(
+                    Line(rest, line.position, line.style, line.bold, line.underline, line.bullet, line.sub), rest
+                )
+            return
+        if (match := labels.SEE_ALSO.match(plain)) and self.action is not None:
+            self.action.values["Zie ook"] = match.group(1).strip()
+            return
+        if (
+            line.bold
+            and not line.bullet
+            and self.operational is not None
+            and self.result is None
+            and self.mode in ("", "field")
+            and not str(self.operational.values["Code"]).startswith("AP")
+            and len(plain) < 200
+            and not plain.casefold().startswith("indicator")
+            and not self.numbered_result(text)
+        ):
+            self.new_action(line, text, self.operational)
+            self.mode, self.field, self.fresh = "field", "description", False
+            return
+        self.fresh = False
+        if plain in PLACEHOLDERS:
+            self.builder.note(line.position, plain, "Niet overgenomen: een zin die planrapport zelf schrijft.")
+            return
+        self.place(line, text)
+
+    def set_mode(self, name: str) -> None:
+        self.awaiting_title = False
+        if name in ("results", "evaluation", "motivation"):
+            self.mode, self.timing = name, ""
+            if name == "results":
+                self.result = None
+        elif name in ("actions", "section"):
+            self.mode = "actions" if name == "actions" else ""
+        else:
+            self.mode, self.field = "field", name
+
+    def place(self, line: Line, text: str) -> None:
+        builder = self.builder
+        if self.operational is not None and (
+            (self.mode == "" and self.result is None and self.action is None and line.bullet and not line.sub)
+            or (self.mode != "field" and self.numbered_result(text))
+        ):
+            self.mode = "results"  # bullets or "1.1.1 text" right under an operational objective: its results
+        if self.mode == "results" and self.operational is not None:
+            if self.result is not None and (
+                line.sub or self.other_glyph(line) or (line.bullet and not self.result_bullet)
+            ):
+                if line.plain.lstrip()[:1].islower():  # "met een luik over ...": the result's text goes on
+                    self.result.add("Resultaat", text, True)
+                    self.hint("actions", "opsommingstekens onder een resultaat", line.position)
+                else:
+                    self.new_action(line, text, self.result)
+                return
+            if (inline := labels.INLINE_EVALUATION.match(text)) and inline.group(1).strip("* "):
+                self.place(
+                    Line(
+                        inline.group(1),
+                        line.position,
+                        line.style,
+                        line.bold,
+                        line.underline,
+                        line.bullet,
+                        line.sub,
+                        marker=line.marker,
+                    ),
+                    inline.group(1),
+                )
+                self.mode = "evaluation"
+                self.evaluation(line, inline.group(3).strip(), labelled=True)
+                self.mode = "results"
+                return
+            match = labels.RESULT.match(text.replace("**", ""))
+            code = match.group(1) if match else builder.next_code(str(self.operational.values["Code"]), builder.results)
+            self.result = builder.result(code, match.group(2) if match else text)
+            self.result_marker = line.marker if line.bullet else ""
+            self.result_style = line.style if line.bullet else ""
+            self.result_bullet = line.bullet
+            if not match:
+                builder.note(line.position, line.plain, f"Resultaat zonder nummer: genummerd als {code}.")
+            return
+        if self.mode == "evaluation":
+            if self.result_marker and line.bullet and not line.sub and line.marker == self.result_marker:
+                self.mode = "results"
+                self.place(line, text)
+                return
+            self.evaluation(line, text, labelled=True)
+            return
+        if self.mode == "actions" and (self.result is not None or self.operational is not None):
+            if line.sub and self.action is not None and not self.action_sub and not self.other_glyph(line):
+                self.action.add("Omschrijving", text, True)
+                return
+            self.new_action(line, text, self.result or self.operational)
+            return
+        if self.mode == "table_notes" and self.table_first is not None:
+            self.table_note(line, text)
+            return
+        if self.mode == "field" and self.action is not None:
+            if self.field in FOLLOW_UP_FIELDS:
+                builder.follow_up(str(self.action.values["Code"])).add(FOLLOW_UP_FIELDS[self.field], text, line.bullet)
+            elif self.field in ACTION_FIELDS:
+                self.action.add(ACTION_FIELDS[self.field], text, line.bullet)
+            return
+        if self.objective is not None and self.result is None and self.action is None:
+            self.objective.add("Motivering", text, line.bullet)
+            if self.mode != "motivation":
+                builder.note(
+                    line.position,
+                    line.plain,
+                    f"Geplaatst als motivering van doelstelling "
+                    f"{self.objective.values['Code']} (er stond geen label 'Motivering' boven).",
+                )
+            return
+        builder.note(line.position, line.plain, "Niet geplaatst: de import herkende niet waar deze tekst hoort.")
+
+    def numbered_result(self, text: str) -> bool:
+        match = labels.RESULT.match(text.replace("**", "").strip())
+        return bool(match and match.group(1).startswith(f"{self.operational.values['Code']}."))
+
+    def other_glyph(self, line: Line) -> bool:
+        """A typed bullet sign other than the one of the results: the level below (actions)."""
+        if (
+            line.bullet
+            and line.marker == "lijst" == self.result_marker
+            and self.result_style
+            and line.style
+            and line.style != self.result_style
+        ):
+            return True  # Word list paragraphs in another style than the results' ("Resultaat", "Actie")
+        if line.bullet and line.marker == "lijst" and self.result_marker in ("a)", "1)"):
+            return True  # Word bullets under results typed "a)": the actions
+        return bool(
+            line.bullet
+            and self.result_marker
+            and line.marker not in ("", "lijst")
+            and line.marker != self.result_marker
+        )
+
+    def new_action(self, line: Line, text: str, parent: Row) -> Row:
+        title, fields = labels.split_fields(text)
+        code = self.builder.next_code(str(parent.values["Code"]), self.builder.actions)
+        self.action = self.builder.action(code, title, fields.pop("timing", ""))
+        self.action_sub = line.sub
+        for name, value in fields.items():
+            self.action.add(ACTION_FIELDS[name], value)
+        return self.action
+
+    def evaluation(self, line: Line, text: str, labelled: bool = False) -> None:
+        parent = self.result or self.action or self.operational or self.objective
+        if parent is None:
+            self.builder.note(line.position, line.plain, "Niet geplaatst: evaluatie zonder resultaat erboven.")
+            return
+        timing = labels.timing_line(text, line.underline or line.bold)
+        if timing is not None:
+            self.timing = timing
+            return
+        if labels.MEASURES_LINE.match(text.replace("**", "").strip()) and self.builder.indicators:
+            self.builder.indicators[-1].values.update(labels.split_measures(f"x {text.strip()}")[1])
+            return
+        text, measures = labels.split_measures(text)
+        plain = text.replace("**", "")
+        if labelled and ":" in plain and (prefix := labels.timing_prefix(plain)) is not None:
+            self.builder.indicator(str(parent.values["Code"]), plain.split(":", 1)[1].strip(), prefix).values.update(
+                measures
+            )
+            return
+        if line.sub and self.builder.indicators:
+            self.builder.indicators[-1].add("Indicator", text, True)
+            return
+        self.builder.indicator(str(parent.values["Code"]), text, self.timing).values.update(measures)
+
+    def table_note(self, line: Line, text: str) -> None:
+        starred = [values for _, values in self.table_rows if values.get("_ster")]
+        if line.plain.casefold().startswith("noot") or not starred:
+            self.table_first.add("Toelichting", text)
+            return
+        starred[0].pop("_ster")
+        starred[0]["Opmerking"] = text.lstrip("* ").rstrip("*").strip()
+
+
+def after_code(text: str, code: str) -> str:
+    rest = text.replace("**", "")
+    rest = rest[rest.find(code) + len(code) :]
+    return rest.strip().lstrip(":-\u2013.").strip()
