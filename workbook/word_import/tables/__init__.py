@@ -1,0 +1,89 @@
+"""The tables of a plan, each read by what its header and first column say it holds."""
+
+from __future__ import annotations
+
+import re
+
+from workbook.word_import import labels
+from workbook.word_import.document import Table
+from workbook.word_import.tables.budget import budget_columns, budget_table
+from workbook.word_import.tables.columns import action_header, action_table
+from workbook.word_import.tables.indicators import PERIOD, indicator_header, indicator_table, year_table
+from workbook.word_import.tables.labelled import objective_table
+from workbook.word_import.tables.rows import flow, plan_row
+
+
+def read_table(rec, table: Table) -> None:
+    """Place one table; `rec` is the Recognizer that walks the document."""
+    if not table.rows:
+        return
+    header = [table.cell_text(0, c) for c in range(len(table.rows[0]))]
+    _hints(rec, table, header)
+    if budget_columns(header) is not None:
+        budget_table(rec, table, header)
+    elif not rec.started or rec.ended or rec.skipping:
+        _chapter_table(rec, table)
+    elif (
+        len(header) > 1
+        and sum(bool(PERIOD.match(h.strip())) for h in header[1:]) >= 1
+        and all(not h.strip() or PERIOD.match(h.strip()) for h in header[1:])
+    ):
+        year_table(rec, table, header)
+    elif objective_table(rec, table):
+        return
+    elif indicator_header(header):
+        indicator_table(rec, table, header)
+    elif action_header(header):
+        action_table(rec, table, header)
+    elif labels.is_table_header(header):
+        bbc = header[0].casefold().strip().rstrip(":") == "actie"
+        for number, row in enumerate(table.rows[1:], start=2):
+            plan_row(rec, table, row, number, bbc)
+    elif all(labels.label(table.cell_text(r, 0)) for r in range(len(table.rows)) if table.cell_text(r, 0).strip()):
+        for row in table.rows:
+            flow(rec, row)
+    else:
+        for number, row in enumerate(table.rows, start=1):
+            plan_row(rec, table, row, number, bbc=False)
+
+
+_AMOUNT = re.compile(r"(?:\u20ac\s*\d|\d\s*(?:euro|EUR)\b)")
+
+
+def _hints(rec, table: Table, header: list[str]) -> None:
+    """Tables that look like a level (a column Acties, amounts in euro), for the warnings of the counts."""
+    words = {" ".join(h.casefold().split()).rstrip(":") for h in header}
+    if words & {"acties", "actie", "activiteiten"}:
+        rec.hint("actions", "een tabel met een kolom 'Acties'", table.position)
+    cells = (table.cell_text(r, c) for r in range(len(table.rows)) for c in range(len(table.rows[r])))
+    if (not rec.started or rec.ended) and any(_AMOUNT.search(text) for text in cells):
+        rec.hint("budget", "een tabel met bedragen", table.position)
+
+
+def _chapter_table(rec, table: Table) -> None:
+    pages = [
+        row
+        for row in table.rows
+        if row and len(row) > 1 and re.fullmatch(r"\d{1,3}", " ".join(line.plain for line in row[-1]).strip())
+    ]
+    if len(pages) >= max(2, len(table.rows) - 1):  # a table of contents: titles and page numbers
+        for row in pages:
+            title = " ".join(line.plain for line in row[0]).strip()
+            typed = labels.TYPED_CHAPTER.match(title)
+            rec.contents_entry(typed.group(1) if typed else title)
+        rec.contents += [line for row in table.rows for cell in row for line in cell]
+        return
+    for row in table.rows:
+        texts = [" ".join(line.text for line in cell) for cell in row]
+        if not any(t.strip() for t in texts):
+            continue
+        first = next(line for cell in row for line in cell)
+        if rec.chapter is None or rec.skipping:
+            note = (
+                "Niet overgenomen: hoort bij een deel dat planrapport zelf maakt."
+                if rec.skipping
+                else "Niet geplaatst: tabel voor het eerste hoofdstuk."
+            )
+            rec.builder.note(first.position, " | ".join(texts), note)
+        else:
+            rec.chapter.paragraphs.append((" | ".join(texts), False))

@@ -1,0 +1,119 @@
+"""Budget tables: funder | description | amount into the sheet Begroting."""
+
+from __future__ import annotations
+
+import re
+
+from workbook.plan.numbers import parse_number
+from workbook.word_import import labels
+from workbook.word_import.document import Line, Table
+
+_AMOUNT_HEADER = re.compile(r"^(?:bedrag|budget|kost(?:prijs|en)?|gepland|raming)\b", re.IGNORECASE)
+_DESCRIPTION_HEADER = re.compile(r"^(?:omschrijving|kostenpost|post|uitgave)", re.IGNORECASE)
+_TOTAL = re.compile(r"^(?:sub)?totaal\b", re.IGNORECASE)
+_EACH_YEAR = re.compile(r"elk\s+jaar\s+van\s+((?:19|20)\d\d)\s+tot\s+en\s+met\s+((?:19|20)\d\d)", re.IGNORECASE)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def budget_columns(header: list[str]) -> tuple[int | None, int, int] | None:
+    """(funder, description, amount) columns of a budget table's header row, else None."""
+    texts = [" ".join(h.split()) for h in header]
+    amount = next((c for c, t in enumerate(texts) if _AMOUNT_HEADER.match(t)), None)
+    description = next((c for c, t in enumerate(texts) if _DESCRIPTION_HEADER.match(t)), None)
+    if amount is None or description is None or amount == description:
+        return None
+    funder = next((c for c in range(len(texts)) if c not in (amount, description) and texts[c]), None)
+    return funder, description, amount
+
+
+def budget_table(rec, table: Table, header: list[str]) -> None:
+    """Funder | description | amount into Begroting: an empty (merged) funder cell keeps the one above, a Totaal row
+    is a sum, not a line; the year from the title above the table, else the plan period's first year."""
+    funder_column, description_column, amount_column = budget_columns(header)
+    years, said = _budget_years(rec.last_text, rec.builder.settings)
+    funder_lines: list[Line] = []
+    lines: list[dict[str, object]] = []
+    for number, row in enumerate(table.rows[1:], start=2):
+        cells = [[line for line in cell] for cell in row]
+        text = [" ".join(line.plain for line in cell).strip() for cell in cells]
+        if not any(text):
+            continue
+        where = f"{table.position}, rij {number}"
+        if any(_TOTAL.match(t) for t in text):
+            rec.builder.note(where, " | ".join(text), "Totaal: geen begrotingslijn (planrapport telt zelf op).")
+            continue
+        if labels.is_table_header(text) or text == [" ".join(h.split()) for h in header]:
+            continue
+        note_here = False
+        if funder_column is not None and funder_column < len(cells) and cells[funder_column]:
+            funder_lines, note_here = cells[funder_column], True
+        description = (
+            " ".join(line.text for line in cells[description_column]).strip() if description_column < len(cells) else ""
+        )
+        raw = text[amount_column] if amount_column < len(text) else ""
+        if not description:
+            rec.builder.note(where, " | ".join(text), "Niet geplaatst: begrotingsrij zonder omschrijving.")
+            continue
+        parsed = parse_number(raw) if raw else None
+        funder, note = _funder(funder_lines)
+        values: dict[str, object] = {
+            "Soort financiering": _funding_kind(funder, note),
+            "Financier": funder,
+            "Omschrijving": description,
+        }
+        if parsed is not None and parsed.value is not None:
+            values["Gepland"] = int(parsed.value) if parsed.value.is_integer() else parsed.value
+        elif raw:
+            values["Opmerking"] = raw
+        if note and note_here:  # the note stands once in the (merged) funder cell, with its first line
+            values["Opmerking"] = note
+        lines.append(values)
+    rec.builder.budget += [{"Jaar": year, **values} for year in years for values in lines]
+    placed = len(lines)
+    if placed and not said:
+        year = years[0] if years else None
+        rec.builder.note(
+            table.position,
+            f"{table.position}: begroting",
+            f"Het jaar van de begroting staat niet bij de tabel; de import nam {year}, het eerste jaar "
+            "van de planperiode. Kopieer de rijen op het blad Begroting voor de andere jaren als de "
+            "begroting elk jaar dezelfde is."
+            if year
+            else "Het jaar van de begroting staat niet in het document; vul de kolom Jaar in op het blad Begroting.",
+        )
+    rec.last_text = ""
+
+
+def _budget_years(title: str, settings: dict[str, object]) -> tuple[list[int | None], bool]:
+    """The years a budget table stands for, and whether the document said so."""
+    if match := _EACH_YEAR.search(title):
+        return list(range(int(match.group(1)), int(match.group(2)) + 1)), True
+    if re.fullmatch(r"zonder\s+jaartal", title.strip(), re.IGNORECASE):
+        return [None], True
+    if (match := _YEAR.search(title)) and len(title) < 40:
+        return [int(match.group(1))], True
+    start = settings.get("Beginjaar")
+    return [int(start) if start else None], False
+
+
+def _funder(lines: list[Line]) -> tuple[str, str]:
+    """(funder, note): "Vlaamse Gemeenschap (62.000 euro)" gives the funder before the brackets and the whole as note;
+    a second line in the cell is the note."""
+    if not lines:
+        return "", ""
+    first = lines[0].plain.strip()
+    note = " ".join(line.plain.strip() for line in lines[1:])
+    if not note and "(" in first and not first.startswith("("):
+        return first.split("(", 1)[0].strip(), first
+    return first, note
+
+
+def _funding_kind(funder: str, note: str) -> str:
+    words = f"{funder} {note}".casefold()
+    if "vlaams" in words:
+        return "Vlaamse subsidie"
+    if any(w in words for w in ("cofinanciering", "eigen middelen", "stad", "gemeente", "ocmw")):
+        return "Eigen middelen gemeente"
+    if "subsidie" in words:
+        return "Andere subsidie"
+    return "Andere"

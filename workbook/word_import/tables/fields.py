@@ -1,0 +1,3 @@
+"""The action columns that table fields fill."""
+
+ACTION_FIELDS = {"lead": "Trekker", "partners": "Partners", "budget": "Budget/personeelsinzet", "contact": "Contact"}

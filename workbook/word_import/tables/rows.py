@@ -1,0 +1,147 @@
+"""Tables of results, actions and evaluation lines, one result (or BBC action) per row."""
+
+from __future__ import annotations
+
+from workbook.word_import import labels
+from workbook.word_import.document import Line, Table
+
+
+def flow(rec, row: list[list[Line]]) -> None:
+    """The lines of a row read as paragraphs, in order."""
+    for cell in row:
+        for line in cell:
+            rec.line(line)
+
+
+def plan_row(rec, table: Table, row: list[list[Line]], number: int, bbc: bool) -> None:
+    texts = [" ".join(line.plain for line in cell) for cell in row]
+    if not any(t.strip() for t in texts) or labels.is_table_header(texts):
+        return
+    lines = [line for cell in row for line in cell]
+    if any(_is_heading(line) for line in lines) or len(row) < 2:
+        flow(rec, row)
+        return
+    first, rest = row[0], row[1:]
+    if bbc:
+        _bbc_row(rec, first, rest)
+    else:
+        _classic_row(rec, first, rest, table.position)
+
+
+def _is_heading(line: Line) -> bool:
+    plain = line.plain.strip()
+    return bool(
+        labels.STRATEGIC.match(plain)
+        or labels.OPERATIONAL.match(plain)
+        or labels.DOMAIN.match(plain)
+        or labels.BBC_OBJECTIVE.match(plain)
+        or labels.BBC_PLAN.match(plain)
+    )
+
+
+def _classic_row(rec, first: list[Line], rest: list[list[Line]], table: str) -> None:
+    builder = rec.builder
+    same_table, rec.row_table = rec.row_table == table, table
+    if not same_table:
+        rec.row_action = None
+    if first and rec.result is not None and same_table and _continues(first[0]):
+        # A result broken over two rows (a page break, a PDF conversion): the row goes on with the text above.
+        _continue_part(rec.result, "Resultaat", first[0].text)
+        for line in first[1:]:
+            rec.result.add("Resultaat", line.text, line.bullet)
+        first = []
+    if first:
+        head = first[0]
+        match = labels.RESULT.match(head.text.replace("**", "", 2) if head.text.startswith("**") else head.text)
+        parent = str(rec.operational.values["Code"]) if rec.operational is not None else "0.0"
+        code = match.group(1) if match else builder.next_code(parent, builder.results)
+        text = match.group(2).strip().lstrip("*").strip() if match else head.text
+        rec.result = builder.result(code, text)
+        if not match:
+            builder.note(head.position, head.plain, f"Resultaat zonder nummer: genummerd als {code}.")
+        elif not code.startswith(parent + "."):
+            builder.note(
+                head.position,
+                head.plain,
+                f"Resultaat {code} staat onder doelstelling {parent}; geplaatst met zijn eigen nummer.",
+            )
+        for line in first[1:]:
+            rec.result.add("Resultaat", line.text, line.bullet)
+        rec.action_timing, rec.timing, rec.row_action = "", "", None
+    elif rec.result is None:
+        lines = [line for cell in rest for line in cell]
+        builder.note(
+            lines[0].position, " | ".join(line.plain for line in lines), "Niet geplaatst: rij zonder resultaat."
+        )
+        return
+    result_code = str(rec.result.values["Code"])
+    if rest:
+        for index, line in enumerate(rest[0]):
+            timing = labels.timing_line(line.text, line.underline or line.bold)
+            if timing is not None:
+                rec.action_timing = timing
+            elif (fields := labels.detail_fields(line.text)) is not None and rec.action is not None:
+                for name, value in fields.items():
+                    if name == "timing":
+                        rec.action.values["Tijdstip"] = value
+                    else:
+                        rec.action.add(labels.ACTION_COLUMNS[name], value)
+            elif index == 0 and rec.row_action is not None and _continues(line):
+                _continue_value(rec.row_action, "Actie", line.text)
+            elif line.sub and rec.action is not None:
+                rec.action.add("Omschrijving", line.text, True)
+            else:
+                title, fields = labels.split_fields(line.text)
+                rec.action = builder.action(
+                    builder.next_code(result_code, builder.actions),
+                    title,
+                    fields.pop("timing", "") or rec.action_timing,
+                )
+                for name, value in fields.items():
+                    rec.action.add(labels.ACTION_COLUMNS[name], value)
+    rec.row_action, rec.action = rec.action or rec.row_action, None
+    for cell in rest[1:]:
+        for line in cell:
+            rec.evaluation(line, line.text, labelled=True)
+
+
+def _continues(line: Line) -> bool:
+    """A cell that starts in lower case goes on with the row above."""
+    first = line.plain.lstrip()[:1]
+    return first.isalpha() and first.islower() and not line.bullet
+
+
+def _continue_part(row, name: str, text: str) -> None:
+    parts = row.parts.setdefault(name, [])
+    if parts:
+        previous, bullet = parts[-1]
+        parts[-1] = (f"{previous} {text}", bullet)
+    else:
+        parts.append((text, False))
+
+
+def _continue_value(row, name: str, text: str) -> None:
+    row.values[name] = f"{row.values.get(name, '')} {text}".strip()
+
+
+def _bbc_row(rec, first: list[Line], rest: list[list[Line]]) -> None:
+    text = " ".join(line.text for line in first)
+    match = labels.BBC_ACTION.match(text.replace("**", ""))
+    if not match:
+        rec.builder.note(first[0].position if first else "", text, "Niet geplaatst: actie zonder code (A10900).")
+        return
+    rec.new_bbc_action(match.group(1), match.group(2))
+    rec.result, rec.timing = None, ""
+    for line in rest[0] if rest else []:
+        if (fields := labels.detail_fields(line.text)) is not None:
+            for name, value in fields.items():
+                if name == "timing":
+                    rec.action.values["Tijdstip"] = value
+                else:
+                    rec.action.add(labels.ACTION_COLUMNS[name], value)
+            continue
+        rec.action.add("Omschrijving", line.text, line.bullet)
+    for cell in rest[1:]:
+        for line in cell:
+            rec.evaluation(line, line.text)
+    rec.mode = ""
