@@ -23,7 +23,7 @@ REACHED: dict[str, tuple[tuple[int, int], ...]] = {
     "09_hamme_kantlijnlabels": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
     "10_brasschaat_google_docs_budgetbijlage": ((4, 0), (3, 0), (7, 0), (7, 38), (0, 12), (0, 0), (0, 0), (1, 1)),
     "11_herzele_gemeente_ocmw_tekstvak_cover": ((3, 4), (0, 0), (9, 0), (0, 0), (18, 0), (0, 0), (0, 0), (4, 0)),
-    "12_kortrijk_groot_benchmark": ((4, 60), (4, 0), (20, 0), (0, 0), (0, 0), (0, 0), (0, 0), (4, 0)),
+    "12_kortrijk_groot_benchmark": ((4, 0), (4, 0), (20, 0), (60, 0), (180, 0), (117, 0), (0, 0), (4, 0)),
 }
 
 

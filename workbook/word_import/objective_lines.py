@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from workbook.word_import import labels
 from workbook.word_import.document import Line
 from workbook.word_import.placing import Row
@@ -56,6 +58,11 @@ class ObjectiveLines:
             name, rest = found
             if name in _HINTED:
                 self.hint(_HINTED[name], f"een label '{line.plain.split(':')[0].strip()}'", line.position)
+            if name == "actions" and rest and _singular(plain) and (self.result or self.operational) is not None:
+                # "Actie: title": one action, the paragraphs under it are its description.
+                self.new_action(line, rest, self.result or self.operational)
+                self.mode, self.field, self.fresh = "field", "description", False
+                return
             self.set_mode(name)
             if rest:
                 self.objective_line(
@@ -160,7 +167,7 @@ class ObjectiveLines:
             if self.field in FOLLOW_UP_FIELDS:
                 builder.follow_up(str(self.action.values["Code"])).add(FOLLOW_UP_FIELDS[self.field], text, line.bullet)
             elif self.field in ACTION_FIELDS:
-                self.action.add(ACTION_FIELDS[self.field], text, line.bullet)
+                self.add_text(self.action, ACTION_FIELDS[self.field], line, text)
             return
         if self.objective is not None and self.result is None and self.action is None:
             self.objective.add("Motivering", text, line.bullet)
@@ -173,6 +180,17 @@ class ObjectiveLines:
                 )
             return
         builder.note(line.position, line.plain, "Niet geplaatst: de import herkende niet waar deze tekst hoort.")
+
+    def add_text(self, row: Row, name: str, line: Line, text: str) -> None:
+        """Text to a field of a row; the next line of the same paragraph (after a line break where a PDF line ended)
+        goes on the same paragraph, a word broken by a hyphen joined again."""
+        parts = row.parts.get(name)
+        if parts and not line.bullet and _same_paragraph(self.previous_position, line.position):
+            previous, bullet = parts[-1]
+            parts[-1] = (join_broken(previous, text), bullet)
+        else:
+            row.add(name, text, line.bullet)
+        self.previous_position = line.position
 
     def numbered_result(self, text: str) -> bool:
         match = labels.RESULT.match(text.replace("**", "").strip())
@@ -243,3 +261,21 @@ def after_code(text: str, code: str) -> str:
     rest = text.replace("**", "")
     rest = rest[rest.find(code) + len(code) :]
     return rest.strip().lstrip(":-\u2013.").strip()
+
+
+def _singular(plain: str) -> bool:
+    """ "Actie: ..." rather than "Acties: ...": the label names one item."""
+    return plain.split(":", 1)[0].strip().casefold() in ("actie", "activiteit")
+
+
+def _same_paragraph(previous: str, position: str) -> bool:
+    """Two lines of one paragraph: "alinea 22, regel 1" and "alinea 22, regel 2"."""
+    head, _, line = position.rpartition(", regel ")
+    return bool(head) and line.isdigit() and int(line) > 1 and previous == f"{head}, regel {int(line) - 1}"
+
+
+def join_broken(previous: str, text: str) -> str:
+    """Two pieces of one sentence broken at a line end; "integra-" + "tie" gives "integratie"."""
+    if re.search(r"[a-z\u00e0-\u00ff]-$", previous) and text[:1].islower():
+        return previous[:-1] + text
+    return f"{previous} {text}"

@@ -10,6 +10,7 @@ from workbook.word_import.front_matter import NOT_PLAN_CHAPTERS, OBJECTIVES_PART
 from workbook.word_import.objective_lines import ObjectiveLines, after_code
 from workbook.word_import.placing import Chapter, PlanBuilder, Row
 from workbook.word_import.tables import read_table
+from workbook.word_import.tables.frames import unwrap_frames
 
 
 class Recognizer(FrontMatter, ObjectiveLines):
@@ -51,11 +52,13 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.last_text = ""  # the latest line, which may give the year of a budget table under it
         self.row_table = ""  # the table of the latest results row
         self.row_action: Row | None = None  # the last action of the latest table row, which a next row may go on
+        self.previous_position = ""  # where the latest text of a field stood, for lines of one paragraph
         self.shapes: dict[str, tuple[str, str, bool]] = {}  # position -> (code, title, strategic), numbered headings
 
     # ------------------------------------------------------------------ blocks
 
     def run(self, blocks: list[Block]) -> PlanBuilder:
+        blocks = unwrap_frames(blocks)
         self.shapes = numbered_objectives([b for b in blocks if isinstance(b, Line)])
         for block in blocks:
             if isinstance(block, Table):
@@ -121,7 +124,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
             return
         if not self.started and self.front(line):
             return
-        if line.heading:
+        if line.heading and not (self.started and not self.ended and self.result_heading(line)):
             typed = labels.TYPED_CHAPTER.match(line.plain.strip())
             self.open_chapter(
                 Line(typed.group(1), line.position, line.style, line.bold, heading=line.heading) if typed else line
@@ -131,6 +134,10 @@ class Recognizer(FrontMatter, ObjectiveLines):
             self.chapter_line(line)
             return
         self.objective_line(line, text)
+
+    def result_heading(self, line: Line) -> bool:
+        """A heading "Resultaat 1.1.1: text" under an operational objective: a result, not a chapter."""
+        return self.operational is not None and bool(labels.RESULT_LABELLED.match(line.plain.strip()))
 
     def contents_entry(self, title: str, style: str = "") -> None:
         """A title of the table of contents; entries of deeper levels ("toc 2") are not chapters."""
