@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm
+from docx.table import Table
 
+from reporting.documents.wordml.docx_internals import row_element, table_element
 from reporting.documents.wordml.ooxml import element, put, w
 from reporting.template_builder.house_style import twips
 from reporting.template_builder.page import field
@@ -111,8 +114,16 @@ def contents_page(document) -> None:
     )
 
 
-def set_widths(table, widths_cm: list[float]) -> None:
-    tbl = table._tbl
+@dataclass(frozen=True)
+class TemplateTable:
+    """A table of a template being built, with the column widths finish_table gives it once its rows are there."""
+
+    table: Table
+    widths_cm: list[float]
+
+
+def set_widths(table: Table, widths_cm: list[float]) -> None:
+    tbl = table_element(table)
     total = sum(widths_cm)
     tbl_pr = tbl.tblPr
     put(tbl_pr, element("tblW", w=twips(Cm(total)), type="dxa"))
@@ -133,12 +144,13 @@ def add_table(
     caption: str = "",
     header: bool = True,
     last_row: bool = False,
-):
+) -> TemplateTable:
     table = document.add_table(rows=0, cols=len(widths_cm))
     table.style = document.styles[style]
-    look = table._tbl.tblPr.find(w("tblLook"))
+    table_pr = table_element(table).tblPr
+    look = table_pr.find(w("tblLook"))
     if look is None:
-        look = put(table._tbl.tblPr, element("tblLook"))
+        look = put(table_pr, element("tblLook"))
     for key, value in (
         ("firstRow", header),
         ("lastRow", last_row),
@@ -150,23 +162,22 @@ def add_table(
         look.set(w(key), "1" if value else "0")
     look.attrib.pop(w("val"), None)
     if caption:
-        put(table._tbl.tblPr, element("tblCaption", val=caption))
-    table._widths = widths_cm
-    return table
+        put(table_pr, element("tblCaption", val=caption))
+    return TemplateTable(table, widths_cm)
 
 
-def add_row(table, cells: list[list[tuple[str, str]]], *, repeat_header: bool = False):
+def add_row(table: TemplateTable, cells: list[list[tuple[str, str]]], *, repeat_header: bool = False):
     """A row whose cells hold paragraphs given as (text, style); text "" gives an empty paragraph."""
-    row = table.add_row()
+    row = table.table.add_row()
     if repeat_header:
-        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr = row_element(row).get_or_add_trPr()
         tr_pr.append(element("tblHeader"))
     for cell, paragraphs in zip(row.cells, cells, strict=True):
         first = True
         for text, style in paragraphs:
             paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
             first = False
-            paragraph.style = table.part.document.styles[style]
+            paragraph.style = table.table.part.document.styles[style]
             add_runs(paragraph, text)
     return row
 
@@ -179,12 +190,12 @@ def add_runs(paragraph, text: str) -> None:
             paragraph.add_run(part).bold = True if index % 2 else None
 
 
-def loop_row(table, tag: str) -> None:
-    add_row(table, [[(tag, "Tabeltekst")]] + [[("", "Tabeltekst")]] * (len(table.columns) - 1))
+def loop_row(table: TemplateTable, tag: str) -> None:
+    add_row(table, [[(tag, "Tabeltekst")]] + [[("", "Tabeltekst")]] * (len(table.widths_cm) - 1))
 
 
-def finish_table(table) -> None:
-    set_widths(table, table._widths)
+def finish_table(table: TemplateTable) -> None:
+    set_widths(table.table, table.widths_cm)
 
 
 def grouped_cell(variable: str, item: str = "item") -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.shared import Cm, Pt
 
+from reporting.documents.wordml.docx_internals import cell_element, paragraph_element, table_element
 from reporting.documents.wordml.ooxml import W_NS, element, put
 from reporting.template_builder.house_style import (
     MARGIN_BOTTOM,
@@ -28,13 +29,13 @@ def field(paragraph, instruction: str, shown: str) -> None:
         f"<w:r><w:t>{shown}</w:t></w:r>",
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
     ):
-        paragraph._p.append(parse_xml(xml.replace("<w:r>", f'<w:r xmlns:w="{W_NS}">', 1)))
+        paragraph_element(paragraph).append(parse_xml(xml.replace("<w:r>", f'<w:r xmlns:w="{W_NS}">', 1)))
 
 
 def _band(story, shares: tuple[int, int]):
     """A borderless two-cell table across the full text width (in portrait and landscape alike)."""
     table = story.add_table(rows=1, cols=2, width=TEXT_WIDTH)
-    tbl_pr = table._tbl.tblPr
+    tbl_pr = table_element(table).tblPr
     put(tbl_pr, element("tblW", w="5000", type="pct"))
     put(tbl_pr, element("tblLayout", type="autofit"))
     margins = parse_xml(
@@ -48,7 +49,7 @@ def _band(story, shares: tuple[int, int]):
     put(tbl_pr, element("tblCaption", val="Opmaak"))
     cells = table.rows[0].cells
     for cell, share in zip(cells, shares, strict=True):
-        cell_pr = cell._tc.get_or_add_tcPr()
+        cell_pr = cell_element(cell).get_or_add_tcPr()
         put(cell_pr, element("tcW", w=str(share * 50), type="pct"))
         put(cell_pr, element("vAlign", val="bottom"))
     return cells
@@ -69,7 +70,7 @@ def set_up_page(document, house: HouseStyle, running_title: str) -> None:
         logo_cell, text_cell = _band(header, (30, 70))
         run = logo_cell.paragraphs[0].add_run()
         run.add_picture(str(house.logo), height=Cm(house.logo_height_cm))
-        doc_pr = run._r.find(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
+        doc_pr = run.element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
         doc_pr.set("descr", house.logo_text)
         doc_pr.set("name", "Logo")
         logo_cell.paragraphs[0].style = document.styles["Header"]
@@ -78,8 +79,9 @@ def set_up_page(document, house: HouseStyle, running_title: str) -> None:
         text.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         text.add_run(running)
         rule = header.paragraphs[0]
-        header._element.remove(rule._p)
-        header._element.append(rule._p)
+        # The ruled line under the band: moved to the end of the header.
+        moved = paragraph_element(rule)
+        moved.getparent().append(moved)
     else:
         rule = header.paragraphs[0]
         rule.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -88,7 +90,7 @@ def set_up_page(document, house: HouseStyle, running_title: str) -> None:
     rule.paragraph_format.space_after = Pt(0)
     line = element("pBdr")
     line.append(element("bottom", val="single", sz="4", space="4", color=house.rule))
-    put(rule._p.get_or_add_pPr(), line)
+    put(paragraph_element(rule).get_or_add_pPr(), line)
 
     footer = section.footer
     # One right-aligned line: page fields inside a footer table are left empty by some viewers.
@@ -110,7 +112,7 @@ def set_up_page(document, house: HouseStyle, running_title: str) -> None:
     if house.logo:
         run = first.add_run()
         run.add_picture(str(house.logo), height=Cm(house.logo_height_cm * 1.5))
-        doc_pr = run._r.find(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
+        doc_pr = run.element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
         doc_pr.set("descr", house.logo_text)
         doc_pr.set("name", "Logo")
     section.first_page_footer.paragraphs[0].style = document.styles["Footer"]

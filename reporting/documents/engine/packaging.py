@@ -7,9 +7,10 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 
-from docx.opc.pkgwriter import PackageWriter
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 
 from reporting.documents.engine.spooled_body import document_pieces
+from reporting.documents.wordml.docx_internals import content_types_xml
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _COMPRESSED = (".png", ".jpeg", ".jpg", ".gif", ".xlsx")
@@ -23,18 +24,19 @@ def normalized_zip(data: bytes) -> bytes:
 
 
 def package_bytes(document) -> bytes:
-    """The bytes normalized_zip makes of what document.save writes, without that zip in between: the entries come
-    from python-docx's own package writer and are deflated once instead of twice (and inflated once)."""
+    """The bytes normalized_zip makes of what document.save writes, without that zip in between: the entries are
+    those python-docx's own package writer writes, deflated once instead of twice (and inflated once)."""
     package = document.part.package
     parts = package_parts(package)
     for part in parts:
         part.before_marshal()
     entries = _Entries()
-    PackageWriter._write_content_types_stream(entries, parts)
-    PackageWriter._write_pkg_rels(entries, package.rels)
+    entries.write(CONTENT_TYPES_URI, content_types_xml(parts))
+    entries.write(PACKAGE_URI.rels_uri, package.rels.xml)
     spooled = getattr(document.part, "spooled_body", None)
     for part in parts:
-        # As PackageWriter._write_parts, but a body spooled while it was rendered is written out block by block.
+        # As python-docx's PackageWriter writes the parts, but a body spooled while it was rendered is written out
+        # block by block.
         if part is document.part and spooled is not None:
             entries.write(
                 part.partname,
@@ -85,7 +87,7 @@ class _Later:
 
 
 class _Entries:
-    """python-docx's physical package writer, collecting (member name, content) instead of zipping."""
+    """The package's members as (member name, content), in the order python-docx's writer zips them."""
 
     def __init__(self) -> None:
         self.written: list[tuple[str, object]] = []

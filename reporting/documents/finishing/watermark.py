@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from reporting.documents.wordml.docx_internals import paragraph_element
 from reporting.documents.wordml.ooxml import W_NS
 
 WATERMARK = "ONTWERP"
@@ -53,4 +54,4 @@ def add_watermark(document) -> None:
         paragraphs = header.paragraphs
         paragraph = paragraphs[0] if paragraphs else header.add_paragraph()
         xml = _WATERMARK_XML.format(w=W_NS, n=number, spid=2048 + number, text=WATERMARK)
-        paragraph._p.append(etree.fromstring(xml))
+        paragraph_element(paragraph).append(etree.fromstring(xml))
