@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workbook.plan.errors import WorkbookError
 from workbook.word_import.package import check_package, read_head, refuse_encrypted
+from workbook.word_import.word_numbering import Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BULLET = re.compile(
@@ -72,18 +73,26 @@ def read_document(path: Path, margins: list[Line] | None = None) -> list[Block]:
             f"{path.name}: dit Word-document kan niet gelezen worden; het is beschadigd of geen .docx. {SAVE_AS}"
         ) from None
     styles = {s.style_id: s for s in document.styles}
+    numbering = Numbering(_numbering_root(document), styles)
     blocks: list[Block] = []
     paragraph_number = table_number = 0
     for element in document.element.body.iterchildren():
         if element.tag == W + "p":
             paragraph_number += 1
-            blocks += _lines(element, f"alinea {paragraph_number}", styles)
+            blocks += _lines(element, f"alinea {paragraph_number}", styles, numbering)
         elif element.tag == W + "tbl":
             table_number += 1
-            blocks.append(_table(element, f"tabel {table_number}", styles))
+            blocks.append(_table(element, f"tabel {table_number}", styles, numbering))
     if margins is not None:
         margins += _margins(document, styles)
     return blocks
+
+
+def _numbering_root(document):
+    """The numbering definitions (numbering.xml), None when the document has none."""
+    rels = document.part.rels.values()
+    part = next((r.target_part for r in rels if not r.is_external and r.reltype.endswith("/numbering")), None)
+    return part.element if part is not None and hasattr(part, "element") else None
 
 
 def _margins(document, styles) -> list[Line]:
@@ -94,7 +103,7 @@ def _margins(document, styles) -> list[Line]:
         for where, part in (("koptekst", section.header), ("voettekst", section.footer)):
             if part.is_linked_to_previous and number > 1:
                 continue
-            for index, element in enumerate(part._element.iter(W + "p"), start=1):
+            for index, element in enumerate(part.part.element.iter(W + "p"), start=1):  # the w:hdr or w:ftr
                 for line in _lines(element, f"{where}, alinea {index}", styles):
                     if line.plain not in seen:
                         seen.add(line.plain)
@@ -175,8 +184,9 @@ def _run_flag(run, flag: str, default: bool) -> bool:
     return value not in ("0", "false", "none")
 
 
-def _lines(element, position: str, styles) -> list[Line]:
+def _lines(element, position: str, styles, numbering: Numbering | None = None) -> list[Line]:
     style_name, style = _style(element, styles)
+    number = numbering.number(element, style) if numbering is not None else None
     style_bold, style_underline = _style_flag(style, "bold"), _style_flag(style, "underline")
     numbered = element.find(f"{W}pPr/{W}numPr")
     level = element.find(f"{W}pPr/{W}numPr/{W}ilvl")
@@ -192,22 +202,34 @@ def _lines(element, position: str, styles) -> list[Line]:
             elif child.tag in (W + "br", W + "cr"):
                 pieces.append([])
     lines = []
-    style_listed = _list_style(style)
+    style_listed = _list_style(style) and not _switched_off(element)
     outline = _outline_level(style) if style is not None and not _heading_level(style_name) else 0
+    heading = bool(_heading_level(style_name) or outline)
+    shown = number is not None and not number.bullet and (heading or number.worded)
+    if shown and pieces[0]:
+        # The number Word shows is part of the title: "Strategische doelstelling 1: ...", "1.1 ...".
+        bold = all(b for t, b, _ in pieces[0] if t.strip())
+        pieces[0].insert(0, (f"{number.text} ", bold, False))
     for index, runs in enumerate(pieces):
         line = _line(runs, f"{position}, regel {index + 1}" if len(pieces) > 1 else position, style_name)
         if line is None:
             continue
         line.heading = line.heading or outline
-        listed = numbered is not None or style_listed
-        if listed and index == 0 and not line.bullet:
+        listed = (numbered is not None and not _switched_off(element)) or style_listed
+        if listed and index == 0 and not line.bullet and not (shown and number.worded):
             line.bullet, line.marker = True, "lijst"
         line.sub = line.sub or (level is not None and level.get(W + "val") not in (None, "0"))
         lines.append(line)
     for box_number, box in enumerate(_text_boxes(element), start=1):
-        for number, paragraph in enumerate(box.findall(W + "p"), start=1):
-            lines += _lines(paragraph, f"{position}, tekstvak {box_number}, alinea {number}", styles)
+        for count, paragraph in enumerate(box.findall(W + "p"), start=1):
+            lines += _lines(paragraph, f"{position}, tekstvak {box_number}, alinea {count}", styles, numbering)
     return lines
+
+
+def _switched_off(element) -> bool:
+    """A paragraph whose own numbering is numId 0: the numbering of its style switched off."""
+    found = element.find(f"{W}pPr/{W}numPr/{W}numId")
+    return found is not None and found.get(W + "val") == "0"
 
 
 _BOX = W + "txbxContent"
@@ -262,7 +284,7 @@ def _marker(text: str) -> str:
     return head[:1]
 
 
-def _table(element, position: str, styles) -> Table:
+def _table(element, position: str, styles, numbering: Numbering | None = None) -> Table:
     table = Table(position)
     for row_number, row in enumerate(element.findall(W + "tr"), start=1):
         cells: list[list[Line]] = []
@@ -275,7 +297,7 @@ def _table(element, position: str, styles) -> Table:
             lines: list[Line] = []
             if merged is None or merged.get(W + "val") == "restart":
                 for number, paragraph in enumerate(cell.iter(W + "p"), start=1):
-                    lines += _lines(paragraph, f"{where}, alinea {number}", styles)
+                    lines += _lines(paragraph, f"{where}, alinea {number}", styles, numbering)
             cells.append(lines)
             if span is not None:
                 column += int(span.get(W + "val", "1")) - 1
