@@ -52,7 +52,7 @@ from workbook.plan.schema import (
     normalize_header,
 )
 from workbook.plan.timing import parse_timing
-from workbook.reading import read_notes
+from workbook.reading import plan_size, read_notes
 from workbook.reading.adjustments import read_adjustments
 from workbook.reading.chapters import read_chapters
 from workbook.records.request_record import read_requested
@@ -101,6 +101,7 @@ def plan_from_grids(grids: Mapping[str, Grid], file_name: str = "werkboek") -> P
         spec.name: _read_table(sheets.get(spec.name), spec, file_name, notes, _titles(grids, sheets))
         for spec in DATA_SHEETS
     }
+    plan_size.refuse_too_large(file_name, len(tables[ACTIONS.name]), len(tables[INDICATORS.name]))
     numbering = settings.numbering
     objectives = _objectives(tables[OBJECTIVES.name], numbering)
     results = tuple(
