@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
 from lxml import etree
 from pptx.chart.chart import Chart
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
-from pptx.chart.xmlwriter import SeriesXmlRewriterFactory
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE, XL_TICK_MARK
 from pptx.enum.dml import MSO_LINE, MSO_PATTERN
-from pptx.oxml import parse_xml
 from pptx.util import Pt
-from xlsxwriter import Workbook
 
 from reporting.figures.trends import format_value
+from reporting.pptx_internals import DatedChartData, axis_element, data_labels_element, new_chart, with_data
 from reporting.rollups import NO_FOLLOW_UP, NOT_FILLED
 
 INK = RGBColor.from_string("1F3864")  # the workbook's title blue: near-black in print
@@ -62,41 +56,7 @@ class ChartPart:
     workbook: bytes
 
 
-class _DatedWorkbookWriter(CategoryWorkbookWriter):
-    """python-pptx's data workbook, dated by the document instead of the clock, so equal input gives equal bytes.
-
-    python-pptx writes categories and series names with XlsxWriter's `write`, which makes a formula of a text
-    that starts with = and a link of one that looks like an address: here every text is written as text."""
-
-    def __init__(self, chart_data: CategoryChartData, created: datetime) -> None:
-        super().__init__(chart_data)
-        self._created = created
-
-    @contextmanager
-    def _open_worksheet(self, xlsx_file):
-        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
-        workbook.set_properties({"created": self._created})
-        worksheet = workbook.add_worksheet()
-        yield workbook, worksheet
-        workbook.close()
-
-
-class _ChartData(CategoryChartData):
-    def __init__(self, created: datetime, number_format: str) -> None:
-        super().__init__(number_format=number_format)
-        self._writer = _DatedWorkbookWriter(self, created)
-
-    @property
-    def _workbook_writer(self):
-        return self._writer
-
-
-def _build(data: _ChartData, chart_type) -> tuple[Chart, object]:
-    space = parse_xml(data.xml_bytes(chart_type))
-    return Chart(space, None), space
-
-
-def _finish(space, data: _ChartData) -> ChartPart:
+def _finish(space, data: DatedChartData) -> ChartPart:
     """The chart's language, no frame around it, a link to its workbook, and its bytes."""
     space.insert(1, etree.Element(f"{{{_C}}}lang", val=LANGUAGE))
     # python-pptx's bar chart carries negative axis ids, which the schema (unsigned) refuses: number them anew.
@@ -204,7 +164,7 @@ def line_chart(spec: Mapping[str, object], created: datetime, font: str | None =
     shown = [p[3] for p in points] + [e[1] for e in extras]
     number_format = _number_format([p[3] for p in points], unit)
     low, high = min(shown), max(shown)
-    data = _ChartData(created, number_format)
+    data = DatedChartData(created, number_format)
     data.categories = [f"{year}*" if year in partial_years else str(year) for year in slots]
     empty = [None] * len(slots)
 
@@ -246,7 +206,7 @@ def line_chart(spec: Mapping[str, object], created: datetime, font: str | None =
         axis_title,
         font,
     )
-    return _finish(_with_data(_line_template(look), XL_CHART_TYPE.LINE_MARKERS, data), data)
+    return _finish(with_data(_line_template(look), XL_CHART_TYPE.LINE_MARKERS, data), data)
 
 
 @dataclass(frozen=True)
@@ -262,24 +222,16 @@ class _LineLook:
     font: str | None
 
 
-def _with_data(template, chart_type, data: _ChartData):
-    """A copy of a formatted chart with the series, categories and values of `data` (python-pptx's rewriter:
-    the formatting of every series stays)."""
-    space = copy.deepcopy(template)
-    SeriesXmlRewriterFactory(chart_type, data).replace_series_data(space)
-    return space
-
-
 @lru_cache(maxsize=256)
 def _line_template(look: _LineLook):
     """The formatted chart for `look`, on stand-in data: formatting through python-pptx's object model costs
     milliseconds a chart, and a report's hundreds of charts share a few looks."""
     slots = max(2, (look.target_slot or 0) + 1)
-    data = _ChartData(datetime(1980, 1, 1), look.number_format)
+    data = DatedChartData(datetime(1980, 1, 1), look.number_format)
     data.categories = [str(slot) for slot in range(slots)]
     for style in look.styles:
         data.add_series(style, [1.0] * slots)
-    chart, space = _build(data, XL_CHART_TYPE.LINE_MARKERS)
+    chart, space = new_chart(data, XL_CHART_TYPE.LINE_MARKERS)
     _axes_style(chart, look.axis_format, look.font)
     if look.from_zero:
         chart.value_axis.minimum_scale = 0
@@ -322,24 +274,24 @@ def status_chart(spec: Mapping[str, object], created: datetime, font: str | None
     """Actions per status for each operational objective under one strategic objective (reporting.charts status
     spec): stacked horizontal bars, patterned so the statuses stay apart in black and white, counts in the bars."""
     rows = spec["rows"]
-    data = _ChartData(created, COUNT_FORMAT)
+    data = DatedChartData(created, COUNT_FORMAT)
     data.categories = [f"{code} ({sum(counts)})" for code, counts in rows]
     for index, word in enumerate(spec["words"]):
         data.add_series(word, [counts[index] or None for _, counts in rows])
     # A few actions: a line per action, so the axis never counts in halves.
     step = 1 if max((sum(counts) for _, counts in rows), default=0) <= 10 else None
     template = _status_template(tuple(spec["styles"]), font, step)
-    return _finish(_with_data(template, XL_CHART_TYPE.BAR_STACKED, data), data)
+    return _finish(with_data(template, XL_CHART_TYPE.BAR_STACKED, data), data)
 
 
 @lru_cache(maxsize=64)
 def _status_template(styles: tuple[tuple[str, MSO_PATTERN | None], ...], font: str | None, step: int | None):
     """The formatted status chart with a series per (colour, pattern) in `styles`, on stand-in data."""
-    data = _ChartData(datetime(1980, 1, 1), COUNT_FORMAT)
+    data = DatedChartData(datetime(1980, 1, 1), COUNT_FORMAT)
     data.categories = ["1"]
     for index, _ in enumerate(styles):
         data.add_series(str(index), [1])
-    chart, space = _build(data, XL_CHART_TYPE.BAR_STACKED)
+    chart, space = new_chart(data, XL_CHART_TYPE.BAR_STACKED)
     _axes_style(chart, COUNT_FORMAT, font)
     if step:
         chart.value_axis.major_unit = step
@@ -348,7 +300,7 @@ def _status_template(styles: tuple[tuple[str, MSO_PATTERN | None], ...], font: s
     plot.overlap = 100
     # The first objective on top, as in the report's text, and the value axis still below the bars.
     chart.category_axis.reverse_order = True
-    chart.value_axis._element.find(f"{{{_C}}}crosses").set("val", "max")
+    axis_element(chart.value_axis).find(f"{{{_C}}}crosses").set("val", "max")
     _axis_title(chart.value_axis, "aantal acties")
     for series, (colour, pattern) in zip(plot.series, styles, strict=True):
         fill = series.format.fill
@@ -371,7 +323,7 @@ def _status_template(styles: tuple[tuple[str, MSO_PATTERN | None], ...], font: s
         if pattern is not None:  # a count on a hatched bar gets a white ground, to stay readable
             ground = etree.Element(f"{{{_C}}}spPr")
             etree.SubElement(etree.SubElement(ground, f"{{{_A}}}solidFill"), f"{{{_A}}}srgbClr", val="FFFFFF")
-            labels._element.find(f"{{{_C}}}txPr").addprevious(ground)
+            data_labels_element(labels).find(f"{{{_C}}}txPr").addprevious(ground)
     return space
 
 
