@@ -9,7 +9,7 @@ from pathlib import Path
 from reporting.documents.choice import template_path
 from reporting.documents.contexts.figures import report_figures
 from reporting.documents.contexts.report_context import year_report_context
-from reporting.documents.engine.chart_parts import DescribedChart
+from reporting.documents.engine.chart_parts import DocumentCharts
 from reporting.documents.engine.rendering import release, render
 from reporting.documents.finishing import BlockSteps, Properties, finish
 from reporting.documents.naming import YEAR_REPORT
@@ -46,7 +46,7 @@ def render_year_report(
         holder["context"] = year_report_context(
             plan,
             figures,
-            lambda chart, width_cm: DescribedChart(template_object, chart, width_cm, created),
+            DocumentCharts(template_object, created).chart,
             today=today,
             draft=draft,
             warnings=warnings,

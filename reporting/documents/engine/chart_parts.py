@@ -31,10 +31,10 @@ _INLINE = (
 )
 
 
-class _Document:
-    """What the charts of one document share: its font, and the next free numbers of chart part, workbook part
-    and drawing (docPr id), counted on from the highest the template has, so that a chart in the officer's own
-    template is never overwritten."""
+class _PartCharts:
+    """What the charts of one rendered part (the body, a header) share: the document's font, and the next free
+    numbers of chart part, workbook part and drawing (docPr id), counted on from the highest the template has, so
+    that a chart in the officer's own template is never overwritten."""
 
     def __init__(self, part) -> None:
         self.font = _font(part)
@@ -44,7 +44,6 @@ class _Document:
         ids = [int(v) for v in part.element.xpath("//wp:docPr/@id") if v.isdigit()]
         self.drawings = itertools.count(max(ids, default=0) + 1000)
         self._relationships = itertools.count(len(part.rels) + 1)
-        self.store = _BlobStore()
 
     def relationship_id(self, relationships) -> str:
         """A free relationship id: python-docx's own search for one walks them all, for every new chart."""
@@ -77,10 +76,9 @@ class _BlobStore:
 
 
 def close_chart_store(part) -> None:
-    """Close the file of the charts made while `part` was rendered, if any."""
-    shared = getattr(part, "_planrapport_charts", None)
-    if shared is not None:
-        shared.store.close()
+    """Close (and so remove) the file that holds the bytes of `part`, if it is a chart's part or workbook."""
+    if isinstance(part, _StoredPart):
+        part.store.close()
 
 
 class _StoredPart(Part):
@@ -88,11 +86,11 @@ class _StoredPart(Part):
 
     def __init__(self, partname: PackURI, content_type: str, blob: bytes, package, store: _BlobStore) -> None:
         super().__init__(partname, content_type, None, package)
-        self._store, self._where = store, store.put(blob)
+        self.store, self._where = store, store.put(blob)
 
     @property
     def blob(self) -> bytes:
-        return self._store.get(self._where)
+        return self.store.get(self._where)
 
 
 def _font(part) -> str | None:
@@ -105,41 +103,63 @@ def _highest(pattern: re.Pattern, names: list[str]) -> int:
     return max((int(m.group(1)) for m in map(pattern.fullmatch, names) if m), default=0)
 
 
-class DescribedChart:
-    """A chart that the template prints with {{ ... }}: its parts are made when it is printed, where it is."""
+class DocumentCharts:
+    """The native charts of one document, made as its template prints them: what the charts of each rendered part
+    share, and the file their bytes wait in until the package is written."""
 
-    def __init__(self, template, chart: PlannedChart, width_cm: float, created: datetime) -> None:
-        self.template, self.chart, self.width_cm, self.created = template, chart, width_cm, created
+    def __init__(self, template, created: datetime) -> None:
+        self.template, self.created = template, created
+        self._parts: dict[int, tuple[object, _PartCharts]] = {}
+        self._store: _BlobStore | None = None
+
+    def chart(self, chart: PlannedChart, width_cm: float) -> DescribedChart:
+        """A chart that the template prints with {{ ... }}: its parts are made when it is printed, where it is."""
+        return DescribedChart(self, chart, width_cm)
+
+    def inline(self, chart: PlannedChart, width_cm: float) -> str:
+        """The chart's parts, added to the part being rendered, and the drawing that shows it there."""
+        part = self.template.current_rendering_part
+        # By the part's identity; the part is kept alongside, so that its id is not reused while this document lives.
+        entry = self._parts.get(id(part))
+        if entry is None:
+            entry = self._parts[id(part)] = (part, _PartCharts(part))
+        shared = entry[1]
+        if self._store is None:
+            self._store = _BlobStore()
+        built = chart.build(self.created, shared.font)
+        workbook = _StoredPart(
+            PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{next(shared.workbooks)}.xlsx"),
+            CT.SML_SHEET,
+            built.workbook,
+            part.package,
+            self._store,
+        )
+        made = _StoredPart(
+            PackURI(f"/word/charts/chart{next(shared.charts)}.xml"), CT.DML_CHART, built.xml, part.package, self._store
+        )
+        made.relate_to(workbook, RT.PACKAGE)
+        inline = _INLINE.format(
+            cx=Cm(width_cm),
+            cy=Cm(chart.height_cm(width_cm)),
+            id=next(shared.drawings),
+            name=quoteattr(chart.alt_text[:60] or "Grafiek"),
+            descr=quoteattr(chart.alt_text),
+            rid=part.rels.add_relationship(RT.CHART, made, shared.relationship_id(part.rels)).rId,
+        )
+        return f'</w:t></w:r><w:r><w:drawing>{inline}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+
+
+class DescribedChart:
+    """A chart as the template's context holds it: printed with {{ ... }}, it becomes a drawing there."""
+
+    def __init__(self, charts: DocumentCharts, chart: PlannedChart, width_cm: float) -> None:
+        self.charts, self.chart, self.width_cm = charts, chart, width_cm
 
     @property
     def alt_text(self) -> str:
         return self.chart.alt_text
 
     def __html__(self) -> str:
-        part = self.template.current_rendering_part
-        shared = getattr(part, "_planrapport_charts", None)
-        if shared is None:
-            shared = part._planrapport_charts = _Document(part)
-        built = self.chart.build(self.created, shared.font)
-        workbook = _StoredPart(
-            PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{next(shared.workbooks)}.xlsx"),
-            CT.SML_SHEET,
-            built.workbook,
-            part.package,
-            shared.store,
-        )
-        chart = _StoredPart(
-            PackURI(f"/word/charts/chart{next(shared.charts)}.xml"), CT.DML_CHART, built.xml, part.package, shared.store
-        )
-        chart.relate_to(workbook, RT.PACKAGE)
-        inline = _INLINE.format(
-            cx=Cm(self.width_cm),
-            cy=Cm(self.chart.height_cm(self.width_cm)),
-            id=next(shared.drawings),
-            name=quoteattr(self.chart.alt_text[:60] or "Grafiek"),
-            descr=quoteattr(self.chart.alt_text),
-            rid=part.rels.add_relationship(RT.CHART, chart, shared.relationship_id(part.rels)).rId,
-        )
-        return f'</w:t></w:r><w:r><w:drawing>{inline}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+        return self.charts.inline(self.chart, self.width_cm)
 
     __str__ = __html__
