@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 from planrapport.cli import main
 from workbook.cycle.collect import collect
 from workbook.cycle.new_year import open_year
-from workbook.cycle.requests import IDENTITY_SHEET, ask, requests_for
+from workbook.cycle.request_book import IDENTITY_SHEET
+from workbook.cycle.requests import ask, requests_for
 from workbook.reading.reader import read_plan
 
 YEAR = 2013

@@ -9,7 +9,8 @@ import pytest
 from conftest import DENDERLEEUW, WAREGEM, soffice
 from openpyxl import load_workbook
 
-from workbook.cycle.collect import Collected, gather
+from workbook.cycle.collect import gather
+from workbook.cycle.collected import Collected
 from workbook.cycle.new_year import open_year
 from workbook.cycle.requests import ask, write_requests
 from workbook.reading.reader import read_plan

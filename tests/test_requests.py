@@ -7,7 +7,8 @@ from openpyxl import load_workbook
 
 from planrapport.cli import main
 from workbook.cycle.new_year import open_year
-from workbook.cycle.requests import IDENTITY_SHEET, write_requests
+from workbook.cycle.request_book import IDENTITY_SHEET
+from workbook.cycle.requests import write_requests
 from workbook.reading.reader import read_plan
 
 

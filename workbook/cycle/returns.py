@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.cycle.requests import (
+from workbook.cycle.request_book import (
     FOLLOW_UP_FIELDS,
     IDENTITY_KEYS,
     IDENTITY_KIND,
