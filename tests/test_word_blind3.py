@@ -18,7 +18,7 @@ REACHED: dict[str, tuple[tuple[int, int], ...]] = {
     "04_bilzen_doelstelling_r_a_codes": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
     "05_tongeren_beleidsdomeinen_overzichtstabel": ((2, 3), (4, 0), (9, 0), (0, 0), (0, 21), (0, 0), (0, 0), (2, 0)),
     "06_maldegem_indicatortabel_per_od": ((2, 0), (3, 0), (8, 0), (0, 0), (22, 0), (17, 0), (0, 0), (4, 0)),
-    "07_dilbeek_onzichtbare_tabel": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "07_dilbeek_onzichtbare_tabel": ((3, 0), (3, 0), (8, 0), (21, 0), (43, 0), (21, 0), (0, 0), (4, 0)),
     "08_wetteren_actie_nummer_per_od": ((2, 0), (3, 0), (8, 0), (0, 0), (0, 0), (0, 0), (0, 0), (1, 0)),
     "09_hamme_kantlijnlabels": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
     "10_brasschaat_google_docs_budgetbijlage": ((4, 0), (3, 0), (7, 0), (7, 38), (0, 12), (0, 0), (0, 0), (1, 1)),
