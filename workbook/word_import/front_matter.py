@@ -36,7 +36,9 @@ class FrontMatter:
             settings["Gemeente"] = plain
             return True
         elif (match := labels.FRONT_MUNICIPALITY.match(plain)) and "Gemeente" not in settings:
-            settings["Gemeente"] = match.group(1).strip()
+            # "Stad Bilzen | 2026-2031": the gemeente and the period on one line.
+            self.period(plain)
+            settings["Gemeente"] = labels.without_period(match.group(1)).strip(" |\u00b7-\u2013,") or match.group(1)
         elif match := labels.AUTHOR.match(plain):
             settings["Opgesteld door"] = match.group(1).strip()
         elif match := labels.FICTION.match(plain):

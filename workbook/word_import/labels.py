@@ -94,7 +94,15 @@ LABELS: dict[str, tuple[str, ...]] = {
         "waarom",
         "waarom?",
     ),
-    "results": ("resultaten", "resultaat", "verwachte resultaten", "verwacht resultaat", "wat willen we bereiken?"),
+    "results": (
+        "resultaten",
+        "resultaat",
+        "verwachte resultaten",
+        "verwacht resultaat",
+        "beoogde resultaten",
+        "beoogd resultaat",
+        "wat willen we bereiken?",
+    ),
     "evaluation": (
         "wijze en tijdstip evaluatie",
         "wijze en tijdstip van evaluatie",

@@ -27,6 +27,8 @@ ACTION_FIELDS = {
 }
 # Lines of the plan document of planrapport that say something is missing; they are not the officer's text.
 PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
+# A typed code before a result or action: "R1.1.2 text", "A1.1.2.1 title", "A 1.2.3: title", "1.1.2.1 title".
+TYPED_CODE = re.compile(r"^([RA])?\s?(\d{1,2}(?:\.\d{1,2}){2,3})\.?(?:\s*[:\-\u2013]\s*|\s+)(\S.*)$", re.DOTALL)
 # Labels that announce a level: a warning when that level stays empty.
 _HINTED = {"results": "results", "actions": "actions", "evaluation": "indicators"}
 
@@ -53,6 +55,11 @@ class ObjectiveLines:
                 Line(f"{match.group(1)} {rest}", line.position, line.style, line.bold, line.underline),
                 f"{match.group(1)} {rest}",
             )
+            return
+        if self.typed_code(line, text):
+            return
+        if (fields := labels.detail_fields(text)) is not None and self.action is not None:
+            self.action_fields(fields)
             return
         if found := labels.label(text):
             name, rest = found
@@ -180,6 +187,36 @@ class ObjectiveLines:
                 )
             return
         builder.note(line.position, line.plain, "Niet geplaatst: de import herkende niet waar deze tekst hoort.")
+
+    def typed_code(self, line: Line, text: str) -> bool:
+        """A line that starts with a code one level under the current objective or result, with a letter before it
+        ("R1.1.2 text", "A1.1.2.1 title") or four numbers deep: a result or an action by its depth."""
+        match = TYPED_CODE.match(text.replace("**", "").strip())
+        if match is None or self.operational is None or (not match.group(1) and match.group(2).count(".") < 3):
+            return False
+        letter, code, rest = (match.group(1) or "").upper(), match.group(2), match.group(3).strip()
+        objective = str(self.operational.values["Code"]).removeprefix("AP").strip()
+        if code.startswith(objective + ".") and code.count(".") == objective.count(".") + 1 and letter != "A":
+            self.set_mode("results")
+            self.result = self.builder.result(code, rest)
+            self.result_marker, self.result_style, self.result_bullet = "", "", False
+            return True
+        parent = self.result if code.count(".") == objective.count(".") + 2 else self.operational
+        if not code.startswith(str(parent.values["Code"]) + ".") or letter == "R":
+            return False
+        self.action = self.builder.action(f"{letter}{code}", rest)
+        self.action_sub = False
+        self.mode, self.field, self.fresh = "field", "description", False
+        return True
+
+    def action_fields(self, fields: dict[str, str]) -> None:
+        """A line of labels only under an action: "Trekker: Dienst X – Timing: 2026"."""
+        for name, value in fields.items():
+            if name == "timing":
+                self.action.values["Tijdstip"] = value
+            else:
+                self.action.add(ACTION_FIELDS[name], value)
+        self.mode, self.field = "field", list(fields)[-1]
 
     def add_text(self, row: Row, name: str, line: Line, text: str) -> None:
         """Text to a field of a row; the next line of the same paragraph (after a line break where a PDF line ended)

@@ -195,6 +195,8 @@ class Recognizer(FrontMatter, ObjectiveLines):
             self.new_objective(match.group(1), match.group(2), strategic=False)
         elif (line.heading or line.bold) and (match := labels.WORDED_STRATEGIC.match(plain)):
             self.new_objective(match.group(1), match.group(2), strategic=True)
+        elif line.heading and (code := self.sub_number(plain)) is not None:
+            self.new_objective(code, labels.NUMBER_SHAPE.match(plain).group(2), strategic=False)
         elif (
             (match := labels.NUMBERED_ACTION.match(plain))
             and self.operational is not None
@@ -205,6 +207,14 @@ class Recognizer(FrontMatter, ObjectiveLines):
         else:
             return False
         return True
+
+    def sub_number(self, plain: str) -> str | None:
+        """The code of a heading "1.2 title" under strategic objective 1 (its number without a label)."""
+        match = labels.NUMBER_SHAPE.match(plain)
+        if match is None or self.strategic is None or self.ended or "." not in match.group(1):
+            return None
+        code = match.group(1)
+        return code if code.split(".")[0] == str(self.strategic.values["Code"]) else None
 
     def new_objective(self, code: str, title: str, strategic: bool) -> None:
         if not self.started and self.chapter is not None and not self.chapter.paragraphs:
