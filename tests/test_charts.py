@@ -7,6 +7,7 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from reporting import chart_xml
+from reporting.chart_xml import _axis_format, _line_template, _number_format
 from reporting.charts import planned_charts
 from reporting.figures.trends import indicator_trends
 from reporting.rollups import plan_rollup
@@ -163,12 +164,12 @@ def test_the_data_workbook_holds_what_the_chart_shows(denderleeuw):
 
 
 def test_percentages_and_euros_keep_their_unit_in_the_format():
-    assert chart_xml._number_format([22.45, 30], "percentage") == '[$-813]#,##0.0"%"'
-    assert chart_xml._number_format([22, 30], "%") == '[$-813]#,##0"%"'
-    assert chart_xml._number_format([20667], "euro") == '[$-813]"€ "#,##0'
-    assert chart_xml._number_format([20667.5], "euro") == '[$-813]"€ "#,##0.00'
-    assert chart_xml._axis_format(0, 3, "") == "[$-813]#,##0.0"  # steps of a half need a decimal
-    assert chart_xml._axis_format(0, 1200, "") == "[$-813]#,##0"
+    assert _number_format([22.45, 30], "percentage") == '[$-813]#,##0.0"%"'
+    assert _number_format([22, 30], "%") == '[$-813]#,##0"%"'
+    assert _number_format([20667], "euro") == '[$-813]"€ "#,##0'
+    assert _number_format([20667.5], "euro") == '[$-813]"€ "#,##0.00'
+    assert _axis_format(0, 3, "") == "[$-813]#,##0.0"  # steps of a half need a decimal
+    assert _axis_format(0, 1200, "") == "[$-813]#,##0"
 
 
 def test_status_chart_per_strategic_objective(denderleeuw):
@@ -215,7 +216,7 @@ def test_axis_ids_are_unsigned_as_the_schema_wants():
 def test_same_chart_same_bytes_whatever_was_built_before(denderleeuw):
     _, trends, rollup = denderleeuw
     lines = lines_of(trends)
-    chart_xml._line_template.cache_clear()
+    _line_template.cache_clear()
     first = lines["A10911-I4"].build(CREATED)
     for other in lines.values():
         other.build(CREATED)

@@ -17,6 +17,7 @@ from docx.shared import Pt
 
 from benchmarks.make_plan import main as make_plan
 from reporting.documents import render_evaluation
+from reporting.documents.wordml.docx_internals import table_element
 from workbook.reading.reader import read_plan
 
 TODAY = date(2030, 6, 1)
@@ -44,7 +45,7 @@ def documents(six_years) -> dict:
 
 
 def _caption(table) -> str:
-    caption = table._tbl.tblPr.find(qn("w:tblCaption"))
+    caption = table_element(table).tblPr.find(qn("w:tblCaption"))
     return caption.get(qn("w:val")) if caption is not None else ""
 
 
@@ -53,7 +54,7 @@ def _tables(document, caption: str) -> list:
 
 
 def _widths(table) -> list[int]:
-    return [int(column.get(qn("w:w"))) for column in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    return [int(column.get(qn("w:w"))) for column in table_element(table).tblGrid.findall(qn("w:gridCol"))]
 
 
 def _needs(text: str, cm_per_character: float) -> int:
@@ -64,7 +65,7 @@ def _needs(text: str, cm_per_character: float) -> int:
 
 def _text_width(document, table) -> int:
     body = document.element.body
-    following = table._tbl.getnext()
+    following = table_element(table).getnext()
     while following is not None and following.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
         following = following.getnext()
     section = following.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if following is not None else body.find(qn("w:sectPr"))

@@ -8,6 +8,7 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from reporting.documents.wordml.docx_internals import paragraph_element
 from workbook.word_import.importing import import_document
 
 
@@ -20,7 +21,7 @@ def bold(document, text: str, style: str | None = None):
 def listed(document, text: str, level: int = 0, style: str = "List Paragraph"):
     """A paragraph of a Word list (numbering at `level`), as Word writes bullets and numbered lists."""
     paragraph = document.add_paragraph(text, style=style)
-    properties = paragraph._p.get_or_add_pPr()
+    properties = paragraph_element(paragraph).get_or_add_pPr()
     numbering = OxmlElement("w:numPr")
     for name, value in (("w:ilvl", level), ("w:numId", 1)):
         element = OxmlElement(name)
