@@ -14,7 +14,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE, MSO_PATTERN
 from pptx.util import Pt
 
-from reporting.figures.trends import format_value
+from reporting.figures.words import format_value
 from reporting.pptx_internals import DatedChartData, axis_element, data_labels_element, new_chart, with_data
 from reporting.rollups import NO_FOLLOW_UP, NOT_FILLED
 

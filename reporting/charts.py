@@ -9,11 +9,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from reporting.figures import formatting
-from reporting.figures.trends import Point, format_value
+from reporting.figures.trend import Trend
+from reporting.figures.words import format_value
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from reporting.chart_xml import ChartPart
     from reporting.rollups import PlanRollup
 
@@ -44,15 +43,14 @@ class PlannedChart:
 
 
 def planned_charts(
-    trends: pd.DataFrame | None, rollup: PlanRollup | None, status_codes: Iterable[str]
+    trends: Iterable[Trend] | None, rollup: PlanRollup | None, status_codes: Iterable[str]
 ) -> tuple[dict[str, PlannedChart], dict[str, PlannedChart]]:
     """A line chart per quantitative indicator with a value, and a status chart per objective in `status_codes`,
     by code; a document builds only those it shows."""
-    rows = trends.to_dict("records") if trends is not None else []
     lines = {}
-    for row in rows:
-        if _drawable(row):
-            spec = _line_spec(row)
+    for trend in trends if trends is not None else ():
+        if _drawable(trend):
+            spec = _line_spec(trend)
             lines[spec["code"]] = PlannedChart("line", spec, _line_alt_text(spec))
     bars = {}
     for code in status_codes if rollup is not None else ():
@@ -64,23 +62,22 @@ def planned_charts(
 # ---- indicator line charts ----
 
 
-def _drawable(row: Mapping[str, object]) -> bool:
-    return bool(row["quantitative"]) and any(p.value is not None for p in row["points"])
+def _drawable(trend: Trend) -> bool:
+    return trend.quantitative and bool(trend.valued)
 
 
-def _line_spec(trend: Mapping[str, object]) -> dict[str, object]:
+def _line_spec(trend: Trend) -> dict[str, object]:
     """The figures a line chart and its alt text need, as plain values."""
-    points = tuple(Point(*p) for p in trend["points"] if p[3] is not None)
     return {
-        "code": trend["code"],
-        "text": trend["text"],
-        "unit": trend["unit"] or "",
-        "points": tuple((p.period, p.year, p.partial, p.value, p.share) for p in points),
-        "baseline": _pair(trend["baseline_year"], trend["baseline_value"]),
-        "baseline_origin": trend["baseline_origin"] or "",
-        "target": _pair(trend["target_year"], trend["target_value"]),
-        "projection": _pair(trend["projection_year"], trend["projection_value"]),
-        "verdict": trend["verdict"] or "",
+        "code": trend.code,
+        "text": trend.text,
+        "unit": trend.unit,
+        "points": tuple((p.period, p.year, p.partial, p.value, p.share) for p in trend.valued),
+        "baseline": _pair(trend.baseline_year, trend.baseline_value),
+        "baseline_origin": trend.baseline_origin,
+        "target": _pair(trend.target_year, trend.target_value),
+        "projection": _pair(trend.projection_year, trend.projection_value),
+        "verdict": trend.verdict,
     }
 
 

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
+from reporting.figures.trend import Trend
 from reporting.figures.verdict import FALL, KEEP, NO_DATA, ON_TRACK, RISE
 from reporting.figures.words import at_year, shown
 from reporting.rollups import NO_FOLLOW_UP, NOT_FILLED, BudgetYear, budget_years
 from workbook.plan.errors import WorkbookError
 from workbook.plan.model import Action, FollowUp, Indicator, Plan
 from workbook.plan.running import answered, running, word
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 # What became of an action by the end of the period.
 FINISHED, STOPPED, CARRIED_ON, NEVER_FOLLOWED = "afgerond", "stopgezet", "loopt door", "nooit opgevolgd"
@@ -35,7 +31,7 @@ VERDICTS = (MET, NOT_MET, ON_COURSE, OFF_COURSE, NOT_JUDGEABLE)
 _SIGN = {RISE: 1, FALL: -1, KEEP: 0}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionCourse:
     """One action over the period: its status word per year (NOT_RUNNING, NO_FOLLOW_UP or the officer's word),
     what became of it, in which year, and the stand van zaken of that year (the reason when it was stopped)."""
@@ -48,18 +44,18 @@ class ActionCourse:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorCourse:
-    """One quantitative indicator over the period: its trend row (reporting.figures.trends, as of the end year) and the
-    verdict of the evaluation with its reason in Dutch."""
+    """One quantitative indicator over the period: its trend as of the end year and the verdict of the evaluation
+    with its reason in Dutch."""
 
     indicator: Indicator
-    trend: Mapping[str, object]
+    trend: Trend
     verdict: str
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evaluation:
     start: int
     end: int
@@ -70,7 +66,7 @@ class Evaluation:
     indicators: tuple[IndicatorCourse, ...]
     budget: tuple[BudgetYear, ...]
     status_words: tuple[str, ...]
-    trends: pd.DataFrame
+    trends: tuple[Trend, ...]  # every indicator's, as of the end year
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -107,13 +103,13 @@ def evaluate(plan: Plan, today: date) -> Evaluation:
     open_years = tuple(y for y in years if y >= today.year)
     finished = not open_years
     actions, empty = _action_courses(plan, years)
-    frame = indicator_trends(plan, end)
+    trends = indicator_trends(plan, end)
     indicators = []
     by_code = {i.code: i for i in plan.indicators}
-    for row in frame.to_dict("records"):
-        if row["quantitative"] and row["code"] in by_code:
-            verdict, reason = judge(row, end, finished)
-            indicators.append(IndicatorCourse(by_code[row["code"]], row, verdict, reason))
+    for trend in trends:
+        if trend.quantitative and trend.code in by_code:
+            verdict, reason = judge(trend, end, finished)
+            indicators.append(IndicatorCourse(by_code[trend.code], trend, verdict, reason))
     status_words = _ordered(plan.lists.get("Status"), [s for a in actions for s in a.statuses])
     return Evaluation(
         start,
@@ -125,7 +121,7 @@ def evaluate(plan: Plan, today: date) -> Evaluation:
         tuple(indicators),
         tuple(b for b in budget_years(plan) if start <= b.year <= end),
         status_words,
-        frame,
+        trends,
     )
 
 
@@ -192,32 +188,32 @@ def _ordered(listed: tuple[str, ...], found: list[str]) -> tuple[str, ...]:
 # ---------------------------------------------------------------- indicators
 
 
-def judge(row: Mapping[str, object], end: int, finished: bool) -> tuple[str, str]:
-    """The verdict over the period from the trend row as of the end year (reporting.figures.verdict): gehaald when
+def judge(trend: Trend, end: int, finished: bool) -> tuple[str, str]:
+    """The verdict over the period from the trend as of the end year (reporting.figures.verdict): gehaald when
     the last full-year value reaches the target; niet gehaald when the period (or the target year) is over with
     a final measurement that does not; op koers or niet op koers while the period runs; niet te beoordelen
     without enough full-year measurements, without a target or without a final measurement."""
-    verdict, reason = str(row["verdict"] or ""), str(row["reason"] or "")
+    verdict, reason = trend.verdict, trend.reason
     if verdict == NO_DATA:
         return NOT_JUDGEABLE, reason
-    unit = str(row["unit"] or "")
-    target, value, year = row["target_value"], row["compared_value"], row["compared_year"]
+    unit = trend.unit
+    target, value, year = trend.target_value, trend.compared_value, trend.compared_year
     if target is None:
         return NOT_JUDGEABLE, _joined(
             "Er is geen streefwaarde ingevuld, dus of het doel gehaald is, valt niet te zeggen.", reason
         )
-    sign = _SIGN.get(str(row["direction"] or ""))
+    sign = _SIGN.get(trend.direction)
     if sign is None:
         return NOT_JUDGEABLE, reason
     reached = ((shown(value, unit) - shown(target, unit)) * sign >= 0) if sign else verdict == ON_TRACK
     if reached:
         return MET, reason
-    target_year = row["target_year"] if row["target_year"] is not None else end
+    target_year = trend.target_year if trend.target_year is not None else end
     final_year = min(int(target_year), end)
     if year is not None and int(year) >= final_year:
         return NOT_MET, reason
     if finished:
-        goal = at_year(float(target), row["target_year"], unit, "tegen")
+        goal = at_year(float(target), trend.target_year, unit, "tegen")
         return NOT_JUDGEABLE, _joined(
             f"Er is geen eindmeting: voor {final_year} staat er geen volledige meting op blad Metingen. "
             f"De laatste, {at_year(float(value), int(year), unit)}, haalt de streefwaarde {goal} niet.",

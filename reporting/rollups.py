@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from reporting.figures.cofinancing import cofinancing_met
+from reporting.figures.trend import Trend
+from reporting.figures.verdict import VERDICTS
 from workbook.plan import codes
 from workbook.plan.model import BBC, Action, FollowUp, Plan
 from workbook.plan.running import answered, previous_rows, running
 from workbook.plan.schema import OFF_TRACK
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 NO_FOLLOW_UP = "geen opvolging"
 NOT_FILLED = "niet ingevuld"
@@ -23,7 +21,7 @@ OWN = "Eigen middelen gemeente"
 PLAN_LEVEL = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GroupRollup:
     """The actions and indicators under one objective (level 1 or 2), or under the whole plan (level 0).
 
@@ -53,7 +51,7 @@ class GroupRollup:
     descriptive_measured: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BudgetYear:
     """Planned and spent per year; co-financing = own municipal funding / Flemish subsidy (0..1).
 
@@ -79,7 +77,7 @@ class BudgetYear:
     rule_met_spent: bool | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlanRollup:
     year: int | None
     plan: GroupRollup
@@ -98,13 +96,13 @@ class PlanRollup:
         return tuple(o for o in self.objectives if o.parent_code == code)
 
 
-def plan_rollup(plan: Plan, year: int | None = None, trends: pd.DataFrame | None = None) -> PlanRollup:
+def plan_rollup(plan: Plan, year: int | None = None, trends: Sequence[Trend] | None = None) -> PlanRollup:
     """Roll the plan up for `year` (default: the report year); pass `trends` when already computed."""
-    from reporting.figures.trends import VERDICTS, indicator_trends
-
     if year is None:
         year = plan.settings.report_year
     if trends is None:
+        from reporting.figures.trends import indicator_trends
+
         trends = indicator_trends(plan, year)
     ancestry = _Ancestry(plan)
     objective_codes = {o.code for o in plan.objectives}
@@ -121,10 +119,10 @@ def plan_rollup(plan: Plan, year: int | None = None, trends: pd.DataFrame | None
         for group in groups(action.code):
             actions_by_group.setdefault(group, []).append(facts)
             actions.append(facts)
-    indicators_by_group: dict[str, list[dict[str, object]]] = {}
-    for row in trends[["code", "parent_code", "quantitative", "verdict", "measured_in_year"]].to_dict("records"):
-        for group in groups(row["code"]):
-            indicators_by_group.setdefault(group, []).append(row)
+    indicators_by_group: dict[str, list[Trend]] = {}
+    for trend in trends:
+        for group in groups(trend.code):
+            indicators_by_group.setdefault(group, []).append(trend)
     status_words = _ordered_words(plan.lists.get("Status"), [a["status"] for a in actions])
     time_words = _ordered_words(plan.lists.get("Tijd"), [a["time"] for a in actions])
     colour_words = _ordered_words(
@@ -134,8 +132,8 @@ def plan_rollup(plan: Plan, year: int | None = None, trends: pd.DataFrame | None
     def rollup(code: str, title: str, level: int, parent: str | None) -> GroupRollup:
         found = actions_by_group.get(code, [])
         measured = indicators_by_group.get(code, [])
-        quantitative = [i for i in measured if bool(i["quantitative"])]
-        descriptive = [i for i in measured if not bool(i["quantitative"])]
+        quantitative = [i for i in measured if i.quantitative]
+        descriptive = [i for i in measured if not i.quantitative]
         followed = sum(bool(a["followed_up"]) for a in found)
         on_schedule = sum(bool(a["on_schedule"]) for a in found)
         return GroupRollup(
@@ -152,9 +150,9 @@ def plan_rollup(plan: Plan, year: int | None = None, trends: pd.DataFrame | None
             on_schedule=on_schedule,
             on_schedule_share=on_schedule / followed if followed else None,
             indicators=len(quantitative),
-            by_verdict=_counts([i["verdict"] for i in quantitative], VERDICTS),
+            by_verdict=_counts([i.verdict for i in quantitative], VERDICTS),
             descriptive=len(descriptive),
-            descriptive_measured=sum(bool(i["measured_in_year"]) for i in descriptive),
+            descriptive_measured=sum(bool(i.measured_in_year) for i in descriptive),
         )
 
     title = plan.settings.title or plan.settings.municipality
@@ -258,23 +256,19 @@ def _counts(values: list[str], order: tuple[str, ...]) -> dict[str, int]:
 
 def budget_years(plan: Plan) -> tuple[BudgetYear, ...]:
     """Planned against spent per year, and own funding against the Flemish subsidy (Minimale cofinanciering)."""
-    import pandas as pd
-
-    rows = [
-        {"year": b.year, "kind": _funding(b.funding_kind), "planned": b.planned, "spent": b.spent}
-        for b in plan.budget_lines
-        if b.year is not None
-    ]
-    frame = pd.DataFrame(rows, columns=["year", "kind", "planned", "spent"])
+    lines_by_year: dict[int, list[tuple[str | None, float | None, float | None]]] = {}
+    for line in plan.budget_lines:
+        if line.year is not None:
+            lines_by_year.setdefault(line.year, []).append((_funding(line.funding_kind), line.planned, line.spent))
     minimum = plan.settings.cofinancing_min
     result = []
-    for year, lines in frame.groupby("year", sort=True):
+    for year, lines in sorted(lines_by_year.items()):
         sums = {}
         for kind in (FLEMISH, OWN, None):
-            part = lines if kind is None else lines[lines["kind"] == kind]
-            planned = float(pd.to_numeric(part["planned"]).fillna(0).sum())
-            spent_values = pd.to_numeric(part["spent"]).dropna()
-            spent = float(spent_values.sum()) if len(spent_values) else None
+            part = [line for line in lines if kind is None or line[0] == kind]
+            planned = float(sum(p for _, p, _ in part if p is not None))
+            spent_values = [s for _, _, s in part if s is not None]
+            spent = float(sum(spent_values)) if spent_values else None
             sums[kind] = (planned, spent)
         any_spent = sums[None][1] is not None
         flemish_spent = (sums[FLEMISH][1] or 0.0) if any_spent else None

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reporting.figures import formatting
-from reporting.figures.trends import VERDICTS, indicator_trends
+from reporting.figures.trend import Trend
+from reporting.figures.verdict import VERDICTS
 from reporting.rollups import GroupRollup, PlanRollup, plan_rollup
 from workbook.sheets.trends_sheet import DECIMAL, EURO, INDICATOR_HEADERS, INTEGER, PERCENT, VERDICT_COLUMN, TrendsTable
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from workbook.plan.model import Plan
 
 
@@ -22,11 +22,13 @@ def trends_rows(plan: Plan, year: int | None = None) -> list[list[object]]:
 
 
 def trends_table(
-    plan: Plan, year: int | None = None, trends: pd.DataFrame | None = None, rollup: PlanRollup | None = None
+    plan: Plan, year: int | None = None, trends: Sequence[Trend] | None = None, rollup: PlanRollup | None = None
 ) -> TrendsTable:
     if year is None:
         year = plan.settings.report_year
     if trends is None:
+        from reporting.figures.trends import indicator_trends
+
         trends = indicator_trends(plan, year)
     if rollup is None:
         rollup = plan_rollup(plan, year, trends=trends)
@@ -64,40 +66,39 @@ def _fraction(percent: object) -> float | None:
     return None if percent is None else round(float(percent) / 100, 4)
 
 
-def _indicator_section(table: TrendsTable, trends: pd.DataFrame, year: int | None) -> None:
+def _indicator_section(table: TrendsTable, trends: Sequence[Trend], year: int | None) -> None:
     measured_header = f"Gemeten in {year}" if year else "Gemeten"
     header = [h.replace("Gemeten in {year}", measured_header) for h in INDICATOR_HEADERS]
     table.headers.append(_add(table, header))
     first = len(table.rows) + 1
-    for row in trends.to_dict("records"):
-        quantitative = bool(row["quantitative"])
+    for trend in trends:
         figures: list[object]
-        if quantitative:
+        if trend.quantitative:
             figures = [
-                row["latest_period"],
-                _number(row["latest_value"]),
-                _fraction(row["share_latest"]),
-                row["baseline_year"],
-                _number(row["baseline_value"]),
-                _number(row["change_previous"]),
-                _number(row["change_baseline"]),
-                _fraction(row["change_baseline_pct"]),
-                _number(row["yearly_change"]),
-                row["target_year"],
-                _number(row["target_value"]),
-                _fraction(row["attainment_pct"]),
-                _number(row["projection_value"]),
+                trend.latest_period,
+                _number(trend.latest_value),
+                _fraction(trend.share_latest),
+                trend.baseline_year,
+                _number(trend.baseline_value),
+                _number(trend.change_previous),
+                _number(trend.change_baseline),
+                _fraction(trend.change_baseline_pct),
+                _number(trend.yearly_change),
+                trend.target_year,
+                _number(trend.target_value),
+                _fraction(trend.attainment_pct),
+                _number(trend.projection_value),
             ]
         else:
             figures = [None] * 13
-        measured = None if row["measured_in_year"] is None else ("ja" if row["measured_in_year"] else "nee")
-        number = _add(table, [row["code"], row["text"], row["verdict"] or None, *figures, measured, row["reason"]])
-        if row["cell"] and "!" in row["cell"]:
-            sheet, cell = row["cell"].split("!", 1)
+        measured = None if trend.measured_in_year is None else ("ja" if trend.measured_in_year else "nee")
+        number = _add(table, [trend.code, trend.text, trend.verdict or None, *figures, measured, trend.reason])
+        if trend.cell and "!" in trend.cell:
+            sheet, cell = trend.cell.split("!", 1)
             table.links[(number, 1)] = "'{}'!{}".format(sheet.replace("'", "''"), cell)
         for column, value in enumerate(figures, start=4):
             if isinstance(value, int | float) and not isinstance(value, bool):
-                table.formats[(number, column)] = _format_for(column, value, row["unit"])
+                table.formats[(number, column)] = _format_for(column, value, trend.unit)
     last = len(table.rows)
     if last >= first:
         table.verdict_ranges.append(f"{VERDICT_COLUMN}{first}:{VERDICT_COLUMN}{last}")

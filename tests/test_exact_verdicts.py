@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import cache
 
 import pandas as pd
@@ -11,7 +11,8 @@ import pytest
 from documents_support import EXAMPLES, REPORT_DATE, all_texts, plan_document, plan_of, year_report
 
 from reporting.documents import render_year_report
-from reporting.figures.trends import ATTENTION, OFF_TRACK, ON_TRACK, compute_trends, indicator_trends
+from reporting.figures.trends import compute_trends, indicator_trends
+from reporting.figures.verdict import ATTENTION, OFF_TRACK, ON_TRACK
 from reporting.rollups import budget_years
 from workbook.plan.model import BudgetLine, Indicator, Measurement, Objective, Plan, Settings
 from workbook.plan.numbers import parse_year
@@ -33,7 +34,11 @@ def trend(measurements, year=2023, **indicator) -> dict:
         indicators=(Indicator(**fields),),
         measurements=rows,
     )
-    return indicator_trends(plan).iloc[0].to_dict()
+    return _fields(indicator_trends(plan)[0])
+
+
+def _fields(trend) -> dict[str, object]:
+    return {field.name: getattr(trend, field.name) for field in fields(trend)}
 
 
 @pytest.mark.parametrize(
@@ -194,7 +199,7 @@ def _frames(years: list[object]) -> tuple[pd.DataFrame, pd.DataFrame]:
 @pytest.mark.parametrize("report_year", [2025, "2025", 2025.0])
 def test_a_year_typed_as_text_is_the_same_period_as_the_number(report_year):
     indicators, measurements = _frames([2024, "2025", 2025.0, 2025])
-    row = compute_trends(indicators, measurements, report_year).iloc[0].to_dict()
+    row = _fields(compute_trends(indicators, measurements, report_year)[0])
     assert [(p.year, p.value) for p in row["points"]] == [(2024, 10.0), (2025, 13.0)]
     assert (row["compared_year"], row["compared_value"], row["change_previous"]) == (2025, 13.0, 3.0)
     assert row["measured_in_year"] is True
@@ -202,7 +207,7 @@ def test_a_year_typed_as_text_is_the_same_period_as_the_number(report_year):
 
 def test_years_typed_as_text_and_numbers_sort_as_years():
     indicators, measurements = _frames(["2023", 2021, "2022"])
-    row = compute_trends(indicators, measurements, "2023").iloc[0].to_dict()
+    row = _fields(compute_trends(indicators, measurements, "2023")[0])
     assert [p.year for p in row["points"]] == [2021, 2022, 2023]
     assert (row["baseline_year"], row["compared_year"]) == (2021, 2023)
 

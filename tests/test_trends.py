@@ -1,18 +1,12 @@
+import dataclasses
+
 import pandas as pd
 import pytest
 from conftest import DENDERLEEUW
 
-from reporting.figures.trends import (
-    ATTENTION,
-    COLUMNS,
-    NO_DATA,
-    OFF_TRACK,
-    ON_TRACK,
-    compute_trends,
-    indicator_frame,
-    indicator_trends,
-    measurement_frame,
-)
+from reporting.figures.trend import Point, Trend
+from reporting.figures.trends import compute_trends, indicator_frame, indicator_trends, measurement_frame
+from reporting.figures.verdict import ATTENTION, NO_DATA, OFF_TRACK, ON_TRACK
 from workbook.plan.model import Indicator, Measurement, Plan, Settings
 from workbook.plan.numbers import parse_year
 from workbook.plan.timing import parse_timing
@@ -42,9 +36,13 @@ def trend(measurements=(), year=2023, end_year=2025, **indicator):
         indicators=(Indicator(**fields),),
         measurements=tuple(rows),
     )
-    table = indicator_trends(plan)
-    assert list(table.columns) == list(COLUMNS)
-    return table.iloc[0].to_dict()
+    (found,) = indicator_trends(plan)
+    return figures(found)
+
+
+def figures(trend: Trend) -> dict[str, object]:
+    """The trend's fields by name, to check many of them at once."""
+    return {field.name: getattr(trend, field.name) for field in dataclasses.fields(trend)}
 
 
 def test_no_values_means_no_data_and_no_figures():
@@ -401,26 +399,36 @@ def test_compute_trends_takes_the_two_tables_directly():
             },
         ]
     )
-    row = compute_trends(indicators, measurements, 2023).iloc[0]
-    assert (row["change_baseline"], row["verdict"]) == (-2, ON_TRACK)
-    assert [p.cell for p in row["points"]] == ["Metingen!C4", "Metingen!C5"]
+    (found,) = compute_trends(indicators, measurements, 2023)
+    assert (found.change_baseline, found.verdict) == (-2, ON_TRACK)
+    assert [p.cell for p in found.points] == ["Metingen!C4", "Metingen!C5"]
 
 
-def test_missing_values_are_none_not_nan():
-    table = indicator_trends(read_plan(DENDERLEEUW))
-    assert not any(isinstance(v, float) and v != v for v in table.to_numpy().ravel())
-    assert {str(dtype) for dtype in table.dtypes} == {"object"}
-    assert table.iloc[0]["attainment_pct"] is None
+def test_missing_values_are_none_not_nan_and_numbers_are_plain_python():
+    found = indicator_trends(read_plan(DENDERLEEUW))
+    values = [v for t in found for v in figures(t).values()]
+    assert not any(isinstance(v, float) and v != v for v in values)
+    assert {type(v) for v in values} <= {str, int, float, bool, tuple, type(None)}
+    assert {type(v) for t in found for p in t.points for v in (p.year, p.value)} <= {int, float, type(None)}
+    assert found[0].attainment_pct is None
+
+
+def test_a_trend_is_frozen():
+    (found, *_) = indicator_trends(read_plan(DENDERLEEUW))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.verdict = ON_TRACK  # type: ignore[misc]
+    assert isinstance(found.points[0], Point)
 
 
 def test_denderleeuw_foreign_origin_and_onthaalgesprek_reach():
     plan = read_plan(DENDERLEEUW)
-    table = indicator_trends(plan, 2023).set_index("code", drop=False)
-    assert list(table["code"]) == [i.code for i in plan.indicators]
+    found = indicator_trends(plan, 2023)
+    assert [t.code for t in found] == [i.code for i in plan.indicators]
     assert list(measurement_frame(plan)["indicator_code"]) == [m.indicator_code for m in plan.measurements]
-    assert list(indicator_frame(plan)["code"]) == list(table["code"])
+    assert list(indicator_frame(plan)["code"]) == [t.code for t in found]
+    table = {t.code: figures(t) for t in found}
 
-    foreign = table.loc["A10911-I3"]
+    foreign = table["A10911-I3"]
     assert foreign["text"] == "van buitenlandse herkomst"
     assert [(p.period, p.value, p.share, p.partial) for p in foreign["points"]] == [
         ("2021 (juni-december)", 381, 52, True),
@@ -433,7 +441,7 @@ def test_denderleeuw_foreign_origin_and_onthaalgesprek_reach():
     assert foreign["verdict"] == NO_DATA
     assert "2021 (juni-december) is geen volledig jaar: niet vergelijkbaar" in foreign["reason"]
 
-    reached = table.loc["A10911-I4"]
+    reached = table["A10911-I4"]
     assert reached["text"].startswith("Aantal nieuwe inwoners van buitenlandse herkomst die een onthaalgesprek")
     assert reached["direction"] == "stijgen"
     assert [(p.period, p.value, p.share) for p in reached["points"]] == [
@@ -454,4 +462,4 @@ def test_denderleeuw_foreign_origin_and_onthaalgesprek_reach():
         "Aandeel in 2021 (juni-december): 68%."
     )
     assert reached["measured_in_year"] is False  # nothing for 2023 yet
-    assert indicator_trends(plan, 2022).set_index("code").loc["A10911-I4", "measured_in_year"] is True
+    assert {t.code: t for t in indicator_trends(plan, 2022)}["A10911-I4"].measured_in_year is True

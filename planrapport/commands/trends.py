@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planrapport.commands.documents import common as common
 from workbook.storage.writer_lock import command_writes_workbook
+
+if TYPE_CHECKING:
+    from reporting.figures.trend import Trend
 
 HELP = "Toon per indicator de evolutie en het oordeel: op koers, aandacht, niet op koers of geen gegevens."
 EPILOG = (
@@ -55,48 +60,49 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def trend_lines(trends, municipality: str, title: str, year: int | None) -> list[str]:
+def trend_lines(trends: Sequence[Trend], municipality: str, title: str, year: int | None) -> list[str]:
     """A heading, one line per indicator (code, verdict, latest value, indicator) with its reason below, and a
     count per verdict."""
-    from reporting.figures.trends import VERDICTS, format_value
+    from reporting.figures.verdict import VERDICTS
 
     heading = f"Trends {year}" if year else "Trends (alle metingen)"
     about = " - ".join(part for part in (municipality, title) if part)
     lines = [f"{heading}: {about}" if about else heading, ""]
-    if trends.empty:
+    if not trends:
         return [*lines, "Er staan geen indicatoren op het blad Indicatoren."]
-    rows = trends.to_dict("records")
-    code_width = max(len("Code"), *(len(r["code"]) for r in rows))
-    verdict_width = max(len("Oordeel"), len("beschrijvend"), *(len(r["verdict"]) for r in rows))
-    latest = [_latest(r, format_value, year) for r in rows]
+    code_width = max(len("Code"), *(len(r.code) for r in trends))
+    verdict_width = max(len("Oordeel"), len("beschrijvend"), *(len(r.verdict) for r in trends))
+    latest = [_latest(r, year) for r in trends]
     latest_width = max(len("Laatste meting"), *(len(text) for text in latest))
     text_width = max(20, WIDTH - code_width - verdict_width - latest_width - 6)
     lines.append(f"{'Code':<{code_width}}  {'Oordeel':<{verdict_width}}  {'Laatste meting':<{latest_width}}  Indicator")
-    for row, last in zip(rows, latest, strict=True):
-        verdict = row["verdict"] or "beschrijvend"
-        text = textwrap.shorten(" ".join(row["text"].split()), text_width, placeholder=" ...")
-        lines.append(f"{row['code']:<{code_width}}  {verdict:<{verdict_width}}  {last:<{latest_width}}  {text}")
-        if row["quantitative"]:  # a descriptive indicator's reason only repeats "gemeten: ja/nee"
+    for trend, last in zip(trends, latest, strict=True):
+        verdict = trend.verdict or "beschrijvend"
+        text = textwrap.shorten(" ".join(trend.text.split()), text_width, placeholder=" ...")
+        lines.append(f"{trend.code:<{code_width}}  {verdict:<{verdict_width}}  {last:<{latest_width}}  {text}")
+        if trend.quantitative:  # a descriptive indicator's reason only repeats "gemeten: ja/nee"
             lines += textwrap.wrap(
-                row["reason"], WIDTH, initial_indent=INDENT, subsequent_indent=INDENT, break_on_hyphens=False
+                trend.reason, WIDTH, initial_indent=INDENT, subsequent_indent=INDENT, break_on_hyphens=False
             )
-    quantitative = [r for r in rows if r["quantitative"]]
-    descriptive = [r for r in rows if not r["quantitative"]]
-    counts = ", ".join(f"{sum(r['verdict'] == v for r in quantitative)} {v}" for v in VERDICTS)
+    quantitative = [r for r in trends if r.quantitative]
+    descriptive = [r for r in trends if not r.quantitative]
+    counts = ", ".join(f"{sum(r.verdict == v for r in quantitative)} {v}" for v in VERDICTS)
     lines += ["", f"Kwantitatieve indicatoren: {len(quantitative)} ({counts})."]
     if descriptive:
-        measured = sum(bool(r["measured_in_year"]) for r in descriptive)
+        measured = sum(bool(r.measured_in_year) for r in descriptive)
         when = f" in {year}" if year else ""
         lines.append(f"Beschrijvende indicatoren: {len(descriptive)}, waarvan gemeten{when}: {measured}.")
     return lines
 
 
-def _latest(row: dict, format_value, year: int | None) -> str:
-    if not row["quantitative"]:
-        return "" if year is None else f"gemeten: {'ja' if row['measured_in_year'] else 'nee'}"
-    if row["latest_value"] is None:
+def _latest(trend: Trend, year: int | None) -> str:
+    from reporting.figures.words import format_value
+
+    if not trend.quantitative:
+        return "" if year is None else f"gemeten: {'ja' if trend.measured_in_year else 'nee'}"
+    if trend.latest_value is None:
         return "-"
-    text = f"{format_value(row['latest_value'], row['unit'])} in {row['latest_period']}"
-    if row["share_latest"] is not None and row["share_period"] == row["latest_period"]:
-        text += f" ({format_value(row['share_latest'], 'percentage')})"
+    text = f"{format_value(trend.latest_value, trend.unit)} in {trend.latest_period}"
+    if trend.share_latest is not None and trend.share_period == trend.latest_period:
+        text += f" ({format_value(trend.share_latest, 'percentage')})"
     return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -84,14 +85,15 @@ def evaluation_charts(evaluation: Evaluation) -> dict[str, PlannedChart]:
     whose alt text carries the verdict of the evaluation."""
     from reporting.chart_xml import status_style
 
-    frame = evaluation.trends.copy()
     verdicts = {c.indicator.code: c.verdict for c in evaluation.indicators}
+    drawn = [
+        replace(trend, verdict=verdicts.get(trend.code, ""))
+        for trend in evaluation.trends
+        if len(trend.valued) >= MIN_CHART_POINTS
+    ]
     found: dict[str, PlannedChart] = {}
-    if len(frame):
-        frame["verdict"] = [verdicts.get(code, "") for code in frame["code"]]
-        frame = frame[[sum(1 for p in points if p.value is not None) >= MIN_CHART_POINTS for points in frame["points"]]]
-        lines, _ = planned_charts(frame, None, ())
-        found.update(lines)
+    lines, _ = planned_charts(drawn, None, ())
+    found.update(lines)
     rows = [(str(year), evaluation.statuses_in(year)) for year in evaluation.years]
     words = [w for w in evaluation.status_words if any(counts.get(w) for _, counts in rows)]
     if words:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from reporting.figures import formatting
 from reporting.figures.words import at_year, format_value, join_words, shown, signed, signed_pct
+
+if TYPE_CHECKING:
+    from reporting.figures.trend import Trend
 
 ON_TRACK = "op koers"
 ATTENTION = "aandacht"
@@ -31,18 +34,16 @@ def _printed_pct(value: float) -> Decimal:
     return formatting.shown(round(value, 1), 1)
 
 
-def verdict_and_reason(
-    row: Mapping[str, object], full: list, valued: list, series: list[tuple[int, float]]
-) -> tuple[str, str]:
-    """The verdict and its reason; `full` and `valued` are the indicator's trends.Point measurements (full years,
-    all with a value), `series` its (year, value) pairs from the baseline on."""
-    verdict, sentences = _judge(row, full, valued, series)
-    if row["baseline_origin"] == "eerste meting" and row["change_baseline"] is not None:
+def verdict_and_reason(trend: Trend) -> tuple[str, str]:
+    """The verdict on a quantitative indicator's figures, and its reason."""
+    valued = trend.valued
+    verdict, sentences = _judge(trend, bool(trend.full), bool(valued))
+    if trend.baseline_origin == "eerste meting" and trend.change_baseline is not None:
         sentences.append(
-            f"Er is geen nulmeting ingevuld: de eerste meting ({row['baseline_year']}) geldt als nulmeting."
+            f"Er is geen nulmeting ingevuld: de eerste meting ({trend.baseline_year}) geldt als nulmeting."
         )
-    target, baseline = row["target_value"], row["baseline_value"]
-    if target is not None and baseline is not None and shown(target, row["unit"]) == shown(baseline, row["unit"]):
+    target, baseline = trend.target_value, trend.baseline_value
+    if target is not None and baseline is not None and shown(target, trend.unit) == shown(baseline, trend.unit):
         sentences.append(
             "De streefwaarde is gelijk aan de nulmeting, dus er is geen afstand om te overbruggen: "
             "geen percentage bereikt."
@@ -55,25 +56,23 @@ def verdict_and_reason(
             f"{periods[0].upper()}{periods[1:]} {what}: niet vergelijkbaar met de volledige jaren en dus niet "
             "meegerekend."
         )
-    if row["share_latest"] is not None:
-        sentences.append(f"Aandeel in {row['share_period']}: {formatting.percent(row['share_latest'], 1)}.")
+    if trend.share_latest is not None:
+        sentences.append(f"Aandeel in {trend.share_period}: {formatting.percent(trend.share_latest, 1)}.")
     return verdict, " ".join(sentences)
 
 
-def _judge(
-    row: Mapping[str, object], full: list, valued: list, series: list[tuple[int, float]]
-) -> tuple[str, list[str]]:
-    unit = row["unit"]
-    direction = row["direction"]
-    baseline, target = row["baseline_value"], row["target_value"]
-    if not valued and not series:
+def _judge(trend: Trend, full: bool, valued: bool) -> tuple[str, list[str]]:
+    unit = trend.unit
+    direction = trend.direction
+    baseline, target = trend.baseline_value, trend.target_value
+    if not valued and not trend.line_years:
         return NO_DATA, ["Nog geen gemeten waarden."]
-    if not full and not (series and row["baseline_origin"] == "nulmeting"):
+    if not full and not (trend.line_years and trend.baseline_origin == "nulmeting"):
         return NO_DATA, ["Alleen metingen over een deel van een jaar."]
     if not full:
-        start = at_year(baseline, row["baseline_year"], unit)
+        start = at_year(baseline, trend.baseline_year, unit)
         return NO_DATA, [f"Alleen de nulmeting: {start}; nog geen latere meting."]
-    value, year = row["compared_value"], row["compared_year"]
+    value, year = trend.compared_value, trend.compared_year
     now = at_year(value, year, unit)
     if not direction:
         return NO_DATA, [
@@ -81,13 +80,13 @@ def _judge(
             "dus planrapport kan niet zeggen of dit op koers is."
         ]
     sign = _SIGN[direction]
-    goal = at_year(target, row["target_year"], unit, "tegen") if target is not None else ""
+    goal = at_year(target, trend.target_year, unit, "tegen") if target is not None else ""
     if target is not None and sign and _reaches(value, target, unit, sign):
-        return ON_TRACK, [f"{_since(row)}De streefwaarde {goal} is bereikt."]
-    if row["change_baseline"] is None:
+        return ON_TRACK, [f"{_since(trend)}De streefwaarde {goal} is bereikt."]
+    if trend.change_baseline is None:
         return NO_DATA, [f"Pas één volledig jaar gemeten: {now}. Nog geen evolutie te berekenen."]
-    start = at_year(baseline, row["baseline_year"], unit)
-    change = row["change_baseline"]
+    start = at_year(baseline, trend.baseline_year, unit)
+    change = trend.change_baseline
     if sign == 0:
         reference = shown(target if target is not None else baseline, unit)
         printed = shown(value, unit)
@@ -114,23 +113,23 @@ def _judge(
     if moved_by == 0:
         return ATTENTION, [f"Gelijk gebleven: {start} en {now}, terwijl {wanted} gewenst is."]
     moved = f"{'Stijging' if change > 0 else 'Daling'} van {start} naar {now} ({signed(change, unit)}"
-    moved += f", {signed_pct(row['change_baseline_pct'])})." if row["change_baseline_pct"] is not None else ")."
+    moved += f", {signed_pct(trend.change_baseline_pct)})." if trend.change_baseline_pct is not None else ")."
     if target is None:
         return ON_TRACK, [moved[:-1] + ", zoals gewenst."]
-    target_year = row["target_year"]
+    target_year = trend.target_year
     if target_year is not None and year >= target_year:
         return OFF_TRACK, [
             moved,
             f"Het streefjaar {target_year} is bereikt, maar de streefwaarde {format_value(target, unit)} niet.",
         ]
-    reached = f"Dat is {formatting.percent(row['attainment_pct'], 1)} van de weg naar de streefwaarde {goal}."
-    if row["projection_value"] is not None and target_year is not None:
-        projected = at_year(row["projection_value"], row["projection_year"], unit)
-        trend = f"De lijn door {len(series)} volledige jaren komt uit op {projected}"
-        if _reaches(row["projection_value"], target, unit, sign):
-            return ON_TRACK, [moved, reached, trend + ": de streefwaarde wordt gehaald."]
-        return ATTENTION, [moved, reached, trend + ": dat haalt de streefwaarde niet."]
-    baseline_year = row["baseline_year"]
+    reached = f"Dat is {formatting.percent(trend.attainment_pct, 1)} van de weg naar de streefwaarde {goal}."
+    if trend.projection_value is not None and target_year is not None:
+        projected = at_year(trend.projection_value, trend.projection_year, unit)
+        line = f"De lijn door {trend.line_years} volledige jaren komt uit op {projected}"
+        if _reaches(trend.projection_value, target, unit, sign):
+            return ON_TRACK, [moved, reached, line + ": de streefwaarde wordt gehaald."]
+        return ATTENTION, [moved, reached, line + ": dat haalt de streefwaarde niet."]
+    baseline_year = trend.baseline_year
     if target_year is None or baseline_year is None or target_year <= baseline_year:
         missing = (
             "streefjaar"
@@ -142,13 +141,13 @@ def _judge(
         return ON_TRACK, [moved, reached, f"Er is geen {missing} om het tempo aan af te meten."]
     expected = (year - baseline_year) / (target_year - baseline_year) * 100
     elapsed = f"Na {year - baseline_year} van de {target_year - baseline_year} jaar tot het streefjaar"
-    if _printed_pct(row["attainment_pct"]) >= _printed_pct(expected):
+    if _printed_pct(trend.attainment_pct) >= _printed_pct(expected):
         return ON_TRACK, [moved, reached, f"{elapsed} is dat op schema (minstens {formatting.percent(expected, 1)})."]
     return ATTENTION, [moved, reached, f"{elapsed} zou dat {formatting.percent(expected, 1)} moeten zijn."]
 
 
-def _since(row: Mapping[str, object]) -> str:
-    if row["change_baseline"] is None:
-        return f"Laatste volledige meting: {at_year(row['compared_value'], row['compared_year'], row['unit'])}. "
-    start = at_year(row["baseline_value"], row["baseline_year"], row["unit"])
-    return f"Van {start} naar {at_year(row['compared_value'], row['compared_year'], row['unit'])}. "
+def _since(trend: Trend) -> str:
+    if trend.change_baseline is None:
+        return f"Laatste volledige meting: {at_year(trend.compared_value, trend.compared_year, trend.unit)}. "
+    start = at_year(trend.baseline_value, trend.baseline_year, trend.unit)
+    return f"Van {start} naar {at_year(trend.compared_value, trend.compared_year, trend.unit)}. "

@@ -1,4 +1,4 @@
-"""Figures of the trends in words: a value in its unit, at a year, a signed change, a list joined with "en"."""
+"""Figures in words: a value in its unit, at a year, a signed change, a measurement, a list joined with "en", years."""
 
 from __future__ import annotations
 
@@ -48,3 +48,20 @@ def signed_pct(pct: float) -> str:
 
 def join_words(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def year_span(years: list[int] | tuple[int, ...]) -> str:
+    """2013; 2011 en 2012; 2023 tot en met 2025 (three or more years in a row)."""
+    years = sorted(years)
+    if len(years) >= 3 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]} tot en met {years[-1]}"
+    return join_words([str(y) for y in years])
+
+
+def measured_value(value: float | None, share: float | None, unit: str) -> str:
+    """A measurement as a table cell: "381 (52%)", "539", or the share alone."""
+    text = format_value(value, unit) if value is not None else ""
+    if share is not None:
+        printed = formatting.percent(share, 1)
+        text = f"{text} ({printed})" if text else printed
+    return text

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from docxtpl import RichText
-
+from reporting.documents.contexts.evaluation_budget import budget_sentences, period_budget
 from reporting.documents.contexts.plan_context import common_context, heading
 from reporting.documents.contexts.structure import PlanTree, plan_tree
 from reporting.documents.wordml.markers import marker
@@ -27,7 +26,7 @@ from reporting.evaluation import (
     IndicatorCourse,
 )
 from reporting.figures import formatting
-from reporting.figures.words import at_year, format_value, join_words
+from reporting.figures.words import at_year, join_words, measured_value, year_span
 from workbook.plan.model import Indicator, Plan
 
 ImageMaker = Callable[[object, float], object]
@@ -60,20 +59,12 @@ def _share(part: int | float, whole: int | float) -> str:
     return formatting.percent(part / whole * 100, 0) if whole else ""
 
 
-def _years(years: list[int] | tuple[int, ...]) -> str:
-    """2013; 2011 en 2012; 2023 tot en met 2025 (three or more years in a row)."""
-    years = sorted(years)
-    if len(years) >= 3 and years == list(range(years[0], years[-1] + 1)):
-        return f"{years[0]} tot en met {years[-1]}"
-    return join_words([str(y) for y in years])
-
-
 def running_note(evaluation: Evaluation) -> str:
     """The sentence of a draft made before the period is over, or ""."""
     if evaluation.finished:
         return ""
     return (
-        f"De planperiode loopt tot {evaluation.end}; de cijfers van {_years(evaluation.open_years)} zijn nog "
+        f"De planperiode loopt tot {evaluation.end}; de cijfers van {year_span(evaluation.open_years)} zijn nog "
         "niet volledig."
     )
 
@@ -114,7 +105,7 @@ def evaluation_context(
         doelstellingen=[
             _strategic(plan, sd, tree, names, evaluation, courses, indicators, charts, image) for sd in tree.strategic
         ],
-        begroting=_budget(evaluation),
+        begroting=period_budget(evaluation),
         bijsturingen=adjustments(plan),
         niet_ingedeeld=[
             {"soort": u.kind, "code": u.code, "tekst": clean(u.text), "cel": u.cell} for u in tree.unplaced
@@ -139,7 +130,8 @@ def _summary(plan: Plan, evaluation: Evaluation) -> dict:
         intro.append(note + " Dit is daarom een ontwerp; maak de evaluatie opnieuw als het laatste jaar voorbij is.")
     if evaluation.empty_years:
         intro.append(
-            f"Voor {_years(evaluation.empty_years)} is op blad Opvolging voor geen enkele actie een opvolging ingevuld."
+            f"Voor {year_span(evaluation.empty_years)} is op blad Opvolging voor geen enkele actie een opvolging "
+            "ingevuld."
         )
     outcomes = evaluation.outcome_counts()
     total = len(evaluation.actions)
@@ -179,7 +171,7 @@ def _summary(plan: Plan, evaluation: Evaluation) -> dict:
         indicator_lines.append(
             f"Van de {_count(counted, 'cijfermatige indicator', 'cijfermatige indicatoren')}: {join_words(parts)}."
         )
-    budget_lines, spent_share = _budget_sentences(evaluation)
+    budget_lines, spent_share = budget_sentences(evaluation)
     return {
         "inleiding": intro,
         "acties": [
@@ -286,18 +278,10 @@ def _periods(evaluation: Evaluation, courses: list[IndicatorCourse]) -> list[tup
     """The measured periods of these indicators, and the end year (the final measurement), in time order."""
     found = {(evaluation.end, False): str(evaluation.end)}
     for course in courses:
-        for point in course.trend["points"]:
+        for point in course.trend.points:
             if point.value is not None or point.share is not None:
                 found[(point.year, point.partial)] = point.period
     return [(year, partial, label) for (year, partial), label in sorted(found.items())]
-
-
-def _value(point, unit: str) -> str:
-    text = format_value(point.value, unit) if point.value is not None else ""
-    if point.share is not None:
-        share = formatting.percent(point.share, 1)
-        text = f"{text} ({share})" if text else share
-    return text
 
 
 def _indicator_block(
@@ -309,25 +293,30 @@ def _indicator_block(
     periods = _periods(evaluation, courses)
     rows, notes, drawn, unmeasured = [], [], [], []
     for course in courses:
-        trend, unit = course.trend, str(course.trend["unit"] or "")
-        by_period = {(p.year, p.partial): p for p in trend["points"]}
+        trend, unit = course.trend, course.trend.unit
+        by_period = {(p.year, p.partial): p for p in trend.points}
         baseline = ""
-        if trend["baseline_value"] is not None and trend["baseline_origin"] == "nulmeting":
-            baseline = at_year(float(trend["baseline_value"]), trend["baseline_year"], unit)
+        if trend.baseline_value is not None and trend.baseline_origin == "nulmeting":
+            baseline = at_year(trend.baseline_value, trend.baseline_year, unit)
         target = ""
-        if trend["target_value"] is not None:
-            target = at_year(float(trend["target_value"]), trend["target_year"], unit, "tegen")
+        if trend.target_value is not None:
+            target = at_year(trend.target_value, trend.target_year, unit, "tegen")
         rows.append(
             {
                 "tekst": f"{course.indicator.code} {clean(course.indicator.text)}",
                 "nulmeting": baseline,
-                "waarden": [_value(by_period[(y, p)], unit) if (y, p) in by_period else "" for y, p, _ in periods],
+                "waarden": [
+                    measured_value(by_period[(y, p)].value, by_period[(y, p)].share, unit)
+                    if (y, p) in by_period
+                    else ""
+                    for y, p, _ in periods
+                ],
                 "streefwaarde": target,
                 "oordeel": course.verdict,
                 "marker": marker(course.verdict, _VERDICT_COLOURS[course.verdict]),
             }
         )
-        if not any(p.value is not None or p.share is not None for p in trend["points"]):
+        if not any(p.value is not None or p.share is not None for p in trend.points):
             unmeasured.append(course.indicator.code)
         else:
             explanation = [course.reason]
@@ -351,128 +340,6 @@ def _indicator_block(
             }
         )
     return {"perioden": [label for _, _, label in periods], "rijen": rows, "toelichting": notes, "grafieken": drawn}
-
-
-# ---------------------------------------------------------------- the budget over the period
-
-
-def _money(value: float | None) -> str:
-    return formatting.euro(value) if value is not None else ""
-
-
-def _rich(text: str, bold: bool = False) -> RichText:
-    return RichText(text, bold=bold or None)
-
-
-def _budget(evaluation: Evaluation) -> dict | None:
-    years = evaluation.budget
-    if not years:
-        return None
-    rows = []
-    for found in years:
-        first = True
-        for label, planned, spent in (
-            ("Vlaamse subsidie", found.flemish_planned, found.flemish_spent),
-            ("Eigen middelen gemeente", found.own_planned, found.own_spent),
-            ("Andere financiering", found.other_planned, found.other_spent),
-        ):
-            if not planned and not spent:
-                continue
-            rows.append(_budget_row(str(found.year) if first else "", label, planned, spent))
-            first = False
-        rows.append(_budget_row("", f"Totaal {found.year}", found.planned, found.spent, bold=True))
-    planned = sum(b.planned for b in years)
-    spent_years = [b for b in years if b.spent is not None]
-    spent = sum(b.spent for b in spent_years) if spent_years else None
-    total = _budget_row("", f"Totaal {evaluation.start}-{evaluation.end}", planned, spent, bold=True)
-    if len(spent_years) < len(years):
-        total["verschil"] = _rich("")  # spent of some years against planned of all says nothing
-    rows.append(total)
-    cofinancing = []
-    for found in years:
-        judged_on_spent = found.spent is not None
-        met = found.rule_met_spent if judged_on_spent else found.rule_met_planned
-        share = found.cofinancing_spent if judged_on_spent else found.cofinancing_planned
-        cofinancing.append(
-            {
-                "jaar": str(found.year),
-                "vlaams": _money(found.flemish_spent if judged_on_spent else found.flemish_planned),
-                "eigen": _money(found.own_spent if judged_on_spent else found.own_planned),
-                "vereist": _money(found.required_own_spent if judged_on_spent else found.required_own_planned),
-                "aandeel": formatting.percent(share * 100, 1) if share is not None else "",
-                "gehaald": "ja" if met is True else "nee" if met is False else "",
-                "marker": marker("", "groen" if met is True else "rood") if met is not None else "",
-                "basis": "besteed" if judged_on_spent else "gepland",
-            }
-        )
-    lines, _ = _budget_sentences(evaluation)
-    return {
-        "rijen": rows,
-        "cofinanciering": cofinancing,
-        "zinnen": lines,
-        "minimum": formatting.percent(years[0].cofinancing_min * 100, 1)
-        if years[0].cofinancing_min is not None
-        else "",
-    }
-
-
-def _budget_row(year: str, label: str, planned: float | None, spent: float | None, bold: bool = False) -> dict:
-    difference = spent - planned if spent is not None and planned is not None else None
-    return {
-        "jaar": _rich(year, bold),
-        "financiering": _rich(label, bold),
-        "gepland": _rich(_money(planned), bold),
-        "besteed": _rich(_money(spent), bold),
-        "verschil": _rich(_money(difference), bold),
-    }
-
-
-def _budget_sentences(evaluation: Evaluation) -> tuple[list[str], str]:
-    years = evaluation.budget
-    if not years:
-        return [], ""
-    period = f"{evaluation.start}-{evaluation.end}"
-    planned = sum(b.planned for b in years)
-    spent_years = [b for b in years if b.spent is not None]
-    lines = []
-    share = ""
-    if spent_years:
-        spent = sum(b.spent for b in spent_years)
-        share = _share_1(spent, planned)
-        lines.append(
-            f"Over de planperiode {period} was {formatting.euro(planned)} gepland en werd "
-            f"{formatting.euro(spent)} besteed{f' ({share} van het geplande bedrag)' if share else ''}."
-        )
-    else:
-        lines.append(
-            f"Over de planperiode {period} was {formatting.euro(planned)} gepland; er zijn nog geen bestede "
-            "bedragen ingevuld."
-        )
-    unspent = [b.year for b in years if b.spent is None]
-    if spent_years and unspent:
-        lines.append(f"Voor {_years(unspent)} zijn nog geen bestede bedragen ingevuld.")
-    minimum = years[0].cofinancing_min
-    if minimum is not None:
-        met = [b.year for b in years if (b.rule_met_spent if b.spent is not None else b.rule_met_planned) is True]
-        missed = [b.year for b in years if (b.rule_met_spent if b.spent is not None else b.rule_met_planned) is False]
-        rule = (
-            f"De cofinanciering (eigen middelen minstens {formatting.percent(minimum * 100, 1)} van de Vlaamse "
-            "subsidie)"
-        )
-        if met and not missed:
-            lines.append(f"{rule} is in elk jaar gehaald ({_years(met)}).")
-        elif met or missed:
-            said = [f"gehaald in {_years(met)}"] if met else []
-            said += [f"niet gehaald in {_years(missed)}"] if missed else []
-            lines.append(f"{rule} is {' en '.join(said)}.")
-        planned_only = [b.year for b in years if b.spent is None]
-        if planned_only and (met or missed):
-            lines.append(f"Voor {_years(planned_only)} is dat op de geplande bedragen beoordeeld.")
-    return lines, share
-
-
-def _share_1(part: float, whole: float) -> str:
-    return formatting.percent(part / whole * 100, 1) if whole else ""
 
 
 # ---------------------------------------------------------------- adjustments

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from workbook.plan.model import Plan
+
+if TYPE_CHECKING:
+    from reporting.charts import PlannedChart
+    from reporting.figures.trend import Trend
+    from reporting.rollups import PlanRollup
 
 # A line through one point says nothing; a chart needs at least this many measured periods.
 MIN_CHART_POINTS = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportFigures:
     year: int
-    trends: Mapping[str, Mapping[str, object]]  # indicator code -> row of reporting.figures.trends
-    rollup: object  # reporting.rollups.PlanRollup
-    # Charts are planned here and drawn when the document shows them (reporting.charts.PlannedChart).
-    indicator_charts: Mapping[str, object] = field(default_factory=dict)  # indicator code -> PlannedChart
-    status_charts: Mapping[str, object] = field(default_factory=dict)  # strategic objective code -> PlannedChart
+    trends: Mapping[str, Trend]  # indicator code -> its trend
+    rollup: PlanRollup
+    # Charts are planned here and drawn when the document shows them.
+    indicator_charts: Mapping[str, PlannedChart] = field(default_factory=dict)  # by indicator code
+    status_charts: Mapping[str, PlannedChart] = field(default_factory=dict)  # by strategic objective code
 
 
 def report_figures(plan: Plan, year: int) -> ReportFigures:
@@ -26,13 +32,8 @@ def report_figures(plan: Plan, year: int) -> ReportFigures:
     from reporting.figures.trends import indicator_trends
     from reporting.rollups import plan_rollup
 
-    frame = indicator_trends(plan, year)
-    rollup = plan_rollup(plan, year, frame)
-    rows = {row["code"]: row for row in frame.to_dict("records")}
-    chartable = (
-        frame[[sum(1 for p in points if p.value is not None) >= MIN_CHART_POINTS for points in frame["points"]]]
-        if len(frame)
-        else frame
-    )
+    trends = indicator_trends(plan, year)
+    rollup = plan_rollup(plan, year, trends)
+    chartable = [t for t in trends if len(t.valued) >= MIN_CHART_POINTS]
     charts, statuses = planned_charts(chartable, rollup, [o.code for o in rollup.strategic if o.actions])
-    return ReportFigures(year, rows, rollup, charts, statuses)
+    return ReportFigures(year, {t.code: t for t in trends}, rollup, charts, statuses)

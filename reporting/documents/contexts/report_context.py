@@ -3,9 +3,7 @@ figures of reporting.documents.contexts.figures."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
@@ -13,7 +11,13 @@ from reporting.corrections import corrections
 from reporting.documents.contexts.budget import budget_rows
 from reporting.documents.contexts.council_summary import budget_summary, budget_year, council_summary
 from reporting.documents.contexts.figures import ReportFigures
-from reporting.documents.contexts.grouping import by_timing
+from reporting.documents.contexts.indicator_tables import (
+    ImageMaker,
+    indicator_block,
+    indicator_shown,
+    measurements_up_to,
+    short_label,
+)
 from reporting.documents.contexts.plan_context import common_context, heading
 from reporting.documents.contexts.structure import PlanTree, plan_tree
 from reporting.documents.engine.made_on_demand import MadeOnDemand
@@ -23,11 +27,7 @@ from reporting.documents.wordml.text import blocks, clean, paragraphs
 from reporting.figures import formatting
 from workbook.plan.model import BBC, Action, Adjustment, FollowUp, Indicator, Measurement, Plan
 from workbook.plan.running import answered, previous_rows, running
-from workbook.plan.timing import parse_timing
 
-# (image from a chart, width in cm) -> something the template prints as a picture
-ImageMaker = Callable[[object, float], object]
-CHART_WIDTH_CM = 14.0
 STATUS_CHART_WIDTH_CM = 14.0
 
 
@@ -47,7 +47,7 @@ def year_report_context(
     tree = plan_tree(plan)
     names = context["namen"]
     # Once for the whole report: per operational objective it made the report quadratic in the plan's size.
-    rows = _YearRows(_follow_ups(plan, year), _measurements(plan, year), _covered(plan, year), lists or Lists())
+    rows = _YearRows(_follow_ups(plan, year), measurements_up_to(plan, year), _covered(plan, year), lists or Lists())
     context.update(
         jaar=year,
         datum=formatting.long_date(today),
@@ -95,7 +95,7 @@ def adjustments_in(plan: Plan, year: int) -> list[dict[str, str]]:
         {
             "datum": formatting.long_date(a.day),
             "code": a.code,
-            "onderdeel": _short(clean(titles.get(a.code, ""))),
+            "onderdeel": short_label(clean(titles.get(a.code, ""))),
             "wat": clean(a.kind)[:1].upper() + clean(a.kind)[1:],
             "beslissing": decision(a),
         }
@@ -161,16 +161,6 @@ def _runs_in(action: Action, covered: frozenset[str]) -> bool:
     return action.code in covered
 
 
-def _indicator_in(indicator: Indicator, figures: ReportFigures, plan: Plan) -> bool:
-    trend = figures.trends.get(indicator.code, {})
-    if trend.get("quantitative"):
-        return True
-    timing = parse_timing(indicator.timing, plan.settings.start_year, plan.settings.end_year)
-    return (
-        timing.years is None or not timing.years or figures.year in timing.years or bool(trend.get("measured_in_year"))
-    )
-
-
 def _strategic(plan, sd, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker, rows: _YearRows) -> dict:
     chart = figures.status_charts.get(sd.code)
     return {
@@ -203,8 +193,8 @@ def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image:
         ]
 
     def block(indicators: list[Indicator]) -> dict | None:
-        shown = [i for i in indicators if _indicator_in(i, figures, plan)]
-        return _indicator_block(plan, shown, figures, measurements, image) if shown else None
+        shown = [i for i in indicators if indicator_shown(i, figures, plan)]
+        return indicator_block(plan, shown, figures, measurements, image) if shown else None
 
     groups = []
     if plan.settings.numbering == BBC:
@@ -286,170 +276,6 @@ def _action(action: Action, follow_up: FollowUp | None, year: int, lists: Lists)
         "zie_ook": clean(action.see_also),
         "zie_ook_codes": list(action.see_also_codes),
         "indicatoren": None,
-    }
-
-
-# ---------------------------------------------------------------- indicator tables
-
-
-def _measurements(plan: Plan, year: int) -> dict[str, list[Measurement]]:
-    found: dict[str, list[Measurement]] = {}
-    for measurement in plan.measurements:
-        if measurement.year is not None and measurement.year <= year:
-            found.setdefault(measurement.indicator_code, []).append(measurement)
-    return found
-
-
-def _periods(
-    plan: Plan, indicators: list[Indicator], measurements: Mapping[str, list[Measurement]], year: int
-) -> list[tuple[int, bool, str]]:
-    """(year, partial, label) columns: the measured periods, and every plan year from the first one on, so the
-    table fills up year by year as in the plan's own tables."""
-    found: dict[tuple[int, bool], str] = {}
-    for indicator in indicators:
-        for m in measurements.get(indicator.code, []):
-            found.setdefault((m.year, m.partial), clean(m.period))
-    if not found:
-        return []
-    first = min(y for y, _ in found)
-    last = max(plan.settings.end_year or year, year)
-    partial_years = {y for y, partial in found if partial}
-    for plan_year in range(first, last + 1):
-        if plan_year not in partial_years:
-            found.setdefault((plan_year, False), str(plan_year))
-    return [(y, partial, label) for (y, partial), label in sorted(found.items(), key=lambda i: (i[0][0], not i[0][1]))]
-
-
-def _value(measurement: Measurement, unit: str) -> str:
-    from reporting.figures.trends import format_value
-
-    text = format_value(measurement.value, unit) if measurement.value is not None else ""
-    if measurement.share is not None:
-        share = formatting.percent(measurement.share, 1)
-        text = f"{text} ({share})" if text else share
-    return text
-
-
-def _signed(value: float, text: str) -> str:
-    return ("+" if value > 0 else "-" if value < 0 else "") + text
-
-
-def _evolution(trend: Mapping[str, object]) -> str:
-    """The change against the previous full year, or else against the baseline: "+3 (+21,4%) t.o.v. 2011"."""
-    from reporting.figures.trends import format_value
-
-    unit = str(trend.get("unit") or "")
-    percentage = unit.strip().casefold() in ("percentage", "%")
-    for change, pct, since in (
-        ("change_previous", "change_previous_pct", "previous_year"),
-        ("change_baseline", "change_baseline_pct", "baseline_year"),
-    ):
-        value = trend.get(change)
-        if value is None:
-            continue
-        if percentage:
-            text = formatting.percentage_points(value, 1)
-        else:
-            text = _signed(value, format_value(abs(value), unit))
-            if trend.get(pct) is not None:
-                text += f" ({_signed(trend[pct], formatting.percent(abs(trend[pct]), 1))})"
-        return f"{text} t.o.v. {trend.get(since)}"
-    return ""
-
-
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9'\"(])")
-
-
-def _shared_sentences_once(notes: list[dict]) -> list[dict]:
-    """Sentences that explain several indicators of one table ("Er is geen gewenste richting ...") are said
-    once, after the notes, instead of under every indicator."""
-    split = [_SENTENCE.split(note["uitleg"]) for note in notes]
-    counts = Counter(sentence for sentences in split for sentence in dict.fromkeys(sentences))
-    shared = [sentence for sentence, number in counts.items() if number > 1]
-    if not shared:
-        return notes
-    kept = []
-    for note, sentences in zip(notes, split, strict=True):
-        own = " ".join(sentence for sentence in sentences if sentence not in shared)
-        if own:
-            kept.append({**note, "uitleg": own})
-    kept.append({"code": "", "tekst": "Voor meerdere indicatoren hierboven", "uitleg": " ".join(shared)})
-    return kept
-
-
-def _short(text: str, limit: int = 70) -> str:
-    """A label for a note under the table, where the full text stands just above."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-
-
-def _labelled(plan: Plan, indicator: Indicator) -> str:
-    """The text with its timing in front when the timing says what kind of measure it is, as the plan writes
-    it: "Norm: ...", "2013: eindmeting", "2011: nulmeting: ..."."""
-    timing = parse_timing(indicator.timing, plan.settings.start_year, plan.settings.end_year)
-    single_year = timing.years is not None and len(timing.years) == 1 and timing.label[:4].isdigit()
-    if timing.rubric or timing.measurement or single_year:
-        return f"{timing.label}: {clean(indicator.text)}"
-    return clean(indicator.text)
-
-
-def _indicator_block(
-    plan: Plan,
-    indicators: list[Indicator],
-    figures: ReportFigures,
-    measurements: Mapping[str, list[Measurement]],
-    image: ImageMaker,
-) -> dict:
-    year = figures.year
-    quantitative = [i for i in indicators if figures.trends.get(i.code, {}).get("quantitative")]
-    descriptive = [i for i in indicators if i not in quantitative]
-    periods = _periods(plan, quantitative, measurements, year)
-    table = None
-    notes, charts = [], []
-    if periods:
-        rows = []
-        for indicator in quantitative:
-            trend = figures.trends.get(indicator.code, {})
-            by_period = {(m.year, m.partial): m for m in measurements.get(indicator.code, [])}
-            values = [_value(by_period[(y, p)], indicator.unit) if (y, p) in by_period else "" for y, p, _ in periods]
-            verdict = str(trend.get("verdict") or "")
-            rows.append(
-                {
-                    "code": indicator.code,
-                    "tekst": _labelled(plan, indicator),
-                    "waarden": values,
-                    "evolutie": _evolution(trend),
-                    "oordeel": verdict,
-                    "marker": marker(verdict),
-                }
-            )
-            measured = measurements.get(indicator.code, [])
-            # Without any measurement the empty row says it all; the officer's own notes still count.
-            explanation = [str(trend.get("reason") or "")] if measured else []
-            explanation.append(clean(indicator.note))
-            explanation += [
-                f"{clean(m.period)}: {clean(m.note)}" for m in measurements.get(indicator.code, []) if clean(m.note)
-            ]
-            text = " ".join(part for part in explanation if part)
-            if text:
-                notes.append({"code": indicator.code, "tekst": _short(clean(indicator.text)), "uitleg": text})
-            chart = figures.indicator_charts.get(indicator.code)
-            if chart is not None:
-                charts.append(
-                    {"beeld": image(chart, CHART_WIDTH_CM), "bijschrift": f"{indicator.code} {clean(indicator.text)}"}
-                )
-        table = {"perioden": [label for _, _, label in periods], "rijen": rows}
-        notes = _shared_sentences_once(notes)
-    else:
-        descriptive = indicators
-    return {
-        "tabel": table,
-        "toelichting": notes,
-        "grafieken": charts,
-        "beschrijvend": by_timing(
-            descriptive, lambda i: i.timing, lambda i: {"code": i.code, "tekst": clean(i.text), "opsomming": True}
-        ),
     }
 
 
