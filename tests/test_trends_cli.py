@@ -1,4 +1,6 @@
 import shutil
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -143,3 +145,23 @@ def test_schrijf_refuses_a_trends_sheet_of_the_officer(tmp_path, capsys):
         "Geef dat blad een andere naam en probeer opnieuw.\n"
     )
     assert path.read_bytes() == original
+
+
+LOADED = (
+    "import sys\n"
+    "from planrapport.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print('pandas' in sys.modules, 'reporting.figures.trends' in sys.modules)\n"
+    "sys.exit(code)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "loaded"), [("controleer", "False False"), ("samenvatting", "False False"), ("trends", "True True")]
+)
+def test_only_a_command_that_computes_trends_loads_pandas(command, loaded):
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED, command, str(DENDERLEEUW)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.splitlines()[-1] == loaded
