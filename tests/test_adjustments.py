@@ -15,8 +15,9 @@ from reporting.documents import render_year_report
 from reporting.documents.contexts.report_context import adjustments_in
 from reporting.validation import validate
 from workbook.builders.template import build_template, fill
+from workbook.plan.dates import parse_day
 from workbook.plan.model import Adjustment
-from workbook.reading.adjustments import parse_day, read_adjustments
+from workbook.reading.adjustments import read_adjustments
 from workbook.reading.reader import read_plan
 from workbook.storage.files import save_workbook
 from xlsx_templates import example_path

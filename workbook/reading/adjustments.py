@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from openpyxl.utils import get_column_letter
-
 from workbook.plan import codes
+from workbook.plan.dates import day_in_words, parse_day
 from workbook.plan.model import Adjustment, Origin, ReadNote, RowValues
-from workbook.plan.schema import ADJUSTMENTS, HEADER_ROW, normalize_header
+from workbook.plan.schema import ADJUSTMENTS, normalize_header
 from workbook.reading.read_notes import column_notes
+from workbook.reading.sheet_tables import column_letters, column_positions, find_header, table_rows
 from workbook.spreadsheet.loading import Grid
-
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_WORDS = re.compile(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})")
 
 
 def read_adjustments(grids: Mapping[str, Grid], notes: list[ReadNote] | None = None) -> tuple[Adjustment, ...]:
@@ -42,21 +23,15 @@ def read_adjustments(grids: Mapping[str, Grid], notes: list[ReadNote] | None = N
     )
     if not grid:
         return ()
-    header_index = _header_index(grid)
-    if header_index is None:
+    header = find_header(grid, [c.header for c in ADJUSTMENTS.columns if c.required])
+    if header is None:
         return ()
-    headers: dict[str, int] = {}
-    for column, value in enumerate(grid[header_index]):
-        if value not in (None, ""):
-            headers.setdefault(normalize_header(value), column)
-    positions = {c.field: headers.get(normalize_header(c.header)) for c in ADJUSTMENTS.columns}
-    letters = {f: get_column_letter(p + 1) for f, p in positions.items() if p is not None}
+    header_index, headers = header
+    positions = column_positions(headers, ADJUSTMENTS)
+    letters = column_letters(positions)
     index = {f: number for number, f in enumerate(positions)}
     found = []
-    for number, row in enumerate(grid[header_index + 1 :], start=header_index + 2):
-        values = tuple(_clean(row[p]) if p is not None and p < len(row) else None for p in positions.values())
-        if all(v is None for v in values):
-            continue
+    for number, values in table_rows(grid, header_index, positions, _clean):
         raw = RowValues(index, values)
         found.append(
             Adjustment(
@@ -73,32 +48,6 @@ def read_adjustments(grids: Mapping[str, Grid], notes: list[ReadNote] | None = N
     if notes is not None:
         notes += column_notes(grid, ADJUSTMENTS, title, header_index, positions, bool(found))
     return tuple(found)
-
-
-def parse_day(value: object) -> date | None:
-    """A date cell, or a date typed as text: 12/03/2024, 2024-03-12, 12 maart 2024; None otherwise."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    typed = " ".join(value.casefold().split())
-    try:
-        if m := _NUMERIC.fullmatch(typed):
-            return date(int(m[3]), int(m[2]), int(m[1]))
-        if m := _ISO.fullmatch(typed):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if (m := _WORDS.fullmatch(typed)) and m[2] in MONTHS:
-            return date(int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]))
-    except ValueError:
-        return None
-    return None
-
-
-def day_in_words(day: date) -> str:
-    """12 maart 2024."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def text(value: object) -> str:
@@ -118,14 +67,6 @@ def _clean(value: object) -> object:
         value = value.replace("\r\n", "\n").strip()
         return value or None
     return value
-
-
-def _header_index(grid: Grid) -> int | None:
-    wanted = {normalize_header(c.header) for c in ADJUSTMENTS.columns if c.required}
-    for index, row in enumerate(grid[: HEADER_ROW + 9]):
-        if wanted <= {normalize_header(v) for v in row}:
-            return index
-    return None
 
 
 def adjustment_notes(adjustments: tuple[Adjustment, ...]) -> dict[str, str]:

@@ -18,6 +18,7 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+from workbook.plan.dates import day_in_words
 from workbook.plan.errors import WorkbookError, shown_name
 from workbook.storage.permissions import check_writable
 from workbook.storage.temporaries import WRITER_LOCK_PREFIX
@@ -27,20 +28,6 @@ POLL_SECONDS = 0.1
 STALE_AFTER = 30 * 60  # seconds; a lock this old is left by a run that died, wherever it ran
 UNREADABLE_STALE_AFTER = 60  # seconds; a lock file without its content is a run that died while making it
 NAME_MAX = 255
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 @dataclass(frozen=True)
@@ -315,4 +302,4 @@ def _moment(moment: datetime) -> str:
     clock = f"{local.hour}.{local.minute:02d} uur"
     if local.date() == datetime.now().astimezone().date():
         return clock
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year} om {clock}"
+    return f"{day_in_words(local.date())} om {clock}"

@@ -9,9 +9,9 @@ from reporting.figures.formatting import number
 from reporting.validation.context import Context, at, is_blank, normalize_word
 from reporting.validation.report import Issue
 from reporting.validation.words import unknown_word
+from workbook.plan.dates import day_in_words
 from workbook.plan.model import Adjustment, Plan
 from workbook.plan.numbers import parse_number
-from workbook.reading.adjustments import day_in_words
 
 STOPPED = "actie stopgezet"
 TARGET_CHANGED = "streefwaarde gewijzigd"
