@@ -19,33 +19,11 @@ from workbook.builders.xlsx_formats import (
     fill_properties,
     font_properties,
     is_font_key,
-    rgb,
 )
+from workbook.builders.xlsx_options import rule_options, table_options, validation_options
 
 # Excel stores a column width W as what it shows plus 5 pixels of padding at 7 pixels per character.
 WIDTH_PADDING = 5 / 7
-
-_VALIDATION_TYPES = {
-    None: "any",
-    "whole": "integer",
-    "decimal": "decimal",
-    "list": "list",
-    "date": "date",
-    "time": "time",
-    "textLength": "length",
-    "custom": "custom",
-}
-_OPERATORS = {
-    None: "between",
-    "between": "between",
-    "notBetween": "not between",
-    "equal": "==",
-    "notEqual": "!=",
-    "greaterThan": ">",
-    "lessThan": "<",
-    "greaterThanOrEqual": ">=",
-    "lessThanOrEqual": "<=",
-}
 
 
 @dataclass
@@ -195,32 +173,6 @@ class _Copier:
             tops[top_left.coordinate] = top_left
         return tops
 
-    def _table(self, source: SourceSheet, sheet, table) -> None:
-        min_col, min_row, max_col, max_row = range_boundaries(table.ref)
-        style = table.tableStyleInfo
-        columns = []
-        for offset, column in enumerate(table.tableColumns):
-            header = source.cell(row=min_row, column=min_col + offset).value if table.headerRowCount != 0 else None
-            options = {"header": str(header) if header not in (None, "") else column.name}
-            if column.totalsRowFunction and column.totalsRowFunction != "custom":
-                options["total_function"] = column.totalsRowFunction
-            elif column.totalsRowLabel:
-                options["total_string"] = column.totalsRowLabel
-            columns.append(options)
-        options = {
-            "name": table.displayName,
-            "style": style.name if style is not None and style.name else None,
-            "banded_rows": bool(style.showRowStripes) if style is not None else False,
-            "banded_columns": bool(style.showColumnStripes) if style is not None else False,
-            "first_column": bool(style.showFirstColumn) if style is not None else False,
-            "last_column": bool(style.showLastColumn) if style is not None else False,
-            "autofilter": table.autoFilter is not None,
-            "header_row": table.headerRowCount != 0,
-            "total_row": bool(table.totalsRowCount),
-            "columns": columns,
-        }
-        sheet.add_table(min_row - 1, min_col - 1, max_row - 1, max_col - 1, options)
-
     def _cell(self, sheet, cell, cached: SourceSheet | None) -> None:
         row, column = cell.row - 1, cell.column - 1
         properties = self.cell_format(cell)
@@ -302,40 +254,15 @@ class _Copier:
             self.report.skipped.append(f"{sheet.name}: opmaak in cel rij {row + 1}, kolom {column + 1}")
             sheet.write_string(row, column, str(value), cell_format)
 
+    def _table(self, source: SourceSheet, sheet, table) -> None:
+        (first_row, first_column, last_row, last_column), options = table_options(source, table)
+        sheet.add_table(first_row, first_column, last_row, last_column, options)
+
     def _validation(self, sheet, validation) -> None:
-        kind = _VALIDATION_TYPES.get(validation.type, "any")
-        options: dict[str, object] = {"validate": kind}
-        if kind == "list":
-            options["source"] = validation.formula1 or '""'
-            options["dropdown"] = not validation.showDropDown
-        elif kind == "custom":
-            options["value"] = validation.formula1 or ""
-        elif kind != "any":
-            criteria = _OPERATORS.get(validation.operator, "between")
-            options["criteria"] = criteria
-            if criteria in ("between", "not between"):
-                options["minimum"], options["maximum"] = validation.formula1, validation.formula2
-            else:
-                options["value"] = validation.formula1
-        options["ignore_blank"] = bool(validation.allow_blank)
-        options["show_input"] = bool(validation.showInputMessage)
-        options["show_error"] = bool(validation.showErrorMessage)
-        if validation.errorStyle in ("warning", "information"):
-            options["error_type"] = validation.errorStyle
-        for attribute, key in (
-            ("promptTitle", "input_title"),
-            ("prompt", "input_message"),
-            ("errorTitle", "error_title"),
-            ("error", "error_message"),
-        ):
-            if getattr(validation, attribute):
-                options[key] = getattr(validation, attribute)
-        ranges = str(validation.sqref).split()
+        ranges, options = validation_options(validation)
         if not ranges:
             return
         min_col, min_row, max_col, max_row = range_boundaries(ranges[0])
-        if len(ranges) > 1:
-            options["multi_range"] = " ".join(ranges)
         if sheet.data_validation(min_row - 1, min_col - 1, max_row - 1, max_col - 1, options) != 0:
             self.report.skipped.append(f"{sheet.name}: keuzelijst of invoerregel in {' '.join(ranges)}")
 
@@ -344,40 +271,13 @@ class _Copier:
             ranges = str(area.sqref).split()
             min_col, min_row, max_col, max_row = range_boundaries(ranges[0])
             for rule in area.rules:
-                options = self._rule(rule)
+                options = rule_options(rule, self.format)
                 if options is None:
                     self.report.skipped.append(f"{source.title}: voorwaardelijke opmaak in {' '.join(ranges)}")
                     continue
                 if len(ranges) > 1:
                     options["multi_range"] = " ".join(ranges)
                 sheet.conditional_format(min_row - 1, min_col - 1, max_row - 1, max_col - 1, options)
-
-    def _rule(self, rule) -> dict | None:
-        style = {}
-        if rule.dxf is not None:
-            if rule.dxf.font is not None:
-                style.update(font_properties(rule.dxf.font))
-            fill = rule.dxf.fill
-            if fill is not None:
-                colour = rgb(getattr(fill, "bgColor", None)) or rgb(getattr(fill, "fgColor", None))
-                if colour:
-                    style["bg_color"] = colour
-        options: dict[str, object] = {"format": self.format(style)} if style else {}
-        if rule.stopIfTrue:
-            options["stop_if_true"] = True
-        formulas = list(rule.formula or [])
-        if rule.type == "cellIs" and formulas:
-            criteria = _OPERATORS.get(rule.operator, "==")
-            options.update(type="cell", criteria=criteria)
-            if criteria in ("between", "not between") and len(formulas) > 1:
-                options.update(minimum=formulas[0], maximum=formulas[1])
-            else:
-                options["value"] = formulas[0]
-            return options
-        if rule.type == "expression" and formulas:
-            options.update(type="formula", criteria="=" + formulas[0].lstrip("="))
-            return options
-        return None
 
     # -- workbook ------------------------------------------------------------------------------------------
 
