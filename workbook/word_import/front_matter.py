@@ -103,7 +103,13 @@ class FrontMatter:
         listed = " ".join(title.casefold().split()) in self.contents_titles
         if not (listed or same_look or (typed or roman or capitals or line.marker == "lijst") and not inside):
             return None
-        if labels.label(title) or self.heading_like(title) or labels.PERIOD_LINE.match(title):
+        if (
+            (labels.label(title) and not (typed or roman))
+            or self.heading_like(title)
+            or labels.PERIOD_LINE.match(title)
+        ):
+            return None
+        if not self.started and not self.builder.chapters and labels.FRONT_MUNICIPALITY.match(title):
             return None
         if typed:
             self.chapter_number = int(plain.split(".")[0].split()[0])
@@ -139,7 +145,13 @@ class FrontMatter:
         self.builder.chapters.append(self.chapter)
 
     def chapter_line(self, line: Line) -> None:
-        if self.chapter is None and line.bold and len(line.plain) < 80 and not line.plain.endswith("."):
+        if (
+            line.bold
+            and len(line.plain) < 80
+            and not line.plain.endswith(".")
+            # the next bold title before the objectives, after text under the one above: a chapter of its own
+            and (self.chapter is None or not self.started and self.chapter.paragraphs and not line.bullet)
+        ):
             self.open_chapter(line)
             return
         if not self.started:

@@ -97,7 +97,8 @@ class Recognizer(FrontMatter, ObjectiveLines):
             or (
                 not self.started
                 and labels.CONTENTS_LINE.match(line.plain)
-                and not self.heading_like(line.plain)
+                # an objective in a typed table of contents has dot leaders to its page number
+                and (not self.heading_like(line.plain) or re.search(r"(?:\.{4,}|\u2026{2,})\s*\d{1,3}$", line.plain))
                 and (line.plain[:1].isdigit() or "..." in line.plain or "\u2026" in line.plain)
             )
         ):

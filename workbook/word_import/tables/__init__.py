@@ -10,6 +10,7 @@ from workbook.word_import.tables.budget import budget_columns, budget_table
 from workbook.word_import.tables.columns import action_header, action_table
 from workbook.word_import.tables.indicators import PERIOD, indicator_header, indicator_table, year_table
 from workbook.word_import.tables.labelled import objective_table
+from workbook.word_import.tables.margins import is_margin_table, margin_table
 from workbook.word_import.tables.rows import flow, plan_row
 
 
@@ -21,6 +22,10 @@ def read_table(rec, table: Table) -> None:
     _hints(rec, table, header)
     if budget_columns(header) is not None:
         budget_table(rec, table, header)
+    elif objective_table(rec, table):
+        return
+    elif is_margin_table(table):
+        margin_table(rec, table)
     elif not rec.started or rec.ended or rec.skipping:
         _chapter_table(rec, table)
     elif (
@@ -29,8 +34,6 @@ def read_table(rec, table: Table) -> None:
         and all(not h.strip() or PERIOD.match(h.strip()) for h in header[1:])
     ):
         year_table(rec, table, header)
-    elif objective_table(rec, table):
-        return
     elif indicator_header(header):
         indicator_table(rec, table, header)
     elif action_header(header):
