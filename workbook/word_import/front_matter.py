@@ -70,6 +70,14 @@ class FrontMatter:
             return True
         elif style == "subtitle" and labels.PERIOD.search(plain):
             self.period(plain)
+        elif (
+            labels.PERIOD.search(plain)
+            and "Beginjaar" not in settings
+            and not self.builder.chapters
+            and self.chapter is None
+            and len(plain.split()) <= 6
+        ):
+            self.period(plain)  # "Meerjarenplanning 2026-2031" on the cover
         else:
             return False
         if style != "title":
@@ -160,3 +168,22 @@ class FrontMatter:
             self.builder.note(line.position, line.plain, "Niet geplaatst: tekst voor het eerste hoofdstuk.")
             return
         self.chapter.paragraphs.append((line.text, line.bullet))
+
+    def drop_overviews(self) -> None:
+        """A chapter before the objectives that only lists them ("Overzicht van de doelstellingen", a table of SD and
+        OD): an overview planrapport makes itself, not a chapter of the plan."""
+        titles = [" ".join(str(row.values["Titel"]).casefold().split()) for row in self.builder.objectives]
+        titles = [title for title in titles if len(title) > 12]
+        for chapter in [c for c in self.builder.chapters if not c.after and c.paragraphs]:
+            texts = [" ".join(text.replace("**", "").casefold().split()) for text, _ in chapter.paragraphs]
+            listing = sum(1 for text in texts if any(title in text for title in titles))
+            named = sum(1 for title in titles if any(title in text for text in texts))
+            if listing * 2 >= len(texts) and named >= max(3, len(titles) // 2):
+                self.builder.chapters.remove(chapter)
+                self.removed_headings.add(" ".join(chapter.title.casefold().split()))
+                self.builder.note(
+                    chapter.position,
+                    chapter.title,
+                    f"Overzicht van de doelstellingen ({named} titels van doelstellingen verderop): niet overgenomen "
+                    "als hoofdstuk; planrapport zet de doelstellingen zelf onder elkaar.",
+                )

@@ -29,6 +29,8 @@ ACTION_FIELDS = {
 PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
 # A typed code before a result or action: "R1.1.2 text", "A1.1.2.1 title", "A 1.2.3: title", "1.1.2.1 title".
 TYPED_CODE = re.compile(r"^([RA])?\s?(\d{1,2}(?:\.\d{1,2}){2,3})\.?(?:\s*[:\-\u2013]\s*|\s+)(\S.*)$", re.DOTALL)
+# "Resultaat 1.1.1" on a line of its own, its text in the next paragraph.
+RESULT_ALONE = re.compile(r"^resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s*:?$", re.IGNORECASE)
 # Labels that announce a level: a warning when that level stays empty.
 _HINTED = {"results": "results", "actions": "actions", "evaluation": "indicators"}
 
@@ -47,6 +49,17 @@ class ObjectiveLines:
         if self.awaiting_title and self.objective is not None:
             self.objective.values["Titel"] = plain.rstrip(":").strip()
             self.awaiting_title = False
+            return
+        if self.result_pending and self.result is not None and not line.bullet and not labels.label(text):
+            self.result.parts["Resultaat"] = [(text, False)]
+            self.result_pending = False
+            return
+        self.result_pending = False
+        if (match := RESULT_ALONE.match(plain)) and self.operational is not None:
+            self.set_mode("results")
+            self.result = self.builder.result(match.group(1), "")
+            self.result_marker, self.result_style, self.result_bullet = "", "", False
+            self.result_pending = True
             return
         if (match := labels.RESULT_LABELLED.match(plain)) and self.operational is not None:
             self.set_mode("results")

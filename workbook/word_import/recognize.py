@@ -12,6 +12,9 @@ from workbook.word_import.placing import Chapter, PlanBuilder, Row
 from workbook.word_import.tables import read_table
 from workbook.word_import.tables.frames import unwrap_frames
 
+# A heading over a group of objectives: "Beleidsdomein 1: Welzijn en zorg", "Domein 2 – Onderwijs".
+DOMAIN_GROUP = re.compile(r"^(?:beleids)?domein\s+(?:\d{1,2}|[A-Z])\s*[:.\-\u2013]\s*(\S.*)$", re.IGNORECASE)
+
 
 class Recognizer(FrontMatter, ObjectiveLines):
     """One pass over the blocks; `builder` collects what was placed and the notes of the Import sheet."""
@@ -52,6 +55,8 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.last_text = ""  # the latest line, which may give the year of a budget table under it
         self.row_table = ""  # the table of the latest results row
         self.row_action: Row | None = None  # the last action of the latest table row, which a next row may go on
+        self.domain_group = ""  # the title of the latest "Beleidsdomein" heading over the objectives
+        self.result_pending = False  # a line "Resultaat 1.1.1" alone: its text is the next paragraph
         self.previous_position = ""  # where the latest text of a field stood, for lines of one paragraph
         self.shapes: dict[str, tuple[str, str, bool]] = {}  # position -> (code, title, strategic), numbered headings
 
@@ -65,6 +70,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
                 read_table(self, block)
             else:
                 self.line(block)
+        self.drop_overviews()
         if self.contents:
             self.builder.note(
                 self.contents[0].position,
@@ -106,6 +112,9 @@ class Recognizer(FrontMatter, ObjectiveLines):
             if match := labels.CONTENTS_LINE.match(line.plain):
                 self.contents_entry(match.group(1), line.style)
             return
+        if (line.heading or line.bold) and (match := DOMAIN_GROUP.match(line.plain.strip())):
+            self.domain_heading(line, match.group(1).strip())
+            return
         if (title := self.chapter_title(line)) is not None:
             self.open_chapter(Line(title, line.position, line.style, line.bold))
             return
@@ -135,6 +144,19 @@ class Recognizer(FrontMatter, ObjectiveLines):
             self.chapter_line(line)
             return
         self.objective_line(line, text)
+
+    def domain_heading(self, line: Line, title: str) -> None:
+        """A heading "Beleidsdomein 1: Welzijn en zorg" over several objectives: the domain of those under it."""
+        self.domain_group = title
+        self.removed_headings.add(" ".join(line.plain.casefold().split()))
+        if self.started:
+            self.ended, self.chapter = False, None
+        self.builder.note(
+            line.position,
+            line.plain,
+            f"Kop van een beleidsdomein: niet overgenomen als hoofdstuk; '{title}' is het domein van de "
+            "operationele doelstellingen eronder (kolom Domein).",
+        )
 
     def result_heading(self, line: Line) -> bool:
         """A heading "Resultaat 1.1.1: text" under an operational objective: a result, not a chapter."""
@@ -229,7 +251,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
             )
         self.started, self.ended, self.skipping, self.chapter = True, False, False, None
         title = title.strip().rstrip(":").strip()
-        row = self.builder.objective(code, title, self.pending_domain)
+        row = self.builder.objective(code, title, self.pending_domain or ("" if strategic else self.domain_group))
         self.pending_domain = ""
         if strategic:
             self.strategic, self.operational = row, None
