@@ -11,6 +11,7 @@ from reporting.validation.groups import (
     follow_up,
     indicators,
     limits,
+    settings,
     structure,
     submitted,
     text,
@@ -21,6 +22,7 @@ from workbook.plan.model import Plan
 
 GROUPS = (
     reading,
+    settings,
     structure,
     cross_references,
     timing,

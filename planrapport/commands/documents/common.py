@@ -41,7 +41,7 @@ def year(text: str) -> int:
 
 def require_year_in_period(plan, year_: int | None, name: str) -> None:
     """A --jaar outside the plan period stops every command the same way, --forceer or not."""
-    from reporting.validation.groups.structure import year_outside_period
+    from reporting.validation.groups.settings import year_outside_period
 
     if year_ is not None and (problem := year_outside_period(plan, year_)):
         raise WorkbookError(f"{name}: {problem}")

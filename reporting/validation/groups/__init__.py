@@ -1,1 +1,1 @@
-"""The groups of rules, one module each: structure, text, timing, indicators, budget, follow-up and more."""
+"""The groups of rules, one module each: settings, structure, text, timing, indicators, budget, follow-up and more."""
