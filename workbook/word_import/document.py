@@ -49,6 +49,7 @@ class Line:
 class Table:
     position: str
     rows: list[list[list[Line]]] = field(default_factory=list)  # row -> cell -> lines
+    continued: set[tuple[int, int]] = field(default_factory=set)  # (row, cell) going on with a merged cell above
 
     def cell_text(self, row: int, column: int) -> str:
         cells = self.rows[row]
@@ -298,6 +299,8 @@ def _table(element, position: str, styles, numbering: Numbering | None = None) -
             if merged is None or merged.get(W + "val") == "restart":
                 for number, paragraph in enumerate(cell.iter(W + "p"), start=1):
                     lines += _lines(paragraph, f"{where}, alinea {number}", styles, numbering)
+            if merged is not None and merged.get(W + "val") != "restart":
+                table.continued.add((row_number - 1, len(cells)))
             cells.append(lines)
             if span is not None:
                 column += int(span.get(W + "val", "1")) - 1
