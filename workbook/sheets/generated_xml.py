@@ -6,12 +6,25 @@ import re
 
 from lxml import etree
 
+from workbook.plan.errors import WorkbookError
 from workbook.sheets.generated_sheets import SheetContent, is_own_sheet, own_header_count
 from workbook.spreadsheet.cells import column_letters, split_ref
-from workbook.spreadsheet.package import MAIN, REL, Package, cell_texts, q
+from workbook.spreadsheet.package import MAIN, REL, STYLES, Package, SheetRef, cell_texts, claim_generated_sheet, q
+from workbook.spreadsheet.styles import Stylesheet
 
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def claim_with_styles(package: Package, name: str) -> tuple[str, Stylesheet, SheetRef | None, bool]:
+    """The workbook's styles (part and stylesheet) and its generated sheet `name`, claimed to be written anew (see
+    claim_generated_sheet); refused when the workbook has no styles."""
+    styles_part = package.related(STYLES)
+    if styles_part is None:
+        raise WorkbookError(f"{package.path.name}: het werkboek heeft geen opmaak; bewaar het opnieuw in Excel.")
+    styles = Stylesheet(package.xml(styles_part))
+    existing, selected = claim_generated_sheet(package, name, lambda root: is_own_sheet_xml(package, root, name))
+    return styles_part, styles, existing, selected
 
 
 def is_own_sheet_xml(package: Package, root: etree._Element, name: str) -> bool:

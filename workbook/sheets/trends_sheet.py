@@ -7,7 +7,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from workbook.plan.errors import WorkbookError
 from workbook.plan.schema import TRENDS_SHEET
 from workbook.sheets.generated_sheets import (
     DECIMAL,
@@ -29,9 +28,9 @@ from workbook.sheets.generated_sheets import (
     cell_look,
     trends_sheet,
 )
-from workbook.sheets.generated_xml import add_hyperlinks, is_own_sheet_xml, row_element, sheet_start, text_cell
+from workbook.sheets.generated_xml import add_hyperlinks, claim_with_styles, row_element, sheet_start, text_cell
 from workbook.spreadsheet.cells import column_letters
-from workbook.spreadsheet.package import STYLES, Package, claim_generated_sheet, q
+from workbook.spreadsheet.package import Package, q
 from workbook.spreadsheet.styles import Stylesheet
 from workbook.storage.files import open_for_rewrite, rewrite_with_backup
 from workbook.storage.writer_lock import writes_workbook
@@ -67,14 +66,8 @@ def write_trends_sheet(path: str | Path, table: TrendsTable) -> Path:
 
 
 def _apply(package: Package, table: TrendsTable) -> None:
-    styles_part = package.related(STYLES)
-    if styles_part is None:
-        raise WorkbookError(f"{package.path.name}: het werkboek heeft geen opmaak; bewaar het opnieuw in Excel.")
-    styles = Stylesheet(package.xml(styles_part))
+    styles_part, styles, existing, selected = claim_with_styles(package, TRENDS_SHEET)
     before = etree.tostring(styles.root, method="c14n")
-    existing, selected = claim_generated_sheet(
-        package, TRENDS_SHEET, lambda root: is_own_sheet_xml(package, root, TRENDS_SHEET)
-    )
     part = existing.part if existing is not None else package.add_sheet(TRENDS_SHEET)
     package.put_xml(part, _sheet_xml(trends_sheet(table), _Styles(styles), selected))
     if etree.tostring(styles.root, method="c14n") != before:
@@ -91,38 +84,19 @@ class _Styles:
         self.hint = styles.new_xf(font=styles.ensure_font(italic=True, colour=HINT_COLOUR))
         self.section = styles.new_xf(font=styles.ensure_font(bold=True, size=12, colour=TITLE_COLOUR))
         header_fill = styles.ensure_fill(TRENDS_HEADER_FILL)
-        self.header = self._xf(0, styles.ensure_font(bold=True), header_fill, wrap=True)
+        self.header = styles.new_xf(styles.ensure_font(bold=True), header_fill, wrap=True, num_fmt=0)
         self.text = styles.new_xf()
         self.wrapped = styles.new_xf(wrap=True)
         self.link = styles.new_xf(font=styles.ensure_font(underline=True, colour=LINK_COLOUR))
         # All of them, used or not, so that writing the sheet again finds every style already there.
-        self.numbers = {code: self._xf(self._num_fmt(code), 0, 0) for code in (INTEGER, DECIMAL, PERCENT, EURO, "0")}
+        self.numbers = {
+            code: styles.new_xf(num_fmt=self._num_fmt(code)) for code in (INTEGER, DECIMAL, PERCENT, EURO, "0")
+        }
         self.verdicts = {word: self.dxf(*colours) for word, colours in VERDICT_COLOURS.items()}
         self.rules = {word: self.dxf(*colours) for word, colours in RULE_COLOURS.items()}
 
     def number(self, code: str) -> int:
         return self.numbers[code]
-
-    def _xf(self, num_fmt: int, font: int, fill: int, wrap: bool = False) -> int:
-        xf = etree.Element(
-            q("xf"),
-            {
-                "numFmtId": str(num_fmt),
-                "fontId": str(font),
-                "fillId": str(fill),
-                "borderId": "0",
-                "xfId": "0",
-                "applyNumberFormat": "1",
-                "applyFont": "1",
-                "applyFill": "1",
-                "applyAlignment": "1",
-            },
-        )
-        alignment = {"vertical": "top"}
-        if wrap:
-            alignment["wrapText"] = "1"
-        etree.SubElement(xf, q("alignment"), alignment)
-        return self.sheet.ensure_xf(xf)
 
     def _num_fmt(self, code: str) -> int:
         if code in _BUILT_IN_FORMATS:

@@ -8,7 +8,6 @@ from pathlib import Path
 from lxml import etree
 
 from workbook.plan.check_list import CheckList, CheckRow
-from workbook.plan.errors import WorkbookError
 from workbook.plan.schema import CHECK_SHEET
 from workbook.sheets.generated_sheets import (
     ERROR_FILL,
@@ -29,12 +28,10 @@ from workbook.sheets.generated_sheets import (
     link_location,
     marked_cells,
 )
-from workbook.sheets.generated_xml import add_hyperlinks, is_own_sheet_xml, row_element, sheet_start, text_cell
+from workbook.sheets.generated_xml import add_hyperlinks, claim_with_styles, row_element, sheet_start, text_cell
 from workbook.spreadsheet.cells import SheetCells, column_letters
 from workbook.spreadsheet.package import (
-    STYLES,
     Package,
-    claim_generated_sheet,
     q,
 )
 from workbook.spreadsheet.styles import Stylesheet
@@ -68,13 +65,7 @@ def write_check_sheet(path: str | Path, checks: CheckList) -> Path:
 
 
 def _apply(package: Package, checks: CheckList) -> None:
-    styles_part = package.related(STYLES)
-    if styles_part is None:
-        raise WorkbookError(f"{package.path.name}: het werkboek heeft geen opmaak; bewaar het opnieuw in Excel.")
-    styles = Stylesheet(package.xml(styles_part))
-    check, tab_selected = claim_generated_sheet(
-        package, CHECK_SHEET, lambda root: is_own_sheet_xml(package, root, CHECK_SHEET)
-    )
+    styles_part, styles, check, tab_selected = claim_with_styles(package, CHECK_SHEET)
     sheets = package.sheets()
     others = [s for s in sheets if check is None or s.part != check.part]
     marks = cell_marks(checks, [s.name for s in others])

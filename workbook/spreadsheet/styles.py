@@ -159,20 +159,14 @@ class Stylesheet:
         self.changed = True
         return len(self.cell_xfs) - 1
 
-    def new_xf(self, font: int = 0, fill: int = 0, wrap: bool = False) -> int:
-        xf = etree.Element(
-            q("xf"),
-            {
-                "numFmtId": "0",
-                "fontId": str(font),
-                "fillId": str(fill),
-                "borderId": "0",
-                "xfId": "0",
-                "applyFont": "1",
-                "applyFill": "1",
-                "applyAlignment": "1",
-            },
-        )
+    def new_xf(self, font: int = 0, fill: int = 0, wrap: bool = False, num_fmt: int | None = None) -> int:
+        """A cell format aligned at the top (wrapped with `wrap`), with the number format `num_fmt` when given."""
+        attributes = {"numFmtId": str(num_fmt or 0), "fontId": str(font), "fillId": str(fill), "borderId": "0"}
+        attributes["xfId"] = "0"
+        if num_fmt is not None:
+            attributes["applyNumberFormat"] = "1"
+        attributes.update(applyFont="1", applyFill="1", applyAlignment="1")
+        xf = etree.Element(q("xf"), attributes)
         alignment = {"vertical": "top"}
         if wrap:
             alignment["wrapText"] = "1"
