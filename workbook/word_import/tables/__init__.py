@@ -7,7 +7,8 @@ import re
 from workbook.word_import import labels
 from workbook.word_import.document import Table
 from workbook.word_import.tables.budget import budget_columns, budget_table
-from workbook.word_import.tables.columns import action_header, action_table
+from workbook.word_import.tables.columns import column_roles, is_item_table, item_table
+from workbook.word_import.tables.cover import cover_table
 from workbook.word_import.tables.indicators import PERIOD, indicator_header, indicator_table, year_table
 from workbook.word_import.tables.labelled import objective_table
 from workbook.word_import.tables.margins import is_margin_table, margin_table
@@ -26,6 +27,10 @@ def read_table(rec, table: Table) -> None:
         return
     elif is_margin_table(table):
         margin_table(rec, table)
+    elif is_item_table(header) and (rec.started and not rec.ended and not rec.skipping or _objectives_in(rec, table)):
+        item_table(rec, table)
+    elif not rec.started and cover_table(rec, table):
+        return
     elif not rec.started or rec.ended or rec.skipping:
         _chapter_table(rec, table)
     elif (
@@ -36,8 +41,6 @@ def read_table(rec, table: Table) -> None:
         year_table(rec, table, header)
     elif indicator_header(header):
         indicator_table(rec, table, header)
-    elif action_header(header):
-        action_table(rec, table, header)
     elif labels.is_table_header(header):
         bbc = header[0].casefold().strip().rstrip(":") == "actie"
         for number, row in enumerate(table.rows[1:], start=2):
@@ -48,6 +51,13 @@ def read_table(rec, table: Table) -> None:
     else:
         for number, row in enumerate(table.rows, start=1):
             plan_row(rec, table, row, number, bbc=False)
+
+
+def _objectives_in(rec, table: Table) -> bool:
+    """A table that holds objectives itself: a column Niveau, or a row "SD 1 title" across it."""
+    if "level" in column_roles([table.cell_text(0, c) for c in range(len(table.rows[0]))]):
+        return True
+    return any(rec.heading_like(line.plain.strip()) for row in table.rows[1:] if len(row) == 1 for line in row[0])
 
 
 _AMOUNT = re.compile(r"(?:\u20ac\s*\d|\d\s*(?:euro|EUR)\b)")

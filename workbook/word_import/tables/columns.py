@@ -1,35 +1,217 @@
-"""Tables with a column per field: one action per row (Resultaat | Actie | Timing | Trekker)."""
+"""Tables with a column per field, one item per row: Nr | Actie | Wie | Wanneer | Budget | Indicator, an export
+with a column Niveau (SD / OD / Actie), or Resultaat | Acties | Indicator | Timing | Trekker with merged cells."""
 
 from __future__ import annotations
 
+import re
+
 from workbook.word_import import labels
-from workbook.word_import.document import Table
+from workbook.word_import.document import Line, Table
+from workbook.word_import.placing import Row
 from workbook.word_import.tables.fields import ACTION_FIELDS
+from workbook.word_import.tables.rows import flow
+
+# Header words (casefolded, without a trailing colon or a bracket such as "(€)") -> the role of the column.
+ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "code": ("nr", "nr.", "nummer", "code", "#", "ref", "ref."),
+    "level": ("niveau", "type", "soort", "level"),
+    "title": ("actie", "acties", "activiteit", "activiteiten", "omschrijving", "titel", "beschrijving"),
+    "results": ("resultaat", "resultaten", "verwacht resultaat", "beoogd resultaat"),
+    "lead": ("wie", "trekker", "verantwoordelijke", "verantwoordelijk", "verantwoordelijke dienst", "eigenaar"),
+    "partners": ("met wie", "partners", "partner", "betrokken partners"),
+    "timing": ("wanneer", "timing", "planning", "periode", "termijn", "tijdstip", "timing/planning", "looptijd"),
+    "budget": ("budget", "kostprijs", "middelen", "kosten", "raming", "budget/personeelsinzet"),
+    "indicator": ("indicator", "indicatoren", "meten", "evaluatie", "wijze en tijdstip evaluatie"),
+    "status": ("status", "stand van zaken"),
+}
+_ROLE = {word: role for role, words in ROLE_WORDS.items() for word in words}
+# What a Niveau cell says: the level of the row.
+_LEVELS = {
+    "sd": "strategic",
+    "strategische doelstelling": "strategic",
+    "strategisch": "strategic",
+    "beleidsdoelstelling": "strategic",
+    "od": "operational",
+    "operationele doelstelling": "operational",
+    "operationeel": "operational",
+    "actieplan": "operational",
+    "resultaat": "result",
+    "r": "result",
+    "actie": "action",
+    "a": "action",
+    "indicator": "indicator",
+}
+_FIELDS = ("lead", "partners", "timing", "budget", "status")
+_CODE = re.compile(r"^[A-Z]{0,2}\s?(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 
 
-def action_header(header: list[str]) -> bool:
-    words = [" ".join(h.casefold().split()).rstrip(":") for h in header]
-    return "actie" in words and any(labels.label(h) and labels.label(h)[0] in ("timing", "lead") for h in header)
+def column_roles(header: list[str]) -> list[str | None]:
+    return [_ROLE.get(_words(text)) for text in header]
 
 
-def action_table(rec, table: Table, header: list[str]) -> None:
-    """Resultaat | Actie | Timing | Trekker: one action per row, under the result its first column names."""
-    names = [labels.label(h)[0] if labels.label(h) else " ".join(h.casefold().split()) for h in header]
-    for row in table.rows[1:]:
-        cells = {names[c]: " ".join(line.text for line in row[c]).strip() for c in range(min(len(row), len(names)))}
-        title = cells.get("actie") or cells.get("actions") or ""
-        if not title:
+def _words(text: str) -> str:
+    words = " ".join(re.sub(r"\([^)]*\)", "", text.replace("**", "")).casefold().split())
+    return words.rstrip(":").strip()
+
+
+def is_item_table(header: list[str]) -> bool:
+    """A header of known columns, among them the item's text and at least one field, a number or a level, with
+    more than one column for what a row holds (not Resultaten | Acties | Evaluatie, one result per row)."""
+    roles = column_roles(header)
+    named = [role for role, text in zip(roles, header, strict=True) if text.strip()]
+    if None in named or len(set(named)) != len(named) or "title" not in named and "results" not in named:
+        return False
+    return any(role in named for role in ("code", "level", "lead", "timing", "budget", "partners", "status"))
+
+
+def item_table(rec, table: Table) -> None:
+    """Each row one item: its level from the column Niveau (else an action), its parent from its number ("1.1.2"
+    under 1.1) or the item above; a row across the table (one cell) is read as a paragraph ("SD 1 title"); a cell
+    merged with the one above keeps its value."""
+    header = [table.cell_text(0, c) for c in range(len(table.rows[0]))]
+    roles = column_roles(header)
+    above: dict[str, list[Line]] = {}
+    for number, row in enumerate(table.rows[1:], start=1):
+        texts = [" ".join(line.plain for line in cell).strip() for cell in row]
+        if not any(texts) or [_words(t) for t in texts] == [_words(h) for h in header]:
+            continue  # empty, or the header repeated on a new page
+        if len(row) == 1 or len(row) < len(roles) and sum(bool(t) for t in texts) == 1:
+            flow(rec, row)
             continue
-        parent = rec.result or rec.operational
-        code = cells.get("results", "").replace("**", "").strip().rstrip(".")
-        for result in rec.builder.results:
-            if str(result.values["Code"]) == code:
-                parent = result
-        first = next(line for cell in row for line in cell)
-        action = rec.new_action(first, title, parent)
-        if cells.get("timing"):
-            action.values["Tijdstip"] = cells["timing"]
-        for name in ("lead", "partners", "budget", "contact"):
-            if cells.get(name):
-                action.add(ACTION_FIELDS[name], cells[name])
+        cells: dict[str, list[Line]] = {}
+        merged: set[str] = set()
+        for column, role in enumerate(roles[: len(row)]):
+            if role is None:
+                continue
+            if (number, column) in table.continued:
+                merged.add(role)
+                cells[role] = above.get(role, [])
+            else:
+                cells[role] = row[column]
+        above = cells
+        _item(rec, table, cells, merged)
     rec.action, rec.mode = None, ""
+
+
+def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str]) -> None:
+    text = {role: " ".join(line.text for line in lines).strip() for role, lines in cells.items()}
+    code = text.get("code", "").replace("**", "").strip()
+    level = _LEVELS.get(_words(text.get("level", "")), "action" if "level" not in cells else None)
+    lines = cells.get("title") or []
+    first = next((line for lines_ in cells.values() for line in lines_), None)
+    if first is None:
+        return
+    if "level" in cells and level is None:
+        rec.builder.note(first.position, " | ".join(text.values()), "Niet geplaatst: het niveau werd niet herkend.")
+        return
+    if level in ("strategic", "operational"):
+        _objective(rec, level == "strategic", code, lines, text, first)
+        return
+    if "results" in cells and "results" not in merged and text.get("results"):
+        _result(rec, cells["results"])
+    if level == "result":
+        _result(rec, lines, code)
+        return
+    if level == "indicator":
+        for line in lines:
+            rec.evaluation(line, line.text, labelled=True)
+        return
+    if lines:
+        parent = _parent(rec, code)
+        if parent is None:
+            rec.builder.note(first.position, " | ".join(text.values()), "Niet geplaatst: actie zonder doelstelling.")
+            return
+        titles = lines if len(lines) > 1 and all(line.bullet for line in lines) else lines[:1]
+        for line in titles:
+            action = rec.new_action(line, line.text, parent)
+            if len(titles) == 1:
+                _own_code(rec, action, code, parent, line)
+                for extra in lines[1:]:
+                    action.add("Omschrijving", extra.text, extra.bullet)
+            _fields(rec, action, text)
+    if "indicator" in cells and "indicator" not in merged:
+        for line in cells["indicator"]:
+            rec.evaluation(line, line.text, labelled=True)
+
+
+def _objective(rec, strategic: bool, code: str, lines: list[Line], text: dict[str, str], first: Line) -> None:
+    title = " ".join(line.text for line in lines[:1]).strip()
+    if not _CODE.match(code):
+        parent = "" if strategic else str(rec.strategic.values["Code"]) if rec.strategic is not None else "0"
+        code = (
+            str(sum(1 for o in rec.builder.objectives if "." not in str(o.values["Code"])) + 1)
+            if strategic
+            else rec.builder.next_code(parent, rec.builder.objectives)
+        )
+        rec.builder.note(first.position, title, f"Doelstelling zonder nummer: genummerd als {code}.")
+    else:
+        code = _CODE.match(code).group(1)
+    rec.new_objective(code, title, strategic=strategic)
+    for line in lines[1:]:
+        rec.objective.add("Motivering", line.text, line.bullet)
+    given = {role: text[role] for role in _FIELDS if text.get(role)}
+    if given:
+        said = ", ".join(f"{_DUTCH[role]} '{value}'" for role, value in given.items())
+        rec.builder.note(
+            first.position,
+            said,
+            f"Bij doelstelling {code}: het blad Doelstellingen heeft geen kolom voor {said}; niet overgenomen "
+            "(vul het aan bij haar acties als het daar hoort).",
+        )
+
+
+_DUTCH = {"lead": "trekker", "partners": "partners", "timing": "timing", "budget": "budget", "status": "status"}
+
+
+def _result(rec, lines: list[Line], code: str = "") -> None:
+    if not lines or rec.operational is None:
+        return
+    head = lines[0]
+    plain = head.plain.strip()
+    for result in rec.builder.results:  # a column Resultaat that names a result written above the table
+        if str(result.values["Code"]) == plain.rstrip("."):
+            rec.result = result
+            return
+    rec.set_mode("results")
+    rec.result = None
+    rec.place(head, f"{code} {head.text}" if _CODE.match(code) and not labels.RESULT.match(plain) else head.text)
+    for line in lines[1:]:
+        rec.result.add("Resultaat", line.text, line.bullet)
+    rec.mode = ""
+
+
+def _parent(rec, code: str) -> Row | None:
+    """The result or objective whose number the action's number continues ("1.1.2" under 1.1), else the latest."""
+    if match := _CODE.match(code):
+        prefix = match.group(1).rpartition(".")[0]
+        for rows in (rec.builder.results, rec.builder.objectives):
+            for row in rows:
+                if str(row.values["Code"]) == prefix:
+                    return row
+    return rec.result or rec.operational
+
+
+def _own_code(rec, action: Row, code: str, parent: Row, line: Line) -> None:
+    """The number the table prints for the action, when it fits under its parent and is free."""
+    match = _CODE.match(code)
+    if not match or match.group(1) == action.values["Code"]:
+        return
+    printed = match.group(1)
+    taken = {str(a.values["Code"]) for a in rec.builder.actions if a is not action}
+    if printed.startswith(f"{parent.values['Code']}.") and printed not in taken:
+        action.values["Code"] = printed
+    else:
+        rec.builder.note(line.position, code, f"Actie met nummer {code}: genummerd als {action.values['Code']}.")
+
+
+def _fields(rec, action: Row, text: dict[str, str]) -> None:
+    for role in _FIELDS:
+        value = text.get(role, "")
+        if not value:
+            continue
+        if role == "timing":
+            action.values["Tijdstip"] = value
+        elif role == "status":
+            rec.builder.follow_up(str(action.values["Code"])).add("Status", value)
+        else:
+            action.add(ACTION_FIELDS[role], value)
