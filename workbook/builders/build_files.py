@@ -6,10 +6,10 @@ import io
 import json
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from workbook.builders.template import build_template, fill
-from workbook.builders.xlsx_copy import copy_workbook
+from workbook.builders.xlsx_copy import rewrite_with_xlsxwriter
 from workbook.storage.files import write_atomically
 from xlsx_templates import EXAMPLES, TEMPLATE, example_path
 
@@ -26,19 +26,11 @@ def build_example(name: str):
 
 def save_clean(workbook: Workbook, target: Path) -> Path:
     """Save through XlsxWriter: schema-valid parts and the same bytes for the same workbook."""
-    import xlsxwriter
-
     data = io.BytesIO()
     workbook.save(data)
 
     def write(temporary: Path) -> None:
-        formulas = load_workbook(io.BytesIO(data.getvalue()), rich_text=True)
-        book = xlsxwriter.Workbook(str(temporary), {"in_memory": True})
-        try:
-            copy_workbook(formulas, None, book)
-        finally:
-            book.close()
-            formulas.close()
+        rewrite_with_xlsxwriter(data.getvalue(), temporary)
 
     return write_atomically(target, write, overwrite=True)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from openpyxl.cell.cell import MergedCell
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -51,6 +53,21 @@ def copy_workbook(formulas: SourceBook, values: SourceBook | None, target, *, sk
     if active is not None and active.title in sheets and active.sheet_state == "visible":
         sheets[active.title].activate()
     return sheets, copier.report
+
+
+def rewrite_with_xlsxwriter(data: bytes, target: Path) -> None:
+    """Write the workbook that openpyxl saved as `data` to `target` through XlsxWriter: schema-valid parts, and the
+    same bytes for the same workbook."""
+    import xlsxwriter
+    from openpyxl import load_workbook
+
+    source = load_workbook(io.BytesIO(data), rich_text=True)
+    book = xlsxwriter.Workbook(str(target), {"in_memory": True})
+    try:
+        copy_workbook(source, None, book)
+    finally:
+        book.close()
+        source.close()
 
 
 def stored_width_to_xlsxwriter(width: float) -> float:

@@ -45,8 +45,6 @@ def build_workbook(imported: Imported):
 
 def save_imported(imported: Imported, target: Path, with_buttons: bool = False) -> Path:
     """Save as a new file (never over an existing one), atomically; .xlsm gets the buttons."""
-    from openpyxl import load_workbook
-
     buffer = io.BytesIO()
     build_workbook(imported).save(buffer)
     data = buffer.getvalue()
@@ -57,16 +55,8 @@ def save_imported(imported: Imported, target: Path, with_buttons: bool = False) 
 
             write_macro_workbook(data, temporary)
             return
-        import xlsxwriter
+        from workbook.builders.xlsx_copy import rewrite_with_xlsxwriter
 
-        from workbook.builders.xlsx_copy import copy_workbook
-
-        source = load_workbook(io.BytesIO(data), rich_text=True)
-        book = xlsxwriter.Workbook(str(temporary), {"in_memory": True})
-        try:
-            copy_workbook(source, None, book)
-        finally:
-            book.close()
-            source.close()
+        rewrite_with_xlsxwriter(data, temporary)
 
     return write_atomically(Path(target), write)
