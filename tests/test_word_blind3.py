@@ -13,8 +13,8 @@ CORPUS = Path(__file__).parent / "fixtures" / "word_blind3"
 # Per document, per level in LEVELS order: (at least found, at most invented), as reached; only better allowed.
 REACHED: dict[str, tuple[tuple[int, int], ...]] = {
     "01_aalter_kopnummering_uit_numbering": ((3, 0), (3, 0), (8, 0), (27, 0), (62, 0), (0, 0), (0, 0), (4, 0)),
-    "02_zottegem_actietabel_per_sd": ((2, 0), (3, 0), (8, 0), (0, 27), (24, 3), (16, 75), (0, 0), (4, 0)),
-    "03_lochristi_planningstool_export": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "02_zottegem_actietabel_per_sd": ((2, 0), (3, 0), (8, 0), (0, 0), (24, 0), (16, 0), (0, 0), (4, 0)),
+    "03_lochristi_planningstool_export": ((0, 0), (3, 0), (8, 0), (0, 0), (24, 0), (0, 0), (0, 0), (4, 0)),
     "04_bilzen_doelstelling_r_a_codes": ((3, 0), (2, 0), (5, 0), (16, 0), (30, 0), (16, 0), (0, 0), (4, 0)),
     "05_tongeren_beleidsdomeinen_overzichtstabel": ((2, 0), (4, 0), (9, 0), (21, 0), (46, 0), (0, 0), (0, 0), (4, 0)),
     "06_maldegem_indicatortabel_per_od": ((2, 0), (3, 0), (8, 0), (0, 0), (22, 0), (17, 0), (0, 0), (4, 0)),
