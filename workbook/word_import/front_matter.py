@@ -21,6 +21,11 @@ OBJECTIVES_PART = (
 NOT_PLAN_CHAPTERS = ("jaarlijkse begroting", "rijen zonder plaats in het plan")
 
 
+# A place name on the cover, and the words of a document's title that are no place.
+_PLACE = re.compile(r"^(?:[A-Z][\w'\u00c0-\u017f-]+)(?:\s(?:[A-Z][\w'\u00c0-\u017f-]+|aan|de|den|op)){0,3}$")
+_DOCUMENT_WORD = re.compile(r"plan|beleid|period|programma|meerjaren|rapport|nota|jaar|versie|ontwerp|strategie", re.I)
+
+
 class FrontMatter:
     """The part of the Recognizer that reads the title page and the free chapters."""
 
@@ -78,6 +83,7 @@ class FrontMatter:
             and len(plain.split()) <= 6
         ):
             self.period(plain)  # "Meerjarenplanning 2026-2031" on the cover
+            self.cover_place(line, labels.without_period(plain))
         else:
             return False
         if style != "title":
@@ -168,6 +174,20 @@ class FrontMatter:
             self.builder.note(line.position, line.plain, "Niet geplaatst: tekst voor het eerste hoofdstuk.")
             return
         self.chapter.paragraphs.append((line.text, line.bullet))
+
+    def cover_place(self, line: Line, rest: str) -> None:
+        """The gemeente of a cover line "Wetteren 2026-2031": a name of one to three capitalised words that are not
+        words of a document's title ("Meerjarenplanning"), noted as a guess."""
+        settings = self.builder.settings
+        if "Gemeente" in settings or not _PLACE.match(rest) or _DOCUMENT_WORD.search(rest):
+            return
+        settings["Gemeente"] = rest
+        self.builder.note(
+            line.position,
+            line.plain,
+            f"Gok: gemeente {rest} uit het voorblad (de naam voor de planperiode, zonder label). Kijk het na op het "
+            "blad Instellingen.",
+        )
 
     def drop_overviews(self) -> None:
         """A chapter before the objectives that only lists them ("Overzicht van de doelstellingen", a table of SD and

@@ -20,7 +20,8 @@ BBC_ACTION = re.compile(rf"^(?:(?i:actie)\s+)?(A\d{{3,}}|A\d{{1,2}}\.\d{{1,2}}\.
 # Written out without SD/OD: "Beleidsdoelstelling 1:", "Doelstelling 1.1:", "Actieplan 1.1:", "Lokale doelstelling
 # 1.1"; only on a heading or a bold line, where running text does not start with them.
 WORDED_STRATEGIC = re.compile(
-    r"^(?:beleids|strategische\s+)?doelstelling\s+(\d{1,2})(?:\s*[:\-\u2013]|\.(?!\d)|\s)"
+    r"^(?:(?:prioritaire|lokale|gemeentelijke|algemene)\s+)?(?:beleids|strategische\s+)?doelstelling\s+(\d{1,2})"
+    r"(?:\s*[:\-\u2013]|\.(?!\d)|\s)"
     r"\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -127,9 +128,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     "time_colour": ("tijd (indicator)",),
     "money": ("geld",),
     "money_colour": ("geld (indicator)",),
-    "timing": ("tijdstip", "timing", "planning", "termijn", "periode"),
-    "lead": ("trekker", "verantwoordelijke"),
-    "partners": ("partners",),
+    "timing": ("tijdstip", "timing", "planning", "termijn", "periode", "wanneer"),
+    "lead": ("trekker", "verantwoordelijke", "wie"),
+    "partners": ("partners", "met wie"),
     "budget": ("budget", "budget/personeelsinzet", "middelen", "kostprijs"),
     "contact": ("contact",),
     "operational": ("operationele doelstelling",),

@@ -29,6 +29,8 @@ ACTION_FIELDS = {
 PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
 # A typed code before a result or action: "R1.1.2 text", "A1.1.2.1 title", "A 1.2.3: title", "1.1.2.1 title".
 TYPED_CODE = re.compile(r"^([RA])?\s?(\d{1,2}(?:\.\d{1,2}){2,3})\.?(?:\s*[:\-\u2013]\s*|\s+)(\S.*)$", re.DOTALL)
+# "Actie 1: title", numbered anew under each objective.
+LOCAL_ACTION = re.compile(r"^actie\s+(\d{1,2})\s*[:.\-\u2013]\s*\S", re.IGNORECASE)
 # "Resultaat 1.1.1" on a line of its own, its text in the next paragraph.
 RESULT_ALONE = re.compile(r"^resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s*:?$", re.IGNORECASE)
 # Labels that announce a level: a warning when that level stays empty.
@@ -70,6 +72,9 @@ class ObjectiveLines:
             )
             return
         if self.typed_code(line, text):
+            return
+        if (match := LOCAL_ACTION.match(plain)) and (self.result or self.operational) is not None:
+            self.local_action(line, match.group(1), after_code(text, match.group(1)))
             return
         if (fields := labels.detail_fields(text)) is not None and self.action is not None:
             self.action_fields(fields)
@@ -221,6 +226,15 @@ class ObjectiveLines:
         self.action_sub = False
         self.mode, self.field, self.fresh = "field", "description", False
         return True
+
+    def local_action(self, line: Line, number: str, title: str) -> None:
+        """An action numbered anew under each objective or result ("Actie 1: title"): coded under its parent."""
+        parent = self.result or self.operational
+        self.new_action(line, title, parent)
+        self.mode, self.field, self.fresh = "field", "description", False
+        code = str(self.action.values["Code"])
+        if code.rsplit(".", 1)[-1] != number:
+            self.builder.note(line.position, line.plain, f"Actie {number} onder {parent.values['Code']}: code {code}.")
 
     def action_fields(self, fields: dict[str, str]) -> None:
         """A line of labels only under an action: "Trekker: Dienst X – Timing: 2026"."""
