@@ -24,16 +24,18 @@ def workbook_texts(path: Path) -> list[str]:
 
 
 def write_texts(texts: list[str], target: Path) -> None:
-    """Each text as a paragraph of a bare template, rendered with docxtpl (autoescape on, as the reports)."""
+    """Each text as a paragraph of a bare template, rendered with docxtpl (autoescape on, as the reports); the body
+    put in linearly, as planrapport does (docxtpl's own swap grows with the square of the body)."""
     from docx import Document
-    from docxtpl import DocxTemplate
+
+    from reporting.documents.engine.docxtpl_internals import LinearBodyTemplate
 
     bare = Document()
     for line in ("{%p for text in texts %}", "{{ text }}", "{%p endfor %}"):
         bare.add_paragraph(line)
     buffer = io.BytesIO()
     bare.save(buffer)
-    document = DocxTemplate(io.BytesIO(buffer.getvalue()))
+    document = LinearBodyTemplate(io.BytesIO(buffer.getvalue()))
     document.render({"texts": texts}, autoescape=True)
     document.save(target)
 

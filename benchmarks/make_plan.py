@@ -290,6 +290,8 @@ SIZES: dict[str, Size] = {
     "klein": Size("klein", "klassiek", 3, 10, 30, 60, 8, 12, 3, 4),
     "typisch": Size("typisch", "klassiek", 5, 29, 77, 120, 50, 100, 6, 6),
     "stad": Size("stad", "BBC", 15, 100, 0, 1000, 300, 100, 6, 14),
+    # The largest plan planrapport reads (workbook/reading/plan_size.py): 2.000 actions, 1.000 indicators.
+    "grens": Size("grens", "BBC", 30, 200, 0, 2000, 750, 250, 6, 14),
     "groot": Size("groot", "BBC", 150, 1000, 0, 10000, 3000, 1000, 6, 40),
 }
 REPORT_YEAR = 2023

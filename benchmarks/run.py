@@ -23,12 +23,13 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmarks.make_plan import SIZES, make_plan
+from benchmarks.peak import parse, resident_peak_kib
 
 YEAR = 2023
 DEFAULT_DIR = Path(tempfile.gettempdir()) / "planrapport-bench"
 MISSING = "ontbreekt"
-RUNS = {"klein": 5, "typisch": 5, "stad": 3, "groot": 1}
-CLI_RUNS = {"klein": 3, "typisch": 3, "stad": 3, "groot": 1}
+RUNS = {"klein": 5, "typisch": 5, "stad": 3, "grens": 1, "groot": 1}
+CLI_RUNS = {"klein": 3, "typisch": 3, "stad": 3, "grens": 1, "groot": 1}
 STEPS = ("read", "validate", "trends", "charts", "render", "save")
 FLOOR = ("floor read", "floor write")
 
@@ -176,9 +177,10 @@ def bare_template() -> bytes:
 
 
 def floor_write(texts: list[str], template: bytes, target: Path) -> None:
-    from docxtpl import DocxTemplate
+    """docxtpl's own render and save, but its body put in linearly (docxtpl's own swap grows with the square)."""
+    from reporting.documents.engine.docxtpl_internals import LinearBodyTemplate
 
-    document = DocxTemplate(io.BytesIO(template))
+    document = LinearBodyTemplate(io.BytesIO(template))
     document.render({"texts": texts}, autoescape=True)
     document.save(target)
 
@@ -271,7 +273,7 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
             result.steps_cpu[name] = statistics.median(cpu[name])
     for name in FLOOR:
         result.floor[name] = min(samples[name])
-    result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.peak_mb = resident_peak_kib() / 1024  # this fresh interpreter's own high-water mark
     return result
 
 
@@ -279,20 +281,23 @@ def measure(size: str, path: Path, runs: int, year: int) -> Measured:
 
 
 def cli_command() -> list[str]:
-    return [sys.executable, "-m", "planrapport.cli"]
+    return ["planrapport.cli"]
 
 
-def timed_process(command: Sequence[str], cwd: Path | None = None) -> tuple[float, float, int, str, float]:
-    """Wall time, peak memory (MB), exit code, last line on stderr and processor time (with its children)."""
+def timed_process(module_and_arguments: Sequence[str], cwd: Path | None = None) -> tuple[float, float, int, str, float]:
+    """Wall time, peak memory (MB: the process's own, or its largest child's if larger), exit code, last line on
+    stderr and processor time (with its children) of `python -m MODULE ARGUMENTS...` (run under benchmarks.peak)."""
     started = time.perf_counter()
+    command = [sys.executable, "-m", "benchmarks.peak", *module_and_arguments]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
     stderr = process.stderr.read() if process.stderr else b""
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    lines = stderr.decode("utf-8", "replace").strip().splitlines()
+    own, children, lines = parse(stderr.decode("utf-8", "replace").strip())
     cpu = usage.ru_utime + usage.ru_stime
-    return elapsed, usage.ru_maxrss / 1024, process.returncode, lines[-1] if lines else "", cpu
+    peak = max(own or 0.0, children or 0.0)
+    return elapsed, peak, process.returncode, lines[-1] if lines else "", cpu
 
 
 def cli_year_report(path: Path, runs: int, year: int) -> dict:
@@ -333,15 +338,10 @@ def batch_figure(directory: Path, count: int, seed: int, year: int) -> dict:
         target = folder / f"typisch-{index + 1:03d}.xlsx"
         if not target.exists():
             make_plan("typisch", target, seed + index)
-    command = [
-        sys.executable,
-        "-c",
-        "import sys; from pathlib import Path; from planrapport.commands.documents.batch import run_batch; "
-        "r = run_batch(Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]), overwrite=True, force=False); "
-        "sys.exit(0 if not r.failed else 1)",
-    ]
     with tempfile.TemporaryDirectory(prefix="planrapport-batch-") as out:
-        elapsed, peak, code, last, cpu = timed_process([*command, str(folder), str(year), out])
+        elapsed, peak, code, last, cpu = timed_process(
+            ["benchmarks.run", "--run-batch", str(folder), out, "--year", str(year)]
+        )
         written = len(list(Path(out).glob("*.docx")))
     return {
         "count": count,
@@ -448,7 +448,7 @@ def measure_in_child(size: str, path: Path, runs: int, year: int) -> Measured:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
-    parser.add_argument("--sizes", default="klein,typisch,stad,groot", help="comma-separated sizes to measure")
+    parser.add_argument("--sizes", default="klein,typisch,stad,grens", help="comma-separated sizes to measure")
     parser.add_argument("--runs", type=int, help="runs per size (default: 5, 3 for stad, 1 for groot)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--year", type=int, default=YEAR)
@@ -458,7 +458,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-cli", action="store_true", help="skip the whole-process CLI timings")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--measure", nargs=2, metavar=("SIZE", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--run-batch", nargs=2, metavar=("FOLDER", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.run_batch:
+        from planrapport.commands.documents.batch import run_batch
+
+        folder, out = args.run_batch
+        return 0 if not run_batch(Path(folder), args.year, Path(out), overwrite=True, force=False).failed else 1
     if args.measure:
         size, path = args.measure
         measured = measure(size, Path(path), args.runs or RUNS.get(size, 3), args.year)

@@ -9,8 +9,8 @@ import pytest
 from documents_support import open_docx, year_report
 from docxtpl import DocxTemplate
 
+from reporting.documents.engine.docxtpl_internals import has_listing
 from reporting.documents.engine.packaging import normalized_zip, package_bytes
-from reporting.documents.engine.rendering import _has_listing
 
 W_DECLARATION = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -39,9 +39,9 @@ def _paragraph(text: str) -> str:
 )
 def test_listing_characters_are_resolved_exactly_as_docxtpl_does(xml):
     resolved = DocxTemplate.resolve_listing(None, xml)
-    if not _has_listing(xml):
+    if not has_listing(xml):
         assert resolved == xml
-    assert _has_listing(xml) == (resolved != xml)
+    assert has_listing(xml) == (resolved != xml)
 
 
 def test_package_bytes_are_those_of_the_saved_and_normalized_document():

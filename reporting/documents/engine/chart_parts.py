@@ -15,6 +15,7 @@ from docx.opc.part import Part
 from docx.shared import Cm
 
 from reporting.charts import PlannedChart
+from reporting.documents.engine.docxtpl_internals import rendering_part
 
 _CHART_NAME = re.compile(r"/word/charts/chart(\d+)\.xml")
 _WORKBOOK_NAME = re.compile(r"/word/embeddings/Microsoft_Excel_Worksheet(\d+)\.xlsx")
@@ -118,7 +119,7 @@ class DocumentCharts:
 
     def inline(self, chart: PlannedChart, width_cm: float) -> str:
         """The chart's parts, added to the part being rendered, and the drawing that shows it there."""
-        part = self.template.current_rendering_part
+        part = rendering_part(self.template)
         # By the part's identity; the part is kept alongside, so that its id is not reused while this document lives.
         entry = self._parts.get(id(part))
         if entry is None:

@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable
 
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 
-from reporting.documents.engine.spooled_body import document_pieces
 from reporting.documents.wordml.docx_internals import content_types_xml
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -33,18 +32,9 @@ def package_bytes(document) -> bytes:
     entries = _Entries()
     entries.write(CONTENT_TYPES_URI, content_types_xml(parts))
     entries.write(PACKAGE_URI.rels_uri, package.rels.xml)
-    spooled = getattr(document.part, "spooled_body", None)
     for part in parts:
-        # As python-docx's PackageWriter writes the parts, but a body spooled while it was rendered is written out
-        # block by block.
-        if part is document.part and spooled is not None:
-            entries.write(
-                part.partname,
-                _Streamed(lambda: document_pieces(document.element, document.element.body, spooled), spooled.size),
-            )
-        else:
-            # Read when it is zipped: the charts' parts wait in a file until then (chart_parts._BlobStore).
-            entries.write(part.partname, _Later(lambda part=part: part.blob))
+        # Read when it is zipped: the charts' parts wait in a file until then (chart_parts._BlobStore).
+        entries.write(part.partname, _Later(lambda part=part: part.blob))
         if len(part.rels):
             entries.write(part.partname.rels_uri, part.rels.xml)
     # A name written twice is read back (as normalized_zip does) with its last content.
@@ -70,13 +60,6 @@ def package_parts(package) -> list:
         found.append(part)
         pending.append(iter(part.rels.values()))
     return found
-
-
-class _Streamed:
-    """A member's content made while it is zipped, in pieces; `size` is about as long as it will be."""
-
-    def __init__(self, pieces: Callable[[], Iterable[bytes]], size: int) -> None:
-        self.pieces, self.size = pieces, size
 
 
 class _Later:
@@ -106,14 +89,7 @@ def _zipped(entries: Iterable[tuple[str, bytes]]) -> bytes:
             info = zipfile.ZipInfo(name, date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_STORED if name.endswith(_COMPRESSED) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            if isinstance(content, _Streamed):
-                # The expected size decides, as writestr's exact one would, whether the entry needs zip64.
-                info.file_size = content.size
-                with target.open(info, "w") as member:
-                    for piece in content.pieces():
-                        member.write(piece)
-            else:
-                target.writestr(info, content.content() if isinstance(content, _Later) else content)
+            target.writestr(info, content.content() if isinstance(content, _Later) else content)
         target.close()
         # Read from the file, so the document's bytes are not held twice (a buffer and its copy) at the end.
         output.seek(0)

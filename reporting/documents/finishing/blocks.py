@@ -17,8 +17,8 @@ _BOOKMARK = w("bookmarkStart")
 
 
 class BlockSteps:
-    """Finishes each block of a document's body as it is rendered and says what the document-wide steps need of
-    it (spooled_body's roles): the whole block for fields (the table of contents), section breaks and the
+    """Finishes each block of a document's body once it is rendered and says what the document-wide steps need of
+    it (wordml/block_roles): the whole block for fields (the table of contents), section breaks and the
     headings that the contents and the landscape pages look at; the outline of a table (is it one of the plan's
     wide tables?); nothing of the rest."""
 

@@ -79,21 +79,6 @@ def fit_tables(body) -> None:
         fit_table(table, lambda table=table: text_widths.of(sections[table]), spanned=table in spanned)
 
 
-def table_fitter(body):
-    """fit_tables for a body whose tables are written out later, one at a time: a step for each block, given
-    its place in `body` (itself or the element that stands in for it there)."""
-    sections = section_of(body)
-    text_widths = _TextWidths()
-
-    def fit(block, place) -> None:
-        if block.tag == TBL:
-            fit_table(
-                block, lambda: text_widths.of(sections[place]), spanned=block in _spanned_tables(block.iter(GRID_SPAN))
-            )
-
-    return fit
-
-
 class _TextWidths:
     def __init__(self) -> None:
         self._known: dict = {}
