@@ -9,6 +9,7 @@ from workbook.word_import.document import Table
 from workbook.word_import.tables.budget import budget_columns, budget_table
 from workbook.word_import.tables.columns import column_roles, is_item_table, item_table
 from workbook.word_import.tables.cover import cover_table
+from workbook.word_import.tables.funders import funder_columns, funder_table
 from workbook.word_import.tables.indicators import PERIOD, indicator_header, indicator_table, year_table
 from workbook.word_import.tables.labelled import objective_table
 from workbook.word_import.tables.margins import is_margin_table, margin_table
@@ -23,6 +24,8 @@ def read_table(rec, table: Table) -> None:
     _hints(rec, table, header)
     if budget_columns(header) is not None:
         budget_table(rec, table, header)
+    elif funder_columns(table) is not None:
+        funder_table(rec, table)
     elif objective_table(rec, table):
         return
     elif is_margin_table(table):

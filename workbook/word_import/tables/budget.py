@@ -10,7 +10,7 @@ from workbook.word_import.document import Line, Table
 
 _AMOUNT_HEADER = re.compile(r"^(?:bedrag|budget|kost(?:prijs|en)?|gepland|raming)\b", re.IGNORECASE)
 _DESCRIPTION_HEADER = re.compile(r"^(?:omschrijving|kostenpost|post|uitgave)", re.IGNORECASE)
-_TOTAL = re.compile(r"^(?:sub)?totaal\b", re.IGNORECASE)
+TOTAL = re.compile(r"^(?:sub)?totaal\b", re.IGNORECASE)
 _EACH_YEAR = re.compile(r"elk\s+jaar\s+van\s+((?:19|20)\d\d)\s+tot\s+en\s+met\s+((?:19|20)\d\d)", re.IGNORECASE)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
@@ -30,7 +30,7 @@ def budget_table(rec, table: Table, header: list[str]) -> None:
     """Funder | description | amount into Begroting: an empty (merged) funder cell keeps the one above, a Totaal row
     is a sum, not a line; the year from the title above the table, else the plan period's first year."""
     funder_column, description_column, amount_column = budget_columns(header)
-    years, said = _budget_years(rec.last_text, rec.builder.settings)
+    years, said = budget_years(rec.last_text, rec.builder.settings)
     funder_lines: list[Line] = []
     lines: list[dict[str, object]] = []
     for number, row in enumerate(table.rows[1:], start=2):
@@ -39,7 +39,7 @@ def budget_table(rec, table: Table, header: list[str]) -> None:
         if not any(text):
             continue
         where = f"{table.position}, rij {number}"
-        if any(_TOTAL.match(t) for t in text):
+        if any(TOTAL.match(t) for t in text):
             rec.builder.note(where, " | ".join(text), "Totaal: geen begrotingslijn (planrapport telt zelf op).")
             continue
         if labels.is_table_header(text) or text == [" ".join(h.split()) for h in header]:
@@ -57,7 +57,7 @@ def budget_table(rec, table: Table, header: list[str]) -> None:
         parsed = parse_number(raw) if raw else None
         funder, note = _funder(funder_lines)
         values: dict[str, object] = {
-            "Soort financiering": _funding_kind(funder, note),
+            "Soort financiering": funding_kind(funder, note),
             "Financier": funder,
             "Omschrijving": description,
         }
@@ -69,22 +69,26 @@ def budget_table(rec, table: Table, header: list[str]) -> None:
             values["Opmerking"] = note
         lines.append(values)
     rec.builder.budget += [{"Jaar": year, **values} for year in years for values in lines]
-    placed = len(lines)
-    if placed and not said:
-        year = years[0] if years else None
-        rec.builder.note(
-            table.position,
-            f"{table.position}: begroting",
-            f"Het jaar van de begroting staat niet bij de tabel; de import nam {year}, het eerste jaar "
-            "van de planperiode. Kopieer de rijen op het blad Begroting voor de andere jaren als de "
-            "begroting elk jaar dezelfde is."
-            if year
-            else "Het jaar van de begroting staat niet in het document; vul de kolom Jaar in op het blad Begroting.",
-        )
+    if lines and not said:
+        note_year(rec, table, years)
     rec.last_text = ""
 
 
-def _budget_years(title: str, settings: dict[str, object]) -> tuple[list[int | None], bool]:
+def note_year(rec, table: Table, years: list[int | None]) -> None:
+    """The Import sheet says which year the import gave a budget table whose year the document does not say."""
+    year = years[0] if years else None
+    rec.builder.note(
+        table.position,
+        f"{table.position}: begroting",
+        f"Het jaar van de begroting staat niet bij de tabel; de import nam {year}, het eerste jaar "
+        "van de planperiode. Kopieer de rijen op het blad Begroting voor de andere jaren als de "
+        "begroting elk jaar dezelfde is."
+        if year
+        else "Het jaar van de begroting staat niet in het document; vul de kolom Jaar in op het blad Begroting.",
+    )
+
+
+def budget_years(title: str, settings: dict[str, object]) -> tuple[list[int | None], bool]:
     """The years a budget table stands for, and whether the document said so."""
     if match := _EACH_YEAR.search(title):
         return list(range(int(match.group(1)), int(match.group(2)) + 1)), True
@@ -108,7 +112,7 @@ def _funder(lines: list[Line]) -> tuple[str, str]:
     return first, note
 
 
-def _funding_kind(funder: str, note: str) -> str:
+def funding_kind(funder: str, note: str) -> str:
     words = f"{funder} {note}".casefold()
     if "vlaams" in words:
         return "Vlaamse subsidie"
