@@ -21,7 +21,7 @@ REACHED: dict[str, tuple[tuple[int, int], ...]] = {
     "07_dilbeek_onzichtbare_tabel": ((3, 0), (3, 0), (8, 0), (21, 0), (43, 0), (21, 0), (0, 0), (4, 0)),
     "08_wetteren_actie_nummer_per_od": ((3, 0), (3, 0), (8, 0), (0, 0), (24, 0), (0, 0), (0, 0), (4, 0)),
     "09_hamme_kantlijnlabels": ((2, 0), (3, 0), (8, 0), (18, 0), (37, 0), (18, 0), (0, 0), (4, 0)),
-    "10_brasschaat_google_docs_budgetbijlage": ((4, 0), (3, 0), (7, 0), (19, 0), (38, 0), (0, 0), (0, 0), (4, 0)),
+    "10_brasschaat_google_docs_budgetbijlage": ((4, 0), (3, 0), (7, 0), (19, 0), (38, 0), (0, 0), (12, 0), (4, 0)),
     "11_herzele_gemeente_ocmw_tekstvak_cover": ((3, 0), (4, 0), (9, 0), (0, 0), (18, 0), (0, 0), (0, 0), (4, 0)),
     "12_kortrijk_groot_benchmark": ((4, 0), (4, 0), (20, 0), (60, 0), (180, 0), (117, 0), (0, 0), (4, 0)),
 }
