@@ -10,7 +10,7 @@ from reporting.charts import PlannedChart, planned_charts
 from reporting.documents.contexts.evaluation_context import MIN_CHART_POINTS, evaluation_context
 from reporting.documents.contexts.evaluation_layout import EvaluationBlocks, landscape_for_objectives
 from reporting.documents.engine.chart_parts import DocumentCharts
-from reporting.documents.engine.rendering import release, render
+from reporting.documents.engine.rendering import render
 from reporting.documents.finishing import Properties, finish, style_levels
 from reporting.documents.naming import slug
 from reporting.documents.plan_document import document_bytes
@@ -59,25 +59,22 @@ def render_evaluation(
         return holder["context"]
 
     document = render(Path(template) if template else EVALUATION_TEMPLATE, build, steps)
-    try:
-        context = holder["context"]
-        layout = holder["steps"].layout
-        if layout is not None and layout.landscape:
-            landscape_for_objectives(document.element.body, style_levels(document))
-        finish(
-            document,
-            Properties(
-                title=f"Evaluatie {context['periode']} - {context['titel']}",
-                subject=" ".join(p for p in (f"Evaluatie {context['periode']}", context["gemeente"]) if p),
-                author=context["opgesteld_door"] or context["gemeente"] or "planrapport",
-                keywords="evaluatie; planperiode; indicatoren; begroting",
-                when=created,
-            ),
-            draft=draft,
-        )
-        return document_bytes(document)
-    finally:
-        release(document)
+    context = holder["context"]
+    layout = holder["steps"].layout
+    if layout is not None and layout.landscape:
+        landscape_for_objectives(document.element.body, style_levels(document))
+    finish(
+        document,
+        Properties(
+            title=f"Evaluatie {context['periode']} - {context['titel']}",
+            subject=" ".join(p for p in (f"Evaluatie {context['periode']}", context["gemeente"]) if p),
+            author=context["opgesteld_door"] or context["gemeente"] or "planrapport",
+            keywords="evaluatie; planperiode; indicatoren; begroting",
+            when=created,
+        ),
+        draft=draft,
+    )
+    return document_bytes(document)
 
 
 def evaluation_charts(evaluation: Evaluation) -> dict[str, PlannedChart]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from reporting.documents.choice import template_path
 from reporting.documents.contexts.plan_context import plan_document_context
 from reporting.documents.engine.packaging import package_bytes
-from reporting.documents.engine.rendering import release, render
+from reporting.documents.engine.rendering import render
 from reporting.documents.finishing import BlockSteps, Properties, finish
 from reporting.documents.naming import PLAN_DOCUMENT
 from reporting.documents.wordml.lists import Lists
@@ -31,10 +31,7 @@ def render_plan_document(
         return holder["context"]
 
     document = render(template_path(plan, PLAN_DOCUMENT, template), build, BlockSteps)
-    try:
-        return _finished(document, holder["context"], today, draft)
-    finally:
-        release(document)
+    return _finished(document, holder["context"], today, draft)
 
 
 def _finished(document, context: dict, today: date | None, draft: bool) -> bytes:

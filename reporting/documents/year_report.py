@@ -10,7 +10,7 @@ from reporting.documents.choice import template_path
 from reporting.documents.contexts.figures import report_figures
 from reporting.documents.contexts.report_context import year_report_context
 from reporting.documents.engine.chart_parts import DocumentCharts
-from reporting.documents.engine.rendering import release, render
+from reporting.documents.engine.rendering import render
 from reporting.documents.finishing import BlockSteps, Properties, finish
 from reporting.documents.naming import YEAR_REPORT
 from reporting.documents.plan_document import document_bytes
@@ -55,10 +55,7 @@ def render_year_report(
         return holder["context"]
 
     document = render(template_path(plan, YEAR_REPORT, template), build, BlockSteps)
-    try:
-        return _finished(document, holder["context"], year, created, draft)
-    finally:
-        release(document)
+    return _finished(document, holder["context"], year, created, draft)
 
 
 def _finished(document, context: dict, year: int, created: datetime, draft: bool) -> bytes:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import tempfile
 from datetime import datetime
 from xml.sax.saxutils import quoteattr
 
@@ -54,46 +53,6 @@ class _PartCharts:
                 return candidate
 
 
-class _BlobStore:
-    """The charts' parts, written once to a temporary file (removed by the system when it is closed) and read back
-    when the package is written: thousands of charts would otherwise stay in memory until then."""
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile(prefix="planrapport-charts-")
-        self._size = 0
-
-    def put(self, data: bytes) -> tuple[int, int]:
-        self._file.seek(self._size)
-        self._file.write(data)
-        self._size += len(data)
-        return self._size - len(data), len(data)
-
-    def get(self, where: tuple[int, int]) -> bytes:
-        self._file.seek(where[0])
-        return self._file.read(where[1])
-
-    def close(self) -> None:
-        self._file.close()
-
-
-def close_chart_store(part) -> None:
-    """Close (and so remove) the file that holds the bytes of `part`, if it is a chart's part or workbook."""
-    if isinstance(part, _StoredPart):
-        part.store.close()
-
-
-class _StoredPart(Part):
-    """A part whose bytes wait in a _BlobStore."""
-
-    def __init__(self, partname: PackURI, content_type: str, blob: bytes, package, store: _BlobStore) -> None:
-        super().__init__(partname, content_type, None, package)
-        self.store, self._where = store, store.put(blob)
-
-    @property
-    def blob(self) -> bytes:
-        return self.store.get(self._where)
-
-
 def _font(part) -> str | None:
     """The document's default font (Word's docDefaults), which its charts use too."""
     fonts = part.package.main_document_part.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts/@w:ascii")
@@ -105,13 +64,12 @@ def _highest(pattern: re.Pattern, names: list[str]) -> int:
 
 
 class DocumentCharts:
-    """The native charts of one document, made as its template prints them: what the charts of each rendered part
-    share, and the file their bytes wait in until the package is written."""
+    """The native charts of one document, made as its template prints them, and what the charts of each rendered
+    part share."""
 
     def __init__(self, template, created: datetime) -> None:
         self.template, self.created = template, created
         self._parts: dict[int, tuple[object, _PartCharts]] = {}
-        self._store: _BlobStore | None = None
 
     def chart(self, chart: PlannedChart, width_cm: float) -> DescribedChart:
         """A chart that the template prints with {{ ... }}: its parts are made when it is printed, where it is."""
@@ -125,19 +83,14 @@ class DocumentCharts:
         if entry is None:
             entry = self._parts[id(part)] = (part, _PartCharts(part))
         shared = entry[1]
-        if self._store is None:
-            self._store = _BlobStore()
         built = chart.build(self.created, shared.font)
-        workbook = _StoredPart(
+        workbook = Part(
             PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{next(shared.workbooks)}.xlsx"),
             CT.SML_SHEET,
             built.workbook,
             part.package,
-            self._store,
         )
-        made = _StoredPart(
-            PackURI(f"/word/charts/chart{next(shared.charts)}.xml"), CT.DML_CHART, built.xml, part.package, self._store
-        )
+        made = Part(PackURI(f"/word/charts/chart{next(shared.charts)}.xml"), CT.DML_CHART, built.xml, part.package)
         made.relate_to(workbook, RT.PACKAGE)
         inline = _INLINE.format(
             cx=Cm(width_cm),

@@ -33,7 +33,7 @@ def package_bytes(document) -> bytes:
     entries.write(CONTENT_TYPES_URI, content_types_xml(parts))
     entries.write(PACKAGE_URI.rels_uri, package.rels.xml)
     for part in parts:
-        # Read when it is zipped: the charts' parts wait in a file until then (chart_parts._BlobStore).
+        # Serialized when it is zipped, so that the parts' bytes are not all held at once.
         entries.write(part.partname, _Later(lambda part=part: part.blob))
         if len(part.rels):
             entries.write(part.partname.rels_uri, part.rels.xml)

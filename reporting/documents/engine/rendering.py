@@ -12,9 +12,7 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-from reporting.documents.engine.chart_parts import close_chart_store
 from reporting.documents.engine.docxtpl_internals import FencedTemplate, point_relationships_at_new_parts
-from reporting.documents.engine.packaging import package_parts
 from reporting.documents.engine.template_errors import GUIDE, check_template, template_error_message
 from workbook.plan.errors import WorkbookError
 
@@ -82,26 +80,16 @@ def render(path: Path, build_context: Callable[[FencedTemplate], dict], block_st
     check_template(path.name, document, environment())
     steps = block_steps(document)
     try:
-        try:
-            context = build_context(template)
-            template.render(context, jinja_env=environment(), autoescape=True)
-        except TemplateError as error:
-            raise WorkbookError(template_error_message(path.name, document, error)) from None
-        except etree.XMLSyntaxError as error:
-            raise WorkbookError(
-                f"Het sjabloon '{path.name}' levert geen geldig Word-document op ({error.msg}). Zet elke "
-                "{%p ...%}- en {%tr ...%}-tag in een eigen alinea of tabelrij. " + GUIDE
-            ) from None
-    except BaseException:
-        release(template.docx)
-        raise
+        context = build_context(template)
+        template.render(context, jinja_env=environment(), autoescape=True)
+    except TemplateError as error:
+        raise WorkbookError(template_error_message(path.name, document, error)) from None
+    except etree.XMLSyntaxError as error:
+        raise WorkbookError(
+            f"Het sjabloon '{path.name}' levert geen geldig Word-document op ({error.msg}). Zet elke "
+            "{%p ...%}- en {%tr ...%}-tag in een eigen alinea of tabelrij. " + GUIDE
+        ) from None
     point_relationships_at_new_parts(template.docx)
     for block in list(template.docx.element.body):
         steps(block)
     return template.docx
-
-
-def release(document) -> None:
-    """Close (and so remove) the temporary files of a rendered document: its charts'."""
-    for part in package_parts(document.part.package):
-        close_chart_store(part)
