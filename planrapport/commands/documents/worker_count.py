@@ -10,7 +10,7 @@ from pathlib import Path
 # Peak memory of one year report, from the workbook's file size (measured; see benchmarks/README.md): the
 # interpreter with its libraries, plus a multiple of the file's (compressed) size.
 BASE_BYTES = 150 * 2**20
-BYTES_PER_FILE_BYTE = 200  # the largest plan read (2.000 actions, a 1,2 MB workbook) peaks at 360 MiB
+BYTES_PER_FILE_BYTE = 200  # the largest plan read (2.000 actions, a 1,2 MB workbook) peaks at 370 MiB
 MEMORY_SHARE = 0.8  # of the free memory: the rest stays for the officer's other programs
 
 
