@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from workbook.plan.numbers import parse_number
+from workbook.word_import import labels
 from workbook.word_import.document import Table
 
 PERIOD = re.compile(r"^(?:19|20)\d\d\b")
@@ -60,11 +61,17 @@ def indicator_header(header: list[str]) -> bool:
 
 
 def indicator_table(rec, table: Table, header: list[str]) -> None:
-    """Indicators as rows with nulmeting, streefwaarde and year columns."""
+    """Indicators as rows with nulmeting, streefwaarde and year columns; a second header row under a merged one
+    ("Opvolging per jaar" over 2026 ... 2031) names the columns under it; a row across the table that names an
+    objective ("AP 1.1 title") puts the indicators under it below that objective."""
     parent = rec.result or rec.operational or rec.strategic
-    for row in table.rows[1:]:
+    header, start = _two_rows(table, header)
+    for row in table.rows[start:]:
         name = " ".join(line.text for line in row[0]).strip() if row else ""
         if not name:
+            continue
+        if len(row) < len(header) and len(row) <= 2 and rec.heading_like(" ".join(name.replace("**", "").split())):
+            parent = _named(rec, row[0][0]) or parent
             continue
         indicator = rec.builder.indicator(str(parent.values["Code"]), name)
         for column, cell in enumerate(row[1:], start=1):
@@ -90,3 +97,28 @@ def indicator_table(rec, table: Table, header: list[str]) -> None:
                     values["Opmerking"] = raw
                 rec.builder.measurements.append(values)
     rec.mode = ""
+
+
+def _two_rows(table: Table, header: list[str]) -> tuple[list[str], int]:
+    """The column names and the first row of values: a second row of years or measures under the header (its first
+    cell empty, merged with the one above) completes the header."""
+    if len(table.rows) < 2:
+        return header, 1
+    second = [table.cell_text(1, c).strip() for c in range(len(table.rows[1]))]
+    if second[0] or not any(second) or not all(not t or PERIOD.match(t) or _MEASURE.match(t) for t in second):
+        return header, 1
+    return [second[c] or (header[c] if c < len(header) else "") for c in range(len(second))], 2
+
+
+def _named(rec, line) -> object | None:
+    """The objective or result a row across the table names by its code, if the document has it; else the row is
+    read as a heading of its own."""
+    plain = " ".join(line.plain.split())
+    for pattern in (labels.BBC_PLAN, labels.OPERATIONAL, labels.BBC_OBJECTIVE, labels.STRATEGIC, labels.RESULT):
+        if match := pattern.match(plain):
+            code = match.group(1).replace(" ", "")
+            for row in (*rec.builder.results, *rec.builder.objectives):
+                if str(row.values["Code"]) == code:
+                    return row
+    rec.line(line)
+    return rec.result or rec.operational
