@@ -13,6 +13,7 @@ from workbook.plan.numbers import parse_number
 from workbook.plan.schema import FOLLOW_UP, LISTS, MEASUREMENTS, Column, Sheet
 
 NUMBER_FIELDS = {"value", "share"}
+Refusal = tuple[str, str] | None  # why a row is not taken: the field to point at and the reason; None: it is taken
 
 
 @dataclass
@@ -50,24 +51,27 @@ class Merger:
             groups.setdefault((row.sheet, row.key), []).append(row)
         for (sheet, key), rows in groups.items():
             row = rows[0]
+            what = "actie" if sheet == FOLLOW_UP.name else "indicator"
+            code_field = KEY_FIELDS[0] if sheet == FOLLOW_UP.name else KEY_FIELDS[2]
             if restricted and (sheet, key) not in asked.sent and self._known(row):
-                what = "actie" if sheet == FOLLOW_UP.name else "indicator"
                 period = f" in {key[1]}" if sheet == FOLLOW_UP.name else f", periode {key[1] or '(leeg)'}"
                 for each in rows:
                     self._refuse(
                         returned,
                         each,
-                        KEY_FIELDS[0] if sheet == FOLLOW_UP.name else KEY_FIELDS[2],
+                        code_field,
                         f"{what} {key[0]}{period} werd niet aan {asked.who} gevraagd; de rij wordt niet overgenomen.",
                     )
                 continue
             if len(rows) > 1 and self._duplicate(returned, sheet, key, rows):
                 continue
-            sent = asked.sent.get((sheet, key), {})
-            if sheet == FOLLOW_UP.name:
-                self._follow_up(returned, row, answer, sent)
+            if not self._known(row):
+                refusal: Refusal = (code_field, f"{what} {key[0] or '(leeg)'} staat niet in het plan")
             else:
-                self._measurement(returned, row, answer, sent)
+                merge_row = self._follow_up if sheet == FOLLOW_UP.name else self._measurement
+                refusal = merge_row(returned, row, answer, asked.sent.get((sheet, key), {}))
+            if refusal is not None:
+                self._refuse(returned, row, refusal[0], f"{refusal[1]}; de rij wordt niet overgenomen.")
         if answer.answered:
             self.result.answers.append(answer)
 
@@ -105,38 +109,29 @@ class Merger:
         named = f" ({code})" if code and code not in text else ""
         self.result.refusals.append(f"{returned.path.name}, {row.sheet}!{letter}{row.row}{named}: {text}")
 
-    def _follow_up(self, returned: Returned, row: ReturnedRow, answer: Answer, sent: dict[str, object]) -> None:
+    def _follow_up(self, returned: Returned, row: ReturnedRow, answer: Answer, sent: dict[str, object]) -> Refusal:
+        """The cells of an action's row proposed; or why the row is not taken."""
         code, year = row.key
-        if code not in self.actions:
-            refusal = ("action_code", f"actie {code or '(leeg)'} staat niet in het plan")
-        elif year != str(self.year):
-            refusal = ("year", f"de rij gaat over {year or '(leeg)'}, niet over {self.year}")
-        elif (target := self.follow_ups.get(row.key)) is None:
-            refusal = (
-                "action_code",
-                f"op blad Opvolging van het werkboek staat geen rij voor actie {code} in {self.year}",
-            )
-        else:
-            held = {c.field: getattr(target, c.field) or None for c in FOLLOW_UP.columns}
-            self._cells(returned, row, answer, sent, FOLLOW_UP, target.origin, held, self._listed_word)
-            return
-        self._refuse(returned, row, refusal[0], f"{refusal[1]}; de rij wordt niet overgenomen.")
+        if year != str(self.year):
+            return "year", f"de rij gaat over {year or '(leeg)'}, niet over {self.year}"
+        target = self.follow_ups.get(row.key)
+        if target is None:
+            return "action_code", f"op blad Opvolging van het werkboek staat geen rij voor actie {code} in {self.year}"
+        held = {c.field: getattr(target, c.field) or None for c in FOLLOW_UP.columns}
+        self._cells(returned, row, answer, sent, FOLLOW_UP, target.origin, held, self._listed_word)
+        return None
 
-    def _measurement(self, returned: Returned, row: ReturnedRow, answer: Answer, sent: dict[str, object]) -> None:
+    def _measurement(self, returned: Returned, row: ReturnedRow, answer: Answer, sent: dict[str, object]) -> Refusal:
+        """The cells of a measurement's row proposed; or why the row is not taken."""
         code, period = row.key
-        if code not in self.indicators:
-            refusal = ("indicator_code", f"indicator {code or '(leeg)'} staat niet in het plan")
-        elif (target := self.measurements.get(row.key)) is None:
-            refusal = (
-                "period",
-                f"op blad Metingen van het werkboek staat geen rij voor indicator {code}, periode {period or '(leeg)'}",
-            )
-        else:
-            raw = {c.field: target.origin.raw.get(c.field) for c in MEASUREMENTS.columns}
-            held = {f: None if v in (None, "") else v for f, v in raw.items()}
-            self._cells(returned, row, answer, sent, MEASUREMENTS, target.origin, held, self._measured_value)
-            return
-        self._refuse(returned, row, refusal[0], f"{refusal[1]}; de rij wordt niet overgenomen.")
+        target = self.measurements.get(row.key)
+        if target is None:
+            where = f"indicator {code}, periode {period or '(leeg)'}"
+            return "period", f"op blad Metingen van het werkboek staat geen rij voor {where}"
+        raw = {c.field: target.origin.raw.get(c.field) for c in MEASUREMENTS.columns}
+        held = {f: None if v in (None, "") else v for f, v in raw.items()}
+        self._cells(returned, row, answer, sent, MEASUREMENTS, target.origin, held, self._measured_value)
+        return None
 
     def _listed_word(self, row: ReturnedRow, column: Column, value: object) -> tuple[object, str]:
         """A follow-up cell's value, as the workbook's list spells it; or why the cell is not taken."""

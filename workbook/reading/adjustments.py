@@ -11,6 +11,7 @@ from workbook.plan.model import Adjustment, Origin, ReadNote, RowValues
 from workbook.plan.schema import ADJUSTMENTS, normalize_header
 from workbook.reading.read_notes import column_notes
 from workbook.reading.sheet_tables import column_letters, column_positions, find_header, table_rows
+from workbook.reading.sheet_tables import text as cell_text
 from workbook.spreadsheet.loading import Grid
 
 
@@ -51,15 +52,12 @@ def read_adjustments(grids: Mapping[str, Grid], notes: list[ReadNote] | None = N
 
 
 def text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, float):
+    """A Bijsturing cell as text: as on every sheet, but a fraction with a decimal comma and a date in words."""
+    if isinstance(value, float) and not value.is_integer():
         return f"{value:.15g}".replace(".", ",")
     if isinstance(value, datetime | date):
         return day_in_words(value if isinstance(value, date) and not isinstance(value, datetime) else value.date())
-    return str(value)
+    return cell_text(value)
 
 
 def _clean(value: object) -> object:
