@@ -463,3 +463,37 @@ def test_denderleeuw_foreign_origin_and_onthaalgesprek_reach():
     )
     assert reached["measured_in_year"] is False  # nothing for 2023 yet
     assert {t.code: t for t in indicator_trends(plan, 2022)}["A10911-I4"].measured_in_year is True
+
+
+def test_two_indicators_with_one_code_each_get_its_measurements():
+    """A faulty workbook (the check reports the double code): the trends still follow each indicator's row."""
+    plan = Plan(
+        settings=Settings(start_year=2020, end_year=2025, report_year=2023),
+        indicators=(
+            Indicator(CODE, "Eerste", kind="kwantitatief", baseline_year=2020, baseline_value=5.0),
+            Indicator("1.1.1-I2", "Andere", kind="kwantitatief"),
+            Indicator(CODE, "Tweede", kind="kwantitatief"),
+        ),
+        measurements=(Measurement(CODE, "2022", 2022, False, 8.0), Measurement(CODE, "2023", 2023, False, 9.0)),
+    )
+    first, other, second = indicator_trends(plan)
+    assert [p.value for p in first.points] == [p.value for p in second.points] == [8.0, 9.0]
+    assert other.points == () and other.verdict == NO_DATA
+    assert (first.baseline_value, first.baseline_origin, first.change_baseline) == (5.0, "nulmeting", 4.0)
+    assert (second.baseline_value, second.baseline_origin, second.change_baseline) == (8.0, "eerste meting", 1.0)
+    assert (first.line_years, second.line_years) == (3, 2)
+    assert first.previous_year == second.previous_year == 2022
+
+
+def test_the_line_goes_through_the_nulmeting_and_every_full_year():
+    found = trend(
+        [("2021", 12), ("2022 (januari-juni)", 40), ("2022", 14), ("2023", 15)],
+        baseline_year=2020,
+        baseline_value=10,
+        target_year=2025,
+        target_value=30,
+    )
+    assert found["line_years"] == 4  # 2020 (nulmeting), 2021, 2022, 2023; the half year does not count
+    # Least squares through (2020, 10), (2021, 12), (2022, 14), (2023, 15): slope 1.7, at 2025 it is 18.7.
+    assert found["projection_value"] == pytest.approx(18.7, abs=1e-9)
+    assert "De lijn door 4 volledige jaren komt uit op 18,7 in 2025" in found["reason"]

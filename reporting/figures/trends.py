@@ -1,20 +1,20 @@
-"""Indicator trends: one frame of all measurements, each indicator's figures computed on it, a Trend each.
-
-`measurement_frame` holds every measurement (MEASUREMENT_COLUMNS), `indicator_frame` every indicator
-(INDICATOR_COLUMNS); `compute_trends` works out the figures of reporting.figures.trend.Trend on them by indicator,
-column by column, and hands on one Trend per indicator, in the order of the Indicatoren sheet, with its verdict
-(reporting.figures.verdict). This is the one module that imports pandas: commands without trends never load it.
-"""
+"""Indicator trends: each indicator's figures computed on the frame of all measurements, then a Trend each."""
 
 from __future__ import annotations
-
-from collections.abc import Iterable
-from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
 from reporting.figures.trend import Point, Trend
+from reporting.figures.trend_frames import (
+    CODE,
+    ROW,
+    Sheet,
+    indicator_frame,
+    measurement_frame,
+    points_by_indicator,
+    typed_measurements,
+)
 from reporting.figures.verdict import FALL, KEEP, RISE, verdict_and_reason
 from reporting.figures.words import shown
 from workbook.plan.model import Plan
@@ -23,23 +23,6 @@ from workbook.plan.numbers import parse_year
 __all__ = ["compute_trends", "indicator_frame", "indicator_trends", "measurement_frame"]
 
 MIN_PROJECTION_POINTS = 3
-MEASUREMENT_COLUMNS = ("indicator_code", "period", "year", "partial", "value", "share", "cell", "order")
-INDICATOR_COLUMNS = (
-    "code",
-    "text",
-    "parent_code",
-    "cell",
-    "kind",
-    "unit",
-    "direction",
-    "baseline_year",
-    "baseline_value",
-    "target_year",
-    "target_value",
-)
-CODE = "indicator_code"
-ROW = "row"  # an indicator's position on the sheet: two indicators may share a code in a faulty workbook
-
 _DIRECTION_WORDS = {
     RISE: RISE,
     "stijging": RISE,
@@ -69,168 +52,122 @@ def indicator_trends(plan: Plan, year: int | None = None) -> tuple[Trend, ...]:
     return compute_trends(indicator_frame(plan), measurement_frame(plan), year, plan.settings.end_year)
 
 
-def indicator_frame(plan: Plan) -> pd.DataFrame:
-    """The indicators as a table (INDICATOR_COLUMNS)."""
-    found = plan.indicators
-    return pd.DataFrame(
-        {
-            "code": [i.code for i in found],
-            "text": [i.text for i in found],
-            "parent_code": [i.parent_code for i in found],
-            "cell": [i.origin.cell("text") for i in found],
-            "kind": [i.kind for i in found],
-            "unit": [i.unit for i in found],
-            "direction": [i.direction for i in found],
-            "baseline_year": _numbers(i.baseline_year for i in found),
-            "baseline_value": _numbers(i.baseline_value for i in found),
-            "target_year": _numbers(i.target_year for i in found),
-            "target_value": _numbers(i.target_value for i in found),
-        },
-        columns=list(INDICATOR_COLUMNS),
-    )
-
-
-def measurement_frame(plan: Plan) -> pd.DataFrame:
-    """The long table of all measurements: one row per indicator and period, in the sheet's order
-    (MEASUREMENT_COLUMNS)."""
-    found = plan.measurements
-    return pd.DataFrame(
-        {
-            CODE: [m.indicator_code for m in found],
-            "period": [m.period for m in found],
-            "year": _numbers(m.year for m in found),
-            "partial": np.array([bool(m.partial) for m in found], dtype=bool),
-            "value": _numbers(m.value for m in found),
-            "share": _numbers(m.share for m in found),
-            "cell": [m.origin.cell("value") for m in found],
-            "order": np.arange(len(found)),
-        },
-        columns=list(MEASUREMENT_COLUMNS),
-    )
-
-
-def _numbers(values: Iterable[object]) -> np.ndarray:
-    return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
-
-
 def compute_trends(
     indicators: pd.DataFrame, measurements: pd.DataFrame, year: int | str | None = None, end_year: int | None = None
 ) -> tuple[Trend, ...]:
-    """The trends from an indicator table and a long measurement table (see `indicator_frame` and
-    `measurement_frame`); `end_year` is where a projection goes when an indicator has no target year."""
+    """One Trend per indicator, in the order of the indicator table, from that table and the long table of
+    measurements (reporting.figures.trend_frames); `end_year` is where a projection goes when an indicator has
+    no target year. The figures are worked out for all indicators at once, column by column: a group-by over
+    the measurements finds each indicator's latest, compared, first and same-year point, another sums its line;
+    only the verdict and its sentences are written per indicator."""
     year = parse_year(year) if year is not None else None
-    found = _typed_measurements(measurements)
-    measured = set(found.loc[found["year"] == year, CODE]) if year is not None else set()
-    usable = found[found["year"].notna()]
+    sheet = Sheet(indicators)
+    found = typed_measurements(measurements)
+    years = found["year"].to_numpy()
+    measured = None
     if year is not None:
-        usable = usable[usable["year"] <= year]
-    # A period typed twice: the lower row wins, as when the officer corrects a value by adding a row.
-    usable = usable.sort_values("order").drop_duplicates([CODE, "year", "partial"], keep="last")
-    usable = usable.sort_values([CODE, "year", "partial", "order"])
-    frame = _typed_indicators(indicators)
-    _add_latest(frame, usable)
-    _add_shares(frame, usable)
-    full = usable[usable["value"].notna() & ~usable["partial"]]
-    _add_baseline(frame, full)
-    series = _full_series(frame, full)
-    _add_changes(frame, series)
-    _add_projection(frame, series, end_year)
-    frame["measured_in_year"] = frame["code"].isin(measured) if year is not None else None
-    return _trends(frame, _points(usable), year)
+        in_year = set(found[CODE].to_numpy()[years == year].tolist())
+        measured = [code in in_year for code in sheet.code.tolist()]
+    points = points_by_indicator(sheet, found[years <= (year if year is not None else np.inf)])
+    figures = _figures(sheet, points, end_year)
+    return _trends(sheet, figures, points, year, measured)
 
 
-def _typed_measurements(measurements: pd.DataFrame) -> pd.DataFrame:
-    """Years as numbers (a year typed as text "2025", number 2025 or 2025.0 is one and the same period), values
-    and shares as floats (NaN when missing), texts as texts."""
-    typed = measurements.copy()
-    years = measurements["year"]
-    if not pd.api.types.is_numeric_dtype(years) or pd.api.types.is_bool_dtype(years):
-        years = pd.Series([parse_year(y) for y in years], index=years.index, dtype=object)
-    years = pd.to_numeric(years).astype(float)
-    typed["year"] = years.where((years % 1 == 0) & years.between(1900, 2100))
-    typed["value"] = pd.to_numeric(measurements["value"]).astype(float)
-    typed["share"] = pd.to_numeric(measurements["share"]).astype(float)
-    typed["partial"] = measurements["partial"].fillna(False).astype(bool)
-    typed["cell"] = measurements["cell"].fillna("").astype(object)
-    typed[CODE] = measurements[CODE].astype(object)
-    typed["period"] = measurements["period"].astype(object)
-    return typed
-
-
-def _typed_indicators(indicators: pd.DataFrame) -> pd.DataFrame:
-    frame = indicators.reset_index(drop=True)
-    typed = pd.DataFrame({"code": frame["code"].astype(object)})
-    for column in ("text", "parent_code", "cell"):
-        typed[column] = frame[column].astype(object).where(frame[column].notna(), None)
-    typed["unit"] = frame["unit"].fillna("").astype(object)
-    kind = frame["kind"].fillna("").astype(str)
-    typed["quantitative"] = kind.str.strip().str.casefold() == "kwantitatief"
-    typed["typed_direction"] = frame["direction"].fillna("").astype(str)
-    for column in ("baseline_year", "target_year"):
-        typed[column] = np.trunc(pd.to_numeric(frame[column]).astype(float))
-    for column in ("baseline_value", "target_value"):
-        typed[column] = pd.to_numeric(frame[column]).astype(float)
-    typed[ROW] = np.arange(len(typed))
-    return typed
-
-
-def _by_code(frame: pd.DataFrame, per_code: pd.DataFrame, columns: dict[str, str]) -> None:
-    """Copy per-code columns (one row per indicator code) onto the indicator rows, under new names."""
-    aligned = per_code.reindex(frame["code"].to_numpy())
-    for source, target in columns.items():
-        frame[target] = aligned[source].to_numpy()
-
-
-def _add_latest(frame: pd.DataFrame, usable: pd.DataFrame) -> None:
-    valued = usable[usable["value"].notna()]
-    latest = valued.drop_duplicates(CODE, keep="last").set_index(CODE)
-    _by_code(
-        frame,
-        latest,
-        {"period": "latest_period", "year": "latest_year", "value": "latest_value", "partial": "latest_partial"},
+def _figures(sheet: Sheet, points: pd.DataFrame, end_year: int | None) -> dict[str, np.ndarray]:
+    """Every figure of every indicator, as arrays in the order of the sheet (NaN where there is none)."""
+    row = points[ROW].to_numpy()
+    year, value, share = (points[c].to_numpy() for c in ("year", "value", "share"))
+    partial = points["partial"].to_numpy()
+    valued, shared = ~np.isnan(value), ~np.isnan(share)
+    full, full_share = valued & ~partial, shared & ~partial
+    position = np.arange(len(points))
+    # Per indicator, the position of its last point of each kind (-1: none) and of its first full-year point.
+    marks = pd.DataFrame(
+        {
+            ROW: row,
+            "latest": np.where(valued, position, -1),
+            "compared": np.where(full, position, -1),
+            "first_full": np.where(full, len(points) - position, 0),
+            "same_year": np.where(full & (year == sheet.baseline_year[row]), position, -1),
+            "share": np.where(shared, position, -1),
+            "full_share": np.where(full_share, position, -1),
+        }
     )
-    full = valued[~valued["partial"]]
-    compared = full.drop_duplicates(CODE, keep="last").set_index(CODE)
-    _by_code(frame, compared, {"year": "compared_year", "value": "compared_value"})
-    partial = usable[usable["partial"]].groupby(CODE)["period"].agg("; ".join)
-    frame["partial_periods"] = partial.astype(object).reindex(frame["code"].to_numpy()).fillna("").to_numpy()
+    last = marks.groupby(ROW).max().reindex(pd.RangeIndex(len(sheet)), fill_value=-1)
+    at = {name: last[name].to_numpy() for name in last.columns}
+    at["first_full"] = np.where(at["first_full"] > 0, len(points) - at["first_full"], -1)
+    at["previous_full"] = _before(full, row)[at["compared"]]
+    at["previous_share"] = _before(full_share, row)[at["full_share"]]
+    period = points["period"].to_numpy(dtype=object)
+    found = {
+        "latest_period": _take(period, at["latest"]),
+        "latest_year": _take(year, at["latest"]),
+        "latest_value": _take(value, at["latest"]),
+        "latest_partial": _take(partial.astype(float), at["latest"]),
+        "compared_year": _take(year, at["compared"]),
+        "compared_value": _take(value, at["compared"]),
+        "previous_full_year": _take(year, at["previous_full"]),
+        "previous_full_value": _take(value, at["previous_full"]),
+        "share_period": _take(period, at["share"]),
+        "share_latest": _take(share, at["share"]),
+        "share_partial": _take(partial.astype(float), at["share"]),
+        "share_previous": _take(share, at["previous_share"]),
+    }
+    found["share_change"] = _take(share, at["full_share"]) - found["share_previous"]
+    found["partial_periods"] = np.full(len(sheet), "", dtype=object)
+    if partial.any():
+        joined = points[partial].groupby(ROW)["period"].agg("; ".join)
+        found["partial_periods"][joined.index.to_numpy()] = joined.to_numpy()
+    _baseline(
+        found, sheet, _take(value, at["same_year"]), _take(year, at["first_full"]), _take(value, at["first_full"])
+    )
+    _changes(found, sheet)
+    _projection(found, sheet, row[full], year[full], value[full], end_year)
+    return found
 
 
-def _add_shares(frame: pd.DataFrame, usable: pd.DataFrame) -> None:
-    shared = usable[usable["share"].notna()]
-    latest = shared.drop_duplicates(CODE, keep="last").set_index(CODE)
-    _by_code(frame, latest, {"period": "share_period", "share": "share_latest", "partial": "share_partial"})
-    last_two = shared[~shared["partial"]].groupby(CODE).tail(2).groupby(CODE)["share"].agg(["first", "last", "size"])
-    last_two = last_two[last_two["size"] == 2]
-    last_two["change"] = last_two["last"] - last_two["first"]
-    _by_code(frame, last_two, {"first": "share_previous", "change": "share_change"})
+def _before(mask: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """Per point, the position of the indicator's point before it among those in `mask` (-1: none); -1 maps to
+    -1, so the result can be indexed with positions that may be -1."""
+    chosen = np.flatnonzero(mask)
+    before = np.full(len(mask) + 1, -1)
+    same = row[chosen[1:]] == row[chosen[:-1]]
+    before[chosen[1:]] = np.where(same, chosen[:-1], -1)
+    return before
 
 
-def _add_baseline(frame: pd.DataFrame, full: pd.DataFrame) -> None:
+def _take(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """values[positions], missing (NaN or None) where a position is -1."""
+    missing = None if values.dtype == object else np.nan
+    if not len(values):
+        return np.full(len(positions), missing, dtype=values.dtype)
+    return np.where(positions >= 0, values[np.maximum(positions, 0)], missing)
+
+
+def _baseline(
+    found: dict[str, np.ndarray], sheet: Sheet, same_year: np.ndarray, first_year: np.ndarray, first: np.ndarray
+) -> None:
     """The Nulmeting on the sheet (its value, or the full-year measurement of its year), else the first full-year
     measurement; the direction typed, else target against baseline as the report prints them."""
-    sheet_year, sheet_value = frame["baseline_year"], frame["baseline_value"]
-    same_year = frame[["code", "baseline_year"]].merge(
-        full[[CODE, "year", "value"]], how="left", left_on=["code", "baseline_year"], right_on=[CODE, "year"]
-    )["value"]
-    first = full.drop_duplicates(CODE, keep="first").set_index(CODE).reindex(frame["code"].to_numpy())
-    from_sheet = sheet_value.notna().to_numpy()
-    from_year = ~from_sheet & sheet_year.notna().to_numpy() & same_year.notna().to_numpy()
-    from_first = ~from_sheet & ~from_year & first["year"].notna().to_numpy()
-    frame["baseline_year"] = np.select(
-        [from_sheet | from_year, from_first], [sheet_year, first["year"].to_numpy()], np.nan
+    sheet_year, sheet_value = sheet.baseline_year, sheet.baseline_value
+    from_sheet = ~np.isnan(sheet_value)
+    from_year = ~from_sheet & ~np.isnan(sheet_year) & ~np.isnan(same_year)
+    from_first = ~from_sheet & ~from_year & ~np.isnan(first_year)
+    nulmeting = from_sheet | from_year
+    found["baseline_year"] = np.select([nulmeting, from_first], [sheet_year, first_year], np.nan)
+    found["baseline_value"] = np.select([from_sheet, from_year, from_first], [sheet_value, same_year, first], np.nan)
+    found["baseline_origin"] = np.select([nulmeting, from_first], ["nulmeting", "eerste meting"], "")
+    # A Nulmeting from the sheet counts as a measurement of its year when no full-year value has that year.
+    found["baseline_point"] = nulmeting & ~np.isnan(sheet_year) & np.isnan(same_year)
+    found["direction"] = np.array(
+        [
+            _DIRECTION_WORDS.get(" ".join(typed.casefold().split())) or _direction_of(baseline, target, unit)
+            for typed, baseline, target, unit in zip(
+                sheet.direction, found["baseline_value"].tolist(), sheet.target_value.tolist(), sheet.unit, strict=True
+            )
+        ],
+        dtype=object,
     )
-    frame["baseline_value"] = np.select(
-        [from_sheet, from_year, from_first], [sheet_value, same_year.to_numpy(), first["value"].to_numpy()], np.nan
-    )
-    frame["baseline_origin"] = np.select([from_sheet | from_year, from_first], ["nulmeting", "eerste meting"], "")
-    words = frame["typed_direction"].str.casefold().str.split().str.join(" ").map(_DIRECTION_WORDS)
-    frame["direction"] = [
-        word if isinstance(word, str) else _direction_of(baseline, target, unit)
-        for word, baseline, target, unit in zip(
-            words, frame["baseline_value"], frame["target_value"], frame["unit"], strict=True
-        )
-    ]
 
 
 def _direction_of(baseline: float, target: float, unit: str) -> str:
@@ -243,101 +180,93 @@ def _direction_of(baseline: float, target: float, unit: str) -> str:
     return FALL if printed_target < printed_baseline else KEEP
 
 
-def _full_series(frame: pd.DataFrame, full: pd.DataFrame) -> pd.DataFrame:
-    """Each indicator's full-year values by year (ROW, year, value); a Nulmeting from the sheet counts as a
-    measurement of its year."""
-    measured = frame[[ROW, "code"]].merge(full[[CODE, "year", "value"]], left_on="code", right_on=CODE)
-    baselines = frame.loc[
-        (frame["baseline_origin"] == "nulmeting") & frame["baseline_year"].notna(),
-        [ROW, "baseline_year", "baseline_value"],
-    ].set_axis([ROW, "year", "value"], axis=1)
-    taken = pd.MultiIndex.from_frame(measured[[ROW, "year"]])
-    baselines = baselines[~pd.MultiIndex.from_frame(baselines[[ROW, "year"]]).isin(taken)]
-    series = pd.concat([measured[[ROW, "year", "value"]], baselines], ignore_index=True)
-    return series.sort_values([ROW, "year"], ignore_index=True)
+def _changes(found: dict[str, np.ndarray], sheet: Sheet) -> None:
+    """The changes against the previous full year (the Nulmeting counts as one) and against the baseline, per
+    year, and the attainment of the target."""
+    compared_year, compared_value = found["compared_year"], found["compared_value"]
+    baseline_year, baseline_value = found["baseline_year"], found["baseline_value"]
+    previous_year, previous_value = found["previous_full_year"], found["previous_full_value"]
+    baseline_before = found["baseline_point"] & (baseline_year < compared_year)
+    baseline_later = baseline_before & ~(previous_year >= baseline_year)
+    found["previous_year"] = np.where(baseline_later, baseline_year, previous_year)
+    found["previous_value"] = np.where(baseline_later, baseline_value, previous_value)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        found["change_previous"] = compared_value - found["previous_value"]
+        found["change_previous_pct"] = _pct(found["change_previous"], found["previous_value"])
+        # A change to report: a baseline, and a later (or, for a Nulmeting without a year, any) full-year value.
+        evolves = ~np.isnan(compared_value) & ~np.isnan(baseline_value)
+        evolves &= np.isnan(baseline_year) | (compared_year > baseline_year)
+        change = np.where(evolves, compared_value - baseline_value, np.nan)
+        found["change_baseline"] = change
+        found["change_baseline_pct"] = _pct(change, baseline_value)
+        found["yearly_change"] = change / (compared_year - baseline_year)
+        target = sheet.target_value
+        distance = [
+            target_value == target_value and shown(target_value, unit) != shown(baseline, unit)
+            for target_value, baseline, unit in zip(
+                np.where(evolves, target, np.nan).tolist(), baseline_value.tolist(), sheet.unit, strict=True
+            )
+        ]
+        found["attainment_pct"] = np.where(distance, change / (target - baseline_value) * 100, np.nan)
 
 
-def _add_changes(frame: pd.DataFrame, series: pd.DataFrame) -> None:
-    """The changes against the previous full year and against the baseline, per year, and the attainment."""
-    compared_year, compared_value = frame["compared_year"], frame["compared_value"]
-    frame["line_years"] = series.groupby(ROW).size().reindex(frame[ROW]).fillna(0).astype(int).to_numpy()
-    before = series[series["year"].to_numpy() < compared_year.to_numpy()[series[ROW].to_numpy()]]
-    previous = before.drop_duplicates(ROW, keep="last").set_index(ROW).reindex(frame[ROW])
-    frame["previous_year"] = previous["year"].to_numpy()
-    frame["previous_value"] = previous["value"].to_numpy()
-    frame["change_previous"] = compared_value - frame["previous_value"]
-    frame["change_previous_pct"] = _pct(frame["change_previous"], frame["previous_value"])
-    baseline_year, baseline_value = frame["baseline_year"], frame["baseline_value"]
-    # A change to report: a baseline, and a later (or, for a Nulmeting without a year, any) full-year value.
-    evolves = compared_value.notna() & baseline_value.notna() & (baseline_year.isna() | (compared_year > baseline_year))
-    change = (compared_value - baseline_value).where(evolves)
-    frame["change_baseline"] = change
-    frame["change_baseline_pct"] = _pct(change, baseline_value)
-    frame["yearly_change"] = change / (compared_year - baseline_year)
-    target = frame["target_value"]
-    distance = [
-        target_value == target_value and shown(target_value, unit) != shown(baseline, unit)
-        for target_value, baseline, unit in zip(target.where(evolves), baseline_value, frame["unit"], strict=True)
-    ]
-    frame["attainment_pct"] = (change / (target - baseline_value) * 100).where(distance)
+def _pct(change: np.ndarray, base: np.ndarray) -> np.ndarray:
+    return np.where(base != 0, change / np.abs(base) * 100, np.nan)
 
 
-def _pct(change: pd.Series, base: pd.Series) -> pd.Series:
-    return (change / base.abs() * 100).where(base.notna() & (base != 0))
-
-
-def _add_projection(frame: pd.DataFrame, series: pd.DataFrame, end_year: int | None) -> None:
-    """The value in the projection year on the least-squares line through each indicator's full-year values."""
-    target_year = frame["target_year"]
+def _projection(
+    found: dict[str, np.ndarray],
+    sheet: Sheet,
+    row: np.ndarray,
+    year: np.ndarray,
+    value: np.ndarray,
+    end_year: int | None,
+) -> None:
+    """The value in the projection year (the target year, else the plan's end year) on the least-squares line
+    through each indicator's full-year values (`row`, `year`, `value`), with at least MIN_PROJECTION_POINTS."""
+    target_year = sheet.target_year
     fallback = np.nan if end_year is None else float(end_year)
-    frame["projection_year"] = target_year.where(target_year.notna() & (target_year != 0), fallback)
-    lines = series[series[ROW].map(frame["line_years"]) >= MIN_PROJECTION_POINTS]
-    grouped = lines.groupby(ROW)
-    x = lines["year"] - grouped["year"].transform("mean")
-    y = lines["value"] - grouped["value"].transform("mean")
-    fit = pd.DataFrame({ROW: lines[ROW], "xy": x * y, "xx": x * x}).groupby(ROW).sum()
-    fit["slope"] = fit["xy"] / fit["xx"]
-    fit["mean_year"] = grouped["year"].mean()
-    fit["mean_value"] = grouped["value"].mean()
-    fit = fit.reindex(frame[ROW])
-    projected = fit["mean_value"].to_numpy() + fit["slope"].to_numpy() * (
-        frame["projection_year"].to_numpy() - fit["mean_year"].to_numpy()
+    projection_year = np.where(~np.isnan(target_year) & (target_year != 0), target_year, fallback)
+    # Years counted from the projection year: the line's value there is its intercept, and the sums stay small.
+    years = year - projection_year[row]
+    sums = (
+        pd.DataFrame({ROW: row, "n": 1.0, "x": years, "y": value, "xx": years * years, "xy": years * value})
+        .groupby(ROW)
+        .sum()
+        .reindex(pd.RangeIndex(len(sheet)), fill_value=0.0)
     )
-    frame["projection_value"] = projected
+    extra = found["baseline_point"]
+    x = np.where(extra, found["baseline_year"] - projection_year, 0.0)
+    y = np.where(extra, found["baseline_value"], 0.0)
+    n = sums["n"].to_numpy() + extra
+    sx, sy = sums["x"].to_numpy() + x, sums["y"].to_numpy() + y
+    sxx, sxy = sums["xx"].to_numpy() + x * x, sums["xy"].to_numpy() + x * y
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slope = (n * sxy - sx * sy) / (n * sxx - sx * sx)
+        projected = (sy - slope * sx) / n
+    found["line_years"] = n.astype(int)
+    found["projection_year"] = projection_year
+    # Kept to 9 decimals: the float noise in the last digits would decide how a value exactly halfway prints.
+    found["projection_value"] = np.where(n >= MIN_PROJECTION_POINTS, np.round(projected, 9), np.nan)
 
 
-def _points(usable: pd.DataFrame) -> dict[str, list[Point]]:
-    """The points of each indicator code, oldest first (`usable` is sorted so)."""
-    found: dict[str, list[Point]] = {}
-    columns = zip(
-        usable[CODE],
-        usable["period"],
-        usable["year"].astype(int),
-        usable["partial"],
-        _values(usable["value"]),
-        _values(usable["share"]),
-        usable["cell"],
-        strict=True,
-    )
-    for code, period, year, partial, value, share, cell in columns:
-        found.setdefault(code, []).append(Point(period, int(year), bool(partial), value, share, cell or ""))
-    return found
-
-
-def _values(column: pd.Series) -> list:
+def _values(column: np.ndarray) -> list:
     """The column as plain Python values, None where missing."""
-    return column.astype(object).where(column.notna(), None).tolist()
+    return [None if v is None or v != v else v for v in column.tolist()]
 
 
-def _years(column: pd.Series) -> list[int | None]:
-    return [None if y is None else int(y) for y in _values(column)]
+def _years(column: np.ndarray) -> list[int | None]:
+    return [None if v != v else int(v) for v in column.tolist()]
 
 
-def _flags(column: pd.Series) -> list[bool | None]:
-    return [None if f is None else bool(f) for f in _values(column)]
+def _flags(column: np.ndarray) -> list[bool | None]:
+    return [None if v != v else bool(v) for v in column.tolist()]
 
 
+# The figures of a quantitative indicator, and how each becomes a plain value; a descriptive one has none.
 FIGURES = {
+    "baseline_year": _years,
+    "baseline_value": _values,
     "latest_period": _values,
     "latest_year": _years,
     "latest_value": _values,
@@ -359,41 +288,63 @@ FIGURES = {
     "share_partial": _flags,
     "share_previous": _values,
     "share_change": _values,
-    "baseline_year": _years,
-    "baseline_value": _values,
 }
 
 
-def _trends(frame: pd.DataFrame, points: dict[str, list[Point]], year: int | None) -> tuple[Trend, ...]:
-    """One Trend per indicator row, with its verdict; a descriptive indicator gets no figures."""
-    quantitative = frame["quantitative"]
-    columns = {name: convert(frame[name].where(quantitative)) for name, convert in FIGURES.items()}
+def _trends(
+    sheet: Sheet,
+    found: dict[str, np.ndarray],
+    points: pd.DataFrame,
+    year: int | None,
+    measured: list[bool] | None,
+) -> tuple[Trend, ...]:
+    """One Trend per indicator, with its verdict."""
+    quantitative = sheet.quantitative
+    columns = {name: convert(np.where(quantitative, found[name], np.nan)) for name, convert in FIGURES.items()}
     columns.update(
-        code=frame["code"].tolist(),
-        text=frame["text"].tolist(),
-        parent_code=frame["parent_code"].tolist(),
-        cell=frame["cell"].tolist(),
+        code=sheet.code.tolist(),
+        text=sheet.text,
+        parent_code=sheet.parent_code,
+        cell=sheet.cell,
         quantitative=quantitative.tolist(),
-        unit=frame["unit"].tolist(),
-        direction=frame["direction"].where(quantitative, "").tolist(),
-        baseline_origin=frame["baseline_origin"].where(quantitative, "").tolist(),
-        target_year=_years(frame["target_year"]),
-        target_value=_values(frame["target_value"]),
-        line_years=frame["line_years"].where(quantitative, 0).tolist(),
-        partial_periods=frame["partial_periods"].tolist(),
-        measured_in_year=_flags(frame["measured_in_year"]) if year is not None else [None] * len(frame),
+        unit=sheet.unit,
+        direction=np.where(quantitative, found["direction"], "").tolist(),
+        baseline_origin=np.where(quantitative, found["baseline_origin"], "").tolist(),
+        target_year=_years(sheet.target_year),
+        target_value=_values(sheet.target_value),
+        points=_point_tuples(points, len(sheet)),
+        line_years=np.where(quantitative, found["line_years"], 0).tolist(),
+        partial_periods=found["partial_periods"].tolist(),
+        measured_in_year=measured if measured is not None else [None] * len(sheet),
     )
     names = list(columns)
     trends = []
     for values in zip(*columns.values(), strict=True):
-        fields = dict(zip(names, values, strict=True))
-        trend = Trend(points=tuple(points.get(fields["code"], ())), year=year, **fields)
-        if trend.quantitative:
-            verdict, reason = verdict_and_reason(trend)
+        fields = dict(zip(names, values, strict=True), year=year)
+        if fields["quantitative"]:
+            verdict, reason = verdict_and_reason(Trend(**fields))
         else:
-            verdict, reason = "", _descriptive_reason(year, trend.measured_in_year)
-        trends.append(replace(trend, verdict=verdict, reason=reason))
+            verdict, reason = "", _descriptive_reason(year, fields["measured_in_year"])
+        trends.append(Trend(**fields, verdict=verdict, reason=reason))
     return tuple(trends)
+
+
+def _point_tuples(points: pd.DataFrame, count: int) -> list[tuple[Point, ...]]:
+    """Each indicator's points, in the order of the sheet (`points` is sorted by ROW)."""
+    made = [
+        Point(period, int(year), partial, value, share, cell)
+        for period, year, partial, value, share, cell in zip(
+            points["period"].tolist(),
+            points["year"].tolist(),
+            points["partial"].tolist(),
+            _values(points["value"].to_numpy()),
+            _values(points["share"].to_numpy()),
+            points["cell"].tolist(),
+            strict=True,
+        )
+    ]
+    bounds = np.searchsorted(points[ROW].to_numpy(), np.arange(count + 1)).tolist()
+    return [tuple(made[bounds[i] : bounds[i + 1]]) for i in range(count)]
 
 
 def _descriptive_reason(year: int | None, measured: bool | None) -> str:

@@ -1,5 +1,4 @@
-"""The budget over the plan period in the evaluation: per year and funding planned against spent, the
-co-financing rule per year, and the sentences that sum it up."""
+"""The budget over the plan period in the evaluation: per year and funding, and the co-financing rule."""
 
 from __future__ import annotations
 

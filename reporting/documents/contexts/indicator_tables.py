@@ -1,5 +1,4 @@
-"""The indicator tables of the year report: per block of indicators the measured periods, each indicator's values,
-evolution and verdict, the notes under the table, the charts and the descriptive indicators by timing."""
+"""The indicator tables of the year report: periods, values, evolution, verdict, notes, charts."""
 
 from __future__ import annotations
 
