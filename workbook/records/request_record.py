@@ -10,7 +10,7 @@ from workbook.plan.numbers import parse_year
 from workbook.plan.schema import REQUESTED_SHEET
 from workbook.records.record_sheet import read_record_lines, record_text, write_record_sheet
 from workbook.spreadsheet.loading import Grid
-from workbook.storage.files import open_for_rewrite, rewrite_with_backup
+from workbook.storage.files import edit_workbook
 from workbook.storage.writer_lock import writes_workbook
 
 TITLE = "Uitgevraagd"
@@ -44,6 +44,4 @@ def record_lines(rows: list[RequestedValue]) -> list[list[object]]:
 @writes_workbook
 def write_request_record(path: Path, rows: list[RequestedValue]) -> Path:
     """Put the record on the hidden sheet Uitgevraagd of the workbook, after today's backup; returns the backup."""
-    package = open_for_rewrite(path)
-    write_record_sheet(package, REQUESTED_SHEET, TITLE, record_lines(rows))
-    return rewrite_with_backup(path, package.write)
+    return edit_workbook(path, lambda package: write_record_sheet(package, REQUESTED_SHEET, TITLE, record_lines(rows)))

@@ -7,9 +7,9 @@ from pathlib import Path
 from lxml import etree
 
 from workbook.plan.schema import COLLECTED_SHEET
-from workbook.spreadsheet.package import MAIN, REL, cell_texts, claim_generated_sheet, q
+from workbook.spreadsheet.package import MAIN, REL, Package, cell_texts, claim_generated_sheet, q
 from workbook.spreadsheet.rows import xml_text
-from workbook.storage.files import open_for_rewrite, rewrite_with_backup
+from workbook.storage.files import edit_workbook
 from workbook.storage.writer_lock import writes_workbook
 
 TITLE = "Verzamelde opvolging"
@@ -18,14 +18,15 @@ TITLE = "Verzamelde opvolging"
 @writes_workbook
 def write_collected_sheet(path: str | Path, lines: list[str]) -> Path:
     """Put the lines on the sheet Verzameld (made anew each time), after today's backup; returns the backup."""
-    path = Path(path)
-    package = open_for_rewrite(path)
-    sheet, selected = claim_generated_sheet(
-        package, COLLECTED_SHEET, lambda root: cell_texts(package, root, ["A1"])["A1"] == TITLE
-    )
-    part = sheet.part if sheet is not None else package.add_sheet(COLLECTED_SHEET)
-    package.put_xml(part, _sheet_xml([TITLE, *lines], selected))
-    return rewrite_with_backup(path, package.write)
+
+    def edit(package: Package) -> None:
+        sheet, selected = claim_generated_sheet(
+            package, COLLECTED_SHEET, lambda root: cell_texts(package, root, ["A1"])["A1"] == TITLE
+        )
+        part = sheet.part if sheet is not None else package.add_sheet(COLLECTED_SHEET)
+        package.put_xml(part, _sheet_xml([TITLE, *lines], selected))
+
+    return edit_workbook(path, edit)
 
 
 def _sheet_xml(lines: list[str], selected: bool) -> etree._Element:

@@ -32,7 +32,7 @@ from workbook.sheets.generated_xml import add_hyperlinks, claim_with_styles, row
 from workbook.spreadsheet.cells import column_letters
 from workbook.spreadsheet.package import Package, q
 from workbook.spreadsheet.styles import Stylesheet
-from workbook.storage.files import open_for_rewrite, rewrite_with_backup
+from workbook.storage.files import edit_workbook
 from workbook.storage.writer_lock import writes_workbook
 
 __all__ = [
@@ -59,10 +59,7 @@ _BUILT_IN_FORMATS = {INTEGER: 3, "0": 1}
 def write_trends_sheet(path: str | Path, table: TrendsTable) -> Path:
     """Put the Trends sheet's table in the workbook (after a backup copy, atomically); returns the backup's path.
     Only the Trends sheet, the styles it adds and the workbook's list of sheets change."""
-    path = Path(path)
-    package = open_for_rewrite(path)
-    _apply(package, table)
-    return rewrite_with_backup(path, package.write)
+    return edit_workbook(path, lambda package: _apply(package, table))
 
 
 def _apply(package: Package, table: TrendsTable) -> None:

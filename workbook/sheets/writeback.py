@@ -35,7 +35,7 @@ from workbook.spreadsheet.package import (
     q,
 )
 from workbook.spreadsheet.styles import Stylesheet
-from workbook.storage.files import open_for_rewrite, rewrite_with_backup
+from workbook.storage.files import edit_workbook
 from workbook.storage.writer_lock import writes_workbook
 
 __all__ = [
@@ -58,10 +58,7 @@ _STYLE_ATTRIBUTE = re.compile(rb'\ss="(\d+)"')
 @writes_workbook
 def write_check_sheet(path: str | Path, checks: CheckList) -> Path:
     """Put the check's list in the workbook (after a backup copy, atomically); returns the backup's path."""
-    path = Path(path)
-    package = open_for_rewrite(path)
-    _apply(package, checks)
-    return rewrite_with_backup(path, package.write)
+    return edit_workbook(path, lambda package: _apply(package, checks))
 
 
 def _apply(package: Package, checks: CheckList) -> None:

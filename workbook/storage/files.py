@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbook.plan.errors import WorkbookError
 from workbook.storage.backups import make_backup
@@ -12,6 +13,9 @@ from workbook.storage.locks import is_open
 from workbook.storage.permissions import check_writable, keep_owner
 from workbook.storage.temporaries import temporary_beside
 from workbook.storage.writer_lock import Hold, file_stamp, writing
+
+if TYPE_CHECKING:
+    from workbook.spreadsheet.package import Package
 
 
 def free_name(path: Path) -> Path:
@@ -106,7 +110,7 @@ def save_workbook(workbook, path: Path, overwrite: bool = False) -> Path:
     return write_atomically(Path(path), lambda temporary: workbook.save(temporary), overwrite=overwrite)
 
 
-def open_for_rewrite(path: Path):
+def open_for_rewrite(path: Path) -> Package:
     """The workbook's package, to change part by part and write back with rewrite_with_backup; refused when it is
     no readable workbook, open in Excel, or read-only (or in a read-only folder)."""
     from workbook.spreadsheet.loading import check_file
@@ -117,6 +121,15 @@ def open_for_rewrite(path: Path):
         raise WorkbookError(f"{path.name}: het werkboek is open in Excel. Sluit het en probeer opnieuw.")
     check_writable(path)
     return Package(path)
+
+
+def edit_workbook(path: str | Path, edit: Callable[[Package], None]) -> Path:
+    """Open the workbook's package (open_for_rewrite), change it with `edit` and write it back after a backup
+    (rewrite_with_backup); returns the backup."""
+    path = Path(path)
+    package = open_for_rewrite(path)
+    edit(package)
+    return rewrite_with_backup(path, package.write)
 
 
 def rewrite_with_backup(path: Path, write: Callable[[Path], None]) -> Path:
