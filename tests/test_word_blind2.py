@@ -12,7 +12,7 @@ CORPUS = Path(__file__).parent / "fixtures" / "word_blind2"
 
 # Per document, per level in LEVELS order: (at least found, at most invented), as reached; only better allowed.
 REACHED: dict[str, tuple[tuple[int, int], ...]] = {
-    "01_oudenaarde_pdf_regels_afgebroken": ((3, 1), (0, 4), (1, 11), (21, 17), (47, 18), (29, 3), (0, 0), (2, 0)),
+    "01_oudenaarde_pdf_regels_afgebroken": ((3, 0), (4, 0), (12, 0), (29, 0), (50, 0), (29, 0), (0, 0), (4, 0)),
     "02_menen_een_grote_tabel": ((3, 0), (3, 0), (9, 0), (18, 0), (35, 0), (18, 0), (0, 0), (4, 0)),
     "03_lier_romeinse_cijfers_letters": ((4, 0), (3, 0), (9, 0), (21, 0), (33, 0), (21, 0), (0, 0), (4, 0)),
     "04_tielt_gelokaliseerde_stijlen": ((3, 0), (4, 0), (12, 0), (24, 0), (60, 0), (24, 0), (0, 0), (4, 0)),

@@ -43,7 +43,8 @@ class FrontMatter:
         elif (match := labels.FRONT_MUNICIPALITY.match(plain)) and "Gemeente" not in settings:
             # "Stad Bilzen | 2026-2031": the gemeente and the period on one line.
             self.period(plain)
-            settings["Gemeente"] = labels.without_period(match.group(1)).strip(" |\u00b7-\u2013,") or match.group(1)
+            name = labels.without_period(match.group(1)).strip(" |\u00b7-\u2013,") or match.group(1)
+            settings["Gemeente"] = name.title() if name.isupper() else name  # "GEMEENTE ZOTTEGEM" on a cover
         elif match := labels.AUTHOR.match(plain):
             settings["Opgesteld door"] = match.group(1).strip()
         elif match := labels.FICTION.match(plain):

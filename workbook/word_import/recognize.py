@@ -8,6 +8,7 @@ from workbook.word_import import labels
 from workbook.word_import.document import Block, Line, Table
 from workbook.word_import.front_matter import NOT_PLAN_CHAPTERS, OBJECTIVES_PART, FrontMatter
 from workbook.word_import.objective_lines import ObjectiveLines, after_code
+from workbook.word_import.pdf_lines import rejoin
 from workbook.word_import.placing import Chapter, PlanBuilder, Row
 from workbook.word_import.tables import read_table
 from workbook.word_import.tables.frames import unwrap_frames
@@ -64,6 +65,8 @@ class Recognizer(FrontMatter, ObjectiveLines):
 
     def run(self, blocks: list[Block]) -> PlanBuilder:
         blocks = unwrap_frames(blocks)
+        blocks, joined = rejoin(blocks)
+        self.builder.notes += joined
         self.shapes = numbered_objectives([b for b in blocks if isinstance(b, Line)])
         for block in blocks:
             if isinstance(block, Table):
