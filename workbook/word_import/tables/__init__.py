@@ -44,7 +44,7 @@ def read_table(rec, table: Table) -> None:
         year_table(rec, table, header)
     elif indicator_header(header):
         indicator_table(rec, table, header)
-    elif labels.is_table_header(header):
+    elif _plan_header(header):
         bbc = header[0].casefold().strip().rstrip(":") == "actie"
         for number, row in enumerate(table.rows[1:], start=2):
             plan_row(rec, table, row, number, bbc)
@@ -54,6 +54,15 @@ def read_table(rec, table: Table) -> None:
     else:
         for number, row in enumerate(table.rows, start=1):
             plan_row(rec, table, row, number, bbc=False)
+
+
+def _plan_header(header: list[str]) -> bool:
+    """Resultaat(en) | Acties | Evaluatie (or Indicatoren, Wijze en tijdstip van evaluatie): one result per row."""
+    found = [labels.label(text) for text in header if text.strip()]
+    return labels.is_table_header(header) or (
+        bool(found)
+        and all(item is not None and not item[1] and item[0] in ("results", "actions", "evaluation") for item in found)
+    )
 
 
 def _objectives_in(rec, table: Table) -> bool:

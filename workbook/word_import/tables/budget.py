@@ -10,7 +10,7 @@ from workbook.word_import.document import Line, Table
 
 _AMOUNT_HEADER = re.compile(r"^(?:bedrag|budget|kost(?:prijs|en)?|gepland|raming)\b", re.IGNORECASE)
 _DESCRIPTION_HEADER = re.compile(r"^(?:omschrijving|kostenpost|post|uitgave)", re.IGNORECASE)
-TOTAL = re.compile(r"^(?:sub)?totaal\b", re.IGNORECASE)
+TOTAL = re.compile(r"^(?:[a-z]+\s+)?(?:sub|eind)?totaal\b", re.IGNORECASE)  # "Subtotaal", "Algemeen totaal"
 _EACH_YEAR = re.compile(r"elk\s+jaar\s+van\s+((?:19|20)\d\d)\s+tot\s+en\s+met\s+((?:19|20)\d\d)", re.IGNORECASE)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from workbook.word_import import labels
 from workbook.word_import.document import Line, Table
+
+# Text that stands in for what is still to be written: "(nog in te vullen)", "nog te bepalen ...", "...".
+PLACEHOLDER = re.compile(
+    r"^\(?\s*(?:nog\s+(?:in\s+te\s+vullen|te\s+bepalen|aan\s+te\s+vullen)\b.*|\.{3}|\u2026|x{3,})\s*\)?$",
+    re.IGNORECASE,
+)
 
 
 def flow(rec, row: list[list[Line]]) -> None:
@@ -57,6 +65,12 @@ def _classic_row(rec, first: list[Line], rest: list[list[Line]], table: str) -> 
         code = match.group(1) if match else builder.next_code(parent, builder.results)
         text = match.group(2).strip().lstrip("*").strip() if match else head.text
         rec.result = builder.result(code, text)
+        if PLACEHOLDER.match(text.replace("**", "").strip()):
+            builder.note(
+                head.position,
+                head.plain,
+                f"Resultaat {code} heeft nog geen tekst in het plan ('{text.strip()}'): zo overgenomen; vul het aan.",
+            )
         if not match:
             builder.note(head.position, head.plain, f"Resultaat zonder nummer: genummerd als {code}.")
         elif not code.startswith(parent + "."):
