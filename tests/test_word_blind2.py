@@ -19,7 +19,7 @@ REACHED: dict[str, tuple[tuple[int, int], ...]] = {
     "05_mol_twee_kolommen_tekstvakken": ((2, 0), (3, 0), (9, 0), (18, 0), (18, 0), (18, 0), (0, 0), (4, 0)),
     "06_genk_goal_doelstelling_tweetalig": ((3, 0), (4, 0), (8, 0), (21, 0), (28, 0), (21, 0), (0, 0), (4, 0)),
     "07_roeselare_ap_a_voetnoten_opmerkingen": ((2, 0), (3, 0), (9, 0), (0, 0), (6, 0), (12, 0), (0, 0), (4, 0)),
-    "08_heist_placeholders_begroting_subtotalen": ((3, 0), (4, 0), (7, 0), (17, 6), (33, 6), (30, 6), (7, 1), (4, 0)),
+    "08_heist_placeholders_begroting_subtotalen": ((3, 0), (4, 0), (7, 0), (17, 0), (33, 0), (30, 0), (7, 0), (4, 0)),
 }
 
 
