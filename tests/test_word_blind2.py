@@ -16,9 +16,9 @@ REACHED: dict[str, tuple[tuple[int, int], ...]] = {
     "02_menen_een_grote_tabel": ((3, 0), (3, 0), (9, 0), (18, 0), (35, 0), (18, 0), (0, 0), (4, 0)),
     "03_lier_romeinse_cijfers_letters": ((4, 0), (3, 0), (9, 0), (21, 0), (33, 0), (21, 0), (0, 0), (4, 0)),
     "04_tielt_gelokaliseerde_stijlen": ((3, 0), (4, 0), (12, 0), (24, 0), (60, 0), (24, 0), (0, 0), (4, 0)),
-    "05_mol_twee_kolommen_tekstvakken": ((2, 0), (3, 0), (9, 0), (18, 0), (18, 0), (18, 0), (0, 0), (4, 0)),
+    "05_mol_twee_kolommen_tekstvakken": ((2, 0), (3, 0), (9, 0), (18, 0), (34, 0), (18, 0), (0, 0), (4, 0)),
     "06_genk_goal_doelstelling_tweetalig": ((3, 0), (4, 0), (8, 0), (21, 0), (28, 0), (21, 0), (0, 0), (4, 0)),
-    "07_roeselare_ap_a_voetnoten_opmerkingen": ((2, 0), (3, 0), (9, 0), (0, 0), (6, 0), (12, 0), (0, 0), (4, 0)),
+    "07_roeselare_ap_a_voetnoten_opmerkingen": ((2, 0), (3, 0), (9, 0), (0, 0), (22, 0), (12, 0), (0, 0), (4, 0)),
     "08_heist_placeholders_begroting_subtotalen": ((3, 0), (4, 0), (7, 0), (17, 0), (33, 0), (30, 0), (7, 0), (4, 0)),
 }
 

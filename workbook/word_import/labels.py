@@ -16,7 +16,10 @@ OPERATIONAL = re.compile(
 )
 BBC_OBJECTIVE = re.compile(rf"^(?:(?i:beleidsdoelstelling)\s+)?(BD\s?\d{{1,}})\b{_SEP}(.*)$", re.DOTALL)
 BBC_PLAN = re.compile(rf"^(?:(?i:actieplan)\s+)?(AP\s?\d{{1,}}(?:\.\d{{1,2}})?)\b{_SEP}(.*)$", re.DOTALL)
-BBC_ACTION = re.compile(rf"^(?:(?i:actie)\s+)?(A\d{{3,}}|A\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})\b{_SEP}(.*)$", re.DOTALL)
+# "A10900", "A1.2.3", also typed "A 1.2.3." (the code without the space and the last dot).
+BBC_ACTION = re.compile(
+    rf"^(?:(?i:actie)\s+)?(A\s?\d{{3,}}|A\s?\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})\b\.?{_SEP}(.*)$", re.DOTALL
+)
 # Written out without SD/OD: "Beleidsdoelstelling 1:", "Doelstelling 1.1:", "Actieplan 1.1:", "Lokale doelstelling
 # 1.1"; only on a heading or a bold line, where running text does not start with them.
 WORDED_STRATEGIC = re.compile(

@@ -79,7 +79,7 @@ class ObjectiveLines:
         if (fields := labels.detail_fields(text)) is not None and self.action is not None:
             self.action_fields(fields)
             return
-        if found := labels.label(text):
+        if found := labels.label(text) or _label_over_code(line, plain):
             name, rest = found
             if name in _HINTED:
                 self.hint(_HINTED[name], f"een label '{line.plain.split(':')[0].strip()}'", line.position)
@@ -243,7 +243,8 @@ class ObjectiveLines:
                 self.action.values["Tijdstip"] = value
             else:
                 self.action.add(ACTION_FIELDS[name], value)
-        self.mode, self.field = "field", list(fields)[-1]
+        if self.mode != "actions":  # under a list of actions the next bullet is the next action
+            self.mode, self.field = "field", list(fields)[-1]
 
     def add_text(self, row: Row, name: str, line: Line, text: str) -> None:
         """Text to a field of a row; the next line of the same paragraph (after a line break where a PDF line ended)
@@ -324,7 +325,7 @@ class ObjectiveLines:
 def after_code(text: str, code: str) -> str:
     rest = text.replace("**", "")
     rest = rest[rest.find(code) + len(code) :]
-    return rest.strip().lstrip(":-\u2013.").strip()
+    return re.sub(r"^[\s:.\-\u2013]+", "", rest).strip()
 
 
 def _singular(plain: str) -> bool:
@@ -343,3 +344,13 @@ def join_broken(previous: str, text: str) -> str:
     if re.search(r"[a-z\u00e0-\u00ff]-$", previous) and text[:1].islower():
         return previous[:-1] + text
     return f"{previous} {text}"
+
+
+_LABEL_AND_CODE = re.compile(r"^(.{3,40}?)\s+(?:(?:BD|SD|OD|AP)\s?)?\d{1,4}(?:\.\d{1,2})*$")
+
+
+def _label_over_code(line: Line, plain: str) -> tuple[str, str] | None:
+    """A bold title "Indicatoren BD 1" over a part of an objective: the label it starts with."""
+    match = _LABEL_AND_CODE.match(plain) if (line.bold or line.heading) else None
+    found = labels.label(match.group(1)) if match else None
+    return (found[0], "") if found else None

@@ -265,7 +265,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.mode, self.timing = "", ""
 
     def new_bbc_action(self, code: str, title: str) -> None:
-        self.action = self.builder.action(code, title.strip())
+        self.action = self.builder.action(code.replace(" ", "").rstrip("."), title.strip())
         self.mode, self.field, self.fresh, self.awaiting_title = "field", "description", False, False
 
     def heading_like(self, text: str) -> bool:
