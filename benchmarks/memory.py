@@ -28,7 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("path", type=Path, help="the workbook")
     parser.add_argument("--jaar", type=int, default=None, help="the report year (default: the workbook's)")
     parser.add_argument(
-        "--any-size", action="store_true", help="read a workbook above the reader's limit on its unpacked size too"
+        "--any-size",
+        action="store_true",
+        help="read a workbook above the reader's limits (its unpacked size, the plan's actions and indicators) too",
     )
     args = parser.parse_args(argv)
     rows: list[tuple[str, int, int, float]] = []
@@ -46,7 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         import workbook.spreadsheet.loading
 
         if args.any_size:
+            import workbook.reading.plan_size
+
             workbook.spreadsheet.loading.MAX_UNCOMPRESSED = 1 << 40
+            workbook.reading.plan_size.MAX_ACTIONS = workbook.reading.plan_size.MAX_INDICATORS = 1 << 40
 
     stage("interpreter and imports", imports)
     from reporting.documents import render_year_report

@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from docxtpl import DocxTemplate
-from jinja2 import Environment, Template
-
-# Compiled bodies, headers and footers of the templates rendered in this process, by their jinja source: the batch
-# renders every workbook with the same template, and compiling its jinja code is a tenth of a small year report.
-COMPILED_TEMPLATES = 8
 
 
 class LinearBodyTemplate(DocxTemplate):
@@ -32,12 +26,11 @@ class FencedTemplate(LinearBodyTemplate):
 
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
         # Missing public API (1): an option to keep "{_{" as it is. docxtpl rewrites "{_{" to "{{" after rendering,
-        # which would change a text the officer typed. Missing (2): a way to reuse a compiled template; docxtpl
-        # compiles every part on every render. Missing (3): a listing pass only where a text holds \n \t \a \f;
+        # which would change a text the officer typed. Missing (2): a listing pass only where a text holds \n \t \a \f;
         # docxtpl's resolve_listing runs regular expressions over every paragraph and run, a third of the render.
         # current_rendering_part is docxtpl's own attribute, set as its render_xml_part sets it (rendering_part).
         self.current_rendering_part = part
-        rendered = _compiled(jinja_env, _line_per_paragraph(src_xml)).render(context)
+        rendered = jinja_env.from_string(_line_per_paragraph(src_xml)).render(context)
         rendered = rendered.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         return self.resolve_listing(rendered) if has_listing(rendered) else rendered
 
@@ -58,11 +51,6 @@ def point_relationships_at_new_parts(document) -> None:
     for r_id, relationship in relationships.items():
         if not relationship.is_external:
             relationships._target_parts_by_rId[r_id] = relationship.target_part
-
-
-@lru_cache(maxsize=COMPILED_TEMPLATES)
-def _compiled(environment: Environment, source: str) -> Template:
-    return environment.from_string(source)
 
 
 def _line_per_paragraph(xml: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
@@ -20,17 +20,37 @@ BlockSteps = Callable[[etree._Element], object]
 
 _DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+COMPILED_TEXTS = 64  # template texts kept compiled: a few templates' bodies, headers, footers and properties
 _MACRO_TYPES = (
     "application/vnd.ms-word.document.macroEnabled.main+xml",
     "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
 )
 
 
+class _CompilingOnce(SandboxedEnvironment):
+    """A jinja environment that compiles each template text once: docxtpl compiles the body, every header and
+    footer and six document properties on every render, and the batch renders every workbook with one template."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self._compiled: dict[str, Template] = {}
+
+    def from_string(self, source, globals=None, template_class=None) -> Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            if len(self._compiled) >= COMPILED_TEXTS:
+                self._compiled.clear()
+            compiled = self._compiled[source] = super().from_string(source)
+        return compiled
+
+
 @cache
 def environment() -> SandboxedEnvironment:
     """Templates come from outside planrapport: sandboxed, every value escaped, unknown names are errors. One
-    environment per process, so a template's compiled code is reused (docxtpl_internals)."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    environment per process, so that a template's code is compiled once."""
+    return _CompilingOnce(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
 
 
 def open_template(path: Path) -> FencedTemplate:

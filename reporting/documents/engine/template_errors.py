@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SecurityError
@@ -72,15 +73,25 @@ def check_template(name: str, document, env) -> None:
                     f"Het sjabloon '{name}' heeft een fout op regel {number}{where} ('{_quote(text)}'): een tag "
                     "is niet afgesloten. Elke {{ hoort bij een }} en elke {% bij een %}, in dezelfde alinea. " + GUIDE
                 )
-        try:
-            env.parse("\n".join(_as_jinja(text) for text in paragraphs))
-        except TemplateSyntaxError as error:
-            line = error.lineno or 0
+        found = _syntax_error(env, "\n".join(_as_jinja(text) for text in paragraphs))
+        if found is not None:
+            line, message = found
             text = paragraphs[line - 1] if 0 < line <= len(paragraphs) else ""
             raise WorkbookError(
                 f"Het sjabloon '{name}' heeft een fout op regel {line}{where} ('{_quote(text)}'): "
-                f"{_translate(str(error.message or error))}. " + GUIDE
-            ) from None
+                f"{_translate(message)}. " + GUIDE
+            )
+
+
+@lru_cache(maxsize=32)
+def _syntax_error(env, source: str) -> tuple[int, str] | None:
+    """(line, jinja's message) of the first syntax error in `source`, or None; each text parsed once per process
+    (the batch checks the same template for every workbook)."""
+    try:
+        env.parse(source)
+    except TemplateSyntaxError as error:
+        return error.lineno or 0, str(error.message or error)
+    return None
 
 
 def _quote(text: str) -> str:
