@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from planrapport.commands import arguments
 from workbook.plan.errors import WorkbookError
 
 HELP = (
@@ -24,11 +25,8 @@ NO_WINDOW = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument(
-        "werkboek",
-        metavar="WERKBOEK",
-        nargs="?",
-        help="het werkboek (.xlsx of .xlsm) om mee te beginnen; anders kiest u het in het venster",
+    arguments.add_optional_workbook(
+        parser, "het werkboek (.xlsx of .xlsm) om mee te beginnen; anders kiest u het in het venster"
     )
 
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planrapport.commands.documents import common as common
+from planrapport.commands import arguments
 from workbook.storage.writer_lock import command_writes_workbook
 
 if TYPE_CHECKING:
@@ -23,19 +23,13 @@ EPILOG = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
-    parser.add_argument(
-        "--schrijf",
-        action="store_true",
-        help="zet de lijst ook op het blad Controle en kleur de cellen met een probleem "
+    arguments.add_workbook(parser)
+    arguments.add_write(
+        parser,
+        "zet de lijst ook op het blad Controle en kleur de cellen met een probleem "
         "(na een reservekopie van het werkboek)",
     )
-    parser.add_argument(
-        "--jaar",
-        type=common.year,
-        metavar="JAAR",
-        help="het rapportjaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)",
-    )
+    arguments.add_year(parser)
     parser.add_argument("--json", action="store_true", help="geef het resultaat als JSON, voor andere programma's")
 
 

@@ -7,6 +7,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from planrapport.commands import arguments
 from workbook.plan.errors import WorkbookError
 from workbook.storage.files import write_atomically
 
@@ -27,11 +28,11 @@ NOT_CARRIED = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument("pad", metavar="PAD", help="het ingevulde werkboek (.xlsx)")
+    arguments.add_workbook(parser, "het ingevulde werkboek (.xlsx)")
     parser.add_argument(
         "doel", metavar="DOEL", nargs="?", help="het nieuwe werkboek (.xlsm); standaard naast PAD, met dezelfde naam"
     )
-    parser.add_argument("--overschrijf", action="store_true", help="vervang een bestaand werkboek met knoppen")
+    arguments.add_overwrite(parser, "vervang een bestaand werkboek met knoppen")
 
 
 def run(args: argparse.Namespace) -> int:

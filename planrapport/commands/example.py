@@ -6,6 +6,7 @@ import argparse
 import shutil
 from pathlib import Path
 
+from planrapport.commands import arguments
 from workbook.storage.files import write_atomically
 from xlsx_templates import EXAMPLES, example_path
 
@@ -14,8 +15,8 @@ HELP = "Kopieer een voorbeeldwerkboek (Waregem of Denderleeuw) naar een map of b
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("naam", metavar="NAAM", choices=EXAMPLES, help="een van: " + ", ".join(EXAMPLES))
-    parser.add_argument("pad", metavar="PAD", help="doelbestand (.xlsx) of bestaande map")
-    parser.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand")
+    arguments.add_workbook(parser, "doelbestand (.xlsx) of bestaande map")
+    arguments.add_overwrite(parser, "vervang een bestaand bestand")
 
 
 def run(args: argparse.Namespace) -> int:

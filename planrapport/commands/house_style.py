@@ -6,6 +6,7 @@ import argparse
 import shutil
 from pathlib import Path
 
+from planrapport.commands import arguments
 from workbook.plan.errors import WorkbookError
 from workbook.storage.files import write_atomically
 
@@ -13,8 +14,8 @@ HELP = "Kopieer de Word-sjablonen en de uitleg 'Uw eigen huisstijl' naar een map
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("map", metavar="MAP", help="de map waarin de sjablonen komen (wordt gemaakt)")
-    parser.add_argument("--overschrijf", action="store_true", help="vervang bestanden met dezelfde naam")
+    arguments.add_folder(parser, "de map waarin de sjablonen komen (wordt gemaakt)")
+    arguments.add_overwrite(parser, "vervang bestanden met dezelfde naam")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from planrapport.commands import arguments
 from workbook.plan.errors import WorkbookError
 
 HELP = "Lees een bestaand beleidsplan in Word (.docx) in een nieuw werkboek."
@@ -19,13 +20,10 @@ EPILOG = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("plan", metavar="PLAN.docx", help="het beleidsplan in Word (.docx)")
-    parser.add_argument(
-        "werkboek",
-        metavar="WERKBOEK",
-        nargs="?",
-        help="het nieuwe werkboek (.xlsx, of .xlsm met --met-knoppen); standaard naast het plan",
+    arguments.add_optional_workbook(
+        parser, "het nieuwe werkboek (.xlsx, of .xlsm met --met-knoppen); standaard naast het plan"
     )
-    parser.add_argument("--met-knoppen", action="store_true", help="maak een werkboek met knoppen (.xlsm)")
+    arguments.add_buttons(parser, "maak een werkboek met knoppen (.xlsm)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from planrapport.commands import arguments
+
 HELP = "Toon kort wat er in een werkboek staat: aantallen per niveau en jaren met gegevens."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
+    arguments.add_workbook(parser)
 
 
 def run(args: argparse.Namespace) -> int:

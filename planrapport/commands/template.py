@@ -6,6 +6,7 @@ import argparse
 import shutil
 from pathlib import Path
 
+from planrapport.commands import arguments
 from workbook.plan.errors import WorkbookError
 from workbook.storage.files import write_atomically
 from xlsx_templates import TEMPLATE
@@ -14,12 +15,10 @@ HELP = "Maak een nieuw, leeg werkboek voor een beleidsplan."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("pad", metavar="PAD", help="waar het nieuwe werkboek komt, bv. plan.xlsx")
-    parser.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand")
-    parser.add_argument(
-        "--met-knoppen",
-        action="store_true",
-        help="maak een werkboek met knoppen (.xlsm) om vanuit Excel te controleren en rapporten te maken",
+    arguments.add_workbook(parser, "waar het nieuwe werkboek komt, bv. plan.xlsx")
+    arguments.add_overwrite(parser, "vervang een bestaand bestand")
+    arguments.add_buttons(
+        parser, "maak een werkboek met knoppen (.xlsm) om vanuit Excel te controleren en rapporten te maken"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from planrapport.commands import arguments
 from planrapport.commands.documents import common as common
 from workbook.storage.writer_lock import command_writes_workbook
 
@@ -21,17 +22,10 @@ EPILOG = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
-    parser.add_argument(
-        "--jaar",
-        type=common.year,
-        metavar="JAAR",
-        help="het jaar, bv. 2024 (standaard: Rapportjaar op blad Instellingen)",
-    )
-    parser.add_argument(
-        "--uit", metavar="MAP", help="de map voor de bestanden (standaard: 'opvolging JAAR' naast het werkboek)"
-    )
-    parser.add_argument("--overschrijf", action="store_true", help="vervang bestanden die er al staan")
+    arguments.add_workbook(parser)
+    arguments.add_year(parser, "het jaar, bv. 2024 (standaard: Rapportjaar op blad Instellingen)")
+    arguments.add_out(parser, "de map voor de bestanden (standaard: 'opvolging JAAR' naast het werkboek)")
+    arguments.add_overwrite(parser, "vervang bestanden die er al staan")
 
 
 @command_writes_workbook()

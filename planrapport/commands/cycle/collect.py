@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from planrapport.commands import arguments
 from planrapport.commands.documents import common as common
 from workbook.storage.writer_lock import command_writes_workbook
 
@@ -21,19 +22,11 @@ EPILOG = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
-    parser.add_argument("map", metavar="MAP", help="de map met de teruggestuurde bestanden")
-    parser.add_argument(
-        "--jaar", type=common.year, metavar="JAAR", help="het jaar (standaard: Rapportjaar op blad Instellingen)"
-    )
-    parser.add_argument(
-        "--overschrijf",
-        action="store_true",
-        help="bij een conflict de ingevulde waarde nemen in plaats van die van het werkboek",
-    )
-    parser.add_argument(
-        "--schrijf", action="store_true", help="zet het overzicht ook op het blad Verzameld van het werkboek"
-    )
+    arguments.add_workbook(parser)
+    arguments.add_folder(parser, "de map met de teruggestuurde bestanden")
+    arguments.add_year(parser, "het jaar (standaard: Rapportjaar op blad Instellingen)")
+    arguments.add_overwrite(parser, "bij een conflict de ingevulde waarde nemen in plaats van die van het werkboek")
+    arguments.add_write(parser, "zet het overzicht ook op het blad Verzameld van het werkboek")
 
 
 @command_writes_workbook()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planrapport.commands import arguments
 from planrapport.commands.documents import common as common
 from workbook.storage.writer_lock import command_writes_workbook
 
@@ -28,8 +29,8 @@ EPILOG = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
-    parser.add_argument("jaar", type=common.year, metavar="JAAR", help="het nieuwe rapportjaar, bv. 2024")
+    arguments.add_workbook(parser)
+    parser.add_argument("jaar", type=arguments.year, metavar="JAAR", help="het nieuwe rapportjaar, bv. 2024")
 
 
 @command_writes_workbook()

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planrapport.commands import arguments
+
 if TYPE_CHECKING:
     from workbook.cycle.next_plan import NextPlan
 
@@ -22,7 +24,7 @@ EPILOG = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument("pad", metavar="PAD", help="het werkboek van het huidige plan (.xlsx of .xlsm)")
+    arguments.add_workbook(parser, "het werkboek van het huidige plan (.xlsx of .xlsm)")
     parser.add_argument("nieuw", metavar="NIEUW.xlsx", help="het nieuwe werkboek")
     parser.add_argument("--periode", required=True, metavar="BEGIN-EIND", help="de nieuwe planperiode, bv. 2026-2031")
 

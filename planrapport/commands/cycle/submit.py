@@ -7,6 +7,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
+from planrapport.commands import arguments
 from planrapport.commands.documents import common as common
 from workbook.storage.writer_lock import command_writes_workbook
 
@@ -25,16 +26,10 @@ EPILOG = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
-    parser.add_argument(
-        "--jaar", type=common.year, metavar="JAAR", required=True, help="het jaar dat ingediend wordt, bv. 2024"
-    )
-    parser.add_argument("--uit", metavar="MAP", help="de map voor het rapport (standaard: naast het werkboek)")
-    parser.add_argument(
-        "--overschrijf",
-        action="store_true",
-        help="vervang ook een ander bestand met de naam van het ingediende rapport",
-    )
+    arguments.add_workbook(parser)
+    arguments.add_year(parser, "het jaar dat ingediend wordt, bv. 2024", required=True)
+    arguments.add_out(parser, "de map voor het rapport (standaard: naast het werkboek)")
+    arguments.add_overwrite(parser, "vervang ook een ander bestand met de naam van het ingediende rapport")
 
 
 @command_writes_workbook()

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from planrapport.commands import arguments
+from planrapport.commands.arguments import year as year  # the type of --jaar, for the commands that name it so
 from workbook.plan.errors import WorkbookError
 
 EXIT_CODES = (
@@ -14,12 +16,10 @@ EXIT_CODES = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("pad", metavar="PAD", help="het werkboek (.xlsx of .xlsm)")
-    parser.add_argument("--uit", metavar="MAP", help="map voor het document (standaard: de map van het werkboek)")
-    parser.add_argument(
-        "--overschrijf",
-        action="store_true",
-        help="vervang een bestaand document met dezelfde naam (anders: een nieuwe naam met een nummer)",
+    arguments.add_workbook(parser)
+    arguments.add_out(parser, "map voor het document (standaard: de map van het werkboek)")
+    arguments.add_overwrite(
+        parser, "vervang een bestaand document met dezelfde naam (anders: een nieuwe naam met een nummer)"
     )
     parser.add_argument(
         "--forceer",
@@ -31,12 +31,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DOCX",
         help="een ander Word-sjabloon dan het standaardsjabloon of dat op blad Instellingen",
     )
-
-
-def year(text: str) -> int:
-    if text.strip().isdigit() and 1900 <= int(text) <= 2100:
-        return int(text)
-    raise argparse.ArgumentTypeError(f"'{text}' is geen jaartal (bv. 2023)")
 
 
 def require_year_in_period(plan, year_: int | None, name: str) -> None:

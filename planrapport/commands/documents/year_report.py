@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from planrapport.commands import arguments
 from planrapport.commands.documents import common as common
 
 HELP = "Maak het jaarrapport in Word: samenvatting, stand van zaken per actie, indicatoren en begroting."
@@ -17,12 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "tegen.\n" + common.EXIT_CODES
     )
     common.add_arguments(parser)
-    parser.add_argument(
-        "--jaar",
-        type=common.year,
-        metavar="JAAR",
-        help="het rapportjaar, bv. 2023 (standaard: Rapportjaar op blad Instellingen)",
-    )
+    arguments.add_year(parser)
     parser.add_argument(
         "--met-waarschuwingen",
         action="store_true",

@@ -11,6 +11,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from planrapport.commands import arguments
 from workbook.plan.errors import WorkbookError
 from workbook.storage.files import write_atomically
 
@@ -61,13 +62,13 @@ sys.exit(main(sys.argv[1:]))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("map", metavar="MAP", help="de map waarin de bundel komt (wordt gemaakt)")
+    arguments.add_folder(parser, "de map waarin de bundel komt (wordt gemaakt)")
     parser.add_argument(
         "--bron",
         metavar="MAP",
         help="de map met de broncode van planrapport (standaard: die van deze planrapport, anders de huidige map)",
     )
-    parser.add_argument("--overschrijf", action="store_true", help="vervang een bundel met dezelfde naam")
+    arguments.add_overwrite(parser, "vervang een bundel met dezelfde naam")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from planrapport.commands import arguments
 from workbook.plan.errors import WorkbookError
 
 HELP = "Test op deze pc wat de knoppen van een werkboek nodig hebben (voor de informaticadienst, na de installatie)."
@@ -40,11 +41,9 @@ class Check:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument(
-        "werkboek",
-        metavar="WERKBOEK",
-        nargs="?",
-        help="het werkboek met knoppen (.xlsm); zonder: het sjabloon met knoppen van planrapport, "
+    arguments.add_optional_workbook(
+        parser,
+        "het werkboek met knoppen (.xlsm); zonder: het sjabloon met knoppen van planrapport, "
         "en schrijven in de huidige map",
     )
 
