@@ -32,11 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from workbook.cycle.requests import ask, default_folder, without_leads
     from workbook.plan.errors import WorkbookError
-    from workbook.reading.reader import read_plan
 
-    path = Path(args.pad)
-    plan = read_plan(path)
-    common.require_year_in_period(plan, args.jaar, path.name)
+    path, plan = common.plan_for_year(args)
     year = args.jaar if args.jaar is not None else plan.settings.report_year
     if year is None:
         raise WorkbookError(f"{path.name}: er staat geen Rapportjaar op blad Instellingen; geef --jaar JAAR.")

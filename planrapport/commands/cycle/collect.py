@@ -32,10 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 @command_writes_workbook()
 def run(args: argparse.Namespace) -> int:
     from workbook.cycle.collect import collect
-    from workbook.reading.reader import read_plan
 
-    path = Path(args.pad)
-    common.require_year_in_period(read_plan(path), args.jaar, path.name)
+    path, _ = common.plan_for_year(args)
     result = collect(path, Path(args.map), args.jaar, overwrite=args.overschrijf)
     lines = collected_lines(result)
     if args.schrijf:

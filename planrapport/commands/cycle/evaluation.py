@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from planrapport.commands.documents import common as common
 
@@ -22,14 +21,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reporting.collecting import fewer_collections
     from reporting.documents import evaluation_name, render_evaluation
-    from workbook.reading.reader import read_plan
 
-    path = Path(args.pad)
-    with fewer_collections():
-        plan = read_plan(path)
-        draft, _ = common.check(plan, None, args.forceer, "de evaluatie", path.name)
-        data = render_evaluation(plan, template=args.sjabloon, draft=draft)
-    common.write(path, evaluation_name(plan), data, args)
-    return 0
+    return common.make_document(args, "de evaluatie", render_evaluation, evaluation_name)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planrapport.commands import arguments
@@ -36,10 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 @command_writes_workbook()
 def run(args: argparse.Namespace) -> int:
     from workbook.cycle.new_year import open_year
-    from workbook.reading.reader import read_plan
 
-    path = Path(args.pad)
-    common.require_year_in_period(read_plan(path), args.jaar, path.name)
+    path, _ = common.plan_for_year(args)
     result = open_year(path, args.jaar)
     print("\n".join(new_year_lines(result, path.name)))
     return 0

@@ -40,11 +40,8 @@ def run(args: argparse.Namespace) -> int:
     from reporting.validation import validate
     from reporting.validation.groups.submitted import replaced_by_submitting
     from workbook.plan.errors import WorkbookError
-    from workbook.reading.reader import read_plan
 
-    path = Path(args.pad)
-    plan = read_plan(path)
-    common.require_year_in_period(plan, args.jaar, path.name)
+    path, plan = common.plan_for_year(args)
     report = validate(plan, args.jaar)
     errors = [e for e in report.errors if not replaced_by_submitting(e, args.jaar)]
     if errors:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planrapport.commands import arguments
 from planrapport.commands.arguments import year as year  # the type of --jaar, for the commands that name it so
 from workbook.plan.errors import WorkbookError
+
+if TYPE_CHECKING:
+    from workbook.plan.model import Plan
 
 EXIT_CODES = (
     "Afloopcode: 0 document geschreven, 1 werkboek of sjabloon met fouten (niets geschreven),\n2 verkeerd gebruik."
@@ -80,6 +85,33 @@ def build_year_report(
             plan, year, template=template, draft=draft, warnings=report.warnings if with_warnings else None
         )
     return output_name(YEAR_REPORT, plan, year), data
+
+
+def make_document(
+    args: argparse.Namespace, what: str, render: Callable[..., bytes], name: Callable[[Plan], str]
+) -> int:
+    """A document of the whole plan (the beleidsplan, the evaluation): read, checked (`what` names it in the
+    messages), rendered and written beside the workbook or in --uit."""
+    from reporting.collecting import fewer_collections
+    from workbook.reading.reader import read_plan
+
+    path = Path(args.pad)
+    with fewer_collections():
+        plan = read_plan(path)
+        draft, _ = check(plan, None, args.forceer, what, path.name)
+        data = render(plan, template=args.sjabloon, draft=draft)
+    write(path, name(plan), data, args)
+    return 0
+
+
+def plan_for_year(args: argparse.Namespace) -> tuple[Path, Plan]:
+    """The workbook PAD and its plan, refused when --jaar lies outside the plan period."""
+    from workbook.reading.reader import read_plan
+
+    path = Path(args.pad)
+    plan = read_plan(path)
+    require_year_in_period(plan, args.jaar, path.name)
+    return path, plan
 
 
 def write(workbook: Path, name: str, data: bytes, args: argparse.Namespace) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from planrapport.commands.documents import common as common
 
@@ -16,14 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reporting.collecting import fewer_collections
     from reporting.documents import PLAN_DOCUMENT, output_name, render_plan_document
-    from workbook.reading.reader import read_plan
 
-    path = Path(args.pad)
-    with fewer_collections():
-        plan = read_plan(path)
-        draft, _ = common.check(plan, None, args.forceer, "het beleidsplan", path.name)
-        data = render_plan_document(plan, template=args.sjabloon, draft=draft)
-    common.write(path, output_name(PLAN_DOCUMENT, plan), data, args)
-    return 0
+    return common.make_document(
+        args, "het beleidsplan", render_plan_document, lambda plan: output_name(PLAN_DOCUMENT, plan)
+    )

@@ -35,7 +35,7 @@ ASR_ACTIONS = {0: "uit", 1: "blokkeren", 2: "controle (Audit)", 6: "waarschuwen 
 
 
 @dataclass(frozen=True)
-class Line:
+class Check:
     """One line of the self-test: name, OK / NIET OK / ONBEKEND, what was checked, what to do."""
 
     name: str
@@ -55,7 +55,7 @@ class Trust:
 
 def security_lines(
     workbook: Path, registry: Registry, streams: Streams, xlwings_path: Callable[[str], str]
-) -> list[Line]:
+) -> list[Check]:
     """The lines for `workbook` (its file as given: on this pc, its folder and its stream)."""
     trust = trusted_location(workbook.parent, registry)
     zone = _zone(workbook, streams)
@@ -68,7 +68,7 @@ def security_lines(
     ]
 
 
-def pc_lines(registry: Registry) -> list[Line]:
+def pc_lines(registry: Registry) -> list[Check]:
     """The lines that hold for every workbook on this pc (no workbook given)."""
     return [macro_line(registry, Trust(None, 0)), defender_line(registry)]
 
@@ -83,13 +83,13 @@ def _number(raw: object) -> int | None:
         return None
 
 
-def macro_line(registry: Registry, trust: Trust) -> Line:
+def macro_line(registry: Registry, trust: Trust) -> Check:
     name = "Macro's in Excel"
     try:
         policy, own = value(registry, POLICY, "VBAWarnings"), value(registry, EXCEL, "VBAWarnings")
         internet = value(registry, POLICY, "blockcontentexecutionfrominternet")
     except OSError as error:
-        return Line(
+        return Check(
             name,
             UNKNOWN,
             f"het register kon niet gelezen worden ({error.strerror or error})",
@@ -105,7 +105,7 @@ def macro_line(registry: Registry, trust: Trust) -> Line:
     level = _number(raw)
     blocked = f"; blockcontentexecutionfrominternet = {internet} in het beleid" if internet is not None else ""
     if level not in MACRO_LEVELS:
-        return Line(
+        return Check(
             name,
             UNKNOWN,
             f"{where}: een waarde die de zelftest niet kent{blocked}",
@@ -113,15 +113,15 @@ def macro_line(registry: Registry, trust: Trust) -> Line:
         )
     detail = f"{where}: {MACRO_LEVELS[level]}{blocked}"
     if level in (1, 2):
-        return Line(name, OK, detail)
+        return Check(name, OK, detail)
     if trust.location is not None:
-        return Line(name, OK, f"{detail}; het werkboek staat in de vertrouwde locatie {trust.location}")
+        return Check(name, OK, f"{detail}; het werkboek staat in de vertrouwde locatie {trust.location}")
     fix = (
         "laat VBAWarnings op 2 zetten (Engels 'Disable VBA macros with notification'"
         f"{', in het beleid' if policy is not None else ''}), of maak de map van het werkboek een vertrouwde "
         f"locatie (install-windows.ps1 -VertrouwdeMap); zie {GUIDE}, 'De instellingen om te vragen'. {WINDOW}"
     )
-    return Line(name, NOT_OK, f"{detail}: de macro's van de knoppen lopen niet", fix)
+    return Check(name, NOT_OK, f"{detail}: de macro's van de knoppen lopen niet", fix)
 
 
 # ---- Mark of the Web ----
@@ -141,24 +141,24 @@ def _zone(workbook: Path, streams: Streams) -> int | str | None:
     return int(found.group(1))
 
 
-def web_line(workbook: Path, zone: int | str | None, registry: Registry, trust: Trust) -> Line:
+def web_line(workbook: Path, zone: int | str | None, registry: Registry, trust: Trust) -> Check:
     name = "Mark of the Web"
     if isinstance(zone, str):
-        return Line(name, UNKNOWN, zone, f"kijk in Verkenner: Eigenschappen van {workbook.name}, tabblad Algemeen")
+        return Check(name, UNKNOWN, zone, f"kijk in Verkenner: Eigenschappen van {workbook.name}, tabblad Algemeen")
     if zone is None:
-        return Line(name, OK, f"{workbook.name} heeft geen Zone.Identifier")
+        return Check(name, OK, f"{workbook.name} heeft geen Zone.Identifier")
     where = ZONES.get(zone, "een onbekende zone")
     detail = f"{workbook.name} heeft een Zone.Identifier met ZoneId={zone} ({where})"
     if zone < 3:
-        return Line(name, OK, detail)
+        return Check(name, OK, detail)
     if trust.location is not None:
-        return Line(name, OK, f"{detail}; het werkboek staat in de vertrouwde locatie {trust.location}")
+        return Check(name, OK, f"{detail}; het werkboek staat in de vertrouwde locatie {trust.location}")
     try:
         policy = _number(value(registry, POLICY, "blockcontentexecutionfrominternet"))
     except OSError:
         policy = None
     forced = ", ook niet na 'Inhoud inschakelen' (beleid blockcontentexecutionfrominternet = 1)" if policy == 1 else ""
-    return Line(
+    return Check(
         name,
         NOT_OK,
         f"{detail}: Excel opent het in de beveiligde weergave en voert er geen macro's in uit{forced}",
@@ -207,11 +207,11 @@ def trusted_location(folder: Path, registry: Registry) -> Trust:
     return Trust(None, looked_at)
 
 
-def trust_line(workbook: Path, trust: Trust, zone: int | str | None, registry: Registry) -> Line:
+def trust_line(workbook: Path, trust: Trust, zone: int | str | None, registry: Registry) -> Check:
     name = "Vertrouwde locatie"
     folder = workbook.parent
     if trust.location is not None:
-        return Line(name, OK, f"{folder} valt onder de vertrouwde locatie {trust.location}")
+        return Check(name, OK, f"{folder} valt onder de vertrouwde locatie {trust.location}")
     try:
         level = _number(value(registry, POLICY, "VBAWarnings") or value(registry, EXCEL, "VBAWarnings") or 2)
     except OSError:
@@ -225,8 +225,8 @@ def trust_line(workbook: Path, trust: Trust, zone: int | str | None, registry: R
             f"{'locatie' if trust.looked_at == 1 else 'locaties'} nagekeken, van de gebruiker en het beleid)"
         )
     if not needed:
-        return Line(name, OK, detail)
-    return Line(
+        return Check(name, OK, detail)
+    return Check(
         name,
         NOT_OK,
         detail + "; met de regels hierboven is dat nodig",
@@ -238,13 +238,13 @@ def trust_line(workbook: Path, trust: Trust, zone: int | str | None, registry: R
 # ---- Defender ----
 
 
-def defender_line(registry: Registry) -> Line:
+def defender_line(registry: Registry) -> Check:
     name = "Defender-regel voor Office"
     rule = f"'Block all Office applications from creating child processes' ({CHILD_PROCESSES})"
     try:
         raw = value(registry, ASR_RULES, CHILD_PROCESSES)
     except OSError as error:
-        return Line(
+        return Check(
             name,
             UNKNOWN,
             f"{ASR_RULES} kon niet gelezen worden ({error.strerror or error})",
@@ -252,26 +252,26 @@ def defender_line(registry: Registry) -> Line:
             "AttackSurfaceReductionRules_Ids en _Actions)",
         )
     if raw is None:
-        return Line(name, OK, f"de regel {rule} staat niet in het groepsbeleid ({ASR_RULES})")
+        return Check(name, OK, f"de regel {rule} staat niet in het groepsbeleid ({ASR_RULES})")
     action = _number(raw)
     detail = f"de regel {rule} staat op {raw} ({ASR_ACTIONS.get(action, 'onbekend')}) in {ASR_RULES}"
     if action in (0, 2):
-        return Line(name, OK, detail)
+        return Check(name, OK, detail)
     if action in (1, 6):
-        return Line(
+        return Check(
             name,
             NOT_OK,
             f"{detail}: Excel mag cmd.exe en Python niet starten",
             f"vraag een uitsluiting voor planrapport op deze regel, of zet ze op 2 (Audit) voor deze "
             f"gebruikers; zie {GUIDE}, 'Excel mag Python niet starten'. {WINDOW}",
         )
-    return Line(name, UNKNOWN, detail, "vraag de informaticadienst wat deze waarde betekent")
+    return Check(name, UNKNOWN, detail, "vraag de informaticadienst wat deze waarde betekent")
 
 
 # ---- OneDrive and SharePoint ----
 
 
-def onedrive_line(workbook: Path, registry: Registry, xlwings_path: Callable[[str], str]) -> Line:
+def onedrive_line(workbook: Path, registry: Registry, xlwings_path: Callable[[str], str]) -> Check:
     """Whether the workbook is in a synced OneDrive or SharePoint folder, and if so whether the address Excel then
     gives maps back to this file (by xlwings, or by the sync app's record as the buttons do)."""
     from planrapport.local_folder import SYNC_KEY, local_folder, sync_mounts, synced_file
@@ -281,7 +281,7 @@ def onedrive_line(workbook: Path, registry: Registry, xlwings_path: Callable[[st
     try:
         mounts = sync_mounts(registry)
     except OSError as error:
-        return Line(
+        return Check(
             name,
             UNKNOWN,
             f"het register kon niet gelezen worden ({error.strerror or error})",
@@ -294,12 +294,12 @@ def onedrive_line(workbook: Path, registry: Registry, xlwings_path: Callable[[st
             continue
         address = _address(mount, relative, mounts)
         if _same(_mapped(xlwings_path, address), path):
-            return Line(name, OK, f"{address} (zo kent Excel het werkboek): xlwings vindt {path} terug")
+            return Check(name, OK, f"{address} (zo kent Excel het werkboek): xlwings vindt {path} terug")
         if _same(synced_file(address, mounts), path):
-            return Line(
+            return Check(
                 name, OK, f"{address} (zo kent Excel het werkboek): planrapport vindt {path} terug, xlwings niet"
             )
-        return Line(
+        return Check(
             name,
             NOT_OK,
             f"{address} (zo kent Excel het werkboek) wijst niet naar {path}: de knoppen zetten "
@@ -309,7 +309,7 @@ def onedrive_line(workbook: Path, registry: Registry, xlwings_path: Callable[[st
     roots = [os.environ[key] for key in ("OneDriveCommercial", "OneDriveConsumer", "OneDrive") if os.environ.get(key)]
     for root in roots:
         if _folder_text(path).startswith(_folder_text(root) + "\\"):
-            return Line(
+            return Check(
                 name,
                 UNKNOWN,
                 f"{path} staat in de OneDrive-map {root}, maar geen van de "
@@ -318,7 +318,7 @@ def onedrive_line(workbook: Path, registry: Registry, xlwings_path: Callable[[st
                 "klik in het werkboek op Controleer en daarna op Genereer jaarrapport: de melding zegt "
                 "waar het document staat",
             )
-    return Line(
+    return Check(
         name,
         OK,
         f"{path.parent} is geen map van OneDrive of SharePoint ({len(mounts)} gesynchroniseerde "

@@ -8,10 +8,10 @@ import re
 import sys
 import tempfile
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from planrapport.commands import arguments
+from planrapport.commands.pc.security import NOT_OK, OK, UNKNOWN, Check
 from workbook.plan.errors import WorkbookError
 
 HELP = "Test op deze pc wat de knoppen van een werkboek nodig hebben (voor de informaticadienst, na de installatie)."
@@ -24,19 +24,9 @@ EPILOG = (
     "Afloopcode: 0 alles OK, 1 iets is NIET OK, 2 verkeerd gebruik, 3 iets is niet getest (geen Excel of geen\n"
     "Windows), 4 iets is ONBEKEND."
 )
-OK, NOT_OK, UNKNOWN, NOT_RUN = "OK", "NIET OK", "ONBEKEND", "NIET GETEST"
+NOT_RUN = "NIET GETEST"
 EXIT_OK, EXIT_NOT_OK, EXIT_NO_EXCEL, EXIT_UNKNOWN = 0, 1, 3, 4
 GUIDE = "docs/installatie.md"
-
-
-@dataclass(frozen=True)
-class Check:
-    """One line of the self-test: what was checked, how it went, and what to do when it is NIET OK."""
-
-    name: str
-    state: str
-    detail: str
-    fix: str = ""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -133,7 +123,7 @@ def windows_checks(workbook: Path | None, access) -> list[Check]:
         lines = selftest_security.pc_lines(registry)
     else:
         lines = selftest_security.security_lines(workbook, registry, streams, _xlwings_path(workbook))
-    return [Check(line.name, line.state, line.detail, line.fix) for line in lines]
+    return lines
 
 
 def _xlwings_path(workbook: Path):
