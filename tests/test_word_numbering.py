@@ -135,6 +135,9 @@ def test_lines_printed_from_a_pdf_are_joined_into_their_paragraphs():
         "1.1.1 Er is een vast onthaaltraject voor nieuwe inwoners, afgestemd tussen de diensten en het Sociaal Huis",
     ]
     assert sum(1 for note in notes if note.action.startswith("Overgeslagen: kop- of voettekst")) == 2
+    assert sum(1 for note in notes if note.action.startswith("Overgeslagen: paginanummer")) == 2
+    joined = [note.action for note in notes if note.action.startswith("Samengevoegd")]
+    assert joined[0].startswith("Samengevoegd uit 3 regels (alinea 1 tot alinea 3)")
 
 
 def test_a_document_written_in_word_keeps_its_paragraphs():

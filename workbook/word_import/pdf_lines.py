@@ -27,17 +27,34 @@ def rejoin(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
     notes: list[Note] = []
     margins = _running_lines(blocks)
     kept: list[Block] = []
+    pieces: dict[int, list[str]] = {}  # index in kept -> the positions of the lines joined into it
     for block in blocks:
-        if isinstance(block, Line) and (block.plain.strip() in margins):
-            notes.append(Note(block.position, block.plain, "Overgeslagen: kop- of voettekst in de tekst, geen inhoud."))
+        if isinstance(block, Line) and (kind := _layout(block, margins)) is not None:
+            notes.append(Note(block.position, block.plain, f"Overgeslagen: {kind} in de tekst, geen inhoud."))
             continue
         previous = kept[-1] if kept else None
         if isinstance(block, Line) and isinstance(previous, Line) and _goes_on(previous, block, width):
             kept[-1] = _joined(previous, block)
-            notes.append(Note(block.position, block.plain, f"Samengevoegd met de regel erboven ({previous.position})."))
+            pieces.setdefault(len(kept) - 1, [previous.position]).append(block.position)
             continue
         kept.append(block)
+    for index, positions in pieces.items():
+        notes.append(
+            Note(
+                positions[0],
+                kept[index].plain,
+                f"Samengevoegd uit {len(positions)} regels ({positions[0]} tot {positions[-1]}): tekst uit een PDF, "
+                "een alinea per gedrukte regel.",
+            )
+        )
     return kept, notes
+
+
+def _layout(line: Line, margins: set[str]) -> str | None:
+    """ "kop- of voettekst" or "paginanummer" for a line printed at a page break, else None."""
+    if line.plain.strip() in margins:
+        return "kop- of voettekst"
+    return "paginanummer" if labels.not_content(line.plain) == "paginanummer" else None
 
 
 def _body(line: Line) -> bool:
