@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from planrapport.local_folder import beside, command_path_note, only_online
 from planrapport.own_sheets import Outcome, refuse_foreign, sheet_named, write_check
@@ -63,14 +64,13 @@ def run_new_year(book: LiveBook) -> Outcome:
 def run_ask(book: LiveBook) -> Outcome:
     """One small workbook per trekker in the folder 'opvolging JAAR' beside the workbook; the folder opened."""
     from planrapport.commands.cycle.ask import asked_what
-    from workbook.cycle.requests import default_folder, planned_requests, request_record, without_leads, write_requests
+    from workbook.cycle.requests import planned_requests, request_record, without_leads, write_requests
     from workbook.records.request_record import TITLE, record_lines
 
-    plan = read_live_plan(book)
-    year, refusal = _year_with_rows(plan)
-    if refusal is not None:
-        return refusal
-    folder = default_folder(plan.source, year)
+    found = _year_and_folder(book)
+    if isinstance(found, Outcome):
+        return found
+    plan, year, folder = found
     planned = planned_requests(plan, year, folder)
     existing = [item.path.name for item in planned if item.path.exists()]
     if existing:
@@ -105,14 +105,12 @@ def run_collect(book: LiveBook) -> Outcome:
     """The returned files of the folder 'opvolging JAAR' merged into the open workbook; conflicts never taken."""
     from planrapport.commands.cycle.collect import collected_lines
     from workbook.cycle.collect import gather
-    from workbook.cycle.requests import default_folder
     from workbook.spreadsheet.cells import column_number
 
-    plan = read_live_plan(book)
-    year, refusal = _year_with_rows(plan)
-    if refusal is not None:
-        return refusal
-    folder = default_folder(plan.source, year)
+    found = _year_and_folder(book)
+    if isinstance(found, Outcome):
+        return found
+    plan, year, folder = found
     if not folder.is_dir():
         return Outcome(
             False,
@@ -267,13 +265,18 @@ def _asked_year(
     return year, None
 
 
-def _year_with_rows(plan: Plan) -> tuple[int, Outcome | None]:
+def _year_and_folder(book: LiveBook) -> tuple[Plan, int, Path] | Outcome:
+    """The open workbook's plan, its report year (with rows on blad Opvolging) and the folder 'opvolging JAAR'
+    beside the workbook; or the Outcome that says why not."""
+    from workbook.cycle.requests import default_folder
+
+    plan = read_live_plan(book)
     year = plan.settings.report_year
     if year is None:
-        return 0, Outcome(False, "Er staat geen Rapportjaar op blad Instellingen. Klik eerst op 'Nieuw jaar'.")
+        return Outcome(False, "Er staat geen Rapportjaar op blad Instellingen. Klik eerst op 'Nieuw jaar'.")
     if not any(r.year == year for r in plan.follow_ups):
-        return 0, Outcome(False, f"Op blad Opvolging staan geen rijen voor {year}. Klik eerst op 'Nieuw jaar'.")
-    return year, None
+        return Outcome(False, f"Op blad Opvolging staan geen rijen voor {year}. Klik eerst op 'Nieuw jaar'.")
+    return plan, year, default_folder(plan.source, year)
 
 
 def _sheet(book: LiveBook, name: str, missing_ok: bool = False) -> str:

@@ -37,24 +37,10 @@ def click_every_button() -> list[Line]:
                 for button in ALL_BUTTONS:
                     lines.append(_click(book, button.macro, button.caption, told_row))
                 names = [sheet.name for sheet in book.sheets]
-                made = CHECK_SHEET in names
-                lines.append(
-                    (
-                        f"Excel: blad {CHECK_SHEET}",
-                        made,
-                        "gemaakt door de knop Controleer" if made else "ontbreekt",
-                        _report_fix(),
-                    )
-                )
-                kept = SUBMITTED_SHEET in names
-                lines.append(
-                    (
-                        f"Excel: blad {SUBMITTED_SHEET}",
-                        kept,
-                        "gemaakt door de knop Dien in" if kept else "ontbreekt",
-                        _report_fix(),
-                    )
-                )
+                for sheet, caption in ((CHECK_SHEET, "Controleer"), (SUBMITTED_SHEET, "Dien in")):
+                    made = sheet in names
+                    detail = f"gemaakt door de knop {caption}" if made else "ontbreekt"
+                    lines.append((f"Excel: blad {sheet}", made, detail, _report_fix()))
             finally:
                 book.close()
         for kind in ("jaarrapport", "beleidsplan"):
