@@ -82,19 +82,16 @@ def _figures(sheet: Sheet, points: pd.DataFrame, end_year: int | None) -> dict[s
     full, full_share = valued & ~partial, shared & ~partial
     position = np.arange(len(points))
     # Per indicator, the position of its last point of each kind (-1: none) and of its first full-year point.
-    marks = pd.DataFrame(
-        {
-            ROW: row,
-            "latest": np.where(valued, position, -1),
-            "compared": np.where(full, position, -1),
-            "first_full": np.where(full, len(points) - position, 0),
-            "same_year": np.where(full & (year == sheet.baseline_year[row]), position, -1),
-            "share": np.where(shared, position, -1),
-            "full_share": np.where(full_share, position, -1),
-        }
-    )
-    last = marks.groupby(ROW).max().reindex(pd.RangeIndex(len(sheet)), fill_value=-1)
-    at = {name: last[name].to_numpy() for name in last.columns}
+    marks = {
+        "latest": np.where(valued, position, -1),
+        "compared": np.where(full, position, -1),
+        "first_full": np.where(full, len(points) - position, 0),
+        "same_year": np.where(full & (year == sheet.baseline_year[row]), position, -1),
+        "share": np.where(shared, position, -1),
+        "full_share": np.where(full_share, position, -1),
+    }
+    last = _per_indicator(marks, row, len(sheet), "max", -1)
+    at = {name: last[:, index] for index, name in enumerate(marks)}
     at["first_full"] = np.where(at["first_full"] > 0, len(points) - at["first_full"], -1)
     at["previous_full"] = _before(full, row)[at["compared"]]
     at["previous_share"] = _before(full_share, row)[at["full_share"]]
@@ -124,6 +121,13 @@ def _figures(sheet: Sheet, points: pd.DataFrame, end_year: int | None) -> dict[s
     _changes(found, sheet)
     _projection(found, sheet, row[full], year[full], value[full], end_year)
     return found
+
+
+def _per_indicator(columns: dict[str, np.ndarray], row: np.ndarray, count: int, how: str, none: float) -> np.ndarray:
+    """The columns aggregated per indicator (`how`: a pandas group-by aggregation), one row per indicator of the
+    sheet, `none` for an indicator without points."""
+    frame = pd.DataFrame(np.column_stack(list(columns.values())), columns=list(columns))
+    return frame.groupby(row).agg(how).reindex(pd.RangeIndex(count), fill_value=none).to_numpy()
 
 
 def _before(mask: np.ndarray, row: np.ndarray) -> np.ndarray:
@@ -229,18 +233,14 @@ def _projection(
     projection_year = np.where(~np.isnan(target_year) & (target_year != 0), target_year, fallback)
     # Years counted from the projection year: the line's value there is its intercept, and the sums stay small.
     years = year - projection_year[row]
-    sums = (
-        pd.DataFrame({ROW: row, "n": 1.0, "x": years, "y": value, "xx": years * years, "xy": years * value})
-        .groupby(ROW)
-        .sum()
-        .reindex(pd.RangeIndex(len(sheet)), fill_value=0.0)
-    )
+    line = {"n": np.ones(len(row)), "x": years, "y": value, "xx": years * years, "xy": years * value}
+    sums = _per_indicator(line, row, len(sheet), "sum", 0.0)
     extra = found["baseline_point"]
     x = np.where(extra, found["baseline_year"] - projection_year, 0.0)
     y = np.where(extra, found["baseline_value"], 0.0)
-    n = sums["n"].to_numpy() + extra
-    sx, sy = sums["x"].to_numpy() + x, sums["y"].to_numpy() + y
-    sxx, sxy = sums["xx"].to_numpy() + x * x, sums["xy"].to_numpy() + x * y
+    n = sums[:, 0] + extra
+    sx, sy = sums[:, 1] + x, sums[:, 2] + y
+    sxx, sxy = sums[:, 3] + x * x, sums[:, 4] + x * y
     with np.errstate(divide="ignore", invalid="ignore"):
         slope = (n * sxy - sx * sy) / (n * sxx - sx * sx)
         projected = (sy - slope * sx) / n
