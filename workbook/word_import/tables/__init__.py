@@ -47,7 +47,7 @@ def read_table(rec, table: Table) -> None:
     elif _plan_header(header):
         bbc = header[0].casefold().strip().rstrip(":") == "actie"
         for number, row in enumerate(table.rows[1:], start=2):
-            plan_row(rec, table, row, number, bbc)
+            plan_row(rec, table, row, number, bbc, actions=bbc or _has_actions(header))
     elif all(labels.label(table.cell_text(r, 0)) for r in range(len(table.rows)) if table.cell_text(r, 0).strip()):
         for row in table.rows:
             flow(rec, row)
@@ -63,6 +63,11 @@ def _plan_header(header: list[str]) -> bool:
         bool(found)
         and all(item is not None and not item[1] and item[0] in ("results", "actions", "evaluation") for item in found)
     )
+
+
+def _has_actions(header: list[str]) -> bool:
+    """A results table with a column for the actions (Resultaten | Acties | Evaluatie), not only an evaluation."""
+    return any((found := labels.label(text)) is not None and found[0] == "actions" for text in header[1:])
 
 
 def _objectives_in(rec, table: Table) -> bool:

@@ -114,7 +114,7 @@ def _funder(lines: list[Line]) -> tuple[str, str]:
 
 def funding_kind(funder: str, note: str) -> str:
     words = f"{funder} {note}".casefold()
-    if "vlaams" in words:
+    if "vlaams" in words or "vlaanderen" in words:
         return "Vlaamse subsidie"
     if any(w in words for w in ("cofinanciering", "eigen middelen", "stad", "gemeente", "ocmw")):
         return "Eigen middelen gemeente"

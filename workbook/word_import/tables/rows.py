@@ -21,7 +21,8 @@ def flow(rec, row: list[list[Line]]) -> None:
             rec.line(line)
 
 
-def plan_row(rec, table: Table, row: list[list[Line]], number: int, bbc: bool) -> None:
+def plan_row(rec, table: Table, row: list[list[Line]], number: int, bbc: bool, actions: bool = True) -> None:
+    """One row of a results table: the result, its actions (when the table has a column for them) and evaluation."""
     texts = [" ".join(line.plain for line in cell) for cell in row]
     if not any(t.strip() for t in texts) or labels.is_table_header(texts):
         return
@@ -29,7 +30,7 @@ def plan_row(rec, table: Table, row: list[list[Line]], number: int, bbc: bool) -
     if any(_is_heading(line) for line in lines) or len(row) < 2:
         flow(rec, row)
         return
-    first, rest = row[0], row[1:]
+    first, rest = row[0], row[1:] if actions else [[], *row[1:]]
     if bbc:
         _bbc_row(rec, first, rest)
     else:
