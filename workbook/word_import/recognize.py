@@ -7,7 +7,7 @@ import re
 from workbook.word_import import labels
 from workbook.word_import.document import Block, Line, Table
 from workbook.word_import.front_matter import NOT_PLAN_CHAPTERS, OBJECTIVES_PART, FrontMatter
-from workbook.word_import.objective_lines import ObjectiveLines, after_code
+from workbook.word_import.objective_lines import LOCAL_ACTION, RESULT_ALONE, TYPED_CODE, ObjectiveLines, after_code
 from workbook.word_import.pdf_lines import rejoin
 from workbook.word_import.placing import Chapter, PlanBuilder, Row
 from workbook.word_import.tables import read_table
@@ -58,6 +58,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.row_action: Row | None = None  # the last action of the latest table row, which a next row may go on
         self.domain_group = ""  # the title of the latest "Beleidsdomein" heading over the objectives
         self.result_pending = False  # a line "Resultaat 1.1.1" alone: its text is the next paragraph
+        self.operational_level = 0  # the heading level of the latest operational objective, 0 when not a heading
         self.previous_position = ""  # where the latest text of a field stood, for lines of one paragraph
         self.shapes: dict[str, tuple[str, str, bool]] = {}  # position -> (code, title, strategic), numbered headings
 
@@ -133,11 +134,14 @@ class Recognizer(FrontMatter, ObjectiveLines):
         if match := labels.DOMAIN_BEFORE_HEADING.match(line.plain):
             self.pending_domain = match.group(1).strip()
             text = match.group(2)
+        known = len(self.builder.objectives)
         if self.heading(line, text):
+            if len(self.builder.objectives) > known and self.operational is self.objective:
+                self.operational_level = line.heading  # headings deeper than this one are parts of the objective
             return
         if not self.started and self.front(line):
             return
-        if line.heading and not (self.started and not self.ended and self.result_heading(line)):
+        if line.heading and not (self.started and not self.ended and self.inner_heading(line)):
             typed = labels.TYPED_CHAPTER.match(line.plain.strip())
             self.open_chapter(
                 Line(typed.group(1), line.position, line.style, line.bold, heading=line.heading) if typed else line
@@ -161,9 +165,21 @@ class Recognizer(FrontMatter, ObjectiveLines):
             "operationele doelstellingen eronder (kolom Domein).",
         )
 
-    def result_heading(self, line: Line) -> bool:
-        """A heading "Resultaat 1.1.1: text" under an operational objective: a result, not a chapter."""
-        return self.operational is not None and bool(labels.RESULT_LABELLED.match(line.plain.strip()))
+    def inner_heading(self, line: Line) -> bool:
+        """A heading under an operational objective that is part of it, not a chapter: "Resultaat 1.1.1: text" at any
+        level; a label ("Acties"), a numbered action or result, below the level of the objective's own heading."""
+        if self.operational is None:
+            return False
+        plain = line.plain.strip()
+        if labels.RESULT_LABELLED.match(plain) or RESULT_ALONE.match(plain):
+            return True
+        deeper = bool(self.operational_level) and line.heading > self.operational_level
+        return deeper and bool(
+            labels.label(line.text)
+            or LOCAL_ACTION.match(plain)
+            or TYPED_CODE.match(plain)
+            or labels.RESULT.match(plain)
+        )
 
     def contents_entry(self, title: str, style: str = "") -> None:
         """A title of the table of contents; entries of deeper levels ("toc 2") are not chapters."""

@@ -1,0 +1,84 @@
+"""Plans written as paragraphs, in variants of the layouts the blind corpora hold: each imported whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from workbook.word_import.importing import import_document
+
+
+def _save(document, folder: Path) -> Path:
+    path = folder / "plan.docx"
+    document.save(str(path))
+    return path
+
+
+def test_headings_inside_an_objective_are_its_parts_and_a_heading_after_it_a_chapter(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Samenlevingsplan", style="Title")
+    document.add_heading("Inleiding", 1)
+    document.add_paragraph("Dit plan loopt zes jaar.")
+    document.add_heading("Strategische doelstelling 1: Iedereen vindt zijn weg", 1)
+    document.add_heading("Operationele doelstelling 1.1: Het onthaal is vlot", 2)
+    document.add_heading("Resultaat 1.1.1", 3)
+    document.add_paragraph("Elke nieuwe inwoner krijgt een onthaalgesprek")
+    document.add_heading("Acties", 3)
+    document.add_paragraph("Opmaken van een onthaalbrochure", style="List Bullet")
+    document.add_paragraph("Vormen van de loketmedewerkers", style="List Bullet")
+    document.add_heading("Actie 3: Een buddywerking opstarten", 4)
+    document.add_paragraph("Wie: Dienst Samenleven")
+    document.add_paragraph("Wanneer: 2027")
+    document.add_heading("Evaluatie", 1)
+    document.add_paragraph("Het plan wordt jaarlijks besproken in de gemeenteraad.")
+    imported = import_document(_save(document, tmp_path))
+    data = imported.data
+    assert [(r["Code"], r["Resultaat"]) for r in data["Resultaten"]] == [
+        ("1.1.1", "Elke nieuwe inwoner krijgt een onthaalgesprek")
+    ]
+    assert [(a["Code"], a["Actie"]) for a in data["Acties"]] == [
+        ("1.1.1.1", "Opmaken van een onthaalbrochure"),
+        ("1.1.1.2", "Vormen van de loketmedewerkers"),
+        ("1.1.1.3", "Een buddywerking opstarten"),
+    ]
+    assert (data["Acties"][2]["Trekker"], data["Acties"][2]["Tijdstip"]) == ("Dienst Samenleven", "2027")
+    assert [(c.title, c.after) for c in imported.chapters] == [("Inleiding", False), ("Evaluatie", True)]
+
+
+def test_domain_headings_group_objectives_and_typed_codes_give_results_and_actions(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Integratieplan", style="Title")
+    document.add_paragraph("Gemeente Voorbeeld | 2026-2031")
+    document.add_heading("Domein 1 – Onderwijs", 1)
+    document.add_heading("SD 1. Kinderen leren Nederlands", 2)
+    document.add_heading("OD 1.1. De scholen werken samen", 3)
+    document.add_paragraph("R1.1.1\tElke school heeft een taalbeleid")
+    document.add_paragraph("A1.1.1.1 Een netwerk van taalcoaches\nTrekker: Onderwijsdienst – Timing: 2026")
+    document.add_heading("Domein 2 – Werk", 1)
+    document.add_heading("SD 2. Iedereen vindt werk", 2)
+    document.add_heading("OD 2.1. Werkzoekenden worden begeleid", 3)
+    document.add_paragraph("R2.1.1 Er is een jobbeurs per jaar")
+    imported = import_document(_save(document, tmp_path))
+    data = imported.data
+    assert data["Instellingen"]["Gemeente"] == "Voorbeeld"
+    assert (data["Instellingen"]["Beginjaar"], data["Instellingen"]["Eindjaar"]) == (2026, 2031)
+    assert [(o["Code"], o["Domein"]) for o in data["Doelstellingen"]] == [
+        ("1", ""),
+        ("1.1", "Onderwijs"),
+        ("2", ""),
+        ("2.1", "Werk"),
+    ]
+    assert [(r["Code"], r["Resultaat"]) for r in data["Resultaten"]] == [
+        ("1.1.1", "Elke school heeft een taalbeleid"),
+        ("2.1.1", "Er is een jobbeurs per jaar"),
+    ]
+    action = data["Acties"][0]
+    assert (action["Code"], action["Actie"], action["Trekker"], action["Tijdstip"]) == (
+        "A1.1.1.1",
+        "Een netwerk van taalcoaches",
+        "Onderwijsdienst",
+        "2026",
+    )
+    assert imported.chapters == []
+    assert sum(1 for note in imported.notes if note.action.startswith("Kop van een beleidsdomein")) == 2
