@@ -25,8 +25,14 @@ IMPORT_EXPLANATION = (
     "Niet afgeleid uit het document: de soort, eenheid en gewenste richting van de indicatoren, hun nulmeting "
     "en streefwaarde (tenzij het document ze noemt), en bij BBC-nummering het tijdstip van de acties (tenzij het "
     "document het noemt). Vul die zelf in.",
-    "Een begrotingstabel (financier, omschrijving, bedrag) staat op het blad Begroting; de rij Totaal telt "
+    "Een begrotingstabel (financier, omschrijving, bedrag, of een kolom per financier) staat op het blad "
+    "Begroting, elke ingevulde cel van een financier een lijn; de rijen en kolommen Totaal en Subtotaal telt "
     "planrapport zelf.",
+    "Tabellen worden gelezen naar wat hun kop zegt: een rij per actie (Nr, Actie, Wie, Wanneer, Budget, Indicator) "
+    "of per niveau (een kolom Niveau met SD, OD en Actie), een label in de kantlijn (Doel, Resultaat, Actie, "
+    "Meten) of een tabel van één kolom als gewone tekst. Een samengevoegde cel geldt voor elke rij die ze "
+    "beslaat. Wat een doelstelling in zo'n tabel heeft zonder kolom op het blad Doelstellingen (trekker, "
+    "periode) staat hier.",
     "Hoofdstukken buiten de doelstellingen (inleiding, omgevingsanalyse, missie en visie) staan op het blad "
     "Hoofdstukken; het beleidsplan drukt ze af voor of na de doelstellingen.",
     "Dit blad mag weg zodra alles klopt; planrapport leest het niet.",
