@@ -262,3 +262,29 @@ def test_an_indicator_table_with_two_header_rows_and_objective_rows(tmp_path: Pa
         ("1.2-I1", "2027", 25),
     ]
     assert len(data["Doelstellingen"]) == 3  # the rows naming an objective made none of their own
+
+
+def test_a_caption_row_over_a_table_of_actions_with_a_description_column(tmp_path: Path):
+    document = docx.Document()
+    _one_objective(document)
+    table = grid(
+        document,
+        [
+            ["Acties bij resultaat 1.1.1", "", "", ""],
+            ["Actie", "Omschrijving", "Trekker", "Timing"],
+            ["Ruimte inrichten", "Met meubels van de kringwinkel.", "Dienst Samenleven", "2026"],
+            ["Openingsfeest", "", "Buurtwerk", "Najaar 2026"],
+        ],
+    )
+    table.cell(0, 0).merge(table.cell(0, 3)).paragraphs[0].text = "Acties bij resultaat 1.1.1"
+    path = tmp_path / "bijschrift.docx"
+    document.save(str(path))
+
+    imported = import_document(path)
+
+    actions = [(a["Code"], a["Actie"], a.get("Omschrijving"), a["Trekker"]) for a in imported.data["Acties"]]
+    assert actions == [
+        ("1.1.1.1", "Ruimte inrichten", "Met meubels van de kringwinkel.", "Dienst Samenleven"),
+        ("1.1.1.2", "Openingsfeest", None, "Buurtwerk"),
+    ]
+    assert any(note.startswith("Acties bij resultaat 1.1.1 -> Titel van de tabel") for note in notes(imported))

@@ -20,6 +20,8 @@ def read_table(rec, table: Table) -> None:
     """Place one table; `rec` is the Recognizer that walks the document."""
     if not table.rows:
         return
+    if len(table.rows) > 2 and len(table.rows[0]) == 1 and len(table.rows[1]) > 1:
+        table = _without_caption(rec, table)
     header = [table.cell_text(0, c) for c in range(len(table.rows[0]))]
     _hints(rec, table, header)
     if budget_columns(header) is not None:
@@ -54,6 +56,19 @@ def read_table(rec, table: Table) -> None:
     else:
         for number, row in enumerate(table.rows, start=1):
             plan_row(rec, table, row, number, bbc=False)
+
+
+def _without_caption(rec, table: Table) -> Table:
+    """A first row across the table is its caption: read as a heading when it names an objective ("SD 1 title"),
+    else noted; the header is the row under it."""
+    caption = table.rows[0][0]
+    if any(rec.heading_like(" ".join(line.plain.split())) for line in caption):
+        flow(rec, table.rows[0])
+    elif caption:
+        text = " ".join(line.plain for line in caption)
+        rec.builder.note(caption[0].position, text, "Titel van de tabel: niet overgenomen (de kop eronder telt).")
+    continued = {(row - 1, cell) for row, cell in table.continued if row > 0}
+    return Table(table.position, table.rows[1:], continued)
 
 
 def _plan_header(header: list[str]) -> bool:

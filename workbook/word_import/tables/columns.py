@@ -46,7 +46,17 @@ _CODE = re.compile(r"^[A-Z]{0,2}\s?(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 
 
 def column_roles(header: list[str]) -> list[str | None]:
-    return [_ROLE.get(_words(text)) for text in header]
+    """The role of each column; beside a column Actie, a column Omschrijving holds the action's description."""
+    roles = [_ROLE.get(_words(text)) for text in header]
+    titles = [c for c, role in enumerate(roles) if role == "title"]
+    if len(titles) == 2 and _words(header[titles[1]]) in _DESCRIPTIONS:
+        roles[titles[1]] = "description"
+    elif len(titles) == 2 and _words(header[titles[0]]) in _DESCRIPTIONS:
+        roles[titles[0]] = "description"
+    return roles
+
+
+_DESCRIPTIONS = ("omschrijving", "beschrijving")
 
 
 def _words(text: str) -> str:
@@ -128,6 +138,8 @@ def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str]) -> 
                 _own_code(rec, action, code, parent, line)
                 for extra in lines[1:]:
                     action.add("Omschrijving", extra.text, extra.bullet)
+            for extra in cells.get("description", []):
+                action.add("Omschrijving", extra.text, extra.bullet)
             _fields(rec, action, text)
     if "indicator" in cells and "indicator" not in merged:
         for line in cells["indicator"]:
