@@ -82,3 +82,23 @@ def test_domain_headings_group_objectives_and_typed_codes_give_results_and_actio
     )
     assert imported.chapters == []
     assert sum(1 for note in imported.notes if note.action.startswith("Kop van een beleidsdomein")) == 2
+
+
+def test_a_line_break_mid_sentence_keeps_one_result_and_one_action(tmp_path):
+    document = docx.Document()
+    document.add_heading("Strategische doelstelling 1: Iedereen vindt zijn weg", 1)
+    document.add_heading("Operationele doelstelling 1.1: Het onthaal is vlot", 2)
+    document.add_paragraph("Resultaten:")
+    document.add_paragraph("1.1.1 Elke nieuwe inwoner krijgt binnen de drie\nmaanden een onthaalgesprek")
+    document.add_paragraph("Acties:")
+    document.add_paragraph("- Opmaken van een onthaalbro-\nchure in eenvoudige taal")
+    document.add_paragraph("- Vormen van de loketmedewerkers\nTrekker: Dienst Burgerzaken")
+    data = import_document(_save(document, tmp_path)).data
+    assert [r["Resultaat"] for r in data["Resultaten"]] == [
+        "Elke nieuwe inwoner krijgt binnen de drie maanden een onthaalgesprek"
+    ]
+    assert [a["Actie"] for a in data["Acties"]] == [
+        "Opmaken van een onthaalbrochure in eenvoudige taal",
+        "Vormen van de loketmedewerkers",
+    ]
+    assert data["Acties"][1]["Trekker"] == "Dienst Burgerzaken"

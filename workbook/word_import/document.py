@@ -212,6 +212,7 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
         # The number Word shows is part of the title: "Strategische doelstelling 1: ...", "1.1 ...".
         bold = all(b for t, b, _ in pieces[0] if t.strip())
         pieces[0].insert(0, (f"{number.text} ", bold, False))
+    own: list[Line] = []
     for index, runs in enumerate(pieces):
         line = _line(runs, f"{position}, regel {index + 1}" if len(pieces) > 1 else position, style_name)
         if line is None:
@@ -221,11 +222,35 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
         if listed and index == 0 and not line.bullet and not (shown and number.worded):
             line.bullet, line.marker = True, "lijst"
         line.sub = line.sub or (level is not None and level.get(W + "val") not in (None, "0"))
-        lines.append(line)
+        if own and _goes_on_after_break(own[-1], line):
+            # A line break where a printed line ended, mid-sentence: the paragraph's text goes on.
+            own[-1].text = join_broken(own[-1].text.rstrip(), line.text.lstrip())
+            continue
+        own.append(line)
+    lines += own
     for box_number, box in enumerate(_text_boxes(element), start=1):
         for count, paragraph in enumerate(box.findall(W + "p"), start=1):
             lines += _lines(paragraph, f"{position}, tekstvak {box_number}, alinea {count}", styles, numbering)
     return lines
+
+
+def _goes_on_after_break(previous: Line, line: Line) -> bool:
+    """The piece after a line break continues the sentence: it starts in lower case after no full stop."""
+    return line.plain[:1].islower() and not line.bullet and not previous.plain.rstrip().endswith(_SENTENCE_END)
+
+
+_SENTENCE_END = (".", ":", ";", "?", "!")
+_HYPHENATED = re.compile(r"[a-z\u00e0-\u00ff]-(?:\*\*)?$")
+_CONJUNCTION = re.compile(r"^(?:\*\*)?(?:en|of|tot|en/of)\s")  # "personeels-" / "en communicatiebeleid": a real hyphen
+
+
+def join_broken(previous: str, text: str) -> str:
+    """Two pieces of one sentence broken at a line end; "integra-" + "tie" gives "integratie"."""
+    plain = text.replace("**", "")
+    if _HYPHENATED.search(previous) and plain[:1].islower() and not _CONJUNCTION.match(text):
+        cut = previous.rstrip("*")
+        return cut[:-1] + previous[len(cut) :] + text
+    return f"{previous} {text}"
 
 
 def _switched_off(element) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from workbook.word_import import labels
-from workbook.word_import.document import Line
+from workbook.word_import.document import Line, join_broken
 from workbook.word_import.placing import Row
 
 FOLLOW_UP_FIELDS = {
@@ -336,14 +336,7 @@ def _singular(plain: str) -> bool:
 def _same_paragraph(previous: str, position: str) -> bool:
     """Two lines of one paragraph: "alinea 22, regel 1" and "alinea 22, regel 2"."""
     head, _, line = position.rpartition(", regel ")
-    return bool(head) and line.isdigit() and int(line) > 1 and previous == f"{head}, regel {int(line) - 1}"
-
-
-def join_broken(previous: str, text: str) -> str:
-    """Two pieces of one sentence broken at a line end; "integra-" + "tie" gives "integratie"."""
-    if re.search(r"[a-z\u00e0-\u00ff]-$", previous) and text[:1].islower():
-        return previous[:-1] + text
-    return f"{previous} {text}"
+    return bool(head) and line.isdigit() and int(line) > 1 and previous.startswith(f"{head}, regel ")
 
 
 _LABEL_AND_CODE = re.compile(r"^(.{3,40}?)\s+(?:(?:BD|SD|OD|AP)\s?)?\d{1,4}(?:\.\d{1,2})*$")

@@ -6,14 +6,13 @@ import re
 from dataclasses import replace
 
 from workbook.word_import import labels
-from workbook.word_import.document import Block, Line
+from workbook.word_import.document import Block, Line, join_broken
 from workbook.word_import.placing import Note
 
 _SENTENCE_END = (".", ":", "?", "!", ";")
 _HYPHENATED = re.compile(r"[a-z\u00e0-\u00ff]-$")
 _STARTS_ITEM = re.compile(r"^(?:[A-Z]{1,2}\s?)?\d{1,2}(?:\.\d{1,2})*\.?\s")  # "1.1.1 text", "A 1.2.1 text"
 _NAMED_ITEM = re.compile(r"^[A-Za-z\u00c0-\u017f ]{2,40}\s\d{1,2}(?:\.\d{1,2})*\s*[:.\-\u2013]")  # "Actie 1:"
-_CONJUNCTION = re.compile(r"^(?:en|of|tot|en/of)\s")  # "personeels-" / "en communicatiebeleid": a real hyphen
 
 
 def rejoin(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
@@ -116,9 +115,4 @@ def _container(line: Line) -> str:
 
 
 def _joined(previous: Line, line: Line) -> Line:
-    before = previous.text.rstrip()
-    if _HYPHENATED.search(previous.plain.rstrip()) and line.plain[:1].islower() and not _CONJUNCTION.match(line.plain):
-        text = before[:-1] + line.text.lstrip()
-    else:
-        text = f"{before} {line.text.lstrip()}"
-    return replace(previous, text=text)
+    return replace(previous, text=join_broken(previous.text.rstrip(), line.text.lstrip()))
