@@ -288,3 +288,67 @@ def test_a_caption_row_over_a_table_of_actions_with_a_description_column(tmp_pat
         ("1.1.1.2", "Openingsfeest", None, "Buurtwerk"),
     ]
     assert any(note.startswith("Acties bij resultaat 1.1.1 -> Titel van de tabel") for note in notes(imported))
+
+
+def test_levels_written_out_without_numbers(tmp_path: Path):
+    document = docx.Document()
+    bold(document, "Plan samenleven")
+    grid(
+        document,
+        [
+            ["Type", "Omschrijving", "Trekker", "Timing"],
+            ["Strategische doelstelling", "Iedereen doet mee", "", ""],
+            ["Operationele doelstelling", "Taal oefenen", "", ""],
+            ["Actie", "Taalcafé", "Bibliotheek", "2026"],
+            ["Strategische doelstelling", "Werk voor iedereen", "", ""],
+            ["Operationele doelstelling", "Jobs", "", ""],
+            ["Actie", "Jobbeurs", "VDAB", "2028"],
+        ],
+    )
+    path = tmp_path / "zonder_nummers.docx"
+    document.save(str(path))
+
+    imported = import_document(path)
+
+    objectives = [(o["Code"], o["Titel"]) for o in imported.data["Doelstellingen"]]
+    assert objectives == [
+        ("1", "Iedereen doet mee"),
+        ("1.1", "Taal oefenen"),
+        ("2", "Werk voor iedereen"),
+        ("2.1", "Jobs"),
+    ]
+    assert [(a["Code"], a["Actie"], a["Trekker"]) for a in imported.data["Acties"]] == [
+        ("1.1.1", "Taalcafé", "Bibliotheek"),
+        ("2.1.1", "Jobbeurs", "VDAB"),
+    ]
+    assert sum("Doelstelling zonder nummer" in note for note in notes(imported)) == 4
+
+
+def test_plural_margin_labels_take_a_row_per_item(tmp_path: Path):
+    document = docx.Document()
+    bold(document, "Plan 2026-2031")
+    grid(
+        document,
+        [
+            ["SD:", "Iedereen doet mee"],
+            ["OD:", "Taal oefenen"],
+            ["Resultaat:", "Er is een taalcafé"],
+            ["", "Het is wekelijks open."],
+            ["Acties:", "Taalcafé openen"],
+            ["", "Vrijwilligers zoeken"],
+            ["Indicator:", "Aantal bezoekers"],
+        ],
+    )
+    path = tmp_path / "meervoud.docx"
+    document.save(str(path))
+
+    data = import_document(path).data
+
+    assert [(r["Code"], r["Resultaat"]) for r in data["Resultaten"]] == [
+        ("1.1.1", "Er is een taalcafé\n\nHet is wekelijks open.")
+    ]
+    assert [(a["Code"], a["Actie"]) for a in data["Acties"]] == [
+        ("1.1.1.1", "Taalcafé openen"),
+        ("1.1.1.2", "Vrijwilligers zoeken"),
+    ]
+    assert [i["Indicator"] for i in data["Indicatoren"]] == ["Aantal bezoekers"]

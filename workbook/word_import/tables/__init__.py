@@ -24,7 +24,7 @@ def read_table(rec, table: Table) -> None:
         table = _without_caption(rec, table)
     header = [table.cell_text(0, c) for c in range(len(table.rows[0]))]
     _hints(rec, table, header)
-    if budget_columns(header) is not None:
+    if budget_columns(header) is not None and not _of_actions(header):
         budget_table(rec, table, header)
     elif funder_columns(table) is not None:
         funder_table(rec, table)
@@ -69,6 +69,12 @@ def _without_caption(rec, table: Table) -> Table:
         rec.builder.note(caption[0].position, text, "Titel van de tabel: niet overgenomen (de kop eronder telt).")
     continued = {(row - 1, cell) for row, cell in table.continued if row > 0}
     return Table(table.position, table.rows[1:], continued)
+
+
+def _of_actions(header: list[str]) -> bool:
+    """Omschrijving | Budget | Trekker | Timing: actions with their budget, not a budget table."""
+    roles = column_roles(header)
+    return is_item_table(header) and any(role in roles for role in ("level", "code", "lead", "timing", "status"))
 
 
 def _plan_header(header: list[str]) -> bool:

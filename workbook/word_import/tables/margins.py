@@ -22,6 +22,7 @@ _OBJECTIVE_WORDS: dict[str, bool | None] = {
 # Margin labels for the evaluation beside those labels.label knows ("Indicator", "Evaluatie").
 _MEASURE_WORDS = ("meten", "meting", "hoe meten", "opvolging")
 _LEVELS = ("results", "actions", "evaluation")
+_PLURALS = ("resultaten", "acties", "activiteiten", "verwachte resultaten")
 _CODE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*)$", re.DOTALL)
 
 
@@ -54,27 +55,34 @@ def is_margin_table(table: Table) -> bool:
 def margin_table(rec, table: Table) -> None:
     """Each row by its label: an objective ("1 title" strategic, "1.1 title" operational), a result, an action, an
     evaluation or a field of the action above; rows without a label go on with the item above."""
-    kind = None
+    kind, plural = None, False
     for row in table.rows:
         label, lines = row[0], row[1]
         if label:
-            kind = margin_kind(" ".join(line.plain for line in label))
+            words = " ".join(" ".join(line.plain for line in label).casefold().split()).rstrip(":").strip()
+            kind, plural = margin_kind(words), words in _PLURALS
         if not lines:
             continue
         if kind == "objective":
             _objective(rec, label, lines)
             kind = None  # the rows under it without a label are its motivation
         elif kind == "results" and rec.operational is not None:
-            rec.set_mode("results")
-            rec.result = None
-            for line in lines:
-                rec.place(line, line.text)
-            kind = "result text"
+            # "Resultaat": one result, its further paragraphs its text; "Resultaten": a result per line and row.
+            for index, line in enumerate(lines):
+                if index == 0 or plural and not line.sub:
+                    rec.set_mode("results")
+                    rec.result = None
+                    rec.place(line, line.text)
+                else:
+                    rec.result.add("Resultaat", line.text, line.bullet)
+            kind = "results" if plural else "result text"
         elif kind == "actions" and (rec.result or rec.operational) is not None:
-            rec.new_action(lines[0], lines[0].text, rec.result or rec.operational)
-            for line in lines[1:]:
-                rec.action.add("Omschrijving", line.text, line.bullet)
-            kind = "action text"
+            for index, line in enumerate(lines):
+                if index == 0 or plural and not line.sub:
+                    rec.new_action(line, line.text, rec.result or rec.operational)
+                else:
+                    rec.action.add("Omschrijving", line.text, line.bullet)
+            kind = "actions" if plural else "action text"
         elif kind == "evaluation":
             for line in lines:
                 rec.evaluation(line, line.text, labelled=True)
