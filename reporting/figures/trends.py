@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import numpy as np
 import pandas as pd
 
@@ -316,17 +318,22 @@ def _trends(
         line_years=np.where(quantitative, found["line_years"], 0).tolist(),
         partial_periods=found["partial_periods"].tolist(),
         measured_in_year=measured if measured is not None else [None] * len(sheet),
+        year=[year] * len(sheet),
     )
-    names = list(columns)
+    # In the order of Trend's fields, verdict and reason last: positional, as a report builds thousands.
+    ordered = [columns[name] for name in _FIELDS]
     trends = []
-    for values in zip(*columns.values(), strict=True):
-        fields = dict(zip(names, values, strict=True), year=year)
-        if fields["quantitative"]:
-            verdict, reason = verdict_and_reason(Trend(**fields))
+    for values in zip(*ordered, strict=True):
+        if values[_QUANTITATIVE]:
+            verdict, reason = verdict_and_reason(Trend(*values))
         else:
-            verdict, reason = "", _descriptive_reason(year, fields["measured_in_year"])
-        trends.append(Trend(**fields, verdict=verdict, reason=reason))
+            verdict, reason = "", _descriptive_reason(year, values[_MEASURED])
+        trends.append(Trend(*values, verdict, reason))
     return tuple(trends)
+
+
+_FIELDS = [f.name for f in fields(Trend) if f.name not in ("verdict", "reason")]
+_QUANTITATIVE, _MEASURED = _FIELDS.index("quantitative"), _FIELDS.index("measured_in_year")
 
 
 def _point_tuples(points: pd.DataFrame, count: int) -> list[tuple[Point, ...]]:
