@@ -14,6 +14,7 @@ def _number(value: object) -> float | None:
 
 
 def objectives(rows: list[tuple[Row, Origin]], numbering: str) -> tuple[Objective, ...]:
+    """The objectives, strategic or operational by their code, each operational one with its parent."""
     strategic = {r["code"] for r, _ in rows if codes.kind_of(r["code"], numbering) == codes.STRATEGIC}
     result = []
     for row, origin in rows:
@@ -37,6 +38,7 @@ def objectives(rows: list[tuple[Row, Origin]], numbering: str) -> tuple[Objectiv
 
 
 def action(row: Row, origin: Origin, settings: Settings, operational: set[str]) -> Action:
+    """An action, its timing read against the plan period and its parent found by its code."""
     code = row["code"]
     timing = parse_timing(text(row["timing"]), settings.start_year, settings.end_year)
     see_also = text(row["see_also"])
@@ -62,6 +64,7 @@ def action(row: Row, origin: Origin, settings: Settings, operational: set[str]) 
 
 
 def follow_up(row: Row, origin: Origin) -> FollowUp:
+    """A row of blad Opvolging."""
     return FollowUp(
         action_code=row["action_code"],
         year=parse_year(row["year"]),
@@ -77,6 +80,7 @@ def follow_up(row: Row, origin: Origin) -> FollowUp:
 
 
 def indicator(row: Row, origin: Origin) -> Indicator:
+    """A row of blad Indicatoren."""
     code = row["code"]
     return Indicator(
         code=code,
@@ -97,6 +101,7 @@ def indicator(row: Row, origin: Origin) -> Indicator:
 
 
 def measurement(row: Row, origin: Origin, settings: Settings) -> Measurement:
+    """A row of blad Metingen, its year read from the period."""
     period = text(row["period"]).strip()
     timing = parse_timing(period, settings.start_year, settings.end_year)
     parsed = parse_number(row["value"])
@@ -115,6 +120,7 @@ def measurement(row: Row, origin: Origin, settings: Settings) -> Measurement:
 
 
 def budget_line(row: Row, origin: Origin) -> BudgetLine:
+    """A row of blad Begroting."""
     return BudgetLine(
         year=parse_year(row["year"]),
         funding_kind=text(row["funding_kind"]),

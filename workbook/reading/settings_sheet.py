@@ -17,6 +17,7 @@ from workbook.spreadsheet.loading import FRESH_TEMPLATE, Grid
 
 
 def read_settings(grid: Grid, file_name: str, notes: list[ReadNote]) -> Settings:
+    """The settings by their name in column Instelling; missing, renamed and unknown rows go to `notes`."""
     found = find_header(grid, ["Instelling", "Waarde"])
     if found is None:
         raise WorkbookError(
@@ -88,6 +89,7 @@ def _fraction(value: object) -> float | None:
 
 
 def read_lists(grid: Grid | None) -> Lists:
+    """The words of each list on blad Lijsten, with their cells; the standard words where the sheet has none."""
     values = {name: tuple(words) for name, words in LISTS.items()}
     if grid is None:
         return Lists(values)

@@ -48,6 +48,8 @@ def _likely_header(grid: Grid, spec: Sheet) -> int | None:
 def read_table(
     grid: Grid | None, spec: Sheet, file_name: str, notes: list[ReadNote], titles: Mapping[str, str]
 ) -> list[tuple[Row, Origin]]:
+    """The sheet's rows by field, codes normalized, each with its Origin; refused (WorkbookError) when a required
+    column is missing; the notes on its columns go to `notes`."""
     if grid is None:
         return []
     required = [c.header for c in spec.columns if c.required]
