@@ -102,3 +102,29 @@ def test_a_line_break_mid_sentence_keeps_one_result_and_one_action(tmp_path):
         "Vormen van de loketmedewerkers",
     ]
     assert data["Acties"][1]["Trekker"] == "Dienst Burgerzaken"
+
+
+def test_the_same_typed_bullet_indented_deeper_is_the_level_below(tmp_path):
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.add_heading("Strategische doelstelling 1: Iedereen vindt zijn weg", 1)
+    document.add_heading("Operationele doelstelling 1.1: Het onthaal is vlot", 2)
+    for text, indent in (
+        ("\u2022 Elke nieuwe inwoner krijgt een onthaalgesprek", 0),
+        ("\u2022 Opmaken van een onthaalbrochure", 1.5),
+        ("\u2022 Vormen van de loketmedewerkers", 1.5),
+        ("\u2022 Het loket is elke dag open", 0),
+        ("\u2022 Ruimere openingsuren invoeren", 1.5),
+    ):
+        document.add_paragraph(text).paragraph_format.left_indent = Cm(indent)
+    data = import_document(_save(document, tmp_path)).data
+    assert [(r["Code"], r["Resultaat"]) for r in data["Resultaten"]] == [
+        ("1.1.1", "Elke nieuwe inwoner krijgt een onthaalgesprek"),
+        ("1.1.2", "Het loket is elke dag open"),
+    ]
+    assert [(a["Code"], a["Actie"]) for a in data["Acties"]] == [
+        ("1.1.1.1", "Opmaken van een onthaalbrochure"),
+        ("1.1.1.2", "Vormen van de loketmedewerkers"),
+        ("1.1.2.1", "Ruimere openingsuren invoeren"),
+    ]

@@ -40,6 +40,7 @@ class Line:
     sub: bool = False
     heading: int = 0  # outline level of a Heading style, 0 for body text
     marker: str = ""  # the bullet sign, or "lijst" for a Word list paragraph
+    indent: int = 0  # the left indentation in twips (the paragraph's own, else its style's)
 
     @property
     def plain(self) -> str:
@@ -212,12 +213,14 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
         # The number Word shows is part of the title: "Strategische doelstelling 1: ...", "1.1 ...".
         bold = all(b for t, b, _ in pieces[0] if t.strip())
         pieces[0].insert(0, (f"{number.text} ", bold, False))
+    indent = _indent(element, style)
     own: list[Line] = []
     for index, runs in enumerate(pieces):
         line = _line(runs, f"{position}, regel {index + 1}" if len(pieces) > 1 else position, style_name)
         if line is None:
             continue
         line.heading = line.heading or outline
+        line.indent = indent
         listed = (numbered is not None and not _switched_off(element)) or style_listed
         if listed and index == 0 and not line.bullet and not (shown and number.worded):
             line.bullet, line.marker = True, "lijst"
@@ -232,6 +235,19 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
         for count, paragraph in enumerate(box.findall(W + "p"), start=1):
             lines += _lines(paragraph, f"{position}, tekstvak {box_number}, alinea {count}", styles, numbering)
     return lines
+
+
+def _indent(element, style) -> int:
+    """The left indentation of the paragraph in twips: its own w:ind, else that of its style chain."""
+    found = element.find(f"{W}pPr/{W}ind")
+    seen = 0
+    while found is None and style is not None and seen < 20:
+        found = style.element.find(f"{W}pPr/{W}ind")
+        style, seen = style.base_style, seen + 1
+    if found is None:
+        return 0
+    value = found.get(W + "left") or found.get(W + "start") or "0"
+    return int(value) if value.lstrip("-").isdigit() else 0
 
 
 def _goes_on_after_break(previous: Line, line: Line) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from workbook.word_import import labels
 from workbook.word_import.document import Line, join_broken
@@ -29,6 +30,8 @@ ACTION_FIELDS = {
 PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
 # A typed code before a result or action: "R1.1.2 text", "A1.1.2.1 title", "A 1.2.3: title", "1.1.2.1 title".
 TYPED_CODE = re.compile(r"^([RA])?\s?(\d{1,2}(?:\.\d{1,2}){2,3})\.?(?:\s*[:\-\u2013]\s*|\s+)(\S.*)$", re.DOTALL)
+# A bullet indented this much (twips, a quarter of a centimetre) deeper than the results: the level below them.
+_INDENT_STEP = 140
 # "Actie 1: title", numbered anew under each objective.
 LOCAL_ACTION = re.compile(r"^actie\s+(\d{1,2})\s*[:.\-\u2013]\s*\S", re.IGNORECASE)
 # "Resultaat 1.1.1" on a line of its own, its text in the next paragraph.
@@ -90,9 +93,7 @@ class ObjectiveLines:
                 return
             self.set_mode(name)
             if rest:
-                self.objective_line(
-                    Line(rest, line.position, line.style, line.bold, line.underline, line.bullet, line.sub), rest
-                )
+                self.objective_line(replace(line, text=rest, heading=0, marker=""), rest)
             return
         if (match := labels.SEE_ALSO.match(plain)) and self.action is not None:
             self.action.values["Zie ook"] = match.group(1).strip()
@@ -137,7 +138,10 @@ class ObjectiveLines:
             self.mode = "results"  # bullets or "1.1.1 text" right under an operational objective: its results
         if self.mode == "results" and self.operational is not None:
             if self.result is not None and (
-                line.sub or self.other_glyph(line) or (line.bullet and not self.result_bullet)
+                line.sub
+                or self.other_glyph(line)
+                or (line.bullet and not self.result_bullet)
+                or (line.bullet and line.indent > self.result_indent + _INDENT_STEP)
             ):
                 if line.plain.lstrip()[:1].islower():  # "met een luik over ...": the result's text goes on
                     self.result.add("Resultaat", text, True)
@@ -147,16 +151,7 @@ class ObjectiveLines:
                 return
             if (inline := labels.INLINE_EVALUATION.match(text)) and inline.group(1).strip("* "):
                 self.place(
-                    Line(
-                        inline.group(1),
-                        line.position,
-                        line.style,
-                        line.bold,
-                        line.underline,
-                        line.bullet,
-                        line.sub,
-                        marker=line.marker,
-                    ),
+                    replace(line, text=inline.group(1), heading=0),
                     inline.group(1),
                 )
                 self.mode = "evaluation"
@@ -169,6 +164,7 @@ class ObjectiveLines:
             self.result_marker = line.marker if line.bullet else ""
             self.result_style = line.style if line.bullet else ""
             self.result_bullet = line.bullet
+            self.result_indent = line.indent if line.bullet else 0
             if not match:
                 builder.note(line.position, line.plain, f"Resultaat zonder nummer: genummerd als {code}.")
             return

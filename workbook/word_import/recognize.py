@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from workbook.word_import import labels
 from workbook.word_import.document import Block, Line, Table
@@ -47,6 +48,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.action_timing = ""
         self.result_marker = ""  # the bullet sign of the results in the labelled layout
         self.result_style = ""  # the paragraph style of the results, when Word list paragraphs
+        self.result_indent = 0  # the indentation of the latest result, when a bullet
         self.result_bullet = False  # the latest result was a bullet (not "Resultaat 1.1.1: ..." or "1.1.1 ...")
         self.action_sub = False  # the latest action was a sub-bullet
         self.chapter_number = 0  # the number of the latest typed chapter title ("4. Doelstellingen")
@@ -85,17 +87,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
 
     def line(self, line: Line) -> None:
         if (text := labels.one_language(line.text)) != line.text:
-            line = Line(
-                text,
-                line.position,
-                line.style,
-                line.bold,
-                line.underline,
-                line.bullet,
-                line.sub,
-                line.heading,
-                line.marker,
-            )
+            line = replace(line, text=text)
         text = line.text
         self.last_text = line.plain
         if (kind := labels.not_content(line.plain, in_table=line.position.startswith("tabel"))) is not None:
