@@ -352,3 +352,40 @@ def test_plural_margin_labels_take_a_row_per_item(tmp_path: Path):
         ("1.1.1.2", "Vrijwilligers zoeken"),
     ]
     assert [i["Indicator"] for i in data["Indicatoren"]] == ["Aantal bezoekers"]
+
+
+def test_a_column_per_level_with_merged_and_repeated_objectives(tmp_path: Path):
+    document = docx.Document()
+    bold(document, "Plan samenleven 2026-2031")
+    table = grid(
+        document,
+        [
+            ["Strategische doelstelling", "Operationele doelstelling", "Actie", "Trekker", "Timing"],
+            ["", "", "Taalcafé", "Bibliotheek", "2026"],
+            ["", "", "Taalwandeling", "Bibliotheek", "2027"],
+            ["", "1.2 Werk", "Jobbeurs", "VDAB", "2028"],
+            ["2 Samen leven", "2.1 Buren", "Buurtfeest", "Buurtwerk", "2026"],
+            ["2 Samen leven", "2.1 Buren", "Buurtkrant", "", "2027"],  # written again, not merged
+        ],
+    )
+    table.cell(1, 0).merge(table.cell(3, 0)).paragraphs[0].text = "1 Iedereen doet mee"
+    table.cell(1, 1).merge(table.cell(2, 1)).paragraphs[0].text = "1.1 Taal oefenen"
+    path = tmp_path / "kolom_per_niveau.docx"
+    document.save(str(path))
+
+    data = import_document(path).data
+
+    assert [(o["Code"], o["Titel"]) for o in data["Doelstellingen"]] == [
+        ("1", "Iedereen doet mee"),
+        ("1.1", "Taal oefenen"),
+        ("1.2", "Werk"),
+        ("2", "Samen leven"),
+        ("2.1", "Buren"),
+    ]
+    assert [(a["Code"], a["Actie"], a["Tijdstip"]) for a in data["Acties"]] == [
+        ("1.1.1", "Taalcafé", "2026"),
+        ("1.1.2", "Taalwandeling", "2027"),
+        ("1.2.1", "Jobbeurs", "2028"),
+        ("2.1.1", "Buurtfeest", "2026"),
+        ("2.1.2", "Buurtkrant", "2027"),
+    ]

@@ -93,7 +93,8 @@ def _has_actions(header: list[str]) -> bool:
 
 def _objectives_in(rec, table: Table) -> bool:
     """A table that holds objectives itself: a column Niveau, or a row "SD 1 title" across it."""
-    if "level" in column_roles([table.cell_text(0, c) for c in range(len(table.rows[0]))]):
+    roles = column_roles([table.cell_text(0, c) for c in range(len(table.rows[0]))])
+    if "level" in roles or "strategic" in roles or "operational" in roles:
         return True
     return any(rec.heading_like(line.plain.strip()) for row in table.rows[1:] if len(row) == 1 for line in row[0])
 

@@ -16,6 +16,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "code": ("nr", "nr.", "nummer", "code", "#", "ref", "ref."),
     "level": ("niveau", "type", "soort", "level"),
     "title": ("actie", "acties", "activiteit", "activiteiten", "omschrijving", "titel", "beschrijving"),
+    "strategic": ("strategische doelstelling", "strategische doelstellingen", "beleidsdoelstelling", "sd"),
+    "operational": ("operationele doelstelling", "operationele doelstellingen", "actieplan", "od"),
     "results": ("resultaat", "resultaten", "verwacht resultaat", "beoogd resultaat"),
     "lead": ("wie", "trekker", "verantwoordelijke", "verantwoordelijk", "verantwoordelijke dienst", "eigenaar"),
     "partners": ("met wie", "partners", "partner", "betrokken partners"),
@@ -93,8 +95,8 @@ def item_table(rec, table: Table) -> None:
         for column, role in enumerate(roles[: len(row)]):
             if role is None:
                 continue
-            if (number, column) in table.continued:
-                merged.add(role)
+            if (number, column) in table.continued or role in _PARENTS and _same(row[column], above.get(role)):
+                merged.add(role)  # merged with the cell above, or the same objective or result written again
                 cells[role] = above.get(role, [])
             else:
                 cells[role] = row[column]
@@ -117,6 +119,9 @@ def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str]) -> 
     if level in ("strategic", "operational"):
         _objective(rec, level == "strategic", code, lines, text, first)
         return
+    for role in ("strategic", "operational"):  # a column per level: Strategische doelstelling | ... | Actie
+        if cells.get(role) and role not in merged:
+            _objective_cell(rec, role == "strategic", cells[role])
     if "results" in cells and "results" not in merged and text.get("results"):
         _result(rec, cells["results"])
     if level == "result":
@@ -172,6 +177,23 @@ def _objective(rec, strategic: bool, code: str, lines: list[Line], text: dict[st
         )
 
 
+def _objective_cell(rec, strategic: bool, lines: list[Line]) -> None:
+    """An objective in its own column: "SD 1: title" or "1 title" / "1.1 title", else numbered in order."""
+    head = lines[0]
+    if not rec.heading(head, head.text):
+        plain = " ".join(head.plain.split())
+        match = labels.NUMBER_SHAPE.match(plain)
+        code = match.group(1) if match and match.group(1)[:1].isdigit() else ""
+        _objective(rec, strategic, code, [Line(match.group(2) if code else head.text, head.position)], {}, head)
+    for line in lines[1:]:
+        rec.objective.add("Motivering", line.text, line.bullet)
+
+
+def _same(lines: list[Line], above: list[Line] | None) -> bool:
+    return bool(lines and above) and [line.plain for line in lines] == [line.plain for line in above]
+
+
+_PARENTS = ("strategic", "operational", "results")
 _DUTCH = {"lead": "trekker", "partners": "partners", "timing": "timing", "budget": "budget", "status": "status"}
 
 
