@@ -128,3 +128,61 @@ def test_the_same_typed_bullet_indented_deeper_is_the_level_below(tmp_path):
         ("1.1.1.2", "Vormen van de loketmedewerkers"),
         ("1.1.2.1", "Ruimere openingsuren invoeren"),
     ]
+
+
+def _link_numbering(document, levels: list[tuple[str, str]]) -> str:
+    """A multilevel list whose levels (lvlText, style id) are linked to paragraph styles, as Word makes it when
+    headings are numbered; returns the list's numId."""
+    from docx.oxml import parse_xml
+
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = document.part.numbering_part.element
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{index}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="{style}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for index, (text, style) in enumerate(levels)
+    )
+    numbering.insert(0, parse_xml(f'<w:abstractNum {namespace} w:abstractNumId="90">{lvls}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {namespace} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for index, (_, style) in enumerate(levels):
+        properties = document.styles.get_by_id(style, 1).element.get_or_add_pPr()
+        properties.insert(
+            0, parse_xml(f'<w:numPr {namespace}><w:ilvl w:val="{index}"/><w:numId w:val="90"/></w:numPr>')
+        )
+    return "90"
+
+
+def test_objective_numbers_that_exist_only_in_the_numbering_of_the_heading_styles(tmp_path):
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    _link_numbering(document, [("SD %1 \u2013", "Heading1"), ("OD %1.%2", "Heading2")])
+    chapter = document.add_heading("Voorwoord", 1)
+    chapter._p.get_or_add_pPr().insert(
+        0,
+        parse_xml(
+            '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:numId w:val="0"/></w:numPr>'
+        ),
+    )
+    document.add_paragraph("Een woord vooraf.")
+    document.add_heading("Nieuwkomers vinden hun weg", 1)
+    document.add_heading("Het onthaal is vlot", 2)
+    document.add_paragraph("Resultaten:")
+    document.add_paragraph("Elke nieuwe inwoner krijgt een onthaalgesprek", style="List Bullet")
+    document.add_heading("Het loket is bereikbaar", 2)
+    document.add_heading("Iedereen spreekt mee", 1)
+    document.add_heading("De adviesraad is divers", 2)
+    imported = import_document(_save(document, tmp_path))
+    data = imported.data
+    assert [c.title for c in imported.chapters] == ["Voorwoord"]  # its numbering switched off: no objective
+    assert [(o["Code"], o["Titel"]) for o in data["Doelstellingen"]] == [
+        ("1", "Nieuwkomers vinden hun weg"),
+        ("1.1", "Het onthaal is vlot"),
+        ("1.2", "Het loket is bereikbaar"),
+        ("2", "Iedereen spreekt mee"),
+        ("2.1", "De adviesraad is divers"),
+    ]
+    assert [(r["Code"], r["Resultaat"]) for r in data["Resultaten"]] == [
+        ("1.1.1", "Elke nieuwe inwoner krijgt een onthaalgesprek")
+    ]
