@@ -186,3 +186,21 @@ def test_objective_numbers_that_exist_only_in_the_numbering_of_the_heading_style
     assert [(r["Code"], r["Resultaat"]) for r in data["Resultaten"]] == [
         ("1.1.1", "Elke nieuwe inwoner krijgt een onthaalgesprek")
     ]
+
+
+def test_a_bold_title_broken_over_two_paragraphs_is_one_title(tmp_path):
+    document = docx.Document()
+    for text in (
+        "Strategische doelstelling 1: Nieuwkomers worden welkom geheten en begeleid",
+        "naar de lokale dienstverlening",
+        "Operationele doelstelling 1.1: Het onthaal is vlot",
+    ):
+        document.add_paragraph().add_run(text).bold = True
+    document.add_paragraph("Resultaten:")
+    document.add_paragraph("1.1.1 Elke nieuwe inwoner krijgt een onthaalgesprek")
+    data = import_document(_save(document, tmp_path)).data
+    assert [(o["Code"], o["Titel"]) for o in data["Doelstellingen"]] == [
+        ("1", "Nieuwkomers worden welkom geheten en begeleid naar de lokale dienstverlening"),
+        ("1.1", "Het onthaal is vlot"),
+    ]
+    assert [r["Code"] for r in data["Resultaten"]] == ["1.1.1"]

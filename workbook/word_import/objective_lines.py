@@ -55,6 +55,14 @@ class ObjectiveLines:
             self.objective.values["Titel"] = plain.rstrip(":").strip()
             self.awaiting_title = False
             return
+        if self.fresh and self.objective is not None and self.title_goes_on(line, plain):
+            # A title broken over two paragraphs of the same look: "... en begeleidt" / "hen actief naar ...".
+            title = str(self.objective.values["Titel"])
+            self.objective.values["Titel"] = join_broken(title, plain.rstrip(":").strip())
+            self.builder.note(
+                line.position, plain, f"Vervolg van de titel van doelstelling {self.objective.values['Code']}."
+            )
+            return
         if self.result_pending and self.result is not None and not line.bullet and not labels.label(text):
             self.result.parts["Resultaat"] = [(text, False)]
             self.result_pending = False
@@ -241,6 +249,16 @@ class ObjectiveLines:
                 self.action.add(ACTION_FIELDS[name], value)
         if self.mode != "actions":  # under a list of actions the next bullet is the next action
             self.mode, self.field = "field", list(fields)[-1]
+
+    def title_goes_on(self, line: Line, plain: str) -> bool:
+        """The line right under an objective's title continues it: the same look, bold, and in lower case."""
+        return (
+            self.title_look == (line.bold, line.heading, line.style)
+            and (line.bold or line.heading > 0)
+            and not line.bullet
+            and plain[:1].islower()
+            and not str(self.objective.values["Titel"]).rstrip().endswith((".", ":", "?", "!"))
+        )
 
     def add_text(self, row: Row, name: str, line: Line, text: str) -> None:
         """Text to a field of a row; the next line of the same paragraph (after a line break where a PDF line ended)

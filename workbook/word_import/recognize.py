@@ -60,6 +60,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.row_action: Row | None = None  # the last action of the latest table row, which a next row may go on
         self.domain_group = ""  # the title of the latest "Beleidsdomein" heading over the objectives
         self.result_pending = False  # a line "Resultaat 1.1.1" alone: its text is the next paragraph
+        self.title_look: tuple[bool, int, str] | None = None  # (bold, heading, style) of the latest objective title
         self.operational_level = 0  # the heading level of the latest operational objective, 0 when not a heading
         self.previous_position = ""  # where the latest text of a field stood, for lines of one paragraph
         self.shapes: dict[str, tuple[str, str, bool]] = {}  # position -> (code, title, strategic), numbered headings
@@ -128,8 +129,10 @@ class Recognizer(FrontMatter, ObjectiveLines):
             text = match.group(2)
         known = len(self.builder.objectives)
         if self.heading(line, text):
-            if len(self.builder.objectives) > known and self.operational is self.objective:
-                self.operational_level = line.heading  # headings deeper than this one are parts of the objective
+            if len(self.builder.objectives) > known:
+                self.title_look = (line.bold, line.heading, line.style)
+                if self.operational is self.objective:
+                    self.operational_level = line.heading  # headings deeper than this one are parts of the objective
             return
         if not self.started and self.front(line):
             return
