@@ -389,3 +389,27 @@ def test_a_column_per_level_with_merged_and_repeated_objectives(tmp_path: Path):
         ("2.1.1", "Buurtfeest", "2026"),
         ("2.1.2", "Buurtkrant", "2027"),
     ]
+
+
+def test_a_column_the_workbook_does_not_know_goes_into_the_description(tmp_path: Path):
+    document = docx.Document()
+    _one_objective(document)
+    grid(
+        document,
+        [
+            ["Actie", "Trekker", "Timing", "Opmerkingen"],
+            ["Ruimte inrichten", "Dienst Samenleven", "2026", "Samen met het OCMW"],
+            ["Openingsfeest", "Buurtwerk", "Najaar 2026", ""],
+        ],
+    )
+    path = tmp_path / "onbekende_kolom.docx"
+    document.save(str(path))
+
+    imported = import_document(path)
+
+    actions = [(a["Actie"], a["Tijdstip"], a.get("Omschrijving")) for a in imported.data["Acties"]]
+    assert actions == [
+        ("Ruimte inrichten", "2026", "Opmerkingen: Samen met het OCMW"),
+        ("Openingsfeest", "Najaar 2026", None),
+    ]
+    assert any(note.startswith("'Opmerkingen' -> Kolom 'Opmerkingen'") for note in notes(imported))

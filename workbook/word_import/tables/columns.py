@@ -67,13 +67,17 @@ def _words(text: str) -> str:
 
 
 def is_item_table(header: list[str]) -> bool:
-    """A header of known columns, among them the item's text and at least one field, a number or a level, with
-    more than one column for what a row holds (not Resultaten | Acties | Evaluatie, one result per row)."""
+    """A header of known columns, among them the item's text and at least one field, a number or a level (not
+    Resultaten | Acties | Evaluatie, one result per row); a column the workbook does not know ("Opmerkingen") only
+    beside at least three known ones."""
     roles = column_roles(header)
     named = [role for role, text in zip(roles, header, strict=True) if text.strip()]
-    if None in named or len(set(named)) != len(named) or "title" not in named and "results" not in named:
+    known = [role for role in named if role is not None]
+    if len(set(known)) != len(known) or "title" not in known and "results" not in known:
         return False
-    return any(role in named for role in ("code", "level", "lead", "timing", "budget", "partners", "status"))
+    if len(known) < len(named) and len(known) < 3:
+        return False
+    return any(role in known for role in ("code", "level", "lead", "timing", "budget", "partners", "status"))
 
 
 def item_table(rec, table: Table) -> None:
@@ -82,6 +86,14 @@ def item_table(rec, table: Table) -> None:
     merged with the one above keeps its value."""
     header = [table.cell_text(0, c) for c in range(len(table.rows[0]))]
     roles = column_roles(header)
+    other = {c: " ".join(header[c].split()) for c, role in enumerate(roles) if role is None and header[c].strip()}
+    if other:
+        named = ", ".join(f"'{name}'" for name in other.values())
+        rec.builder.note(
+            table.position,
+            named,
+            f"Kolom {named}: het werkboek heeft er geen kolom voor; per actie in haar Omschrijving gezet.",
+        )
     above: dict[str, list[Line]] = {}
     for number, row in enumerate(table.rows[1:], start=1):
         texts = [" ".join(line.plain for line in cell).strip() for cell in row]
@@ -94,6 +106,8 @@ def item_table(rec, table: Table) -> None:
         merged: set[str] = set()
         for column, role in enumerate(roles[: len(row)]):
             if role is None:
+                if column in other and row[column]:
+                    cells[f"?{other[column]}"] = row[column]
                 continue
             if (number, column) in table.continued or role in _PARENTS and _same(row[column], above.get(role)):
                 merged.add(role)  # merged with the cell above, or the same objective or result written again
@@ -146,6 +160,9 @@ def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str]) -> 
             for extra in cells.get("description", []):
                 action.add("Omschrijving", extra.text, extra.bullet)
             _fields(rec, action, text)
+            for key, value in text.items():
+                if key.startswith("?") and value:
+                    action.add("Omschrijving", f"{key[1:]}: {value}")
     if "indicator" in cells and "indicator" not in merged:
         for line in cells["indicator"]:
             rec.evaluation(line, line.text, labelled=True)
