@@ -18,7 +18,8 @@ def unwrap_frames(blocks: list[Block]) -> list[Block]:
             for row in block.rows:
                 lines = [line for cell in row for line in cell]
                 objectives = objectives or any(_objective(line) for line in lines)
-                if lines and _block_title(lines[0], len(lines), objectives):
+                fields = any(labels.label(line.plain) for line in lines[1:])  # "Trekker: X": an action card
+                if lines and _block_title(lines[0], len(lines), objectives) and not (objectives and fields):
                     lines[0] = replace(lines[0], heading=1)
                 unwrapped += lines
         else:
