@@ -163,6 +163,9 @@ def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str]) -> 
             for key, value in text.items():
                 if key.startswith("?") and value:
                     action.add("Omschrijving", f"{key[1:]}: {value}")
+    elif not (text.get("results") and "results" not in merged or text.get("indicator")):
+        said = " | ".join(value for role, value in text.items() if value and role not in merged)
+        rec.builder.note(first.position, said, "Niet geplaatst: rij zonder actie of resultaat.")
     if "indicator" in cells and "indicator" not in merged:
         for line in cells["indicator"]:
             rec.evaluation(line, line.text, labelled=True)

@@ -56,6 +56,9 @@ def funder_table(rec, table: Table) -> None:
             rec.builder.note(where, " | ".join(texts), "Totaal: geen begrotingslijn (planrapport telt zelf op).")
             continue
         description = " ".join(line.text for line in row[description_column]).strip()
+        if not description:
+            rec.builder.note(where, " | ".join(texts), "Niet geplaatst: begrotingsrij zonder omschrijving.")
+            continue
         for column in funders:
             raw = texts[column]
             if raw.casefold() in _EMPTY:
