@@ -204,3 +204,28 @@ def test_a_bold_title_broken_over_two_paragraphs_is_one_title(tmp_path):
         ("1.1", "Het onthaal is vlot"),
     ]
     assert [r["Code"] for r in data["Resultaten"]] == ["1.1.1"]
+
+
+def test_results_and_actions_numbered_anew_under_each_objective(tmp_path):
+    document = docx.Document()
+    document.add_heading("Strategische doelstelling 1: Iedereen vindt zijn weg", 1)
+    for objective in ("1.1", "1.2"):
+        document.add_heading(f"Operationele doelstelling {objective}: Doelstelling {objective} van het plan", 2)
+        document.add_heading("Resultaat 1", 3)
+        document.add_paragraph(f"Het eerste resultaat onder {objective}")
+        document.add_paragraph(f"Actie 1: De eerste actie onder {objective}")
+        document.add_paragraph(f"Resultaat 2: Het tweede resultaat onder {objective}")
+        document.add_paragraph(f"Actie 1: Nog een actie onder {objective}")
+    data = import_document(_save(document, tmp_path)).data
+    assert [(r["Code"], r["Resultaat"]) for r in data["Resultaten"]] == [
+        ("1.1.1", "Het eerste resultaat onder 1.1"),
+        ("1.1.2", "Het tweede resultaat onder 1.1"),
+        ("1.2.1", "Het eerste resultaat onder 1.2"),
+        ("1.2.2", "Het tweede resultaat onder 1.2"),
+    ]
+    assert [(a["Code"], a["Actie"]) for a in data["Acties"]] == [
+        ("1.1.1.1", "De eerste actie onder 1.1"),
+        ("1.1.2.1", "Nog een actie onder 1.1"),
+        ("1.2.1.1", "De eerste actie onder 1.2"),
+        ("1.2.2.1", "Nog een actie onder 1.2"),
+    ]

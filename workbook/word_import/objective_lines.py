@@ -33,7 +33,11 @@ TYPED_CODE = re.compile(r"^([RA])?\s?(\d{1,2}(?:\.\d{1,2}){2,3})\.?(?:\s*[:\-\u2
 # A bullet indented this much (twips, a quarter of a centimetre) deeper than the results: the level below them.
 _INDENT_STEP = 140
 # "Actie 1: title", numbered anew under each objective.
-LOCAL_ACTION = re.compile(r"^actie\s+(\d{1,2})\s*[:.\-\u2013]\s*\S", re.IGNORECASE)
+LOCAL_ACTION = re.compile(r"^actie\s+(\d{1,2})(?:\s*[:\-\u2013]|\.(?!\d))\s*\S", re.IGNORECASE)
+# "Resultaat 2: text" or "Resultaat 2" alone, numbered anew under each objective.
+LOCAL_RESULT = re.compile(
+    r"^resultaat\s+(\d{1,2})(?:(?:\s*[:\-\u2013]|\.(?!\d))\s*(.*)|\s*)$", re.IGNORECASE | re.DOTALL
+)
 # "Resultaat 1.1.1" on a line of its own, its text in the next paragraph.
 RESULT_ALONE = re.compile(r"^resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s*:?$", re.IGNORECASE)
 # Labels that announce a level: a warning when that level stays empty.
@@ -68,11 +72,16 @@ class ObjectiveLines:
             self.result_pending = False
             return
         self.result_pending = False
-        if (match := RESULT_ALONE.match(plain)) and self.operational is not None:
+        if (match := RESULT_ALONE.match(plain) or LOCAL_RESULT.match(plain)) and self.operational is not None:
+            # "Resultaat 1.1.1" or "Resultaat 2: text" (numbered anew under each objective, coded under it).
+            code = match.group(1)
+            if "." not in code:
+                code = f"{self.operational.values['Code']}.{code}"
+            rest = (match.group(2) or "").strip() if match.re is LOCAL_RESULT else ""
             self.set_mode("results")
-            self.result = self.builder.result(match.group(1), "")
+            self.result = self.builder.result(code, rest)
             self.result_marker, self.result_style, self.result_bullet = "", "", False
-            self.result_pending = True
+            self.result_pending = not rest
             return
         if (match := labels.RESULT_LABELLED.match(plain)) and self.operational is not None:
             self.set_mode("results")

@@ -8,7 +8,14 @@ from dataclasses import replace
 from workbook.word_import import labels
 from workbook.word_import.document import Block, Line, Table
 from workbook.word_import.front_matter import NOT_PLAN_CHAPTERS, OBJECTIVES_PART, FrontMatter
-from workbook.word_import.objective_lines import LOCAL_ACTION, RESULT_ALONE, TYPED_CODE, ObjectiveLines, after_code
+from workbook.word_import.objective_lines import (
+    LOCAL_ACTION,
+    LOCAL_RESULT,
+    RESULT_ALONE,
+    TYPED_CODE,
+    ObjectiveLines,
+    after_code,
+)
 from workbook.word_import.pdf_lines import rejoin
 from workbook.word_import.placing import Chapter, PlanBuilder, Row
 from workbook.word_import.tables import read_table
@@ -166,7 +173,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         if self.operational is None:
             return False
         plain = line.plain.strip()
-        if labels.RESULT_LABELLED.match(plain) or RESULT_ALONE.match(plain):
+        if labels.RESULT_LABELLED.match(plain) or RESULT_ALONE.match(plain) or LOCAL_RESULT.match(plain):
             return True
         deeper = bool(self.operational_level) and line.heading > self.operational_level
         return deeper and bool(
