@@ -58,7 +58,7 @@ def _add(table: TrendsTable, values: list[object]) -> int:
 def _number(value: object, digits: int = 1) -> float | int | None:
     if value is None:
         return None
-    rounded = round(float(value), digits)
+    rounded = formatting.rounded(float(value), digits)
     return int(rounded) if rounded.is_integer() else rounded
 
 

@@ -14,11 +14,13 @@ from reporting.figures import formatting
     [
         (1168, 1, "1.168"),
         (1168.0, 1, "1.168"),
-        (22.45, 1, "22,4"),
+        (22.45, 1, "22,5"),  # a half away from zero on the number as typed, as Excel shows it
+        (22.35, 1, "22,4"),
         (22.46, 1, "22,5"),
-        (-2.5, 0, "-2"),
+        (-2.5, 0, "-3"),
+        (2.5, 0, "3"),
         (Decimal("2.50"), 1, "2,5"),
-        (0.25, 1, "0,2"),
+        (0.25, 1, "0,3"),
         (None, 1, ""),
         (-0.0, 1, "0"),
         (True, 1, "1"),
@@ -42,7 +44,8 @@ def test_amounts_keep_their_sign_and_size():
     assert formatting.euro(20667) == "€ 20.667"
     assert formatting.euro(20667.5) == "€ 20.667,50"
     assert formatting.euro(1e28) == "€ 10.000.000.000.000.000.000.000.000.000"
-    assert formatting.percent(22.45, 1) == "22,4%"
+    assert formatting.percent(22.45, 1) == "22,5%"
+    assert formatting.percent(31.15, 1) == "31,2%"  # the float is 31.1499999...: rounded as typed, not as stored
 
 
 @pytest.mark.parametrize(
@@ -53,7 +56,7 @@ def test_amounts_keep_their_sign_and_size():
         (1, "+1 procentpunt"),
         (-1.0, "-1 procentpunt"),
         (0.5, "+0,5 procentpunt"),
-        (-0.25, "-0,2 procentpunt"),
+        (-0.25, "-0,3 procentpunt"),
         (1.04, "+1 procentpunt"),
         (0.99999999, "+1 procentpunt"),
         (1.5, "+1,5 procentpunten"),
@@ -90,3 +93,9 @@ def test_shown_is_the_value_as_number_prints_it(value, decimals):
     printed = formatting.number(value, decimals).replace(".", "").replace(",", ".")
     assert formatting.shown(value, decimals) == Decimal(printed)
     assert formatting.number(formatting.shown(value, decimals), decimals) == formatting.number(value, decimals)
+
+
+def test_a_number_for_a_cell_is_rounded_as_the_documents_print_it():
+    assert formatting.rounded(22.45, 1) == 22.5  # round(22.45, 1) gives 22.4
+    assert formatting.rounded(-2.5, 0) == -3.0
+    assert formatting.rounded(1168.04, 1) == 1168.0

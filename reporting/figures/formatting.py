@@ -11,15 +11,20 @@ from babel.dates import format_date as _format_date
 from babel.numbers import NumberPattern, format_currency, format_decimal, parse_pattern
 
 LOCALE = "nl_BE"
+# A half rounds away from zero, on the number as it is written (its shortest decimal text), as Excel shows it and
+# as a reader reckons: 22,45 -> 22,5 and 2,5 -> 3; not to the even digit, nor by the float's binary value.
+ROUNDING = decimal.ROUND_HALF_UP
 
 
 def _wide(format_function):
-    """Format with room for any float: babel's default 28 digits fail on amounts like 1e28 typed by mistake."""
+    """Format with room for any float (babel's default 28 digits fail on amounts like 1e28 typed by mistake), a half
+    rounded as ROUNDING says."""
 
     @functools.wraps(format_function)
     def wrapper(*args, **kwargs):
         with decimal.localcontext() as context:
             context.prec = 400
+            context.rounding = ROUNDING
             return format_function(*args, **kwargs)
 
     return wrapper
@@ -64,7 +69,7 @@ def percent(value: float | None, decimals: int = 1) -> str:
     """A value in percent points: 22.4 -> "22,4%"."""
     if value is None:
         return ""
-    return number(round(value, decimals), decimals) + "%"
+    return number(shown(value, decimals), decimals) + "%"
 
 
 def shown(value: float | decimal.Decimal, decimals: int = 1) -> decimal.Decimal:
@@ -79,7 +84,12 @@ def shown(value: float | decimal.Decimal, decimals: int = 1) -> decimal.Decimal:
         return exact
     with decimal.localcontext() as context:
         context.prec = 400
-        return exact.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_EVEN)
+        return exact.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=ROUNDING)
+
+
+def rounded(value: float, decimals: int) -> float:
+    """A number for a cell, rounded as the documents print it: 22.45 -> 22.5 (Python's round gives 22.4)."""
+    return float(shown(value, decimals))
 
 
 def percentage_points(change: float, decimals: int = 1) -> str:

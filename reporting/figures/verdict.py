@@ -31,7 +31,7 @@ def _reaches(value: float, target: float, unit: str, sign: int) -> bool:
 
 
 def _printed_pct(value: float) -> Decimal:
-    return formatting.shown(round(value, 1), 1)
+    return formatting.shown(value, 1)
 
 
 def verdict_and_reason(trend: Trend) -> tuple[str, str]:

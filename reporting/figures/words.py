@@ -18,16 +18,16 @@ def format_value(value: float | None, unit: str = "") -> str:
     if _percentage(unit):
         return formatting.percent(value, 1)
     if unit.strip().casefold() == "euro":
-        return formatting.euro(round(value, 2))
+        return formatting.euro(formatting.shown(value, 2))
     return formatting.number(value, 1)
 
 
 def shown(value: float, unit: str = "") -> Decimal:
     """The value exactly as `format_value` prints it, to compare as the report shows it: 79.99999999% -> 80.0."""
     if _percentage(unit):
-        return formatting.shown(round(value, 1), 1)
+        return formatting.shown(value, 1)
     if unit.strip().casefold() == "euro":
-        return formatting.shown(round(value, 2), 2)
+        return formatting.shown(value, 2)
     return formatting.shown(value, 1)
 
 

@@ -177,14 +177,12 @@ def budget_summary(figures: ReportFigures) -> tuple[list[dict], list[str]]:
         )
         met = found.rule_met_spent if spent else found.rule_met_planned
         required = found.required_own_spent if spent else found.required_own_planned
+        own_text = formatting.euro(formatting.shown(own or 0, 0))
+        required_text = formatting.euro(formatting.shown(required or 0, 0))
         if met is True:
-            lines.append(
-                f"De gemeente draagt {formatting.euro(round(own or 0))} bij: meer dan de vereiste "
-                f"cofinanciering van {formatting.euro(round(required or 0))}."
-            )
+            lines.append(f"De gemeente draagt {own_text} bij: meer dan de vereiste cofinanciering van {required_text}.")
         elif met is False:
             lines.append(
-                f"Let op: de eigen middelen ({formatting.euro(round(own or 0))}) liggen onder de vereiste "
-                f"cofinanciering van {formatting.euro(round(required or 0))}."
+                f"Let op: de eigen middelen ({own_text}) liggen onder de vereiste cofinanciering van {required_text}."
             )
     return rows, lines
