@@ -95,6 +95,7 @@ def item_table(rec, table: Table) -> None:
             f"Kolom {named}: het werkboek heeft er geen kolom voor; per actie in haar Omschrijving gezet.",
         )
     above: dict[str, list[Line]] = {}
+    given: dict[str, dict[str, str]] = {}  # objective code -> the lead, partners and timing its row gives
     for number, row in enumerate(table.rows[1:], start=1):
         texts = [" ".join(line.plain for line in cell).strip() for cell in row]
         if not any(texts) or [_words(t) for t in texts] == [_words(h) for h in header]:
@@ -115,11 +116,11 @@ def item_table(rec, table: Table) -> None:
             else:
                 cells[role] = row[column]
         above = cells
-        _item(rec, table, cells, merged)
+        _item(rec, table, cells, merged, given)
     rec.action, rec.mode = None, ""
 
 
-def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str]) -> None:
+def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str], given: dict[str, dict[str, str]]) -> None:
     text = {role: " ".join(line.text for line in lines).strip() for role, lines in cells.items()}
     code = text.get("code", "").replace("**", "").strip()
     level = _LEVELS.get(_words(text.get("level", "")), "action" if "level" not in cells else None)
@@ -131,7 +132,7 @@ def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str]) -> 
         rec.builder.note(first.position, " | ".join(text.values()), "Niet geplaatst: het niveau werd niet herkend.")
         return
     if level in ("strategic", "operational"):
-        _objective(rec, level == "strategic", code, lines, text, first)
+        _objective(rec, level == "strategic", code, lines, text, first, given)
         return
     for role in ("strategic", "operational"):  # a column per level: Strategische doelstelling | ... | Actie
         if cells.get(role) and role not in merged:
@@ -159,7 +160,8 @@ def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str]) -> 
                     action.add("Omschrijving", extra.text, extra.bullet)
             for extra in cells.get("description", []):
                 action.add("Omschrijving", extra.text, extra.bullet)
-            _fields(rec, action, text)
+            own = {role: value for role, value in text.items() if value}
+            _fields(rec, action, {**_inherited(given, str(parent.values["Code"])), **own})
             for key, value in text.items():
                 if key.startswith("?") and value:
                     action.add("Omschrijving", f"{key[1:]}: {value}")
@@ -171,7 +173,15 @@ def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str]) -> 
             rec.evaluation(line, line.text, labelled=True)
 
 
-def _objective(rec, strategic: bool, code: str, lines: list[Line], text: dict[str, str], first: Line) -> None:
+def _objective(
+    rec,
+    strategic: bool,
+    code: str,
+    lines: list[Line],
+    text: dict[str, str],
+    first: Line,
+    given: dict[str, dict[str, str]] | None = None,
+) -> None:
     title = " ".join(line.text for line in lines[:1]).strip()
     if not _CODE.match(code):
         parent = "" if strategic else str(rec.strategic.values["Code"]) if rec.strategic is not None else "0"
@@ -186,15 +196,33 @@ def _objective(rec, strategic: bool, code: str, lines: list[Line], text: dict[st
     rec.new_objective(code, title, strategic=strategic)
     for line in lines[1:]:
         rec.objective.add("Motivering", line.text, line.bullet)
-    given = {role: text[role] for role in _FIELDS if text.get(role)}
-    if given:
-        said = ", ".join(f"{_DUTCH[role]} '{value}'" for role, value in given.items())
+    fields = {role: text[role] for role in _FIELDS if text.get(role)}
+    if fields:
+        said = ", ".join(f"{_DUTCH[role]} '{value}'" for role, value in fields.items())
+        passed = [_DUTCH[role] for role in _PASSED if role in fields]
         rec.builder.note(
             first.position,
             said,
-            f"Bij doelstelling {code}: het blad Doelstellingen heeft geen kolom voor {said}; niet overgenomen "
-            "(vul het aan bij haar acties als het daar hoort).",
+            f"Bij doelstelling {code}: het blad Doelstellingen heeft geen kolom voor {said}"
+            + (f"; {' en '.join(passed)} gaan naar elke actie eronder die er zelf geen heeft." if passed else ".")
+            + " Kijk het na op het blad Acties.",
         )
+        if given is not None:
+            given[code] = {role: value for role, value in fields.items() if role in _PASSED}
+
+
+def _inherited(given: dict[str, dict[str, str]], code: str) -> dict[str, str]:
+    """The fields an action takes from the objectives above it (the nearest first)."""
+    fields: dict[str, str] = {}
+    while code:
+        for role, value in given.get(code, {}).items():
+            fields.setdefault(role, value)
+        code = code.rpartition(".")[0]
+    return fields
+
+
+# Fields of an objective's row that go to its actions; its budget and status are its own.
+_PASSED = ("lead", "partners", "timing")
 
 
 def _objective_cell(rec, strategic: bool, lines: list[Line]) -> None:
