@@ -24,6 +24,14 @@ NUMBERING = f"""<w:numbering {NS}>
     <w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
     <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>
   </w:abstractNum>
+  <w:abstractNum w:abstractNumId="4"><w:numStyleLink w:val="PlanLijst"/></w:abstractNum>
+  <w:abstractNum w:abstractNumId="5"><w:styleLink w:val="PlanLijst"/>
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlRestart w:val="0"/><w:isLgl/>
+      <w:lvlText w:val="%1.%2"/></w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="6"><w:abstractNumId w:val="4"/></w:num>
+  <w:num w:numId="7"><w:abstractNumId w:val="5"/></w:num>
   <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
   <w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
   <w:num w:numId="3"><w:abstractNumId w:val="2"/>
@@ -52,7 +60,7 @@ def _paragraph(num_id: str | None = None, level: int = 0):
 
 
 def _numbering() -> Numbering:
-    return Numbering(etree.fromstring(NUMBERING.encode()), {})
+    return Numbering(etree.fromstring(NUMBERING.encode()), {"PlanLijst": _Style("PlanLijst", "7")})
 
 
 def test_a_multilevel_list_linked_to_the_heading_styles_gives_the_numbers_word_shows():
@@ -146,3 +154,10 @@ def test_a_document_written_in_word_keeps_its_paragraphs():
     blocks, notes = rejoin(_lines(texts))
     assert [block.plain for block in blocks] == texts
     assert notes == []
+
+
+def test_a_list_kept_as_a_list_style_counts_with_the_levels_it_links_to():
+    numbering = _numbering()
+    texts = [numbering.number(_paragraph("6", level), None).text for level in (0, 1, 1, 0, 1)]
+    # Legal numbering shows "I." as 1; lvlRestart 0: the second level counts on under the next first level.
+    assert texts == ["I.", "1.1", "1.2", "II.", "2.3"]

@@ -30,6 +30,7 @@ class _Level:
     format: str = "decimal"
     text: str = ""
     restart: int | None = None  # w:lvlRestart: restart after this (1-based) level only
+    legal: bool = False  # w:isLgl: every level shown as a decimal number ("1.1" under "I.")
 
 
 class Numbering:
@@ -65,6 +66,21 @@ class Numbering:
                     replaced[index] = _level(level)
             key = abstract.get(W + "val", "") if abstract is not None else ""
             self.lists[num.get(W + "numId", "")] = (key, starts, replaced)
+        self._follow_style_links(root)
+
+    def _follow_style_links(self, root) -> None:
+        """An abstract numbering that only names a list style (w:numStyleLink) counts with the levels of the
+        numbering that style points to, as Word does for a multilevel list kept as a list style."""
+        for abstract in root.iter(W + "abstractNum"):
+            link = abstract.find(W + "numStyleLink")
+            style = self.styles.get(link.get(W + "val", "")) if link is not None else None
+            found = style.element.find(f"{W}pPr/{W}numPr/{W}numId") if style is not None else None
+            target = self.lists.get(found.get(W + "val", "")) if found is not None else None
+            if target is None or target[0] == abstract.get(W + "abstractNumId", ""):
+                continue
+            for num_id, (key, starts, replaced) in list(self.lists.items()):
+                if key == abstract.get(W + "abstractNumId", ""):
+                    self.lists[num_id] = (target[0], starts, replaced)
 
     def number(self, paragraph, style) -> Number | None:
         """The number of the paragraph (its own numbering, else its style's), None when it has none or it is
@@ -91,7 +107,7 @@ class Numbering:
             counters[index] = levels[index].start
         for deeper in [d for d in counters if d > index]:
             restart = levels[deeper].restart if deeper in levels else None
-            if restart is None or restart == 0 or restart > index:
+            if restart is None or restart != 0 and restart > index:  # lvlRestart 0: this level never restarts
                 del counters[deeper]
         level = levels[index]
         if level.format == "bullet":
@@ -102,7 +118,7 @@ class Numbering:
         for shown in range(9):
             if f"%{shown + 1}" in text:
                 value = counters.get(shown, levels[shown].start if shown in levels else 1)
-                fmt = levels[shown].format if shown in levels else "decimal"
+                fmt = levels[shown].format if shown in levels and not level.legal else "decimal"
                 text = text.replace(f"%{shown + 1}", _formatted(value, fmt))
         worded = any(c.isalpha() for c in re.sub(r"%\d", "", level.text))
         return Number(" ".join(text.split()), index, False, worded)
@@ -145,7 +161,9 @@ def _level(element) -> _Level:
         return found.get(W + "val") if found is not None else None
 
     restart = value("lvlRestart")
-    return _Level(_int(value("start"), 1), value("numFmt") or "decimal", value("lvlText") or "", _int(restart, None))
+    legal = element.find(W + "isLgl") is not None and value("isLgl") not in ("0", "false")
+    text = value("lvlText") or ""
+    return _Level(_int(value("start"), 1), value("numFmt") or "decimal", text, _int(restart, None), legal)
 
 
 def _int(text: str | None, default):
