@@ -154,11 +154,13 @@ def _link_numbering(document, levels: list[tuple[str, str]]) -> str:
 
 def test_objective_numbers_that_exist_only_in_the_numbering_of_the_heading_styles(tmp_path):
     from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
 
     document = docx.Document()
     _link_numbering(document, [("SD %1 \u2013", "Heading1"), ("OD %1.%2", "Heading2")])
-    chapter = document.add_heading("Voorwoord", 1)
-    chapter._p.get_or_add_pPr().insert(
+    document.add_heading("Voorwoord", 1)
+    chapter = document.element.body.findall(qn("w:p"))[-1]
+    chapter.get_or_add_pPr().insert(
         0,
         parse_xml(
             '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
