@@ -413,3 +413,25 @@ def test_a_column_the_workbook_does_not_know_goes_into_the_description(tmp_path:
         ("Openingsfeest", "Najaar 2026", None),
     ]
     assert any(note.startswith("'Opmerkingen' -> Kolom 'Opmerkingen'") for note in notes(imported))
+
+
+def test_the_columns_beside_an_indicators_figures_are_kept(tmp_path: Path):
+    document = docx.Document()
+    _one_objective(document)
+    grid(
+        document,
+        [
+            ["Indicator", "Bron", "Eenheid", "Partner", "2025", "2026", "Streefwaarde 2031"],
+            ["Aantal bezoekers", "Eigen registratie", "aantal", "Bibliotheek", "28", "", "390"],
+            ["Aandeel tevreden", "Bevraging", "percentage", "", "", "", "80%"],
+        ],
+    )
+    path = tmp_path / "bron.docx"
+    document.save(str(path))
+
+    data = import_document(path).data
+
+    first, second = data["Indicatoren"]
+    assert (first["Eenheid"], first["Streefwaarde"], first["Toelichting"]) == ("aantal", 390, "Partner: Bibliotheek")
+    assert [(m["Periode"], m["Waarde"], m["Bron"]) for m in data["Metingen"]] == [("2025", 28, "Eigen registratie")]
+    assert second["Toelichting"] == "Bron: Bevraging"  # no measurement yet to hold its source

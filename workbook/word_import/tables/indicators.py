@@ -74,6 +74,7 @@ def indicator_table(rec, table: Table, header: list[str]) -> None:
             parent = _named(rec, row[0][0]) or parent
             continue
         indicator = rec.builder.indicator(str(parent.values["Code"]), name)
+        sources: list[tuple[str, str]] = []
         for column, cell in enumerate(row[1:], start=1):
             raw = " ".join(line.plain for line in cell).strip()
             if not raw or column >= len(header):
@@ -96,7 +97,43 @@ def indicator_table(rec, table: Table, header: list[str]) -> None:
                 else:
                     values["Opmerking"] = raw
                 rec.builder.measurements.append(values)
+            elif " ".join(head.casefold().split()).rstrip(":") == "bron":
+                sources.append((head, raw))  # given to the row's measurements, once they are all read
+            else:
+                _other_column(rec, indicator, head, raw)
+        for head, raw in sources:
+            _other_column(rec, indicator, head, raw)
     rec.mode = ""
+
+
+# Columns of an indicator table beside its figures, by their header, to the column of Indicatoren they fill.
+_INDICATOR_COLUMNS = {
+    "eenheid": "Eenheid",
+    "soort": "Soort",
+    "gewenste richting": "Gewenste richting",
+    "richting": "Gewenste richting",
+    "norm": "Norm",
+    "toelichting": "Toelichting",
+    "opmerking": "Toelichting",
+    "opmerkingen": "Toelichting",
+}
+
+
+def _other_column(rec, indicator, head: str, raw: str) -> None:
+    """A column beside the figures: Eenheid, Richting, Norm to their column of Indicatoren, Bron to each measurement
+    of the indicator (in Toelichting when it has none), any other as "header: value" in Toelichting."""
+    words = " ".join(head.casefold().split()).rstrip(":")
+    if words in _INDICATOR_COLUMNS:
+        indicator.values[_INDICATOR_COLUMNS[words]] = raw
+        return
+    if words == "bron":
+        code = indicator.values["Code"]
+        measured = [values for values in rec.builder.measurements if values["Indicator"] == code]
+        for values in measured:
+            values["Bron"] = raw
+        if measured:
+            return
+    indicator.add("Toelichting", f"{head}: {raw}" if head else raw)
 
 
 def _two_rows(table: Table, header: list[str]) -> tuple[list[str], int]:
