@@ -435,3 +435,38 @@ def test_the_columns_beside_an_indicators_figures_are_kept(tmp_path: Path):
     assert (first["Eenheid"], first["Streefwaarde"], first["Toelichting"]) == ("aantal", 390, "Partner: Bibliotheek")
     assert [(m["Periode"], m["Waarde"], m["Bron"]) for m in data["Metingen"]] == [("2025", 28, "Eigen registratie")]
     assert second["Toelichting"] == "Bron: Bevraging"  # no measurement yet to hold its source
+
+
+def test_an_export_with_results_and_indicator_rows(tmp_path: Path):
+    document = docx.Document()
+    bold(document, "Plan samenleven 2026-2031")
+    grid(
+        document,
+        [
+            ["Niveau", "Code", "Titel", "Trekker", "Indicator"],
+            ["SD", "1", "Iedereen doet mee", "", ""],
+            ["OD", "1.1", "Taal oefenen", "", ""],
+            ["Resultaat", "1.1.1", "Er is een taalcafé", "", "Aantal bezoekers"],
+            ["Actie", "1.1.1.1", "Taalcafé openen", "Bibliotheek", ""],
+            ["Resultaat", "1.1.2", "Er zijn taalwandelingen", "", ""],
+            ["Actie", "1.1.2.1", "Wandelingen plannen", "", ""],
+            ["Indicator", "", "Aantal wandelingen", "", ""],
+        ],
+    )
+    path = tmp_path / "export_resultaten.docx"
+    document.save(str(path))
+
+    data = import_document(path).data
+
+    assert [(r["Code"], r["Resultaat"]) for r in data["Resultaten"]] == [
+        ("1.1.1", "Er is een taalcafé"),
+        ("1.1.2", "Er zijn taalwandelingen"),
+    ]
+    assert [(a["Code"], a["Actie"]) for a in data["Acties"]] == [
+        ("1.1.1.1", "Taalcafé openen"),
+        ("1.1.2.1", "Wandelingen plannen"),
+    ]
+    assert [(i["Code"], i["Indicator"]) for i in data["Indicatoren"]] == [
+        ("1.1.1-I1", "Aantal bezoekers"),  # the indicator cell of a result's row
+        ("1.1.2-I1", "Aantal wandelingen"),  # a row of its own, under the result above
+    ]

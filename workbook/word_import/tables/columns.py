@@ -131,46 +131,53 @@ def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str], giv
     if "level" in cells and level is None:
         rec.builder.note(first.position, " | ".join(text.values()), "Niet geplaatst: het niveau werd niet herkend.")
         return
-    if level in ("strategic", "operational"):
-        _objective(rec, level == "strategic", code, lines, text, first, given)
-        return
-    for role in ("strategic", "operational"):  # a column per level: Strategische doelstelling | ... | Actie
-        if cells.get(role) and role not in merged:
-            _objective_cell(rec, role == "strategic", cells[role])
-    if "results" in cells and "results" not in merged and text.get("results"):
-        _result(rec, cells["results"])
-    if level == "result":
-        _result(rec, lines, code)
-        return
     if level == "indicator":
         for line in lines:
             rec.evaluation(line, line.text, labelled=True)
         return
-    if lines:
-        parent = _parent(rec, code)
-        if parent is None:
-            rec.builder.note(first.position, " | ".join(text.values()), "Niet geplaatst: actie zonder doelstelling.")
-            return
-        titles = lines if len(lines) > 1 and all(line.bullet for line in lines) else lines[:1]
-        for line in titles:
-            action = rec.new_action(line, line.text, parent)
-            if len(titles) == 1:
-                _own_code(rec, action, code, parent, line)
-                for extra in lines[1:]:
-                    action.add("Omschrijving", extra.text, extra.bullet)
-            for extra in cells.get("description", []):
-                action.add("Omschrijving", extra.text, extra.bullet)
-            own = {role: value for role, value in text.items() if value}
-            _fields(rec, action, {**_inherited(given, str(parent.values["Code"])), **own})
-            for key, value in text.items():
-                if key.startswith("?") and value:
-                    action.add("Omschrijving", f"{key[1:]}: {value}")
-    elif not (text.get("results") and "results" not in merged or text.get("indicator")):
-        said = " | ".join(value for role, value in text.items() if value and role not in merged)
-        rec.builder.note(first.position, said, "Niet geplaatst: rij zonder actie of resultaat.")
-    if "indicator" in cells and "indicator" not in merged:
+    if level in ("strategic", "operational"):
+        _objective(rec, level == "strategic", code, lines, text, first, given)
+    elif level == "result":
+        _result(rec, lines, code)
+    else:
+        for role in ("strategic", "operational"):  # a column per level: Strategische doelstelling | ... | Actie
+            if cells.get(role) and role not in merged:
+                _objective_cell(rec, role == "strategic", cells[role])
+        if "results" in cells and "results" not in merged and text.get("results"):
+            _result(rec, cells["results"])
+        if lines:
+            _actions(rec, cells, text, code, given, first)
+        elif not (text.get("results") and "results" not in merged or text.get("indicator")):
+            said = " | ".join(value for role, value in text.items() if value and role not in merged)
+            rec.builder.note(first.position, said, "Niet geplaatst: rij zonder actie of resultaat.")
+    if "indicator" in cells and "indicator" not in merged:  # under the row's item: objective, result or action
         for line in cells["indicator"]:
             rec.evaluation(line, line.text, labelled=True)
+
+
+def _actions(
+    rec, cells: dict[str, list[Line]], text: dict[str, str], code: str, given: dict[str, dict[str, str]], first: Line
+) -> None:
+    """The row's action (or one per bullet in its cell) with its fields, under the parent its number names."""
+    lines = cells["title"]
+    parent = _parent(rec, code)
+    if parent is None:
+        rec.builder.note(first.position, " | ".join(text.values()), "Niet geplaatst: actie zonder doelstelling.")
+        return
+    titles = lines if len(lines) > 1 and all(line.bullet for line in lines) else lines[:1]
+    for line in titles:
+        action = rec.new_action(line, line.text, parent)
+        if len(titles) == 1:
+            _own_code(rec, action, code, parent, line)
+            for extra in lines[1:]:
+                action.add("Omschrijving", extra.text, extra.bullet)
+        for extra in cells.get("description", []):
+            action.add("Omschrijving", extra.text, extra.bullet)
+        own = {role: value for role, value in text.items() if value}
+        _fields(rec, action, {**_inherited(given, str(parent.values["Code"])), **own})
+        for key, value in text.items():
+            if key.startswith("?") and value:
+                action.add("Omschrijving", f"{key[1:]}: {value}")
 
 
 def _objective(
