@@ -139,6 +139,9 @@ def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str], giv
         _objective(rec, level == "strategic", code, lines, text, first, given)
     elif level == "result":
         _result(rec, lines, code)
+        if rec.result is not None:
+            result = str(rec.result.values["Code"])
+            _held(rec, f"resultaat {result}", "Resultaten", result, text, first, given)
     else:
         for role in ("strategic", "operational"):  # a column per level: Strategische doelstelling | ... | Actie
             if cells.get(role) and role not in merged:
@@ -203,19 +206,26 @@ def _objective(
     rec.new_objective(code, title, strategic=strategic)
     for line in lines[1:]:
         rec.objective.add("Motivering", line.text, line.bullet)
+    if given is not None:
+        _held(rec, f"doelstelling {code}", "Doelstellingen", code, text, first, given)
+
+
+def _held(rec, item: str, sheet: str, code: str, text: dict[str, str], first: Line, given) -> None:
+    """The fields of an objective's or result's row, which its sheet has no column for: noted, and the lead,
+    partners and timing given to each action under it that has none of its own."""
     fields = {role: text[role] for role in _FIELDS if text.get(role)}
-    if fields:
-        said = ", ".join(f"{_DUTCH[role]} '{value}'" for role, value in fields.items())
-        passed = [_DUTCH[role] for role in _PASSED if role in fields]
-        rec.builder.note(
-            first.position,
-            said,
-            f"Bij doelstelling {code}: het blad Doelstellingen heeft geen kolom voor {said}"
-            + (f"; {' en '.join(passed)} gaan naar elke actie eronder die er zelf geen heeft." if passed else ".")
-            + " Kijk het na op het blad Acties.",
-        )
-        if given is not None:
-            given[code] = {role: value for role, value in fields.items() if role in _PASSED}
+    if not fields:
+        return
+    said = ", ".join(f"{_DUTCH[role]} '{value}'" for role, value in fields.items())
+    passed = [_DUTCH[role] for role in _PASSED if role in fields]
+    rec.builder.note(
+        first.position,
+        said,
+        f"Bij {item}: het blad {sheet} heeft geen kolom voor {said}"
+        + (f"; {' en '.join(passed)} gaan naar elke actie eronder die er zelf geen heeft." if passed else ".")
+        + " Kijk het na op het blad Acties.",
+    )
+    given[code] = {role: value for role, value in fields.items() if role in _PASSED}
 
 
 def _inherited(given: dict[str, dict[str, str]], code: str) -> dict[str, str]:
@@ -253,7 +263,12 @@ _DUTCH = {"lead": "trekker", "partners": "partners", "timing": "timing", "budget
 
 
 def _result(rec, lines: list[Line], code: str = "") -> None:
-    if not lines or rec.operational is None:
+    if not lines:
+        return
+    if rec.operational is None:
+        rec.result = None
+        text = " ".join(line.plain for line in lines)
+        rec.builder.note(lines[0].position, text, "Niet geplaatst: resultaat zonder operationele doelstelling erboven.")
         return
     head = lines[0]
     plain = head.plain.strip()
