@@ -1,1 +1,1 @@
-"""Rendering a Word template with docxtpl: the sandboxed environment, the body as it is written, the package."""
+"""Rendering a Word template with docxtpl (its internals in one adapter), the charts and the package."""
