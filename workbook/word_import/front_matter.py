@@ -6,6 +6,7 @@ import re
 
 from workbook.word_import import labels
 from workbook.word_import.document import Line
+from workbook.word_import.objective_lines import LOCAL_ACTION, LOCAL_RESULT, RESULT_ALONE, TYPED_CODE
 from workbook.word_import.placing import Chapter
 
 # Titles of the part with the objectives in a table of contents: not a chapter of its own.
@@ -21,6 +22,17 @@ OBJECTIVES_PART = (
 NOT_PLAN_CHAPTERS = ("jaarlijkse begroting", "rijen zonder plaats in het plan")
 
 
+_ITEMS = (
+    labels.NUMBERED_ACTION,
+    labels.BBC_ACTION,
+    labels.RESULT_LABELLED,
+    labels.RESULT,
+    LOCAL_ACTION,
+    LOCAL_RESULT,
+    RESULT_ALONE,
+    TYPED_CODE,
+)
+_ANNEX = re.compile(r"^(?:bijlagen?|annex)\b", re.IGNORECASE)
 # A place name on the cover, and the words of a document's title that are no place.
 _PLACE = re.compile(r"^(?:[A-Z][\w'\u00c0-\u017f-]+)(?:\s(?:[A-Z][\w'\u00c0-\u017f-]+|aan|de|den|op)){0,3}$")
 _DOCUMENT_WORD = re.compile(r"plan|beleid|period|programma|meerjaren|rapport|nota|jaar|versie|ontwerp|strategie", re.I)
@@ -96,6 +108,8 @@ class FrontMatter:
         plain = " ".join(line.plain.split())
         if line.heading or not line.bold or len(plain) > 80 or plain.endswith((".", ":", ",")) or line.sub:
             return None
+        if line.position in self.shapes:
+            return None  # "1. title" with "1.1 ..." under it: an objective told by its numbering
         typed = labels.TYPED_CHAPTER.match(plain)
         roman = None if typed else labels.ROMAN_CHAPTER.match(plain)  # "II. OMGEVINGSANALYSE"
         title = typed.group(1) if typed else roman.group(1) if roman else plain
@@ -112,6 +126,8 @@ class FrontMatter:
             or line.marker == "lijst"
             and self.list_chapters
             and self.mode != "results"
+            or bool(_ANNEX.match(title))  # "Bijlage: budget", "Bijlage 2 – Overzicht": an annex after the plan
+            or self.plain_chapter_look(line, title)
         )
         if inside and not same_look and (self.mode == "results" or line.bullet and line.marker != "lijst"):
             return None
@@ -167,6 +183,7 @@ class FrontMatter:
             # the next bold title before the objectives, after text under the one above: a chapter of its own
             and (self.chapter is None or not self.started and self.chapter.paragraphs and not line.bullet)
         ):
+            self.bold_chapters = self.bold_chapters or (not self.started and not line.heading)
             self.open_chapter(line)
             return
         if not self.started:
@@ -175,6 +192,20 @@ class FrontMatter:
             self.builder.note(line.position, line.plain, "Niet geplaatst: tekst voor het eerste hoofdstuk.")
             return
         self.chapter.paragraphs.append((line.text, line.bullet))
+
+    def plain_chapter_look(self, line: Line, title: str) -> bool:
+        """A short bold line like the chapter titles before the objectives (bold lines without number), in a plan
+        whose actions carry a label or code: no objective, result or action, so a chapter after the objectives."""
+        return (
+            self.bold_chapters
+            and self.labelled_actions
+            and self.started
+            and "tekstvak" not in line.position
+            and not line.position.startswith("tabel")
+            and len(title) <= 60
+            and not any(pattern.match(title) for pattern in _ITEMS)
+            and labels.label(title) is None
+        )
 
     def cover_place(self, line: Line, rest: str) -> None:
         """The gemeente of a cover line "Wetteren 2026-2031": a name of one to three capitalised words that are not

@@ -106,6 +106,7 @@ class ObjectiveLines:
             if name == "actions" and rest and _singular(plain) and (self.result or self.operational) is not None:
                 # "Actie: title": one action, the paragraphs under it are its description.
                 self.new_action(line, rest, self.result or self.operational)
+                self.labelled_actions = True
                 self.mode, self.field, self.fresh = "field", "description", False
                 return
             self.set_mode(name)
@@ -236,6 +237,7 @@ class ObjectiveLines:
         if not code.startswith(str(parent.values["Code"]) + ".") or letter == "R":
             return False
         self.action = self.builder.action(f"{letter}{code}", rest)
+        self.labelled_actions = True
         self.action_sub = False
         self.mode, self.field, self.fresh = "field", "description", False
         return True
@@ -244,6 +246,7 @@ class ObjectiveLines:
         """An action numbered anew under each objective or result ("Actie 1: title"): coded under its parent."""
         parent = self.result or self.operational
         self.new_action(line, title, parent)
+        self.labelled_actions = True
         self.mode, self.field, self.fresh = "field", "description", False
         code = str(self.action.values["Code"])
         if code.rsplit(".", 1)[-1] != number:

@@ -68,6 +68,8 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.domain_group = ""  # the title of the latest "Beleidsdomein" heading over the objectives
         self.result_pending = False  # a line "Resultaat 1.1.1" alone: its text is the next paragraph
         self.title_look: tuple[bool, int, str] | None = None  # (bold, heading, style) of the latest objective title
+        self.bold_chapters = False  # the chapters before the objectives were bold lines without number or style
+        self.labelled_actions = False  # the actions so far carried a label or code ("Actie 1:", "A1.1.1.1")
         self.operational_level = 0  # the heading level of the latest operational objective, 0 when not a heading
         self.previous_position = ""  # where the latest text of a field stood, for lines of one paragraph
         self.shapes: dict[str, tuple[str, str, bool]] = {}  # position -> (code, title, strategic), numbered headings
@@ -283,6 +285,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.mode, self.timing = "", ""
 
     def new_bbc_action(self, code: str, title: str) -> None:
+        self.labelled_actions = True
         self.action = self.builder.action(code.replace(" ", "").rstrip("."), title.strip())
         self.mode, self.field, self.fresh, self.awaiting_title = "field", "description", False, False
 
