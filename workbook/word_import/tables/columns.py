@@ -9,6 +9,7 @@ from workbook.word_import import labels
 from workbook.word_import.document import Line, Table
 from workbook.word_import.placing import Row
 from workbook.word_import.tables.fields import ACTION_FIELDS
+from workbook.word_import.tables.objectives import unnumbered_code
 from workbook.word_import.tables.rows import flow
 
 # Header words (casefolded, without a trailing colon or a bracket such as "(€)") -> the role of the column.
@@ -194,12 +195,7 @@ def _objective(
 ) -> None:
     title = " ".join(line.text for line in lines[:1]).strip()
     if not _CODE.match(code):
-        parent = "" if strategic else str(rec.strategic.values["Code"]) if rec.strategic is not None else "0"
-        code = (
-            str(sum(1 for o in rec.builder.objectives if "." not in str(o.values["Code"])) + 1)
-            if strategic
-            else rec.builder.next_code(parent, rec.builder.objectives)
-        )
+        code = unnumbered_code(rec, strategic)
         rec.builder.note(first.position, title, f"Doelstelling zonder nummer: genummerd als {code}.")
     else:
         code = _CODE.match(code).group(1)

@@ -7,6 +7,7 @@ import re
 
 from workbook.word_import import labels
 from workbook.word_import.document import Line, Table
+from workbook.word_import.tables.objectives import unnumbered_code
 
 # Labels of the margin column that name an objective, with whether they say which kind (None: by its number).
 _OBJECTIVE_WORDS: dict[str, bool | None] = {
@@ -109,18 +110,15 @@ def _objective(rec, label: list[Line], lines: list[Line]) -> None:
     first = lines[0]
     plain = " ".join(first.plain.split())
     if rec.heading(first, first.text):  # "Strategische doelstelling 1: title" in the text column
-        code = None
+        pass
     elif match := _CODE.match(plain):
         code, title = match.group(1), match.group(2)
         rec.new_objective(code, title, strategic="." not in code if said is None else said)
     else:
+        # Without a number or a label that says the kind, a "Doel" after an operational objective (or the first)
+        # is taken as strategic, after a strategic one as operational: a guess, noted.
         strategic = said if said is not None else rec.strategic is None or rec.operational is not None
-        parent = "" if strategic else str(rec.strategic.values["Code"]) if rec.strategic is not None else "0"
-        code = (
-            str(sum(1 for o in rec.builder.objectives if "." not in str(o.values["Code"])) + 1)
-            if strategic
-            else rec.builder.next_code(parent, rec.builder.objectives)
-        )
+        code = unnumbered_code(rec, strategic)
         rec.new_objective(code, plain, strategic=strategic)
         rec.builder.note(first.position, plain, f"Doelstelling zonder nummer: genummerd als {code}.")
     for line in lines[1:]:
