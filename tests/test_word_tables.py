@@ -470,3 +470,32 @@ def test_an_export_with_results_and_indicator_rows(tmp_path: Path):
         ("1.1.1-I1", "Aantal bezoekers"),  # the indicator cell of a result's row
         ("1.1.2-I1", "Aantal wandelingen"),  # a row of its own, under the result above
     ]
+
+
+def test_fields_in_the_margin_go_to_each_action_of_their_objective(tmp_path: Path):
+    document = docx.Document()
+    bold(document, "Plan 2026-2031")
+    grid(
+        document,
+        [
+            ["SD", "1 Iedereen doet mee"],
+            ["OD", "1.1 Taal oefenen"],
+            ["Acties", "Taalcafé openen"],
+            ["", "Vrijwilligers zoeken"],
+            ["Trekker", "Bibliotheek"],
+            ["Timing", "2026-2027"],
+            ["OD", "1.2 Werk"],
+            ["Trekker", "VDAB"],
+            ["Actie", "Jobbeurs"],
+        ],
+    )
+    path = tmp_path / "kantlijn_velden.docx"
+    document.save(str(path))
+
+    data = import_document(path).data
+
+    assert [(a["Code"], a["Actie"], a.get("Trekker"), a["Tijdstip"]) for a in data["Acties"]] == [
+        ("1.1.1", "Taalcafé openen", "Bibliotheek", "2026-2027"),
+        ("1.1.2", "Vrijwilligers zoeken", "Bibliotheek", "2026-2027"),
+        ("1.2.1", "Jobbeurs", "VDAB", ""),  # a field before the actions goes to those that follow
+    ]

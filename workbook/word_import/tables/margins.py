@@ -7,6 +7,8 @@ import re
 
 from workbook.word_import import labels
 from workbook.word_import.document import Line, Table
+from workbook.word_import.placing import Row
+from workbook.word_import.tables.fields import ACTION_FIELDS
 from workbook.word_import.tables.objectives import unnumbered_code
 
 # Labels of the margin column that name an objective, with whether they say which kind (None: by its number).
@@ -57,6 +59,8 @@ def margin_table(rec, table: Table) -> None:
     """Each row by its label: an objective ("1 title" strategic, "1.1 title" operational), a result, an action, an
     evaluation or a field of the action above; rows without a label go on with the item above."""
     kind, plural = None, False
+    group: list[Row] = []  # the actions since the latest objective or result: a field row goes to each of them
+    pending: dict[str, str] = {}  # fields given before the actions they belong to
     for row in table.rows:
         label, lines = row[0], row[1]
         if label:
@@ -64,6 +68,8 @@ def margin_table(rec, table: Table) -> None:
             kind, plural = margin_kind(words), words in _PLURALS
         if not lines:
             continue
+        if kind in ("objective", "results") and label:
+            group, pending = [], {} if kind == "objective" else pending
         if kind == "objective":
             _objective(rec, label, lines)
             kind = None  # the rows under it without a label are its motivation
@@ -80,10 +86,18 @@ def margin_table(rec, table: Table) -> None:
         elif kind == "actions" and (rec.result or rec.operational) is not None:
             for index, line in enumerate(lines):
                 if index == 0 or plural and not line.sub:
-                    rec.new_action(line, line.text, rec.result or rec.operational)
+                    group.append(rec.new_action(line, line.text, rec.result or rec.operational))
+                    _give(group[-1], pending)
                 else:
                     rec.action.add("Omschrijving", line.text, line.bullet)
             kind = "actions" if plural else "action text"
+        elif kind == "timing" or kind in ACTION_FIELDS:
+            value = "\n".join(line.text for line in lines)
+            if group:
+                for action in group:
+                    _give(action, {kind: value})
+            else:
+                pending[kind] = value
         elif kind == "evaluation":
             for line in lines:
                 rec.evaluation(line, line.text, labelled=True)
@@ -102,6 +116,15 @@ def margin_table(rec, table: Table) -> None:
             for line in lines:
                 rec.line(line)
     rec.mode = ""
+
+
+def _give(action: Row, fields: dict[str, str]) -> None:
+    """Fields given once for a group of actions, to each action that has none of its own."""
+    for name, value in fields.items():
+        if name == "timing":
+            action.values["Tijdstip"] = action.values.get("Tijdstip") or value
+        elif not action.parts.get(ACTION_FIELDS[name]):
+            action.add(ACTION_FIELDS[name], value)
 
 
 def _objective(rec, label: list[Line], lines: list[Line]) -> None:
