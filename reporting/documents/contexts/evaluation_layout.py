@@ -12,7 +12,6 @@ from reporting.documents.finishing.headings import heading_level
 from reporting.documents.finishing.landscape import _continuing, _orient, _section_break_paragraph
 from reporting.documents.finishing.layout import caption_of, cells_of, section_of
 from reporting.documents.finishing.tree import TBL, TBLGRID, TBLPR, TCPR, TR, first_child
-from reporting.documents.wordml.block_roles import OUTLINE
 from reporting.documents.wordml.ooxml import element, local, put, w
 
 # The captions of the evaluation template's tables (reporting/template_builder/evaluation_template.py).
@@ -162,8 +161,7 @@ def fit_indicator_table(table, layout: Layout) -> None:
 
 class EvaluationBlocks(BlockSteps):
     """The finishing steps of each block, and the widths of the evaluation's status and indicator tables once the
-    context (and so the layout) is known; on landscape pages those tables are outlined in the body's skeleton, so
-    landscape_for_objectives finds them."""
+    context (and so the layout) is known."""
 
     def __init__(self, document) -> None:
         super().__init__(document)
@@ -174,18 +172,15 @@ class EvaluationBlocks(BlockSteps):
         if self.section is not None:
             self.layout = plan_layout(context, self.section)
 
-    def __call__(self, block) -> str:
-        role = super().__call__(block)
+    def __call__(self, block) -> None:
+        super().__call__(block)
         if block.tag != TBL or self.layout is None:
-            return role
+            return
         caption = caption_of(block)
         if caption == STATUS_CAPTION:
             fit_status_table(block, self.layout)
         elif caption == INDICATOR_CAPTION:
             fit_indicator_table(block, self.layout)
-        else:
-            return role
-        return OUTLINE if self.layout.landscape else role
 
 
 def landscape_for_objectives(body, levels: dict[str, int]) -> None:

@@ -37,17 +37,10 @@ def _toc_field(body):
     return None
 
 
-def contents_depth(block) -> int | None:
-    """How many heading levels the first table of contents in `block` lists, or None when it has none."""
-    for _, text in _toc_instructions(block):
-        return _depth(text)
-    return None
-
-
-def fill_contents(document, last_bookmark: int = 0) -> None:
+def fill_contents(document) -> None:
     """Put the headings into the table of contents field, linked to bookmarks on the headings, so the list is
     there before Word updates the field (which then adds the page numbers). The new bookmarks are numbered after
-    the highest in the body and `last_bookmark`."""
+    the highest in the body."""
     body = document.element.body
     found = _toc_field(body)
     if found is None:
@@ -85,7 +78,7 @@ def fill_contents(document, last_bookmark: int = 0) -> None:
         return
     begin.find(w("fldChar")).set(w("dirty"), "true")
     used = [int(b.get(w("id"))) for b in body.iter(w("bookmarkStart")) if (b.get(w("id")) or "").isdigit()]
-    next_id = max([*used, last_bookmark]) + 1
+    next_id = max(used, default=0) + 1
     entries = []
     style_ids: dict[int, str | None] = {}
     for number, (paragraph, level, text) in enumerate(headings):
