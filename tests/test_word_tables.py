@@ -499,3 +499,28 @@ def test_fields_in_the_margin_go_to_each_action_of_their_objective(tmp_path: Pat
         ("1.1.2", "Vrijwilligers zoeken", "Bibliotheek", "2026-2027"),
         ("1.2.1", "Jobbeurs", "VDAB", ""),  # a field before the actions goes to those that follow
     ]
+
+
+def test_an_export_with_bbc_codes_and_the_state_of_each_action(tmp_path: Path):
+    document = docx.Document()
+    bold(document, "Meerjarenplan 2026-2031")
+    grid(
+        document,
+        [
+            ["Niveau", "Code", "Omschrijving", "Status", "Stand van zaken"],
+            ["Beleidsdoelstelling", "BD109", "Iedereen doet mee", "", ""],
+            ["Actieplan", "AP1090", "Taal oefenen", "", ""],
+            ["Actie", "A10900", "Taalcafé", "In uitvoering", "Elke woensdag open."],
+        ],
+    )
+    path = tmp_path / "bbc.docx"
+    document.save(str(path))
+
+    data = import_document(path).data
+
+    assert [o["Code"] for o in data["Doelstellingen"]] == ["BD109", "AP1090"]
+    assert [(a["Code"], a["Actie"]) for a in data["Acties"]] == [("A10900", "Taalcafé")]
+    assert [(f["Actie"], f["Status"], f["Stand van zaken"]) for f in data["Opvolging"]] == [
+        ("A10900", "In uitvoering", "Elke woensdag open.")
+    ]
+    assert data["Instellingen"]["Nummering"] == "BBC"

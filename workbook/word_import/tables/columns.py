@@ -25,7 +25,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "timing": ("wanneer", "timing", "planning", "periode", "termijn", "tijdstip", "timing/planning", "looptijd"),
     "budget": ("budget", "kostprijs", "middelen", "kosten", "raming", "budget/personeelsinzet"),
     "indicator": ("indicator", "indicatoren", "meten", "evaluatie", "wijze en tijdstip evaluatie"),
-    "status": ("status", "stand van zaken"),
+    "status": ("status",),
+    "progress": ("stand van zaken", "voortgang"),
 }
 _ROLE = {word: role for role, words in ROLE_WORDS.items() for word in words}
 # What a Niveau cell says: the level of the row.
@@ -44,8 +45,10 @@ _LEVELS = {
     "a": "action",
     "indicator": "indicator",
 }
-_FIELDS = ("lead", "partners", "timing", "budget", "status")
+_FIELDS = ("lead", "partners", "timing", "budget", "status", "progress")
 _CODE = re.compile(r"^[A-Z]{0,2}\s?(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
+_BBC_OBJECTIVE = re.compile(r"^(?:BD|AP)\s?\d{1,}(?:\.\d{1,2})?$")
+_BBC_ACTION = re.compile(r"^A\s?\d{3,}$")
 
 
 def column_roles(header: list[str]) -> list[str | None]:
@@ -170,8 +173,12 @@ def _actions(
         return
     titles = lines if len(lines) > 1 and all(line.bullet for line in lines) else lines[:1]
     for line in titles:
-        action = rec.new_action(line, line.text, parent)
-        if len(titles) == 1:
+        if len(titles) == 1 and _BBC_ACTION.match(code):
+            rec.new_bbc_action(code.replace(" ", ""), line.text)  # A10900: the BBC code as printed
+            action = rec.action
+        else:
+            action = rec.new_action(line, line.text, parent)
+        if len(titles) == 1 and not _BBC_ACTION.match(code):
             _own_code(rec, action, code, parent, line)
             for extra in lines[1:]:
                 action.add("Omschrijving", extra.text, extra.bullet)
@@ -194,7 +201,9 @@ def _objective(
     given: dict[str, dict[str, str]] | None = None,
 ) -> None:
     title = " ".join(line.text for line in lines[:1]).strip()
-    if not _CODE.match(code):
+    if _BBC_OBJECTIVE.match(code):
+        code = code.replace(" ", "")  # BD109, AP1090: the BBC code as printed
+    elif not _CODE.match(code):
         code = unnumbered_code(rec, strategic)
         rec.builder.note(first.position, title, f"Doelstelling zonder nummer: genummerd als {code}.")
     else:
@@ -255,7 +264,15 @@ def _same(lines: list[Line], above: list[Line] | None) -> bool:
 
 
 _PARENTS = ("strategic", "operational", "results")
-_DUTCH = {"lead": "trekker", "partners": "partners", "timing": "timing", "budget": "budget", "status": "status"}
+_DUTCH = {
+    "lead": "trekker",
+    "partners": "partners",
+    "timing": "timing",
+    "budget": "budget",
+    "status": "status",
+    "progress": "stand van zaken",
+}
+_FOLLOW_UP = {"status": "Status", "progress": "Stand van zaken"}
 
 
 def _result(rec, lines: list[Line], code: str = "") -> None:
@@ -311,7 +328,7 @@ def _fields(rec, action: Row, text: dict[str, str]) -> None:
             continue
         if role == "timing":
             action.values["Tijdstip"] = value
-        elif role == "status":
-            rec.builder.follow_up(str(action.values["Code"])).add("Status", value)
+        elif role in _FOLLOW_UP:
+            rec.builder.follow_up(str(action.values["Code"])).add(_FOLLOW_UP[role], value)
         else:
             action.add(ACTION_FIELDS[role], value)
