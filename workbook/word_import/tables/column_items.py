@@ -7,8 +7,6 @@ import re
 from workbook.word_import import labels
 from workbook.word_import.document import Line
 from workbook.word_import.placing import Row
-from workbook.word_import.tables.fields import ACTION_FIELDS
-from workbook.word_import.tables.objectives import unnumbered_code
 
 _FIELDS = ("lead", "partners", "timing", "budget", "status", "progress")
 _CODE = re.compile(r"^[A-Z]{0,2}\s?(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
@@ -180,4 +178,12 @@ def _fields(rec, action: Row, text: dict[str, str]) -> None:
         elif role in _FOLLOW_UP:
             rec.builder.follow_up(str(action.values["Code"])).add(_FOLLOW_UP[role], value)
         else:
-            action.add(ACTION_FIELDS[role], value)
+            action.add(labels.ACTION_COLUMNS[role], value)
+
+
+def unnumbered_code(rec, strategic: bool) -> str:
+    """The next free code: "3" after strategic objectives 1 and 2, "2.4" under strategic objective 2."""
+    if strategic:
+        return str(sum(1 for o in rec.builder.objectives if "." not in str(o.values["Code"])) + 1)
+    parent = str(rec.strategic.values["Code"]) if rec.strategic is not None else "0"
+    return rec.builder.next_code(parent, rec.builder.objectives)

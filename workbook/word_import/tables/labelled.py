@@ -6,7 +6,6 @@ import re
 
 from workbook.word_import import labels
 from workbook.word_import.document import Table
-from workbook.word_import.tables.fields import ACTION_FIELDS
 
 _OBJECTIVE_LABEL = re.compile(r"^operationele\s+doelstelling\s*(\d{1,2}\.\d{1,2})?\.?\s*:?$", re.IGNORECASE)
 _CODE_FIRST = re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.*)$", re.DOTALL)
@@ -57,6 +56,6 @@ def objective_table(rec, table: Table) -> bool:
             if name == "timing":
                 action.values["Tijdstip"] = value
             else:
-                action.add(ACTION_FIELDS[name], value)
+                action.add(labels.ACTION_COLUMNS[name], value)
     rec.action, rec.mode = None, ""
     return True

@@ -8,8 +8,7 @@ import re
 from workbook.word_import import labels
 from workbook.word_import.document import Line, Table
 from workbook.word_import.placing import Row
-from workbook.word_import.tables.fields import ACTION_FIELDS
-from workbook.word_import.tables.objectives import unnumbered_code
+from workbook.word_import.tables.column_items import unnumbered_code
 
 # Labels of the margin column that name an objective, with whether they say which kind (None: by its number).
 _OBJECTIVE_WORDS: dict[str, bool | None] = {
@@ -91,7 +90,7 @@ def margin_table(rec, table: Table) -> None:
                 else:
                     rec.action.add("Omschrijving", line.text, line.bullet)
             kind = "actions" if plural else "action text"
-        elif kind == "timing" or kind in ACTION_FIELDS:
+        elif kind == "timing" or kind in labels.ACTION_COLUMNS:
             value = "\n".join(line.text for line in lines)
             if group:
                 for action in group:
@@ -123,8 +122,8 @@ def _give(action: Row, fields: dict[str, str]) -> None:
     for name, value in fields.items():
         if name == "timing":
             action.values["Tijdstip"] = action.values.get("Tijdstip") or value
-        elif not action.parts.get(ACTION_FIELDS[name]):
-            action.add(ACTION_FIELDS[name], value)
+        elif not action.parts.get(labels.ACTION_COLUMNS[name]):
+            action.add(labels.ACTION_COLUMNS[name], value)
 
 
 def _objective(rec, label: list[Line], lines: list[Line]) -> None:
