@@ -231,3 +231,26 @@ def test_results_and_actions_numbered_anew_under_each_objective(tmp_path):
         ("1.2.1.1", "De eerste actie onder 1.2"),
         ("1.2.2.1", "Nog een actie onder 1.2"),
     ]
+
+
+def test_a_chapter_after_the_objectives_by_the_size_of_the_chapter_titles(tmp_path):
+    from docx.shared import Pt
+
+    document = docx.Document()
+
+    def title(text: str, size: int = 14) -> None:
+        run = document.add_paragraph().add_run(text)
+        run.bold, run.font.size = True, Pt(size)
+
+    title("Inleiding")  # no title page: the first bold line is a chapter, running text under it
+    document.add_paragraph("Dit plan loopt zes jaar en werd samen met de partners opgemaakt.")
+    title("Strategische doelstelling 1: Iedereen vindt zijn weg")
+    title("Operationele doelstelling 1.1: Het onthaal is vlot", 12)
+    document.add_paragraph("Resultaten:")
+    document.add_paragraph("\u2022 Elke nieuwe inwoner krijgt een onthaalgesprek")
+    document.add_paragraph("o Opmaken van een onthaalbrochure")
+    title("Opvolging en evaluatie")
+    document.add_paragraph("De stuurgroep volgt het plan jaarlijks op.")
+    imported = import_document(_save(document, tmp_path))
+    assert [(c.title, c.after) for c in imported.chapters] == [("Inleiding", False), ("Opvolging en evaluatie", True)]
+    assert [a["Actie"] for a in imported.data["Acties"]] == ["Opmaken van een onthaalbrochure"]

@@ -41,6 +41,7 @@ class Line:
     heading: int = 0  # outline level of a Heading style, 0 for body text
     marker: str = ""  # the bullet sign, or "lijst" for a Word list paragraph
     indent: int = 0  # the left indentation in twips (the paragraph's own, else its style's)
+    size: int = 0  # the largest font size of its text in half-points, 0 when the document's default
 
     @property
     def plain(self) -> str:
@@ -214,13 +215,14 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
         bold = all(b for t, b, _ in pieces[0] if t.strip())
         pieces[0].insert(0, (f"{number.text} ", bold, False))
     indent = _indent(element, style)
+    size = _size(element, style)
     own: list[Line] = []
     for index, runs in enumerate(pieces):
         line = _line(runs, f"{position}, regel {index + 1}" if len(pieces) > 1 else position, style_name)
         if line is None:
             continue
         line.heading = line.heading or outline
-        line.indent = indent
+        line.indent, line.size = indent, size
         listed = (numbered is not None and not _switched_off(element)) or style_listed
         if listed and index == 0 and not line.bullet and not (shown and number.worded):
             line.bullet, line.marker = True, "lijst"
@@ -235,6 +237,24 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
         for count, paragraph in enumerate(box.findall(W + "p"), start=1):
             lines += _lines(paragraph, f"{position}, tekstvak {box_number}, alinea {count}", styles, numbering)
     return lines
+
+
+def _size(element, style) -> int:
+    """The largest font size (half-points) of the paragraph's text: a run's own w:sz, else its style chain's."""
+    default = 0
+    seen = 0
+    while style is not None and seen < 20 and not default:
+        size = getattr(getattr(style, "font", None), "size", None)
+        default = round(size.pt * 2) if size is not None else 0
+        style, seen = style.base_style, seen + 1
+    sizes = []
+    for run in _own_runs(element):
+        if not "".join(t.text or "" for t in run.iter(W + "t")).strip():
+            continue
+        found = run.find(f"{W}rPr/{W}sz")
+        value = found.get(W + "val", "") if found is not None else ""
+        sizes.append(int(value) if value.isdigit() else default)
+    return max(sizes, default=default)
 
 
 def _indent(element, style) -> int:

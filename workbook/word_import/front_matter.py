@@ -6,7 +6,13 @@ import re
 
 from workbook.word_import import labels
 from workbook.word_import.document import Line
-from workbook.word_import.objective_lines import LOCAL_ACTION, LOCAL_RESULT, RESULT_ALONE, TYPED_CODE
+from workbook.word_import.objective_lines import (
+    LOCAL_ACTION,
+    LOCAL_RESULT,
+    RESULT_ALONE,
+    TYPED_CODE,
+    label_over_code,
+)
 from workbook.word_import.placing import Chapter
 
 # Titles of the part with the objectives in a table of contents: not a chapter of its own.
@@ -85,6 +91,7 @@ class FrontMatter:
                     "(de eerste vetgedrukte regel van het voorblad, zonder label). Kijk het na op het "
                     "blad Instellingen.",
                 )
+                self.title_guess = (line, self.builder.notes[-1], self.line_count)
             return True
         elif style == "subtitle" and labels.PERIOD.search(plain):
             self.period(plain)
@@ -142,6 +149,8 @@ class FrontMatter:
             return None
         if not self.started and not self.builder.chapters and labels.FRONT_MUNICIPALITY.match(title):
             return None
+        if not self.started and line.size:
+            self.chapter_sizes.add(line.size)
         if typed:
             self.chapter_number = int(plain.split(".")[0].split()[0])
         if capitals and not self.started:
@@ -184,27 +193,55 @@ class FrontMatter:
             and (self.chapter is None or not self.started and self.chapter.paragraphs and not line.bullet)
         ):
             self.bold_chapters = self.bold_chapters or (not self.started and not line.heading)
+            if not self.started and line.size:
+                self.chapter_sizes.add(line.size)
             self.open_chapter(line)
             return
         if not self.started:
             self.running.append(line)
+        if self.chapter is None and self.title_guess is not None and _prose(line) and self.right_under_title():
+            self.title_was_chapter()
         if self.chapter is None:
             self.builder.note(line.position, line.plain, "Niet geplaatst: tekst voor het eerste hoofdstuk.")
             return
         self.chapter.paragraphs.append((line.text, line.bullet))
 
+    def right_under_title(self) -> bool:
+        """The current line comes right after the line taken as the title (nothing between them)."""
+        return self.title_guess is not None and self.line_count == self.title_guess[2] + 1
+
+    def title_was_chapter(self) -> None:
+        """The bold line taken as the plan's title has running text under it: it was the first chapter's title
+        (a plan without a title page)."""
+        title, note, _ = self.title_guess
+        self.title_guess = None
+        self.builder.settings.pop("Titel van het plan", None)
+        self.builder.notes.remove(note)
+        self.builder.note(
+            title.position,
+            title.plain,
+            "Hoofdstuk: de eerste vetgedrukte regel staat boven lopende tekst, dus geen titel van het plan (het "
+            "document heeft geen voorblad).",
+        )
+        if title.size:
+            self.chapter_sizes.add(title.size)
+        self.bold_chapters = True
+        self.open_chapter(title)
+
     def plain_chapter_look(self, line: Line, title: str) -> bool:
-        """A short bold line like the chapter titles before the objectives (bold lines without number), in a plan
-        whose actions carry a label or code: no objective, result or action, so a chapter after the objectives."""
+        """A short bold line like the chapter titles before the objectives: of their size (larger than the text), or
+        bold lines without number in a plan whose actions carry a label or code; no objective, result or action."""
+        body = max(self.body_sizes, key=self.body_sizes.get, default=0)
+        sized = line.size > body and line.size in self.chapter_sizes  # the size of the chapter titles, above the text
         return (
-            self.bold_chapters
-            and self.labelled_actions
+            (self.bold_chapters and self.labelled_actions or sized)
             and self.started
             and "tekstvak" not in line.position
             and not line.position.startswith("tabel")
             and len(title) <= 60
             and not any(pattern.match(title) for pattern in _ITEMS)
             and labels.label(title) is None
+            and label_over_code(line, title) is None  # "Indicatoren BD 1": a part of the objective above
         )
 
     def cover_place(self, line: Line, rest: str) -> None:
@@ -239,3 +276,9 @@ class FrontMatter:
                     f"Overzicht van de doelstellingen ({named} titels van doelstellingen verderop): niet overgenomen "
                     "als hoofdstuk; planrapport zet de doelstellingen zelf onder elkaar.",
                 )
+
+
+def _prose(line: Line) -> bool:
+    """Running text: a long line that ends a sentence, not a title, label or list item."""
+    plain = line.plain.strip()
+    return not line.bold and not line.bullet and len(plain) > 40 and plain.endswith((".", "!", "?"))

@@ -99,7 +99,7 @@ class ObjectiveLines:
         if (fields := labels.detail_fields(text)) is not None and self.action is not None:
             self.action_fields(fields)
             return
-        if found := labels.label(text) or _label_over_code(line, plain):
+        if found := labels.label(text) or label_over_code(line, plain):
             name, rest = found
             if name in _HINTED:
                 self.hint(_HINTED[name], f"een label '{line.plain.split(':')[0].strip()}'", line.position)
@@ -368,7 +368,7 @@ def _same_paragraph(previous: str, position: str) -> bool:
 _LABEL_AND_CODE = re.compile(r"^(.{3,40}?)\s+(?:(?:BD|SD|OD|AP)\s?)?\d{1,4}(?:\.\d{1,2})*$")
 
 
-def _label_over_code(line: Line, plain: str) -> tuple[str, str] | None:
+def label_over_code(line: Line, plain: str) -> tuple[str, str] | None:
     """A bold title "Indicatoren BD 1" over a part of an objective: the label it starts with."""
     match = _LABEL_AND_CODE.match(plain) if (line.bold or line.heading) else None
     found = labels.label(match.group(1)) if match else None

@@ -17,7 +17,7 @@ from workbook.word_import.objective_lines import (
     after_code,
 )
 from workbook.word_import.pdf_lines import rejoin
-from workbook.word_import.placing import Chapter, PlanBuilder, Row
+from workbook.word_import.placing import Chapter, Note, PlanBuilder, Row
 from workbook.word_import.tables import read_table
 from workbook.word_import.tables.frames import unwrap_frames
 
@@ -68,6 +68,10 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.domain_group = ""  # the title of the latest "Beleidsdomein" heading over the objectives
         self.result_pending = False  # a line "Resultaat 1.1.1" alone: its text is the next paragraph
         self.title_look: tuple[bool, int, str] | None = None  # (bold, heading, style) of the latest objective title
+        self.title_guess: tuple[Line, Note, int] | None = None  # a bold line taken as the title, its note, line number
+        self.line_count = 0  # the lines seen so far
+        self.chapter_sizes: set[int] = set()  # font sizes of the bold chapter titles before the objectives
+        self.body_sizes: dict[int, int] = {}  # font size of the running text -> how many lines
         self.bold_chapters = False  # the chapters before the objectives were bold lines without number or style
         self.labelled_actions = False  # the actions so far carried a label or code ("Actie 1:", "A1.1.1.1")
         self.operational_level = 0  # the heading level of the latest operational objective, 0 when not a heading
@@ -99,7 +103,10 @@ class Recognizer(FrontMatter, ObjectiveLines):
         if (text := labels.one_language(line.text)) != line.text:
             line = replace(line, text=text)
         text = line.text
+        self.line_count += 1
         self.last_text = line.plain
+        if not line.bold and not line.heading:
+            self.body_sizes[line.size] = self.body_sizes.get(line.size, 0) + 1
         if (kind := labels.not_content(line.plain, in_table=line.position.startswith("tabel"))) is not None:
             self.builder.note(line.position, line.plain, f"Overgeslagen: {kind}, geen inhoud.")
             return
