@@ -271,12 +271,20 @@ def _year_and_folder(book: LiveBook) -> tuple[Plan, int, Path] | Outcome:
     from workbook.cycle.requests import default_folder
 
     plan = read_live_plan(book)
+    year, refusal = _year_with_rows(plan)
+    if refusal is not None:
+        return refusal
+    return plan, year, default_folder(plan.source, year)
+
+
+def _year_with_rows(plan: Plan) -> tuple[int, Outcome | None]:
+    """The plan's report year when blad Opvolging has rows for it; else the Outcome that says why not."""
     year = plan.settings.report_year
     if year is None:
-        return Outcome(False, "Er staat geen Rapportjaar op blad Instellingen. Klik eerst op 'Nieuw jaar'.")
+        return 0, Outcome(False, "Er staat geen Rapportjaar op blad Instellingen. Klik eerst op 'Nieuw jaar'.")
     if not any(r.year == year for r in plan.follow_ups):
-        return Outcome(False, f"Op blad Opvolging staan geen rijen voor {year}. Klik eerst op 'Nieuw jaar'.")
-    return plan, year, default_folder(plan.source, year)
+        return 0, Outcome(False, f"Op blad Opvolging staan geen rijen voor {year}. Klik eerst op 'Nieuw jaar'.")
+    return year, None
 
 
 def _sheet(book: LiveBook, name: str, missing_ok: bool = False) -> str:
