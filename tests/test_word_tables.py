@@ -524,3 +524,35 @@ def test_an_export_with_bbc_codes_and_the_state_of_each_action(tmp_path: Path):
         ("A10900", "In uitvoering", "Elke woensdag open.")
     ]
     assert data["Instellingen"]["Nummering"] == "BBC"
+
+
+def test_a_year_table_with_rows_that_name_an_objective(tmp_path: Path):
+    document = docx.Document()
+    bold(document, "Plan Samenleven 2026-2031")
+    document.add_heading("SD 1 – Iedereen doet mee", level=1)
+    document.add_heading("OD 1.1 – Er is een ontmoetingsruimte", level=2)
+    document.add_heading("OD 1.2 – Discriminatie wordt gemeld", level=2)
+    grid(
+        document,
+        [
+            ["", "2026", "2027"],
+            ["OD 1.1 Er is een ontmoetingsruimte", "", ""],
+            ["Aantal bezoekers", "108", "137"],
+            ["OD 1.2 Discriminatie wordt gemeld", "", ""],
+            ["Aantal meldingen", "31", ""],
+        ],
+    )
+    path = tmp_path / "jaartabel.docx"
+    document.save(str(path))
+
+    data = import_document(path).data
+
+    assert [(i["Code"], i["Indicator"]) for i in data["Indicatoren"]] == [
+        ("1.1-I1", "Aantal bezoekers"),
+        ("1.2-I1", "Aantal meldingen"),
+    ]
+    assert [(m["Indicator"], m["Periode"], m["Waarde"]) for m in data["Metingen"]] == [
+        ("1.1-I1", "2026", 108),
+        ("1.1-I1", "2027", 137),
+        ("1.2-I1", "2026", 31),
+    ]

@@ -21,6 +21,9 @@ def year_table(rec, table: Table, header: list[str]) -> None:
         name = " ".join(line.text for line in row[0]) if row else ""
         if not name.strip():
             continue
+        if _names_objective(rec, row, header, name):
+            parent = _named(rec, row[0][0]) or parent
+            continue
         indicator = rec.builder.indicator(str(parent.values["Code"]), name, "Jaarlijks")
         code = indicator.values["Code"]
         rec.table_first = rec.table_first or indicator
@@ -70,7 +73,7 @@ def indicator_table(rec, table: Table, header: list[str]) -> None:
         name = " ".join(line.text for line in row[0]).strip() if row else ""
         if not name:
             continue
-        if len(row) < len(header) and len(row) <= 2 and rec.heading_like(" ".join(name.replace("**", "").split())):
+        if _names_objective(rec, row, header, name):
             parent = _named(rec, row[0][0]) or parent
             continue
         indicator = rec.builder.indicator(str(parent.values["Code"]), name)
@@ -134,6 +137,12 @@ def _other_column(rec, indicator, head: str, raw: str) -> None:
         if measured:
             return
     indicator.add("Toelichting", f"{head}: {raw}" if head else raw)
+
+
+def _names_objective(rec, row, header: list[str], name: str) -> bool:
+    """A row across the table (or with only its first cell filled) that names an objective: "AP 1.1 title"."""
+    across = len(row) < len(header) and len(row) <= 2 or not any(cell for cell in row[1:])
+    return across and rec.heading_like(" ".join(name.replace("**", "").split()))
 
 
 def _two_rows(table: Table, header: list[str]) -> tuple[list[str], int]:
