@@ -254,3 +254,22 @@ def test_a_chapter_after_the_objectives_by_the_size_of_the_chapter_titles(tmp_pa
     imported = import_document(_save(document, tmp_path))
     assert [(c.title, c.after) for c in imported.chapters] == [("Inleiding", False), ("Opvolging en evaluatie", True)]
     assert [a["Actie"] for a in imported.data["Acties"]] == ["Opmaken van een onthaalbrochure"]
+
+
+def test_word_bullets_under_results_typed_with_a_bullet_sign_are_the_actions(tmp_path):
+    document = docx.Document()
+    document.add_heading("Strategische doelstelling 1: Iedereen vindt zijn weg", 1)
+    document.add_heading("Operationele doelstelling 1.1: Het onthaal is vlot", 2)
+    document.add_paragraph("\u2022 Elke nieuwe inwoner krijgt een onthaalgesprek")
+    document.add_paragraph("Opmaken van een onthaalbrochure", style="List Bullet")
+    document.add_paragraph("\u2022 Het loket is elke dag open")
+    document.add_paragraph("Ruimere openingsuren invoeren", style="List Bullet")
+    data = import_document(_save(document, tmp_path)).data
+    assert [r["Resultaat"] for r in data["Resultaten"]] == [
+        "Elke nieuwe inwoner krijgt een onthaalgesprek",
+        "Het loket is elke dag open",
+    ]
+    assert [(a["Code"], a["Actie"]) for a in data["Acties"]] == [
+        ("1.1.1.1", "Opmaken van een onthaalbrochure"),
+        ("1.1.2.1", "Ruimere openingsuren invoeren"),
+    ]

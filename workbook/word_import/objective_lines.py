@@ -297,8 +297,8 @@ class ObjectiveLines:
             and line.style != self.result_style
         ):
             return True  # Word list paragraphs in another style than the results' ("Resultaat", "Actie")
-        if line.bullet and line.marker == "lijst" and self.result_marker in ("a)", "1)"):
-            return True  # Word bullets under results typed "a)": the actions
+        if line.bullet and line.marker == "lijst" and self.result_marker not in ("", "lijst"):
+            return True  # Word bullets under results typed "a)" or "•": the actions
         return bool(
             line.bullet
             and self.result_marker
