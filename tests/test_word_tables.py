@@ -556,3 +556,27 @@ def test_a_year_table_with_rows_that_name_an_objective(tmp_path: Path):
         ("1.1-I1", "2027", 137),
         ("1.2-I1", "2026", 31),
     ]
+
+
+def test_a_box_of_one_cell_is_text_of_its_chapter(tmp_path: Path):
+    document = docx.Document()
+    bold(document, "Plan Samenleven 2026-2031")
+    bold(document, "Inleiding")
+    document.add_paragraph("Dit plan loopt zes jaar.")
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].add_run("Wist je dat?").bold = True
+    cell.add_paragraph("Een op vijf inwoners is van buitenlandse herkomst.")
+    document.add_heading("SD 1 – Iedereen doet mee", level=1)
+    document.add_heading("OD 1.1 – Er is een ontmoetingsruimte", level=2)
+    document.add_paragraph("1.1.1 De ontmoetingsruimte is open")
+    path = tmp_path / "kader.docx"
+    document.save(str(path))
+
+    imported = import_document(path)
+
+    assert [c.title for c in imported.chapters] == ["Inleiding"]
+    assert [text for text, _ in imported.chapters[0].paragraphs] == [
+        "Dit plan loopt zes jaar.",
+        "Wist je dat?",
+        "Een op vijf inwoners is van buitenlandse herkomst.",
+    ]

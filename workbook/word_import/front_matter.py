@@ -189,8 +189,15 @@ class FrontMatter:
             line.bold
             and len(line.plain) < 80
             and not line.plain.endswith(".")
-            # the next bold title before the objectives, after text under the one above: a chapter of its own
-            and (self.chapter is None or not self.started and self.chapter.paragraphs and not line.bullet)
+            # the next bold title before the objectives, after text under the one above: a chapter of its own (not
+            # the bold first line of a box, a table, inside the chapter)
+            and (
+                self.chapter is None
+                or not self.started
+                and self.chapter.paragraphs
+                and not line.bullet
+                and not line.position.startswith("tabel")
+            )
         ):
             self.bold_chapters = self.bold_chapters or (not self.started and not line.heading)
             if not self.started and line.size:

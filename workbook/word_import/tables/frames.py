@@ -19,7 +19,10 @@ def unwrap_frames(blocks: list[Block]) -> list[Block]:
                 lines = [line for cell in row for line in cell]
                 objectives = objectives or any(_objective(line) for line in lines)
                 fields = any(labels.label(line.plain) for line in lines[1:])  # "Trekker: X": an action card
-                if lines and _block_title(lines[0], len(lines), objectives) and not (objectives and fields):
+                # a table of three rows or more lays out the page: each row a block under its title (a single
+                # box is one block of text, its bold first line no chapter)
+                layout = len(block.rows) >= 3
+                if layout and lines and _block_title(lines[0], len(lines), objectives) and not (objectives and fields):
                     lines[0] = replace(lines[0], heading=1)
                 unwrapped += lines
         else:
