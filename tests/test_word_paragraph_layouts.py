@@ -273,3 +273,13 @@ def test_word_bullets_under_results_typed_with_a_bullet_sign_are_the_actions(tmp
         ("1.1.1.1", "Opmaken van een onthaalbrochure"),
         ("1.1.2.1", "Ruimere openingsuren invoeren"),
     ]
+
+
+def test_an_action_code_before_any_result_is_no_error(tmp_path):
+    document = docx.Document()
+    document.add_heading("Strategische doelstelling 1: Iedereen vindt zijn weg", 1)
+    document.add_heading("Operationele doelstelling 1.1: Het onthaal is vlot", 2)
+    document.add_paragraph("A1.1.1.1 Opmaken van een onthaalbrochure")
+    imported = import_document(_save(document, tmp_path))
+    assert imported.data["Resultaten"] == []
+    assert any("Opmaken van een onthaalbrochure" in note.text for note in imported.notes)

@@ -234,7 +234,7 @@ class ObjectiveLines:
             self.result_marker, self.result_style, self.result_bullet = "", "", False
             return True
         parent = self.result if code.count(".") == objective.count(".") + 2 else self.operational
-        if not code.startswith(str(parent.values["Code"]) + ".") or letter == "R":
+        if parent is None or not code.startswith(str(parent.values["Code"]) + ".") or letter == "R":
             return False
         self.action = self.builder.action(f"{letter}{code}", rest)
         self.labelled_actions = True
