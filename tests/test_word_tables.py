@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.shared import Pt
 
 from workbook.word_import.importing import import_document
 
@@ -578,5 +579,29 @@ def test_a_box_of_one_cell_is_text_of_its_chapter(tmp_path: Path):
     assert [text for text, _ in imported.chapters[0].paragraphs] == [
         "Dit plan loopt zes jaar.",
         "Wist je dat?",
+        "Een op vijf inwoners is van buitenlandse herkomst.",
+    ]
+
+
+def test_a_bold_subheading_smaller_than_the_chapter_titles_stays_in_its_chapter(tmp_path: Path):
+    document = docx.Document()
+    bold(document, "Plan Samenleven 2026-2031")
+    for title, text in (("Inleiding", "Dit plan loopt zes jaar."), ("Omgevingsanalyse", "De gemeente groeit.")):
+        run = document.add_paragraph().add_run(title)
+        run.bold, run.font.size = True, Pt(14)
+        document.add_paragraph(text)
+    bold(document, "Demografie")  # bold at the size of the text: a subheading of the chapter above
+    document.add_paragraph("Een op vijf inwoners is van buitenlandse herkomst.")
+    document.add_heading("SD 1 – Iedereen doet mee", level=1)
+    document.add_heading("OD 1.1 – Er is een ontmoetingsruimte", level=2)
+    document.add_paragraph("1.1.1 De ontmoetingsruimte is open")
+    path = tmp_path / "tussenkop.docx"
+    document.save(str(path))
+
+    imported = import_document(path)
+
+    assert [c.title for c in imported.chapters] == ["Inleiding", "Omgevingsanalyse"]
+    assert [text for text, _ in imported.chapters[1].paragraphs][1:] == [
+        "Demografie",
         "Een op vijf inwoners is van buitenlandse herkomst.",
     ]

@@ -165,6 +165,7 @@ class FrontMatter:
             self.builder.settings["Eindjaar"] = int(match.group(2))
 
     def open_chapter(self, line: Line) -> None:
+        self.chapter_size = line.size
         if self.started:
             self.ended = True
         title = line.plain.strip()
@@ -197,6 +198,7 @@ class FrontMatter:
                 and self.chapter.paragraphs
                 and not line.bullet
                 and not line.position.startswith("tabel")
+                and line.size == self.chapter_size  # the look of the title above, not a smaller subheading
             )
         ):
             self.bold_chapters = self.bold_chapters or (not self.started and not line.heading)

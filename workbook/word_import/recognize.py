@@ -60,6 +60,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.action_sub = False  # the latest action was a sub-bullet
         self.chapter_number = 0  # the number of the latest typed chapter title ("4. Doelstellingen")
         self.capital_chapters = False  # the chapter titles before the objectives were in capitals
+        self.chapter_size = 0  # the font size of the latest chapter title: a bold line of that size is the next
         self.list_chapters = False  # they were bold paragraphs of a Word list (numbered without typed numbers)
         self.running: list[Line] = []  # running text before the objectives, where gemeente and period may stand
         self.last_text = ""  # the latest line, which may give the year of a budget table under it
