@@ -1,0 +1,1 @@
+"""Seeded synthetic plans: their word lists, sentences, sizes and rows."""
