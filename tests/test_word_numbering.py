@@ -161,3 +161,16 @@ def test_a_list_kept_as_a_list_style_counts_with_the_levels_it_links_to():
     texts = [numbering.number(_paragraph("6", level), None).text for level in (0, 1, 1, 0, 1)]
     # Legal numbering shows "I." as 1; lvlRestart 0: the second level counts on under the next first level.
     assert texts == ["I.", "1.1", "1.2", "II.", "2.3"]
+
+
+def test_a_title_with_a_bold_run_in_label_keeps_the_paragraph_under_it_apart():
+    texts = _PRINTED * 8 + [
+        "**Actie 1: **Ondersteunen van de rubriek Welkom in de gemeente in het infoblad van de stad",
+        "De activiteit vindt plaats in het dienstencentrum en is gratis voor alle deelnemers van de",
+        "cursus.",
+    ]
+    blocks, _ = rejoin(_lines(texts))
+    assert [block.plain for block in blocks][-2:] == [
+        "Actie 1: Ondersteunen van de rubriek Welkom in de gemeente in het infoblad van de stad",
+        "De activiteit vindt plaats in het dienstencentrum en is gratis voor alle deelnemers van de cursus.",
+    ]

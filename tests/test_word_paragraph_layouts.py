@@ -283,3 +283,20 @@ def test_an_action_code_before_any_result_is_no_error(tmp_path):
     imported = import_document(_save(document, tmp_path))
     assert imported.data["Resultaten"] == []
     assert any("Opmaken van een onthaalbrochure" in note.text for note in imported.notes)
+
+
+def test_a_labelled_action_title_broken_over_two_bold_lines_is_one_title(tmp_path):
+    document = docx.Document()
+    document.add_heading("Strategische doelstelling 1: Iedereen vindt zijn weg", 1)
+    document.add_heading("Operationele doelstelling 1.1: Het onthaal is vlot", 2)
+    document.add_heading("Resultaat 1.1.1: Elke nieuwe inwoner krijgt een onthaalgesprek", 3)
+    document.add_paragraph().add_run("Actie: Een maandelijkse zitdag van het Agentschap").bold = True
+    document.add_paragraph().add_run("Integratie en Inburgering").bold = True
+    document.add_paragraph("De zitdag vindt plaats in het Sociaal Huis.")
+    document.add_paragraph().add_run("Actie: Een onthaalbrochure").bold = True
+    data = import_document(_save(document, tmp_path)).data
+    assert [a["Actie"] for a in data["Acties"]] == [
+        "Een maandelijkse zitdag van het Agentschap Integratie en Inburgering",
+        "Een onthaalbrochure",
+    ]
+    assert data["Acties"][0]["Omschrijving"] == "De zitdag vindt plaats in het Sociaal Huis."

@@ -59,6 +59,11 @@ class ObjectiveLines:
             self.objective.values["Titel"] = plain.rstrip(":").strip()
             self.awaiting_title = False
             return
+        if self.action_title_goes_on(line, plain):
+            # A bold action title broken over two lines: "Actie: ... van het Agentschap" / "Integratie en Inburgering".
+            self.action.values["Actie"] = join_broken(str(self.action.values["Actie"]), plain)
+            self.builder.note(line.position, plain, f"Vervolg van de titel van actie {self.action.values['Code']}.")
+            return
         if self.fresh and self.objective is not None and self.title_goes_on(line, plain):
             # A title broken over two paragraphs of the same look: "... en begeleidt" / "hen actief naar ...".
             title = str(self.objective.values["Titel"])
@@ -108,6 +113,7 @@ class ObjectiveLines:
                 self.new_action(line, rest, self.result or self.operational)
                 self.labelled_actions = True
                 self.mode, self.field, self.fresh = "field", "description", False
+                self.action_title_at = (line, self.line_count)
                 return
             self.set_mode(name)
             if rest:
@@ -248,6 +254,7 @@ class ObjectiveLines:
         self.new_action(line, title, parent)
         self.labelled_actions = True
         self.mode, self.field, self.fresh = "field", "description", False
+        self.action_title_at = (line, self.line_count)
         code = str(self.action.values["Code"])
         if code.rsplit(".", 1)[-1] != number:
             self.builder.note(line.position, line.plain, f"Actie {number} onder {parent.values['Code']}: code {code}.")
@@ -261,6 +268,26 @@ class ObjectiveLines:
                 self.action.add(ACTION_FIELDS[name], value)
         if self.mode != "actions":  # under a list of actions the next bullet is the next action
             self.mode, self.field = "field", list(fields)[-1]
+
+    def action_title_goes_on(self, line: Line, plain: str) -> bool:
+        """The line right under a labelled action's bold title continues it: bold in the same style, no label or
+        code of its own, and the title did not end its sentence."""
+        if self.action_title_at is None or self.action is None:
+            return False
+        title, number = self.action_title_at
+        return (
+            number == self.line_count - 1
+            and title.bold
+            and line.bold
+            and line.style == title.style
+            and not line.bullet
+            and len(plain) < 120
+            and not str(self.action.values["Actie"]).rstrip().endswith((".", ":", "?", "!"))
+            and labels.label(line.text) is None
+            and not any(p.match(plain) for p in (TYPED_CODE, LOCAL_ACTION, LOCAL_RESULT, RESULT_ALONE))
+            and not labels.RESULT_LABELLED.match(plain)
+            and not labels.NUMBERED_ACTION.match(plain)
+        )
 
     def title_goes_on(self, line: Line, plain: str) -> bool:
         """The line right under an objective's title continues it: the same look, bold, and in lower case."""

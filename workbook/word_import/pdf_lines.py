@@ -12,6 +12,12 @@ from workbook.word_import.placing import Note
 _SENTENCE_END = (".", ":", "?", "!", ";")
 _HYPHENATED = re.compile(r"[a-z\u00e0-\u00ff]-$")
 _STARTS_ITEM = re.compile(r"^(?:[A-Z]{1,2}\s?)?\d{1,2}(?:\.\d{1,2})*\.?\s")  # "1.1.1 text", "A 1.2.1 text"
+# The end of a line that cannot end a sentence: a comma or a word that needs what follows.
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:de|het|een|van|voor|met|en|of|in|op|aan|naar|bij|tot|door|om|te|over|uit|die|dat|als|dan|zijn|hun|"
+    r"haar|ons|onze|zoals|tussen|tegen|onder|binnen|via|per|rond|waar|ook|niet|meer|wordt|worden))$",
+    re.IGNORECASE,
+)
 _NAMED_ITEM = re.compile(r"^[A-Za-z\u00c0-\u017f ]{2,40}\s\d{1,2}(?:\.\d{1,2})*\s*[:.\-\u2013]")  # "Actie 1:"
 
 
@@ -106,7 +112,12 @@ def _goes_on(previous: Line, line: Line, width: int) -> bool:
         return False  # "Vanaf 2028:", a heading over what follows
     if _HYPHENATED.search(before) and text[:1].islower():
         return True
-    return len(before) >= 0.75 * width and not before.endswith(_SENTENCE_END)
+    if len(before) < 0.75 * width or before.endswith(_SENTENCE_END):
+        return False
+    # A title with a bold run-in label ("**Actie 1:** title") and a new paragraph under it, unless the line cannot end
+    # there ("..., het" / "Sociaal Huis").
+    run_in = previous.text.lstrip().startswith("**") and not previous.bold
+    return not (run_in and text[:1].isupper() and not _OPEN_END.search(before))
 
 
 def _container(line: Line) -> str:

@@ -71,6 +71,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.title_look: tuple[bool, int, str] | None = None  # (bold, heading, style) of the latest objective title
         self.title_guess: tuple[Line, Note, int] | None = None  # a bold line taken as the title, its note, line number
         self.line_count = 0  # the lines seen so far
+        self.action_title_at: tuple[Line, int] | None = None  # the line of the latest labelled action, its number
         self.chapter_sizes: set[int] = set()  # font sizes of the bold chapter titles before the objectives
         self.body_sizes: dict[int, int] = {}  # font size of the running text -> how many lines
         self.bold_chapters = False  # the chapters before the objectives were bold lines without number or style
