@@ -1,18 +1,15 @@
-"""Building blocks of the template bodies: paragraphs, jinja tags, title page, contents, tables."""
+"""Building blocks of the template bodies: paragraphs, jinja tags, charts, tables."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 from docx.table import Table
 
 from reporting.documents.wordml.docx_internals import row_element, table_element
 from reporting.documents.wordml.ooxml import element, put, w
 from reporting.template_builder.house_style import twips
-from reporting.template_builder.page import field
 
 
 def para(document_or_cell, text: str = "", style: str | None = None, bold: bool = False):
@@ -27,10 +24,41 @@ def tag_paragraph(container, tag: str) -> None:
     container.add_paragraph(tag)
 
 
-def sentences(body, variable: str) -> None:
+def sentences(body, variable: str, style: str | None = None) -> None:
     """One paragraph per sentence of a context list."""
     tag_paragraph(body, f"{{%p for zin in {variable} %}}")
-    para(body, "{{ zin }}")
+    para(body, "{{ zin }}", style)
+    tag_paragraph(body, "{%p endfor %}")
+
+
+def bold_lead(body, lead: str, text: str, style: str | None = None):
+    """A paragraph that opens with `lead` in bold."""
+    paragraph = para(body, "", style)
+    paragraph.add_run(lead).bold = True
+    paragraph.add_run(text)
+    return paragraph
+
+
+def chart(body, variable: str) -> None:
+    """A chart's image and its caption."""
+    para(body, f"{{{{ {variable}.beeld }}}}", "Grafiek")
+    para(body, f"{{{{ {variable}.bijschrift }}}}", "Caption")
+
+
+def domain_line(body, variable: str) -> None:
+    """ "Domein: ..." under an objective's heading, when it has a domain."""
+    tag_paragraph(body, f"{{%p if {variable}.domein %}}")
+    para(body, f"Domein: {{{{ {variable}.domein }}}}", "Domein")
+    tag_paragraph(body, "{%p endif %}")
+
+
+def notes_and_charts(body, variable: str, label: str) -> None:
+    """Under an indicator table: each explained row (its `label` in bold, then the explanation), then the charts."""
+    tag_paragraph(body, f"{{%p for uitleg in {variable}.toelichting %}}")
+    bold_lead(body, f"{{{{ uitleg.{label} }}}}: ", "{{ uitleg.uitleg }}", "Kleine tekst")
+    tag_paragraph(body, "{%p endfor %}")
+    tag_paragraph(body, f"{{%p for grafiek in {variable}.grafieken %}}")
+    chart(body, "grafiek")
     tag_paragraph(body, "{%p endfor %}")
 
 
@@ -45,20 +73,18 @@ def count_table(
         [[(headers[0], "Tabelkop")], [(headers[1], "Tabelkop rechts")], [("Aandeel", "Tabelkop rechts")]],
         repeat_header=True,
     )
-    loop_row(table, f"{{%tr for {item} in {rows} %}}")
-    add_row(
+    looped_rows(
         table,
+        f"{{%tr for {item} in {rows} %}}",
         [
             [(f"{{{{r {item}.marker }}}}{{{{ {item}.{word} }}}}", "Tabeltekst")],
-            [(f"{{{{ {item}.aantal }}}}", "Tabelgetal")],
-            [(f"{{{{ {item}.aandeel }}}}", "Tabelgetal")],
+            *text_cells(f"{{{{ {item}.aantal }}}}", f"{{{{ {item}.aandeel }}}}", style="Tabelgetal"),
         ],
     )
-    loop_row(table, "{%tr endfor %}")
     if total is not None:
         add_row(
             table,
-            [[("**Totaal**", "Tabeltekst")], [(f"**{{{{ {total} }}}}**", "Tabelgetal")], [("**100%**", "Tabelgetal")]],
+            [[("**Totaal**", "Tabeltekst")], *text_cells(f"**{{{{ {total} }}}}**", "**100%**", style="Tabelgetal")],
         )
     finish_table(table)
 
@@ -76,42 +102,6 @@ def text_paragraphs(body, items: str, *, rich: bool = False) -> None:
     para(body, value)
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p endfor %}")
-
-
-def title_page(document, lines: Iterable[tuple[str, str]]) -> None:
-    para(document, "{{ gemeente }}", "Gemeente")
-    for text, style in lines:
-        if text.startswith("{%p"):
-            tag_paragraph(document, text)
-        else:
-            para(document, text, style)
-    tag_paragraph(document, "{%p if ontwerp %}")
-    box = para(document, "", "Kader")
-    box.add_run("ONTWERP. ").bold = True
-    box.add_run(
-        "Dit document werd gemaakt van een werkboek dat nog fouten bevat. Het is niet bestemd om "
-        "voor te leggen of in te dienen."
-    )
-    tag_paragraph(document, "{%p if ontwerp_ontbreekt %}")
-    para(document, "Niet gelezen, dus niet in dit document: {{ ontwerp_ontbreekt }}.", "Kader")
-    tag_paragraph(document, "{%p endif %}")
-    tag_paragraph(document, "{%p endif %}")
-    tag_paragraph(document, "{%p if fictief %}")
-    box = para(document, "", "Kader")
-    box.add_run("Fictieve gegevens. ").bold = True
-    box.add_run("{{ fictief }}")
-    tag_paragraph(document, "{%p endif %}")
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
-def contents_page(document) -> None:
-    para(document, "Inhoud", "TOC Heading")
-    paragraph = document.add_paragraph()
-    field(
-        paragraph,
-        'TOC \\o "1-2" \\h \\z \\u',
-        "Word vult de inhoudstafel aan wanneer u het document opent en de velden laat bijwerken.",
-    )
 
 
 @dataclass(frozen=True)
@@ -194,6 +184,41 @@ def loop_row(table: TemplateTable, tag: str) -> None:
     add_row(table, [[(tag, "Tabeltekst")]] + [[("", "Tabeltekst")]] * (len(table.widths_cm) - 1))
 
 
+def looped_rows(table: TemplateTable, loop: str, cells: list[list[tuple[str, str]]]) -> None:
+    """A row of `cells` between the row tags `loop` ({%tr for ... %}) and its endfor."""
+    loop_row(table, loop)
+    add_row(table, cells)
+    loop_row(table, "{%tr endfor %}")
+
+
+def loop_table(
+    body,
+    widths_cm: list[float],
+    loop: str,
+    cells: list[list[tuple[str, str]]],
+    *,
+    caption: str,
+    headers: list[list[tuple[str, str]]] | None = None,
+    style: str = "Planrapport tabel",
+) -> None:
+    """A table of one looped row, under a repeated header row when `headers` are given."""
+    table = add_table(body, widths_cm, style=style, caption=caption, header=headers is not None)
+    if headers is not None:
+        add_row(table, headers, repeat_header=True)
+    looped_rows(table, loop, cells)
+    finish_table(table)
+
+
+def head_cells(*labels: str, style: str = "Tabelkop") -> list[list[tuple[str, str]]]:
+    """Cells of one paragraph each, a label in a header style."""
+    return [[(label, style)] for label in labels]
+
+
+def text_cells(*texts: str, style: str = "Tabeltekst") -> list[list[tuple[str, str]]]:
+    """Cells of one paragraph each, a text in a table text style."""
+    return [[(text, style)] for text in texts]
+
+
 def finish_table(table: TemplateTable) -> None:
     set_widths(table.table, table.widths_cm)
 
@@ -238,9 +263,7 @@ def budget_table(
         ],
         repeat_header=True,
     )
-    loop_row(table, f"{{%tr for rij in {rows} %}}")
-    add_row(table, cells)
-    loop_row(table, "{%tr endfor %}")
+    looped_rows(table, f"{{%tr for rij in {rows} %}}", cells)
     if total is not None:
         loop_row(table, f"{{%tr if {total_test} %}}")
         add_row(table, total)
@@ -256,22 +279,12 @@ def unplaced_rows(body) -> None:
         "Deze rijen verwijzen naar een doelstelling, resultaat of actie die niet in het werkboek staat. "
         "Verbeter de code in het werkboek en maak het document opnieuw.",
     )
-    table = add_table(body, [2.6, 2.4, 9.0, 2.6], caption="Rijen zonder plaats")
-    add_row(
-        table,
-        [[("Soort", "Tabelkop")], [("Code", "Tabelkop")], [("Tekst", "Tabelkop")], [("Cel", "Tabelkop")]],
-        repeat_header=True,
+    loop_table(
+        body,
+        [2.6, 2.4, 9.0, 2.6],
+        "{%tr for rij in niet_ingedeeld %}",
+        text_cells("{{ rij.soort }}", "{{ rij.code }}", "{{ rij.tekst }}", "{{ rij.cel }}"),
+        caption="Rijen zonder plaats",
+        headers=head_cells("Soort", "Code", "Tekst", "Cel"),
     )
-    loop_row(table, "{%tr for rij in niet_ingedeeld %}")
-    add_row(
-        table,
-        [
-            [("{{ rij.soort }}", "Tabeltekst")],
-            [("{{ rij.code }}", "Tabeltekst")],
-            [("{{ rij.tekst }}", "Tabeltekst")],
-            [("{{ rij.cel }}", "Tabeltekst")],
-        ],
-    )
-    loop_row(table, "{%tr endfor %}")
-    finish_table(table)
     tag_paragraph(body, "{%p endif %}")

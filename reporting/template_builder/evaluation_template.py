@@ -8,26 +8,29 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
 from reporting.template_builder.blocks import (
     add_row,
     add_table,
-    contents_page,
+    bold_lead,
+    chart,
     count_table,
+    domain_line,
     finish_table,
-    loop_row,
+    head_cells,
+    loop_table,
+    looped_rows,
+    notes_and_charts,
     para,
     sentences,
     tag_paragraph,
+    text_cells,
     unplaced_rows,
 )
+from reporting.template_builder.front_matter import contents_page, new_template, page_break, title_page
 from reporting.template_builder.house_style import DEFAULT_STYLE, HouseStyle
-from reporting.template_builder.page import set_up_page
-from reporting.template_builder.styles import add_styles
 
 TEMPLATE_NAME = "evaluatie.docx"
 # The status words of the actions per year, six years side by side: a paragraph style of their own, so the runs of
@@ -36,11 +39,21 @@ STATUS_STYLE, STATUS_SIZE = "Tabelstatus", Pt(7.5)
 
 
 def build_evaluation_template(house: HouseStyle = DEFAULT_STYLE):
-    document = Document()
-    add_styles(document, house)
+    document = new_template(house, "Evaluatie {{ periode }}")
     _status_style(document)
-    set_up_page(document, house, "Evaluatie {{ periode }}")
-    _title_page(document)
+    title_page(
+        document,
+        [
+            ("Evaluatie {{ periode }}", "Title"),
+            ("{{ titel }}", "Subtitle"),
+            ("Evaluatie van de hele planperiode {{ periode }}", "Titelgegevens"),
+            ("{%p if opgesteld_door %}", ""),
+            ("Opgesteld door {{ opgesteld_door }}", "Titelgegevens"),
+            ("{%p endif %}", ""),
+            ("{{ datum }}", "Titelgegevens"),
+        ],
+        running=True,
+    )
     contents_page(document)
     _summary(document)
     _course(document)
@@ -56,43 +69,6 @@ def _status_style(document) -> None:
     style.base_style = document.styles["Tabeltekst"]
     style.quick_style = True
     style.font.size = STATUS_SIZE
-
-
-def _page_break(body) -> None:
-    body.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
-def _title_page(body) -> None:
-    para(body, "{{ gemeente }}", "Gemeente")
-    para(body, "Evaluatie {{ periode }}", "Title")
-    para(body, "{{ titel }}", "Subtitle")
-    para(body, "Evaluatie van de hele planperiode {{ periode }}", "Titelgegevens")
-    tag_paragraph(body, "{%p if opgesteld_door %}")
-    para(body, "Opgesteld door {{ opgesteld_door }}", "Titelgegevens")
-    tag_paragraph(body, "{%p endif %}")
-    para(body, "{{ datum }}", "Titelgegevens")
-    tag_paragraph(body, "{%p if lopend %}")
-    box = para(body, "", "Kader")
-    box.add_run("ONTWERP. ").bold = True
-    box.add_run("{{ lopend }}")
-    tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p if ontwerp and not lopend %}")
-    box = para(body, "", "Kader")
-    box.add_run("ONTWERP. ").bold = True
-    box.add_run(
-        "Dit document werd gemaakt van een werkboek dat nog fouten bevat. Het is niet bestemd om "
-        "voor te leggen of in te dienen."
-    )
-    tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p if ontwerp_ontbreekt %}")
-    para(body, "Niet gelezen, dus niet in dit document: {{ ontwerp_ontbreekt }}.", "Kader")
-    tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p if fictief %}")
-    box = para(body, "", "Kader")
-    box.add_run("Fictieve gegevens. ").bold = True
-    box.add_run("{{ fictief }}")
-    tag_paragraph(body, "{%p endif %}")
-    _page_break(body)
 
 
 def _summary(body) -> None:
@@ -127,15 +103,14 @@ def _summary(body) -> None:
     para(body, "Budget", "Tussenkop")
     sentences(body, "samenvatting.budgetzinnen")
     tag_paragraph(body, "{%p endif %}")
-    _page_break(body)
+    page_break(body)
 
 
 def _course(body) -> None:
     para(body, "Verloop van de acties", "Heading 1")
     sentences(body, "verloop.zinnen")
     tag_paragraph(body, "{%p if verloop.grafiek %}")
-    para(body, "{{ verloop.grafiek.beeld }}", "Grafiek")
-    para(body, "{{ verloop.grafiek.bijschrift }}", "Caption")
+    chart(body, "verloop.grafiek")
     tag_paragraph(body, "{%p endif %}")
 
 
@@ -144,9 +119,7 @@ def _objectives(body) -> None:
     para(body, "{{ sd.kop }}", "Heading 1")
     tag_paragraph(body, "{%p for od in sd.operationele %}")
     para(body, "{{ od.kop }}", "Heading 2")
-    tag_paragraph(body, "{%p if od.domein %}")
-    para(body, "Domein: {{ od.domein }}", "Domein")
-    tag_paragraph(body, "{%p endif %}")
+    domain_line(body, "od")
     tag_paragraph(body, "{%p if od.acties %}")
     para(body, "Acties per jaar", "Tussenkop")
     table = add_table(body, [3.6, 0.1, 1.9, 0.1, 1.9], caption="Status van de acties per jaar")
@@ -161,9 +134,9 @@ def _objectives(body) -> None:
         ],
         repeat_header=True,
     )
-    loop_row(table, "{%tr for actie in od.acties %}")
-    add_row(
+    looped_rows(
         table,
+        "{%tr for actie in od.acties %}",
         [
             [("**{{ actie.code }}** {{ actie.titel }}", "Tabeltekst")],
             [("{%tc for s in actie.statussen %}", STATUS_STYLE)],
@@ -172,12 +145,14 @@ def _objectives(body) -> None:
             [("{{r actie.marker }}{{ actie.uitkomst }}", STATUS_STYLE)],
         ],
     )
-    loop_row(table, "{%tr endfor %}")
     finish_table(table)
     tag_paragraph(body, "{%p for e in od.beeindigd %}")
-    paragraph = para(body, "", "Kleine tekst")
-    paragraph.add_run("{{ e.code }} {{ e.uitkomst|lower }} in {{ e.jaar }}").bold = True
-    paragraph.add_run("{% if e.reden %}: {{ e.reden }}{% endif %}")
+    bold_lead(
+        body,
+        "{{ e.code }} {{ e.uitkomst|lower }} in {{ e.jaar }}",
+        "{% if e.reden %}: {{ e.reden }}{% endif %}",
+        "Kleine tekst",
+    )
     tag_paragraph(body, "{%p endfor %}")
     tag_paragraph(body, "{%p endif %}")
     _indicators(body)
@@ -204,9 +179,9 @@ def _indicators(body) -> None:
         ],
         repeat_header=True,
     )
-    loop_row(table, "{%tr for rij in od.indicatoren.rijen %}")
-    add_row(
+    looped_rows(
         table,
+        "{%tr for rij in od.indicatoren.rijen %}",
         [
             [("{{ rij.tekst }}", "Tabeltekst")],
             [("{{ rij.nulmeting }}", "Tabelgetal")],
@@ -217,17 +192,8 @@ def _indicators(body) -> None:
             [("{{r rij.marker }}{{ rij.oordeel }}", "Tabeltekst")],
         ],
     )
-    loop_row(table, "{%tr endfor %}")
     finish_table(table)
-    tag_paragraph(body, "{%p for uitleg in od.indicatoren.toelichting %}")
-    paragraph = para(body, "", "Kleine tekst")
-    paragraph.add_run("{{ uitleg.code }}: ").bold = True
-    paragraph.add_run("{{ uitleg.uitleg }}")
-    tag_paragraph(body, "{%p endfor %}")
-    tag_paragraph(body, "{%p for grafiek in od.indicatoren.grafieken %}")
-    para(body, "{{ grafiek.beeld }}", "Grafiek")
-    para(body, "{{ grafiek.bijschrift }}", "Caption")
-    tag_paragraph(body, "{%p endfor %}")
+    notes_and_charts(body, "od.indicatoren", "code")
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if od.beschrijvend %}")
     para(body, "Beschrijvende indicatoren", "Tussenkop")
@@ -241,61 +207,45 @@ def _budget(body) -> None:
     tag_paragraph(body, "{%p if begroting %}")
     para(body, "Begroting over de planperiode", "Heading 1")
     sentences(body, "begroting.zinnen")
-    table = add_table(body, [1.6, 5.8, 3.0, 3.0, 3.0], caption="Begroting per jaar en financiering")
-    add_row(
-        table,
+    loop_table(
+        body,
+        [1.6, 5.8, 3.0, 3.0, 3.0],
+        "{%tr for rij in begroting.rijen %}",
         [
-            [("Jaar", "Tabelkop")],
-            [("Financiering", "Tabelkop")],
-            [("Gepland", "Tabelkop rechts")],
-            [("Besteed", "Tabelkop rechts")],
-            [("Verschil", "Tabelkop rechts")],
+            *text_cells("{{r rij.jaar }}", "{{r rij.financiering }}"),
+            *text_cells("{{r rij.gepland }}", "{{r rij.besteed }}", "{{r rij.verschil }}", style="Tabelgetal"),
         ],
-        repeat_header=True,
-    )
-    loop_row(table, "{%tr for rij in begroting.rijen %}")
-    add_row(
-        table,
-        [
-            [("{{r rij.jaar }}", "Tabeltekst")],
-            [("{{r rij.financiering }}", "Tabeltekst")],
-            [("{{r rij.gepland }}", "Tabelgetal")],
-            [("{{r rij.besteed }}", "Tabelgetal")],
-            [("{{r rij.verschil }}", "Tabelgetal")],
+        caption="Begroting per jaar en financiering",
+        headers=[
+            *head_cells("Jaar", "Financiering"),
+            *head_cells("Gepland", "Besteed", "Verschil", style="Tabelkop rechts"),
         ],
     )
-    loop_row(table, "{%tr endfor %}")
-    finish_table(table)
     para(body, "Het verschil is besteed min gepland.", "Kleine tekst")
     tag_paragraph(body, "{%p if begroting.minimum %}")
     para(body, "Cofinanciering per jaar", "Tussenkop")
-    table = add_table(body, [1.6, 3.1, 3.1, 3.1, 2.6, 2.9], caption="Cofinanciering per jaar")
-    add_row(
-        table,
+    loop_table(
+        body,
+        [1.6, 3.1, 3.1, 3.1, 2.6, 2.9],
+        "{%tr for c in begroting.cofinanciering %}",
         [
-            [("Jaar", "Tabelkop")],
-            [("Vlaamse subsidie", "Tabelkop rechts")],
-            [("Eigen middelen", "Tabelkop rechts")],
-            [("Vereist ({{ begroting.minimum }})", "Tabelkop rechts")],
-            [("Aandeel", "Tabelkop rechts")],
-            [("Gehaald", "Tabelkop")],
+            *text_cells("{{ c.jaar }}"),
+            *text_cells("{{ c.vlaams }}", "{{ c.eigen }}", "{{ c.vereist }}", "{{ c.aandeel }}", style="Tabelgetal"),
+            *text_cells("{{r c.marker }}{{ c.gehaald }} ({{ c.basis }})"),
         ],
-        repeat_header=True,
-    )
-    loop_row(table, "{%tr for c in begroting.cofinanciering %}")
-    add_row(
-        table,
-        [
-            [("{{ c.jaar }}", "Tabeltekst")],
-            [("{{ c.vlaams }}", "Tabelgetal")],
-            [("{{ c.eigen }}", "Tabelgetal")],
-            [("{{ c.vereist }}", "Tabelgetal")],
-            [("{{ c.aandeel }}", "Tabelgetal")],
-            [("{{r c.marker }}{{ c.gehaald }} ({{ c.basis }})", "Tabeltekst")],
+        caption="Cofinanciering per jaar",
+        headers=[
+            *head_cells("Jaar"),
+            *head_cells(
+                "Vlaamse subsidie",
+                "Eigen middelen",
+                "Vereist ({{ begroting.minimum }})",
+                "Aandeel",
+                style="Tabelkop rechts",
+            ),
+            *head_cells("Gehaald"),
         ],
     )
-    loop_row(table, "{%tr endfor %}")
-    finish_table(table)
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p endif %}")
 
@@ -304,31 +254,20 @@ def _adjustments(body) -> None:
     tag_paragraph(body, "{%p if bijsturingen %}")
     para(body, "Bijsturingen", "Heading 1")
     para(body, "Wat er tijdens de planperiode aan het plan werd gewijzigd, zoals op blad Bijsturing.")
-    table = add_table(body, [2.6, 1.9, 3.0, 4.4, 4.7], caption="Bijsturingen")
-    add_row(
-        table,
-        [
-            [("Datum", "Tabelkop")],
-            [("Code", "Tabelkop")],
-            [("Wat", "Tabelkop")],
-            [("Van → naar", "Tabelkop")],
-            [("Beslist door, reden", "Tabelkop")],
-        ],
-        repeat_header=True,
+    loop_table(
+        body,
+        [2.6, 1.9, 3.0, 4.4, 4.7],
+        "{%tr for b in bijsturingen %}",
+        text_cells(
+            "{{ b.datum }}",
+            "{{ b.code }}",
+            "{{ b.wat }}",
+            "{{ b.van }}{% if b.van or b.naar %} → {% endif %}{{ b.naar }}",
+            "{{ b.door }}{% if b.door and b.reden %}: {% endif %}{{ b.reden }}",
+        ),
+        caption="Bijsturingen",
+        headers=head_cells("Datum", "Code", "Wat", "Van → naar", "Beslist door, reden"),
     )
-    loop_row(table, "{%tr for b in bijsturingen %}")
-    add_row(
-        table,
-        [
-            [("{{ b.datum }}", "Tabeltekst")],
-            [("{{ b.code }}", "Tabeltekst")],
-            [("{{ b.wat }}", "Tabeltekst")],
-            [("{{ b.van }}{% if b.van or b.naar %} → {% endif %}{{ b.naar }}", "Tabeltekst")],
-            [("{{ b.door }}{% if b.door and b.reden %}: {% endif %}{{ b.reden }}", "Tabeltekst")],
-        ],
-    )
-    loop_row(table, "{%tr endfor %}")
-    finish_table(table)
     tag_paragraph(body, "{%p endif %}")
 
 

@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-from docx import Document
-
 from reporting.template_builder.blocks import (
-    add_row,
-    add_table,
     budget_table,
-    contents_page,
-    finish_table,
+    domain_line,
     grouped_cell,
-    loop_row,
+    head_cells,
+    loop_table,
     para,
     tag_paragraph,
     text_paragraphs,
-    title_page,
     unplaced_rows,
 )
+from reporting.template_builder.front_matter import contents_page, new_template, title_page
 from reporting.template_builder.house_style import DEFAULT_STYLE, HouseStyle
-from reporting.template_builder.page import set_up_page
-from reporting.template_builder.styles import add_styles
 
 
 def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
-    document = Document()
-    add_styles(document, house)
-    set_up_page(document, house, "Beleidsplan {{ periode }}")
+    document = new_template(house, "Beleidsplan {{ periode }}")
     body = document
     title_page(
         body,
@@ -44,46 +36,39 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     _free_chapters(body, "hoofdstukken_voor")
     tag_paragraph(body, "{%p for sd in doelstellingen %}")
     para(body, "{{ sd.kop }}", "Heading 1")
-    tag_paragraph(body, "{%p if sd.domein %}")
-    para(body, "Domein: {{ sd.domein }}", "Domein")
-    tag_paragraph(body, "{%p endif %}")
+    domain_line(body, "sd")
     tag_paragraph(body, "{%p if sd.motivering %}")
     para(body, "Motivering - duiding", "Tussenkop")
     text_paragraphs(body, "sd.motivering_lijst", rich=True)
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p for od in sd.operationele %}")
     para(body, "{{ od.kop }}", "Heading 2")
-    tag_paragraph(body, "{%p if od.domein %}")
-    para(body, "Domein: {{ od.domein }}", "Domein")
-    tag_paragraph(body, "{%p endif %}")
+    domain_line(body, "od")
     text_paragraphs(body, "od.motivering_lijst", rich=True)
     tag_paragraph(body, "{%p if od.rijen %}")
     tag_paragraph(body, "{%p if zonder_acties %}")
-    table = add_table(body, [7.0, 9.6], caption="Resultaten en indicatoren")
-    add_row(table, [[("{{ kolommen[0] }}", "Tabelkop")], [("{{ kolommen[1] }}", "Tabelkop")]], repeat_header=True)
-    loop_row(table, "{%tr for rij in od.rijen %}")
-    add_row(table, [[("**{{ rij.code }}** {{ rij.tekst }}", "Tabeltekst")], grouped_cell("rij.indicatoren")])
-    loop_row(table, "{%tr endfor %}")
-    finish_table(table)
+    loop_table(
+        body,
+        [7.0, 9.6],
+        "{%tr for rij in od.rijen %}",
+        [[("**{{ rij.code }}** {{ rij.tekst }}", "Tabeltekst")], grouped_cell("rij.indicatoren")],
+        caption="Resultaten en indicatoren",
+        headers=head_cells("{{ kolommen[0] }}", "{{ kolommen[1] }}"),
+    )
     tag_paragraph(body, "{%p else %}")
     # Portrait widths; the three-column tables are put on landscape pages and widened when rendered.
-    table = add_table(body, [5.0, 5.8, 5.8], caption="Resultaten, acties en indicatoren")
-    add_row(
-        table,
-        [[("{{ kolommen[0] }}", "Tabelkop")], [("{{ kolommen[1] }}", "Tabelkop")], [("{{ kolommen[2] }}", "Tabelkop")]],
-        repeat_header=True,
-    )
-    loop_row(table, "{%tr for rij in od.rijen %}")
-    add_row(
-        table,
+    loop_table(
+        body,
+        [5.0, 5.8, 5.8],
+        "{%tr for rij in od.rijen %}",
         [
             [("**{{ rij.code }}** {{ rij.tekst }}", "Tabeltekst")],
             grouped_cell("rij.acties"),
             grouped_cell("rij.indicatoren"),
         ],
+        caption="Resultaten, acties en indicatoren",
+        headers=head_cells("{{ kolommen[0] }}", "{{ kolommen[1] }}", "{{ kolommen[2] }}"),
     )
-    loop_row(table, "{%tr endfor %}")
-    finish_table(table)
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p else %}")
     para(body, "Onder deze doelstelling staan nog geen resultaten of acties.", "Kleine tekst")

@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-from docx import Document
 from docx.shared import Pt
 
 from reporting.template_builder.blocks import (
     add_row,
     add_table,
+    bold_lead,
     budget_table,
-    contents_page,
+    chart,
     count_table,
+    domain_line,
     finish_table,
-    loop_row,
+    head_cells,
+    loop_table,
+    looped_rows,
+    notes_and_charts,
     para,
     sentences,
     tag_paragraph,
+    text_cells,
     text_paragraphs,
-    title_page,
     unplaced_rows,
 )
+from reporting.template_builder.front_matter import contents_page, new_template, title_page
 from reporting.template_builder.house_style import DEFAULT_STYLE, HouseStyle
-from reporting.template_builder.page import set_up_page
-from reporting.template_builder.styles import add_styles
 
 
 def build_year_report_template(house: HouseStyle = DEFAULT_STYLE):
-    document = Document()
-    add_styles(document, house)
-    set_up_page(document, house, "Jaarrapport {{ jaar }}")
+    document = new_template(house, "Jaarrapport {{ jaar }}")
     body = document
     title_page(
         body,
@@ -84,25 +85,23 @@ def _summary(body) -> None:
     tag_paragraph(body, "{%p if samenvatting.begroting %}")
     para(body, "Budget {{ jaar }}", "Tussenkop")
     sentences(body, "samenvatting.budgetzinnen")
-    table = add_table(body, [4.0, 2.8, 9.8], style="Planrapport kenmerken", header=False, caption="Budget")
-    loop_row(table, "{%tr for r in samenvatting.begroting %}")
-    add_row(
-        table,
+    loop_table(
+        body,
+        [4.0, 2.8, 9.8],
+        "{%tr for r in samenvatting.begroting %}",
         [
             [("{{ r.label }}", "Tabeltekst")],
             [("{{ r.waarde }}", "Tabelgetal")],
             [("{{ r.toelichting }}", "Tabeltekst")],
         ],
+        caption="Budget",
+        style="Planrapport kenmerken",
     )
-    loop_row(table, "{%tr endfor %}")
-    finish_table(table)
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if verbeterd %}")
     para(body, "Verbeterd na indiening", "Tussenkop")
     para(body, "Deze gegevens van vorige jaren zijn veranderd nadat ze werden ingediend:")
-    tag_paragraph(body, "{%p for zin in verbeterd %}")
-    para(body, "{{ zin }}", "Opsomming")
-    tag_paragraph(body, "{%p endfor %}")
+    sentences(body, "verbeterd", "Opsomming")
     tag_paragraph(body, "{%p endif %}")
     _adjustments(body)
 
@@ -112,24 +111,14 @@ def _adjustments(body) -> None:
     tag_paragraph(body, "{%p if bijsturing %}")
     para(body, "Bijsturing", "Tussenkop")
     para(body, "In {{ jaar }} werd het plan zo bijgestuurd:")
-    table = add_table(body, [3.0, 5.0, 3.2, 5.4], caption="Bijsturing van het plan")
-    add_row(
-        table,
-        [[("Datum", "Tabelkop")], [("Onderdeel", "Tabelkop")], [("Wat", "Tabelkop")], [("Beslissing", "Tabelkop")]],
-        repeat_header=True,
+    loop_table(
+        body,
+        [3.0, 5.0, 3.2, 5.4],
+        "{%tr for b in bijsturing %}",
+        text_cells("{{ b.datum }}", "{{ b.code }} {{ b.onderdeel }}", "{{ b.wat }}", "{{ b.beslissing }}"),
+        caption="Bijsturing van het plan",
+        headers=head_cells("Datum", "Onderdeel", "Wat", "Beslissing"),
     )
-    loop_row(table, "{%tr for b in bijsturing %}")
-    add_row(
-        table,
-        [
-            [("{{ b.datum }}", "Tabeltekst")],
-            [("{{ b.code }} {{ b.onderdeel }}", "Tabeltekst")],
-            [("{{ b.wat }}", "Tabeltekst")],
-            [("{{ b.beslissing }}", "Tabeltekst")],
-        ],
-    )
-    loop_row(table, "{%tr endfor %}")
-    finish_table(table)
     tag_paragraph(body, "{%p endif %}")
 
 
@@ -138,14 +127,11 @@ def _objectives(body) -> None:
     para(body, "{{ sd.kop }}", "Heading 1")
     text_paragraphs(body, "sd.motivering_lijst", rich=True)
     tag_paragraph(body, "{%p if sd.grafiek %}")
-    para(body, "{{ sd.grafiek.beeld }}", "Grafiek")
-    para(body, "{{ sd.grafiek.bijschrift }}", "Caption")
+    chart(body, "sd.grafiek")
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p for od in sd.operationele %}")
     para(body, "{{ od.kop }}", "Heading 2")
-    tag_paragraph(body, "{%p if od.domein %}")
-    para(body, "Domein: {{ od.domein }}", "Domein")
-    tag_paragraph(body, "{%p endif %}")
+    domain_line(body, "od")
     tag_paragraph(body, "{%p for groep in od.groepen %}")
     tag_paragraph(body, "{%p if groep.kop %}")
     para(body, "{{ groep.kop }}", "Resultaat")
@@ -167,11 +153,14 @@ def _objectives(body) -> None:
 def _action(body) -> None:
     para(body, "{{ actie.kop }}", "Heading 3")
     text_paragraphs(body, "actie.omschrijving")
-    table = add_table(body, [3.4, 13.2], style="Planrapport kenmerken", header=False, caption="Opvolging")
-    loop_row(table, "{%tr for k in actie.kenmerken %}")
-    add_row(table, [[("{{ k.label }}", "Tabeltekst")], [("{{r k.marker }}{{ k.waarde }}", "Tabeltekst")]])
-    loop_row(table, "{%tr endfor %}")
-    finish_table(table)
+    loop_table(
+        body,
+        [3.4, 13.2],
+        "{%tr for k in actie.kenmerken %}",
+        text_cells("{{ k.label }}", "{{r k.marker }}{{ k.waarde }}"),
+        caption="Opvolging",
+        style="Planrapport kenmerken",
+    )
     para(body, "Stand van zaken {{ jaar }}", "Tussenkop")
     text_paragraphs(body, "actie.stand_van_zaken", rich=True)
     tag_paragraph(body, "{%p if not actie.stand_van_zaken %}")
@@ -179,9 +168,7 @@ def _action(body) -> None:
     paragraph.runs[0].italic = True
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if actie.zie_ook %}")
-    paragraph = para(body, "")
-    paragraph.add_run("Zie ook: ").bold = True
-    paragraph.add_run("{{ actie.zie_ook }}")
+    bold_lead(body, "Zie ook: ", "{{ actie.zie_ook }}")
     tag_paragraph(body, "{%p endif %}")
 
 
@@ -201,9 +188,9 @@ def _indicators(body, variable: str) -> None:
         ],
         repeat_header=True,
     )
-    loop_row(table, f"{{%tr for rij in {variable}.tabel.rijen %}}")
-    add_row(
+    looped_rows(
         table,
+        f"{{%tr for rij in {variable}.tabel.rijen %}}",
         [
             [("{{ rij.tekst }}", "Tabeltekst")],
             [("{%tc for waarde in rij.waarden %}", "Tabeltekst")],
@@ -213,17 +200,8 @@ def _indicators(body, variable: str) -> None:
             [("{{r rij.marker }}{{ rij.oordeel }}", "Tabeltekst")],
         ],
     )
-    loop_row(table, "{%tr endfor %}")
     finish_table(table)
-    tag_paragraph(body, f"{{%p for uitleg in {variable}.toelichting %}}")
-    paragraph = para(body, "", "Kleine tekst")
-    paragraph.add_run("{{ uitleg.tekst }}: ").bold = True
-    paragraph.add_run("{{ uitleg.uitleg }}")
-    tag_paragraph(body, "{%p endfor %}")
-    tag_paragraph(body, f"{{%p for grafiek in {variable}.grafieken %}}")
-    para(body, "{{ grafiek.beeld }}", "Grafiek")
-    para(body, "{{ grafiek.bijschrift }}", "Caption")
-    tag_paragraph(body, "{%p endfor %}")
+    notes_and_charts(body, variable, "tekst")
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, f"{{%p for groep in {variable}.beschrijvend %}}")
     tag_paragraph(body, "{%p if groep.kop %}")
@@ -241,9 +219,7 @@ def _indicators(body, variable: str) -> None:
 def _report_budget(body) -> None:
     tag_paragraph(body, "{%p if begroting %}")
     para(body, "Begroting {{ jaar }}", "Heading 1")
-    tag_paragraph(body, "{%p for zin in begroting.inleiding %}")
-    para(body, "{{ zin }}")
-    tag_paragraph(body, "{%p endfor %}")
+    sentences(body, "begroting.inleiding")
     budget_table(
         body,
         "begroting.rijen",
@@ -270,9 +246,7 @@ def _report_budget(body) -> None:
         "begroting.totaal",
         amounts=3,
     )
-    tag_paragraph(body, "{%p for zin in begroting.cofinanciering %}")
-    para(body, "{{ zin }}")
-    tag_paragraph(body, "{%p endfor %}")
+    sentences(body, "begroting.cofinanciering")
     tag_paragraph(body, "{%p endif %}")
 
 
@@ -284,17 +258,12 @@ def _warnings(body) -> None:
         "Bij de controle van het werkboek bleven deze waarschuwingen open. Ze houden het rapport niet "
         "tegen, maar verdienen een blik voor het rapport vertrekt.",
     )
-    table = add_table(body, [2.8, 3.6, 10.2], caption="Openstaande waarschuwingen")
-    add_row(table, [[("Cel", "Tabelkop")], [("Soort", "Tabelkop")], [("Waarschuwing", "Tabelkop")]], repeat_header=True)
-    loop_row(table, "{%tr for waarschuwing in waarschuwingen %}")
-    add_row(
-        table,
-        [
-            [("{{ waarschuwing.cel }}", "Tabeltekst")],
-            [("{{ waarschuwing.code }}", "Tabeltekst")],
-            [("{{ waarschuwing.melding }}", "Tabeltekst")],
-        ],
+    loop_table(
+        body,
+        [2.8, 3.6, 10.2],
+        "{%tr for waarschuwing in waarschuwingen %}",
+        text_cells("{{ waarschuwing.cel }}", "{{ waarschuwing.code }}", "{{ waarschuwing.melding }}"),
+        caption="Openstaande waarschuwingen",
+        headers=head_cells("Cel", "Soort", "Waarschuwing"),
     )
-    loop_row(table, "{%tr endfor %}")
-    finish_table(table)
     tag_paragraph(body, "{%p endif %}")
