@@ -76,34 +76,24 @@ def _paragraph_style(
     fmt, run = style.paragraph_format, style.font
     if font:
         _fonts(style.element.get_or_add_rPr(), font)
-    if size is not None:
-        run.size = Pt(size)
-    if bold is not None:
-        run.bold = bold
-    if italic is not None:
-        run.italic = italic
-    if underline is not None:
-        run.underline = underline
-    if caps is not None:
-        run.all_caps = caps
-    if colour:
-        run.color.rgb = RGBColor.from_string(colour)
-    if before is not None:
-        fmt.space_before = Pt(before)
-    if after is not None:
-        fmt.space_after = Pt(after)
-    if line is not None:
-        fmt.line_spacing = line
-    if keep_next is not None:
-        fmt.keep_with_next = keep_next
-    if page_break is not None:
-        fmt.page_break_before = page_break
-    if align is not None:
-        fmt.alignment = align
-    if indent_cm is not None:
-        fmt.left_indent = Cm(indent_cm)
-    if hanging_cm is not None:
-        fmt.first_line_indent = Cm(-hanging_cm)
+    for target, attribute, value in (
+        (run, "size", None if size is None else Pt(size)),
+        (run, "bold", bold),
+        (run, "italic", italic),
+        (run, "underline", underline),
+        (run, "all_caps", caps),
+        (run.color, "rgb", RGBColor.from_string(colour) if colour else None),
+        (fmt, "space_before", None if before is None else Pt(before)),
+        (fmt, "space_after", None if after is None else Pt(after)),
+        (fmt, "line_spacing", line),
+        (fmt, "keep_with_next", keep_next),
+        (fmt, "page_break_before", page_break),
+        (fmt, "alignment", align),
+        (fmt, "left_indent", None if indent_cm is None else Cm(indent_cm)),
+        (fmt, "first_line_indent", None if hanging_cm is None else Cm(-hanging_cm)),
+    ):
+        if value is not None:
+            setattr(target, attribute, value)
     if next_style:
         style.next_paragraph_style = styles[next_style]
     return style
@@ -171,6 +161,20 @@ def _toc_styles(document, house: HouseStyle) -> None:
         )
 
 
+def _table_style(document, name: str, table_properties: str, conditional: str) -> None:
+    """A table style of 9 pt text without spacing, with `table_properties` (tblPr) and its conditional formats."""
+    _raw_style(
+        document,
+        (
+            f'<w:style xmlns:w="{W_NS}" w:type="table" w:styleId="{name.replace(" ", "")}">'
+            f'<w:name w:val="{name}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
+            f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+            f'<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
+            f"<w:tblPr>{table_properties}</w:tblPr>{conditional}</w:style>"
+        ),
+    )
+
+
 def _table_styles(document, house: HouseStyle) -> None:
     line = f'w:val="single" w:sz="4" w:space="0" w:color="{house.rule}"'
     borders = "".join(f"<w:{side} {line}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -178,36 +182,23 @@ def _table_styles(document, house: HouseStyle) -> None:
         '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
         '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
     )
-    _raw_style(
+    _table_style(
         document,
-        (
-            f'<w:style xmlns:w="{W_NS}" w:type="table" w:styleId="Planrapporttabel">'
-            f'<w:name w:val="Planrapport tabel"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
-            f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-            f'<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
-            f"<w:tblPr><w:tblBorders>{borders}</w:tblBorders>{margins}</w:tblPr>"
-            f'<w:tblStylePr w:type="firstRow"><w:pPr><w:keepNext/></w:pPr>'
-            f'<w:rPr><w:b/><w:bCs/><w:color w:val="FFFFFF"/></w:rPr>'
-            f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{house.primary}"/></w:tcPr></w:tblStylePr>'
-            f'<w:tblStylePr w:type="lastRow"><w:rPr><w:b/><w:bCs/></w:rPr>'
-            f'<w:tcPr><w:tcBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="{house.primary}"/></w:tcBorders>'
-            f"</w:tcPr></w:tblStylePr>"
-            f"</w:style>"
-        ),
+        "Planrapport tabel",
+        f"<w:tblBorders>{borders}</w:tblBorders>{margins}",
+        f'<w:tblStylePr w:type="firstRow"><w:pPr><w:keepNext/></w:pPr>'
+        f'<w:rPr><w:b/><w:bCs/><w:color w:val="FFFFFF"/></w:rPr>'
+        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{house.primary}"/></w:tcPr></w:tblStylePr>'
+        f'<w:tblStylePr w:type="lastRow"><w:rPr><w:b/><w:bCs/></w:rPr>'
+        f'<w:tcPr><w:tcBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="{house.primary}"/></w:tcBorders>'
+        f"</w:tcPr></w:tblStylePr>",
     )
-    _raw_style(
+    _table_style(
         document,
-        (
-            f'<w:style xmlns:w="{W_NS}" w:type="table" w:styleId="Planrapportkenmerken">'
-            f'<w:name w:val="Planrapport kenmerken"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>'
-            f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-            f'<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
-            f"<w:tblPr><w:tblBorders><w:top {line}/><w:bottom {line}/><w:insideH "
-            f"{line}/></w:tblBorders>{margins}</w:tblPr>"
-            f'<w:tblStylePr w:type="firstCol"><w:rPr><w:b/><w:bCs/><w:color w:val="{house.primary}"/></w:rPr>'
-            f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{house.accent}"/></w:tcPr></w:tblStylePr>'
-            f"</w:style>"
-        ),
+        "Planrapport kenmerken",
+        f"<w:tblBorders><w:top {line}/><w:bottom {line}/><w:insideH {line}/></w:tblBorders>{margins}",
+        f'<w:tblStylePr w:type="firstCol"><w:rPr><w:b/><w:bCs/><w:color w:val="{house.primary}"/></w:rPr>'
+        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{house.accent}"/></w:tcPr></w:tblStylePr>',
     )
 
 
