@@ -219,6 +219,11 @@ def text_cells(*texts: str, style: str = "Tabeltekst") -> list[list[tuple[str, s
     return [[(text, style)] for text in texts]
 
 
+def column_loop(loop: str, value: str, style: str, value_style: str | None = None) -> list[list[tuple[str, str]]]:
+    """The three cells of a column repeated by docxtpl: {%tc for `loop` %}, the cell with `value`, {%tc endfor %}."""
+    return [[(f"{{%tc for {loop} %}}", style)], [(value, value_style or style)], [("{%tc endfor %}", style)]]
+
+
 def finish_table(table: TemplateTable) -> None:
     set_widths(table.table, table.widths_cm)
 

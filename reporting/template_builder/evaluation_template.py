@@ -12,16 +12,13 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt
 
 from reporting.template_builder.blocks import (
-    add_row,
-    add_table,
     bold_lead,
     chart,
+    column_loop,
     count_table,
     domain_line,
-    finish_table,
     head_cells,
     loop_table,
-    looped_rows,
     notes_and_charts,
     para,
     sentences,
@@ -122,30 +119,22 @@ def _objectives(body) -> None:
     domain_line(body, "od")
     tag_paragraph(body, "{%p if od.acties %}")
     para(body, "Acties per jaar", "Tussenkop")
-    table = add_table(body, [3.6, 0.1, 1.9, 0.1, 1.9], caption="Status van de acties per jaar")
-    add_row(
-        table,
-        [
-            [("Actie", "Tabelkop")],
-            [("{%tc for jaar in jaren %}", "Tabelkop")],
-            [("{{ jaar }}", "Tabelkop")],
-            [("{%tc endfor %}", "Tabelkop")],
-            [("Uitkomst", "Tabelkop")],
-        ],
-        repeat_header=True,
-    )
-    looped_rows(
-        table,
+    loop_table(
+        body,
+        [3.6, 0.1, 1.9, 0.1, 1.9],
         "{%tr for actie in od.acties %}",
         [
             [("**{{ actie.code }}** {{ actie.titel }}", "Tabeltekst")],
-            [("{%tc for s in actie.statussen %}", STATUS_STYLE)],
-            [("{{r s.marker }}{{ s.tekst }}", STATUS_STYLE)],
-            [("{%tc endfor %}", STATUS_STYLE)],
+            *column_loop("s in actie.statussen", "{{r s.marker }}{{ s.tekst }}", STATUS_STYLE),
             [("{{r actie.marker }}{{ actie.uitkomst }}", STATUS_STYLE)],
         ],
+        caption="Status van de acties per jaar",
+        headers=[
+            *head_cells("Actie"),
+            *column_loop("jaar in jaren", "{{ jaar }}", "Tabelkop"),
+            *head_cells("Uitkomst"),
+        ],
     )
-    finish_table(table)
     tag_paragraph(body, "{%p for e in od.beeindigd %}")
     bold_lead(
         body,
@@ -163,36 +152,26 @@ def _objectives(body) -> None:
 def _indicators(body) -> None:
     tag_paragraph(body, "{%p if od.indicatoren %}")
     para(body, "Indicatoren over de planperiode", "Tussenkop")
-    table = add_table(
-        body, [4.4, 2.1, 0.1, 1.5, 0.1, 2.4, 2.2], caption="Indicatoren: nulmeting, metingen en streefwaarde"
-    )
-    add_row(
-        table,
-        [
-            [("Indicator", "Tabelkop")],
-            [("Nulmeting", "Tabelkop rechts")],
-            [("{%tc for periode in od.indicatoren.perioden %}", "Tabelkop")],
-            [("{{ periode }}", "Tabelkop rechts")],
-            [("{%tc endfor %}", "Tabelkop")],
-            [("Streefwaarde", "Tabelkop rechts")],
-            [("Oordeel", "Tabelkop")],
-        ],
-        repeat_header=True,
-    )
-    looped_rows(
-        table,
+    loop_table(
+        body,
+        [4.4, 2.1, 0.1, 1.5, 0.1, 2.4, 2.2],
         "{%tr for rij in od.indicatoren.rijen %}",
         [
-            [("{{ rij.tekst }}", "Tabeltekst")],
-            [("{{ rij.nulmeting }}", "Tabelgetal")],
-            [("{%tc for waarde in rij.waarden %}", "Tabeltekst")],
-            [("{{ waarde }}", "Tabelgetal")],
-            [("{%tc endfor %}", "Tabeltekst")],
-            [("{{ rij.streefwaarde }}", "Tabelgetal")],
-            [("{{r rij.marker }}{{ rij.oordeel }}", "Tabeltekst")],
+            *text_cells("{{ rij.tekst }}"),
+            *text_cells("{{ rij.nulmeting }}", style="Tabelgetal"),
+            *column_loop("waarde in rij.waarden", "{{ waarde }}", "Tabeltekst", "Tabelgetal"),
+            *text_cells("{{ rij.streefwaarde }}", style="Tabelgetal"),
+            *text_cells("{{r rij.marker }}{{ rij.oordeel }}"),
+        ],
+        caption="Indicatoren: nulmeting, metingen en streefwaarde",
+        headers=[
+            *head_cells("Indicator"),
+            *head_cells("Nulmeting", style="Tabelkop rechts"),
+            *column_loop("periode in od.indicatoren.perioden", "{{ periode }}", "Tabelkop", "Tabelkop rechts"),
+            *head_cells("Streefwaarde", style="Tabelkop rechts"),
+            *head_cells("Oordeel"),
         ],
     )
-    finish_table(table)
     notes_and_charts(body, "od.indicatoren", "code")
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p if od.beschrijvend %}")

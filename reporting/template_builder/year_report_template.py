@@ -5,17 +5,14 @@ from __future__ import annotations
 from docx.shared import Pt
 
 from reporting.template_builder.blocks import (
-    add_row,
-    add_table,
     bold_lead,
     budget_table,
     chart,
+    column_loop,
     count_table,
     domain_line,
-    finish_table,
     head_cells,
     loop_table,
-    looped_rows,
     notes_and_charts,
     para,
     sentences,
@@ -175,32 +172,22 @@ def _action(body) -> None:
 def _indicators(body, variable: str) -> None:
     para(body, "Indicatoren", "Tussenkop")
     tag_paragraph(body, f"{{%p if {variable}.tabel %}}")
-    table = add_table(body, [5.4, 0.1, 1.5, 0.1, 2.4, 2.4], caption="Metingen per jaar")
-    add_row(
-        table,
-        [
-            [("Indicator", "Tabelkop")],
-            [("{%tc for periode in " + variable + ".tabel.perioden %}", "Tabelkop")],
-            [("{{ periode }}", "Tabelkop rechts")],
-            [("{%tc endfor %}", "Tabelkop")],
-            [("Evolutie", "Tabelkop")],
-            [("Beoordeling", "Tabelkop")],
-        ],
-        repeat_header=True,
-    )
-    looped_rows(
-        table,
+    loop_table(
+        body,
+        [5.4, 0.1, 1.5, 0.1, 2.4, 2.4],
         f"{{%tr for rij in {variable}.tabel.rijen %}}",
         [
-            [("{{ rij.tekst }}", "Tabeltekst")],
-            [("{%tc for waarde in rij.waarden %}", "Tabeltekst")],
-            [("{{ waarde }}", "Tabelgetal")],
-            [("{%tc endfor %}", "Tabeltekst")],
-            [("{{ rij.evolutie }}", "Tabeltekst")],
-            [("{{r rij.marker }}{{ rij.oordeel }}", "Tabeltekst")],
+            *text_cells("{{ rij.tekst }}"),
+            *column_loop("waarde in rij.waarden", "{{ waarde }}", "Tabeltekst", "Tabelgetal"),
+            *text_cells("{{ rij.evolutie }}", "{{r rij.marker }}{{ rij.oordeel }}"),
+        ],
+        caption="Metingen per jaar",
+        headers=[
+            *head_cells("Indicator"),
+            *column_loop(f"periode in {variable}.tabel.perioden", "{{ periode }}", "Tabelkop", "Tabelkop rechts"),
+            *head_cells("Evolutie", "Beoordeling"),
         ],
     )
-    finish_table(table)
     notes_and_charts(body, variable, "tekst")
     tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, f"{{%p for groep in {variable}.beschrijvend %}}")
