@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from docx.shared import Cm
@@ -29,6 +31,36 @@ def sentences(body, variable: str, style: str | None = None) -> None:
     tag_paragraph(body, f"{{%p for zin in {variable} %}}")
     para(body, "{{ zin }}", style)
     tag_paragraph(body, "{%p endfor %}")
+
+
+@contextmanager
+def shown_if(body, test: str, heading: str | None = None, style: str = "Tussenkop") -> Iterator[None]:
+    """What is written inside, shown only when `test` holds, under `heading`."""
+    tag_paragraph(body, f"{{%p if {test} %}}")
+    if heading is not None:
+        para(body, heading, style)
+    yield
+    tag_paragraph(body, "{%p endif %}")
+
+
+@contextmanager
+def summary_part(body, test: str, heading: str, lines: str) -> Iterator[None]:
+    """A part of the council summary: its heading and sentences, and what is written inside, when `test` holds."""
+    with shown_if(body, test, heading):
+        sentences(body, lines)
+        yield
+
+
+def council_summary(body) -> None:
+    """The summary's heading and opening sentences."""
+    para(body, "Samenvatting voor de gemeenteraad", "Heading 1")
+    sentences(body, "samenvatting.inleiding")
+
+
+def indicator_summary(body, caption: str, judgement: str) -> None:
+    """The summary's quantitative indicators counted by their `judgement` (the column's label)."""
+    with summary_part(body, "samenvatting.indicatoren", "Indicatoren", "samenvatting.indicatorzinnen"):
+        count_table(body, caption, (judgement, "Indicatoren"), "samenvatting.indicatoren", "i", "oordeel")
 
 
 def bold_lead(body, lead: str, text: str, style: str | None = None):

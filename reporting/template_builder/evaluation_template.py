@@ -15,13 +15,17 @@ from reporting.template_builder.blocks import (
     bold_lead,
     chart,
     column_loop,
+    council_summary,
     count_table,
     domain_line,
     head_cells,
+    indicator_summary,
     loop_table,
     notes_and_charts,
     para,
     sentences,
+    shown_if,
+    summary_part,
     tag_paragraph,
     text_cells,
     unplaced_rows,
@@ -69,37 +73,20 @@ def _status_style(document) -> None:
 
 
 def _summary(body) -> None:
-    para(body, "Samenvatting voor de gemeenteraad", "Heading 1")
-    sentences(body, "samenvatting.inleiding")
-    tag_paragraph(body, "{%p if samenvatting.acties %}")
-    para(body, "Acties over de hele periode", "Tussenkop")
-    sentences(body, "samenvatting.actiezinnen")
-    count_table(
-        body,
-        "Acties op het einde van de planperiode",
-        ("Uitkomst", "Acties"),
-        "samenvatting.acties",
-        "a",
-        "uitkomst",
-        total="samenvatting.acties_totaal",
-    )
-    tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p if samenvatting.indicatoren %}")
-    para(body, "Indicatoren", "Tussenkop")
-    sentences(body, "samenvatting.indicatorzinnen")
-    count_table(
-        body,
-        "Cijfermatige indicatoren per oordeel",
-        ("Oordeel", "Indicatoren"),
-        "samenvatting.indicatoren",
-        "i",
-        "oordeel",
-    )
-    tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p if samenvatting.budgetzinnen %}")
-    para(body, "Budget", "Tussenkop")
-    sentences(body, "samenvatting.budgetzinnen")
-    tag_paragraph(body, "{%p endif %}")
+    council_summary(body)
+    with summary_part(body, "samenvatting.acties", "Acties over de hele periode", "samenvatting.actiezinnen"):
+        count_table(
+            body,
+            "Acties op het einde van de planperiode",
+            ("Uitkomst", "Acties"),
+            "samenvatting.acties",
+            "a",
+            "uitkomst",
+            total="samenvatting.acties_totaal",
+        )
+    indicator_summary(body, "Cijfermatige indicatoren per oordeel", "Oordeel")
+    with shown_if(body, "samenvatting.budgetzinnen", "Budget"):
+        sentences(body, "samenvatting.budgetzinnen")
     page_break(body)
 
 

@@ -9,13 +9,17 @@ from reporting.template_builder.blocks import (
     budget_table,
     chart,
     column_loop,
+    council_summary,
     count_table,
     domain_line,
     head_cells,
+    indicator_summary,
     loop_table,
     notes_and_charts,
     para,
     sentences,
+    shown_if,
+    summary_part,
     tag_paragraph,
     text_cells,
     text_paragraphs,
@@ -52,71 +56,49 @@ def build_year_report_template(house: HouseStyle = DEFAULT_STYLE):
 
 
 def _summary(body) -> None:
-    para(body, "Samenvatting voor de gemeenteraad", "Heading 1")
-    sentences(body, "samenvatting.inleiding")
-    tag_paragraph(body, "{%p if samenvatting.statussen %}")
-    para(body, "Acties in {{ jaar }}", "Tussenkop")
-    sentences(body, "samenvatting.schema")
-    count_table(
-        body,
-        "Acties per status",
-        ("Status", "Acties"),
-        "samenvatting.statussen",
-        "s",
-        "status",
-        total="samenvatting.acties",
-    )
-    tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p if samenvatting.indicatoren %}")
-    para(body, "Indicatoren", "Tussenkop")
-    sentences(body, "samenvatting.indicatorzinnen")
-    count_table(
-        body,
-        "Cijfermatige indicatoren per beoordeling",
-        ("Beoordeling", "Indicatoren"),
-        "samenvatting.indicatoren",
-        "i",
-        "oordeel",
-    )
-    tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p if samenvatting.begroting %}")
-    para(body, "Budget {{ jaar }}", "Tussenkop")
-    sentences(body, "samenvatting.budgetzinnen")
-    loop_table(
-        body,
-        [4.0, 2.8, 9.8],
-        "{%tr for r in samenvatting.begroting %}",
-        [
-            [("{{ r.label }}", "Tabeltekst")],
-            [("{{ r.waarde }}", "Tabelgetal")],
-            [("{{ r.toelichting }}", "Tabeltekst")],
-        ],
-        caption="Budget",
-        style="Planrapport kenmerken",
-    )
-    tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p if verbeterd %}")
-    para(body, "Verbeterd na indiening", "Tussenkop")
-    para(body, "Deze gegevens van vorige jaren zijn veranderd nadat ze werden ingediend:")
-    sentences(body, "verbeterd", "Opsomming")
-    tag_paragraph(body, "{%p endif %}")
+    council_summary(body)
+    with summary_part(body, "samenvatting.statussen", "Acties in {{ jaar }}", "samenvatting.schema"):
+        count_table(
+            body,
+            "Acties per status",
+            ("Status", "Acties"),
+            "samenvatting.statussen",
+            "s",
+            "status",
+            total="samenvatting.acties",
+        )
+    indicator_summary(body, "Cijfermatige indicatoren per beoordeling", "Beoordeling")
+    with summary_part(body, "samenvatting.begroting", "Budget {{ jaar }}", "samenvatting.budgetzinnen"):
+        loop_table(
+            body,
+            [4.0, 2.8, 9.8],
+            "{%tr for r in samenvatting.begroting %}",
+            [
+                [("{{ r.label }}", "Tabeltekst")],
+                [("{{ r.waarde }}", "Tabelgetal")],
+                [("{{ r.toelichting }}", "Tabeltekst")],
+            ],
+            caption="Budget",
+            style="Planrapport kenmerken",
+        )
+    with shown_if(body, "verbeterd", "Verbeterd na indiening"):
+        para(body, "Deze gegevens van vorige jaren zijn veranderd nadat ze werden ingediend:")
+        sentences(body, "verbeterd", "Opsomming")
     _adjustments(body)
 
 
 def _adjustments(body) -> None:
     """The council's changes to the plan dated in the report year (blad Bijsturing)."""
-    tag_paragraph(body, "{%p if bijsturing %}")
-    para(body, "Bijsturing", "Tussenkop")
-    para(body, "In {{ jaar }} werd het plan zo bijgestuurd:")
-    loop_table(
-        body,
-        [3.0, 5.0, 3.2, 5.4],
-        "{%tr for b in bijsturing %}",
-        text_cells("{{ b.datum }}", "{{ b.code }} {{ b.onderdeel }}", "{{ b.wat }}", "{{ b.beslissing }}"),
-        caption="Bijsturing van het plan",
-        headers=head_cells("Datum", "Onderdeel", "Wat", "Beslissing"),
-    )
-    tag_paragraph(body, "{%p endif %}")
+    with shown_if(body, "bijsturing", "Bijsturing"):
+        para(body, "In {{ jaar }} werd het plan zo bijgestuurd:")
+        loop_table(
+            body,
+            [3.0, 5.0, 3.2, 5.4],
+            "{%tr for b in bijsturing %}",
+            text_cells("{{ b.datum }}", "{{ b.code }} {{ b.onderdeel }}", "{{ b.wat }}", "{{ b.beslissing }}"),
+            caption="Bijsturing van het plan",
+            headers=head_cells("Datum", "Onderdeel", "Wat", "Beslissing"),
+        )
 
 
 def _objectives(body) -> None:
