@@ -291,9 +291,9 @@ def test_a_change_while_the_new_workbook_is_written_is_caught_just_before_the_re
 
 def test_a_command_that_reads_while_another_wrote_refuses(tmp_path, monkeypatch, capsys):
     path = _copy(WAREGEM, tmp_path)
-    from workbook.sheets import writeback
+    from workbook.storage import files
 
-    real = writeback.open_for_rewrite
+    real = files.open_for_rewrite
 
     def opened_after_an_excel_save(target: Path):
         package = real(target)
@@ -301,7 +301,7 @@ def test_a_command_that_reads_while_another_wrote_refuses(tmp_path, monkeypatch,
             handle.write(b"\0")
         return package
 
-    monkeypatch.setattr(writeback, "open_for_rewrite", opened_after_an_excel_save)
+    monkeypatch.setattr(files, "open_for_rewrite", opened_after_an_excel_save)
     changed = path.read_bytes() + b"\0"
     assert main(["controleer", str(path), "--schrijf"]) == 1
     assert capsys.readouterr().err == f"planrapport: plan.xlsx {CHANGED} Voer de opdracht opnieuw uit.\n"
