@@ -156,7 +156,7 @@ def _row(code: str, text: str, actions: list[Action], indicators: list[Indicator
 def _action_row(action: Action, tree: PlanTree, lists: Lists) -> dict:
     description = [{"code": "", **item} for item in lists.paragraphs(blocks(action.description), table=True)]
     if details := action_details(action):
-        description.append({"code": "", "tekst": details, "opsomming": False, "lijstalinea": None})
+        description.append(_plain_line(details))
     return {
         "code": action.code,
         "tekst": clean(action.title),
@@ -167,14 +167,18 @@ def _action_row(action: Action, tree: PlanTree, lists: Lists) -> dict:
     }
 
 
+def _listed(code: str, text: str, detail: str) -> dict:
+    """An item of a cell's list: its code and text as a bullet, `detail` for the plain line under it."""
+    return {"code": code, "tekst": clean(text), "opsomming": True, "lijstalinea": None, "detail": detail}
+
+
+def _plain_line(text: str) -> dict:
+    """A line of a cell's list without code or bullet."""
+    return {"code": "", "tekst": text, "opsomming": False, "lijstalinea": None}
+
+
 def _action_item(action: Action) -> dict:
-    return {
-        "code": action.code,
-        "tekst": clean(action.title),
-        "opsomming": True,
-        "lijstalinea": None,
-        "detail": action_details(action, with_timing=False),
-    }
+    return _listed(action.code, action.title, action_details(action, with_timing=False))
 
 
 def _with_details(groups: list[dict]) -> list[dict]:
@@ -185,7 +189,7 @@ def _with_details(groups: list[dict]) -> list[dict]:
             detail = item.pop("detail", "")
             lijst.append(item)
             if detail:
-                lijst.append({"code": "", "tekst": detail, "opsomming": False, "lijstalinea": None})
+                lijst.append(_plain_line(detail))
         group["lijst"] = lijst
     return groups
 
@@ -203,13 +207,7 @@ def action_details(action: Action, with_timing: bool = True) -> str:
 
 
 def _indicator_item(indicator: Indicator) -> dict:
-    return {
-        "code": indicator.code,
-        "tekst": clean(indicator.text),
-        "opsomming": True,
-        "lijstalinea": None,
-        "detail": measures(indicator),
-    }
+    return _listed(indicator.code, indicator.text, measures(indicator))
 
 
 def measures(indicator: Indicator) -> str:

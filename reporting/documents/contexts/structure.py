@@ -43,36 +43,31 @@ def _sorted(rows, key=lambda row: row.code):
 def plan_tree(plan: Plan) -> PlanTree:
     """Place every row under its parent; rows whose parent is missing are listed as unplaced."""
     strategic = _sorted(plan.strategic)
-    strategic_codes = {o.code for o in strategic}
-    operational: dict[str, list[Objective]] = defaultdict(list)
     unplaced: list[Unplaced] = []
-    for objective in _sorted(plan.operational):
-        if objective.parent_code in strategic_codes:
-            operational[objective.parent_code].append(objective)
+    operational = _placed(plan.operational, {o.code for o in strategic}, "doelstelling", lambda o: o.title, unplaced)
+    placed_operational = _codes(operational)
+    results = _placed(plan.results, placed_operational, "resultaat", lambda r: r.text, unplaced)
+    placed_results = _codes(results)
+    actions = _placed(plan.actions, placed_results | placed_operational, "actie", lambda a: a.title, unplaced)
+    parents = placed_operational | placed_results | _codes(actions)
+    indicators = _placed(plan.indicators, parents, "indicator", lambda i: i.text, unplaced)
+    return PlanTree(strategic, operational, results, actions, indicators, unplaced)
+
+
+def _placed(rows, parents: set[str], kind: str, text, unplaced: list[Unplaced]) -> dict[str, list]:
+    """The rows in code order under their parent's code when it is one of `parents`; the others added to `unplaced`
+    as `kind` with their `text`."""
+    placed: dict[str, list] = defaultdict(list)
+    for row in _sorted(rows):
+        if row.parent_code in parents:
+            placed[row.parent_code].append(row)
         else:
-            unplaced.append(Unplaced("doelstelling", objective.code, objective.title, objective.origin.cell("code")))
-    placed_operational = {o.code for members in operational.values() for o in members}
-    results: dict[str, list[Result]] = defaultdict(list)
-    for result in _sorted(plan.results):
-        if result.parent_code in placed_operational:
-            results[result.parent_code].append(result)
-        else:
-            unplaced.append(Unplaced("resultaat", result.code, result.text, result.origin.cell("code")))
-    placed_results = {r.code for members in results.values() for r in members}
-    actions: dict[str, list[Action]] = defaultdict(list)
-    for action in _sorted(plan.actions):
-        if action.parent_code in placed_results or action.parent_code in placed_operational:
-            actions[action.parent_code].append(action)
-        else:
-            unplaced.append(Unplaced("actie", action.code, action.title, action.origin.cell("code")))
-    parents = placed_operational | placed_results | {a.code for members in actions.values() for a in members}
-    indicators: dict[str, list[Indicator]] = defaultdict(list)
-    for indicator in _sorted(plan.indicators):
-        if indicator.parent_code in parents:
-            indicators[indicator.parent_code].append(indicator)
-        else:
-            unplaced.append(Unplaced("indicator", indicator.code, indicator.text, indicator.origin.cell("code")))
-    return PlanTree(strategic, dict(operational), dict(results), dict(actions), dict(indicators), unplaced)
+            unplaced.append(Unplaced(kind, row.code, text(row), row.origin.cell("code")))
+    return dict(placed)
+
+
+def _codes(placed: dict[str, list]) -> set[str]:
+    return {row.code for members in placed.values() for row in members}
 
 
 def level_names(numbering: str) -> dict[str, str]:
