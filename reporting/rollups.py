@@ -10,7 +10,7 @@ from reporting.figures.cofinancing import cofinancing_met
 from reporting.figures.trend import Trend
 from reporting.figures.verdict import VERDICTS
 from workbook.plan import codes
-from workbook.plan.model import BBC, Action, FollowUp, Plan
+from workbook.plan.model import Action, FollowUp, Plan
 from workbook.plan.running import answered, previous_rows, running
 from workbook.plan.schema import OFF_TRACK
 
@@ -172,14 +172,14 @@ class _Ancestry:
         self.parents: dict[str, str | None] = {}
         for row in (*plan.objectives, *plan.results, *plan.actions, *plan.indicators):
             self.parents.setdefault(row.code, row.parent_code)
-        self.bbc = plan.settings.numbering == BBC
+        self.numbering = plan.settings.numbering
 
     def parent(self, code: str) -> str | None:
         if self.parents.get(code):
             return self.parents[code]
         if parent := codes.indicator_parent(code):
             return parent
-        return codes.expected_bbc_parent(code) if self.bbc else codes.classic_parent(code)
+        return codes.expected_parent(code, self.numbering)
 
     def ancestors(self, code: str | None) -> Iterator[str]:
         seen: set[str] = set()

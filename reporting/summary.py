@@ -18,7 +18,7 @@ def summary_lines(plan: Plan) -> list[str]:
         f"  {'Beleidsdoelstellingen' if bbc else 'Strategische doelstellingen'}: {len(plan.strategic)}",
         f"  {'Actieplannen' if bbc else 'Operationele doelstellingen'}: {len(plan.operational)}",
     ]
-    if plan.results or not bbc:
+    if plan.results or settings.has_results:
         lines.append(f"  Resultaten: {len(plan.results)}")
     lines += [
         f"  Acties: {len(plan.actions)}",

@@ -46,14 +46,24 @@ GUIDE = (
     ("Zo vult u het in", "heading"),
     (
         "1. Instellingen: vul de gemeente, de titel van het plan, de planperiode en het rapportjaar in. "
-        "Kies de nummering: 'klassiek' (SD 1, OD 1.1, resultaat 1.1.1) of 'BBC' (BD109, AP1090, A10900).",
+        "Kies de nummering: 'klassiek' (SD 1, OD 1.1, resultaat 1.1.1, actie 1.1.1.1), 'klassiek zonder "
+        "resultaten' (SD 1, OD 1.1, actie 1.1.1) of 'BBC' (BD109, AP1090, A10900).",
+        "",
+    ),
+    (
+        "Een plan zonder resultaten, met de acties rechtstreeks onder de operationele doelstelling (SD 1, OD 1.1, "
+        "acties 1.1.1, 1.1.2, ...): kies 'klassiek zonder resultaten' en laat blad Resultaten leeg. Een actie krijgt "
+        "de code van haar operationele doelstelling en een volgnummer: 1.1.2 is de tweede actie van OD 1.1. Het "
+        "beleidsplan toont dan per operationele doelstelling één rij per actie, met omschrijving, timing, trekker, "
+        "partners en budget, zoals de gemeenteraad het plan schreef.",
         "",
     ),
     ("2. Doelstellingen: één rij per strategische en operationele doelstelling, met titel, motivering en domein.", ""),
-    ("3. Resultaten (alleen bij klassieke nummering): één rij per verwacht resultaat (1.1.1, 1.1.2, ...).", ""),
+    ("3. Resultaten (alleen bij nummering 'klassiek'): één rij per verwacht resultaat (1.1.1, 1.1.2, ...).", ""),
     (
         "4. Acties: één rij per actie. De code zegt waar de actie onder valt: 1.1.1.1 is de eerste actie van "
-        "resultaat 1.1.1; A10900 valt onder actieplan AP1090. Tijdstip zoals in het plan: 'Jaarlijks', '2011', "
+        "resultaat 1.1.1; zonder resultaten is 1.1.1 de eerste actie van OD 1.1; A10900 valt onder actieplan "
+        "AP1090. Tijdstip zoals in het plan: 'Jaarlijks', '2011', "
         "'Vanaf 2012', '2011-2013', 'Per 2 jaar'. Bij 'Zie ook' noemt u andere acties, bv. 'A30002 ...'.",
         "",
     ),

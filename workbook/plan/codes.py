@@ -1,10 +1,11 @@
-"""Plan codes and how they nest: classic 1 / 1.1 / 1.1.1 / 1.1.1.1 and BBC BD109 / AP1090 / A10900."""
+"""Plan codes and how they nest: classic 1 / 1.1 / 1.1.1 / 1.1.1.1, classic without results 1 / 1.1 / 1.1.1 and BBC
+BD109 / AP1090 / A10900."""
 
 from __future__ import annotations
 
 import re
 
-from workbook.plan.model import BBC
+from workbook.plan.model import BBC, CLASSIC_WITHOUT_RESULTS
 
 STRATEGIC = "strategisch"
 OPERATIONAL = "operationeel"
@@ -15,6 +16,7 @@ _CLASSIC = re.compile(r"^[1-9]\d*(\.[1-9]\d*){0,3}$")
 _BBC = re.compile(r"^(BD|AP|A)(\d+)$")
 _INDICATOR = re.compile(r"^(?P<parent>.+)-I(?P<number>[1-9]\d*)$")
 _CLASSIC_KINDS = {1: STRATEGIC, 2: OPERATIONAL, 3: RESULT, 4: ACTION}
+_WITHOUT_RESULTS_KINDS = {1: STRATEGIC, 2: OPERATIONAL, 3: ACTION}
 _BBC_KINDS = {"BD": STRATEGIC, "AP": OPERATIONAL, "A": ACTION}
 CROSS_REFERENCE = re.compile(r"\b(?:BD|AP|A)\d{3,}\b|\b[1-9]\d*(?:\.[1-9]\d*){1,3}\b")
 
@@ -36,7 +38,13 @@ def kind_of(code: str, numbering: str) -> str | None:
         return _BBC_KINDS[match.group(1)] if match else None
     if not _CLASSIC.match(code):
         return None
-    return _CLASSIC_KINDS[code.count(".") + 1]
+    kinds = _WITHOUT_RESULTS_KINDS if numbering == CLASSIC_WITHOUT_RESULTS else _CLASSIC_KINDS
+    return kinds.get(code.count(".") + 1)
+
+
+def expected_parent(code: str, numbering: str) -> str | None:
+    """The parent a code points to by itself: 1.1.1 -> 1.1, A10900 -> AP1090."""
+    return expected_bbc_parent(code) if numbering == BBC else classic_parent(code)
 
 
 def classic_parent(code: str) -> str | None:

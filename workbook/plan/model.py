@@ -8,9 +8,13 @@ from datetime import date
 from pathlib import Path
 
 CLASSIC = "klassiek"
+# Classic codes without the results level: SD 1, OD 1.1, action 1.1.1 directly under its objective.
+CLASSIC_WITHOUT_RESULTS = "klassiek zonder resultaten"
 # Read-note codes that mean a sheet (field "*") or a column was not read at all.
 MISSING_CODES = frozenset({"ontbrekend-blad", "hernoemd-blad", "ontbrekende-kolom", "hernoemde-kolom"})
 BBC = "BBC"
+# The numberings in the order blad Lijsten offers them.
+NUMBERINGS = (CLASSIC, CLASSIC_WITHOUT_RESULTS, BBC)
 # Statuses after which an action is not expected in later years.
 ENDED = frozenset({"afgerond", "stopgezet"})
 
@@ -72,6 +76,11 @@ class ReadNote:
     field: str = ""
 
 
+def has_results(numbering: str) -> bool:
+    """Whether a numbering has a results level (1.1.1) between the operational objectives and the actions."""
+    return numbering == CLASSIC
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     municipality: str = ""
@@ -86,6 +95,10 @@ class Settings:
     report_template: str = ""
     plan_template: str = ""
     origins: Mapping[str, Origin] = field(default_factory=dict, compare=False)
+
+    @property
+    def has_results(self) -> bool:
+        return has_results(self.numbering)
 
     @property
     def years(self) -> tuple[int, ...]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbook.plan.model import NUMBERINGS
+
 
 @dataclass(frozen=True)
 class Column:
@@ -65,7 +67,8 @@ SETTINGS: tuple[Setting, ...] = (
         "Nummering",
         "numbering",
         "text",
-        "'klassiek' (SD 1, OD 1.1, resultaat 1.1.1, actie 1.1.1.1) of 'BBC' (BD109, AP1090, A10900).",
+        "'klassiek' (SD 1, OD 1.1, resultaat 1.1.1, actie 1.1.1.1), 'klassiek zonder resultaten' (SD 1, OD 1.1, "
+        "actie 1.1.1) of 'BBC' (BD109, AP1090, A10900).",
         "Nummering",
     ),
     Setting(
@@ -103,7 +106,7 @@ LISTS: dict[str, tuple[str, ...]] = {
     "Eenheid": ("aantal", "percentage", "euro", "uren", "dagen", "personen"),
     "Gewenste richting": ("stijgen", "dalen", "behouden"),
     "Soort financiering": ("Vlaamse subsidie", "Eigen middelen gemeente", "Andere subsidie", "Andere"),
-    "Nummering": ("klassiek", "BBC"),
+    "Nummering": NUMBERINGS,
     "Bijsturing": (
         "actie toegevoegd",
         "actie stopgezet",

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from openpyxl.utils import get_column_letter
 
 from workbook.plan.errors import WorkbookError
-from workbook.plan.model import BBC, CLASSIC, Lists, Origin, ReadNote, Settings
+from workbook.plan.model import CLASSIC, NUMBERINGS, Lists, Origin, ReadNote, Settings
 from workbook.plan.numbers import parse_number, parse_year
 from workbook.plan.schema import LISTS, LISTS_SHEET, REQUIRED_SETTINGS, SETTINGS, SETTINGS_SHEET, normalize_header
 from workbook.reading import read_notes
@@ -43,14 +43,14 @@ def read_settings(grid: Grid, file_name: str, notes: list[ReadNote]) -> Settings
         origins[setting.field] = Origin(SETTINGS_SHEET, offset, {"value": letter}, {"value": raw})
         values[setting.field] = raw
     notes += _settings_notes(values, unknown, header_index + 2)
-    numbering = text(values.get("numbering")).strip()
+    numbering = " ".join(text(values.get("numbering")).split()).casefold()
     return Settings(
         municipality=text(values.get("municipality")),
         title=text(values.get("title")),
         start_year=parse_year(values.get("start_year")),
         end_year=parse_year(values.get("end_year")),
         report_year=parse_year(values.get("report_year")),
-        numbering=BBC if numbering.casefold() == "bbc" else CLASSIC,
+        numbering=next((n for n in NUMBERINGS if n.casefold() == numbering), CLASSIC),
         cofinancing_min=_fraction(values.get("cofinancing_min")),
         author=text(values.get("author")),
         fictitious_note=text(values.get("fictitious_note")),

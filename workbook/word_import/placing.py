@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbook.plan.model import BBC, CLASSIC
+from workbook.plan.model import BBC, CLASSIC, CLASSIC_WITHOUT_RESULTS
 
 
 @dataclass
@@ -106,10 +106,15 @@ class PlanBuilder:
         taken = [str(r.values["Code"]) for r in rows if str(r.values["Code"]).startswith(prefix)]
         return f"{parent}.{sum(1 for c in taken if '.' not in c[len(prefix) :]) + 1}"
 
+    def _under_objective(self, action: Row) -> bool:
+        return str(action.values["Code"]).count(".") == 2
+
     def sheets(self, report_year: int | None) -> dict[str, object]:
         """The data in the shape workbook.builders.template.fill takes."""
         settings = dict(self.settings)
-        settings["Nummering"] = "BBC" if self.numbering == BBC else "klassiek"
+        settings["Nummering"] = self.numbering
+        if self.numbering == CLASSIC and not self.results and any(self._under_objective(r) for r in self.actions):
+            settings["Nummering"] = CLASSIC_WITHOUT_RESULTS  # actions 1.1.1 straight under their objective
         follow_ups = []
         for row in self.follow_ups:
             values = row.finish()

@@ -9,7 +9,7 @@ from reporting.documents.engine.made_on_demand import MadeOnDemand
 from reporting.documents.wordml.lists import Lists
 from reporting.documents.wordml.text import blocks, clean, paragraphs
 from reporting.figures.formatting import number
-from workbook.plan.model import BBC, Action, Chapter, Indicator, Objective, Plan, Result
+from workbook.plan.model import BBC, Action, Chapter, Indicator, Objective, Plan, Result, has_results
 from workbook.plan.schema import DATA_SHEETS, SETTINGS, SETTINGS_SHEET
 from workbook.reading.adjustments import adjustment_notes
 
@@ -69,10 +69,13 @@ def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | Non
     context = common_context(plan, draft)
     tree = plan_tree(plan)
     names = context["namen"]
-    bbc = plan.settings.numbering == BBC
+    numbering = plan.settings.numbering
+    results = plan.settings.has_results
     context["titel"] = context["titel"] or f"Beleidsplan {context['periode']}".strip()
-    context["zonder_acties"] = not bbc and not plan.actions
-    context["kolommen"] = BBC_COLUMNS if bbc else NO_ACTION_COLUMNS if context["zonder_acties"] else CLASSIC_COLUMNS
+    context["zonder_acties"] = results and not plan.actions
+    context["kolommen"] = (
+        BBC_COLUMNS if not results else NO_ACTION_COLUMNS if context["zonder_acties"] else CLASSIC_COLUMNS
+    )
     notes = adjustment_notes(plan.adjustments)
     context["doelstellingen"] = MadeOnDemand(
         tree.strategic,
@@ -85,7 +88,9 @@ def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | Non
                 "motivering": paragraphs(sd.motivation),
                 "motivering_lijst": lists.paragraphs(blocks(sd.motivation), bold_markup=True),
                 "domein": clean(sd.domain),
-                "operationele": [_operational(od, tree, names, bbc, lists) for od in tree.operational.get(sd.code, [])],
+                "operationele": [
+                    _operational(od, tree, names, numbering, lists) for od in tree.operational.get(sd.code, [])
+                ],
             },
         ),
     )
@@ -118,10 +123,14 @@ def _chapter(chapter: Chapter) -> dict:
     return {"titel": clean(chapter.title), "alineas": paragraphs(chapter.text)}
 
 
-def _operational(od: Objective, tree: PlanTree, names: dict[str, str], bbc: bool, lists: Lists) -> dict:
+def _operational(od: Objective, tree: PlanTree, names: dict[str, str], numbering: str, lists: Lists) -> dict:
+    """Without a results level (BBC, classic without results) a row per action, as the council wrote them."""
     rows = []
-    if bbc:
+    if not has_results(numbering):
         rows = [_action_row(action, tree, lists) for action in tree.actions.get(od.code, [])]
+        own = tree.indicators.get(od.code, [])
+        if own and numbering != BBC:  # a BBC plan evaluates its actions, not its actieplannen
+            rows.append(_row("", "", [], tree.indicators_under(od.code, [])))
     else:
         rows = [_result_row(result, tree) for result in tree.results.get(od.code, [])]
         direct = tree.actions.get(od.code, [])

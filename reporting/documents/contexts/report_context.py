@@ -25,7 +25,7 @@ from reporting.documents.wordml.lists import Lists
 from reporting.documents.wordml.markers import marker
 from reporting.documents.wordml.text import blocks, clean, paragraphs
 from reporting.figures import formatting
-from workbook.plan.model import BBC, Action, Adjustment, FollowUp, Indicator, Measurement, Plan
+from workbook.plan.model import Action, Adjustment, FollowUp, Indicator, Measurement, Plan
 from workbook.plan.running import answered, previous_rows, running
 
 STATUS_CHART_WIDTH_CM = 14.0
@@ -197,7 +197,7 @@ def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image:
         return indicator_block(plan, shown, figures, measurements, image) if shown else None
 
     groups = []
-    if plan.settings.numbering == BBC:
+    if not plan.settings.has_results:
         for action in tree.actions.get(od.code, []):
             follow_up = follow_ups.get(action.code)
             if _runs_in(action, covered):

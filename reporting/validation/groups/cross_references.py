@@ -47,7 +47,7 @@ def check(ctx: Context) -> Iterator[Issue]:
 def _inside(reference: str, plan: Plan, bbc: bool, strategic: list[str]) -> bool:
     """Whether a code would belong under one of this plan's strategic objectives."""
     if not bbc:
-        if codes.kind_of(reference, "klassiek") is None:
+        if codes.kind_of(reference, plan.settings.numbering) is None:
             return False
         return reference.split(".", 1)[0] in strategic
     match = _BBC_DIGITS.match(reference)

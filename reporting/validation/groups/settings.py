@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from reporting.validation.context import Context, is_blank, issue, normalize_word, quoted
 from reporting.validation.report import Issue
 from reporting.validation.rules import RULES
-from workbook.plan.model import Plan
+from workbook.plan.model import NUMBERINGS, Plan
 
-_NUMBERING_WORDS = {"klassiek", "bbc"}
+_NUMBERING_WORDS = {n.casefold() for n in NUMBERINGS}
 
 
 def check(ctx: Context) -> Iterator[Issue]:
@@ -58,8 +58,8 @@ def check(ctx: Context) -> Iterator[Issue]:
             "ongeldige-instelling",
             settings.cell("numbering"),
             "",
-            f"De nummering {quoted(numbering)} is onbekend. Kies 'klassiek' (1, 1.1, 1.1.1, 1.1.1.1) "
-            "of 'BBC' (BD109, AP1090, A10900).",
+            f"De nummering {quoted(numbering)} is onbekend. Kies 'klassiek' (1, 1.1, 1.1.1, 1.1.1.1), "
+            "'klassiek zonder resultaten' (1, 1.1, actie 1.1.1) of 'BBC' (BD109, AP1090, A10900).",
         )
     fraction = raw.get("cofinancing_min")
     value = settings.cofinancing_min

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from reporting.validation.context import Context, at, is_blank, issue, quoted
 from reporting.validation.report import Issue
 from workbook.plan import codes
-from workbook.plan.model import BBC, Origin, Plan
+from workbook.plan.model import BBC, CLASSIC, CLASSIC_WITHOUT_RESULTS, NUMBERINGS, Origin, Plan, has_results
 from workbook.plan.schema import ACTIONS, FOLLOW_UP, INDICATORS, MEASUREMENTS, OBJECTIVES, RESULTS
 
 _KIND_NAMES = {
@@ -26,18 +26,19 @@ _KIND_SHEETS = {
     codes.ACTION: ACTIONS.name,
 }
 _EXAMPLES = {
-    (False, OBJECTIVES.name): "1 (strategische doelstelling) of 1.1 (operationele doelstelling)",
-    (True, OBJECTIVES.name): "BD109 (beleidsdoelstelling) of AP1090 (actieplan)",
-    (False, RESULTS.name): "1.1.1 (resultaat 1 van operationele doelstelling 1.1)",
-    (False, ACTIONS.name): "1.1.1.1 (actie 1 van resultaat 1.1.1)",
-    (True, ACTIONS.name): "A10900 (actie onder actieplan AP1090)",
+    (CLASSIC, OBJECTIVES.name): "1 (strategische doelstelling) of 1.1 (operationele doelstelling)",
+    (CLASSIC_WITHOUT_RESULTS, OBJECTIVES.name): "1 (strategische doelstelling) of 1.1 (operationele doelstelling)",
+    (BBC, OBJECTIVES.name): "BD109 (beleidsdoelstelling) of AP1090 (actieplan)",
+    (CLASSIC, RESULTS.name): "1.1.1 (resultaat 1 van operationele doelstelling 1.1)",
+    (CLASSIC, ACTIONS.name): "1.1.1.1 (actie 1 van resultaat 1.1.1)",
+    (CLASSIC_WITHOUT_RESULTS, ACTIONS.name): "1.1.1 (actie 1 van operationele doelstelling 1.1)",
+    (BBC, ACTIONS.name): "A10900 (actie onder actieplan AP1090)",
 }
 _NEUTER = {"resultaat", "actieplan"}
 
 
 def check(ctx: Context) -> Iterator[Issue]:
     plan = ctx.plan
-    bbc = plan.settings.numbering == BBC
     yield from _missing_codes(plan)
     yield from _duplicates(plan)
     yield from _missing_texts(plan)
@@ -45,7 +46,7 @@ def check(ctx: Context) -> Iterator[Issue]:
     if mismatch:
         yield mismatch
     else:
-        yield from _hierarchy(plan, bbc)
+        yield from _hierarchy(plan)
     yield from _orphans(plan)
 
 
@@ -152,26 +153,32 @@ def _missing_texts(plan: Plan) -> Iterator[Issue]:
 
 
 def _numbering_mismatch(plan: Plan) -> Issue | None:
+    """The numbering under which clearly more codes fit their sheet than under the chosen one."""
     numbering = plan.settings.numbering
-    other = "klassiek" if numbering == BBC else BBC
-    sample = [o.code for o in plan.objectives if o.code] + [a.code for a in plan.actions if a.code]
-    own = sum(1 for c in sample if codes.kind_of(c, numbering))
-    foreign = sum(1 for c in sample if codes.kind_of(c, other))
-    if foreign <= own:
+    rows = [(OBJECTIVES.name, o.code) for o in plan.objectives if o.code]
+    rows += [(RESULTS.name, r.code) for r in plan.results if r.code]
+    rows += [(ACTIONS.name, a.code) for a in plan.actions if a.code]
+
+    def fitting(candidate: str) -> int:
+        return sum(1 for sheet, code in rows if _KIND_SHEETS.get(codes.kind_of(code, candidate)) == sheet)
+
+    own = fitting(numbering)
+    best = max((n for n in NUMBERINGS if n != numbering), key=fitting)
+    if fitting(best) <= own:
         return None
-    chosen = "BBC" if numbering == BBC else "klassiek"
-    wanted = "BBC" if other == BBC else "klassiek"
+    example = next((code for sheet, code in rows if _KIND_SHEETS.get(codes.kind_of(code, numbering)) != sheet), "")
     return issue(
         "verkeerde-nummering",
         plan.settings.cell("numbering"),
         "",
-        f"De nummering staat op '{chosen}', maar de codes zijn {wanted} genummerd (bv. {sample[0]}). "
-        f"Kies bij Nummering op blad Instellingen '{wanted}'.",
+        f"De nummering staat op '{numbering}', maar de codes passen bij de nummering '{best}' (bv. {example}). "
+        f"Kies bij Nummering op blad Instellingen '{best}'.",
     )
 
 
-def _hierarchy(plan: Plan, bbc: bool) -> Iterator[Issue]:
+def _hierarchy(plan: Plan) -> Iterator[Issue]:
     numbering = plan.settings.numbering
+    bbc = numbering == BBC
     valid: dict[str, set[str]] = {kind: set() for kind in _KIND_SHEETS}
     rows = [(OBJECTIVES.name, o.code, o.origin, o) for o in plan.objectives]
     rows += [(RESULTS.name, r.code, r.origin, r) for r in plan.results]
@@ -182,15 +189,15 @@ def _hierarchy(plan: Plan, bbc: bool) -> Iterator[Issue]:
             continue
         kind = codes.kind_of(code, numbering)
         if kind is None:
-            yield at(origin, "code", "ongeldige-code", code, _malformed(code, sheet, bbc))
+            yield at(origin, "code", "ongeldige-code", code, _malformed(code, sheet, numbering))
         elif _KIND_SHEETS[kind] != sheet:
-            yield at(origin, "code", "verkeerd-niveau", code, _misplaced(code, kind, sheet, bbc))
+            yield at(origin, "code", "verkeerd-niveau", code, _misplaced(code, kind, sheet, numbering))
         else:
             valid[kind].add(code)
             placed.append((sheet, code, origin, row, kind))
     children: dict[str, int] = {}
     for _sheet, code, origin, row, kind in placed:
-        parent, parent_kind = _parent(code, kind, row, bbc)
+        parent, parent_kind = _parent(code, kind, row, numbering)
         if parent_kind is None:
             continue
         if parent and parent in valid[parent_kind]:
@@ -224,8 +231,7 @@ def _hierarchy(plan: Plan, bbc: bool) -> Iterator[Issue]:
                 f"minstens één toe (bv. {_first_child(code, bbc)}), of wis de rij.",
             )
         elif kind == codes.OPERATIONAL and not children.get(code):
-            below = "acties" if bbc else "resultaten"
-            sheet = ACTIONS.name if bbc else RESULTS.name
+            below, sheet = ("resultaten", RESULTS.name) if has_results(numbering) else ("acties", ACTIONS.name)
             yield at(
                 origin,
                 "code",
@@ -267,7 +273,8 @@ def _hierarchy(plan: Plan, bbc: bool) -> Iterator[Issue]:
             )
 
 
-def _parent(code: str, kind: str, row: object, bbc: bool) -> tuple[str | None, str | None]:
+def _parent(code: str, kind: str, row: object, numbering: str) -> tuple[str | None, str | None]:
+    bbc = numbering == BBC
     if kind == codes.STRATEGIC:
         return None, None
     if kind == codes.OPERATIONAL:
@@ -277,7 +284,7 @@ def _parent(code: str, kind: str, row: object, bbc: bool) -> tuple[str | None, s
         return codes.classic_parent(code), codes.OPERATIONAL
     if bbc:
         return getattr(row, "parent_code", None), codes.OPERATIONAL
-    return codes.classic_parent(code), codes.RESULT
+    return codes.classic_parent(code), codes.RESULT if has_results(numbering) else codes.OPERATIONAL
 
 
 def _first_child(code: str, bbc: bool) -> str:
@@ -286,13 +293,12 @@ def _first_child(code: str, bbc: bool) -> str:
     return code.replace("BD", "AP", 1) + "0" if code.startswith("BD") else code.replace("AP", "A", 1) + "0"
 
 
-def _malformed(code: str, sheet: str, bbc: bool) -> str:
-    numbering = "BBC" if bbc else "klassiek"
-    example = _EXAMPLES.get((bbc, sheet))
+def _malformed(code: str, sheet: str, numbering: str) -> str:
+    example = _EXAMPLES.get((numbering, sheet))
     if example is None:
         return (
             f"{quoted(code)} past niet in een plan met nummering '{numbering}': dat heeft geen resultaten. "
-            "Zet de rij op blad Acties, of kies de klassieke nummering op blad Instellingen."
+            f"Zet de rij op blad Acties, of kies de nummering '{CLASSIC}' op blad Instellingen."
         )
     return (
         f"De code {quoted(code)} past niet bij de nummering '{numbering}'. Op blad {sheet} hoort een code "
@@ -300,11 +306,16 @@ def _malformed(code: str, sheet: str, bbc: bool) -> str:
     )
 
 
-def _misplaced(code: str, kind: str, sheet: str, bbc: bool) -> str:
+def _misplaced(code: str, kind: str, sheet: str, numbering: str) -> str:
     right = _KIND_SHEETS[kind]
-    example = _EXAMPLES.get((bbc, sheet), "")
+    example = _EXAMPLES.get((numbering, sheet), "")
+    if not example and sheet == RESULTS.name:
+        return (
+            f"{quoted(code)} staat op blad {sheet}, maar een plan met nummering '{numbering}' heeft geen "
+            f"resultaten. Zet de rij op blad {right}, of kies de nummering '{CLASSIC}' op blad Instellingen."
+        )
     return (
-        f"De code {code} is een {kind_name(kind, bbc)}, maar staat op blad {sheet}"
+        f"De code {code} is een {kind_name(kind, numbering == BBC)}, maar staat op blad {sheet}"
         f"{' (daar hoort ' + example + ')' if example else ''}. Zet de rij op blad {right}, "
         "of verbeter de code."
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from workbook.plan.model import BBC
 from workbook.word_import import labels
 from workbook.word_import.document import Line, Table
 
@@ -140,8 +141,17 @@ def _continue_value(row, name: str, text: str) -> None:
 
 
 def _bbc_row(rec, first: list[Line], rest: list[list[Line]]) -> None:
+    """A row of an action table: "A10900 title", or "1.1.1 title" in a classic plan without results; a row without a
+    code in a classic plan holds the evaluation of the objective itself."""
     text = " ".join(line.text for line in first)
-    match = labels.BBC_ACTION.match(text.replace("**", ""))
+    classic = rec.builder.numbering != BBC
+    match = labels.BBC_ACTION.match(text.replace("**", "")) or (classic and labels.RESULT.match(text.replace("**", "")))
+    if not match and classic and not text.strip() and rec.operational is not None:
+        rec.result, rec.action, rec.timing = None, None, ""
+        for cell in rest[1:]:
+            for line in cell:
+                rec.evaluation(line, line.text)
+        return
     if not match:
         rec.builder.note(first[0].position if first else "", text, "Niet geplaatst: actie zonder code (A10900).")
         return
