@@ -46,7 +46,9 @@ def plan_tree(plan: Plan) -> PlanTree:
     unplaced: list[Unplaced] = []
     operational = _placed(plan.operational, {o.code for o in strategic}, "doelstelling", lambda o: o.title, unplaced)
     placed_operational = _codes(operational)
-    results = _placed(plan.results, placed_operational, "resultaat", lambda r: r.text, unplaced)
+    # A numbering without a results level (BBC, classic without results) places no result: the row is listed.
+    result_parents = placed_operational if plan.settings.has_results else set()
+    results = _placed(plan.results, result_parents, "resultaat", lambda r: r.text, unplaced)
     placed_results = _codes(results)
     actions = _placed(plan.actions, placed_results | placed_operational, "actie", lambda a: a.title, unplaced)
     parents = placed_operational | placed_results | _codes(actions)
