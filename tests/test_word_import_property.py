@@ -133,3 +133,67 @@ def test_random_plans_come_back_from_their_plan_document(data):
     assert Counter((i.parent_code, i.timing, i.text) for i in plan.indicators) == Counter(
         (i.parent_code, i.timing, i.text) for i in original.indicators
     )
+
+
+@st.composite
+def plans_without_results(draw):
+    """Classic plans as many councils write them: actions 1.1.1, 1.1.2 straight under their objective, with their
+    description, trekker, partners and budget."""
+    objectives, actions, indicators = [], [], []
+    for g in range(1, draw(st.integers(1, 3)) + 1):
+        objectives.append({"Code": str(g), "Titel": draw(SENTENCE)})
+        for o in range(1, draw(st.integers(1, 3)) + 1):
+            objectives.append({"Code": f"{g}.{o}", "Titel": draw(SENTENCE)})
+            for a in range(1, draw(st.integers(1, 3)) + 1):
+                code = f"{g}.{o}.{a}"
+                actions.append(
+                    {
+                        "Code": code,
+                        "Tijdstip": draw(st.sampled_from(["Jaarlijks", "2021", "Vanaf 2022", "2021-2023"])),
+                        "Actie": draw(SENTENCE),
+                        "Omschrijving": draw(st.one_of(st.just(""), SENTENCE)),
+                        "Trekker": draw(st.sampled_from(["", "Integratiedienst", "OCMW"])),
+                        "Partners": draw(st.sampled_from(["", "Bib", "Agentschap Integratie en Inburgering"])),
+                        "Budget/personeelsinzet": draw(st.sampled_from(["", "€ 2.500", "0,5 VTE"])),
+                    }
+                )
+                for i, timing in enumerate(draw(st.lists(TIMINGS, max_size=2)), start=1):
+                    indicators.append({"Code": f"{code}-I{i}", "Tijdstip": timing, "Indicator": draw(SENTENCE)})
+    return {
+        "Instellingen": {
+            "Gemeente": "Zonnegem",
+            "Titel van het plan": "Beleidsplan 2021-2023",
+            "Beginjaar": 2021,
+            "Eindjaar": 2023,
+            "Rapportjaar": 2023,
+            "Nummering": "klassiek zonder resultaten",
+        },
+        "Doelstellingen": objectives,
+        "Acties": actions,
+        "Indicatoren": indicators,
+    }
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans_without_results())
+def test_random_plans_without_results_come_back_from_their_plan_document(data):
+    with tempfile.TemporaryDirectory() as folder:
+        workbook = Path(folder) / "plan.xlsx"
+        fill(build_template(), data).save(workbook)
+        original = read_plan(workbook)
+        document = Path(folder) / "beleidsplan.docx"
+        document.write_bytes(render_plan_document(original, today=date(2023, 9, 17)))
+        result = import_document(document)
+        again = Path(folder) / "terug.xlsx"
+        fill(build_template(), result.data).save(again)
+        plan = read_plan(again)
+    assert plan.settings.numbering == original.settings.numbering == "klassiek zonder resultaten"
+    assert plan.results == ()
+    assert [(o.code, o.title) for o in plan.objectives] == [(o.code, o.title) for o in original.objectives]
+    fields = ("code", "parent_code", "timing", "title", "description", "lead", "partners", "budget")
+    assert [tuple(getattr(a, f) for f in fields) for a in plan.actions] == [
+        tuple(getattr(a, f) for f in fields) for a in original.actions
+    ]
+    assert Counter((i.parent_code, i.timing, i.text) for i in plan.indicators) == Counter(
+        (i.parent_code, i.timing, i.text) for i in original.indicators
+    )
