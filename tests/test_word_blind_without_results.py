@@ -41,16 +41,18 @@ def corpora(tmp_path_factory) -> dict[str, Path]:
 
 
 def _imported(folder: Path, name: str):
+    """The plan as the workbook the import writes holds it, and the lines of its Import sheet."""
     result = import_document(folder / f"{name}.docx")
     workbook = folder / f"{name}.xlsx"
     fill(build_template(), result.data).save(workbook)
-    return read_plan(workbook)
+    return read_plan(workbook), [note.action for note in result.notes]
 
 
 @pytest.mark.parametrize("corpus,name", [(c, n) for c, names in WITHOUT_RESULTS.items() for n in names])
 def test_a_plan_without_results_checks_without_a_structure_problem(corpora, corpus, name):
-    plan = _imported(corpora[corpus], name)
+    plan, notes = _imported(corpora[corpus], name)
     assert plan.settings.numbering == CLASSIC_WITHOUT_RESULTS
+    assert any("de import koos de nummering 'klassiek zonder resultaten'" in note for note in notes)
     assert plan.results == () and plan.actions
     operational = {o.code for o in plan.operational}
     assert all(a.parent_code in operational for a in plan.actions)
@@ -60,5 +62,6 @@ def test_a_plan_without_results_checks_without_a_structure_problem(corpora, corp
 
 @pytest.mark.parametrize("corpus,name", [(c, n) for c, names in WITH_RESULTS.items() for n in names])
 def test_a_plan_with_results_keeps_the_classic_numbering(corpora, corpus, name):
-    plan = _imported(corpora[corpus], name)
+    plan, notes = _imported(corpora[corpus], name)
     assert plan.settings.numbering == CLASSIC and plan.results
+    assert not any("zonder resultaten" in note for note in notes)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.plan.errors import WorkbookError
+from workbook.plan.model import CLASSIC_WITHOUT_RESULTS
 from workbook.word_import import labels
 from workbook.word_import.counting import Count, count_levels, count_notes
 from workbook.word_import.document import Line, read_document
@@ -89,6 +90,13 @@ def import_document(path: Path) -> Imported:
             "nam het eerste jaar van de planperiode. Pas het aan op het blad Instellingen.",
         )
     data = builder.sheets(year)
+    if data["Instellingen"]["Nummering"] == CLASSIC_WITHOUT_RESULTS:
+        builder.note(
+            "",
+            f"Nummering {CLASSIC_WITHOUT_RESULTS}",
+            "De acties staan rechtstreeks onder de operationele doelstellingen, zonder resultaten: de import koos "
+            f"de nummering '{CLASSIC_WITHOUT_RESULTS}' op het blad Instellingen (actie 1.1.1 valt onder OD 1.1).",
+        )
     counts = count_levels(data, builder.chapters, recognizer.announced_chapters(), recognizer.hints)
     return Imported(data, builder.chapters, count_notes(counts) + builder.notes, counts)
 
