@@ -1,15 +1,18 @@
 """Blind Word plans written without results (actions straight under their objective): imported, they get the
-numbering 'klassiek zonder resultaten' and check without a structure problem; plans with results keep 'klassiek'."""
+numbering 'klassiek zonder resultaten', check without a structure problem and come back from their plan document;
+plans with results keep 'klassiek'."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
 
+from reporting.documents import render_plan_document
 from reporting.validation import RULES, validate
 from workbook.builders.template import build_template, fill
 from workbook.plan.model import CLASSIC, CLASSIC_WITHOUT_RESULTS
@@ -65,3 +68,21 @@ def test_a_plan_with_results_keeps_the_classic_numbering(corpora, corpus, name):
     plan, notes = _imported(corpora[corpus], name)
     assert plan.settings.numbering == CLASSIC and plan.results
     assert not any("zonder resultaten" in note for note in notes)
+
+
+@pytest.mark.parametrize("corpus,name", [(c, n) for c, names in WITHOUT_RESULTS.items() for n in names])
+def test_the_imported_plan_comes_back_from_its_plan_document(corpora, corpus, name, tmp_path):
+    plan, _ = _imported(corpora[corpus], name)
+    (tmp_path / "beleidsplan.docx").write_bytes(render_plan_document(plan, today=date(2023, 9, 17)))
+    again, _ = _imported(tmp_path, "beleidsplan")
+    assert again.settings.numbering == CLASSIC_WITHOUT_RESULTS
+    assert [(o.code, o.title, o.domain) for o in again.objectives] == [
+        (o.code, o.title, o.domain) for o in plan.objectives
+    ]
+    fields = ("code", "parent_code", "title", "timing", "description", "lead", "partners", "budget")
+    assert [tuple(getattr(a, f) for f in fields) for a in again.actions] == [
+        tuple(getattr(a, f) for f in fields) for a in plan.actions
+    ]
+    assert sorted((i.code, i.text, i.timing) for i in again.indicators) == sorted(
+        (i.code, i.text, i.timing) for i in plan.indicators
+    )
