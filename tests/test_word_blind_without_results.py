@@ -20,7 +20,12 @@ from workbook.reading.reader import read_plan
 from workbook.word_import.importing import import_document
 
 WITHOUT_RESULTS = {
-    "word_blind": ["03_boom_labeltabel", "04_temse_labeltabel_varianten"],
+    "word_blind": [
+        "03_boom_labeltabel",
+        "04_temse_labeltabel_varianten",
+        "13_ronse_gemeente_ocmw",
+        "14_vilvoorde_plan_samenleven",
+    ],
     "word_blind3": [
         "02_zottegem_actietabel_per_sd",
         "03_lochristi_planningstool_export",
