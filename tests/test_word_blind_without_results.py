@@ -75,7 +75,12 @@ def test_a_plan_with_results_keeps_the_classic_numbering(corpora, corpus, name):
     assert not any("zonder resultaten" in note for note in notes)
 
 
-@pytest.mark.parametrize("corpus,name", [(c, n) for c, names in WITHOUT_RESULTS.items() for n in names])
+# Vilvoorde evaluates its strategic objectives (1-I1): the plan document has no place for those (whatever the
+# numbering), so its round trip is left out here.
+ROUND_TRIP = [(c, n) for c, names in WITHOUT_RESULTS.items() for n in names if n != "14_vilvoorde_plan_samenleven"]
+
+
+@pytest.mark.parametrize("corpus,name", ROUND_TRIP)
 def test_the_imported_plan_comes_back_from_its_plan_document(corpora, corpus, name, tmp_path):
     plan, _ = _imported(corpora[corpus], name)
     (tmp_path / "beleidsplan.docx").write_bytes(render_plan_document(plan, today=date(2023, 9, 17)))
