@@ -177,3 +177,23 @@ if __name__ == "__main__":
 
     with tempfile.TemporaryDirectory() as folder:
         print(table(run_corpus(Path(folder))))
+
+
+def corpus_tests(corpus: Path, reached: dict[str, tuple[tuple[int, int], ...]], plans: int):
+    """The module fixture and tests of a further blind corpus: it imports every plan once, has `plans` plans, and
+    each document keeps what it reached. Assign the three to `outcome` and two test names in the corpus' module."""
+
+    @pytest.fixture(scope="module")
+    def outcome(tmp_path_factory) -> dict[str, tuple[dict[str, tuple[int, int, int]], float]]:
+        result = run_corpus(tmp_path_factory.mktemp(corpus.name), corpus)
+        print("\n" + table(result))
+        return result
+
+    def test_the_corpus_has_all_its_plans(outcome):
+        assert len(outcome) == plans
+
+    @pytest.mark.parametrize("name", sorted(reached))
+    def test_each_document_keeps_what_it_reached(outcome, name):
+        keeps_what_it_reached(outcome[name][0], name, reached[name])
+
+    return outcome, test_the_corpus_has_all_its_plans, test_each_document_keeps_what_it_reached

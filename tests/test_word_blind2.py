@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from tests.test_word_blind import keeps_what_it_reached, run_corpus, table
+from tests.test_word_blind import corpus_tests, run_corpus, table
 
 CORPUS = Path(__file__).parent / "fixtures" / "word_blind2"
 
@@ -23,20 +21,7 @@ REACHED: dict[str, tuple[tuple[int, int], ...]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def outcome(tmp_path_factory) -> dict[str, tuple[dict[str, tuple[int, int, int]], float]]:
-    result = run_corpus(tmp_path_factory.mktemp("word_blind2"), CORPUS)
-    print("\n" + table(result))
-    return result
-
-
-def test_the_corpus_has_eight_plans(outcome):
-    assert len(outcome) == 8
-
-
-@pytest.mark.parametrize("name", sorted(REACHED))
-def test_each_document_keeps_what_it_reached(outcome, name):
-    keeps_what_it_reached(outcome[name][0], name, REACHED[name])
+outcome, test_the_corpus_has_all_its_plans, test_each_document_keeps_what_it_reached = corpus_tests(CORPUS, REACHED, 8)
 
 
 if __name__ == "__main__":
