@@ -42,6 +42,8 @@ class Line:
     marker: str = ""  # the bullet sign, or "lijst" for a Word list paragraph
     indent: int = 0  # the left indentation in twips (the paragraph's own, else its style's)
     size: int = 0  # the largest font size of its text in half-points, 0 when the document's default
+    list_key: str = ""  # the Word list it is an item of (its abstract numbering), "" when none
+    list_level: int = -1  # its level in that list, 0 the first
 
     @property
     def plain(self) -> str:
@@ -80,7 +82,7 @@ def read_document(path: Path, margins: list[Line] | None = None) -> list[Block]:
     numbering = Numbering(_numbering_root(document), styles)
     blocks: list[Block] = []
     paragraph_number = table_number = 0
-    for element in document.element.body.iterchildren():
+    for element in _unwrapped(document.element.body):
         if element.tag == W + "p":
             paragraph_number += 1
             blocks += _lines(element, f"alinea {paragraph_number}", styles, numbering)
@@ -89,7 +91,35 @@ def read_document(path: Path, margins: list[Line] | None = None) -> list[Block]:
             blocks.append(_table(element, f"tabel {table_number}", styles, numbering))
     if margins is not None:
         margins += _margins(document, styles)
+    _relative_levels([block for block in blocks if isinstance(block, Line)])
     return blocks
+
+
+def _relative_levels(lines: list[Line]) -> None:
+    """A sub-item is one level below the first list level that holds items: in a multilevel list whose first levels
+    number the objectives ("SD %1:", "OD %1.%2:"), the items of level 2 are the top items, those of level 3 their
+    sub-items."""
+    tops: dict[str, int] = {}
+    for line in lines:
+        if line.list_key and line.marker == "lijst":
+            tops[line.list_key] = min(tops.get(line.list_key, line.list_level), line.list_level)
+    for line in lines:
+        if line.list_key and line.marker == "lijst" and tops[line.list_key] > 0:
+            line.sub = line.list_level > tops[line.list_key]
+
+
+def _unwrapped(element):
+    """The children of a body, table or row, with content controls (w:sdt) and custom XML opened: their content
+    is ordinary text of the document in that place."""
+    for child in element.iterchildren():
+        if child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _unwrapped(content)
+        elif child.tag == W + "customXml":
+            yield from _unwrapped(child)
+        else:
+            yield child
 
 
 def _numbering_root(document):
@@ -154,7 +184,11 @@ def _list_style(style) -> bool:
     seen = 0
     while style is not None and seen < 20:
         name = (style.name or "").casefold()
-        if "list" in name or "lijst" in name or style.element.find(f"{W}pPr/{W}numPr") is not None:
+        if style.element.find(f"{W}pPr/{W}numPr") is not None:
+            return True
+        if name in ("list paragraph", "lijstalinea"):  # Word's style for list items: a list only with a number
+            return False
+        if "list" in name or "lijst" in name:
             return True
         style, seen = style.base_style, seen + 1
     return False
@@ -227,6 +261,8 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
         if listed and index == 0 and not line.bullet and not (shown and number.worded):
             line.bullet, line.marker = True, "lijst"
         line.sub = line.sub or (level is not None and level.get(W + "val") not in (None, "0"))
+        if number is not None:
+            line.list_key, line.list_level = number.list_key, number.level
         if own and _goes_on_after_break(own[-1], line):
             # A line break where a printed line ended, mid-sentence: the paragraph's text goes on.
             own[-1].text = join_broken(own[-1].text.rstrip(), line.text.lstrip())
@@ -349,10 +385,11 @@ def _marker(text: str) -> str:
 
 def _table(element, position: str, styles, numbering: Numbering | None = None) -> Table:
     table = Table(position)
-    for row_number, row in enumerate(element.findall(W + "tr"), start=1):
+    rows = [child for child in _unwrapped(element) if child.tag == W + "tr"]
+    for row_number, row in enumerate(rows, start=1):
         cells: list[list[Line]] = []
         column = 0
-        for cell in row.findall(W + "tc"):
+        for cell in (child for child in _unwrapped(row) if child.tag == W + "tc"):
             span = cell.find(f"{W}tcPr/{W}gridSpan")
             merged = cell.find(f"{W}tcPr/{W}vMerge")
             column += 1

@@ -70,6 +70,12 @@ RUNNING_PERIOD = re.compile(
 # Lines that are layout, not content: separator lines and page numbers ("pagina 3 van 40", "- 12 -", "3/40").
 SEPARATOR = re.compile(r"^[\s\-\u2010-\u2015_=~*\u2500-\u257f\u00b7.\u2022]{3,}$")
 # A lone number has at most three digits: "2012" on its own line is a timing.
+# A link back to the top of a page pasted from a website: "Terug naar boven", "↑ Naar de inhoud".
+NAVIGATION = re.compile(
+    r"^[\u2191^\s]*(?:terug\s+)?naar\s+(?:boven|het\s+begin|(?:de\s+)?(?:top|inhoud|inhoudstafel|inhoudsopgave))"
+    r"[\s\u2191^.]*$",
+    re.IGNORECASE,
+)
 PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|/)\s*\d{1,4})?"
     r"|[-\u2013]?\s*\d{1,3}\s*[-\u2013]?|\d{1,4}\s*/\s*\d{1,4})$",
@@ -106,6 +112,10 @@ LABELS: dict[str, tuple[str, ...]] = {
         "beoogde resultaten",
         "beoogd resultaat",
         "wat willen we bereiken?",
+        "resultaten en acties",
+        "resultaten & acties",
+        "resultaten en activiteiten",
+        "resultaten met acties",
     ),
     "evaluation": (
         "wijze en tijdstip evaluatie",
@@ -193,13 +203,15 @@ def one_language(text: str) -> str:
 
 
 def not_content(plain: str, in_table: bool = False) -> str | None:
-    """ "scheidingslijn" or "paginanummer" for a line that is only layout, else None; in a table cell a lone number
-    is a value."""
+    """ "scheidingslijn", "paginanummer" or a link to the top for a line that is only layout, else None; in a
+    table cell a lone number is a value."""
     text = plain.strip()
     if SEPARATOR.match(text) and not any(c.isalnum() for c in text):
         return "scheidingslijn"
     if PAGE_NUMBER.match(text) and not (in_table and text[:1].isdigit() and "/" not in text):
         return "paginanummer"
+    if NAVIGATION.match(text):
+        return "koppeling om in het document te navigeren"
     return None
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from workbook.word_import import labels
 from workbook.word_import.document import Block, Line, Table
 from workbook.word_import.front_matter import NOT_PLAN_CHAPTERS, OBJECTIVES_PART, FrontMatter
+from workbook.word_import.numbered_headings import numbered_objectives
 from workbook.word_import.objective_lines import (
     LOCAL_ACTION,
     LOCAL_RESULT,
@@ -78,7 +79,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.labelled_actions = False  # the actions so far carried a label or code ("Actie 1:", "A1.1.1.1")
         self.operational_level = 0  # the heading level of the latest operational objective, 0 when not a heading
         self.previous_position = ""  # where the latest text of a field stood, for lines of one paragraph
-        self.shapes: dict[str, tuple[str, str, bool]] = {}  # position -> (code, title, strategic), numbered headings
+        self.shapes: dict[str, tuple[str, str, bool, str]] = {}  # position -> (code, title, strategic, as printed)
 
     # ------------------------------------------------------------------ blocks
 
@@ -222,7 +223,14 @@ class Recognizer(FrontMatter, ObjectiveLines):
         if len(plain) > 400:
             return False
         if (shape := self.shapes.get(line.position)) is not None:
-            self.new_objective(shape[0], shape[1], strategic=shape[2])
+            code, title, strategic, printed = shape
+            if printed != code:
+                self.builder.note(
+                    line.position,
+                    plain,
+                    f"Doelstelling {printed} heeft in het werkboek de code {code} (planrapport nummert met cijfers).",
+                )
+            self.new_objective(code, title, strategic=strategic)
         elif match := labels.STRATEGIC.match(plain):
             self.new_objective(match.group(1), match.group(2), strategic=True)
         elif match := labels.OPERATIONAL.match(plain):
@@ -311,40 +319,3 @@ class Recognizer(FrontMatter, ObjectiveLines):
                 labels.RESULT,
             )
         )
-
-
-def numbered_objectives(lines: list[Line]) -> dict[str, tuple[str, str, bool]]:
-    """Objectives told by their numbering alone, in a plan without labels such as "Strategische doelstelling": a
-    heading or bold line "A." / "1." is strategic when lines "A.1" / "1.1" of the same weight follow it, and those
-    are its operational objectives. A numbered heading without such lines under it ("I. Inleiding") stays a
-    chapter. Empty when the plan labels its objectives (the labels decide there)."""
-    patterns = (
-        labels.STRATEGIC,
-        labels.OPERATIONAL,
-        labels.BBC_OBJECTIVE,
-        labels.BBC_PLAN,
-        labels.WORDED_STRATEGIC,
-        labels.WORDED_OPERATIONAL,
-    )
-    candidates: list[tuple[Line, str, str]] = []
-    for line in lines:
-        plain = " ".join(line.plain.split())
-        if any(p.match(plain) for p in patterns) and (line.heading or line.bold):
-            return {}
-        if (
-            (line.heading or line.bold)
-            and not line.bullet
-            and len(plain) < 400
-            and (match := labels.NUMBER_SHAPE.match(plain))
-            and not line.position.startswith("tabel")
-        ):
-            candidates.append((line, match.group(1), match.group(2).strip()))
-    shapes: dict[str, tuple[str, str, bool]] = {}
-    tops = {code for _, code, _ in candidates if "." not in code}
-    children = {code.split(".")[0] for _, code, _ in candidates if "." in code}
-    for line, code, title in candidates:
-        if "." not in code and code in children:
-            shapes[line.position] = (code, title, True)
-        elif "." in code and code.split(".")[0] in tops and code.split(".")[0] in children:
-            shapes[line.position] = (code, title, False)
-    return shapes

@@ -22,6 +22,7 @@ class Number:
     level: int  # 0 for the first level of the list
     bullet: bool  # a bullet sign rather than a number
     worded: bool  # the level's text holds words ("Doelstelling %1:"), not only the number and punctuation
+    list_key: str = ""  # the abstract numbering it counts in: paragraphs of one multilevel list share it
 
 
 @dataclass
@@ -111,7 +112,7 @@ class Numbering:
                 del counters[deeper]
         level = levels[index]
         if level.format == "bullet":
-            return Number(level.text.strip(), index, True, False)
+            return Number(level.text.strip(), index, True, False, abstract)
         if level.format == "none":
             return None
         text = level.text
@@ -121,7 +122,7 @@ class Numbering:
                 fmt = levels[shown].format if shown in levels and not level.legal else "decimal"
                 text = text.replace(f"%{shown + 1}", _formatted(value, fmt))
         worded = any(c.isalpha() for c in re.sub(r"%\d", "", level.text))
-        return Number(" ".join(text.split()), index, False, worded)
+        return Number(" ".join(text.split()), index, False, worded, abstract)
 
     def _reference(self, paragraph, style) -> tuple[str, int] | None:
         """(num id, level) from the paragraph's w:numPr, else from its style chain; None when switched off."""

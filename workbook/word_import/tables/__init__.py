@@ -10,7 +10,13 @@ from workbook.word_import.tables.budget import budget_columns, budget_table
 from workbook.word_import.tables.columns import column_roles, is_item_table, item_table
 from workbook.word_import.tables.cover import cover_table
 from workbook.word_import.tables.funders import funder_columns, funder_table
-from workbook.word_import.tables.indicators import PERIOD, indicator_header, indicator_table, year_table
+from workbook.word_import.tables.indicators import (
+    PERIOD,
+    coded_indicator_header,
+    indicator_header,
+    indicator_table,
+    year_table,
+)
 from workbook.word_import.tables.labelled import objective_table
 from workbook.word_import.tables.margins import is_margin_table, margin_table
 from workbook.word_import.tables.rows import flow, plan_row
@@ -36,6 +42,8 @@ def read_table(rec, table: Table) -> None:
         item_table(rec, table)
     elif not rec.started and cover_table(rec, table):
         return
+    elif rec.started and coded_indicator_header(header):
+        indicator_table(rec, table, header, coded=True)
     elif not rec.started or rec.ended or rec.skipping:
         _chapter_table(rec, table)
     elif (
@@ -118,7 +126,7 @@ def _chapter_table(rec, table: Table) -> None:
         for row in table.rows
         if row and len(row) > 1 and re.fullmatch(r"\d{1,3}", " ".join(line.plain for line in row[-1]).strip())
     ]
-    if len(pages) >= max(2, len(table.rows) - 1):  # a table of contents: titles and page numbers
+    if not rec.started and len(pages) >= max(2, len(table.rows) - 1):  # a table of contents: titles, page numbers
         for row in pages:
             title = " ".join(line.plain for line in row[0]).strip()
             typed = labels.TYPED_CHAPTER.match(title)

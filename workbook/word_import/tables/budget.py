@@ -15,21 +15,30 @@ _EACH_YEAR = re.compile(r"elk\s+jaar\s+van\s+((?:19|20)\d\d)\s+tot\s+en\s+met\s+
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
-def budget_columns(header: list[str]) -> tuple[int | None, int, int] | None:
-    """(funder, description, amount) columns of a budget table's header row, else None."""
+def budget_columns(header: list[str]) -> tuple[int | None, int, int | None] | None:
+    """(funder, description, amount) columns of a budget table's header row, else None; amount None when the
+    amounts stand in a column per year (`year_columns`)."""
     texts = [" ".join(h.split()) for h in header]
     amount = next((c for c, t in enumerate(texts) if _AMOUNT_HEADER.match(t)), None)
     description = next((c for c, t in enumerate(texts) if _DESCRIPTION_HEADER.match(t)), None)
-    if amount is None or description is None or amount == description:
+    years = year_columns(header)
+    if description is None or amount == description or amount is None and not years:
         return None
-    funder = next((c for c in range(len(texts)) if c not in (amount, description) and texts[c]), None)
-    return funder, description, amount
+    taken = {amount, description, *years, *(c for c, t in enumerate(texts) if TOTAL.match(t))}
+    funder = next((c for c in range(len(texts)) if c not in taken and texts[c]), None)
+    return funder, description, None if years else amount
+
+
+def year_columns(header: list[str]) -> dict[int, int]:
+    """Column -> year of a budget table with a column per year: Omschrijving | 2026 | 2027 | 2028 | Totaal."""
+    return {c: int(t.strip()) for c, t in enumerate(header) if re.fullmatch(r"\s*(?:19|20)\d\d\s*", t)}
 
 
 def budget_table(rec, table: Table, header: list[str]) -> None:
     """Funder | description | amount into Begroting: an empty (merged) funder cell keeps the one above, a Totaal row
     is a sum, not a line; the year from the title above the table, else the plan period's first year."""
     funder_column, description_column, amount_column = budget_columns(header)
+    per_year = year_columns(header)
     years, said = budget_years(rec.last_text, rec.builder.settings)
     funder_lines: list[Line] = []
     lines: list[dict[str, object]] = []
@@ -50,28 +59,41 @@ def budget_table(rec, table: Table, header: list[str]) -> None:
         description = (
             " ".join(line.text for line in cells[description_column]).strip() if description_column < len(cells) else ""
         )
-        raw = text[amount_column] if amount_column < len(text) else ""
         if not description:
             rec.builder.note(where, " | ".join(text), "Niet geplaatst: begrotingsrij zonder omschrijving.")
             continue
-        parsed = parse_number(raw) if raw else None
+        if amount_column is None:  # a line per year with an amount: the year of its column
+            amounts = [(year, text[c]) for c, year in per_year.items() if c < len(text) and text[c]]
+        else:
+            amounts = [(None, text[amount_column] if amount_column < len(text) else "")]
         funder, note = _funder(funder_lines)
-        values: dict[str, object] = {
-            "Soort financiering": funding_kind(funder, note),
-            "Financier": funder,
-            "Omschrijving": description,
-        }
-        if parsed is not None and parsed.value is not None:
-            values["Gepland"] = int(parsed.value) if parsed.value.is_integer() else parsed.value
-        elif raw:
-            values["Opmerking"] = raw
-        if note and note_here:  # the note stands once in the (merged) funder cell, with its first line
-            values["Opmerking"] = note
-        lines.append(values)
-    rec.builder.budget += [{"Jaar": year, **values} for year in years for values in lines]
-    if lines and not said:
-        note_year(rec, table, years)
+        for year, raw in amounts:
+            parsed = parse_number(raw) if raw else None
+            values: dict[str, object] = {
+                "Jaar": year,
+                "Soort financiering": funding_kind(funder, note),
+                "Financier": funder,
+                "Omschrijving": description,
+            }
+            if parsed is not None and parsed.value is not None:
+                values["Gepland"] = int(parsed.value) if parsed.value.is_integer() else parsed.value
+            elif raw:
+                values["Opmerking"] = raw
+            if note and note_here:  # the note stands once in the (merged) funder cell, with its first line
+                values["Opmerking"] = note
+            lines.append(values)
+    if amount_column is None:
+        rec.builder.budget += lines
+        if any(TOTAL.match(" ".join(h.split())) for h in header):
+            rec.builder.note(table.position, f"{table.position}: kolom Totaal", _TOTAL_COLUMN)
+    else:
+        rec.builder.budget += [{**values, "Jaar": year} for year in years for values in lines]
+        if lines and not said:
+            note_year(rec, table, years)
     rec.last_text = ""
+
+
+_TOTAL_COLUMN = "Kolom Totaal: geen begrotingslijn (planrapport telt zelf op); een lijn per jaar met een bedrag."
 
 
 def note_year(rec, table: Table, years: list[int | None]) -> None:

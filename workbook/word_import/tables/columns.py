@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from workbook.word_import import labels
 from workbook.word_import.document import Line, Table
 from workbook.word_import.tables.column_items import (
     hold_fields,
@@ -104,6 +105,11 @@ def item_table(rec, table: Table) -> None:
         if not any(texts) or [_words(t) for t in texts] == [_words(h) for h in header]:
             continue  # empty, or the header repeated on a new page
         if len(row) == 1 or len(row) < len(roles) and sum(bool(t) for t in texts) == 1:
+            flow(rec, row)
+            continue
+        if len(row) < len(roles) and (found := labels.label(texts[0])) is not None and not found[1]:
+            # "Indicator | text" with the text across the other columns: a field of the table's objective
+            rec.result = rec.action = None
             flow(rec, row)
             continue
         cells: dict[str, list[Line]] = {}

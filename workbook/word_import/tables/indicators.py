@@ -63,22 +63,44 @@ def indicator_header(header: list[str]) -> bool:
     )
 
 
-def indicator_table(rec, table: Table, header: list[str]) -> None:
+# The first column of an indicator table that names the result or objective of each row by its code.
+_CODE_COLUMN = re.compile(
+    r"^(?:resultaat|resultaten|doelstelling|operationele doelstelling|od|actieplan|code|nr\.?|nummer)$", re.IGNORECASE
+)
+
+
+def coded_indicator_header(header: list[str]) -> bool:
+    """Resultaat | Indicator | Nulmeting 2025 | Streefwaarde 2031: indicators with the code of their result first,
+    as a plan lists them in a chapter of their own after the objectives."""
+    return (
+        len(header) > 2
+        and bool(_CODE_COLUMN.match(" ".join(header[0].split()).rstrip(":")))
+        and (indicator_header(header[1:]))
+    )
+
+
+def indicator_table(rec, table: Table, header: list[str], coded: bool = False) -> None:
     """Indicators as rows with nulmeting, streefwaarde and year columns; a second header row under a merged one
     ("Opvolging per jaar" over 2026 ... 2031) names the columns under it; a row across the table that names an
-    objective ("AP 1.1 title") puts the indicators under it below that objective."""
+    objective ("AP 1.1 title") puts the indicators under it below that objective. `coded`: the first column holds
+    the code of each row's result or objective (empty or merged: the one above)."""
     parent = rec.result or rec.operational or rec.strategic
     header, start = _two_rows(table, header)
-    for row in table.rows[start:]:
-        name = " ".join(line.text for line in row[0]).strip() if row else ""
+    first = 1 if coded else 0
+    for number, row in enumerate(table.rows[start:], start=start):
+        if coded:
+            parent = _coded_parent(rec, table, number, parent)
+            if parent is None:
+                continue
+        name = " ".join(line.text for line in row[first]).strip() if len(row) > first else ""
         if not name:
             continue
-        if _names_objective(rec, row, header, name):
+        if not coded and _names_objective(rec, row, header, name):
             parent = _named(rec, row[0][0]) or parent
             continue
         indicator = rec.builder.indicator(str(parent.values["Code"]), name)
         sources: list[tuple[str, str]] = []
-        for column, cell in enumerate(row[1:], start=1):
+        for column, cell in enumerate(row[first + 1 :], start=first + 1):
             raw = " ".join(line.plain for line in cell).strip()
             if not raw or column >= len(header):
                 continue
@@ -107,6 +129,13 @@ def indicator_table(rec, table: Table, header: list[str]) -> None:
         for head, raw in sources:
             _other_column(rec, indicator, head, raw)
     rec.mode = ""
+    if coded:
+        rec.builder.note(
+            table.position,
+            f"{table.position}: {header[0]} | {header[1]} | ...",
+            "Indicatortabel: elke indicator geplaatst onder het resultaat of de doelstelling die de eerste kolom "
+            "noemt (een lege cel: dezelfde als erboven).",
+        )
 
 
 # Columns of an indicator table beside its figures, by their header, to the column of Indicatoren they fill.
@@ -137,6 +166,27 @@ def _other_column(rec, indicator, head: str, raw: str) -> None:
         if measured:
             return
     indicator.add("Toelichting", f"{head}: {raw}" if head else raw)
+
+
+def _coded_parent(rec, table: Table, number: int, above):
+    """The result or objective the code cell of row `number` names; an empty cell goes on with the one above. A
+    code the plan does not have: the row is noted, not placed (None)."""
+    raw = table.cell_text(number, 0).strip()
+    if not raw:
+        return above
+    code = re.sub(r"\s+", "", raw).rstrip(".")
+    for row in (*rec.builder.results, *rec.builder.objectives):
+        if str(row.values["Code"]) == code:
+            return row
+    cells = table.rows[number]
+    first = cells[0][0] if cells and cells[0] else None
+    rec.builder.note(
+        first.position if first else table.position,
+        " | ".join(table.cell_text(number, c) for c in range(len(cells))),
+        f"Niet geplaatst: de indicatortabel noemt {raw}, maar het plan heeft geen resultaat of doelstelling met die "
+        "code. Zet de indicator zelf op het blad Indicatoren.",
+    )
+    return None
 
 
 def _names_objective(rec, row, header: list[str], name: str) -> bool:
