@@ -1,4 +1,4 @@
-"""Build and save the Word templates jaarrapport.docx and beleidsplan.docx.
+"""Build and save the Word templates jaarrapport.docx, beleidsplan.docx and evaluatie.docx.
 
 Run `python -m reporting.template_builder.build_templates` after changing the template builder; the .docx files are
 committed.
@@ -48,12 +48,15 @@ def save_template(document, path: Path, title: str) -> Path:
 
 
 def build_all(folder: Path | None = None, house: HouseStyle = DEFAULT_STYLE) -> list[Path]:
-    """Write both templates into `folder` (default: the package folder) and return their paths."""
+    """Write the three templates into `folder` (default: the package folder) and return their paths."""
+    from reporting.template_builder import evaluation_template
+
     report = YEAR_REPORT_TEMPLATE if folder is None else folder / YEAR_REPORT_TEMPLATE.name
     plan = PLAN_TEMPLATE if folder is None else folder / PLAN_TEMPLATE.name
     return [
         save_template(build_year_report_template(house), report, "Sjabloon jaarrapport"),
         save_template(build_plan_template(house), plan, "Sjabloon beleidsplan"),
+        evaluation_template.build(folder, house),
     ]
 
 

@@ -101,6 +101,7 @@ def _course(body) -> None:
 def _objectives(body) -> None:
     tag_paragraph(body, "{%p for sd in doelstellingen %}")
     para(body, "{{ sd.kop }}", "Heading 1")
+    _indicators(body, "sd")
     tag_paragraph(body, "{%p for od in sd.operationele %}")
     para(body, "{{ od.kop }}", "Heading 2")
     domain_line(body, "od")
@@ -131,18 +132,19 @@ def _objectives(body) -> None:
     )
     tag_paragraph(body, "{%p endfor %}")
     tag_paragraph(body, "{%p endif %}")
-    _indicators(body)
+    _indicators(body, "od")
     tag_paragraph(body, "{%p endfor %}")
     tag_paragraph(body, "{%p endfor %}")
 
 
-def _indicators(body) -> None:
-    tag_paragraph(body, "{%p if od.indicatoren %}")
+def _indicators(body, objective: str) -> None:
+    """The indicators of `objective` ("sd" or "od") over the plan period: figures in a table, the others listed."""
+    tag_paragraph(body, f"{{%p if {objective}.indicatoren %}}")
     para(body, "Indicatoren over de planperiode", "Tussenkop")
     loop_table(
         body,
         [4.4, 2.1, 0.1, 1.5, 0.1, 2.4, 2.2],
-        "{%tr for rij in od.indicatoren.rijen %}",
+        f"{{%tr for rij in {objective}.indicatoren.rijen %}}",
         [
             *text_cells("{{ rij.tekst }}"),
             *text_cells("{{ rij.nulmeting }}", style="Tabelgetal"),
@@ -154,16 +156,18 @@ def _indicators(body) -> None:
         headers=[
             *head_cells("Indicator"),
             *head_cells("Nulmeting", style="Tabelkop rechts"),
-            *column_loop("periode in od.indicatoren.perioden", "{{ periode }}", "Tabelkop", "Tabelkop rechts"),
+            *column_loop(
+                f"periode in {objective}.indicatoren.perioden", "{{ periode }}", "Tabelkop", "Tabelkop rechts"
+            ),
             *head_cells("Streefwaarde", style="Tabelkop rechts"),
             *head_cells("Oordeel"),
         ],
     )
-    notes_and_charts(body, "od.indicatoren", "code")
+    notes_and_charts(body, f"{objective}.indicatoren", "code")
     tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p if od.beschrijvend %}")
+    tag_paragraph(body, f"{{%p if {objective}.beschrijvend %}}")
     para(body, "Beschrijvende indicatoren", "Tussenkop")
-    tag_paragraph(body, "{%p for item in od.beschrijvend %}")
+    tag_paragraph(body, f"{{%p for item in {objective}.beschrijvend %}}")
     para(body, "{{ item.code }} {{ item.tekst }}", "Opsomming")
     tag_paragraph(body, "{%p endfor %}")
     tag_paragraph(body, "{%p endif %}")

@@ -41,6 +41,16 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     para(body, "Motivering - duiding", "Tussenkop")
     text_paragraphs(body, "sd.motivering_lijst", rich=True)
     tag_paragraph(body, "{%p endif %}")
+    tag_paragraph(body, "{%p if sd.indicator_rijen %}")
+    loop_table(
+        body,
+        [16.6],
+        "{%tr for rij in sd.indicator_rijen %}",
+        [grouped_cell("rij.indicatoren")],
+        caption="Indicatoren van de strategische doelstelling",
+        headers=head_cells("Wijze & tijdstip evaluatie / indicatoren"),
+    )
+    tag_paragraph(body, "{%p endif %}")
     tag_paragraph(body, "{%p for od in sd.operationele %}")
     para(body, "{{ od.kop }}", "Heading 2")
     domain_line(body, "od")

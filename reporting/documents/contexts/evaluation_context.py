@@ -220,8 +220,13 @@ def _course_sentences(evaluation: Evaluation) -> list[str]:
 def _strategic(
     plan, sd, tree: PlanTree, names, evaluation: Evaluation, courses, indicators, charts, image: ImageMaker
 ) -> dict:
+    own = tree.indicators.get(sd.code, [])
     return {
         "kop": heading(names, "strategisch", sd),
+        "indicatoren": _indicator_block(
+            evaluation, [i for i in own if i.code in indicators], indicators, charts, image
+        ),
+        "beschrijvend": [{"code": i.code, "tekst": clean(i.text)} for i in own if i.code not in indicators],
         "operationele": [
             _operational(plan, od, tree, names, evaluation, courses, indicators, charts, image)
             for od in tree.operational.get(sd.code, [])

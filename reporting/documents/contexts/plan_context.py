@@ -88,6 +88,7 @@ def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | Non
                 "motivering": paragraphs(sd.motivation),
                 "motivering_lijst": lists.paragraphs(blocks(sd.motivation), bold_markup=True),
                 "domein": clean(sd.domain),
+                "indicator_rijen": _strategic_indicators(sd, tree),
                 "operationele": [
                     _operational(od, tree, names, numbering, lists) for od in tree.operational.get(sd.code, [])
                 ],
@@ -146,6 +147,13 @@ def _operational(od: Objective, tree: PlanTree, names: dict[str, str], numbering
         "motivering_lijst": lists.paragraphs(blocks(od.motivation), bold_markup=True),
         "rijen": rows,
     }
+
+
+def _strategic_indicators(sd: Objective, tree: PlanTree) -> list[dict]:
+    """The indicators of the strategic objective itself, as the one row of a table under its motivation; none when
+    it has none."""
+    own = tree.indicators.get(sd.code, [])
+    return [_row("", "", [], own)] if own else []
 
 
 def _result_row(result: Result, tree: PlanTree) -> dict:

@@ -161,9 +161,16 @@ def _runs_in(action: Action, covered: frozenset[str]) -> bool:
     return action.code in covered
 
 
+def _shown_block(plan, indicators: list[Indicator], figures: ReportFigures, rows: _YearRows, image) -> dict | None:
+    """The indicator table and charts of `indicators`, those the year report shows; None when none is shown."""
+    shown = [i for i in indicators if indicator_shown(i, figures, plan)]
+    return indicator_block(plan, shown, figures, rows.measurements, image) if shown else None
+
+
 def _strategic(plan, sd, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker, rows: _YearRows) -> dict:
     chart = figures.status_charts.get(sd.code)
     return {
+        "indicatoren": _shown_block(plan, tree.indicators.get(sd.code, []), figures, rows, image),
         "code": sd.code,
         "titel": clean(sd.title),
         "kop": heading(names, "strategisch", sd),
@@ -183,7 +190,7 @@ def _strategic(plan, sd, tree: PlanTree, names, figures: ReportFigures, image: I
 
 def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image: ImageMaker, rows: _YearRows) -> dict:
     year = figures.year
-    follow_ups, measurements, covered = rows.follow_ups, rows.measurements, rows.covered
+    follow_ups, covered = rows.follow_ups, rows.covered
 
     def actions_of(code: str) -> list[dict]:
         return [
@@ -193,8 +200,7 @@ def _operational(plan, od, tree: PlanTree, names, figures: ReportFigures, image:
         ]
 
     def block(indicators: list[Indicator]) -> dict | None:
-        shown = [i for i in indicators if indicator_shown(i, figures, plan)]
-        return indicator_block(plan, shown, figures, measurements, image) if shown else None
+        return _shown_block(plan, indicators, figures, rows, image)
 
     groups = []
     if not plan.settings.has_results:

@@ -51,7 +51,7 @@ def plan_tree(plan: Plan) -> PlanTree:
     results = _placed(plan.results, result_parents, "resultaat", lambda r: r.text, unplaced)
     placed_results = _codes(results)
     actions = _placed(plan.actions, placed_results | placed_operational, "actie", lambda a: a.title, unplaced)
-    parents = placed_operational | placed_results | _codes(actions)
+    parents = {o.code for o in strategic} | placed_operational | placed_results | _codes(actions)
     indicators = _placed(plan.indicators, parents, "indicator", lambda i: i.text, unplaced)
     return PlanTree(strategic, operational, results, actions, indicators, unplaced)
 
