@@ -184,8 +184,9 @@ def _list_style(style) -> bool:
     seen = 0
     while style is not None and seen < 20:
         name = (style.name or "").casefold()
-        if style.element.find(f"{W}pPr/{W}numPr") is not None:
-            return True
+        if (found := style.element.find(f"{W}pPr/{W}numPr")) is not None:
+            number = found.find(f"{W}numId")
+            return number is None or number.get(W + "val") != "0"  # numId 0: the numbering of its base switched off
         if name in ("list paragraph", "lijstalinea"):  # Word's style for list items: a list only with a number
             return False
         if "list" in name or "lijst" in name:
@@ -258,7 +259,7 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
         line.heading = line.heading or outline
         line.indent, line.size = indent, size
         listed = (numbered is not None and not _switched_off(element)) or style_listed
-        if listed and index == 0 and not line.bullet and not (shown and number.worded):
+        if listed and index == 0 and not line.bullet and not shown:
             line.bullet, line.marker = True, "lijst"
         line.sub = line.sub or (level is not None and level.get(W + "val") not in (None, "0"))
         if number is not None:

@@ -6,13 +6,19 @@ import re
 
 from workbook.plan.timing import parse_timing
 
-_SEP = r"\s*(?:[:\-\u2013.]\s*)?"
+# A mark in brackets after an objective's number, not part of its title: "Beleidsdoelstelling 1 (prioritair):".
+MARK = r"(?:\s*\((?i:prioritair|niet[- ]prioritair|nieuw|gewijzigd)\))?"
+_SEP = rf"{MARK}\s*(?:[:\-\u2013.|]\s*)?"
 STRATEGIC = re.compile(
-    r"^(?:strategische\s+doelstelling|S\.?D)\.?\s*(\d{1,2})\s*(?:[:\-\u2013]|\.(?!\d))?\s*(.*)$",
+    rf"^(?:strategische\s+doelstelling|S\.?D)\.?\s*(\d{{1,2}}){MARK}\s*(?:[:\-\u2013|]|\.(?!\d))?\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 OPERATIONAL = re.compile(
     rf"^(?:operationele\s+doelstelling|O\.?D)\.?\s*(\d{{1,2}}\.\d{{1,2}})\.?{_SEP}(.*)$", re.IGNORECASE | re.DOTALL
+)
+# An operational objective numbered through the whole plan ("OD 5" under strategic objective 2), not "OD 2.2".
+RUNNING_OPERATIONAL = re.compile(
+    rf"^(?:operationele\s+doelstelling|O\.?D)\.?\s*(\d{{1,2}})(?!\.?\d){_SEP}(.*)$", re.IGNORECASE | re.DOTALL
 )
 BBC_OBJECTIVE = re.compile(rf"^(?:(?i:beleidsdoelstelling)\s+)?(BD\s?\d{{1,}})\b{_SEP}(.*)$", re.DOTALL)
 BBC_PLAN = re.compile(rf"^(?:(?i:actieplan)\s+)?(AP\s?\d{{1,}}(?:\.\d{{1,2}})?)\b{_SEP}(.*)$", re.DOTALL)
@@ -23,35 +29,52 @@ BBC_ACTION = re.compile(
 # Written out without SD/OD: "Beleidsdoelstelling 1:", "Doelstelling 1.1:", "Actieplan 1.1:", "Lokale doelstelling
 # 1.1"; only on a heading or a bold line, where running text does not start with them.
 WORDED_STRATEGIC = re.compile(
-    r"^(?:(?:prioritaire|lokale|gemeentelijke|algemene)\s+)?(?:beleids|strategische\s+)?doelstelling\s+(\d{1,2})"
-    r"(?:\s*[:\-\u2013]|\.(?!\d)|\s)"
+    r"^(?:(?:prioritaire|lokale|gemeentelijke|algemene)\s+)?(?:(?:beleids|strategische\s+)?doelstelling|(?:hoofd)?doel)"
+    rf"\s+(\d{{1,2}}){MARK}(?:\s*[:\-\u2013|]|\.(?!\d)|\s)"
     r"\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 WORDED_OPERATIONAL = re.compile(
-    r"^(?:(?:lokale|operationele)\s+doelstelling|doelstelling|actieplan)\s+"
-    r"(\d{1,2}\.\d{1,2})\.?(?:\s*[:\-\u2013]\s*|\s+)(.*)$",
+    r"^(?:(?:lokale|operationele)\s+doelstelling|doelstelling|actieplan|(?:sub|deel)?doel)\s+"
+    rf"(\d{{1,2}}\.\d{{1,2}})\.?{MARK}(?:\s*[:\-\u2013|]\s*|\s+)(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 NUMBERED_ACTION = re.compile(
     r"^actie\s+(\d{1,2}\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s*[:\-\u2013]?\s*(.*)$", re.IGNORECASE | re.DOTALL
 )
 # "(nulmeting 2019: 12; streefwaarde 2025: 30)" after an indicator: the figures, not its text.
-MEASURES_AFTER = re.compile(r"\s*\((?:nulmeting|streefwaarde)[^)]*\)\s*$", re.IGNORECASE)
+# The words of a baseline and a target: "nulmeting 2019: 12", "vertrekpunt: 25", "streefwaarde 2025: 30".
+_BASELINE = r"(?:nulmeting|vertrekpunt|beginwaarde|startwaarde|basiswaarde|uitgangswaarde)"
+_MEASURE = rf"(?:{_BASELINE}|streefwaarde|streefcijfer|doelwaarde)"
+# The figures after an indicator: "(nulmeting 2019: 12; streefwaarde 2025: 30)", or after a dash, comma or colon
+# "– nulmeting 2025: 12 – streefwaarde 2031: 30", ": nulmeting 12, streefwaarde 30".
+MEASURES_AFTER = re.compile(
+    rf"(?:\s*\(\s*{_MEASURE}\b[^)]*\)|\s*[:,\u2013\-]\s*{_MEASURE}\b(?:\s*(?:(?:19|20)\d\d\s*)?:?\s*[-\d\u20ac][^:]*?"
+    rf"(?:[;,\u2013\-]\s*{_MEASURE}\b[^:]*?(?::\s*[^;,\u2013]*?)?)*))\s*$",
+    re.IGNORECASE,
+)
 # The same on a line of its own, under the indicator (as the plan document of planrapport prints it).
-MEASURES_LINE = re.compile(r"^\((?:nulmeting|streefwaarde)[^)]*\)$", re.IGNORECASE)
+MEASURES_LINE = re.compile(rf"^\(\s*{_MEASURE}\b[^)]*\)$", re.IGNORECASE)
 CONTENTS = re.compile(r"^(?:inhoud|inhoudstafel|inhoudsopgave|inhoudstabel)$", re.IGNORECASE)
 # A line of a typed table of contents: "1 Inleiding 3", "2. Omgevingsanalyse ........ 6".
 CONTENTS_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?([^\d.][^\t]*?)[\s.\u2026]*\s(\d{1,3})$")
 TYPED_CHAPTER = re.compile(r"^\d{1,2}\.?\s+([A-Za-z\u00c0-\u017f].*)$")
 ROMAN_CHAPTER = re.compile(r"^(?:[IVX]{1,4})\.\s+([A-Za-z\u00c0-\u017f].*)$")
 RESULT_LABELLED = re.compile(
-    r"^resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?:\s*:\s*|\s+)(.*)$", re.IGNORECASE | re.DOTALL
+    r"^(?:(?:beoogd|verwacht|gewenst)\s+)?resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?:\s*[:\-\u2013|]\s*|\s+)(.*)$",
+    re.IGNORECASE | re.DOTALL,
 )
 RESULT = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$", re.DOTALL)
 DOMAIN = re.compile(r"^domein\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 DOMAIN_BEFORE_HEADING = re.compile(
     r"^domein\s*:\s*(.*?)\s+((?:operationele|strategische)\s+doelstelling.*)$", re.IGNORECASE | re.DOTALL
+)
+# A label line that names the objective its items belong to: "Indicatoren bij doelstelling II", "Acties van OD 1.2".
+LEVEL_REFERENCE = re.compile(
+    r"^(indicatoren|indicator|acties|resultaten)\s+(?:bij|van|voor|onder)\s+(?:de\s+|het\s+)?"
+    r"(?:strategische\s+|operationele\s+)?(?:doelstelling|doel|sd|od|actieplan)\s*"
+    r"(\d{1,2}(?:\.\d{1,2})?|[IVX]{1,4}(?:\.\d{1,2})?)\s*:?$",
+    re.IGNORECASE,
 )
 SEE_ALSO = re.compile(r"^zie\s+ook\s*:?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 FRONT_MUNICIPALITY = re.compile(r"^(?:stad|gemeente|lokaal bestuur)(?:\s+en\s+ocmw)?\s+(\S.{0,40})$", re.IGNORECASE)
@@ -130,6 +153,10 @@ LABELS: dict[str, tuple[str, ...]] = {
         "prestatie-indicatoren",
         "hoe meten we het?",
         "hoe meten we dat?",
+        "meetbaar via",
+        "meetbaar aan",
+        "gemeten via",
+        "opvolging",
     ),
     "actions": ("acties", "actie", "activiteiten", "wat doen we?"),
     "section": ("actieplannen", "beleidsdoelstellingen"),
@@ -148,6 +175,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "contact": ("contact",),
     "operational": ("operationele doelstelling",),
 }
+# Labels only with their text after the colon ("Opvolging: jaarverslag"): alone on a line they are a chapter title.
+_INLINE_ONLY = {"opvolging"}
 _BY_WORDS = {words: name for name, all_words in LABELS.items() for words in all_words}
 _LABEL = re.compile(r"^([^:]{2,60}?)\s*:\s*(.*)$", re.DOTALL)
 _QUESTION = re.compile(
@@ -161,8 +190,8 @@ INLINE_EVALUATION = re.compile(
 )
 # Labels in an action's line: "title – Timing: 2025 – Trekker: Dienst Welzijn – Partners: ... – Budget: € 2.500".
 INLINE_FIELDS = re.compile(
-    r"\s*(?:[\u2013;.|]|\s-)\s*\b(timing|tijdstip|planning|termijn|periode|trekker|"
-    r"verantwoordelijke|partners|budget|middelen|kostprijs|contact)\s*:\s*",
+    r"\s*(?:[\u2013;.|\u00b7]|\s-|\t)\s*\b(timing|tijdstip|planning|termijn|periode|wanneer|trekker|"
+    r"verantwoordelijke|met wie|wie|partners|budget|middelen|kostprijs|contact)\s*:\s*",
     re.IGNORECASE,
 )
 # The columns of Acties the inline labels fill.
@@ -223,8 +252,9 @@ def without_period(text: str) -> str:
 def label(text: str) -> tuple[str, str] | None:
     """(label name, text after the colon) for a label line such as "Status" or "Resultaten: ..."."""
     plain = " ".join(text.replace("**", "").split())
-    name = _BY_WORDS.get(plain.casefold().rstrip(":").strip())
-    if name:
+    words = plain.casefold().rstrip(":").strip()
+    name = _BY_WORDS.get(words)
+    if name and words not in _INLINE_ONLY:
         return name, ""
     match = _QUESTION.match(plain)
     if match:
@@ -301,7 +331,9 @@ def detail_fields(text: str) -> dict[str, str] | None:
     return {name: value.rstrip(".;").strip(), **fields}
 
 
-_MEASURE_PART = re.compile(r"(nulmeting|streefwaarde)\s*((?:19|20)\d\d)?\s*:\s*([^;)]+)", re.IGNORECASE)
+_MEASURE_PART = re.compile(
+    rf"({_MEASURE})\s*(?:((?:19|20)\d\d)\s*:|:)?\s*((?:[^;,)\u2013]|,(?=\d)|\u2013(?=\s*\d))+)", re.IGNORECASE
+)
 
 
 def split_measures(text: str) -> tuple[str, dict[str, object]]:
@@ -314,7 +346,7 @@ def split_measures(text: str) -> tuple[str, dict[str, object]]:
         return text, {}
     values: dict[str, object] = {}
     for word, year, raw in _MEASURE_PART.findall(match.group(0)):
-        baseline = word.casefold() == "nulmeting"
+        baseline = bool(re.fullmatch(_BASELINE, word, re.IGNORECASE))
         parsed = parse_number(raw.strip())
         if parsed.value is None:
             values["Toelichting"] = f"{values.get('Toelichting', '')} {word} {year}: {raw.strip()}".strip()

@@ -39,7 +39,14 @@ LOCAL_RESULT = re.compile(
     r"^resultaat\s+(\d{1,2})(?:(?:\s*[:\-\u2013]|\.(?!\d))\s*(.*)|\s*)$", re.IGNORECASE | re.DOTALL
 )
 # "Resultaat 1.1.1" on a line of its own, its text in the next paragraph.
-RESULT_ALONE = re.compile(r"^resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s*:?$", re.IGNORECASE)
+RESULT_ALONE = re.compile(
+    r"^(?:(?:beoogd|verwacht|gewenst)\s+)?resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s*:?$", re.IGNORECASE
+)
+# "Resultaat 5.1: text": the result of an operational objective numbered through the plan ("OD 5").
+RUNNING_RESULT = re.compile(
+    r"^(?:(?:beoogd|verwacht|gewenst)\s+)?resultaat\s+(\d{1,2})\.(\d{1,2})\.?(?:\s*[:\-\u2013]\s*|\s+|$)(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 # Labels that announce a level: a warning when that level stays empty.
 _HINTED = {"results": "results", "actions": "actions", "evaluation": "indicators"}
 
@@ -87,6 +94,20 @@ class ObjectiveLines:
             self.result = self.builder.result(code, rest)
             self.result_marker, self.result_style, self.result_bullet = "", "", False
             self.result_pending = not rest
+            return
+        if (
+            (match := RUNNING_RESULT.match(plain))
+            and self.operational is not None
+            and self.printed_operational
+            and match.group(1) == self.printed_operational
+        ):
+            # "Resultaat 5.1: text" under "OD 5" (operational objectives numbered through the plan): under its code.
+            code = f"{self.operational.values['Code']}.{match.group(2)}"
+            self.set_mode("results")
+            self.result = self.builder.result(code, match.group(3).strip())
+            self.result_marker, self.result_style, self.result_bullet = "", "", False
+            self.result_pending = not match.group(3).strip()
+            self.builder.note(line.position, plain, f"Resultaat {match.group(1)}.{match.group(2)}: code {code}.")
             return
         if (match := labels.RESULT_LABELLED.match(plain)) and self.operational is not None:
             self.set_mode("results")

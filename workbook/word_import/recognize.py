@@ -8,7 +8,7 @@ from dataclasses import replace
 from workbook.word_import import labels
 from workbook.word_import.document import Block, Line, Table
 from workbook.word_import.front_matter import NOT_PLAN_CHAPTERS, OBJECTIVES_PART, FrontMatter
-from workbook.word_import.numbered_headings import numbered_objectives
+from workbook.word_import.numbered_headings import numbered_objectives, roman_value
 from workbook.word_import.objective_lines import (
     LOCAL_ACTION,
     LOCAL_RESULT,
@@ -80,6 +80,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.operational_level = 0  # the heading level of the latest operational objective, 0 when not a heading
         self.previous_position = ""  # where the latest text of a field stood, for lines of one paragraph
         self.shapes: dict[str, tuple[str, str, bool, str]] = {}  # position -> (code, title, strategic, as printed)
+        self.printed_operational = ""  # the number printed for the latest objective when the plan counts its ODs on
 
     # ------------------------------------------------------------------ blocks
 
@@ -114,7 +115,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
             self.builder.note(line.position, line.plain, f"Overgeslagen: {kind}, geen inhoud.")
             return
         if (
-            line.style.casefold().startswith("toc")
+            line.style.casefold().startswith(("toc", "contents ", "inhoudsopgave "))
             or labels.CONTENTS.match(line.plain)
             or (
                 not self.started
@@ -164,7 +165,26 @@ class Recognizer(FrontMatter, ObjectiveLines):
         if self.ended or (not self.started):
             self.chapter_line(line)
             return
+        if match := labels.LEVEL_REFERENCE.match(line.plain.strip()):
+            self.level_reference(line, match.group(1), match.group(2))
+            return
         self.objective_line(line, text)
+
+    def level_reference(self, line: Line, words: str, reference: str) -> None:
+        """ "Indicatoren bij doelstelling II": what follows belongs to that objective (not to the latest result)."""
+        parts = reference.upper().split(".")
+        code = ".".join(str(roman_value(part) or part) if not part.isdigit() else part for part in parts)
+        target = next((row for row in self.builder.objectives if str(row.values["Code"]) == code), None)
+        if target is None:
+            self.objective_line(line, line.text)
+            return
+        if "." in code:
+            self.operational = target
+        else:
+            self.strategic, self.operational = target, None
+        self.objective, self.result, self.action = target, None, None
+        self.set_mode(labels.label(words)[0])
+        self.builder.note(line.position, line.plain, f"Wat volgt hoort bij doelstelling {code}.")
 
     def domain_heading(self, line: Line, title: str) -> None:
         """A heading "Beleidsdomein 1: Welzijn en zorg" over several objectives: the domain of those under it."""
@@ -243,6 +263,23 @@ class Recognizer(FrontMatter, ObjectiveLines):
                     "haar strategische doelstelling; geplaatst met haar eigen code.",
                 )
             self.new_objective(code, match.group(2), strategic=False)
+        elif (
+            (line.heading or line.bold)
+            and self.strategic is not None
+            and (match := labels.RUNNING_OPERATIONAL.match(plain))
+            and match.group(2).strip()
+        ):
+            parent = str(self.strategic.values["Code"])
+            code = self.builder.next_code(parent, self.builder.objectives)
+            self.builder.note(
+                line.position,
+                plain,
+                f"Operationele doelstelling {match.group(1)} (doorlopend genummerd) heeft in het werkboek de code "
+                f"{code}: de {code.rsplit('.', 1)[1]}e onder strategische doelstelling {parent}.",
+            )
+            self.new_objective(code, match.group(2), strategic=False)
+            self.printed_operational = match.group(1)
+            return True
         elif match := labels.BBC_OBJECTIVE.match(plain):
             self.new_objective(match.group(1).replace(" ", ""), match.group(2), strategic=True)
         elif match := labels.BBC_PLAN.match(plain):
@@ -269,6 +306,12 @@ class Recognizer(FrontMatter, ObjectiveLines):
             self.new_bbc_action(match.group(1), match.group(2))
         else:
             return False
+        if mark := re.search(r"\((prioritair|niet[- ]prioritair|nieuw|gewijzigd)\)", plain[:60], re.IGNORECASE):
+            self.builder.note(
+                line.position,
+                plain,
+                f"Markering '{mark.group(0)}' niet in de titel overgenomen (het werkboek heeft er geen kolom voor).",
+            )
         return True
 
     def sub_number(self, plain: str) -> str | None:
@@ -280,6 +323,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         return code if code.split(".")[0] == str(self.strategic.values["Code"]) else None
 
     def new_objective(self, code: str, title: str, strategic: bool) -> None:
+        self.printed_operational = ""
         if not self.started and self.chapter is not None and not self.chapter.paragraphs:
             self.builder.chapters.remove(self.chapter)
             self.removed_headings.add(self.chapter.title.casefold())
