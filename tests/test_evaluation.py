@@ -27,7 +27,7 @@ from reporting.evaluation import (
     STOPPED,
     evaluate,
 )
-from reporting.template_builder.evaluation_template import build
+from reporting.template_builder.build_templates import build_evaluation
 from reporting.templates import HERE
 from workbook.plan.model import FollowUp, Measurement
 
@@ -331,7 +331,7 @@ def test_waregem_evaluation_is_valid_open_xml(tmp_path):
 
 
 def test_committed_template_is_built_by_the_builder(tmp_path):
-    assert build(tmp_path).read_bytes() == (HERE / "evaluatie.docx").read_bytes()
+    assert build_evaluation(tmp_path).read_bytes() == (HERE / "evaluatie.docx").read_bytes()
 
 
 def test_adjustments_are_listed_when_the_plan_has_them():

@@ -11,12 +11,21 @@ import argparse
 from pathlib import Path
 
 from reporting.documents.wordml.ooxml import element, put
+from reporting.template_builder.evaluation_template import build_evaluation_template
 from reporting.template_builder.house_style import DEFAULT_STYLE, HouseStyle
 from reporting.template_builder.plan_template import build_plan_template
 from reporting.template_builder.year_report_template import build_year_report_template
-from reporting.templates import PLAN_TEMPLATE, YEAR_REPORT_TEMPLATE
+from reporting.templates import EVALUATION_TEMPLATE, PLAN_TEMPLATE, YEAR_REPORT_TEMPLATE
 
-__all__ = ["HouseStyle", "build_all", "build_plan_template", "build_year_report_template", "save_template"]
+__all__ = [
+    "HouseStyle",
+    "build_all",
+    "build_evaluation",
+    "build_evaluation_template",
+    "build_plan_template",
+    "build_year_report_template",
+    "save_template",
+]
 
 
 def _properties(document, title: str) -> None:
@@ -49,15 +58,19 @@ def save_template(document, path: Path, title: str) -> Path:
 
 def build_all(folder: Path | None = None, house: HouseStyle = DEFAULT_STYLE) -> list[Path]:
     """Write the three templates into `folder` (default: the package folder) and return their paths."""
-    from reporting.template_builder import evaluation_template
-
     report = YEAR_REPORT_TEMPLATE if folder is None else folder / YEAR_REPORT_TEMPLATE.name
     plan = PLAN_TEMPLATE if folder is None else folder / PLAN_TEMPLATE.name
     return [
         save_template(build_year_report_template(house), report, "Sjabloon jaarrapport"),
         save_template(build_plan_template(house), plan, "Sjabloon beleidsplan"),
-        evaluation_template.build(folder, house),
+        build_evaluation(folder, house),
     ]
+
+
+def build_evaluation(folder: Path | None = None, house: HouseStyle = DEFAULT_STYLE) -> Path:
+    """Write evaluatie.docx into `folder` (default: reporting/templates) and return its path."""
+    path = EVALUATION_TEMPLATE if folder is None else folder / EVALUATION_TEMPLATE.name
+    return save_template(build_evaluation_template(house), path, "Sjabloon evaluatie")
 
 
 def main() -> None:

@@ -1,12 +1,9 @@
 """The evaluation's template (evaluatie.docx): council summary, actions over the years, indicators, budget, adjustments.
 
-Run `python -m reporting.template_builder.evaluation_template` after changing it; the .docx file is committed.
+Run `python -m reporting.template_builder.build_templates` after changing it; the .docx file is committed.
 """
 
 from __future__ import annotations
-
-import argparse
-from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt
@@ -239,22 +236,3 @@ def _adjustments(body) -> None:
         headers=head_cells("Datum", "Code", "Wat", "Van → naar", "Beslist door, reden"),
     )
     tag_paragraph(body, "{%p endif %}")
-
-
-def build(folder: Path | None = None, house: HouseStyle = DEFAULT_STYLE) -> Path:
-    """Write evaluatie.docx into `folder` (default: reporting/templates) and return its path."""
-    from reporting.template_builder.build_templates import save_template
-    from reporting.templates import HERE
-
-    path = (folder or HERE) / TEMPLATE_NAME
-    return save_template(build_evaluation_template(house), path, "Sjabloon evaluatie")
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Bouw het Word-sjabloon van de evaluatie opnieuw.")
-    parser.add_argument("--map", type=Path, help="andere map dan reporting/templates")
-    print(build(parser.parse_args().map))
-
-
-if __name__ == "__main__":
-    main()

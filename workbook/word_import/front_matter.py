@@ -113,8 +113,17 @@ class FrontMatter:
     def chapter_title(self, line: Line) -> str | None:
         """A chapter title told by its look: a bold short line, typed number, capitals or in the contents."""
         plain = " ".join(line.plain.split())
+        if plain.endswith(":") and plain.isupper():
+            plain = plain[:-1].rstrip()  # "INLEIDING:": titles typed in capitals with a colon
         if line.heading or not line.bold or len(plain) > 80 or plain.endswith((".", ":", ",")) or line.sub:
             return None
+        if (
+            not self.started
+            and not self.builder.chapters
+            and "Titel van het plan" not in self.builder.settings
+            and re.search(r"plan\b", plain, re.IGNORECASE)
+        ):
+            return None  # "INTEGRATIEBELEIDSPLAN" on the cover: the plan's title, not its first chapter
         if line.position in self.shapes:
             return None  # "1. title" with "1.1 ..." under it: an objective told by its numbering
         typed = labels.TYPED_CHAPTER.match(plain)

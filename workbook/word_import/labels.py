@@ -54,7 +54,9 @@ MEASURES_AFTER = re.compile(
     re.IGNORECASE,
 )
 # The same on a line of its own, under the indicator (as the plan document of planrapport prints it).
-MEASURES_LINE = re.compile(rf"^\(\s*{_MEASURE}\b[^)]*\)$", re.IGNORECASE)
+MEASURES_LINE = re.compile(
+    rf"^(?:\(\s*{_MEASURE}\b[^)]*\)|{_MEASURE}\s*(?:(?:19|20)\d\d)?\s*:\s*[-\d\u20ac][^()]*)$", re.IGNORECASE
+)
 CONTENTS = re.compile(r"^(?:inhoud|inhoudstafel|inhoudsopgave|inhoudstabel)$", re.IGNORECASE)
 # A line of a typed table of contents: "1 Inleiding 3", "2. Omgevingsanalyse ........ 6".
 CONTENTS_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?([^\d.][^\t]*?)[\s.\u2026]*\s(\d{1,3})$")
@@ -105,6 +107,12 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # The title of a budget table in the plan document of planrapport: "Elk jaar van 2011 tot en met 2013", "2012".
+# A bold line over a budget table amid the objectives: "Budget strategische doelstelling 1", "Begroting OD 1.2".
+BUDGET_CAPTION = re.compile(
+    r"^(?:budget|begroting|financiering|kostenraming)(?:\s+(?:van|voor|bij))?\s+(?:de\s+|het\s+)?"
+    r"(?:strategische\s+|operationele\s+)?(?:doelstelling|doel|sd|od|actieplan)\s*[0-9IVX.]{1,8}\s*:?$",
+    re.IGNORECASE,
+)
 BUDGET_TITLE = re.compile(
     r"^(?:elk\s+jaar\s+van\s+(?:19|20)\d\d\s+tot\s+en\s+met\s+(?:19|20)\d\d|(?:19|20)\d\d"
     r"|zonder\s+jaartal)$",
@@ -184,7 +192,7 @@ _QUESTION = re.compile(
 )
 # "..., wijze en tijdstip van evaluatie: ..." at the end of a result's line, "Indicator: ..." after its text.
 INLINE_EVALUATION = re.compile(
-    r"^(.*?)[\s,.;\u2013-]*\b((?:wijze\s*(?:en|&)\s*tijdstip(?:\s+van)?\s+evaluatie|"
+    r"^(.*?)[\s,.;\u2013(-]*\b((?:wijze\s*(?:en|&)\s*tijdstip(?:\s+van)?\s+evaluatie|"
     r"indicator(?:en)?)\s*:\s*)(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -224,6 +232,27 @@ FIELDS_IN_BRACKETS = re.compile(
 # A heading numbered without a label: "1. title", "1.1. title", "A. title", "A.1 title", "II. title".
 NUMBER_SHAPE = re.compile(r"^((?:\d{1,2}|[A-Z]|[IVX]{1,4})(?:\.\d{1,2})?)(?:\.\s*|\s+)(\S.*)$", re.DOTALL)
 TIMING_IN_BRACKETS = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+
+
+_TRAILING_MARK = re.compile(r"\s*(?:\*\*)?\s*\(\s*(prioritair|niet[- ]prioritair)\s*\)\s*(?:\*\*)?\s*$", re.IGNORECASE)
+
+
+def without_mark(title: str) -> tuple[str, str]:
+    """A title without the mark at its end, and the mark: "Taalcafé (prioritair)" -> ("Taalcafé", "prioritair")."""
+    match = _TRAILING_MARK.search(title)
+    return (title[: match.start()].rstrip(), match.group(1)) if match else (title, "")
+
+
+def inline_evaluation(text: str) -> tuple[str, str] | None:
+    """(text before, evaluation) of "result, wijze en tijdstip van evaluatie: ..." or "result (indicator: ...)"; the
+    bracket around the evaluation dropped. None when the line has no such label after other text."""
+    match = INLINE_EVALUATION.match(text)
+    if match is None or not match.group(1).strip("* "):
+        return None
+    evaluation = match.group(3).strip()
+    if evaluation.endswith(")") and evaluation.count(")") > evaluation.count("("):
+        evaluation = evaluation[:-1].rstrip()
+    return match.group(1), evaluation
 
 
 def one_language(text: str) -> str:
@@ -322,13 +351,33 @@ def split_fields(text: str) -> tuple[str, dict[str, str]]:
 
 
 def detail_fields(text: str) -> dict[str, str] | None:
-    """The fields of a line of labels only, "Timing: 2020-2025 – Trekker: Personeelsdienst", else None."""
+    """The fields of a line of labels only, "Timing: 2020-2025 – Trekker: Personeelsdienst" or with tabs between
+    them "Trekker: X<tab>Timing: Y"; a field given as "/" is not known and left out. None for other lines."""
     found = label(text)
     if found is None or found[0] not in ("timing", *ACTION_COLUMNS):
         return None
     name, rest = found
-    value, fields = split_fields(rest)
-    return {name: value.rstrip(".;").strip(), **fields}
+    pieces = _DETAIL_FIELDS.split(rest)
+    fields = {name: pieces[0]}
+    for index in range(1, len(pieces) - 1, 2):
+        fields[_BY_WORDS[pieces[index].casefold()]] = pieces[index + 1]
+    known = {}
+    for key, raw in fields.items():
+        value, more = split_fields(raw)
+        for field, found_value in {key: value, **more}.items():
+            found_value = found_value.strip().rstrip(".;,|\u00b7\u2013").strip()
+            if found_value and found_value not in _UNKNOWN:
+                known[field] = found_value
+    return known
+
+
+# Between the fields of a line of labels only, a space is enough: "Trekker: Bibliotheek Timing: 2027".
+_DETAIL_FIELDS = re.compile(
+    r"\s+\b(timing|tijdstip|planning|termijn|periode|wanneer|trekker|verantwoordelijke|met wie|wie|partners|budget|"
+    r"middelen|kostprijs|contact)\s*:\s*",
+    re.IGNORECASE,
+)
+_UNKNOWN = {"/", "-", "\u2013", "?", "n.v.t", "nvt", "onbekend"}
 
 
 _MEASURE_PART = re.compile(

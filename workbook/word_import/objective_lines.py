@@ -30,6 +30,10 @@ ACTION_FIELDS = {
 PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
 # A typed code before a result or action: "R1.1.2 text", "A1.1.2.1 title", "A 1.2.3: title", "1.1.2.1 title".
 TYPED_CODE = re.compile(r"^([RA])?\s?(\d{1,2}(?:\.\d{1,2}){2,3})\.?(?:\s*[:\-\u2013]\s*|\s+)(\S.*)$", re.DOTALL)
+# "1.1.1.a title": an action numbered with a letter under its result.
+LETTERED_ACTION = re.compile(
+    r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?([a-zA-Z])[.)]?(?:\s*[:\-\u2013]\s*|\s+)(\S.*)$", re.DOTALL
+)
 # A bullet indented this much (twips, a quarter of a centimetre) deeper than the results: the level below them.
 _INDENT_STEP = 140
 # "Actie 1: title", numbered anew under each objective.
@@ -176,9 +180,12 @@ class ObjectiveLines:
 
     def place(self, line: Line, text: str) -> None:
         builder = self.builder
+        if self.action is not None and not line.bullet and _same_paragraph(self.action_position, line.position):
+            self.action.add("Omschrijving", text)  # after a line break in the action's bullet: its description
+            return
         if self.operational is not None and (
             (self.mode == "" and self.result is None and self.action is None and line.bullet and not line.sub)
-            or (self.mode != "field" and self.numbered_result(text))
+            or ((self.mode != "field" or line.bold or line.heading) and self.numbered_result(text))
         ):
             self.mode = "results"  # bullets or "1.1.1 text" right under an operational objective: its results
         if self.mode == "results" and self.operational is not None:
@@ -194,13 +201,10 @@ class ObjectiveLines:
                 else:
                     self.new_action(line, text, self.result)
                 return
-            if (inline := labels.INLINE_EVALUATION.match(text)) and inline.group(1).strip("* "):
-                self.place(
-                    replace(line, text=inline.group(1), heading=0),
-                    inline.group(1),
-                )
+            if inline := labels.inline_evaluation(text):
+                self.place(replace(line, text=inline[0], heading=0), inline[0])
                 self.mode = "evaluation"
-                self.evaluation(line, inline.group(3).strip(), labelled=True)
+                self.evaluation(line, inline[1], labelled=True)
                 self.mode = "results"
                 return
             match = labels.RESULT.match(text.replace("**", ""))
@@ -250,6 +254,17 @@ class ObjectiveLines:
     def typed_code(self, line: Line, text: str) -> bool:
         """A line that starts with a code one level under the current objective or result, with a letter before it
         ("R1.1.2 text", "A1.1.2.1 title") or four numbers deep: a result or an action by its depth."""
+        if (lettered := LETTERED_ACTION.match(text.replace("**", "").strip())) and self.result is not None:
+            code, letter, rest = lettered.groups()
+            if code != str(self.result.values["Code"]):
+                return False
+            number = f"{code}.{ord(letter.casefold()) - ord('a') + 1}"
+            said = f"Actie {code}.{letter} heeft in het werkboek de code {number}."
+            self.builder.note(line.position, line.plain, said)
+            self.action = self.builder.action(number, rest.strip())
+            self.labelled_actions, self.action_sub = True, False
+            self.mode, self.field, self.fresh = "field", "description", False
+            return True
         match = TYPED_CODE.match(text.replace("**", "").strip())
         if match is None or self.operational is None or (not match.group(1) and match.group(2).count(".") < 3):
             return False
@@ -287,7 +302,7 @@ class ObjectiveLines:
                 self.action.values["Tijdstip"] = value
             else:
                 self.action.add(ACTION_FIELDS[name], value)
-        if self.mode != "actions":  # under a list of actions the next bullet is the next action
+        if self.mode != "actions" and fields:  # under a list of actions the next bullet is the next action
             self.mode, self.field = "field", list(fields)[-1]
 
     def action_title_goes_on(self, line: Line, plain: str) -> bool:
@@ -358,6 +373,7 @@ class ObjectiveLines:
         title, fields = labels.split_fields(text)
         code = self.builder.next_code(str(parent.values["Code"]), self.builder.actions)
         self.action = self.builder.action(code, title, fields.pop("timing", ""))
+        self.action_position = line.position
         self.action_sub = line.sub
         for name, value in fields.items():
             self.action.add(ACTION_FIELDS[name], value)
@@ -373,7 +389,8 @@ class ObjectiveLines:
             self.timing = timing
             return
         if labels.MEASURES_LINE.match(text.replace("**", "").strip()) and self.builder.indicators:
-            self.builder.indicators[-1].values.update(labels.split_measures(f"x {text.strip()}")[1])
+            figures = text.replace("**", "").strip().strip("()")
+            self.builder.indicators[-1].values.update(labels.split_measures(f"x ({figures})")[1])
             return
         text, measures = labels.split_measures(text)
         plain = text.replace("**", "")

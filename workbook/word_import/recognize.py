@@ -81,6 +81,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.previous_position = ""  # where the latest text of a field stood, for lines of one paragraph
         self.shapes: dict[str, tuple[str, str, bool, str]] = {}  # position -> (code, title, strategic, as printed)
         self.printed_operational = ""  # the number printed for the latest objective when the plan counts its ODs on
+        self.action_position = ""  # where the latest action's bullet stood (its next lines after a break go on it)
 
     # ------------------------------------------------------------------ blocks
 
@@ -164,6 +165,10 @@ class Recognizer(FrontMatter, ObjectiveLines):
             return
         if self.ended or (not self.started):
             self.chapter_line(line)
+            return
+        if labels.BUDGET_CAPTION.match(line.plain.strip()):
+            self.builder.note(line.position, line.plain, "Titel van de begrotingstabel eronder (blad Begroting).")
+            self.mode = ""
             return
         if match := labels.LEVEL_REFERENCE.match(line.plain.strip()):
             self.level_reference(line, match.group(1), match.group(2))
@@ -347,7 +352,12 @@ class Recognizer(FrontMatter, ObjectiveLines):
 
     def new_bbc_action(self, code: str, title: str) -> None:
         self.labelled_actions = True
-        self.action = self.builder.action(code.replace(" ", "").rstrip("."), title.strip())
+        title, mark = labels.without_mark(title.strip())
+        self.action = self.builder.action(code.replace(" ", "").rstrip("."), title)
+        if mark:
+            self.builder.note(
+                "", title, f"Markering '({mark})' niet in de titel van actie {self.action.values['Code']} overgenomen."
+            )
         self.mode, self.field, self.fresh, self.awaiting_title = "field", "description", False, False
 
     def heading_like(self, text: str) -> bool:

@@ -102,12 +102,16 @@ _PASSED = ("lead", "partners", "timing")
 def place_objective_cell(rec, strategic: bool, lines: list[Line]) -> None:
     """An objective in its own column: "SD 1: title" or "1 title" / "1.1 title", else numbered in order."""
     head = lines[0]
+    rest = lines[1:]
     if not rec.heading(head, head.text):
         plain = " ".join(head.plain.split())
         match = labels.NUMBER_SHAPE.match(plain)
         code = match.group(1) if match and match.group(1)[:1].isdigit() else ""
         place_objective(rec, strategic, code, [Line(match.group(2) if code else head.text, head.position)], {}, head)
-    for line in lines[1:]:
+    elif rec.awaiting_title and rest:  # "SD 1" alone, the title in the next paragraph of the cell
+        rec.objective.values["Titel"] = " ".join(rest[0].plain.split()).rstrip(":")
+        rec.awaiting_title, rest = False, rest[1:]
+    for line in rest:
         rec.objective.add("Motivering", line.text, line.bullet)
 
 
