@@ -86,8 +86,68 @@ def expected_texts(truth: dict) -> dict[str, list[str]]:
     }
 
 
+# The truth's action fields and the columns of Acties they go to; indicators' baseline and target likewise.
+ACTION_FIELDS = {"lead": "Trekker", "timing": "Tijdstip", "partners": "Partners", "budget": "Budget/personeelsinzet"}
+INDICATOR_FIELDS = {"baseline": "Nulmeting waarde", "target": "Streefwaarde"}
+
+
+def _figure(value: object) -> object:
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).replace("\u20ac", "").replace(".", "").replace(",", ".").replace("%", "").strip()
+    try:
+        return float(text)
+    except ValueError:
+        return normal(value)
+
+
+def field_scores(imported, truth: dict) -> tuple[int, int, int]:
+    """(right, expected, wrong) over the fields of the actions and indicators found: trekker, timing, partners and
+    budget (an objective's fields count for each action under it), baseline and target. Wrong: another value than
+    the truth's, or a trekker or timing where the truth has none (text of something else run into a field)."""
+    right = expected = wrong = 0
+    operational = {o["code"]: o for o in truth["operational"]}
+    actions: dict[str, list[dict]] = {}
+    for row in imported.data["Acties"]:
+        actions.setdefault(normal(row.get("Actie")), []).append(row)
+    for action in truth["actions"]:
+        found = actions.get(normal(action["title"]))
+        if not found:
+            continue  # counted as a missing action
+        row = found.pop(0)
+        code = str(action.get("parent"))
+        parent = operational.get(code) or operational.get(".".join(code.split(".")[:2]))
+        for field, column in ACTION_FIELDS.items():
+            want = action.get(field) if action.get(field) is not None else (parent or {}).get(field)
+            have = row.get(column)
+            if want is not None:
+                expected += 1
+                right += normal(have) == normal(want)
+                wrong += bool(have) and normal(have) != normal(want)
+            elif have and field in ("lead", "timing"):
+                wrong += 1
+    indicators: dict[str, list[dict]] = {}
+    for row in imported.data["Indicatoren"]:
+        indicators.setdefault(normal(row.get("Indicator")), []).append(row)
+    for indicator in truth["indicators"]:
+        found = indicators.get(normal(indicator["text"]))
+        if not found:
+            continue
+        row = found.pop(0)
+        for field, column in INDICATOR_FIELDS.items():
+            want, have = indicator.get(field), row.get(column)
+            if want is not None:
+                expected += 1
+                right += have is not None and _figure(have) == _figure(want)
+                wrong += have is not None and _figure(have) != _figure(want)
+            elif have is not None:
+                wrong += 1
+    return right, expected, wrong
+
+
 def score(imported, truth: dict) -> dict[str, tuple[int, int, int]]:
-    """Per level (found, expected, invented): found counts truth items present with their text."""
+    """Per level (found, expected, invented): found counts truth items present with their text; "fields" the
+    fields of the items found (right, expected, wrong)."""
     scores: dict[str, tuple[int, int, int]] = {}
     if imported is None:
         expected = expected_texts(truth)
@@ -107,6 +167,7 @@ def score(imported, truth: dict) -> dict[str, tuple[int, int, int]]:
         if settings.get(name) not in (None, "") and normal(settings.get(name)) != normal(truth["settings"].get(key))
     )
     scores["settings"] = (right, len(want), wrong)
+    scores["fields"] = field_scores(imported, truth) if imported is not None else (0, 0, 0)
     return scores
 
 
@@ -129,13 +190,13 @@ def table(outcome: dict[str, tuple[dict[str, tuple[int, int, int]], float]]) -> 
     """A markdown table: per document and level found/expected (+invented), and the import time."""
     short = {"budget_lines": "budget", "operational": "operat.", "indicators": "indic."}
     lines = [
-        "| document | " + " | ".join(short.get(level, level) for level in LEVELS) + " | s |",
-        "|---" * (len(LEVELS) + 2) + "|",
+        "| document | " + " | ".join(short.get(level, level) for level in (*LEVELS, "velden")) + " | s |",
+        "|---" * (len(LEVELS) + 3) + "|",
     ]
-    totals = {level: [0, 0, 0] for level in LEVELS}
+    totals = {level: [0, 0, 0] for level in (*LEVELS, "fields")}
     for name, (scores, seconds) in outcome.items():
         cells = []
-        for level in LEVELS:
+        for level in (*LEVELS, "fields"):
             found, expected, invented = scores[level]
             totals[level] = [a + b for a, b in zip(totals[level], scores[level], strict=True)]
             cells.append(
@@ -172,6 +233,16 @@ def test_each_document_keeps_what_it_reached(outcome, name):
     keeps_what_it_reached(outcome[name][0], name, REACHED[name])
 
 
+def reads_every_field(scores: dict[str, tuple[int, int, int]], name: str) -> None:
+    right, expected, wrong = scores["fields"]
+    assert (right, wrong) == (expected, 0), f"{name} velden: {right}/{expected} goed, {wrong} fout"
+
+
+@pytest.mark.parametrize("name", sorted(REACHED))
+def test_each_document_reads_every_field_of_what_it_found(outcome, name):
+    reads_every_field(outcome[name][0], name)
+
+
 if __name__ == "__main__":
     import tempfile
 
@@ -196,4 +267,13 @@ def corpus_tests(corpus: Path, reached: dict[str, tuple[tuple[int, int], ...]], 
     def test_each_document_keeps_what_it_reached(outcome, name):
         keeps_what_it_reached(outcome[name][0], name, reached[name])
 
-    return outcome, test_the_corpus_has_all_its_plans, test_each_document_keeps_what_it_reached
+    @pytest.mark.parametrize("name", sorted(reached))
+    def test_each_document_reads_every_field_of_what_it_found(outcome, name):
+        reads_every_field(outcome[name][0], name)
+
+    return (
+        outcome,
+        test_the_corpus_has_all_its_plans,
+        test_each_document_keeps_what_it_reached,
+        test_each_document_reads_every_field_of_what_it_found,
+    )

@@ -25,7 +25,12 @@ REACHED: dict[str, tuple[tuple[int, int], ...]] = {
 }
 
 
-outcome, test_the_corpus_has_all_its_plans, test_each_document_keeps_what_it_reached = corpus_tests(CORPUS, REACHED, 12)
+(
+    outcome,
+    test_the_corpus_has_all_its_plans,
+    test_each_document_keeps_what_it_reached,
+    test_each_document_reads_every_field_of_what_it_found,
+) = corpus_tests(CORPUS, REACHED, 12)
 
 
 if __name__ == "__main__":

@@ -198,7 +198,7 @@ INLINE_EVALUATION = re.compile(
 )
 # Labels in an action's line: "title – Timing: 2025 – Trekker: Dienst Welzijn – Partners: ... – Budget: € 2.500".
 INLINE_FIELDS = re.compile(
-    r"\s*(?:[\u2013;.|\u00b7]|\s-|\t)\s*\b(timing|tijdstip|planning|termijn|periode|wanneer|trekker|"
+    r"\s*(?:[\u2013;.,|\u00b7]|\s-|\t)\s*\b(timing|tijdstip|planning|termijn|periode|wanneer|trekker|"
     r"verantwoordelijke|met wie|wie|partners|budget|middelen|kostprijs|contact)\s*:\s*",
     re.IGNORECASE,
 )
@@ -357,6 +357,8 @@ def detail_fields(text: str) -> dict[str, str] | None:
     if found is None or found[0] not in ("timing", *ACTION_COLUMNS):
         return None
     name, rest = found
+    if not rest.strip():
+        return {name: ""}  # the label alone: its value is the next line
     pieces = _DETAIL_FIELDS.split(rest)
     fields = {name: pieces[0]}
     for index in range(1, len(pieces) - 1, 2):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from workbook.plan.numbers import parse_number
 from workbook.word_import import labels
 from workbook.word_import.document import Line, Table
 from workbook.word_import.tables.column_items import (
@@ -52,8 +53,13 @@ _LEVELS = {
 
 
 def column_roles(header: list[str]) -> list[str | None]:
-    """The role of each column; beside a column Actie, a column Omschrijving holds the action's description."""
+    """The role of each column; beside a column Actie, a column Omschrijving holds the action's description; beside
+    a column Indicator, Nulmeting (2025) and Streefwaarde (2031) hold its baseline and target."""
     roles = [_ROLE.get(_words(text)) for text in header]
+    if "indicator" in roles:
+        for column, text in enumerate(header):
+            if roles[column] is None and (measure := _MEASURE_COLUMN.match(_words(text))):
+                roles[column] = "baseline" if measure.group(1) == "nulmeting" else "target"
     titles = [c for c, role in enumerate(roles) if role == "title"]
     if len(titles) == 2 and _words(header[titles[1]]) in _DESCRIPTIONS:
         roles[titles[1]] = "description"
@@ -63,6 +69,7 @@ def column_roles(header: list[str]) -> list[str | None]:
 
 
 _DESCRIPTIONS = ("omschrijving", "beschrijving")
+_MEASURE_COLUMN = re.compile(r"^(nulmeting|streefwaarde)(?:\s+(?:19|20)\d\d)?$")
 
 
 def _words(text: str) -> str:
@@ -125,11 +132,18 @@ def item_table(rec, table: Table) -> None:
             else:
                 cells[role] = row[column]
         above = cells
-        _item(rec, table, cells, merged, given)
+        _item(rec, table, cells, merged, given, {role: header[c] for c, role in enumerate(roles) if role})
     rec.action, rec.mode = None, ""
 
 
-def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str], given: dict[str, dict[str, str]]) -> None:
+def _item(
+    rec,
+    table: Table,
+    cells: dict[str, list[Line]],
+    merged: set[str],
+    given: dict[str, dict[str, str]],
+    headers: dict[str, str],
+) -> None:
     text = {role: " ".join(line.text for line in lines).strip() for role, lines in cells.items()}
     code = text.get("code", "").replace("**", "").strip()
     level = _LEVELS.get(_words(text.get("level", "")), "action" if "level" not in cells else None)
@@ -163,8 +177,28 @@ def _item(rec, table: Table, cells: dict[str, list[Line]], merged: set[str], giv
             said = " | ".join(value for role, value in text.items() if value and role not in merged)
             rec.builder.note(first.position, said, "Niet geplaatst: rij zonder actie of resultaat.")
     if "indicator" in cells and "indicator" not in merged:  # under the row's item: objective, result or action
+        known = len(rec.builder.indicators)
         for line in cells["indicator"]:
             rec.evaluation(line, line.text, labelled=True)
+        if len(rec.builder.indicators) == known + 1:
+            _measures(rec.builder.indicators[-1], text, headers)
+
+
+def _measures(indicator, text: dict[str, str], headers: dict[str, str]) -> None:
+    """The Nulmeting and Streefwaarde cells of the row into the indicator, with the year their header names."""
+    for role, value_column, year_column in (
+        ("baseline", "Nulmeting waarde", "Nulmeting jaar"),
+        ("target", "Streefwaarde", "Streefjaar"),
+    ):
+        raw = text.get(role, "").replace("**", "").strip()
+        if not raw:
+            continue
+        parsed = parse_number(raw)
+        indicator.values[value_column] = (
+            (int(parsed.value) if parsed.value.is_integer() else parsed.value) if parsed.value is not None else raw
+        )
+        if year := re.search(r"(?:19|20)\d\d", headers.get(role, "")):
+            indicator.values[year_column] = int(year.group(0))
 
 
 def _same(lines: list[Line], above: list[Line] | None) -> bool:
