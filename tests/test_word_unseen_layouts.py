@@ -254,3 +254,34 @@ def test_a_label_alone_in_a_fields_table_under_an_action_gives_its_value_to_that
             "Zelforganisaties zijn een brug.",
         )
     ]
+
+
+def test_status_words_of_a_planning_tool_become_the_workbooks_statuses_with_a_note(tmp_path):
+    document = docx.Document()
+    document.add_heading("SD1 Iedereen doet mee", 2)
+    document.add_heading("OD1.1 Het onthaal is vlot", 3)
+    rows = (
+        ("Nr", "Actie", "Trekker", "Status"),
+        ("1.1.1", "Brochure maken", "Dienst Welzijn", "\u25cf Gepland"),
+        ("1.1.2", "Onthaaldag", "Dienst Welzijn", "Uitgesteld"),
+        ("1.1.3", "Vorming loket", "Personeelsdienst", "Voltooid"),
+        ("1.1.4", "Buddywerking", "OCMW", "Wacht op subsidie"),
+    )
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    imported = import_document(_save(document, tmp_path))
+    assert [(f["Actie"], f["Status"], f.get("Tijd")) for f in imported.data["Opvolging"]] == [
+        ("1.1.1", "Niet gestart", None),
+        ("1.1.2", "Niet gestart", "Uitgesteld"),
+        ("1.1.3", "Afgerond", None),
+        ("1.1.4", "Wacht op subsidie", None),
+    ]
+    notes = {note.text: note.action for note in imported.notes}
+    assert notes["Status 'Gepland'"] == "Geschreven als status 'Niet gestart' (de lijst van het werkboek)."
+    assert (
+        notes["Status 'Uitgesteld'"]
+        == "Geschreven als status 'Niet gestart' en Tijd 'Uitgesteld' (de lijst van het werkboek)."
+    )
+    assert notes["Status 'Wacht op subsidie'"].startswith("Dit woord staat niet in de lijst van statussen")

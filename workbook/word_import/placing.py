@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbook.plan.model import BBC, CLASSIC, CLASSIC_WITHOUT_RESULTS
+from workbook.word_import.statuses import listed_status
+
+_UNPLACED_STATUS = (
+    "Dit woord staat niet in de lijst van statussen; het staat zo op blad Opvolging. Kies er Niet gestart, "
+    "In voorbereiding, In uitvoering, Afgerond of Stopgezet voor in de plaats."
+)
 
 
 @dataclass
@@ -101,6 +107,29 @@ class PlanBuilder:
         self.follow_ups.append(row)
         return row
 
+    def _listed(self, values: dict[str, object]) -> dict[str, object]:
+        """The follow-up row with its status as the workbook's list has it ("Gepland" -> "Niet gestart"), noted once
+        per word; a word the list has no place for is kept and noted."""
+        word = str(values.get("Status") or "").strip()
+        if not word:
+            return values
+        found = listed_status(word)
+        said = {note.text for note in self.notes}
+        if found is None:
+            if f"Status '{word}'" not in said:
+                self.note("", f"Status '{word}'", _UNPLACED_STATUS)
+            return values
+        status, time = found
+        if status != word:
+            values["Status"] = status
+            if time and not values.get("Tijd"):
+                values["Tijd"] = time
+            if f"Status '{word}'" not in said:
+                also = f" en Tijd '{time}'" if time else ""
+                said_as = f"Geschreven als status '{status}'{also} (de lijst van het werkboek)."
+                self.note("", f"Status '{word}'", said_as)
+        return values
+
     def next_code(self, parent: str, rows: list[Row]) -> str:
         prefix = parent + "."
         taken = [str(r.values["Code"]) for r in rows if str(r.values["Code"]).startswith(prefix)]
@@ -119,7 +148,7 @@ class PlanBuilder:
         for row in self.follow_ups:
             values = row.finish()
             values["Jaar"] = report_year
-            follow_ups.append(values)
+            follow_ups.append(self._listed(values))
         return {
             "Instellingen": settings,
             "Doelstellingen": [r.finish() for r in self.objectives],
