@@ -73,3 +73,50 @@ def test_the_indicator_of_a_strategic_objective_stands_under_it(plan, render):
     )
     assert any("Aantal deelnemers aan inspraakmomenten" in text for text in under)
     assert not any("Rijen zonder plaats" in text for text in texts)
+
+
+WITHOUT_RESULTS = {
+    "Instellingen": {
+        "Gemeente": "Boom",
+        "Beginjaar": 2020,
+        "Eindjaar": 2025,
+        "Nummering": "klassiek zonder resultaten",
+    },
+    "Doelstellingen": [
+        {"Code": "1", "Titel": "Boom communiceert helder"},
+        {"Code": "1.1", "Titel": "De bibliotheek spreekt klare taal"},
+    ],
+    "Acties": [
+        {"Code": "1.1.1", "Actie": "Brieven doorlichten", "Tijdstip": "Vanaf 2021", "Trekker": "Woonloket"},
+        {"Code": "1.1.2", "Actie": "Vorming klare taal", "Tijdstip": "2022"},
+    ],
+    "Indicatoren": [
+        {"Code": "1.1-I1", "Indicator": "Tevredenheid van anderstalige bezoekers", "Tijdstip": "Jaarlijks"}
+    ],
+}
+
+
+def test_a_plan_without_results_or_action_indicators_gets_two_columns_and_the_indicators_under_them(tmp_path):
+    from documents_support import W, part
+
+    path = tmp_path / "plan.xlsx"
+    fill(build_template(), WITHOUT_RESULTS).save(path)
+    body = part(render_plan_document(read_plan(path), today=date(2024, 12, 1)), "word/document.xml")
+    tables = {}
+    for table in body.iter(f"{W}tbl"):
+        caption = table.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val")
+        rows = [
+            ["".join(t.text or "" for t in cell.iter(f"{W}t")) for cell in row.findall(f"{W}tc")]
+            for row in table.findall(f"{W}tr")
+        ]
+        tables[caption] = rows
+    assert tables["Acties en omschrijving"][0] == ["Actie", "Omschrijving"]
+    assert [row[0] for row in tables["Acties en omschrijving"][1:]] == [
+        "1.1.1 Brieven doorlichten",
+        "1.1.2 Vorming klare taal",
+    ]
+    assert tables["Indicatoren van de operationele doelstelling"] == [
+        ["Wijze & tijdstip evaluatie / indicatoren"],
+        ["Jaarlijks:Tevredenheid van anderstalige bezoekers"],
+    ]
+    assert not [size for size in body.iter(f"{W}pgSz") if size.get(f"{W}orient") == "landscape"]

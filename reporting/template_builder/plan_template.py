@@ -41,16 +41,7 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     para(body, "Motivering - duiding", "Tussenkop")
     text_paragraphs(body, "sd.motivering_lijst", rich=True)
     tag_paragraph(body, "{%p endif %}")
-    tag_paragraph(body, "{%p if sd.indicator_rijen %}")
-    loop_table(
-        body,
-        [16.6],
-        "{%tr for rij in sd.indicator_rijen %}",
-        [grouped_cell("rij.indicatoren")],
-        caption="Indicatoren van de strategische doelstelling",
-        headers=head_cells("Wijze & tijdstip evaluatie / indicatoren"),
-    )
-    tag_paragraph(body, "{%p endif %}")
+    _own_indicators(body, "sd", "Indicatoren van de strategische doelstelling")
     tag_paragraph(body, "{%p for od in sd.operationele %}")
     para(body, "{{ od.kop }}", "Heading 2")
     domain_line(body, "od")
@@ -63,6 +54,15 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
         "{%tr for rij in od.rijen %}",
         [[("**{{ rij.code }}** {{ rij.tekst }}", "Tabeltekst")], grouped_cell("rij.indicatoren")],
         caption="Resultaten en indicatoren",
+        headers=head_cells("{{ kolommen[0] }}", "{{ kolommen[1] }}"),
+    )
+    tag_paragraph(body, "{%p elif acties_zonder_indicatoren %}")
+    loop_table(
+        body,
+        [7.0, 9.6],
+        "{%tr for rij in od.rijen %}",
+        [[("**{{ rij.code }}** {{ rij.tekst }}", "Tabeltekst")], grouped_cell("rij.acties")],
+        caption="Acties en omschrijving",
         headers=head_cells("{{ kolommen[0] }}", "{{ kolommen[1] }}"),
     )
     tag_paragraph(body, "{%p else %}")
@@ -83,6 +83,7 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     tag_paragraph(body, "{%p else %}")
     para(body, "Onder deze doelstelling staan nog geen resultaten of acties.", "Kleine tekst")
     tag_paragraph(body, "{%p endif %}")
+    _own_indicators(body, "od", "Indicatoren van de operationele doelstelling")
     tag_paragraph(body, "{%p endfor %}")
     tag_paragraph(body, "{%p endfor %}")
     _free_chapters(body, "hoofdstukken_na")
@@ -112,6 +113,21 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     tag_paragraph(body, "{%p endif %}")
     unplaced_rows(body)
     return document
+
+
+def _own_indicators(body, objective: str, caption: str) -> None:
+    """The objective's own indicators as one row of a one-column table, when it has them."""
+    tag_paragraph(body, f"{{%p if {objective}.indicator_rijen %}}")
+    para(body, "", "Kleine tekst")  # apart from a table above it: Word joins tables that touch
+    loop_table(
+        body,
+        [16.6],
+        f"{{%tr for rij in {objective}.indicator_rijen %}}",
+        [grouped_cell("rij.indicatoren")],
+        caption=caption,
+        headers=head_cells("Wijze & tijdstip evaluatie / indicatoren"),
+    )
+    tag_paragraph(body, "{%p endif %}")
 
 
 def _free_chapters(body, name: str) -> None:

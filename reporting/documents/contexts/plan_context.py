@@ -17,6 +17,9 @@ CLASSIC_COLUMNS = ["Resultaten", "Acties", "Wijze & tijdstip evaluatie / indicat
 BBC_COLUMNS = ["Actie", "Omschrijving", "Wijze & tijdstip evaluatie / indicatoren"]
 # A plan without actions (results with their evaluation only, as older plans are written) gets two columns.
 NO_ACTION_COLUMNS = ["Resultaten", "Wijze & tijdstip evaluatie / indicatoren"]
+# A plan without results whose actions have no indicators of their own: the actions in two columns, each objective's
+# indicators in a table of their own under them.
+ACTION_ONLY_COLUMNS = ["Actie", "Omschrijving"]
 
 
 def common_context(plan: Plan, draft: bool) -> dict:
@@ -73,8 +76,16 @@ def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | Non
     results = plan.settings.has_results
     context["titel"] = context["titel"] or f"Beleidsplan {context['periode']}".strip()
     context["zonder_acties"] = results and not plan.actions
+    actions = {a.code for a in plan.actions}
+    context["acties_zonder_indicatoren"] = split = not results and not any(
+        i.parent_code in actions for i in plan.indicators
+    )
     context["kolommen"] = (
-        BBC_COLUMNS if not results else NO_ACTION_COLUMNS if context["zonder_acties"] else CLASSIC_COLUMNS
+        (ACTION_ONLY_COLUMNS if split else BBC_COLUMNS)
+        if not results
+        else NO_ACTION_COLUMNS
+        if context["zonder_acties"]
+        else CLASSIC_COLUMNS
     )
     notes = adjustment_notes(plan.adjustments)
     context["doelstellingen"] = MadeOnDemand(
@@ -90,7 +101,8 @@ def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | Non
                 "domein": clean(sd.domain),
                 "indicator_rijen": _strategic_indicators(sd, tree),
                 "operationele": [
-                    _operational(od, tree, names, numbering, lists) for od in tree.operational.get(sd.code, [])
+                    _operational(od, tree, names, numbering, lists, split)
+                    for od in tree.operational.get(sd.code, [])
                 ],
             },
         ),
@@ -124,13 +136,19 @@ def _chapter(chapter: Chapter) -> dict:
     return {"titel": clean(chapter.title), "alineas": paragraphs(chapter.text)}
 
 
-def _operational(od: Objective, tree: PlanTree, names: dict[str, str], numbering: str, lists: Lists) -> dict:
-    """Without a results level (BBC, classic without results) a row per action, as the council wrote them."""
-    rows = []
+def _operational(
+    od: Objective, tree: PlanTree, names: dict[str, str], numbering: str, lists: Lists, split: bool = False
+) -> dict:
+    """Without a results level (BBC, classic without results) a row per action, as the council wrote them; the
+    objective's own indicators in a table of their own under them when no action has indicators (`split`) or in a
+    BBC plan, else in a last row."""
+    rows, own_table = [], []
     if not has_results(numbering):
         rows = [_action_row(action, tree, lists) for action in tree.actions.get(od.code, [])]
         own = tree.indicators.get(od.code, [])
-        if own and numbering != BBC:  # a BBC plan evaluates its actions, not its actieplannen
+        if own and (split or numbering == BBC):  # a BBC plan evaluates its actions: the actieplan's apart
+            own_table = [_row("", "", [], own)]
+        elif own:
             rows.append(_row("", "", [], tree.indicators_under(od.code, [])))
     else:
         rows = [_result_row(result, tree) for result in tree.results.get(od.code, [])]
@@ -146,6 +164,7 @@ def _operational(od: Objective, tree: PlanTree, names: dict[str, str], numbering
         "motivering": paragraphs(od.motivation),
         "motivering_lijst": lists.paragraphs(blocks(od.motivation), bold_markup=True),
         "rijen": rows,
+        "indicator_rijen": own_table,
     }
 
 

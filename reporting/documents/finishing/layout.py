@@ -26,6 +26,14 @@ WIDE_TABLE_HEADERS = (
 VALUES_CAPTION = "Metingen per jaar"
 # The two-column table of a plan without actions: full width, rows may break, portrait pages suffice.
 RESULTS_TABLE_CAPTION = "Resultaten en indicatoren"
+# The same for the actions of a plan without results whose actions have no indicators of their own.
+ACTIONS_TABLE_CAPTION = "Acties en omschrijving"
+LONG_ROW_CAPTIONS = {RESULTS_TABLE_CAPTION, ACTIONS_TABLE_CAPTION}
+# The one-column tables of an objective's own indicators: full width.
+OBJECTIVE_INDICATOR_CAPTIONS = {
+    "Indicatoren van de strategische doelstelling",
+    "Indicatoren van de operationele doelstelling",
+}
 
 
 def caption_of(table) -> str:

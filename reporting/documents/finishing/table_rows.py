@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from reporting.documents.finishing.layout import RESULTS_TABLE_CAPTION, VALUES_CAPTION, caption_of, is_wide
+from reporting.documents.finishing.layout import LONG_ROW_CAPTIONS, VALUES_CAPTION, caption_of, is_wide
 from reporting.documents.finishing.tree import (
     CANT_SPLIT,
     KEEP_NEXT,
@@ -59,10 +59,11 @@ def mark_header_rows(body) -> None:
 
 def keep_rows_together(body) -> None:
     """Rows never break across pages, and a small table stays on one page; the plan's tables of results
-    (three columns, or two in a plan without actions), whose rows can be longer than a page, may break, and so
+    (three columns, or two in a plan without actions or without action indicators), whose rows can be longer than
+    a page, may break, and so
     may the table of values per year."""
     for table in body.iter(TBL):
-        if is_wide(table) or caption_of(table) == RESULTS_TABLE_CAPTION:
+        if is_wide(table) or caption_of(table) in LONG_ROW_CAPTIONS:
             continue
         rows = list(table.iterchildren(TR))
         for row in rows:

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from lxml import etree
 
 from reporting.documents.finishing.layout import (
-    RESULTS_TABLE_CAPTION,
+    LONG_ROW_CAPTIONS,
+    OBJECTIVE_INDICATOR_CAPTIONS,
     VALUES_CAPTION,
     WIDE_TABLE_CAPTION,
     caption_of,
@@ -38,7 +39,7 @@ from reporting.documents.finishing.tree import (
 from reporting.documents.wordml.ooxml import NSMAP, element, put
 
 # Tables that always take the full text width (the plan's three-column tables, the indicator values).
-FULL_WIDTH_CAPTIONS = {WIDE_TABLE_CAPTION, RESULTS_TABLE_CAPTION, VALUES_CAPTION}
+FULL_WIDTH_CAPTIONS = {WIDE_TABLE_CAPTION, VALUES_CAPTION, *LONG_ROW_CAPTIONS, *OBJECTIVE_INDICATOR_CAPTIONS}
 # Column widths by content, in twips: a character of 9 pt table text, the cell margins, the narrowest column.
 CHARACTER, CELL_PADDING, MIN_COLUMN = 105, 200, 620
 _PIECES = re.compile(r"\s+|(?<=-)")

@@ -54,6 +54,13 @@ def read_table(rec, table: Table) -> None:
         year_table(rec, table, header)
     elif indicator_header(header):
         indicator_table(rec, table, header)
+    elif len(header) == 1 and labels.label(header[0]) == ("evaluation", ""):
+        # One column "Wijze & tijdstip evaluatie / indicatoren" under the objective: its own indicators.
+        rec.result = rec.action = None
+        rec.set_mode("evaluation")
+        for row in table.rows[1:]:
+            flow(rec, row)
+        rec.mode = ""
     elif _plan_header(header):
         bbc = header[0].casefold().strip().rstrip(":") == "actie"
         for number, row in enumerate(table.rows[1:], start=2):

@@ -32,8 +32,11 @@ def unwrap_frames(blocks: list[Block]) -> list[Block]:
 
 
 def is_frame(table: Table) -> bool:
-    """A table of one column with more than one paragraph in it."""
+    """A table of one column with more than one paragraph in it; not one headed "Wijze & tijdstip evaluatie /
+    indicatoren" (an objective's own indicators, as the plan document prints them)."""
     lines: list[Line] = [line for row in table.rows for cell in row for line in cell]
+    if len(table.rows) > 1 and labels.label(table.cell_text(0, 0)) == ("evaluation", ""):
+        return False
     return bool(table.rows) and all(len(row) == 1 for row in table.rows) and len(lines) > 1
 
 
