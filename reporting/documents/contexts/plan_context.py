@@ -101,8 +101,7 @@ def plan_document_context(plan: Plan, *, draft: bool = False, lists: Lists | Non
                 "domein": clean(sd.domain),
                 "indicator_rijen": _strategic_indicators(sd, tree),
                 "operationele": [
-                    _operational(od, tree, names, numbering, lists, split)
-                    for od in tree.operational.get(sd.code, [])
+                    _operational(od, tree, names, numbering, lists, split) for od in tree.operational.get(sd.code, [])
                 ],
             },
         ),
