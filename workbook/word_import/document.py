@@ -43,6 +43,8 @@ class Line:
     indent: int = 0  # the left indentation in twips (the paragraph's own, else its style's)
     size: int = 0  # the largest font size of its text in half-points, 0 when the document's default
     list_key: str = ""  # the Word list it is an item of (its abstract numbering), "" when none
+    dropped: dict[str, str] = field(default_factory=dict)  # hidden or struck-through text left out of it
+    only_dropped: bool = False  # the whole paragraph was hidden or struck through
     list_level: int = -1  # its level in that list, 0 the first
 
     @property
@@ -212,11 +214,24 @@ def _style_flag(style, flag: str) -> bool:
     return False
 
 
+def _left_out(run, style) -> str:
+    """ "verborgen" for hidden text (w:vanish, a drafting note Word does not show or print), "doorgehaald" for
+    struck-through text (what the council struck from the plan), "" for text that is read."""
+    for tag, font, kind in (
+        ("vanish", "hidden", "verborgen"),
+        ("strike", "strike", "doorgehaald"),
+        ("dstrike", "double_strike", "doorgehaald"),
+    ):
+        if _run_flag(run, tag, _style_flag(style, font)):
+            return kind
+    return ""
+
+
 def _run_flag(run, flag: str, default: bool) -> bool:
     properties = run.find(W + "rPr")
     if properties is None:
         return default
-    found = properties.find(W + {"bold": "b", "underline": "u"}[flag])
+    found = properties.find(W + {"bold": "b", "underline": "u"}.get(flag, flag))
     if found is None:
         return default
     value = found.get(W + "val")
@@ -231,8 +246,12 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
     level = element.find(f"{W}pPr/{W}numPr/{W}ilvl")
     # Pieces of text between line breaks, each a list of (text, bold, underline).
     pieces: list[list[tuple[str, bool, bool]]] = [[]]
+    dropped: dict[str, list[str]] = {}  # "verborgen" / "doorgehaald" -> the text of such runs, left out
     for run in _own_runs(element):
         bold, underline = _run_flag(run, "bold", style_bold), _run_flag(run, "underline", style_underline)
+        if kind := _left_out(run, style):
+            dropped.setdefault(kind, []).append("".join(t.text or "" for t in run.iter(W + "t")))
+            continue
         for child in run:
             if child.tag == W + "t":
                 pieces[-1].append((child.text or "", bold, underline))
@@ -269,6 +288,11 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
             own[-1].text = join_broken(own[-1].text.rstrip(), line.text.lstrip())
             continue
         own.append(line)
+    said = {kind: " ".join("".join(texts).split()) for kind, texts in dropped.items() if "".join(texts).strip()}
+    if said and own:
+        own[0].dropped = said
+    elif said:
+        own.append(Line(" ".join(said.values()), position, style_name, dropped=said, only_dropped=True))
     lines += own
     for box_number, box in enumerate(_text_boxes(element), start=1):
         for count, paragraph in enumerate(box.findall(W + "p"), start=1):

@@ -29,18 +29,31 @@ BBC_ACTION = re.compile(
 # Written out without SD/OD: "Beleidsdoelstelling 1:", "Doelstelling 1.1:", "Actieplan 1.1:", "Lokale doelstelling
 # 1.1"; only on a heading or a bold line, where running text does not start with them.
 WORDED_STRATEGIC = re.compile(
-    r"^(?:(?:prioritaire|lokale|gemeentelijke|algemene)\s+)?(?:(?:beleids|strategische\s+)?doelstelling|(?:hoofd)?doel)"
-    rf"\s+(\d{{1,2}}){MARK}(?:\s*[:\-\u2013|]|\.(?!\d)|\s)"
+    r"^(?:(?:prioritaire|lokale|gemeentelijke|algemene)\s+)?(?:(?:beleids|strategische\s+)?doelstelling|(?:hoofd)?doel"
+    r"|ambitie|speerpunt|(?:beleids)?prioriteit)"
+    rf"\s+(\d{{1,2}}){MARK}(?:\s*[:\-\u2013|]|\.(?!\d)|\s|$)"
     r"\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 WORDED_OPERATIONAL = re.compile(
-    r"^(?:(?:lokale|operationele)\s+doelstelling|doelstelling|actieplan|(?:sub|deel)?doel)\s+"
-    rf"(\d{{1,2}}\.\d{{1,2}})\.?{MARK}(?:\s*[:\-\u2013|]\s*|\s+)(.*)$",
+    r"^(?:(?:lokale|operationele)\s+doelstelling|doelstelling|actieplan|(?:sub|deel)?doel|beleidsdoel|project"
+    r"|werkpunt)\s+"
+    rf"(\d{{1,2}}\.\d{{1,2}})\.?{MARK}(?:\s*[:\-\u2013|]\s*|\s+|$)(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+# "Iedereen spreekt mee (SD 2)", "We bouwen het overleg uit (OD 2.1)": the code after the title.
+CODE_AFTER_TITLE = re.compile(
+    r"^(.*\S)\s*\(\s*(?:SD|OD|strategische\s+doelstelling|operationele\s+doelstelling)\s*"
+    r"(\d{1,2}(?:\.\d{1,2})?)\s*\)\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "SD1-OD2 – title": an operational objective coded with its strategic one.
+JOINED_OPERATIONAL = re.compile(
+    rf"^S\.?D\s?(\d{{1,2}})\s*[-/.]\s*O\.?D\s?(\d{{1,2}})\b(?!\s*[-/.]\s*A){_SEP}(.*)$", re.IGNORECASE | re.DOTALL
+)
 NUMBERED_ACTION = re.compile(
-    r"^actie\s+(\d{1,2}\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s*[:\-\u2013]?\s*(.*)$", re.IGNORECASE | re.DOTALL
+    r"^(?:actie|maatregel|initiatief)\s+(\d{1,2}\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s*[:\-\u2013]?\s*(.*)$",
+    re.IGNORECASE | re.DOTALL,
 )
 # "(nulmeting 2019: 12; streefwaarde 2025: 30)" after an indicator: the figures, not its text.
 # The words of a baseline and a target: "nulmeting 2019: 12", "vertrekpunt: 25", "streefwaarde 2025: 30".
@@ -66,7 +79,7 @@ RESULT_LABELLED = re.compile(
     r"^(?:(?:beoogd|verwacht|gewenst)\s+)?resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?:\s*[:\-\u2013|]\s*|\s+)(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-RESULT = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(.*)$", re.DOTALL)
+RESULT = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\)?\s+(.*)$", re.DOTALL)
 DOMAIN = re.compile(r"^domein\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 DOMAIN_BEFORE_HEADING = re.compile(
     r"^domein\s*:\s*(.*?)\s+((?:operationele|strategische)\s+doelstelling.*)$", re.IGNORECASE | re.DOTALL

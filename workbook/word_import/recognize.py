@@ -26,6 +26,12 @@ from workbook.word_import.tables.frames import unwrap_frames
 DOMAIN_GROUP = re.compile(r"^(?:beleids)?domein\s+(?:\d{1,2}|[A-Z])\s*[:.\-\u2013]\s*(\S.*)$", re.IGNORECASE)
 
 
+_DROPPED = {
+    "verborgen": "Verborgen tekst (Word toont en drukt ze niet): niet overgenomen.",
+    "doorgehaald": "Doorgehaalde tekst: niet overgenomen (doorhalen is schrappen).",
+}
+
+
 class Recognizer(FrontMatter, ObjectiveLines):
     """One pass over the blocks; `builder` collects what was placed and the notes of the Import sheet."""
 
@@ -105,6 +111,10 @@ class Recognizer(FrontMatter, ObjectiveLines):
         return self.builder
 
     def line(self, line: Line) -> None:
+        for kind, text in line.dropped.items():
+            self.builder.note(line.position, text, _DROPPED[kind])
+        if line.only_dropped:
+            return
         if (text := labels.one_language(line.text)) != line.text:
             line = replace(line, text=text)
         text = line.text
@@ -296,6 +306,10 @@ class Recognizer(FrontMatter, ObjectiveLines):
             and not self.ended
         ):
             self.new_bbc_action(match.group(1), after_code(text, match.group(1)))
+        elif (line.heading or line.bold) and (match := labels.JOINED_OPERATIONAL.match(plain)):
+            self.new_objective(f"{match.group(1)}.{match.group(2)}", match.group(3), strategic=False)
+        elif (line.heading or line.bold) and (match := labels.CODE_AFTER_TITLE.match(plain)):
+            self.new_objective(match.group(2), match.group(1), strategic="." not in match.group(2))
         elif (line.heading or line.bold) and (match := labels.WORDED_OPERATIONAL.match(plain)):
             self.new_objective(match.group(1), match.group(2), strategic=False)
         elif (line.heading or line.bold) and (match := labels.WORDED_STRATEGIC.match(plain)):
