@@ -114,6 +114,12 @@ NAVIGATION = re.compile(
     r"[\s\u2191^.]*$",
     re.IGNORECASE,
 )
+# A note of the writers, not of the plan: "Opmerking redactie: ...", "Nota voor de redactie:", "TODO: ...",
+# "Geschrapt door de gemeenteraad van ..." under what the council struck through.
+EDITORIAL = re.compile(
+    r"^(?:\*\*)?(?:(?:opmerking|nota|noot)\s+(?:voor\s+)?(?:de\s+)?redactie\b|todo\b|geschrapt\s+(?:door|op)\b)",
+    re.IGNORECASE,
+)
 PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|/)\s*\d{1,4})?"
     r"|[-\u2013]?\s*\d{1,3}\s*[-\u2013]?|\d{1,4}\s*/\s*\d{1,4})$",
@@ -283,6 +289,8 @@ def not_content(plain: str, in_table: bool = False) -> str | None:
         return "paginanummer"
     if NAVIGATION.match(text):
         return "koppeling om in het document te navigeren"
+    if EDITORIAL.match(text):
+        return "een notitie van wie het plan schreef"
     return None
 
 

@@ -303,7 +303,10 @@ class ObjectiveLines:
             else:
                 self.action.add(ACTION_FIELDS[name], value)
         if self.mode != "actions" and fields:  # under a list of actions the next bullet is the next action
-            self.mode, self.field = "field", list(fields)[-1]
+            # A label alone ("Trekker") gives its value to the next line; after "Timing: 2026" a plain paragraph is
+            # the action's description again, not more of its timing.
+            last, value = list(fields.items())[-1]
+            self.mode, self.field = "field", last if not value else "description"
 
     def action_title_goes_on(self, line: Line, plain: str) -> bool:
         """The line right under a labelled action's bold title continues it: bold in the same style, no label or

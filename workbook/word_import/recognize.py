@@ -320,9 +320,9 @@ class Recognizer(FrontMatter, ObjectiveLines):
             (match := labels.NUMBERED_ACTION.match(plain))
             and self.operational is not None
             and not self.ended
-            and (line.heading or line.bold)
+            and (line.heading or line.bold or text.lstrip().startswith("**"))  # "**Maatregel 1.1.1** – title"
         ):
-            self.new_bbc_action(match.group(1), match.group(2))
+            self.new_bbc_action(match.group(1), match.group(2).replace("**", "").strip(" \u2013-:"))
         else:
             return False
         if mark := re.search(r"\((prioritair|niet[- ]prioritair|nieuw|gewijzigd)\)", plain[:60], re.IGNORECASE):
