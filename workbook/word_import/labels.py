@@ -180,6 +180,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "prestatie-indicatoren",
         "hoe meten we het?",
         "hoe meten we dat?",
+        "meetmoment",
         "meetbaar via",
         "meetbaar aan",
         "gemeten via",

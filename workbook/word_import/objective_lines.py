@@ -186,6 +186,7 @@ class ObjectiveLines:
         if self.operational is not None and (
             (self.mode == "" and self.result is None and self.action is None and line.bullet and not line.sub)
             or ((self.mode != "field" or line.bold or line.heading) and self.numbered_result(text))
+            or (self.mode == "field" and self.looks_like_result(line))
         ):
             self.mode = "results"  # bullets or "1.1.1 text" right under an operational objective: its results
         if self.mode == "results" and self.operational is not None:
@@ -348,6 +349,19 @@ class ObjectiveLines:
         else:
             row.add(name, text, line.bullet)
         self.previous_position = line.position
+
+    def looks_like_result(self, line: Line) -> bool:
+        """A bullet of the same look as the latest result (sign, style, indentation) after the fields of an action
+        under it: the next result, not more of the action's description."""
+        return bool(
+            self.result is not None
+            and self.result_bullet
+            and line.bullet
+            and not line.sub
+            and line.marker == self.result_marker
+            and line.style == self.result_style
+            and line.indent == self.result_indent
+        )
 
     def numbered_result(self, text: str) -> bool:
         match = labels.RESULT.match(text.replace("**", "").strip())
