@@ -15,6 +15,8 @@ from workbook.word_import.tables.indicators import (
     coded_indicator_header,
     indicator_header,
     indicator_table,
+    values_header,
+    values_table,
     year_table,
 )
 from workbook.word_import.tables.labelled import objective_table
@@ -42,6 +44,8 @@ def read_table(rec, table: Table) -> None:
         item_table(rec, table)
     elif not rec.started and cover_table(rec, table):
         return
+    elif rec.started and rec.builder.indicators and values_header(header):
+        values_table(rec, table)
     elif rec.started and coded_indicator_header(header):
         indicator_table(rec, table, header, coded=True)
     elif not rec.started or rec.ended or rec.skipping:

@@ -54,6 +54,32 @@ def year_table(rec, table: Table, header: list[str]) -> None:
     )
 
 
+def values_header(header: list[str]) -> bool:
+    """Jaar | Waarde: the values per year of the indicator above the table."""
+    words = [" ".join(h.casefold().split()).rstrip(":") for h in header]
+    return len(words) >= 2 and words[0] in ("jaar", "periode", "meetjaar") and all(words[1:])
+
+
+def values_table(rec, table: Table) -> None:
+    """A row per period under the latest indicator: its measurements (an empty cell: not measured yet)."""
+    indicator = rec.builder.indicators[-1]
+    code = indicator.values["Code"]
+    for row in table.rows[1:]:
+        period = " ".join(line.plain for line in row[0]).strip() if row else ""
+        raw = " ".join(line.plain for line in row[1]).strip() if len(row) > 1 else ""
+        if not period or not raw:
+            continue
+        parsed = parse_number(raw)
+        values: dict[str, object] = {"Indicator": code, "Periode": period}
+        if parsed.value is not None:
+            values["Waarde"] = int(parsed.value) if parsed.value.is_integer() else parsed.value
+        else:
+            values["Opmerking"] = raw
+        rec.builder.measurements.append(values)
+    rec.builder.note(table.position, f"{table.position}: Jaar | Waarde", f"Metingen van indicator {code}.")
+    rec.mode = ""
+
+
 def indicator_header(header: list[str]) -> bool:
     first = header[0].casefold().strip()
     return (

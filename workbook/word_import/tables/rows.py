@@ -82,7 +82,10 @@ def _classic_row(rec, first: list[Line], rest: list[list[Line]], table: str) -> 
                 f"Resultaat {code} staat onder doelstelling {parent}; geplaatst met zijn eigen nummer.",
             )
         for line in first[1:]:
-            rec.result.add("Resultaat", line.text, line.bullet)
+            if (found := labels.label(line.text)) is not None and found[0] == "evaluation" and found[1]:
+                rec.evaluation(line, found[1], labelled=True)  # "Evaluatie: ..." under the result in its cell
+            else:
+                rec.result.add("Resultaat", line.text, line.bullet)
         rec.action_timing, rec.timing, rec.row_action = "", "", None
     elif rec.result is None:
         lines = [line for cell in rest for line in cell]
