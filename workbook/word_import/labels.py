@@ -10,7 +10,8 @@ from workbook.plan.timing import parse_timing
 MARK = r"(?:\s*\((?i:prioritair|niet[- ]prioritair|nieuw|gewijzigd)\))?"
 _SEP = rf"{MARK}\s*(?:[:\-\u2013.|]\s*)?"
 STRATEGIC = re.compile(
-    rf"^(?:strategische\s+doelstelling|S\.?D)\.?\s*(\d{{1,2}}){MARK}\s*(?:[:\-\u2013|]|\.(?!\d))?\s*(.*)$",
+    rf"^(?:strategische\s+doelstelling|S\.?D)\.?\s*(\d{{1,2}})(?!\s*[-/.]\s*O\.?D\s?\d){MARK}\s*(?:[:\-\u2013|]|\.(?!\d))?"
+    r"\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 OPERATIONAL = re.compile(
@@ -275,9 +276,33 @@ def inline_evaluation(text: str) -> tuple[str, str] | None:
     return match.group(1), evaluation
 
 
+# The same with Dutch first and French or English after it: "Doelstelling 1 / Objectif 1:", "Trekker / Responsable:".
+_DUTCH_WORDS = (
+    r"(?:strategische\s+|operationele\s+|beleids)?doelstelling|resultaten|resultaat|acties|actie|activiteiten|"
+    r"trekker|verantwoordelijke|partners|timing|planning|tijdstip|budget|indicatoren|indicator|evaluatie|inleiding|"
+    r"visie|financiering|begroting|motivering|omschrijving|beschrijving|status|waarom|omgevingsanalyse|opvolging"
+)
+_OTHER_WORDS = (
+    rf"{_ENGLISH}|objectifs?|r[ée]sultats?|activit[ée]s|responsable|partenaires?|calendrier|[ée]ch[ée]ance|"
+    r"indicateurs?|[ée]valuation|statut|introduction|vision|financement|motivation|pourquoi|contexte|suivi|"
+    r"analyse\s+de\s+l'environnement"
+)
+_NUMBER = r"(?:\s+([\dA-Z]{1,3}(?:\.\d{1,2})*\.?))?"
+DUTCH_FIRST = re.compile(
+    rf"^(\**\s*(?:{_DUTCH_WORDS})){_NUMBER}\s*/\s*(?:{_OTHER_WORDS}){_NUMBER}(?=\s*(?:[:\-\u2013]|\*\*|$))",
+    re.IGNORECASE,
+)
+
+
+def _dutch_half(match: re.Match) -> str:
+    number = match.group(2) or match.group(3)  # "Resultaat / Résultat 1.1.1": the number after the translation
+    return f"{match.group(1)} {number}" if number else match.group(1)
+
+
 def one_language(text: str) -> str:
-    """The Dutch half of a bilingual label: "Goal 1 / Doelstelling 1: ..." -> "Doelstelling 1: ..."."""
-    return BILINGUAL.sub(lambda match: match.group(1), text)
+    """The Dutch half of a bilingual label: "Goal 1 / Doelstelling 1: ..." -> "Doelstelling 1: ...", "Doelstelling
+    1 / Objectif 1: ..." -> "Doelstelling 1: ...", "Inleiding / Introduction" -> "Inleiding"."""
+    return DUTCH_FIRST.sub(_dutch_half, BILINGUAL.sub(lambda match: match.group(1), text))
 
 
 def not_content(plain: str, in_table: bool = False) -> str | None:
