@@ -190,7 +190,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "gemeten via",
         "opvolging",
     ),
-    "actions": ("acties", "actie", "activiteiten", "wat doen we?"),
+    "actions": ("acties", "actie", "activiteiten", "wat doen we?", "initiatieven", "maatregelen", "projecten"),
     "section": ("actieplannen", "beleidsdoelstellingen"),
     "description": ("omschrijving", "beschrijving"),
     "status": ("status",),

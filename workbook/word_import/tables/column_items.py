@@ -137,7 +137,7 @@ def place_result(rec, lines: list[Line], code: str = "") -> None:
     head = lines[0]
     plain = head.plain.strip()
     for result in rec.builder.results:  # a column Resultaat that names a result written above the table
-        if str(result.values["Code"]) == plain.rstrip("."):
+        if str(result.values["Code"]) == plain.rstrip(".)"):
             rec.result = result
             return
     rec.set_mode("results")
