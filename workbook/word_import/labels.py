@@ -267,6 +267,17 @@ def without_mark(title: str) -> tuple[str, str]:
     return (title[: match.start()].rstrip(), match.group(1)) if match else (title, "")
 
 
+_CHECKED = re.compile(r"[\u2612\u2611\u2714]\s*([^\u2610\u2612\u2611\u2714]+)")
+
+
+def checked(text: str) -> str:
+    """The options ticked in a row of check boxes, "☐ Werk ☒ Samenleven ☐ Welzijn" -> "Samenleven"; other text as it
+    is."""
+    if "\u2610" not in text and not _CHECKED.search(text):
+        return text
+    return ", ".join(option.strip(" ,;") for option in _CHECKED.findall(text))
+
+
 def inline_evaluation(text: str) -> tuple[str, str] | None:
     """(text before, evaluation) of "result, wijze en tijdstip van evaluatie: ..." or "result (indicator: ...)"; the
     bracket around the evaluation dropped. None when the line has no such label after other text."""

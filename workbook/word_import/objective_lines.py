@@ -61,10 +61,11 @@ class ObjectiveLines:
     def objective_line(self, line: Line, text: str) -> None:
         plain = text.replace("**", "").strip()
         if match := labels.DOMAIN.match(plain):
+            domain = labels.checked(match.group(1).strip())
             if self.fresh and self.objective is not None and not self.objective.values["Domein"]:
-                self.objective.values["Domein"] = match.group(1).strip()
+                self.objective.values["Domein"] = domain
             else:
-                self.pending_domain = match.group(1).strip()
+                self.pending_domain = domain
             return
         if self.awaiting_title and self.objective is not None:
             self.objective.values["Titel"] = plain.rstrip(":").strip()

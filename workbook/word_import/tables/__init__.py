@@ -6,6 +6,7 @@ import re
 
 from workbook.word_import import labels
 from workbook.word_import.document import Table
+from workbook.word_import.objective_lines import ACTION_FIELDS, FOLLOW_UP_FIELDS
 from workbook.word_import.tables.budget import budget_columns, budget_table
 from workbook.word_import.tables.columns import column_roles, is_item_table, item_table
 from workbook.word_import.tables.cover import cover_table
@@ -37,6 +38,8 @@ def read_table(rec, table: Table) -> None:
     elif funder_columns(table) is not None:
         funder_table(rec, table)
     elif objective_table(rec, table):
+        return
+    elif rec.started and action_form(rec, table):
         return
     elif is_margin_table(table):
         margin_table(rec, table)
@@ -75,6 +78,77 @@ def read_table(rec, table: Table) -> None:
     else:
         for number, row in enumerate(table.rows, start=1):
             plan_row(rec, table, row, number, bbc=False)
+
+
+_REFERENCE = re.compile(
+    r"^(?:doelstelling|operationele doelstelling|hoort bij|bij doelstelling|actieplan|resultaat|bij resultaat)$",
+    re.IGNORECASE,
+)
+
+
+def action_form(rec, table: Table) -> bool:
+    """A form per action, label | value: "Actie | title", "Doelstelling | OD 2.1" (the objective it belongs to,
+    by its code), "Trekker | ...". The action goes under the objective or result it names."""
+    rows = [(" ".join(table.cell_text(r, 0).split()).rstrip(":"), r) for r in range(len(table.rows))]
+    references = [r for words, r in rows if _REFERENCE.match(words) and len(table.rows[r]) > 1]
+    titles = [r for words, r in rows if (found := labels.label(words)) and found[0] == "actions" and not found[1]]
+    if len(references) != 1 or len(titles) != 1 or rec.operational is None and rec.strategic is None:
+        return False
+    reference = table.cell_text(references[0], 1).strip()
+    parent = _named_code(rec, reference)
+    if parent is None:
+        return False
+    title_row = table.rows[titles[0]]
+    if len(title_row) < 2 or not title_row[1]:
+        return False
+    line = title_row[1][0]
+    rec.new_action(line, " ".join(part.text for part in title_row[1]).strip(), parent)
+    rec.builder.note(
+        line.position,
+        f"{table.cell_text(references[0], 0)}: {reference}",
+        _FORM_NOTE.format(code=rec.action.values["Code"], parent=parent.values["Code"]),
+    )
+    for number, row in enumerate(table.rows):
+        if number in (titles[0], references[0]) or len(row) < 2:
+            continue
+        _form_field(rec, table, number)
+    rec.mode = ""
+    return True
+
+
+def _form_field(rec, table: Table, number: int) -> None:
+    """One label | value row of an action form into the action's column or its follow-up; other rows noted."""
+    found = labels.label(table.cell_text(number, 0))
+    name = found[0] if found else ""
+    value = " ".join(line.text for line in table.rows[number][1]).strip()
+    if not value:
+        return
+    if name == "timing":
+        rec.action.values["Tijdstip"] = value
+    elif name in ACTION_FIELDS:
+        rec.action.add(ACTION_FIELDS[name], value)
+    elif name in FOLLOW_UP_FIELDS:
+        rec.builder.follow_up(str(rec.action.values["Code"])).add(FOLLOW_UP_FIELDS[name], value)
+    else:
+        rec.action.add("Omschrijving", f"{table.cell_text(number, 0).strip()}: {value}")
+
+
+_FORM_NOTE = "Actiefiche: actie {code} onder {parent}, de doelstelling of het resultaat dat de fiche noemt."
+
+
+def _named_code(rec, text: str):
+    """The objective or result a reference names: "OD 2.1", "2.1", "SD1-OD2", "1.1.2"."""
+    plain = " ".join(text.replace("**", "").split())
+    if match := labels.JOINED_OPERATIONAL.match(plain + " x"):
+        code = f"{match.group(1)}.{match.group(2)}"
+    elif match := re.fullmatch(r"(?:S\.?D|O\.?D|A\.?P|R)?\s?(\d{1,2}(?:\.\d{1,2}){0,2})\.?\)?", plain, re.IGNORECASE):
+        code = match.group(1)
+    else:
+        return None
+    for row in (*rec.builder.results, *rec.builder.objectives):
+        if str(row.values["Code"]) == code:
+            return row
+    return None
 
 
 def _without_caption(rec, table: Table) -> Table:
