@@ -62,8 +62,8 @@ REACHED: dict[str, tuple[tuple[int, int], ...]] = {
         (8, 0),
         (17, 0),
         (28, 0),
-        (0, 12),
-        (0, 0),
+        (12, 0),
+        (4, 0),
         (4, 0),
     ),
 }
@@ -79,7 +79,7 @@ FIELDS: dict[str, tuple[int, int]] = {
     "07_hasselt_gedraaide_sd_kolom_geneste_tabel": (0, 0),
     "08_dendermonde_prioriteit_initiatieven_per_resultaat": (123, 0),
     "09_mortsel_actiefiches_keuzelijsten": (87, 0),
-    "10_geraardsbergen_project_indicatorzinnen_budgetlijst": (0, 0),
+    "10_geraardsbergen_project_indicatorzinnen_budgetlijst": (12, 0),
 }
 
 (

@@ -14,6 +14,7 @@ from workbook.word_import.objective_lines import (
     label_over_code,
 )
 from workbook.word_import.placing import Chapter
+from workbook.word_import.tables.budget import budget_line
 
 # Titles of the part with the objectives in a table of contents: not a chapter of its own.
 OBJECTIVES_PART = (
@@ -221,6 +222,8 @@ class FrontMatter:
             self.title_was_chapter()
         if self.chapter is None:
             self.builder.note(line.position, line.plain, "Niet geplaatst: tekst voor het eerste hoofdstuk.")
+            return
+        if self.ended and budget_line(self, line):
             return
         self.chapter.paragraphs.append((line.text, line.bullet))
 

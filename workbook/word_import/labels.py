@@ -278,6 +278,42 @@ def checked(text: str) -> str:
     return ", ".join(option.strip(" ,;") for option in _CHECKED.findall(text))
 
 
+# "Aantal deelnemers. In 2024 waren er 22, in 2025 al 30. We mikken op 53 in 2031.": figures told in sentences.
+_FIGURE_SENTENCES = re.compile(r"^(.{3,200}?)\.\s+((?:in|tegen|we|het|de|sinds)\b.*\b(?:19|20)\d\d\b.*)$", re.I | re.S)
+_YEAR_VALUE = re.compile(
+    r"\b(?:in|tegen|sinds)\s+((?:19|20)\d\d)\s*(?:,\s*)?(?:waren\s+er|was\s+(?:het|dat|er)|telden\s+we|al|nog|"
+    r"bereikten\s+we)?\s*(-?\d+(?:\.\d{3})*(?:,\d+)?)\s*(%)?",
+    re.IGNORECASE,
+)
+_TARGET = re.compile(
+    r"\b(?:mikken\s+op|streven\s+naar|willen\s+we\s+(?:naar|tot)|doel\s+is|streefwaarde\s+(?:is|van))\s+"
+    r"(-?\d+(?:\.\d{3})*(?:,\d+)?)\s*(%)?\s*(?:(?:in|tegen)\s+((?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+
+
+def sentence_figures(text: str) -> tuple[str, list[tuple[str, str]], dict[str, object]] | None:
+    """(indicator text, [(year, value)], target columns) of an indicator whose figures follow in sentences, else
+    None."""
+    from workbook.plan.numbers import parse_number
+
+    plain = text.replace("**", "").strip()
+    match = _FIGURE_SENTENCES.match(plain)
+    if match is None:
+        return None
+    rest = match.group(2)
+    target = _TARGET.search(rest)
+    values = [(year, value) for year, value, _ in _YEAR_VALUE.findall(rest[: target.start()] if target else rest)]
+    if not values and not target:
+        return None
+    columns: dict[str, object] = {}
+    if target and (parsed := parse_number(target.group(1))).value is not None:
+        columns["Streefwaarde"] = int(parsed.value) if parsed.value.is_integer() else parsed.value
+        if target.group(3):
+            columns["Streefjaar"] = int(target.group(3))
+    return match.group(1).strip(), values, columns
+
+
 def inline_evaluation(text: str) -> tuple[str, str] | None:
     """(text before, evaluation) of "result, wijze en tijdstip van evaluatie: ..." or "result (indicator: ...)"; the
     bracket around the evaluation dropped. None when the line has no such label after other text."""

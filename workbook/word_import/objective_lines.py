@@ -411,6 +411,9 @@ class ObjectiveLines:
             self.builder.indicators[-1].values.update(labels.split_measures(f"x ({figures})")[1])
             return
         text, measures = labels.split_measures(text)
+        if labelled and (figures := labels.sentence_figures(text)) is not None:
+            self.figures_in_sentences(parent, line, text, figures)
+            return
         plain = text.replace("**", "")
         if labelled and ":" in plain and (prefix := labels.timing_prefix(plain)) is not None:
             self.builder.indicator(str(parent.values["Code"]), plain.split(":", 1)[1].strip(), prefix).values.update(
@@ -421,6 +424,29 @@ class ObjectiveLines:
             self.builder.indicators[-1].add("Indicator", text, True)
             return
         self.builder.indicator(str(parent.values["Code"]), text, self.timing).values.update(measures)
+
+    def figures_in_sentences(self, parent, line: Line, text: str, figures) -> None:
+        """ "Aantal deelnemers. In 2024 waren er 22, in 2025 al 30. We mikken op 53 in 2031.": the indicator, its
+        measurements per year and its target; the sentences kept in Toelichting."""
+        from workbook.plan.numbers import parse_number
+
+        name, values, columns = figures
+        indicator = self.builder.indicator(str(parent.values["Code"]), name, self.timing)
+        indicator.values.update(columns)
+        indicator.add("Toelichting", text.replace("**", "").strip())
+        for year, raw in values:
+            parsed = parse_number(raw)
+            if parsed.value is not None:
+                value = int(parsed.value) if parsed.value.is_integer() else parsed.value
+                self.builder.measurements.append(
+                    {"Indicator": indicator.values["Code"], "Periode": year, "Waarde": value}
+                )
+        self.builder.note(
+            line.position,
+            line.plain,
+            f"Indicator {indicator.values['Code']}: metingen en streefwaarde uit de zinnen gehaald; kijk ze na op de "
+            "bladen Indicatoren en Metingen.",
+        )
 
     def table_note(self, line: Line, text: str) -> None:
         starred = [values for _, values in self.table_rows if values.get("_ster")]

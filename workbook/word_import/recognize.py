@@ -105,7 +105,8 @@ class Recognizer(FrontMatter, ObjectiveLines):
         for chapter in [c for c in self.builder.chapters if c.after and not c.paragraphs]:
             # "Deel 2. Actiefiches" over the action forms: a heading without text of its own is no chapter
             self.builder.chapters.remove(chapter)
-            self.builder.note(chapter.position, chapter.title, "Kop zonder eigen tekst: niet overgenomen als hoofdstuk.")
+            said = "Kop zonder eigen tekst: niet overgenomen als hoofdstuk."
+            self.builder.note(chapter.position, chapter.title, said)
         if self.contents:
             self.builder.note(
                 self.contents[0].position,

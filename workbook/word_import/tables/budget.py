@@ -96,6 +96,45 @@ def budget_table(rec, table: Table, header: list[str]) -> None:
 _TOTAL_COLUMN = "Kolom Totaal: geen begrotingslijn (planrapport telt zelf op); een lijn per jaar met een bedrag."
 
 
+# "Vlaamse integratiesubsidie – loonkost integratieambtenaar (0,8 VTE): € 41.000": a budget line as a bullet.
+_BUDGET_BULLET = re.compile(r"^(.+?)\s+[\u2013\-]\s+(.+?)\s*:\s*(\u20ac\s*-?\d[\d.]*(?:,\d+)?)\s*$")
+_BUDGET_CHAPTER = re.compile(r"begroting|budget|financ|middelen", re.IGNORECASE)
+
+
+def budget_line(rec, line: Line) -> bool:
+    """A bullet "funder – description: € amount" in a budget chapter after the objectives: a line of Begroting
+    (the year the plan period's first, noted once); "Totaal: € ..." is a sum, not a line."""
+    if rec.chapter is None or not _BUDGET_CHAPTER.search(rec.chapter.title):
+        return False
+    plain = " ".join(line.plain.split())
+    if TOTAL.match(plain) and "\u20ac" in plain:
+        rec.builder.note(line.position, plain, "Totaal: geen begrotingslijn (planrapport telt zelf op).")
+        return True
+    match = _BUDGET_BULLET.match(plain) if line.bullet else None
+    if match is None:
+        return False
+    funder, description, raw = (part.strip() for part in match.groups())
+    parsed = parse_number(raw)
+    years, said = budget_years("", rec.builder.settings)
+    values = {
+        "Jaar": years[0],
+        "Soort financiering": funding_kind(funder, ""),
+        "Financier": funder,
+        "Omschrijving": description,
+        "Gepland": int(parsed.value) if parsed.value is not None and parsed.value.is_integer() else parsed.value,
+    }
+    if not any(note.text == f"{rec.chapter.position}: begroting" for note in rec.builder.notes):
+        rec.builder.note(
+            rec.chapter.position,
+            f"{rec.chapter.position}: begroting",
+            f"Het jaar van de begroting staat niet bij de lijnen; de import nam {years[0]}, het eerste jaar van de "
+            "planperiode. Kopieer de rijen op het blad Begroting voor de andere jaren als de begroting elk jaar "
+            "dezelfde is.",
+        )
+    rec.builder.budget.append(values)
+    return True
+
+
 def note_year(rec, table: Table, years: list[int | None]) -> None:
     """The Import sheet says which year the import gave a budget table whose year the document does not say."""
     year = years[0] if years else None
