@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbook.plan.errors import WorkbookError
@@ -57,6 +57,7 @@ class Table:
     position: str
     rows: list[list[list[Line]]] = field(default_factory=list)  # row -> cell -> lines
     continued: set[tuple[int, int]] = field(default_factory=set)  # (row, cell) going on with a merged cell above
+    spans: dict[tuple[int, int], int] = field(default_factory=dict)  # (row, cell) -> the grid columns it spans
 
     def cell_text(self, row: int, column: int) -> str:
         cells = self.rows[row]
@@ -408,6 +409,52 @@ def _marker(text: str) -> str:
     return head[:1]
 
 
+def _cell_lines(cell, where: str, styles, numbering: Numbering | None) -> list[Line]:
+    """The lines of a cell in order; a table inside it read as lines too (`_nested_lines`)."""
+    lines: list[Line] = []
+    number = 0
+    for child in _unwrapped(cell):
+        if child.tag == W + "p":
+            number += 1
+            lines += _lines(child, f"{where}, alinea {number}", styles, numbering)
+        elif child.tag == W + "tbl":
+            lines += _nested_lines(_table(child, f"{where}, tabel", styles, numbering))
+    return lines
+
+
+_MEASURE_HEAD = re.compile(r"^(nulmeting|streefwaarde|doelwaarde)(?:\s+((?:19|20)\d\d))?$", re.IGNORECASE)
+
+
+def _nested_lines(table: Table) -> list[Line]:
+    """A table inside a cell as lines: Indicator | Nulmeting 2025 | Streefwaarde 2031 gives a line per indicator,
+    "text (nulmeting 2025: 140; streefwaarde 2031: 200)"; any other table a line per row, its cells apart by " | "."""
+    if not table.rows:
+        return []
+    header = [table.cell_text(0, c).strip() for c in range(len(table.rows[0]))]
+    measures = [_MEASURE_HEAD.match(h) for h in header[1:]]
+    lines: list[Line] = []
+    for number, row in enumerate(table.rows):
+        first = next((line for cell in row for line in cell), None)
+        if first is None:
+            continue
+        texts = [table.cell_text(number, c).strip() for c in range(len(row))]
+        if measures and all(measures) and number > 0:
+            figures = [
+                f"{m.group(1).casefold()}{' ' + m.group(2) if m.group(2) else ''}: {value}"
+                for m, value in zip(measures, texts[1:], strict=False)
+                if value
+            ]
+            text = texts[0] + (f" ({'; '.join(figures)})" if figures else "")
+        elif measures and all(measures):
+            continue  # the header of an indicator table: its words are in each line
+        else:
+            text = " | ".join(t for t in texts if t)
+        if measures and all(measures) and header[0].casefold().startswith("indicator"):
+            text = f"Indicator: {text}"  # the label the table's header gave it
+        lines.append(replace(first, text=text))
+    return lines
+
+
 def _table(element, position: str, styles, numbering: Numbering | None = None) -> Table:
     table = Table(position)
     rows = [child for child in _unwrapped(element) if child.tag == W + "tr"]
@@ -421,12 +468,12 @@ def _table(element, position: str, styles, numbering: Numbering | None = None) -
             where = f"{position}, rij {row_number}, kolom {column}"
             lines: list[Line] = []
             if merged is None or merged.get(W + "val") == "restart":
-                for number, paragraph in enumerate(cell.iter(W + "p"), start=1):
-                    lines += _lines(paragraph, f"{where}, alinea {number}", styles, numbering)
+                lines = _cell_lines(cell, where, styles, numbering)
             if merged is not None and merged.get(W + "val") != "restart":
                 table.continued.add((row_number - 1, len(cells)))
+            if span is not None and (width := int(span.get(W + "val", "1"))) > 1:
+                table.spans[(row_number - 1, len(cells))] = width
+                column += width - 1
             cells.append(lines)
-            if span is not None:
-                column += int(span.get(W + "val", "1")) - 1
         table.rows.append(cells)
     return table

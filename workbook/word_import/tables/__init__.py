@@ -31,6 +31,7 @@ def read_table(rec, table: Table) -> None:
         return
     if len(table.rows) > 2 and len(table.rows[0]) == 1 and len(table.rows[1]) > 1:
         table = _without_caption(rec, table)
+    table = _one_header_row(rec, table)
     header = [table.cell_text(0, c) for c in range(len(table.rows[0]))]
     _hints(rec, table, header)
     if budget_columns(header) is not None and not _of_actions(header):
@@ -149,6 +150,26 @@ def _named_code(rec, text: str):
         if str(row.values["Code"]) == code:
             return row
     return None
+
+
+def _one_header_row(rec, table: Table) -> Table:
+    """A header over two rows ("Uitvoering" across "Actie | Wie | Wanneer" under it, the other headers merged down):
+    one row of the columns' names, each the lower one where it has one."""
+    if len(table.rows) < 3 or not any(row == 0 for row, _ in table.spans):
+        return table
+    top, below = table.rows[0], table.rows[1]
+    grid = sum(table.spans.get((0, c), 1) for c in range(len(top)))
+    if grid != len(below) or any(len(row) != grid for row in table.rows[2:]):
+        return table
+    expanded = [cell for c, cell in enumerate(top) for _ in range(table.spans.get((0, c), 1))]
+    header = [below[c] if any(line.plain.strip() for line in below[c]) else expanded[c] for c in range(grid)]
+    rec.builder.note(
+        table.position,
+        " | ".join(" ".join(line.plain for line in cell) for cell in header),
+        "Kop over twee rijen: gelezen als één rij kolomnamen.",
+    )
+    continued = {(row - 1, cell) for row, cell in table.continued if row > 1}
+    return Table(table.position, [header, *table.rows[2:]], continued)
 
 
 def _without_caption(rec, table: Table) -> Table:

@@ -103,7 +103,11 @@ def place_objective_cell(rec, strategic: bool, lines: list[Line]) -> None:
     """An objective in its own column: "SD 1: title" or "1 title" / "1.1 title", else numbered in order."""
     head = lines[0]
     rest = lines[1:]
-    if not rec.heading(head, head.text):
+    if (code := re.fullmatch(r"(\d{1,2}(?:\.\d{1,2})?)\.?", head.plain.strip())) and rest:
+        # "1.1" alone, the title in the next paragraph of the cell
+        place_objective(rec, strategic, code.group(1), rest[:1], {}, head)
+        rest = rest[1:]
+    elif not rec.heading(head, head.text):
         plain = " ".join(head.plain.split())
         match = labels.NUMBER_SHAPE.match(plain)
         code = match.group(1) if match and match.group(1)[:1].isdigit() else ""
@@ -144,7 +148,10 @@ def place_result(rec, lines: list[Line], code: str = "") -> None:
     rec.result = None
     rec.place(head, f"{code} {head.text}" if _CODE.match(code) and not labels.RESULT.match(plain) else head.text)
     for line in lines[1:]:
-        rec.result.add("Resultaat", line.text, line.bullet)
+        if (found := labels.label(line.text)) is not None and found[0] == "evaluation" and found[1]:
+            rec.evaluation(line, found[1], labelled=True)  # "Indicator: ..." under the result in its cell
+        else:
+            rec.result.add("Resultaat", line.text, line.bullet)
     rec.mode = ""
 
 
