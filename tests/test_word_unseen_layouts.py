@@ -285,3 +285,148 @@ def test_status_words_of_a_planning_tool_become_the_workbooks_statuses_with_a_no
         == "Geschreven als status 'Niet gestart' en Tijd 'Uitgesteld' (de lijst van het werkboek)."
     )
     assert notes["Status 'Wacht op subsidie'"].startswith("Dit woord staat niet in de lijst van statussen")
+
+
+def test_hidden_and_struck_through_text_is_left_out_and_noted(tmp_path):
+    document = docx.Document()
+    hidden = document.add_paragraph()
+    hidden.add_run("[Versie 4, nog niet naar het college]").font.hidden = True
+    document.add_heading("Ambitie 1: We treden op tegen racisme", 1)
+    document.add_heading("Beleidsdoel 1.1: We sensibiliseren", 2)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Maatregel 1.1.1").bold = True
+    paragraph.add_run(" \u2013 ")
+    paragraph.add_run("Een educatief pakket aankopen").bold = True
+    document.add_paragraph("Timing: voorjaar 2027")
+    struck = document.add_paragraph()
+    struck.add_run("Maatregel 1.1.2 \u2013 Een gedragscode opmaken").font.strike = True
+    document.add_paragraph("Geschrapt door de gemeenteraad van 24 februari 2026.")
+    imported = import_document(_save(document, tmp_path))
+    data = imported.data
+    assert [(o["Code"], o["Titel"]) for o in data["Doelstellingen"]] == [
+        ("1", "We treden op tegen racisme"),
+        ("1.1", "We sensibiliseren"),
+    ]
+    assert [(a["Code"], a["Actie"], a["Tijdstip"]) for a in data["Acties"]] == [
+        ("1.1.1", "Een educatief pakket aankopen", "voorjaar 2027")
+    ]
+    notes = {note.text: note.action for note in imported.notes}
+    assert notes["[Versie 4, nog niet naar het college]"].startswith("Verborgen tekst")
+    assert notes["Maatregel 1.1.2 \u2013 Een gedragscode opmaken"].startswith("Doorgehaalde tekst")
+
+
+def test_bilingual_labels_with_dutch_first(tmp_path):
+    document = docx.Document()
+    document.add_heading("Inleiding / Introduction", 1)
+    document.add_paragraph("Dit plan loopt zes jaar.")
+    document.add_heading("Doelstelling 1 / Objectif 1: Nieuwkomers vinden hun weg", 1)
+    document.add_heading("Doelstelling 1.1 / Objectif 1.1: Het onthaal is vlot", 2)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Resultaat / Résultat 1.1.1: ").bold = True
+    paragraph.add_run("Er is een wegwijsbrochure")
+    document.add_paragraph("Acties / Actions:")
+    document.add_paragraph("De brochure vertalen", style="List Bullet")
+    document.add_paragraph("Trekker / Responsable: Woonloket")
+    imported = import_document(_save(document, tmp_path))
+    data = imported.data
+    assert [c.title for c in imported.chapters] == ["Inleiding"]
+    assert [o["Titel"] for o in data["Doelstellingen"]] == ["Nieuwkomers vinden hun weg", "Het onthaal is vlot"]
+    assert [(r["Code"], r["Resultaat"]) for r in data["Resultaten"]] == [("1.1.1", "Er is een wegwijsbrochure")]
+    assert [(a["Actie"], a["Trekker"]) for a in data["Acties"]] == [("De brochure vertalen", "Woonloket")]
+
+
+def test_an_action_form_names_the_objective_it_belongs_to(tmp_path):
+    document = docx.Document()
+    document.add_heading("Strategische doelstelling 1: Samenleven", 2)
+    document.add_heading("Operationele doelstelling 1.1: Melden is makkelijk", 3)
+    document.add_paragraph("Domein: \u2610 Werk \u2612 Samenleven \u2610 Welzijn")
+    document.add_heading("Operationele doelstelling 1.2: Het onthaal is vlot", 3)
+    document.add_heading("Deel 2. Actiefiches", 1)
+    rows = (
+        ("Actiefiche 1", None),
+        ("Actie", "Een wegwijsbrochure maken"),
+        ("Doelstelling", "OD 1.1"),
+        ("Trekker", "Dienst Samenleven"),
+        ("Timing", "Jaarlijks"),
+        ("Status", "Uitgesteld"),
+    )
+    table = document.add_table(rows=len(rows), cols=2)
+    for r, (label, value) in enumerate(rows):
+        if value is None:
+            table.cell(r, 0).merge(table.cell(r, 1)).text = label
+        else:
+            table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    imported = import_document(_save(document, tmp_path))
+    data = imported.data
+    assert [(o["Code"], o["Domein"]) for o in data["Doelstellingen"]][1] == ("1.1", "Samenleven")
+    assert [(a["Code"], a["Actie"], a["Trekker"], a["Tijdstip"]) for a in data["Acties"]] == [
+        ("1.1.1", "Een wegwijsbrochure maken", "Dienst Samenleven", "Jaarlijks")
+    ]
+    assert [(f["Actie"], f["Status"], f.get("Tijd")) for f in data["Opvolging"]] == [
+        ("1.1.1", "Niet gestart", "Uitgesteld")
+    ]
+    assert imported.chapters == []
+
+
+def test_figures_in_sentences_and_budget_bullets(tmp_path):
+    document = docx.Document()
+    document.add_heading("Beleidsprioriteit 1 \u2013 Meer inwoners vinden werk", 1)
+    document.add_heading("Project 1.1 \u2013 We werken samen met VDAB", 2)
+    document.add_paragraph("Het bereik is toegenomen", style="List Bullet")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Indicator: ").bold = True
+    paragraph.add_run(
+        "Aantal werkzoekenden in begeleiding. In 2024 waren er 22, in 2025 al 30. We mikken op 53 in 2031."
+    )
+    document.add_heading("Financieringsplan", 1)
+    document.add_paragraph("De uitvoering wordt gefinancierd met subsidies.")
+    document.add_paragraph("Vlaamse integratiesubsidie \u2013 loonkost (0,8 VTE): \u20ac 41.000", style="List Bullet")
+    document.add_paragraph("Eigen middelen stad \u2013 cofinanciering: \u20ac 20.000", style="List Bullet")
+    _bold(document, "Totaal: \u20ac 61.000")
+    data = import_document(_save(document, tmp_path)).data
+    (indicator,) = data["Indicatoren"]
+    assert (indicator["Indicator"], indicator["Streefwaarde"], indicator["Streefjaar"]) == (
+        "Aantal werkzoekenden in begeleiding",
+        53,
+        2031,
+    )
+    assert [(m["Periode"], m["Waarde"]) for m in data["Metingen"]] == [("2024", 22), ("2025", 30)]
+    assert [(b["Financier"], b["Omschrijving"], b["Gepland"]) for b in data["Begroting"]] == [
+        ("Vlaamse integratiesubsidie", "loonkost (0,8 VTE)", 41000),
+        ("Eigen middelen stad", "cofinanciering", 20000),
+    ]
+
+
+def test_a_header_over_two_rows_and_an_indicator_table_inside_a_result_cell(tmp_path):
+    document = docx.Document()
+    document.add_heading("Strategische doelstelling 1: Iedereen woont goed", 1)
+    table = document.add_table(rows=3, cols=5)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Operationele doelstelling"
+    table.cell(0, 1).merge(table.cell(1, 1)).text = "Resultaat en indicator"
+    table.cell(0, 2).merge(table.cell(0, 4)).text = "Uitvoering"
+    for c, value in enumerate(("Actie", "Wie", "Wanneer"), start=2):
+        table.cell(1, c).text = value
+    od = table.cell(2, 0)
+    od.text = "1.1"
+    od.add_paragraph("We versterken het samenleven")
+    result = table.cell(2, 1)
+    result.text = "Bewoners kennen hun buren"
+    nested = result.add_table(rows=2, cols=3)
+    for c, value in enumerate(("Indicator", "Nulmeting 2025", "Streefwaarde 2031")):
+        nested.cell(0, c).text = value
+    for c, value in enumerate(("Aantal buurtfeesten", "4", "10")):
+        nested.cell(1, c).text = value
+    for c, value in enumerate(("Buurtfeest steunen", "Woonloket", "Jaarlijks"), start=2):
+        table.cell(2, c).text = value
+    data = import_document(_save(document, tmp_path)).data
+    assert [(o["Code"], o["Titel"]) for o in data["Doelstellingen"]] == [
+        ("1", "Iedereen woont goed"),
+        ("1.1", "We versterken het samenleven"),
+    ]
+    assert [r["Resultaat"] for r in data["Resultaten"]] == ["Bewoners kennen hun buren"]
+    assert [(a["Actie"], a["Trekker"], a["Tijdstip"]) for a in data["Acties"]] == [
+        ("Buurtfeest steunen", "Woonloket", "Jaarlijks")
+    ]
+    assert [(i["Indicator"], i["Nulmeting waarde"], i["Streefwaarde"]) for i in data["Indicatoren"]] == [
+        ("Aantal buurtfeesten", 4, 10)
+    ]

@@ -6,6 +6,7 @@ import re
 
 from workbook.word_import import labels
 from workbook.word_import.document import Table
+from workbook.word_import.tables.columns import is_item_table
 
 _OBJECTIVE_LABEL = re.compile(r"^operationele\s+doelstelling\s*(\d{1,2}\.\d{1,2})?\.?\s*:?$", re.IGNORECASE)
 _CODE_FIRST = re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.*)$", re.DOTALL)
@@ -17,6 +18,8 @@ def objective_table(rec, table: Table) -> bool:
     match = _OBJECTIVE_LABEL.match(first)
     if not match or len(table.rows[0]) < 2:
         return False
+    if is_item_table([table.cell_text(0, c) for c in range(len(table.rows[0]))]):
+        return False  # Operationele doelstelling | Resultaat | Actie | Wie: the header of a table with a column each
     title = " ".join(line.text for line in table.rows[0][1]).strip()
     code = match.group(1)
     if code is None and (found := _CODE_FIRST.match(title.replace("**", ""))):
