@@ -497,13 +497,9 @@ def long_plan(path: Path, strategic: int = 20, operational: int = 5) -> Path:
     return target
 
 
-def test_a_plan_of_about_a_hundred_pages_imports_within_ten_seconds(tmp_path):
-    import time
-
-    source = long_plan(tmp_path)
-    started = time.perf_counter()
-    imported = import_document(source)
-    seconds = time.perf_counter() - started
+def test_a_plan_of_about_a_hundred_pages_imports_whole(tmp_path):
+    """Its speed is a figure of benchmarks/import_plan.py, not a condition of this test."""
+    imported = import_document(long_plan(tmp_path))
     assert counts(imported) == {
         "strategic": 20,
         "operational": 100,
@@ -513,7 +509,6 @@ def test_a_plan_of_about_a_hundred_pages_imports_within_ten_seconds(tmp_path):
         "chapters": 1,
         "budget": 0,
     }
-    assert seconds < 10, f"{seconds:.1f} s"
 
 
 def test_what_looks_like_layout_in_a_table_or_a_new_table_is_kept(tmp_path):
