@@ -48,23 +48,9 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     text_paragraphs(body, "od.motivering_lijst", rich=True)
     tag_paragraph(body, "{%p if od.rijen %}")
     tag_paragraph(body, "{%p if zonder_acties %}")
-    loop_table(
-        body,
-        [7.0, 9.6],
-        "{%tr for rij in od.rijen %}",
-        [[("**{{ rij.code }}** {{ rij.tekst }}", "Tabeltekst")], grouped_cell("rij.indicatoren")],
-        caption="Resultaten en indicatoren",
-        headers=head_cells("{{ kolommen[0] }}", "{{ kolommen[1] }}"),
-    )
+    _two_columns(body, "rij.indicatoren", "Resultaten en indicatoren")
     tag_paragraph(body, "{%p elif acties_zonder_indicatoren %}")
-    loop_table(
-        body,
-        [7.0, 9.6],
-        "{%tr for rij in od.rijen %}",
-        [[("**{{ rij.code }}** {{ rij.tekst }}", "Tabeltekst")], grouped_cell("rij.acties")],
-        caption="Acties en omschrijving",
-        headers=head_cells("{{ kolommen[0] }}", "{{ kolommen[1] }}"),
-    )
+    _two_columns(body, "rij.acties", "Acties en omschrijving")
     tag_paragraph(body, "{%p else %}")
     # Portrait widths; the three-column tables are put on landscape pages and widened when rendered.
     loop_table(
@@ -113,6 +99,18 @@ def build_plan_template(house: HouseStyle = DEFAULT_STYLE):
     tag_paragraph(body, "{%p endif %}")
     unplaced_rows(body)
     return document
+
+
+def _two_columns(body, second: str, caption: str) -> None:
+    """The objective's rows in two columns, on portrait pages: the item and `second` (its groups)."""
+    loop_table(
+        body,
+        [7.0, 9.6],
+        "{%tr for rij in od.rijen %}",
+        [[("**{{ rij.code }}** {{ rij.tekst }}", "Tabeltekst")], grouped_cell(second)],
+        caption=caption,
+        headers=head_cells("{{ kolommen[0] }}", "{{ kolommen[1] }}"),
+    )
 
 
 def _own_indicators(body, objective: str, caption: str) -> None:

@@ -52,6 +52,8 @@ CODE_AFTER_TITLE = re.compile(
 JOINED_OPERATIONAL = re.compile(
     rf"^S\.?D\s?(\d{{1,2}})\s*[-/.]\s*O\.?D\s?(\d{{1,2}})\b(?!\s*[-/.]\s*A){_SEP}(.*)$", re.IGNORECASE | re.DOTALL
 )
+# The headings of objectives with a label or code, strategic and operational.
+OBJECTIVE_HEADINGS = (STRATEGIC, OPERATIONAL, BBC_OBJECTIVE, BBC_PLAN, WORDED_STRATEGIC, WORDED_OPERATIONAL)
 NUMBERED_ACTION = re.compile(
     r"^(?:actie|maatregel|initiatief)\s+(\d{1,2}\.\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s*[:\-\u2013]?\s*(.*)$",
     re.IGNORECASE | re.DOTALL,

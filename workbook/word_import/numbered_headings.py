@@ -47,14 +47,7 @@ def numbered_objectives(lines: list[Line]) -> dict[str, tuple[str, str, bool, st
     stays a chapter. Empty when the plan labels its objectives (the labels decide there).
 
     Per position: (code in digits, title, strategic, code as printed)."""
-    patterns = (
-        labels.STRATEGIC,
-        labels.OPERATIONAL,
-        labels.BBC_OBJECTIVE,
-        labels.BBC_PLAN,
-        labels.WORDED_STRATEGIC,
-        labels.WORDED_OPERATIONAL,
-    )
+    patterns = labels.OBJECTIVE_HEADINGS
     candidates: list[tuple[Line, str, str]] = []
     for line in lines:
         plain = " ".join(line.plain.split())

@@ -380,15 +380,4 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.mode, self.field, self.fresh, self.awaiting_title = "field", "description", False, False
 
     def heading_like(self, text: str) -> bool:
-        return any(
-            pattern.match(text)
-            for pattern in (
-                labels.STRATEGIC,
-                labels.OPERATIONAL,
-                labels.BBC_OBJECTIVE,
-                labels.BBC_PLAN,
-                labels.WORDED_STRATEGIC,
-                labels.WORDED_OPERATIONAL,
-                labels.RESULT,
-            )
-        )
+        return any(pattern.match(text) for pattern in (*labels.OBJECTIVE_HEADINGS, labels.RESULT))

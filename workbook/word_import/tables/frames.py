@@ -42,17 +42,7 @@ def is_frame(table: Table) -> bool:
 
 def _objective(line: Line) -> bool:
     plain = " ".join(line.plain.split())
-    return any(pattern.match(plain) for pattern in _OBJECTIVES)
-
-
-_OBJECTIVES = (
-    labels.STRATEGIC,
-    labels.OPERATIONAL,
-    labels.BBC_OBJECTIVE,
-    labels.BBC_PLAN,
-    labels.WORDED_STRATEGIC,
-    labels.WORDED_OPERATIONAL,
-)
+    return any(pattern.match(plain) for pattern in labels.OBJECTIVE_HEADINGS)
 
 
 def _block_title(line: Line, count: int, objectives: bool) -> bool:
