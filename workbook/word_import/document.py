@@ -8,6 +8,20 @@ from pathlib import Path
 
 from workbook.plan.errors import WorkbookError
 from workbook.word_import.package import check_package, read_head, refuse_encrypted
+from workbook.word_import.paragraph_look import (
+    font_size,
+    heading_level,
+    indentation,
+    left_out,
+    list_style,
+    outline_level,
+    own_runs,
+    paragraph_style,
+    run_flag,
+    style_flag,
+    switched_off,
+    text_boxes,
+)
 from workbook.word_import.word_numbering import Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -163,94 +177,18 @@ def check_format(path: Path) -> None:
         raise WorkbookError(f"{path.name}: planrapport leest alleen Word-documenten (.docx). {SAVE_AS}")
 
 
-def _style(element, styles) -> tuple[str, object]:
-    found = element.find(f"{W}pPr/{W}pStyle")
-    style = styles.get(found.get(W + "val")) if found is not None else None
-    return (style.name if style is not None else ""), style
-
-
-def _outline_level(style) -> int:
-    """The heading level a style gives through its outline level (its own or that of the style it is based on),
-    whatever its name ("Kop1", "Titel SD"); 0 for body text."""
-    seen = 0
-    while style is not None and seen < 20:
-        found = style.element.find(f"{W}pPr/{W}outlineLvl")
-        if found is not None:
-            value = found.get(W + "val", "9")
-            return int(value) + 1 if value.isdigit() and int(value) < 9 else 0
-        style, seen = style.base_style, seen + 1
-    return 0
-
-
-def _list_style(style) -> bool:
-    """A style that is, or is based on, a list style or one with numbering: "Actie" based on "List Bullet 2"."""
-    seen = 0
-    while style is not None and seen < 20:
-        name = (style.name or "").casefold()
-        if (found := style.element.find(f"{W}pPr/{W}numPr")) is not None:
-            number = found.find(f"{W}numId")
-            return number is None or number.get(W + "val") != "0"  # numId 0: the numbering of its base switched off
-        if name in ("list paragraph", "lijstalinea"):  # Word's style for list items: a list only with a number
-            return False
-        if "list" in name or "lijst" in name:
-            return True
-        style, seen = style.base_style, seen + 1
-    return False
-
-
-def _heading_level(name: str) -> int:
-    match = re.fullmatch(r"(?:heading|kop)\s*(\d)", name.casefold())
-    if match:
-        return int(match.group(1))
-    return 1 if name.casefold() in ("title", "titel") else 0
-
-
-def _style_flag(style, flag: str) -> bool:
-    while style is not None:
-        font = getattr(style, "font", None)
-        value = getattr(font, flag, None) if font is not None else None
-        if value is not None:
-            return bool(value)
-        style = style.base_style
-    return False
-
-
-def _left_out(run, style) -> str:
-    """ "verborgen" for hidden text (w:vanish, a drafting note Word does not show or print), "doorgehaald" for
-    struck-through text (what the council struck from the plan), "" for text that is read."""
-    for tag, font, kind in (
-        ("vanish", "hidden", "verborgen"),
-        ("strike", "strike", "doorgehaald"),
-        ("dstrike", "double_strike", "doorgehaald"),
-    ):
-        if _run_flag(run, tag, _style_flag(style, font)):
-            return kind
-    return ""
-
-
-def _run_flag(run, flag: str, default: bool) -> bool:
-    properties = run.find(W + "rPr")
-    if properties is None:
-        return default
-    found = properties.find(W + {"bold": "b", "underline": "u"}.get(flag, flag))
-    if found is None:
-        return default
-    value = found.get(W + "val")
-    return value not in ("0", "false", "none")
-
-
 def _lines(element, position: str, styles, numbering: Numbering | None = None) -> list[Line]:
-    style_name, style = _style(element, styles)
+    style_name, style = paragraph_style(element, styles)
     number = numbering.number(element, style) if numbering is not None else None
-    style_bold, style_underline = _style_flag(style, "bold"), _style_flag(style, "underline")
+    style_bold, style_underline = style_flag(style, "bold"), style_flag(style, "underline")
     numbered = element.find(f"{W}pPr/{W}numPr")
     level = element.find(f"{W}pPr/{W}numPr/{W}ilvl")
     # Pieces of text between line breaks, each a list of (text, bold, underline).
     pieces: list[list[tuple[str, bool, bool]]] = [[]]
     dropped: dict[str, list[str]] = {}  # "verborgen" / "doorgehaald" -> the text of such runs, left out
-    for run in _own_runs(element):
-        bold, underline = _run_flag(run, "bold", style_bold), _run_flag(run, "underline", style_underline)
-        if kind := _left_out(run, style):
+    for run in own_runs(element):
+        bold, underline = run_flag(run, "bold", style_bold), run_flag(run, "underline", style_underline)
+        if kind := left_out(run, style):
             dropped.setdefault(kind, []).append("".join(t.text or "" for t in run.iter(W + "t")))
             continue
         for child in run:
@@ -261,16 +199,16 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
             elif child.tag in (W + "br", W + "cr"):
                 pieces.append([])
     lines = []
-    style_listed = _list_style(style) and not _switched_off(element)
-    outline = _outline_level(style) if style is not None and not _heading_level(style_name) else 0
-    heading = bool(_heading_level(style_name) or outline)
+    style_listed = list_style(style) and not switched_off(element)
+    outline = outline_level(style) if style is not None and not heading_level(style_name) else 0
+    heading = bool(heading_level(style_name) or outline)
     shown = number is not None and not number.bullet and (heading or number.worded)
     if shown and pieces[0]:
         # The number Word shows is part of the title: "Strategische doelstelling 1: ...", "1.1 ...".
         bold = all(b for t, b, _ in pieces[0] if t.strip())
         pieces[0].insert(0, (f"{number.text} ", bold, False))
-    indent = _indent(element, style)
-    size = _size(element, style)
+    indent = indentation(element, style)
+    size = font_size(element, style)
     own: list[Line] = []
     for index, runs in enumerate(pieces):
         line = _line(runs, f"{position}, regel {index + 1}" if len(pieces) > 1 else position, style_name)
@@ -278,7 +216,7 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
             continue
         line.heading = line.heading or outline
         line.indent, line.size = indent, size
-        listed = (numbered is not None and not _switched_off(element)) or style_listed
+        listed = (numbered is not None and not switched_off(element)) or style_listed
         if listed and index == 0 and not line.bullet and not shown:
             line.bullet, line.marker = True, "lijst"
         line.sub = line.sub or (level is not None and level.get(W + "val") not in (None, "0"))
@@ -295,41 +233,10 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
     elif said:
         own.append(Line(" ".join(said.values()), position, style_name, dropped=said, only_dropped=True))
     lines += own
-    for box_number, box in enumerate(_text_boxes(element), start=1):
+    for box_number, box in enumerate(text_boxes(element), start=1):
         for count, paragraph in enumerate(box.findall(W + "p"), start=1):
             lines += _lines(paragraph, f"{position}, tekstvak {box_number}, alinea {count}", styles, numbering)
     return lines
-
-
-def _size(element, style) -> int:
-    """The largest font size (half-points) of the paragraph's text: a run's own w:sz, else its style chain's."""
-    default = 0
-    seen = 0
-    while style is not None and seen < 20 and not default:
-        size = getattr(getattr(style, "font", None), "size", None)
-        default = round(size.pt * 2) if size is not None else 0
-        style, seen = style.base_style, seen + 1
-    sizes = []
-    for run in _own_runs(element):
-        if not "".join(t.text or "" for t in run.iter(W + "t")).strip():
-            continue
-        found = run.find(f"{W}rPr/{W}sz")
-        value = found.get(W + "val", "") if found is not None else ""
-        sizes.append(int(value) if value.isdigit() else default)
-    return max(sizes, default=default)
-
-
-def _indent(element, style) -> int:
-    """The left indentation of the paragraph in twips: its own w:ind, else that of its style chain."""
-    found = element.find(f"{W}pPr/{W}ind")
-    seen = 0
-    while found is None and style is not None and seen < 20:
-        found = style.element.find(f"{W}pPr/{W}ind")
-        style, seen = style.base_style, seen + 1
-    if found is None:
-        return 0
-    value = found.get(W + "left") or found.get(W + "start") or "0"
-    return int(value) if value.lstrip("-").isdigit() else 0
 
 
 def _goes_on_after_break(previous: Line, line: Line) -> bool:
@@ -351,36 +258,6 @@ def join_broken(previous: str, text: str) -> str:
     return f"{previous} {text}"
 
 
-def _switched_off(element) -> bool:
-    """A paragraph whose own numbering is numId 0: the numbering of its style switched off."""
-    found = element.find(f"{W}pPr/{W}numPr/{W}numId")
-    return found is not None and found.get(W + "val") == "0"
-
-
-_BOX = W + "txbxContent"
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-
-
-def _inside(element, top, tags: tuple[str, ...]) -> bool:
-    for ancestor in element.iterancestors():
-        if ancestor is top:
-            return False
-        if ancestor.tag in tags:
-            return True
-    return False
-
-
-def _own_runs(element):
-    """The runs of the paragraph itself, without those of its text boxes (read after it, as paragraphs)."""
-    return [run for run in element.iter(W + "r") if not _inside(run, element, (_BOX, _FALLBACK))]
-
-
-def _text_boxes(element) -> list:
-    """The text boxes anchored in the paragraph, in document order; the copy Word keeps for older readers
-    (mc:Fallback) once only."""
-    return [box for box in element.iter(_BOX) if not _inside(box, element, (_BOX, _FALLBACK))]
-
-
 def _line(runs: list[tuple[str, bool, bool]], position: str, style_name: str) -> Line | None:
     text = "".join(t for t, _, _ in runs)
     if not text.strip():
@@ -398,7 +275,7 @@ def _line(runs: list[tuple[str, bool, bool]], position: str, style_name: str) ->
         marked = SUB_BULLET.sub("", marked) if sub else BULLET.sub("", marked)
     if not marked.strip("* "):
         return None
-    return Line(marked, position, style_name, bold, underline, bullet, sub, _heading_level(style_name), marker)
+    return Line(marked, position, style_name, bold, underline, bullet, sub, heading_level(style_name), marker)
 
 
 def _marker(text: str) -> str:

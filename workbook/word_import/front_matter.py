@@ -6,7 +6,7 @@ import re
 
 from workbook.word_import import labels
 from workbook.word_import.document import Line
-from workbook.word_import.objective_lines import (
+from workbook.word_import.line_codes import (
     LOCAL_ACTION,
     LOCAL_RESULT,
     RESULT_ALONE,

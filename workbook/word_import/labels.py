@@ -59,20 +59,6 @@ NUMBERED_ACTION = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # "(nulmeting 2019: 12; streefwaarde 2025: 30)" after an indicator: the figures, not its text.
-# The words of a baseline and a target: "nulmeting 2019: 12", "vertrekpunt: 25", "streefwaarde 2025: 30".
-_BASELINE = r"(?:nulmeting|vertrekpunt|beginwaarde|startwaarde|basiswaarde|uitgangswaarde)"
-_MEASURE = rf"(?:{_BASELINE}|streefwaarde|streefcijfer|doelwaarde)"
-# The figures after an indicator: "(nulmeting 2019: 12; streefwaarde 2025: 30)", or after a dash, comma or colon
-# "– nulmeting 2025: 12 – streefwaarde 2031: 30", ": nulmeting 12, streefwaarde 30".
-MEASURES_AFTER = re.compile(
-    rf"(?:\s*\(\s*{_MEASURE}\b[^)]*\)|\s*[:,\u2013\-]\s*{_MEASURE}\b(?:\s*(?:(?:19|20)\d\d\s*)?:?\s*[-\d\u20ac][^:]*?"
-    rf"(?:[;,\u2013\-]\s*{_MEASURE}\b[^:]*?(?::\s*[^;,\u2013]*?)?)*))\s*$",
-    re.IGNORECASE,
-)
-# The same on a line of its own, under the indicator (as the plan document of planrapport prints it).
-MEASURES_LINE = re.compile(
-    rf"^(?:\(\s*{_MEASURE}\b[^)]*\)|{_MEASURE}\s*(?:(?:19|20)\d\d)?\s*:\s*[-\d\u20ac][^()]*)$", re.IGNORECASE
-)
 CONTENTS = re.compile(r"^(?:inhoud|inhoudstafel|inhoudsopgave|inhoudstabel)$", re.IGNORECASE)
 # A line of a typed table of contents: "1 Inleiding 3", "2. Omgevingsanalyse ........ 6".
 CONTENTS_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?([^\d.][^\t]*?)[\s.\u2026]*\s(\d{1,3})$")
@@ -233,20 +219,6 @@ ACTION_COLUMNS = {"lead": "Trekker", "partners": "Partners", "budget": "Budget/p
 TABLE_HEADERS = {"resultaten", "resultaat", "acties", "actie", "omschrijving", "indicator", "indicatoren"}
 
 
-# A label in two languages, "Goal / Doelstelling 1:", "Result / Resultaat 1.1.1:", "(Lead / Trekker: X)": the
-# English word before the slash is dropped, the Dutch label after it is read as usual.
-_ENGLISH = (
-    r"(?:strategic\s+)?goals?|(?:operational\s+)?objectives?|results?|outcomes?|actions?|activities|why|"
-    r"motivation|rationale|lead|owner|partners|timing|planning|budget|indicators?|evaluation|status|"
-    r"description"
-)
-BILINGUAL = re.compile(
-    rf"(^|\(|\*\*)\s*(?:{_ENGLISH})(?:\s+[\dA-Z]{{1,3}}(?:\.\d{{1,2}})*\.?)?\s*/\s*"
-    r"(?=(?:strategische\s+|operationele\s+|beleids)?doelstelling|resulta|actie|activiteit|waarom|"
-    r"motivering|trekker|verantwoordelijke|partners|timing|planning|tijdstip|indicator|evaluatie|"
-    r"status|omschrijving|beschrijving)",
-    re.IGNORECASE,
-)
 # The tail "(Trekker: Dienst X)" or "(Timing: 2027)" of an action: its fields, not its title.
 FIELDS_IN_BRACKETS = re.compile(
     r"\s*\((timing|tijdstip|planning|termijn|trekker|verantwoordelijke|partners|budget)"
@@ -280,42 +252,6 @@ def checked(text: str) -> str:
     return ", ".join(option.strip(" ,;") for option in _CHECKED.findall(text))
 
 
-# "Aantal deelnemers. In 2024 waren er 22, in 2025 al 30. We mikken op 53 in 2031.": figures told in sentences.
-_FIGURE_SENTENCES = re.compile(r"^(.{3,200}?)\.\s+((?:in|tegen|we|het|de|sinds)\b.*\b(?:19|20)\d\d\b.*)$", re.I | re.S)
-_YEAR_VALUE = re.compile(
-    r"\b(?:in|tegen|sinds)\s+((?:19|20)\d\d)\s*(?:,\s*)?(?:waren\s+er|was\s+(?:het|dat|er)|telden\s+we|al|nog|"
-    r"bereikten\s+we)?\s*(-?\d+(?:\.\d{3})*(?:,\d+)?)\s*(%)?",
-    re.IGNORECASE,
-)
-_TARGET = re.compile(
-    r"\b(?:mikken\s+op|streven\s+naar|willen\s+we\s+(?:naar|tot)|doel\s+is|streefwaarde\s+(?:is|van))\s+"
-    r"(-?\d+(?:\.\d{3})*(?:,\d+)?)\s*(%)?\s*(?:(?:in|tegen)\s+((?:19|20)\d\d))?",
-    re.IGNORECASE,
-)
-
-
-def sentence_figures(text: str) -> tuple[str, list[tuple[str, str]], dict[str, object]] | None:
-    """(indicator text, [(year, value)], target columns) of an indicator whose figures follow in sentences, else
-    None."""
-    from workbook.plan.numbers import parse_number
-
-    plain = text.replace("**", "").strip()
-    match = _FIGURE_SENTENCES.match(plain)
-    if match is None:
-        return None
-    rest = match.group(2)
-    target = _TARGET.search(rest)
-    values = [(year, value) for year, value, _ in _YEAR_VALUE.findall(rest[: target.start()] if target else rest)]
-    if not values and not target:
-        return None
-    columns: dict[str, object] = {}
-    if target and (parsed := parse_number(target.group(1))).value is not None:
-        columns["Streefwaarde"] = int(parsed.value) if parsed.value.is_integer() else parsed.value
-        if target.group(3):
-            columns["Streefjaar"] = int(target.group(3))
-    return match.group(1).strip(), values, columns
-
-
 def inline_evaluation(text: str) -> tuple[str, str] | None:
     """(text before, evaluation) of "result, wijze en tijdstip van evaluatie: ..." or "result (indicator: ...)"; the
     bracket around the evaluation dropped. None when the line has no such label after other text."""
@@ -326,35 +262,6 @@ def inline_evaluation(text: str) -> tuple[str, str] | None:
     if evaluation.endswith(")") and evaluation.count(")") > evaluation.count("("):
         evaluation = evaluation[:-1].rstrip()
     return match.group(1), evaluation
-
-
-# The same with Dutch first and French or English after it: "Doelstelling 1 / Objectif 1:", "Trekker / Responsable:".
-_DUTCH_WORDS = (
-    r"(?:strategische\s+|operationele\s+|beleids)?doelstelling|resultaten|resultaat|acties|actie|activiteiten|"
-    r"trekker|verantwoordelijke|partners|timing|planning|tijdstip|budget|indicatoren|indicator|evaluatie|inleiding|"
-    r"visie|financiering|begroting|motivering|omschrijving|beschrijving|status|waarom|omgevingsanalyse|opvolging"
-)
-_OTHER_WORDS = (
-    rf"{_ENGLISH}|objectifs?|r[ée]sultats?|activit[ée]s|responsable|partenaires?|calendrier|[ée]ch[ée]ance|"
-    r"indicateurs?|[ée]valuation|statut|introduction|vision|financement|motivation|pourquoi|contexte|suivi|"
-    r"analyse\s+de\s+l'environnement"
-)
-_NUMBER = r"(?:\s+([\dA-Z]{1,3}(?:\.\d{1,2})*\.?))?"
-DUTCH_FIRST = re.compile(
-    rf"^(\**\s*(?:{_DUTCH_WORDS})){_NUMBER}\s*/\s*(?:{_OTHER_WORDS}){_NUMBER}(?=\s*(?:[:\-\u2013]|\*\*|$))",
-    re.IGNORECASE,
-)
-
-
-def _dutch_half(match: re.Match) -> str:
-    number = match.group(2) or match.group(3)  # "Resultaat / Résultat 1.1.1": the number after the translation
-    return f"{match.group(1)} {number}" if number else match.group(1)
-
-
-def one_language(text: str) -> str:
-    """The Dutch half of a bilingual label: "Goal 1 / Doelstelling 1: ..." -> "Doelstelling 1: ...", "Doelstelling
-    1 / Objectif 1: ..." -> "Doelstelling 1: ...", "Inleiding / Introduction" -> "Inleiding"."""
-    return DUTCH_FIRST.sub(_dutch_half, BILINGUAL.sub(lambda match: match.group(1), text))
 
 
 def not_content(plain: str, in_table: bool = False) -> str | None:
@@ -479,30 +386,3 @@ _DETAIL_FIELDS = re.compile(
     re.IGNORECASE,
 )
 _UNKNOWN = {"/", "-", "\u2013", "?", "n.v.t", "nvt", "onbekend"}
-
-
-_MEASURE_PART = re.compile(
-    rf"({_MEASURE})\s*(?:((?:19|20)\d\d)\s*:|:)?\s*((?:[^;,)\u2013]|,(?=\d)|\u2013(?=\s*\d))+)", re.IGNORECASE
-)
-
-
-def split_measures(text: str) -> tuple[str, dict[str, object]]:
-    """An indicator without "(nulmeting 2019: 12; streefwaarde 2025: 30)" after it, and those figures as columns of
-    Indicatoren (a figure that is no number stays in Toelichting)."""
-    from workbook.plan.numbers import parse_number
-
-    match = MEASURES_AFTER.search(text)
-    if not match:
-        return text, {}
-    values: dict[str, object] = {}
-    for word, year, raw in _MEASURE_PART.findall(match.group(0)):
-        baseline = bool(re.fullmatch(_BASELINE, word, re.IGNORECASE))
-        parsed = parse_number(raw.strip())
-        if parsed.value is None:
-            values["Toelichting"] = f"{values.get('Toelichting', '')} {word} {year}: {raw.strip()}".strip()
-            continue
-        value = int(parsed.value) if parsed.value.is_integer() else parsed.value
-        values["Nulmeting waarde" if baseline else "Streefwaarde"] = value
-        if year:
-            values["Nulmeting jaar" if baseline else "Streefjaar"] = int(year)
-    return text[: match.start()].rstrip(), values

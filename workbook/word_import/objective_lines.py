@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from workbook.word_import import labels
 from workbook.word_import.document import Line, join_broken
+from workbook.word_import.evaluation_lines import EvaluationLines
+from workbook.word_import.line_codes import (
+    LETTERED_ACTION,
+    LOCAL_ACTION,
+    LOCAL_RESULT,
+    RESULT_ALONE,
+    RUNNING_RESULT,
+    TYPED_CODE,
+    after_code,
+    label_over_code,
+    same_paragraph,
+    singular,
+)
 from workbook.word_import.placing import Row
 
 FOLLOW_UP_FIELDS = {
@@ -28,34 +40,13 @@ ACTION_FIELDS = {
 }
 # Lines of the plan document of planrapport that say something is missing; they are not the officer's text.
 PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
-# A typed code before a result or action: "R1.1.2 text", "A1.1.2.1 title", "A 1.2.3: title", "1.1.2.1 title".
-TYPED_CODE = re.compile(r"^([RA])?\s?(\d{1,2}(?:\.\d{1,2}){2,3})\.?(?:\s*[:\-\u2013]\s*|\s+)(\S.*)$", re.DOTALL)
-# "1.1.1.a title": an action numbered with a letter under its result.
-LETTERED_ACTION = re.compile(
-    r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?([a-zA-Z])[.)]?(?:\s*[:\-\u2013]\s*|\s+)(\S.*)$", re.DOTALL
-)
 # A bullet indented this much (twips, a quarter of a centimetre) deeper than the results: the level below them.
 _INDENT_STEP = 140
-# "Actie 1: title", numbered anew under each objective.
-LOCAL_ACTION = re.compile(r"^actie\s+(\d{1,2})(?:\s*[:\-\u2013]|\.(?!\d))\s*\S", re.IGNORECASE)
-# "Resultaat 2: text" or "Resultaat 2" alone, numbered anew under each objective.
-LOCAL_RESULT = re.compile(
-    r"^resultaat\s+(\d{1,2})(?:(?:\s*[:\-\u2013]|\.(?!\d))\s*(.*)|\s*)$", re.IGNORECASE | re.DOTALL
-)
-# "Resultaat 1.1.1" on a line of its own, its text in the next paragraph.
-RESULT_ALONE = re.compile(
-    r"^(?:(?:beoogd|verwacht|gewenst)\s+)?resultaat\s+(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s*:?$", re.IGNORECASE
-)
-# "Resultaat 5.1: text": the result of an operational objective numbered through the plan ("OD 5").
-RUNNING_RESULT = re.compile(
-    r"^(?:(?:beoogd|verwacht|gewenst)\s+)?resultaat\s+(\d{1,2})\.(\d{1,2})\.?(?:\s*[:\-\u2013]\s*|\s+|$)(.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
 # Labels that announce a level: a warning when that level stays empty.
 _HINTED = {"results": "results", "actions": "actions", "evaluation": "indicators"}
 
 
-class ObjectiveLines:
+class ObjectiveLines(EvaluationLines):
     """The part of the Recognizer that places the lines under an objective."""
 
     def objective_line(self, line: Line, text: str) -> None:
@@ -134,7 +125,7 @@ class ObjectiveLines:
             name, rest = found
             if name in _HINTED:
                 self.hint(_HINTED[name], f"een label '{line.plain.split(':')[0].strip()}'", line.position)
-            if name == "actions" and rest and _singular(plain) and (self.result or self.operational) is not None:
+            if name == "actions" and rest and singular(plain) and (self.result or self.operational) is not None:
                 # "Actie: title": one action, the paragraphs under it are its description.
                 self.new_action(line, rest, self.result or self.operational)
                 self.labelled_actions = True
@@ -181,7 +172,7 @@ class ObjectiveLines:
 
     def place(self, line: Line, text: str) -> None:
         builder = self.builder
-        if self.action is not None and not line.bullet and _same_paragraph(self.action_position, line.position):
+        if self.action is not None and not line.bullet and same_paragraph(self.action_position, line.position):
             self.action.add("Omschrijving", text)  # after a line break in the action's bullet: its description
             return
         if self.operational is not None and (
@@ -344,7 +335,7 @@ class ObjectiveLines:
         """Text to a field of a row; the next line of the same paragraph (after a line break where a PDF line ended)
         goes on the same paragraph, a word broken by a hyphen joined again."""
         parts = row.parts.get(name)
-        if parts and not line.bullet and _same_paragraph(self.previous_position, line.position):
+        if parts and not line.bullet and same_paragraph(self.previous_position, line.position):
             previous, bullet = parts[-1]
             parts[-1] = (join_broken(previous, text), bullet)
         else:
@@ -396,89 +387,3 @@ class ObjectiveLines:
         for name, value in fields.items():
             self.action.add(ACTION_FIELDS[name], value)
         return self.action
-
-    def evaluation(self, line: Line, text: str, labelled: bool = False) -> None:
-        parent = self.result or self.action or self.operational or self.objective
-        if parent is None:
-            self.builder.note(line.position, line.plain, "Niet geplaatst: evaluatie zonder resultaat erboven.")
-            return
-        timing = labels.timing_line(text, line.underline or line.bold)
-        if timing is not None:
-            self.timing = timing
-            return
-        if labels.MEASURES_LINE.match(text.replace("**", "").strip()) and self.builder.indicators:
-            figures = text.replace("**", "").strip().strip("()")
-            self.builder.indicators[-1].values.update(labels.split_measures(f"x ({figures})")[1])
-            return
-        text, measures = labels.split_measures(text)
-        if labelled and (figures := labels.sentence_figures(text)) is not None:
-            self.figures_in_sentences(parent, line, text, figures)
-            return
-        plain = text.replace("**", "")
-        if labelled and ":" in plain and (prefix := labels.timing_prefix(plain)) is not None:
-            self.builder.indicator(str(parent.values["Code"]), plain.split(":", 1)[1].strip(), prefix).values.update(
-                measures
-            )
-            return
-        if line.sub and self.builder.indicators:
-            self.builder.indicators[-1].add("Indicator", text, True)
-            return
-        self.builder.indicator(str(parent.values["Code"]), text, self.timing).values.update(measures)
-
-    def figures_in_sentences(self, parent, line: Line, text: str, figures) -> None:
-        """ "Aantal deelnemers. In 2024 waren er 22, in 2025 al 30. We mikken op 53 in 2031.": the indicator, its
-        measurements per year and its target; the sentences kept in Toelichting."""
-        from workbook.plan.numbers import parse_number
-
-        name, values, columns = figures
-        indicator = self.builder.indicator(str(parent.values["Code"]), name, self.timing)
-        indicator.values.update(columns)
-        indicator.add("Toelichting", text.replace("**", "").strip())
-        for year, raw in values:
-            parsed = parse_number(raw)
-            if parsed.value is not None:
-                value = int(parsed.value) if parsed.value.is_integer() else parsed.value
-                self.builder.measurements.append(
-                    {"Indicator": indicator.values["Code"], "Periode": year, "Waarde": value}
-                )
-        self.builder.note(
-            line.position,
-            line.plain,
-            f"Indicator {indicator.values['Code']}: metingen en streefwaarde uit de zinnen gehaald; kijk ze na op de "
-            "bladen Indicatoren en Metingen.",
-        )
-
-    def table_note(self, line: Line, text: str) -> None:
-        starred = [values for _, values in self.table_rows if values.get("_ster")]
-        if line.plain.casefold().startswith("noot") or not starred:
-            self.table_first.add("Toelichting", text)
-            return
-        starred[0].pop("_ster")
-        starred[0]["Opmerking"] = text.lstrip("* ").rstrip("*").strip()
-
-
-def after_code(text: str, code: str) -> str:
-    rest = text.replace("**", "")
-    rest = rest[rest.find(code) + len(code) :]
-    return re.sub(r"^[\s:.\-\u2013]+", "", rest).strip()
-
-
-def _singular(plain: str) -> bool:
-    """ "Actie: ..." rather than "Acties: ...": the label names one item."""
-    return plain.split(":", 1)[0].strip().casefold() in ("actie", "activiteit")
-
-
-def _same_paragraph(previous: str, position: str) -> bool:
-    """Two lines of one paragraph: "alinea 22, regel 1" and "alinea 22, regel 2"."""
-    head, _, line = position.rpartition(", regel ")
-    return bool(head) and line.isdigit() and int(line) > 1 and previous.startswith(f"{head}, regel ")
-
-
-_LABEL_AND_CODE = re.compile(r"^(.{3,40}?)\s+(?:(?:BD|SD|OD|AP)\s?)?\d{1,4}(?:\.\d{1,2})*$")
-
-
-def label_over_code(line: Line, plain: str) -> tuple[str, str] | None:
-    """A bold title "Indicatoren BD 1" over a part of an objective: the label it starts with."""
-    match = _LABEL_AND_CODE.match(plain) if (line.bold or line.heading) else None
-    found = labels.label(match.group(1)) if match else None
-    return (found[0], "") if found else None

@@ -8,15 +8,10 @@ from dataclasses import replace
 from workbook.word_import import labels
 from workbook.word_import.document import Block, Line, Table
 from workbook.word_import.front_matter import NOT_PLAN_CHAPTERS, OBJECTIVES_PART, FrontMatter
+from workbook.word_import.languages import one_language
+from workbook.word_import.line_codes import LOCAL_ACTION, LOCAL_RESULT, RESULT_ALONE, TYPED_CODE, after_code
 from workbook.word_import.numbered_headings import numbered_objectives, roman_value
-from workbook.word_import.objective_lines import (
-    LOCAL_ACTION,
-    LOCAL_RESULT,
-    RESULT_ALONE,
-    TYPED_CODE,
-    ObjectiveLines,
-    after_code,
-)
+from workbook.word_import.objective_lines import ObjectiveLines
 from workbook.word_import.pdf_lines import rejoin
 from workbook.word_import.placing import Chapter, Note, PlanBuilder, Row
 from workbook.word_import.tables import read_table
@@ -120,7 +115,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
             self.builder.note(line.position, text, _DROPPED[kind])
         if line.only_dropped:
             return
-        if (text := labels.one_language(line.text)) != line.text:
+        if (text := one_language(line.text)) != line.text:
             line = replace(line, text=text)
         text = line.text
         self.line_count += 1
