@@ -203,6 +203,9 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
     outline = outline_level(style) if style is not None and not heading_level(style_name) else 0
     heading = bool(heading_level(style_name) or outline)
     shown = number is not None and not number.bullet and (heading or number.worded)
+    typed = "".join(t for t, _, _ in pieces[0]).lstrip() if pieces[0] else ""
+    if shown and typed.startswith(f"{number.text} ".rstrip() + " "):
+        shown = False  # the number typed as well as numbered by Word ("4. 4. Strategische doelstelling 1"): once
     if shown and pieces[0]:
         # The number Word shows is part of the title: "Strategische doelstelling 1: ...", "1.1 ...".
         bold = all(b for t, b, _ in pieces[0] if t.strip())

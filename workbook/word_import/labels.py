@@ -352,7 +352,12 @@ def split_fields(text: str) -> tuple[str, dict[str, str]]:
         text = text[: match.start()]
     pieces = INLINE_FIELDS.split(text)
     for index in range(1, len(pieces) - 1, 2):
-        fields[_BY_WORDS[pieces[index].casefold()]] = pieces[index + 1].strip().rstrip(".;").strip()
+        value = pieces[index + 1].strip().rstrip(".;").strip()
+        head, dash, tail = value.rpartition(" \u2013 ")
+        if dash and "timing" not in fields and _is_timing(tail):
+            value = head.strip()  # "trekker: Dienst X – 2026-2028": the period after the last field is its timing
+            fields.setdefault("timing", tail.strip())
+        fields[_BY_WORDS[pieces[index].casefold()]] = value
     return pieces[0].strip(), fields
 
 

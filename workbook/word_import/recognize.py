@@ -21,6 +21,7 @@ from workbook.word_import.tables.frames import unwrap_frames
 DOMAIN_GROUP = re.compile(r"^(?:beleids)?domein\s+(?:\d{1,2}|[A-Z])\s*[:.\-\u2013]\s*(\S.*)$", re.IGNORECASE)
 
 
+_NUMBER_BEFORE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*)$", re.DOTALL)
 _DROPPED = {
     "verborgen": "Verborgen tekst (Word toont en drukt ze niet): niet overgenomen.",
     "doorgehaald": "Doorgehaalde tekst: niet overgenomen (doorhalen is schrappen).",
@@ -257,6 +258,10 @@ class Recognizer(FrontMatter, ObjectiveLines):
         plain = text.replace("**", "").strip()
         if len(plain) > 400:
             return False
+        if (line.heading or line.bold) and (numbered := _NUMBER_BEFORE.match(plain)):
+            rest = numbered.group(1)
+            if any(pattern.match(rest) for pattern in labels.OBJECTIVE_HEADINGS):
+                plain = text = rest  # "4. Strategische doelstelling 1: ...": the chapter number before the label
         if (shape := self.shapes.get(line.position)) is not None:
             code, title, strategic, printed = shape
             if printed != code:
