@@ -59,6 +59,7 @@ class Line:
     list_key: str = ""  # the Word list it is an item of (its abstract numbering), "" when none
     dropped: dict[str, str] = field(default_factory=dict)  # hidden or struck-through text left out of it
     only_dropped: bool = False  # the whole paragraph was hidden or struck through
+    framed: bool = False  # the paragraph stands in a text frame (w:framePr), a block of its own on the page
     list_level: int = -1  # its level in that list, 0 the first
 
     @property
@@ -219,6 +220,7 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
             continue
         line.heading = line.heading or outline
         line.indent, line.size = indent, size
+        line.framed = element.find(f"{W}pPr/{W}framePr") is not None
         listed = (numbered is not None and not switched_off(element)) or style_listed
         if listed and index == 0 and not line.bullet and not shown:
             line.bullet, line.marker = True, "lijst"

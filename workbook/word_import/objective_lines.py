@@ -115,6 +115,11 @@ class ObjectiveLines(EvaluationLines):
             return
         if self.typed_code(line, text):
             return
+        if line.framed and line.bold and self.operational is not None and not labels.label(text):
+            # a text frame whose bold first line is a title: an action card ("Trekker: ..." lines under it)
+            self.new_action(line, text, self.result or self.operational)
+            self.mode, self.field = "field", "description"
+            return
         if (match := LOCAL_ACTION.match(plain)) and (self.result or self.operational) is not None:
             self.local_action(line, match.group(1), after_code(text, match.group(1)))
             return
