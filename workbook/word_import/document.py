@@ -60,6 +60,7 @@ class Line:
     dropped: dict[str, str] = field(default_factory=dict)  # hidden or struck-through text left out of it
     only_dropped: bool = False  # the whole paragraph was hidden or struck through
     framed: bool = False  # the paragraph stands in a text frame (w:framePr), a block of its own on the page
+    cells: tuple[str, ...] = ()  # the pieces between its tabs, when tabs lay it out as columns
     list_level: int = -1  # its level in that list, 0 the first
 
     @property
@@ -280,7 +281,11 @@ def _line(runs: list[tuple[str, bool, bool]], position: str, style_name: str) ->
         marked = SUB_BULLET.sub("", marked) if sub else BULLET.sub("", marked)
     if not marked.strip("* "):
         return None
-    return Line(marked, position, style_name, bold, underline, bullet, sub, heading_level(style_name), marker)
+    line = Line(marked, position, style_name, bold, underline, bullet, sub, heading_level(style_name), marker)
+    cells = [" ".join(cell.split()) for cell in re.split(r"\t+", text.strip()) if cell.strip()]
+    if len(cells) > 1:
+        line.cells = tuple(cells)
+    return line
 
 
 def _marker(text: str) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from workbook.word_import import labels
+from workbook.word_import.column_lines import ColumnLines
 from workbook.word_import.document import Line, join_broken
 from workbook.word_import.evaluation_lines import EvaluationLines
+from workbook.word_import.fields import ACTION_FIELDS, FOLLOW_UP_FIELDS
 from workbook.word_import.line_codes import (
     LETTERED_ACTION,
     LOCAL_ACTION,
@@ -21,23 +23,6 @@ from workbook.word_import.line_codes import (
 )
 from workbook.word_import.placing import Row
 
-FOLLOW_UP_FIELDS = {
-    "status": "Status",
-    "progress": "Stand van zaken",
-    "progress_colour": "Stand van zaken (indicator)",
-    "time": "Tijd",
-    "time_colour": "Tijd (indicator)",
-    "money": "Geld",
-    "money_colour": "Geld (indicator)",
-}
-ACTION_FIELDS = {
-    "description": "Omschrijving",
-    "timing": "Tijdstip",
-    "lead": "Trekker",
-    "partners": "Partners",
-    "budget": "Budget/personeelsinzet",
-    "contact": "Contact",
-}
 # Lines of the plan document of planrapport that say something is missing; they are not the officer's text.
 PLACEHOLDERS = ("Onder deze doelstelling staan nog geen resultaten of acties.",)
 # A bullet indented this much (twips, a quarter of a centimetre) deeper than the results: the level below them.
@@ -46,7 +31,7 @@ _INDENT_STEP = 140
 _HINTED = {"results": "results", "actions": "actions", "evaluation": "indicators"}
 
 
-class ObjectiveLines(EvaluationLines):
+class ObjectiveLines(EvaluationLines, ColumnLines):
     """The part of the Recognizer that places the lines under an objective."""
 
     def objective_line(self, line: Line, text: str) -> None:
@@ -114,6 +99,8 @@ class ObjectiveLines(EvaluationLines):
             )
             return
         if self.typed_code(line, text):
+            return
+        if self.tab_columns(line):
             return
         if line.framed and line.bold and self.operational is not None and not labels.label(text):
             # a text frame whose bold first line is a title: an action card ("Trekker: ..." lines under it)

@@ -84,6 +84,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.shapes: dict[str, tuple[str, str, bool, str]] = {}  # position -> (code, title, strategic, as printed)
         self.printed_operational = ""  # the number printed for the latest objective when the plan counts its ODs on
         self.action_position = ""  # where the latest action's bullet stood (its next lines after a break go on it)
+        self.tab_roles: list[str] = []  # the roles of the columns a line with tabs named ("Actie", "Trekker", ...)
 
     # ------------------------------------------------------------------ blocks
 

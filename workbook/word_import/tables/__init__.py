@@ -6,7 +6,7 @@ import re
 
 from workbook.word_import import labels
 from workbook.word_import.document import Table
-from workbook.word_import.objective_lines import ACTION_FIELDS, FOLLOW_UP_FIELDS
+from workbook.word_import.fields import ACTION_FIELDS, FOLLOW_UP_FIELDS
 from workbook.word_import.tables.budget import budget_columns, budget_table
 from workbook.word_import.tables.columns import column_roles, is_item_table, item_table
 from workbook.word_import.tables.cover import cover_table
