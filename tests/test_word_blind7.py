@@ -12,7 +12,7 @@ CORPUS = Path(__file__).parent / "fixtures" / "word_blind7"
 # Per document, per level in LEVELS order: (at least found, at most invented), as reached; only better allowed.
 REACHED: dict[str, tuple[tuple[int, int], ...]] = {
     "01_lier_nota_genummerde_paragrafen": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
-    "02_mol_bouwstenen_grijze_labelkolom": ((3, 0), (3, 0), (6, 0), (0, 0), (46, 3), (21, 0), (0, 0), (4, 0)),
+    "02_mol_bouwstenen_grijze_labelkolom": ((3, 0), (3, 0), (6, 0), (21, 0), (46, 0), (21, 0), (0, 0), (4, 0)),
     "03_turnhout_dubbele_nummering": ((4, 0), (3, 0), (8, 0), (21, 0), (46, 0), (21, 0), (0, 0), (4, 0)),
     "04_roeselare_acties_in_tekstkaders": ((2, 0), (2, 0), (6, 0), (21, 0), (44, 0), (21, 0), (0, 0), (4, 0)),
     "05_genk_tabs_als_tabel_afkortingen_bijlage": ((5, 0), (3, 0), (8, 0), (20, 0), (30, 0), (20, 0), (0, 0), (4, 0)),
@@ -26,7 +26,7 @@ REACHED: dict[str, tuple[tuple[int, int], ...]] = {
         (0, 0),
         (4, 0),
     ),
-    "07_knokke-heist_ocr_scan": ((3, 0), (2, 0), (6, 0), (17, 0), (36, 0), (17, 3), (0, 0), (4, 0)),
+    "07_knokke-heist_ocr_scan": ((4, 0), (2, 0), (6, 0), (17, 0), (36, 0), (17, 0), (0, 0), (4, 0)),
     "08_brugge_smartart_glyphs_begroting": ((4, 1), (0, 4), (0, 0), (0, 0), (0, 0), (0, 0), (9, 0), (4, 0)),
 }
 # Per document: (at least right, at most wrong) fields of what it found, as reached.

@@ -109,6 +109,12 @@ EDITORIAL = re.compile(
     r"^(?:\*\*)?(?:(?:opmerking|nota|noot)\s+(?:voor\s+)?(?:de\s+)?redactie\b|todo\b|geschrapt\s+(?:door|op)\b)",
     re.IGNORECASE,
 )
+# What a Word template shows until it is filled in: "Klik of tik om tekst in te voeren.", "Vul het budget in.".
+TEMPLATE_PLACEHOLDER = re.compile(
+    r"^(?:klik\s+of\s+tik\s+(?:hier\s+)?om\s+\S+(?:\s+\S+)?\s+in\s+te\s+voeren|click\s+or\s+tap\s+(?:here\s+)?to\s+enter\b.*"
+    r"|typ\s+hier\b.*|vul\s+(?:hier\s+)?(?:het|de|een)?\s*\S+\s+in)\.?$",
+    re.IGNORECASE,
+)
 PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|/)\s*\d{1,4})?"
     r"|[-\u2013]?\s*\d{1,3}\s*[-\u2013]?|\d{1,4}\s*/\s*\d{1,4})$",
@@ -276,6 +282,8 @@ def not_content(plain: str, in_table: bool = False) -> str | None:
         return "koppeling om in het document te navigeren"
     if EDITORIAL.match(text):
         return "een notitie van wie het plan schreef"
+    if TEMPLATE_PLACEHOLDER.match(text):
+        return "tekst van het sjabloon die nog ingevuld moet worden"
     return None
 
 

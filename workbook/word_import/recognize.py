@@ -263,6 +263,8 @@ class Recognizer(FrontMatter, ObjectiveLines):
             rest = numbered.group(1)
             if any(pattern.match(rest) for pattern in labels.OBJECTIVE_HEADINGS):
                 plain = text = rest  # "4. Strategische doelstelling 1: ...": the chapter number before the label
+                if "." not in numbered.group(0).split()[0].rstrip("."):
+                    self.chapter_number = int(numbered.group(0).split(".")[0])  # the next chapter: "6. Opvolging"
         if (shape := self.shapes.get(line.position)) is not None:
             code, title, strategic, printed = shape
             if printed != code:

@@ -29,21 +29,25 @@ def objective_table(rec, table: Table) -> bool:
         code = rec.builder.next_code(parent, rec.builder.objectives)
     rec.new_objective(code, title, strategic=False)
     objective, actions, fields = rec.operational, [], {}
+    parent = objective  # a row "Resultaat" puts the actions and evaluation under it after it
     for row in table.rows[1:]:
         if len(row) < 2:
             continue
         found = labels.label(" ".join(line.plain for line in row[0]))
         name = found[0] if found else ""
-        lines = row[1]
-        if name == "actions":
+        lines = [line for line in row[1] if labels.not_content(line.plain) is None or _note_placeholder(rec, line)]
+        if name == "results" and lines:
+            parent = rec.builder.result(rec.builder.next_code(str(objective.values["Code"]), rec.builder.results), "")
+            parent.parts["Resultaat"] = [(" ".join(line.text for line in lines), False)]
+        elif name == "actions":
             for line in lines:
                 if line.sub and actions:
                     actions[-1].add("Omschrijving", line.text, True)
                 else:
-                    actions.append(rec.new_action(line, line.text, objective))
+                    actions.append(rec.new_action(line, line.text, parent))
         elif name == "evaluation":
             for line in lines:
-                rec.builder.indicator(str(objective.values["Code"]), line.text)
+                rec.builder.indicator(str(parent.values["Code"]), line.text)
         elif name in ("timing", "lead", "partners", "budget", "contact"):
             fields[name] = "\n".join(line.text for line in lines)
         else:
@@ -62,3 +66,9 @@ def objective_table(rec, table: Table) -> bool:
                 action.add(labels.ACTION_COLUMNS[name], value)
     rec.action, rec.mode = None, ""
     return True
+
+
+def _note_placeholder(rec, line) -> bool:
+    """A placeholder of the template left in a cell ("Klik of tik om tekst in te voeren."): noted, not read."""
+    rec.builder.note(line.position, line.plain, "Overgeslagen: tekst van het sjabloon die nog ingevuld moet worden.")
+    return False
