@@ -35,7 +35,7 @@ def objective_table(rec, table: Table) -> bool:
             continue
         found = labels.label(" ".join(line.plain for line in row[0]))
         name = found[0] if found else ""
-        lines = [line for line in row[1] if labels.not_content(line.plain) is None or _note_placeholder(rec, line)]
+        lines = [line for line in row[1] if not _left_out(rec, line)]
         if name == "results" and lines:
             parent = rec.builder.result(rec.builder.next_code(str(objective.values["Code"]), rec.builder.results), "")
             parent.parts["Resultaat"] = [(" ".join(line.text for line in lines), False)]
@@ -68,7 +68,9 @@ def objective_table(rec, table: Table) -> bool:
     return True
 
 
-def _note_placeholder(rec, line) -> bool:
-    """A placeholder of the template left in a cell ("Klik of tik om tekst in te voeren."): noted, not read."""
-    rec.builder.note(line.position, line.plain, "Overgeslagen: tekst van het sjabloon die nog ingevuld moet worden.")
-    return False
+def _left_out(rec, line) -> bool:
+    """A line of a cell that is no content (a placeholder of the template, a separator): noted, not read."""
+    kind = labels.not_content(line.plain, in_table=True)
+    if kind is not None:
+        rec.builder.note(line.position, line.plain, f"Overgeslagen: {kind}, geen inhoud.")
+    return kind is not None
