@@ -36,7 +36,7 @@ FIELDS: dict[str, tuple[int, int]] = {
     "03_turnhout_dubbele_nummering": (92, 0),
     "04_roeselare_acties_in_tekstkaders": (132, 0),
     "05_genk_tabs_als_tabel_afkortingen_bijlage": (60, 0),
-    "06_aalst_resultaat_actie_rijen_jaarindicatoren": (108, 0),
+    "06_aalst_resultaat_actie_rijen_jaarindicatoren": (124, 0),
     "07_knokke-heist_ocr_scan": (0, 0),
     "08_brugge_smartart_glyphs_begroting": (0, 0),
 }

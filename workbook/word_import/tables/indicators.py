@@ -17,19 +17,26 @@ def year_table(rec, table: Table, header: list[str]) -> None:
     parent = rec.action or rec.result or rec.operational
     rec.table_rows = []
     rec.table_first = None
-    for row in table.rows[1:]:
+    kinds = _row_kinds(table)
+    indicator = None
+    for number, row in enumerate(table.rows[1:], start=1):
         name = " ".join(line.text for line in row[0]) if row else ""
-        if not name.strip():
+        kind = kinds.get(number, "")
+        if not name.strip() and not (kind and indicator is not None):
             continue
-        if _names_objective(rec, row, header, name):
+        if name.strip() and _names_objective(rec, row, header, name):
             parent = _named(rec, row[0][0]) or parent
             continue
-        indicator = rec.builder.indicator(str(parent.values["Code"]), name, "Jaarlijks")
+        if name.strip():
+            indicator = rec.builder.indicator(str(parent.values["Code"]), name, "Jaarlijks")
         code = indicator.values["Code"]
         rec.table_first = rec.table_first or indicator
+        if kind == "target":
+            _targets(rec, indicator, table, number, header)
+            continue
         for column, cell in enumerate(row[1:], start=1):
             raw = " ".join(line.plain for line in cell).strip()
-            if not raw or column >= len(header):
+            if not raw or column >= len(header) or (kinds and column == 1):
                 continue
             parsed = parse_number(raw)
             values: dict[str, object] = {"Indicator": code, "Periode": header[column].strip()}
@@ -52,6 +59,41 @@ def year_table(rec, table: Table, header: list[str]) -> None:
         f"{table.position}: jaartabel",
         "Tijdstip 'Jaarlijks' afgeleid uit de jaarkolommen; soort, eenheid en richting niet ingevuld.",
     )
+
+
+_TARGET_ROW = re.compile(r"^(?:streefwaarde|streefcijfer|doel|doelwaarde|norm|target)s?$", re.IGNORECASE)
+_VALUE_ROW = re.compile(r"^(?:realisatie|gerealiseerd|gemeten|meting|resultaat|werkelijk|behaald)$", re.IGNORECASE)
+
+
+def _row_kinds(table: Table) -> dict[int, str]:
+    """Row -> "target" or "value" when the second column says what the row holds (Streefwaarde / Realisatie under
+    one indicator); empty when it does not."""
+    kinds: dict[int, str] = {}
+    for number in range(1, len(table.rows)):
+        words = " ".join(table.cell_text(number, 1).split()).rstrip(":")
+        if _TARGET_ROW.match(words):
+            kinds[number] = "target"
+        elif _VALUE_ROW.match(words):
+            kinds[number] = "value"
+    return kinds
+
+
+def _targets(rec, indicator, table: Table, number: int, header: list[str]) -> None:
+    """A row of targets per year: the last is the indicator's Streefwaarde and Streefjaar, all of them in Toelichting
+    (they are no measurements)."""
+    found = []
+    for column in range(2, min(len(table.rows[number]), len(header))):
+        raw = table.cell_text(number, column).strip()
+        if raw and (parsed := parse_number(raw)).value is not None:
+            found.append((header[column].strip(), parsed.value))
+    if not found:
+        return
+    year, value = found[-1]
+    indicator.values["Streefwaarde"] = int(value) if float(value).is_integer() else value
+    if match := PERIOD.match(year):
+        indicator.values["Streefjaar"] = int(match.group(0))
+    said = "; ".join(f"{y}: {int(v) if float(v).is_integer() else v}" for y, v in found)
+    indicator.add("Toelichting", f"Streefwaarde per jaar: {said}")
 
 
 def values_header(header: list[str]) -> bool:
