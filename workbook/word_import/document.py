@@ -27,7 +27,7 @@ from workbook.word_import.word_numbering import Numbering
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BULLET = re.compile(
     r"^\s*(?:[\u25aa\u2022\u25cf\u00b7\u25a0\u25e6\u25cb\u25a1\u25ba\u25b8\u25c6\u2043\u2756\u27a2\u2713\u2714"
-    r"\u2013\u2014\-*\uf0a7\uf0b7\uf0d8\uf076\uf0fc](?!\*)|o(?=\s)"
+    r"\u2013\u2014\-*\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u2192\u27a4\u25b6\u21d2](?!\*)|o(?=\s)"
     r"|(?:\d{1,2}|[a-z])\)(?=\s))\s*"
 )
 SEPARATOR = re.compile(r"^[\s\-\u2010-\u2015_=~*\u2500-\u257f]{3,}$")  # a line "————", not a bullet

@@ -48,6 +48,8 @@ def numbered_objectives(lines: list[Line]) -> dict[str, tuple[str, str, bool, st
 
     Per position: (code in digits, title, strategic, code as printed)."""
     patterns = labels.OBJECTIVE_HEADINGS
+    shapes: dict[str, tuple[str, str, bool, str]] = labels_under_titles(lines)
+    under = {shape[0] for shape in shapes.values() if shape[2] and shape[3]}  # strategic codes told that way
     candidates: list[tuple[Line, str, str]] = []
     for line in lines:
         plain = " ".join(line.plain.split())
@@ -55,21 +57,45 @@ def numbered_objectives(lines: list[Line]) -> dict[str, tuple[str, str, bool, st
             return {}
         if (
             (line.heading or line.bold)
-            and not line.bullet
+            and (not line.bullet or line.marker not in ("", "lijst"))
             and len(plain) < 400
             and (match := NUMBERED.match(plain))
             and not line.position.startswith("tabel")
+            and (not line.bullet or match.group(1).split(".")[0] in under)
         ):
             candidates.append((line, match.group(1), match.group(2).strip()))
-    tops = {code for _, code, _ in candidates if "." not in code}
+    tops = {code for _, code, _ in candidates if "." not in code} | under
     children = {code.split(".")[0] for _, code, _ in candidates if "." in code}
     strategic = tops & children
     roman = bool(strategic) and all(roman_value(code) for code in strategic)
     roman = roman and (len(strategic) == 1 or any(len(code) > 1 for code in strategic))
-    shapes: dict[str, tuple[str, str, bool, str]] = {}
     for line, code, title in candidates:
         if "." not in code and code in children:
             shapes[line.position] = (in_digits(code, roman), title, True, code)
-        elif "." in code and code.split(".")[0] in strategic:
+        elif "." in code and code.split(".")[0] in strategic | under:
             shapes[line.position] = (in_digits(code, roman), title, False, code)
+    return shapes
+
+
+def labels_under_titles(lines: list[Line]) -> dict[str, tuple[str, str, bool, str]]:
+    """A bold title with the level's label and code alone on the line under it, smaller or not bold ("Nieuwe
+    inwoners vinden hun weg" / "Strategische doelstelling 1"), as a diagram exported to text writes them: the title
+    is the objective; the label line is marked with an empty printed code (nothing to place)."""
+    shapes: dict[str, tuple[str, str, bool, str]] = {}
+    for above, line in zip(lines, lines[1:], strict=False):
+        plain = " ".join(line.plain.split())
+        title = " ".join(above.plain.split())
+        if not above.bold or line.bold or line.heading or not title or len(title) > 300:
+            continue
+        if any(p.match(title) for p in labels.OBJECTIVE_HEADINGS):
+            continue
+        for pattern, strategic in (
+            (labels.STRATEGIC, True),
+            (labels.WORDED_STRATEGIC, True),
+            (labels.OPERATIONAL, False),
+        ):
+            if (match := pattern.match(plain)) and not match.group(2).strip():
+                shapes[above.position] = (match.group(1), title, strategic, match.group(1))
+                shapes[line.position] = (match.group(1), "", strategic, "")
+                break
     return shapes

@@ -267,6 +267,9 @@ class Recognizer(FrontMatter, ObjectiveLines):
                     self.chapter_number = int(numbered.group(0).split(".")[0])  # the next chapter: "6. Opvolging"
         if (shape := self.shapes.get(line.position)) is not None:
             code, title, strategic, printed = shape
+            if not printed:  # the label under the objective's title: said, nothing more to place
+                self.builder.note(line.position, plain, f"Label van doelstelling {code} (onder haar titel).")
+                return True
             if printed != code:
                 self.builder.note(
                     line.position,
