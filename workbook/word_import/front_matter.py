@@ -45,6 +45,12 @@ _PLACE = re.compile(r"^(?:[A-Z][\w'\u00c0-\u017f-]+)(?:\s(?:[A-Z][\w'\u00c0-\u01
 _DOCUMENT_WORD = re.compile(r"plan|beleid|period|programma|meerjaren|rapport|nota|jaar|versie|ontwerp|strategie", re.I)
 
 
+_SUBJECT = re.compile(r"^(?:betreft|onderwerp)\s*:\s*(\S.*)$", re.IGNORECASE)
+_DECISION = re.compile(
+    r"\s*[-\u2013]?\s*(?:ter\s+)?(?:goedkeuring|vaststelling|kennisname|bespreking)\s*$", re.IGNORECASE
+)
+
+
 class FrontMatter:
     """The part of the Recognizer that reads the title page and the free chapters."""
 
@@ -52,6 +58,17 @@ class FrontMatter:
         """Title page lines that fill Instellingen; True when the line was used."""
         settings, plain = self.builder.settings, line.plain.strip()
         style = line.style.casefold()
+        if match := _SUBJECT.match(plain):
+            # "Betreft: Lokaal integratiebeleidsplan 2026-2031 - goedkeuring": the plan a nota to the council is about
+            self.period(match.group(1))
+            title = _DECISION.sub("", labels.without_period(match.group(1))).strip(" -\u2013")
+            if title:
+                if self.title_guess is not None:
+                    self.builder.notes.remove(self.title_guess[1])
+                    self.title_guess = None
+                settings["Titel van het plan"] = title
+                self.builder.note(line.position, plain, f"Titel van het plan '{title}' uit de regel 'Betreft'.")
+            return True
         if match := labels.REPORT_YEAR.match(plain):
             settings["Rapportjaar"] = int(match.group(1))
         elif labels.PERIOD_LINE.match(plain) and "Beginjaar" not in settings:

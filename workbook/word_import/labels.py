@@ -42,6 +42,17 @@ WORDED_OPERATIONAL = re.compile(
     rf"(\d{{1,2}}\.\d{{1,2}})\.?{MARK}(?:\s*[:\-\u2013|]\s*|\s+|$)(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+# An objective written in a sentence: "3.1 Als eerste strategische doelstelling kiezen we: title. Motivation.",
+# "3.1.1 Binnen deze doelstelling werken we aan operationele doelstelling 1.1: title. ...".
+PROSE_OBJECTIVE = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:[A-Z][^:]{0,60}?\s)?(?:(eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste)"
+    r"\s+)?(strategische|operationele)\s+doelstelling(?:\s+(\d{1,2}(?:\.\d{1,2})?))?(?:\s+(?:kiezen|nemen|stellen)\s+we)?"
+    r"\s*:\s*(\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7, "achtste": 8}
+# "Concreet plannen we de volgende acties:": a sentence that announces the actions under it.
+ACTIONS_ANNOUNCED = re.compile(r"^.{0,60}\b(?:acties|activiteiten|maatregelen)\s*:$", re.IGNORECASE)
 # "Iedereen spreekt mee (SD 2)", "We bouwen het overleg uit (OD 2.1)": the code after the title.
 CODE_AFTER_TITLE = re.compile(
     r"^(.*\S)\s*\(\s*(?:SD|OD|strategische\s+doelstelling|operationele\s+doelstelling)\s*"
@@ -358,6 +369,10 @@ def split_fields(text: str) -> tuple[str, dict[str, str]]:
     if (match := TIMING_IN_BRACKETS.search(text)) and _is_timing(match.group(1)):
         fields.setdefault("timing", match.group(1).strip())  # "title (najaar 2026)", "title (vanaf 2027)"
         text = text[: match.start()]
+    elif (match := _LEAD_AND_TIMING.search(text)) and _is_timing(match.group(2)):
+        fields.setdefault("lead", match.group(1).strip())  # "title (Dienst Welzijn, 2028)"
+        fields.setdefault("timing", match.group(2).strip())
+        text = text[: match.start()]
     pieces = INLINE_FIELDS.split(text)
     for index in range(1, len(pieces) - 1, 2):
         value = pieces[index + 1].strip().rstrip(".;").strip()
@@ -367,6 +382,9 @@ def split_fields(text: str) -> tuple[str, dict[str, str]]:
             fields.setdefault("timing", tail.strip())
         fields[_BY_WORDS[pieces[index].casefold()]] = value
     return pieces[0].strip(), fields
+
+
+_LEAD_AND_TIMING = re.compile(r"\s*\(([^(),]{2,60}),\s*([^(),]{2,30})\)\s*$")
 
 
 def detail_fields(text: str) -> dict[str, str] | None:

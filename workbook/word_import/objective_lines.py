@@ -102,6 +102,10 @@ class ObjectiveLines(EvaluationLines, ColumnLines):
             return
         if self.tab_columns(line):
             return
+        if labels.ACTIONS_ANNOUNCED.match(plain) and self.operational is not None and labels.label(text) is None:
+            self.set_mode("actions")  # "Concreet plannen we de volgende acties:"
+            self.hint("actions", f"de zin '{plain}'", line.position)
+            return
         if line.framed and line.bold and self.operational is not None and not labels.label(text):
             # a text frame whose bold first line is a title: an action card ("Trekker: ..." lines under it)
             self.new_action(line, text, self.result or self.operational)

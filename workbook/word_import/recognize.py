@@ -289,6 +289,9 @@ class Recognizer(FrontMatter, ObjectiveLines):
                     "haar strategische doelstelling; geplaatst met haar eigen code.",
                 )
             self.new_objective(code, match.group(2), strategic=False)
+        elif not (line.heading or line.bold) and (match := labels.PROSE_OBJECTIVE.match(plain)):
+            if not self.prose_objective(line, match):
+                return False
         elif (
             (line.heading or line.bold)
             and self.strategic is not None
@@ -342,6 +345,21 @@ class Recognizer(FrontMatter, ObjectiveLines):
                 plain,
                 f"Markering '{mark.group(0)}' niet in de titel overgenomen (het werkboek heeft er geen kolom voor).",
             )
+        return True
+
+    def prose_objective(self, line: Line, match) -> bool:
+        """ "Als eerste strategische doelstelling kiezen we: title. Motivation.": the objective, its title up to the
+        first full stop, the rest its motivation; its code from the number or the ordinal."""
+        ordinal, level, number, rest = match.groups()
+        strategic = level.casefold() == "strategische"
+        code = number or (str(labels.ORDINALS[ordinal.casefold()]) if ordinal and strategic else "")
+        if not code or ("." in code) == strategic:
+            return False
+        title, _, motivation = rest.partition(". ")
+        self.new_objective(code, title.strip().rstrip("."), strategic=strategic)
+        if motivation.strip():
+            self.objective.add("Motivering", motivation.strip())
+        self.builder.note(line.position, line.plain[:80], f"Doelstelling {code} uit de lopende tekst (zonder kop).")
         return True
 
     def sub_number(self, plain: str) -> str | None:
