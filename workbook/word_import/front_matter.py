@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbook.word_import import labels
+from workbook.word_import import headings, labels
 from workbook.word_import.document import Line
 from workbook.word_import.line_codes import (
     LOCAL_ACTION,
@@ -30,8 +30,8 @@ NOT_PLAN_CHAPTERS = ("jaarlijkse begroting", "rijen zonder plaats in het plan")
 
 
 _ITEMS = (
-    labels.NUMBERED_ACTION,
-    labels.BBC_ACTION,
+    headings.NUMBERED_ACTION,
+    headings.BBC_ACTION,
     labels.RESULT_LABELLED,
     labels.RESULT,
     LOCAL_ACTION,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from workbook.word_import import labels
+from workbook.word_import import headings
 from workbook.word_import.document import Line
 
 # "1.", "A", "II", "1.1", "1.a", "B.2", "IV.c": a strategic number with an operational number or letter after it.
@@ -47,7 +47,7 @@ def numbered_objectives(lines: list[Line]) -> dict[str, tuple[str, str, bool, st
     stays a chapter. Empty when the plan labels its objectives (the labels decide there).
 
     Per position: (code in digits, title, strategic, code as printed)."""
-    patterns = labels.OBJECTIVE_HEADINGS
+    patterns = headings.OBJECTIVE_HEADINGS
     shapes: dict[str, tuple[str, str, bool, str]] = labels_under_titles(lines)
     under = {shape[0] for shape in shapes.values() if shape[2] and shape[3]}  # strategic codes told that way
     candidates: list[tuple[Line, str, str]] = []
@@ -87,12 +87,12 @@ def labels_under_titles(lines: list[Line]) -> dict[str, tuple[str, str, bool, st
         title = " ".join(above.plain.split())
         if not above.bold or line.bold or line.heading or not title or len(title) > 300:
             continue
-        if any(p.match(title) for p in labels.OBJECTIVE_HEADINGS):
+        if any(p.match(title) for p in headings.OBJECTIVE_HEADINGS):
             continue
         for pattern, strategic in (
-            (labels.STRATEGIC, True),
-            (labels.WORDED_STRATEGIC, True),
-            (labels.OPERATIONAL, False),
+            (headings.STRATEGIC, True),
+            (headings.WORDED_STRATEGIC, True),
+            (headings.OPERATIONAL, False),
         ):
             if (match := pattern.match(plain)) and not match.group(2).strip():
                 shapes[above.position] = (match.group(1), title, strategic, match.group(1))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from workbook.word_import import labels
+from workbook.word_import import headings, labels
 from workbook.word_import.column_lines import ColumnLines
 from workbook.word_import.document import Line, join_broken
 from workbook.word_import.evaluation_lines import EvaluationLines
@@ -314,7 +314,7 @@ class ObjectiveLines(EvaluationLines, ColumnLines):
             and labels.label(line.text) is None
             and not any(p.match(plain) for p in (TYPED_CODE, LOCAL_ACTION, LOCAL_RESULT, RESULT_ALONE))
             and not labels.RESULT_LABELLED.match(plain)
-            and not labels.NUMBERED_ACTION.match(plain)
+            and not headings.NUMBERED_ACTION.match(plain)
         )
 
     def title_goes_on(self, line: Line, plain: str) -> bool:

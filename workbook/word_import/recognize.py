@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from workbook.word_import import labels
+from workbook.word_import import headings, labels
 from workbook.word_import.document import Block, Line, Table
 from workbook.word_import.front_matter import NOT_PLAN_CHAPTERS, OBJECTIVES_PART, FrontMatter
+from workbook.word_import.heading_lines import HeadingLines
 from workbook.word_import.languages import one_language
 from workbook.word_import.line_codes import LOCAL_ACTION, LOCAL_RESULT, RESULT_ALONE, TYPED_CODE, after_code
-from workbook.word_import.numbered_headings import numbered_objectives, roman_value
+from workbook.word_import.numbered_headings import numbered_objectives
 from workbook.word_import.objective_lines import ObjectiveLines
 from workbook.word_import.pdf_lines import rejoin
 from workbook.word_import.placing import Chapter, Note, PlanBuilder, Row
@@ -28,7 +29,7 @@ _DROPPED = {
 }
 
 
-class Recognizer(FrontMatter, ObjectiveLines):
+class Recognizer(FrontMatter, ObjectiveLines, HeadingLines):
     """One pass over the blocks; `builder` collects what was placed and the notes of the Import sheet."""
 
     def __init__(self) -> None:
@@ -187,35 +188,6 @@ class Recognizer(FrontMatter, ObjectiveLines):
             return
         self.objective_line(line, text)
 
-    def level_reference(self, line: Line, words: str, reference: str) -> None:
-        """ "Indicatoren bij doelstelling II": what follows belongs to that objective (not to the latest result)."""
-        parts = reference.upper().split(".")
-        code = ".".join(str(roman_value(part) or part) if not part.isdigit() else part for part in parts)
-        target = next((row for row in self.builder.objectives if str(row.values["Code"]) == code), None)
-        if target is None:
-            self.objective_line(line, line.text)
-            return
-        if "." in code:
-            self.operational = target
-        else:
-            self.strategic, self.operational = target, None
-        self.objective, self.result, self.action = target, None, None
-        self.set_mode(labels.label(words)[0])
-        self.builder.note(line.position, line.plain, f"Wat volgt hoort bij doelstelling {code}.")
-
-    def domain_heading(self, line: Line, title: str) -> None:
-        """A heading "Beleidsdomein 1: Welzijn en zorg" over several objectives: the domain of those under it."""
-        self.domain_group = title
-        self.removed_headings.add(" ".join(line.plain.casefold().split()))
-        if self.started:
-            self.ended, self.chapter = False, None
-        self.builder.note(
-            line.position,
-            line.plain,
-            f"Kop van een beleidsdomein: niet overgenomen als hoofdstuk; '{title}' is het domein van de "
-            "operationele doelstellingen eronder (kolom Domein).",
-        )
-
     def inner_heading(self, line: Line) -> bool:
         """A heading under an operational objective that is part of it, not a chapter: "Resultaat 1.1.1: text" at any
         level; a label ("Acties"), a numbered action or result, below the level of the objective's own heading."""
@@ -261,7 +233,7 @@ class Recognizer(FrontMatter, ObjectiveLines):
             return False
         if (line.heading or line.bold) and (numbered := _NUMBER_BEFORE.match(plain)):
             rest = numbered.group(1)
-            if any(pattern.match(rest) for pattern in labels.OBJECTIVE_HEADINGS):
+            if any(pattern.match(rest) for pattern in headings.OBJECTIVE_HEADINGS):
                 plain = text = rest  # "4. Strategische doelstelling 1: ...": the chapter number before the label
                 if "." not in numbered.group(0).split()[0].rstrip("."):
                     self.chapter_number = int(numbered.group(0).split(".")[0])  # the next chapter: "6. Opvolging"
@@ -277,9 +249,9 @@ class Recognizer(FrontMatter, ObjectiveLines):
                     f"Doelstelling {printed} heeft in het werkboek de code {code} (planrapport nummert met cijfers).",
                 )
             self.new_objective(code, title, strategic=strategic)
-        elif match := labels.STRATEGIC.match(plain):
+        elif match := headings.STRATEGIC.match(plain):
             self.new_objective(match.group(1), match.group(2), strategic=True)
-        elif match := labels.OPERATIONAL.match(plain):
+        elif match := headings.OPERATIONAL.match(plain):
             code = match.group(1)
             if self.strategic is None or code.split(".")[0] != self.strategic.values["Code"]:
                 self.builder.note(
@@ -289,13 +261,13 @@ class Recognizer(FrontMatter, ObjectiveLines):
                     "haar strategische doelstelling; geplaatst met haar eigen code.",
                 )
             self.new_objective(code, match.group(2), strategic=False)
-        elif not (line.heading or line.bold) and (match := labels.PROSE_OBJECTIVE.match(plain)):
+        elif not (line.heading or line.bold) and (match := headings.PROSE_OBJECTIVE.match(plain)):
             if not self.prose_objective(line, match):
                 return False
         elif (
             (line.heading or line.bold)
             and self.strategic is not None
-            and (match := labels.RUNNING_OPERATIONAL.match(plain))
+            and (match := headings.RUNNING_OPERATIONAL.match(plain))
             and match.group(2).strip()
         ):
             parent = str(self.strategic.values["Code"])
@@ -309,29 +281,29 @@ class Recognizer(FrontMatter, ObjectiveLines):
             self.new_objective(code, match.group(2), strategic=False)
             self.printed_operational = match.group(1)
             return True
-        elif match := labels.BBC_OBJECTIVE.match(plain):
+        elif match := headings.BBC_OBJECTIVE.match(plain):
             self.new_objective(match.group(1).replace(" ", ""), match.group(2), strategic=True)
-        elif match := labels.BBC_PLAN.match(plain):
+        elif match := headings.BBC_PLAN.match(plain):
             self.new_objective(match.group(1).replace(" ", ""), match.group(2), strategic=False)
         elif (
-            (match := labels.BBC_ACTION.match(plain))
+            (match := headings.BBC_ACTION.match(plain))
             and self.operational is not None
             and str(self.operational.values["Code"]).startswith("AP")
             and not self.ended
         ):
             self.new_bbc_action(match.group(1), after_code(text, match.group(1)))
-        elif (line.heading or line.bold) and (match := labels.JOINED_OPERATIONAL.match(plain)):
+        elif (line.heading or line.bold) and (match := headings.JOINED_OPERATIONAL.match(plain)):
             self.new_objective(f"{match.group(1)}.{match.group(2)}", match.group(3), strategic=False)
-        elif (line.heading or line.bold) and (match := labels.CODE_AFTER_TITLE.match(plain)):
+        elif (line.heading or line.bold) and (match := headings.CODE_AFTER_TITLE.match(plain)):
             self.new_objective(match.group(2), match.group(1), strategic="." not in match.group(2))
-        elif (line.heading or line.bold) and (match := labels.WORDED_OPERATIONAL.match(plain)):
+        elif (line.heading or line.bold) and (match := headings.WORDED_OPERATIONAL.match(plain)):
             self.new_objective(match.group(1), match.group(2), strategic=False)
-        elif (line.heading or line.bold) and (match := labels.WORDED_STRATEGIC.match(plain)):
+        elif (line.heading or line.bold) and (match := headings.WORDED_STRATEGIC.match(plain)):
             self.new_objective(match.group(1), match.group(2), strategic=True)
         elif line.heading and (code := self.sub_number(plain)) is not None:
             self.new_objective(code, labels.NUMBER_SHAPE.match(plain).group(2), strategic=False)
         elif (
-            (match := labels.NUMBERED_ACTION.match(plain))
+            (match := headings.NUMBERED_ACTION.match(plain))
             and self.operational is not None
             and not self.ended
             and (line.heading or line.bold or text.lstrip().startswith("**"))  # "**Maatregel 1.1.1** – title"
@@ -345,21 +317,6 @@ class Recognizer(FrontMatter, ObjectiveLines):
                 plain,
                 f"Markering '{mark.group(0)}' niet in de titel overgenomen (het werkboek heeft er geen kolom voor).",
             )
-        return True
-
-    def prose_objective(self, line: Line, match) -> bool:
-        """ "Als eerste strategische doelstelling kiezen we: title. Motivation.": the objective, its title up to the
-        first full stop, the rest its motivation; its code from the number or the ordinal."""
-        ordinal, level, number, rest = match.groups()
-        strategic = level.casefold() == "strategische"
-        code = number or (str(labels.ORDINALS[ordinal.casefold()]) if ordinal and strategic else "")
-        if not code or ("." in code) == strategic:
-            return False
-        title, _, motivation = rest.partition(". ")
-        self.new_objective(code, title.strip().rstrip("."), strategic=strategic)
-        if motivation.strip():
-            self.objective.add("Motivering", motivation.strip())
-        self.builder.note(line.position, line.plain[:80], f"Doelstelling {code} uit de lopende tekst (zonder kop).")
         return True
 
     def sub_number(self, plain: str) -> str | None:
@@ -404,4 +361,4 @@ class Recognizer(FrontMatter, ObjectiveLines):
         self.mode, self.field, self.fresh, self.awaiting_title = "field", "description", False, False
 
     def heading_like(self, text: str) -> bool:
-        return any(pattern.match(text) for pattern in (*labels.OBJECTIVE_HEADINGS, labels.RESULT))
+        return any(pattern.match(text) for pattern in (*headings.OBJECTIVE_HEADINGS, labels.RESULT))

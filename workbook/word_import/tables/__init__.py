@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbook.word_import import labels
+from workbook.word_import import headings, labels
 from workbook.word_import.document import Table
 from workbook.word_import.fields import ACTION_FIELDS, FOLLOW_UP_FIELDS
 from workbook.word_import.tables.budget import budget_columns, budget_table
@@ -140,7 +140,7 @@ _FORM_NOTE = "Actiefiche: actie {code} onder {parent}, de doelstelling of het re
 def _named_code(rec, text: str):
     """The objective or result a reference names: "OD 2.1", "2.1", "SD1-OD2", "1.1.2"."""
     plain = " ".join(text.replace("**", "").split())
-    if match := labels.JOINED_OPERATIONAL.match(plain + " x"):
+    if match := headings.JOINED_OPERATIONAL.match(plain + " x"):
         code = f"{match.group(1)}.{match.group(2)}"
     elif match := re.fullmatch(r"(?:S\.?D|O\.?D|A\.?P|R)?\s?(\d{1,2}(?:\.\d{1,2}){0,2})\.?\)?", plain, re.IGNORECASE):
         code = match.group(1)

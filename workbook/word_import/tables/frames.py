@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from workbook.word_import import labels
+from workbook.word_import import headings, labels
 from workbook.word_import.document import Block, Line, Table
 
 
@@ -42,7 +42,7 @@ def is_frame(table: Table) -> bool:
 
 def _objective(line: Line) -> bool:
     plain = " ".join(line.plain.split())
-    return any(pattern.match(plain) for pattern in labels.OBJECTIVE_HEADINGS)
+    return any(pattern.match(plain) for pattern in headings.OBJECTIVE_HEADINGS)
 
 
 def _block_title(line: Line, count: int, objectives: bool) -> bool:

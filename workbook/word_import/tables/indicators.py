@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from workbook.plan.numbers import parse_number
-from workbook.word_import import labels
+from workbook.word_import import headings, labels
 from workbook.word_import.document import Table
 
 PERIOD = re.compile(r"^(?:19|20)\d\d\b")
@@ -278,7 +278,7 @@ def _named(rec, line) -> object | None:
     """The objective or result a row across the table names by its code, if the document has it; else the row is
     read as a heading of its own."""
     plain = " ".join(line.plain.split())
-    for pattern in (labels.BBC_PLAN, labels.OPERATIONAL, labels.BBC_OBJECTIVE, labels.STRATEGIC, labels.RESULT):
+    for pattern in (headings.BBC_PLAN, headings.OPERATIONAL, headings.BBC_OBJECTIVE, headings.STRATEGIC, labels.RESULT):
         if match := pattern.match(plain):
             code = match.group(1).replace(" ", "")
             for row in (*rec.builder.results, *rec.builder.objectives):

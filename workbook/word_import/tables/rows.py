@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from workbook.plan.model import BBC
-from workbook.word_import import labels
+from workbook.word_import import headings, labels
 from workbook.word_import.document import Line, Table
 
 # Text that stands in for what is still to be written: "(nog in te vullen)", "nog te bepalen ...", "...".
@@ -41,11 +41,11 @@ def plan_row(rec, table: Table, row: list[list[Line]], number: int, bbc: bool, a
 def _is_heading(line: Line) -> bool:
     plain = line.plain.strip()
     return bool(
-        labels.STRATEGIC.match(plain)
-        or labels.OPERATIONAL.match(plain)
+        headings.STRATEGIC.match(plain)
+        or headings.OPERATIONAL.match(plain)
         or labels.DOMAIN.match(plain)
-        or labels.BBC_OBJECTIVE.match(plain)
-        or labels.BBC_PLAN.match(plain)
+        or headings.BBC_OBJECTIVE.match(plain)
+        or headings.BBC_PLAN.match(plain)
     )
 
 
@@ -148,7 +148,9 @@ def _bbc_row(rec, first: list[Line], rest: list[list[Line]]) -> None:
     code in a classic plan holds the evaluation of the objective itself."""
     text = " ".join(line.text for line in first)
     classic = rec.builder.numbering != BBC
-    match = labels.BBC_ACTION.match(text.replace("**", "")) or (classic and labels.RESULT.match(text.replace("**", "")))
+    match = headings.BBC_ACTION.match(text.replace("**", "")) or (
+        classic and labels.RESULT.match(text.replace("**", ""))
+    )
     if not match and classic and not text.strip() and rec.operational is not None:
         rec.result, rec.action, rec.timing = None, None, ""
         for cell in rest[1:]:
