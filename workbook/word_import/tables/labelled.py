@@ -49,7 +49,8 @@ def objective_table(rec, table: Table) -> bool:
             for line in lines:
                 rec.builder.indicator(str(parent.values["Code"]), line.text)
         elif name in ("timing", "lead", "partners", "budget", "contact"):
-            fields[name] = "\n".join(line.text for line in lines)
+            if lines:
+                fields[name] = "\n".join(line.text for line in lines)
         else:
             for line in lines:
                 rec.builder.note(
