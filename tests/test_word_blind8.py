@@ -1,0 +1,53 @@
+"""The eighth blind corpus of Word plans (six layouts), written after the import reached the first seven: per document
+and level, what the import finds. Measured as it came, before any change for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_word_blind import corpus_tests, run_corpus, table
+
+CORPUS = Path(__file__).parent / "fixtures" / "word_blind8"
+
+# Per document, per level in LEVELS order: (at least found, at most invented), as reached; only better allowed.
+REACHED: dict[str, tuple[tuple[int, int], ...]] = {
+    "01_poperinge_overzichtsniveaus_zonder_codes": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "02_zele_niveau_code_tabel": ((3, 1), (3, 0), (7, 0), (18, 0), (41, 0), (0, 0), (0, 0), (4, 0)),
+    "03_wervik_indicatorzinnen_genummerde_acties": ((3, 0), (3, 0), (6, 0), (15, 0), (38, 0), (0, 0), (0, 0), (4, 0)),
+    "04_londerzeel_sd_in_koptekst_od_infotabel_begroting": (
+        (4, 0),
+        (4, 0),
+        (7, 0),
+        (18, 14),
+        (37, 14),
+        (18, 28),
+        (5, 0),
+        (4, 0),
+    ),
+    "05_kapellen_cms_export_ankers_nbsp": ((0, 1), (3, 3), (7, 7), (20, 23), (42, 2), (0, 0), (0, 0), (4, 0)),
+    "06_overijse_tweetalig_nl_en_kolommen": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+}
+# Per document: (at least right, at most wrong) fields of what it found, as reached.
+FIELDS: dict[str, tuple[int, int]] = {
+    "01_poperinge_overzichtsniveaus_zonder_codes": (0, 0),
+    "02_zele_niveau_code_tabel": (82, 0),
+    "03_wervik_indicatorzinnen_genummerde_acties": (0, 0),
+    "04_londerzeel_sd_in_koptekst_od_infotabel_begroting": (0, 0),
+    "05_kapellen_cms_export_ankers_nbsp": (0, 0),
+    "06_overijse_tweetalig_nl_en_kolommen": (0, 0),
+}
+
+
+(
+    outcome,
+    test_the_corpus_has_all_its_plans,
+    test_each_document_keeps_what_it_reached,
+    test_each_document_reads_every_field_of_what_it_found,
+) = corpus_tests(CORPUS, REACHED, 6, FIELDS)
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        print(table(run_corpus(Path(folder), CORPUS)))
