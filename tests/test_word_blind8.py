@@ -25,7 +25,7 @@ REACHED: dict[str, tuple[tuple[int, int], ...]] = {
         (4, 0),
     ),
     "05_kapellen_cms_export_ankers_nbsp": ((0, 1), (3, 3), (7, 7), (20, 23), (42, 2), (0, 0), (0, 0), (4, 0)),
-    "06_overijse_tweetalig_nl_en_kolommen": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
+    "06_overijse_tweetalig_nl_en_kolommen": ((3, 0), (3, 0), (6, 0), (0, 0), (22, 0), (0, 0), (0, 0), (4, 0)),
 }
 # Per document: (at least right, at most wrong) fields of what it found, as reached.
 FIELDS: dict[str, tuple[int, int]] = {
@@ -34,7 +34,7 @@ FIELDS: dict[str, tuple[int, int]] = {
     "03_wervik_indicatorzinnen_genummerde_acties": (0, 0),
     "04_londerzeel_sd_in_koptekst_od_infotabel_begroting": (0, 0),
     "05_kapellen_cms_export_ankers_nbsp": (0, 0),
-    "06_overijse_tweetalig_nl_en_kolommen": (0, 0),
+    "06_overijse_tweetalig_nl_en_kolommen": (44, 0),
 }
 
 

@@ -58,6 +58,18 @@ class FrontMatter:
         """Title page lines that fill Instellingen; True when the line was used."""
         settings, plain = self.builder.settings, line.plain.strip()
         style = line.style.casefold()
+        if (
+            line.bold
+            and self.title_guess is not None
+            and self.right_under_title()
+            and line.size == self.title_guess[0].size
+            and re.search(r"plan\b", plain, re.IGNORECASE)
+            and not labels.PERIOD_LINE.match(plain)
+            and not labels.FRONT_MUNICIPALITY.match(plain)
+        ):
+            # "Integration and Civic Integration Plan" under "Integratie- en inburgeringsplan": the title once more
+            self.builder.note(line.position, plain, "Tweede titelregel van het voorblad: niet overgenomen.")
+            return True
         if match := _SUBJECT.match(plain):
             # "Betreft: Lokaal integratiebeleidsplan 2026-2031 - goedkeuring": the plan a nota to the council is about
             self.period(match.group(1))

@@ -176,7 +176,10 @@ class ObjectiveLines(EvaluationLines, ColumnLines):
             or ((self.mode != "field" or line.bold or line.heading) and self.numbered_result(text))
             or (self.mode == "field" and self.looks_like_result(line))
         ):
-            self.mode = "results"  # bullets or "1.1.1 text" right under an operational objective: its results
+            # bullets or "1.1.1 text" right under an operational objective: its results; bullets that carry an
+            # action's fields ("title (Dienst X, 2027)", "– Trekker: ...") its actions
+            fields = labels.split_fields(text)[1] if line.bullet and not self.numbered_result(text) else {}
+            self.mode = "actions" if "lead" in fields or "timing" in fields and not self.result else "results"
         if self.mode == "results" and self.operational is not None:
             if self.result is not None and (
                 line.sub

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from workbook.word_import import headings, labels
 from workbook.word_import.document import Table
@@ -33,6 +34,9 @@ def read_table(rec, table: Table) -> None:
         table = _without_caption(rec, table)
     table = _one_header_row(rec, table)
     header = [table.cell_text(0, c) for c in range(len(table.rows[0]))]
+    if (dutch := _dutch_column(header)) is not None:
+        _one_language(rec, table, dutch)
+        return
     _hints(rec, table, header)
     if budget_columns(header) is not None and not _of_actions(header):
         budget_table(rec, table, header)
@@ -150,6 +154,34 @@ def _named_code(rec, text: str):
         if str(row.values["Code"]) == code:
             return row
     return None
+
+
+_DUTCH = {"nederlands", "nl", "dutch", "néerlandais"}
+_OTHER_LANGUAGES = {"english", "engels", "en", "français", "frans", "fr", "deutsch", "duits", "de"}
+
+
+def _dutch_column(header: list[str]) -> int | None:
+    """The Dutch column of a table headed by languages (Nederlands | English), else None."""
+    words = [" ".join(h.casefold().split()).rstrip(":") for h in header]
+    if len(words) != 2 or not any(w in _DUTCH for w in words) or not any(w in _OTHER_LANGUAGES for w in words):
+        return None
+    return next(c for c, w in enumerate(words) if w in _DUTCH)
+
+
+def _one_language(rec, table: Table, column: int) -> None:
+    """A plan in two languages side by side: its Dutch column read as the document, the other column noted."""
+    other = 1 - column
+    rec.builder.note(
+        table.position,
+        f"{table.position}: {table.cell_text(0, column)} | {table.cell_text(0, other)}",
+        f"Tweetalige tabel: de kolom '{table.cell_text(0, column)}' gelezen, de kolom '{table.cell_text(0, other)}' "
+        "(de vertaling) niet overgenomen.",
+    )
+    for row in table.rows[1:]:
+        if column < len(row):
+            for line in row[column]:
+                # read as the paragraphs of the document they are, not as the cells of a table of items
+                rec.line(replace(line, position=line.position.replace("tabel", "tweetalige tabel", 1)))
 
 
 def _one_header_row(rec, table: Table) -> Table:
