@@ -8,7 +8,11 @@ from workbook.plan.timing import parse_timing
 
 # "Concreet plannen we de volgende acties:": a sentence that announces the actions under it.
 ACTIONS_ANNOUNCED = re.compile(r"^.{0,60}\b(?:acties|activiteiten|maatregelen)\s*:$", re.IGNORECASE)
-CONTENTS = re.compile(r"^(?:inhoud|inhoudstafel|inhoudsopgave|inhoudstabel)$", re.IGNORECASE)
+CONTENTS = re.compile(
+    r"^(?:inhoud|inhoudstafel|inhoudsopgave|inhoudstabel|op\s+deze\s+pagina|in\s+dit\s+document|inhoud\s+van\s+deze"
+    r"\s+pagina)\s*:?$",
+    re.IGNORECASE,
+)
 # A line of a typed table of contents: "1 Inleiding 3", "2. Omgevingsanalyse ........ 6".
 CONTENTS_LINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?([^\d.][^\t]*?)[\s.\u2026]*\s(\d{1,3})$")
 TYPED_CHAPTER = re.compile(r"^\d{1,2}\.?\s+([A-Za-z\u00c0-\u017f].*)$")
@@ -48,8 +52,8 @@ SEPARATOR = re.compile(r"^[\s\-\u2010-\u2015_=~*\u2500-\u257f\u00b7.\u2022]{3,}$
 # A lone number has at most three digits: "2012" on its own line is a timing.
 # A link back to the top of a page pasted from a website: "Terug naar boven", "↑ Naar de inhoud".
 NAVIGATION = re.compile(
-    r"^[\u2191^\s]*(?:terug\s+)?naar\s+(?:boven|het\s+begin|(?:de\s+)?(?:top|inhoud|inhoudstafel|inhoudsopgave))"
-    r"[\s\u2191^.]*$",
+    r"^[\u2191^\s]*(?:(?:terug\s+)?naar\s+(?:boven|het\s+begin|(?:de\s+)?(?:top|inhoud|inhoudstafel|inhoudsopgave))"
+    r"|lees\s+(?:meer|verder))[\s\u2191^.\u203a>\u00bb]*$",
     re.IGNORECASE,
 )
 # A note of the writers, not of the plan: "Opmerking redactie: ...", "Nota voor de redactie:", "TODO: ...",
@@ -124,6 +128,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "prestatie-indicatoren",
         "hoe meten we het?",
         "hoe meten we dat?",
+        "hoe meten we dit?",
         "meetmoment",
         "wijze van evaluatie",
         "wijze van opvolging",
@@ -155,7 +160,7 @@ _INLINE_ONLY = {"opvolging"}
 _BY_WORDS = {words: name for name, all_words in LABELS.items() for words in all_words}
 _LABEL = re.compile(r"^([^:]{2,60}?)\s*:\s*(.*)$", re.DOTALL)
 _QUESTION = re.compile(
-    r"^(wat willen we bereiken\?|wat doen we\?|hoe meten we (?:het|dat)\?)\s*(.*)$", re.IGNORECASE | re.DOTALL
+    r"^(wat willen we bereiken\?|wat doen we\?|hoe meten we (?:het|dat|dit)\?)\s*(.*)$", re.IGNORECASE | re.DOTALL
 )
 # "..., wijze en tijdstip van evaluatie: ..." at the end of a result's line, "Indicator: ..." after its text.
 INLINE_EVALUATION = re.compile(

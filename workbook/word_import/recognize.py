@@ -85,6 +85,7 @@ class Recognizer(FrontMatter, ObjectiveLines, HeadingLines):
         self.shapes: dict[str, tuple[str, str, bool, str]] = {}  # position -> (code, title, strategic, as printed)
         self.printed_operational = ""  # the number printed for the latest objective when the plan counts its ODs on
         self.action_position = ""  # where the latest action's bullet stood (its next lines after a break go on it)
+        self.contents_open = False  # right under a label "Inhoud" or "Op deze pagina:": its entries follow
         self.tab_roles: list[str] = []  # the roles of the columns a line with tabs named ("Actie", "Trekker", ...)
 
     # ------------------------------------------------------------------ blocks
@@ -128,6 +129,14 @@ class Recognizer(FrontMatter, ObjectiveLines, HeadingLines):
         if (kind := labels.not_content(line.plain, in_table=line.position.startswith("tabel"))) is not None:
             self.builder.note(line.position, line.plain, f"Overgeslagen: {kind}, geen inhoud.")
             return
+        if self.contents_open and (line.bold or line.heading or self.started or len(line.plain) > 150):
+            self.contents_open = False
+        if self.contents_open:
+            # the lines under "Op deze pagina:" or "Inhoud" without page numbers (links to the parts): the contents
+            self.contents.append(line)
+            typed = labels.CONTENTS_LINE.match(line.plain)
+            self.contents_entry(typed.group(1) if typed else line.plain.strip(), line.style)
+            return
         if (
             line.style.casefold().startswith(("toc", "contents ", "inhoudsopgave "))
             or labels.CONTENTS.match(line.plain)
@@ -142,6 +151,8 @@ class Recognizer(FrontMatter, ObjectiveLines, HeadingLines):
             self.contents.append(line)
             if match := labels.CONTENTS_LINE.match(line.plain):
                 self.contents_entry(match.group(1), line.style)
+            elif labels.CONTENTS.match(line.plain.strip()) and not self.started:
+                self.contents_open = True
             return
         if (line.heading or line.bold) and (match := DOMAIN_GROUP.match(line.plain.strip())):
             self.domain_heading(line, match.group(1).strip())
