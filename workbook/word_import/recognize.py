@@ -86,6 +86,7 @@ class Recognizer(FrontMatter, ObjectiveLines, HeadingLines):
         self.printed_operational = ""  # the number printed for the latest objective when the plan counts its ODs on
         self.action_position = ""  # where the latest action's bullet stood (its next lines after a break go on it)
         self.contents_open = False  # right under a label "Inhoud" or "Op deze pagina:": its entries follow
+        self.given_fields: dict[str, dict[str, str]] = {}  # objective code -> fields its info table gives its actions
         self.tab_roles: list[str] = []  # the roles of the columns a line with tabs named ("Actie", "Trekker", ...)
 
     # ------------------------------------------------------------------ blocks
@@ -101,6 +102,7 @@ class Recognizer(FrontMatter, ObjectiveLines, HeadingLines):
             else:
                 self.line(block)
         self.drop_overviews()
+        self.give_fields()
         for chapter in [c for c in self.builder.chapters if c.after and not c.paragraphs]:
             # "Deel 2. Actiefiches" over the action forms: a heading without text of its own is no chapter
             self.builder.chapters.remove(chapter)
@@ -113,6 +115,21 @@ class Recognizer(FrontMatter, ObjectiveLines, HeadingLines):
                 "Inhoudstafel: niet overgenomen (planrapport maakt ze zelf).",
             )
         return self.builder
+
+    def give_fields(self) -> None:
+        """The fields an objective's info table gives: to each action under it that has none of its own."""
+        columns = {"lead": "Trekker", "partners": "Partners", "budget": "Budget/personeelsinzet", "timing": "Tijdstip"}
+        for action in self.builder.actions:
+            code = str(action.values["Code"])
+            for objective, fields in self.given_fields.items():
+                if not code.startswith(objective + "."):
+                    continue
+                for role, value in fields.items():
+                    if not action.values.get(columns[role]) and not action.parts.get(columns[role]):
+                        if role == "timing":
+                            action.values["Tijdstip"] = value
+                        else:
+                            action.add(columns[role], value)
 
     def line(self, line: Line) -> None:
         for kind, text in line.dropped.items():

@@ -38,6 +38,8 @@ def read_table(rec, table: Table) -> None:
         _one_language(rec, table, dutch)
         return
     _hints(rec, table, header)
+    if _objective_fields(rec, table, header):
+        return
     if budget_columns(header) is not None and not _of_actions(header):
         budget_table(rec, table, header)
     elif funder_columns(table) is not None:
@@ -158,6 +160,27 @@ def _named_code(rec, text: str):
 
 _DUTCH = {"nederlands", "nl", "dutch", "néerlandais"}
 _OTHER_LANGUAGES = {"english", "engels", "en", "français", "frans", "fr", "deutsch", "duits", "de"}
+
+
+_GIVEN = ("lead", "partners", "budget", "timing")
+
+
+def _objective_fields(rec, table: Table, header: list[str]) -> bool:
+    """Trekker | Partners | Budget | Looptijd with one row under an operational objective's heading: fields of the
+    objective as a whole, given to each action under it that has none of its own (when the plan is read)."""
+    roles = column_roles(header)
+    if rec.operational is None or len(table.rows) != 2 or not roles or any(role not in _GIVEN for role in roles):
+        return False
+    code = str(rec.operational.values["Code"])
+    fields = {role: table.cell_text(1, c).strip() for c, role in enumerate(roles) if table.cell_text(1, c).strip()}
+    rec.given_fields[code] = fields
+    said = ", ".join(f"{header[c].strip()} '{table.cell_text(1, c).strip()}'" for c in range(len(roles)))
+    rec.builder.note(
+        table.position,
+        said,
+        f"Bij doelstelling {code}: {said}; gaan naar elke actie eronder die er zelf geen heeft.",
+    )
+    return True
 
 
 def _dutch_column(header: list[str]) -> int | None:
