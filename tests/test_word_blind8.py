@@ -13,7 +13,7 @@ CORPUS = Path(__file__).parent / "fixtures" / "word_blind8"
 REACHED: dict[str, tuple[tuple[int, int], ...]] = {
     "01_poperinge_overzichtsniveaus_zonder_codes": ((0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0), (0, 0)),
     "02_zele_niveau_code_tabel": ((3, 1), (3, 0), (7, 0), (18, 0), (41, 0), (0, 0), (0, 0), (4, 0)),
-    "03_wervik_indicatorzinnen_genummerde_acties": ((3, 0), (3, 0), (6, 0), (15, 0), (38, 0), (0, 0), (0, 0), (4, 0)),
+    "03_wervik_indicatorzinnen_genummerde_acties": ((3, 0), (3, 0), (6, 0), (15, 0), (38, 0), (15, 0), (0, 0), (4, 0)),
     "04_londerzeel_sd_in_koptekst_od_infotabel_begroting": (
         (4, 0),
         (4, 0),
@@ -31,7 +31,7 @@ REACHED: dict[str, tuple[tuple[int, int], ...]] = {
 FIELDS: dict[str, tuple[int, int]] = {
     "01_poperinge_overzichtsniveaus_zonder_codes": (0, 0),
     "02_zele_niveau_code_tabel": (82, 0),
-    "03_wervik_indicatorzinnen_genummerde_acties": (0, 0),
+    "03_wervik_indicatorzinnen_genummerde_acties": (30, 0),
     "04_londerzeel_sd_in_koptekst_od_infotabel_begroting": (148, 0),
     "05_kapellen_cms_export_ankers_nbsp": (0, 0),
     "06_overijse_tweetalig_nl_en_kolommen": (44, 0),

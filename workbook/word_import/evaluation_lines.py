@@ -5,7 +5,7 @@ from __future__ import annotations
 from workbook.plan.numbers import parse_number
 from workbook.word_import import labels
 from workbook.word_import.document import Line
-from workbook.word_import.measures import MEASURES_LINE, sentence_figures, split_measures
+from workbook.word_import.measures import MEASURES_LINE, result_figures, sentence_figures, split_measures
 
 
 class EvaluationLines:
@@ -67,3 +67,18 @@ class EvaluationLines:
             return
         starred[0].pop("_ster")
         starred[0]["Opmerking"] = text.lstrip("* ").rstrip("*").strip()
+
+    def result_figures(self, line: Line, text: str) -> None:
+        """A result that states its target and baseline, "Tegen 2028 nemen 40 ouders deel (2025: 12).": also an
+        indicator of the result with them (the sentence without the bracket)."""
+        found = result_figures(text.replace("**", ""))
+        if found is None:
+            return
+        name, columns = found
+        indicator = self.builder.indicator(str(self.result.values["Code"]), name)
+        indicator.values.update(columns)
+        self.builder.note(
+            line.position,
+            line.plain,
+            f"Indicator {indicator.values['Code']} met streefwaarde en nulmeting uit de zin van het resultaat.",
+        )

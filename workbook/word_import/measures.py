@@ -79,3 +79,28 @@ def sentence_figures(text: str) -> tuple[str, list[tuple[str, str]], dict[str, o
         if target.group(3):
             columns["Streefjaar"] = int(target.group(3))
     return match.group(1).strip(), values, columns
+
+
+_RESULT_FIGURES = re.compile(
+    r"^((?:tegen|in|vanaf|eind)\s+((?:19|20)\d\d)\b(.*?))\s*\(\s*(?:nulmeting\s+)?((?:19|20)\d\d)\s*:\s*"
+    r"(-?\d+(?:\.\d{3})*(?:,\d+)?)\s*%?\s*\)\s*\.?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def result_figures(text: str) -> tuple[str, dict[str, object]] | None:
+    """(indicator text, columns) of a result such as "Tegen 2028 nemen 40 ouders deel aan het oudercafé (2025:
+    12).": the target the first number after the year, the baseline the one in brackets; None for other results."""
+    match = _RESULT_FIGURES.match(text.strip())
+    if match is None or not (target := re.search(r"\b(\d+(?:\.\d{3})*(?:,\d+)?)\b", match.group(3))):
+        return None
+    columns: dict[str, object] = {}
+    for column, year_column, raw, year in (
+        ("Streefwaarde", "Streefjaar", target.group(1), match.group(2)),
+        ("Nulmeting waarde", "Nulmeting jaar", match.group(5), match.group(4)),
+    ):
+        parsed = parse_number(raw)
+        if parsed.value is not None:
+            columns[column] = int(parsed.value) if parsed.value.is_integer() else parsed.value
+            columns[year_column] = int(year)
+    return match.group(1).strip(), columns

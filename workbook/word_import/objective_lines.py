@@ -202,6 +202,7 @@ class ObjectiveLines(EvaluationLines, ColumnLines):
             match = labels.RESULT.match(text.replace("**", ""))
             code = match.group(1) if match else builder.next_code(str(self.operational.values["Code"]), builder.results)
             self.result = builder.result(code, match.group(2) if match else text)
+            self.result_figures(line, match.group(2) if match else text)
             self.result_marker = line.marker if line.bullet else ""
             self.result_style = line.style if line.bullet else ""
             self.result_bullet = line.bullet
