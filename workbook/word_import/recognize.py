@@ -13,6 +13,7 @@ from workbook.word_import.languages import one_language
 from workbook.word_import.line_codes import LOCAL_ACTION, LOCAL_RESULT, RESULT_ALONE, TYPED_CODE, after_code
 from workbook.word_import.numbered_headings import numbered_objectives
 from workbook.word_import.objective_lines import ObjectiveLines
+from workbook.word_import.outline_levels import outline_plan
 from workbook.word_import.pdf_lines import rejoin
 from workbook.word_import.placing import Chapter, Note, PlanBuilder, Row
 from workbook.word_import.tables import read_table
@@ -95,6 +96,8 @@ class Recognizer(FrontMatter, ObjectiveLines, HeadingLines):
         blocks = unwrap_frames(blocks)
         blocks, joined = rejoin(blocks)
         self.builder.notes += joined
+        blocks, outlined = outline_plan(blocks)
+        self.builder.notes += outlined
         self.shapes = numbered_objectives([b for b in blocks if isinstance(b, Line)])
         for block in blocks:
             if isinstance(block, Table):
