@@ -167,3 +167,115 @@ def test_template_placeholders_in_a_label_table_are_no_content(tmp_path):
     ]
     left_out = [n.text for n in imported.notes if "sjabloon" in n.action]
     assert left_out == ["Klik of tik om tekst in te voeren.", "Vul het budget in."]
+
+
+def _outline_style(document, name: str, level: int):
+    from docx.enum.style import WD_STYLE_TYPE
+
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{level}"/>'))
+    return style
+
+
+def test_a_plan_kept_as_an_outline_without_labels_or_codes(tmp_path):
+    document = docx.Document()
+    for level in range(4):
+        _outline_style(document, f"Niveau {level + 1}", level)
+    document.add_heading("Inleiding", 1)
+    document.add_paragraph("Dit plan loopt zes jaar.")
+    document.add_paragraph("Iedereen spreekt Nederlands", style="Niveau 1")
+    document.add_paragraph("Er zijn oefenkansen", style="Niveau 2")
+    document.add_paragraph("Werkzoekenden vinden het sociaal huis", style="Niveau 3")
+    document.add_paragraph("We organiseren een infomarkt", style="Niveau 4")
+    document.add_paragraph("Medewerkers spreken duidelijke taal", style="Niveau 2")
+    document.add_paragraph("Nieuwkomers nemen deel aan een praatcafé", style="Niveau 3")
+    document.add_paragraph("We starten een oudercafé", style="Niveau 4")
+    imported = import_document(_save(document, tmp_path))
+    data = imported.data
+    assert [(o["Code"], o["Titel"]) for o in data["Doelstellingen"]] == [
+        ("1", "Iedereen spreekt Nederlands"),
+        ("1.1", "Er zijn oefenkansen"),
+        ("1.2", "Medewerkers spreken duidelijke taal"),
+    ]
+    assert [(r["Code"], r["Resultaat"]) for r in data["Resultaten"]] == [
+        ("1.1.1", "Werkzoekenden vinden het sociaal huis"),
+        ("1.2.1", "Nieuwkomers nemen deel aan een praatcafé"),
+    ]
+    assert [(a["Code"], a["Actie"]) for a in data["Acties"]] == [
+        ("1.1.1.1", "We organiseren een infomarkt"),
+        ("1.2.1.1", "We starten een oudercafé"),
+    ]
+    assert [c.title for c in imported.chapters] == ["Inleiding"]
+    assert any(note.text == "Overzichtsniveaus" for note in imported.notes)
+
+
+def test_a_plan_in_two_languages_side_by_side_is_read_by_its_dutch_column(tmp_path):
+    document = docx.Document()
+    rows = (
+        ("Nederlands", "English"),
+        ("Strategische doelstelling 1: Iedereen doet mee", "Strategic objective 1: Everyone takes part"),
+        ("Operationele doelstelling 1.1: Het onthaal is vlot", "Operational objective 1.1: A smooth welcome"),
+        ("We vertalen de brochure (Dienst Welzijn, 2027)", "We translate the brochure (Welfare, 2027)"),
+    )
+    table = document.add_table(rows=len(rows), cols=2)
+    for r, (dutch, english) in enumerate(rows):
+        table.cell(r, 0).text, table.cell(r, 1).text = dutch, english
+    table.cell(3, 0).paragraphs[0].style = document.styles["List Bullet"]
+    data = import_document(_save(document, tmp_path)).data
+    assert [o["Titel"] for o in data["Doelstellingen"]] == ["Iedereen doet mee", "Het onthaal is vlot"]
+    assert [(a["Actie"], a["Trekker"], a["Tijdstip"]) for a in data["Acties"]] == [
+        ("We vertalen de brochure", "Dienst Welzijn", "2027")
+    ]
+
+
+def test_an_info_table_under_an_objective_and_a_result_with_its_target_in_the_sentence(tmp_path):
+    document = docx.Document()
+    document.add_heading("Strategische doelstelling 1. Iedereen doet mee", 1)
+    document.add_heading("Operationele doelstelling 1.1. Verenigingen zijn open", 2)
+    table = document.add_table(rows=2, cols=4)
+    for c, (head, value) in enumerate(
+        (("Trekker", "Bibliotheek"), ("Partners", "CVO"), ("Budget", "\u20ac 1.500"), ("Looptijd", "2027"))
+    ):
+        table.cell(0, c).text, table.cell(1, c).text = head, value
+    _bold(document, "1.1.1 Tegen 2028 nemen 40 ouders deel aan het oudercafé (2025: 12).")
+    document.add_paragraph("We starten een oudercafé", style="List Bullet")
+    data = import_document(_save(document, tmp_path)).data
+    assert [
+        (a["Actie"], a["Trekker"], a["Partners"], a["Budget/personeelsinzet"], a["Tijdstip"]) for a in data["Acties"]
+    ] == [("We starten een oudercafé", "Bibliotheek", "CVO", "\u20ac 1.500", "2027")]
+    (indicator,) = data["Indicatoren"]
+    assert (indicator["Code"], indicator["Indicator"]) == (
+        "1.1.1-I1",
+        "Tegen 2028 nemen 40 ouders deel aan het oudercafé",
+    )
+    assert (
+        indicator["Streefwaarde"],
+        indicator["Streefjaar"],
+        indicator["Nulmeting waarde"],
+        indicator["Nulmeting jaar"],
+    ) == (
+        40,
+        2028,
+        12,
+        2025,
+    )
+
+
+def test_the_link_list_of_a_web_page_is_its_table_of_contents(tmp_path):
+    document = docx.Document()
+    _bold(document, "Plan samenleven")
+    _bold(document, "Op deze pagina:")
+    links = document.add_paragraph("Inleiding")
+    links.add_run().add_break()
+    links.add_run("Strategische doelstelling 1 \u2013 Iedereen doet mee")
+    _bold(document, "Inleiding")
+    document.add_paragraph("Dit plan loopt zes jaar.")
+    document.add_paragraph("Lees meer \u203a")
+    _bold(document, "Strategische doelstelling 1 \u2013 Iedereen doet mee")
+    _bold(document, "Operationele doelstelling 1.1 \u2013 Het onthaal is vlot")
+    document.add_paragraph("1.1.1 Er is een zitdag")
+    document.add_paragraph("Hoe meten we dit? Jaarlijkse rapportering")
+    imported = import_document(_save(document, tmp_path))
+    assert [o["Code"] for o in imported.data["Doelstellingen"]] == ["1", "1.1"]
+    assert [c.title for c in imported.chapters] == ["Inleiding"]
+    assert [i["Indicator"] for i in imported.data["Indicatoren"]] == ["Jaarlijkse rapportering"]
