@@ -206,7 +206,7 @@ def _lines(element, position: str, styles, numbering: Numbering | None = None) -
     heading = bool(heading_level(style_name) or outline)
     shown = number is not None and not number.bullet and (heading or number.worded)
     typed = "".join(t for t, _, _ in pieces[0]).lstrip() if pieces[0] else ""
-    if shown and typed.startswith(f"{number.text} ".rstrip() + " "):
+    if shown and typed.startswith(number.text.rstrip() + " "):
         shown = False  # the number typed as well as numbered by Word ("4. 4. Strategische doelstelling 1"): once
     if shown and pieces[0]:
         # The number Word shows is part of the title: "Strategische doelstelling 1: ...", "1.1 ...".

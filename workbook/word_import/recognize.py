@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from workbook.word_import import headings, labels
 from workbook.word_import.document import Block, Line, Table
+from workbook.word_import.fields import ACTION_FIELDS
 from workbook.word_import.front_matter import NOT_PLAN_CHAPTERS, OBJECTIVES_PART, FrontMatter
 from workbook.word_import.heading_lines import HeadingLines
 from workbook.word_import.languages import one_language
@@ -121,18 +122,19 @@ class Recognizer(FrontMatter, ObjectiveLines, HeadingLines):
 
     def give_fields(self) -> None:
         """The fields an objective's info table gives: to each action under it that has none of its own."""
-        columns = {"lead": "Trekker", "partners": "Partners", "budget": "Budget/personeelsinzet", "timing": "Tijdstip"}
         for action in self.builder.actions:
             code = str(action.values["Code"])
             for objective, fields in self.given_fields.items():
                 if not code.startswith(objective + "."):
                     continue
                 for role, value in fields.items():
-                    if not action.values.get(columns[role]) and not action.parts.get(columns[role]):
-                        if role == "timing":
-                            action.values["Tijdstip"] = value
-                        else:
-                            action.add(columns[role], value)
+                    column = ACTION_FIELDS[role]
+                    if action.values.get(column) or action.parts.get(column):
+                        continue
+                    if role == "timing":
+                        action.values[column] = value
+                    else:
+                        action.add(column, value)
 
     def line(self, line: Line) -> None:
         for kind, text in line.dropped.items():

@@ -7,6 +7,7 @@ import re
 from workbook.word_import import labels
 from workbook.word_import.document import Line
 from workbook.word_import.placing import Row
+from workbook.word_import.tables.rows import result_cell_lines
 
 _FIELDS = ("lead", "partners", "timing", "budget", "status", "progress")
 _CODE = re.compile(r"^[A-Z]{0,2}\s?(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
@@ -147,11 +148,7 @@ def place_result(rec, lines: list[Line], code: str = "") -> None:
     rec.set_mode("results")
     rec.result = None
     rec.place(head, f"{code} {head.text}" if _CODE.match(code) and not labels.RESULT.match(plain) else head.text)
-    for line in lines[1:]:
-        if (found := labels.label(line.text)) is not None and found[0] == "evaluation" and found[1]:
-            rec.evaluation(line, found[1], labelled=True)  # "Indicator: ..." under the result in its cell
-        else:
-            rec.result.add("Resultaat", line.text, line.bullet)
+    result_cell_lines(rec, lines[1:])
     rec.mode = ""
 
 

@@ -81,11 +81,7 @@ def _classic_row(rec, first: list[Line], rest: list[list[Line]], table: str) -> 
                 head.plain,
                 f"Resultaat {code} staat onder doelstelling {parent}; geplaatst met zijn eigen nummer.",
             )
-        for line in first[1:]:
-            if (found := labels.label(line.text)) is not None and found[0] == "evaluation" and found[1]:
-                rec.evaluation(line, found[1], labelled=True)  # "Evaluatie: ..." under the result in its cell
-            else:
-                rec.result.add("Resultaat", line.text, line.bullet)
+        result_cell_lines(rec, first[1:])
         rec.action_timing, rec.timing, rec.row_action = "", "", None
     elif rec.result is None:
         lines = [line for cell in rest for line in cell]
@@ -175,3 +171,13 @@ def _bbc_row(rec, first: list[Line], rest: list[list[Line]]) -> None:
         for line in cell:
             rec.evaluation(line, line.text)
     rec.mode = ""
+
+
+def result_cell_lines(rec, lines: list[Line]) -> None:
+    """The lines under a result in its cell: "Evaluatie: ..." or "Indicator: ..." are its evaluation, the others
+    more of its text."""
+    for line in lines:
+        if (found := labels.label(line.text)) is not None and found[0] == "evaluation" and found[1]:
+            rec.evaluation(line, found[1], labelled=True)
+        else:
+            rec.result.add("Resultaat", line.text, line.bullet)
